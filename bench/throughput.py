@@ -1,0 +1,58 @@
+"""Throughput of `dragoman extract` against bare spaCy on the same texts, same run.
+
+Prints articles/s for spaCy's `nlp.pipe` alone (the floor every spaCy-based
+coder pays) and for the full dragoman pipeline, and their ratio. The texts are
+PolNeAR dev articles from ../shared/eval (real political news).
+
+    python bench/throughput.py [--limit N] [--dir PATH]
+"""
+
+from __future__ import annotations
+
+import argparse
+import time
+from pathlib import Path
+
+DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "polnear" / "dev" / "text"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--dir", type=Path, default=DEFAULT_DIR)
+    parser.add_argument("--limit", type=int, default=40)
+    parser.add_argument("--batch-size", type=int, default=16)
+    args = parser.parse_args()
+
+    from dragoman.annotate.nlp import load_nlp
+    from dragoman.ingest.readers import make_article
+    from dragoman.pipeline import Pipeline
+
+    paths = sorted(args.dir.glob("*.txt"))[: args.limit]
+    if not paths:
+        raise SystemExit(f"{args.dir}: no .txt files to benchmark")
+    texts = [p.read_text(encoding="utf-8") for p in paths]
+    articles = [make_article(t, id=p.stem, published="2016-10-01") for p, t in zip(paths, texts)]
+    nlp = load_nlp()
+    pipeline = Pipeline(batch_size=args.batch_size)
+    pipeline.analyse(articles[0])  # warm up lazy tables (lexicon, gazetteer) outside the timing
+
+    t0 = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=args.batch_size):
+        pass
+    spacy_seconds = time.perf_counter() - t0
+
+    t0 = time.perf_counter()
+    n_events = sum(len(a.events) for a in pipeline.run(articles))
+    dragoman_seconds = time.perf_counter() - t0
+
+    chars = sum(map(len, texts))
+    spacy_rate = len(texts) / spacy_seconds
+    dragoman_rate = len(texts) / dragoman_seconds
+    print(f"articles: {len(texts)} ({chars} characters), events found: {n_events}")
+    print(f"spaCy nlp.pipe:   {spacy_rate:7.2f} articles/s  ({spacy_seconds:.2f} s)")
+    print(f"dragoman extract: {dragoman_rate:7.2f} articles/s  ({dragoman_seconds:.2f} s)")
+    print(f"ratio dragoman/spaCy: {dragoman_rate / spacy_rate:.2f}")
+
+
+if __name__ == "__main__":
+    main()

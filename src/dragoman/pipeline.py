@@ -1,0 +1,123 @@
+"""The extraction pipeline: a registry of small components run in order.
+
+A component is a function `(Analysis) -> None` that adds one layer. Components
+register themselves by name with `@component`, the order lives in `DEFAULT_STEPS`
+(not in if-chains), and each step only reads layers made before it.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import Callable, Iterable, Iterator, Sequence
+
+from .analysis import Analysis
+from .annotate.nlp import parse
+from .records import Article, ArticleRecord
+
+Component = Callable[[Analysis], None]
+OnError = Callable[[Article, Exception], None]
+REGISTRY: dict[str, Component] = {}
+
+# ingest -> annotate (spaCy) -> these steps, in this order
+DEFAULT_STEPS: tuple[str, ...] = (
+    "entities",  # NER spans, with corrections that matter for actors
+    "actors",  # who is who: coded actors and all their mentions
+    "places",  # toponyms resolved against the gazetteer
+    "dates",  # time expressions resolved against the publication date
+    "claims",  # figures: numbers with units and what they count
+    "quotes",  # who said what
+    "events",  # who did what to whom, when, where, how certain
+)
+
+
+
+def component(name: str) -> Callable[[Component], Component]:
+    def register(fn: Component) -> Component:
+        REGISTRY[name] = fn
+        return fn
+
+    return register
+
+
+def _load_component(name: str) -> None:
+    """Built-in steps live in `dragoman.extract.<name>` and register on import."""
+    if name not in REGISTRY:
+        try:
+            importlib.import_module(f"dragoman.extract.{name}")
+        except ModuleNotFoundError:
+            pass
+
+
+class Pipeline:
+    """Runs the registered steps over articles; parse batching is shared."""
+
+    def __init__(self, steps: Sequence[str] = DEFAULT_STEPS, batch_size: int = 16):
+        for name in steps:
+            _load_component(name)
+        unknown = [s for s in steps if s not in REGISTRY]
+        if unknown:
+            raise ValueError(f"unknown pipeline step(s): {', '.join(unknown)}")
+        self.steps = [(name, REGISTRY[name]) for name in steps]
+        self.batch_size = batch_size
+
+    def analyse(self, article: Article, doc=None) -> Analysis:
+        if doc is None:
+            doc = next(parse([article.text], batch_size=1))
+        analysis = Analysis(article=article, doc=doc)
+        for _name, step in self.steps:
+            step(analysis)
+        return analysis
+
+    def run(self, articles: Iterable[Article], on_error: OnError | None = None) -> Iterator[Analysis]:
+        """Analyse articles in order; spaCy parses them in batches.
+
+        With `on_error`, an article whose analysis raises is handed to it and
+        skipped, so one bad article never stops a batch; without, it raises.
+        """
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield from self._run_batch(batch, on_error)
+                batch = []
+        if batch:
+            yield from self._run_batch(batch, on_error)
+
+    def _run_batch(self, batch: list[Article], on_error: OnError | None) -> Iterator[Analysis]:
+        docs = parse([a.text for a in batch], batch_size=self.batch_size)
+        for article, doc in zip(batch, docs):
+            if on_error is None:
+                yield self.analyse(article, doc)
+                continue
+            try:
+                analysis = self.analyse(article, doc)
+            except Exception as exc:  # noqa: BLE001 - handed to the caller with its article
+                on_error(article, exc)
+            else:
+                yield analysis
+
+
+_default: Pipeline | None = None
+
+
+def default_pipeline() -> Pipeline:
+    global _default
+    if _default is None:
+        _default = Pipeline()
+    return _default
+
+
+def extract(
+    text: str,
+    *,
+    published: str | None = None,
+    id: str | None = None,
+    title: str | None = None,
+    url: str | None = None,
+    source: str | None = None,
+) -> ArticleRecord:
+    """Extract events, quotes, actors, places, dates and figures from one text."""
+    from .ingest.readers import make_article
+
+    article = make_article(text, id=id, title=title, published=published, url=url, source=source)
+    return default_pipeline().analyse(article).to_record()

@@ -1,0 +1,191 @@
+"""The public records dragoman reads and writes.
+
+Field names here are a public contract: external scorers, the SQLite store and
+users' scripts read them. `schema/dragoman.schema.json` is generated from this
+module (`dragoman schema`), so this file is the single place the schema lives.
+
+All offsets are character offsets into the article text as dragoman read it
+(for HTML, the extracted body text), end-exclusive, like Python slices.
+"""
+
+from __future__ import annotations
+
+from typing import Literal, Optional
+
+import msgspec
+
+PLOVER_TYPES = (
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+)
+EventType = Literal[
+    "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
+    "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
+]
+Status = Literal["occurred", "future", "hypothetical", "negated", "historical"]
+Precision = Literal["day", "week", "month", "year", "unknown"]
+QuoteKind = Literal["direct", "indirect"]
+
+
+class Record(msgspec.Struct, kw_only=True, omit_defaults=False):
+    """Base for all output records: keyword-only, JSON-serialisable."""
+
+
+class Article(Record, kw_only=True):
+    """One input document, before analysis."""
+
+    id: str
+    text: str
+    title: Optional[str] = None
+    published: Optional[str] = None  # YYYY-MM-DD
+    url: Optional[str] = None
+    source: Optional[str] = None
+
+
+class Entity(Record, kw_only=True):
+    """A named-entity mention as the tagger (plus our corrections) labelled it."""
+
+    text: str
+    label: str
+    start: int
+    end: int
+
+
+class Actor(Record, kw_only=True):
+    """A participant learned from the article: all its mentions share one id."""
+
+    id: str
+    name: str
+    country: Optional[str] = None  # ISO 3166 alpha-3, or IGO
+    sector: Optional[str] = None  # PLOVER/CAMEO agent code: GOV, MIL, REB, ...
+    role: Optional[str] = None  # free text: "Prime Minister"
+    kind: Optional[str] = None  # person | organization | country | group
+    mentions: list[tuple[int, int]] = []
+    rule: Optional[str] = None  # what coded country/sector: "title:prime minister", ...
+
+
+class Party(Record, kw_only=True):
+    """An actor or recipient of one event, as it is mentioned in the sentence."""
+
+    text: str
+    start: int
+    end: int
+    actor_id: Optional[str] = None
+    country: Optional[str] = None
+    sector: Optional[str] = None
+
+
+class Trigger(Record, kw_only=True):
+    text: str
+    start: int
+    end: int
+
+
+class Offsets(Record, kw_only=True):
+    start: int
+    end: int
+
+
+class DateMention(Record, kw_only=True):
+    """A time expression resolved against the publication date.
+
+    `value` is YYYY-MM-DD when a day is known; `first`/`last` bound ranges
+    ("last week"); `value` stays null when the text cannot be anchored.
+    """
+
+    text: str
+    start: int
+    end: int
+    value: Optional[str] = None
+    first: Optional[str] = None
+    last: Optional[str] = None
+    precision: Precision = "unknown"
+    source: Optional[str] = None  # for event dates: clause | sentence | context | published
+
+
+class Place(Record, kw_only=True):
+    text: str
+    start: int
+    end: int
+    name: Optional[str] = None
+    country: Optional[str] = None
+    lat: Optional[float] = None
+    lon: Optional[float] = None
+    geonameid: Optional[int] = None
+    feature: Optional[str] = None  # country | admin1 | city | region | ...
+
+
+class Claim(Record, kw_only=True):
+    """A figure the article states: "more than a million Gazans"."""
+
+    text: str
+    start: int
+    end: int
+    value: Optional[float] = None
+    unit: Optional[str] = None
+    approximate: bool = False
+    bound: Optional[Literal["lower", "upper"]] = None
+    subject: Optional[str] = None
+    kind: Literal["cardinal", "ordinal", "money", "percent", "duration", "quantity"] = "cardinal"
+
+
+class Speaker(Record, kw_only=True):
+    text: str
+    start: int
+    end: int
+    actor_id: Optional[str] = None
+    name: Optional[str] = None
+
+
+class Quote(Record, kw_only=True):
+    id: str
+    kind: QuoteKind
+    text: str
+    start: int
+    end: int
+    speaker: Optional[Speaker] = None
+    cue: Optional[Trigger] = None
+    rule: Optional[str] = None
+
+
+class Event(Record, kw_only=True):
+    id: str
+    event: EventType
+    mode: Optional[str] = None
+    context: list[str] = []
+    cameo: Optional[str] = None
+    quad: Optional[int] = None  # 1 verbal coop, 2 material coop, 3 verbal conflict, 4 material conflict
+    actor: list[Party] = []
+    recipient: list[Party] = []
+    status: Status = "occurred"
+    date: Optional[DateMention] = None
+    place: Optional[Place] = None
+    sentence: Offsets
+    trigger: Trigger
+    rule: str  # which rule fired, e.g. "verb:active"
+    lexicon: Optional[str] = None  # which lexicon entry, "events.yaml:123"
+    confidence: float = 1.0
+
+
+class ArticleRecord(Record, kw_only=True):
+    """Everything dragoman extracted from one article: one JSON Lines object."""
+
+    id: str
+    title: Optional[str] = None
+    published: Optional[str] = None
+    url: Optional[str] = None
+    source: Optional[str] = None
+    text_sha256: str
+    actors: list[Actor] = []
+    events: list[Event] = []
+    quotes: list[Quote] = []
+    places: list[Place] = []
+    dates: list[DateMention] = []
+    claims: list[Claim] = []
+    entities: list[Entity] = []
+    text: Optional[str] = None  # only with --with-text
+
+
+def json_schema() -> dict:
+    """JSON Schema of one output line (ArticleRecord and everything it nests)."""
+    return msgspec.json.schema(ArticleRecord)
