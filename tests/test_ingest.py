@@ -1,0 +1,293 @@
+"""Reading inputs: every bad input becomes an InputError naming it, and the
+good inputs in the same batch still come through."""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import json
+import os
+import sys
+from pathlib import Path
+from types import SimpleNamespace
+
+import pytest
+
+from dragoman.ingest.readers import MAX_BYTES, InputError, make_article, normalise_date, read_inputs
+from dragoman.records import Article
+
+SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head>
+<meta charset="utf-8">
+<title>Harbour deal signed | The Coastal Ledger</title>
+<meta property="og:title" content="Harbour deal signed in Valparaiso">
+<meta property="article:published_time" content="2023-11-07T09:15:00+01:00">
+<link rel="canonical" href="https://ledger.example.com/world/harbour-deal">
+</head><body>
+<nav><a href="/">Front page</a> <a href="/world">World</a> <a href="/sport">Sport</a></nav>
+<article>
+<h1>Harbour deal signed in Valparaiso</h1>
+<p>Port authorities from Peru and Ecuador signed a shared maintenance agreement for their coastal harbours on Monday.</p>
+<p>"This ends a decade of quarrels over dredging," a spokesperson for the Ecuadorian delegation said afterwards.</p>
+</article>
+<footer>All rights reserved.</footer>
+</body></html>
+"""
+
+
+def _read(paths, **options) -> tuple[list[Article], list[InputError]]:
+    items = list(read_inputs([str(p) for p in paths], **options))
+    assert all(isinstance(item, (Article, InputError)) for item in items)
+    return [i for i in items if isinstance(i, Article)], [i for i in items if isinstance(i, InputError)]
+
+
+def _error_for(errors: list[InputError], name: str) -> InputError:
+    matches = [e for e in errors if e.source.endswith(name)]
+    assert len(matches) == 1, f"expected one error for {name}, got {errors}"
+    return matches[0]
+
+
+# -- make_article and dates -----------------------------------------------------
+
+
+def test_make_article_defaults_id_to_text_hash_and_normalises_line_endings():
+    article = make_article("Talks resumed.\r\nBoth sides\rattended.", published="2024-03-22T18:00:00Z")
+    assert article.text == "Talks resumed.\nBoth sides\nattended."
+    assert article.id == hashlib.sha256(article.text.encode()).hexdigest()[:16]
+    assert article.published == "2024-03-22"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\t  "])
+def test_make_article_refuses_empty_text(text):
+    with pytest.raises(InputError, match="empty text"):
+        make_article(text, id="blank")
+
+
+@pytest.mark.parametrize(
+    "value, expected",
+    [
+        ("2024-03-22", "2024-03-22"),
+        ("2024-03-22T23:30:00-05:00", "2024-03-22"),  # the date as written, not moved to UTC
+        ("Fri, 22 Mar 2024 10:00:00 GMT", "2024-03-22"),
+        ("22 March 2024", "2024-03-22"),
+        ("March 22, 2024", "2024-03-22"),
+        ("22/03/2024", "2024-03-22"),
+        ("03/22/2024", "2024-03-22"),
+        (None, None),
+        ("  ", None),
+    ],
+)
+def test_normalise_date_accepts_common_formats(value, expected):
+    assert normalise_date(value) == expected
+
+
+@pytest.mark.parametrize("value", ["04/03/2024", "yesterday", "next spring", "2024-02-30"])
+def test_normalise_date_refuses_ambiguous_relative_and_invalid_dates(value):
+    with pytest.raises(InputError):
+        normalise_date(value)
+
+
+def test_bad_published_option_is_reported_once_without_reading(tmp_path):
+    (tmp_path / "a.txt").write_text("Some text.")
+    items = list(read_inputs([str(tmp_path)], published="sometime"))
+    assert len(items) == 1 and isinstance(items[0], InputError)
+    assert items[0].source == "--published"
+
+
+# -- plain text and bad files --------------------------------------------------
+
+
+def test_plain_text_file_uses_stem_as_id_and_published_option(tmp_path):
+    path = tmp_path / "summit-report.txt"
+    path.write_bytes("\ufeffLeaders met in Nairobi.\r\nThey agreed.".encode("utf-8"))
+    (article,), errors = _read([path], published="2024-05-02", source="Wire")
+    assert errors == []
+    assert article.id == "summit-report"
+    assert article.text == "Leaders met in Nairobi.\nThey agreed."  # BOM dropped, CRLF normalised
+    assert (article.published, article.source, article.title) == ("2024-05-02", "Wire", None)
+
+
+def test_seed_article_reads_whole(tmp_path):
+    (article,), errors = _read([SEED], published="2024-03-22")
+    assert errors == []
+    assert article.id == "article"
+    assert article.text == SEED.read_text(encoding="utf-8").replace("\r\n", "\n")
+    assert article.text.startswith("Blinken meets with Netanyahu")
+
+
+def test_every_bad_input_kind_is_reported_and_good_files_survive(tmp_path):
+    (tmp_path / "a_good.txt").write_text("The envoy arrived in Oslo.")
+    (tmp_path / "empty.txt").write_bytes(b"")
+    (tmp_path / "blank.txt").write_text("  \n\n ")
+    (tmp_path / "nul.txt").write_bytes(b"text\x00with\x00nuls")
+    (tmp_path / "latin1.txt").write_bytes("Caf\u00e9 talks".encode("latin-1"))
+    (tmp_path / "image.html").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+    (tmp_path / "scripts.html").write_text("<html><head><script>var a = 1;</script></head><body></body></html>")
+    with open(tmp_path / "huge.txt", "wb") as handle:
+        handle.truncate(MAX_BYTES + 1)  # sparse: refused by size, never read
+    (tmp_path / "z_good.txt").write_text("The envoy left Oslo.")
+
+    articles, errors = _read([tmp_path, tmp_path / "missing.txt", tmp_path / "*.nothing"])
+
+    assert [a.id for a in articles] == ["a_good", "z_good"]
+    assert "empty file" in str(_error_for(errors, "empty.txt"))
+    assert "empty text" in str(_error_for(errors, "blank.txt"))
+    assert "NUL" in str(_error_for(errors, "nul.txt"))
+    assert "not UTF-8 text (byte 0xe9 at offset 3)" in str(_error_for(errors, "latin1.txt"))
+    assert str(_error_for(errors, "image.html")) == f"{tmp_path / 'image.html'}: not UTF-8 text (byte 0x89 at offset 0)"
+    assert "no extractable text" in str(_error_for(errors, "scripts.html"))
+    assert "larger than 10 MB" in str(_error_for(errors, "huge.txt"))
+    assert "no such file" in str(_error_for(errors, "missing.txt"))
+    assert "no files match" in str(_error_for(errors, "*.nothing"))
+    assert len(errors) == 9
+
+
+@pytest.mark.skipif(os.geteuid() == 0, reason="root reads files whatever their mode")
+def test_unreadable_file_is_reported(tmp_path):
+    locked = tmp_path / "locked.txt"
+    locked.write_text("secret")
+    locked.chmod(0)
+    (tmp_path / "open.txt").write_text("Public statement.")
+    articles, errors = _read([locked, tmp_path / "open.txt"])
+    assert [a.id for a in articles] == ["open"]
+    assert "cannot read" in str(_error_for(errors, "locked.txt"))
+
+
+def test_directory_is_read_recursively_sorted_skipping_hidden_and_other_suffixes(tmp_path):
+    (tmp_path / "b").mkdir()
+    (tmp_path / "b" / "two.txt").write_text("Second.")
+    (tmp_path / "a.txt").write_text("First.")
+    (tmp_path / "notes.md").write_text("Not an input.")
+    (tmp_path / ".cache").mkdir()
+    (tmp_path / ".cache" / "old.txt").write_text("Hidden.")
+    articles, errors = _read([tmp_path])
+    assert errors == []
+    assert [a.text for a in articles] == ["First.", "Second."]
+
+
+def test_glob_pattern_and_duplicate_paths(tmp_path):
+    for name in ("x1.txt", "x2.txt", "y.txt"):
+        (tmp_path / name).write_text(f"Text of {name}.")
+    articles, errors = _read([tmp_path / "x*.txt", tmp_path / "x1.txt"])
+    assert errors == []
+    assert [a.id for a in articles] == ["x1", "x2"]  # x1 named twice, read once
+
+
+def test_explicit_file_with_other_suffix_is_sniffed(tmp_path):
+    page = tmp_path / "download"
+    page.write_text(PAGE)
+    note = tmp_path / "note.md"
+    note.write_text("A plain note about the talks.")
+    articles, errors = _read([page, note])
+    assert errors == []
+    assert articles[0].title == "Harbour deal signed in Valparaiso"
+    assert articles[1].text == "A plain note about the talks."
+
+
+# -- HTML ------------------------------------------------------------------------
+
+
+def test_html_body_title_date_and_url(tmp_path):
+    (tmp_path / "harbour.html").write_text(PAGE)
+    (article,), errors = _read([tmp_path / "harbour.html"])
+    assert errors == []
+    assert article.id == "harbour"
+    assert article.title == "Harbour deal signed in Valparaiso"
+    assert article.published == "2023-11-07"
+    assert article.url == "https://ledger.example.com/world/harbour-deal"
+    assert "Port authorities from Peru and Ecuador signed" in article.text
+    assert "ends a decade of quarrels" in article.text
+    assert "Front page" not in article.text and "All rights reserved" not in article.text
+    # paragraphs are separated like plain text, and offsets index this text
+    assert "coastal harbours on Monday.\n\n\"This ends" in article.text
+    start = article.text.index("Ecuador")
+    assert article.text[start : start + 7] == "Ecuador"
+
+
+def test_published_option_overrides_html_date(tmp_path):
+    (tmp_path / "harbour.htm").write_text(PAGE)
+    (article,), _ = _read([tmp_path / "harbour.htm"], published="2023-11-08")
+    assert article.published == "2023-11-08"
+
+
+def test_html_in_declared_legacy_charset(tmp_path):
+    page = PAGE.replace('charset="utf-8"', 'charset="windows-1252"').replace("Valparaiso", "Valpara\u00edso")
+    (tmp_path / "legacy.html").write_bytes(page.encode("cp1252"))
+    (article,), errors = _read([tmp_path / "legacy.html"])
+    assert errors == []
+    assert article.title == "Harbour deal signed in Valpara\u00edso"
+
+
+# -- JSON -----------------------------------------------------------------------
+
+
+def test_jsonl_bad_lines_are_named_and_the_rest_go_on(tmp_path):
+    lines = [
+        json.dumps({"id": "r1", "text": "Troops withdrew from the border.", "published": "2022-08-01", "title": "Withdrawal"}),
+        '{"id": "r2", "text": "unterminated',
+        "",
+        json.dumps({"id": "r3", "text": "   "}),
+        json.dumps({"id": "r4", "text": "Ministers met.", "published": "soon"}),
+        json.dumps(["not", "an", "object"]),
+        json.dumps({"id": "r6"}),
+        json.dumps({"id": "r7", "text": 42}),
+        json.dumps({"id": 8, "text": "Aid convoys crossed.", "url": "https://example.org/a"}),
+        '{"id": "r9", "text": "Caf\xe9 diplomacy."}',  # written as Latin-1 below: not UTF-8
+    ]
+    (tmp_path / "batch.jsonl").write_bytes("\r\n".join(lines).encode("latin-1") + b"\r\n")
+    articles, errors = _read([tmp_path / "batch.jsonl"], published="2022-08-05", source="Desk")
+
+    assert [(a.id, a.published, a.source) for a in articles] == [
+        ("r1", "2022-08-01", "Desk"),  # the record's own date wins
+        ("8", "2022-08-05", "Desk"),  # the option fills the gap
+    ]
+    assert articles[0].title == "Withdrawal" and articles[1].url == "https://example.org/a"
+    assert [e.source.rsplit(":", 1)[1] for e in errors] == ["2", "4", "5", "6", "7", "8", "10"]
+    assert "invalid JSON" in errors[0].problem
+    assert "empty text" in errors[1].problem
+    assert "publication date" in errors[2].problem
+    assert "missing 'text'" in errors[4].problem
+    assert "not UTF-8" in errors[6].problem
+
+
+def test_json_array_and_single_object(tmp_path):
+    (tmp_path / "many.json").write_text(json.dumps([{"text": "One."}, {"text": ""}, {"text": "Three."}]))
+    (tmp_path / "one.json").write_text(json.dumps({"id": "solo", "text": "Alone."}))
+    (tmp_path / "scalar.json").write_text("17")
+    articles, errors = _read([tmp_path / "many.json", tmp_path / "one.json", tmp_path / "scalar.json"])
+    assert [a.text for a in articles] == ["One.", "Three.", "Alone."]
+    assert articles[2].id == "solo"
+    assert sorted(e.source.rsplit("/", 1)[1] for e in errors) == ["many.json[1]", "scalar.json"]
+
+
+# -- stdin ------------------------------------------------------------------------
+
+
+def _stdin(monkeypatch, data: bytes) -> None:
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=io.BytesIO(data)))
+
+
+def test_stdin_plain_text(monkeypatch):
+    _stdin(monkeypatch, b"Rebels shelled the airport.\r\n")
+    (article,), errors = _read(["-"], published="2021-01-15")
+    assert errors == []
+    assert article.text == "Rebels shelled the airport.\n"
+    assert article.published == "2021-01-15"
+    assert len(article.id) == 16
+
+
+def test_stdin_json_lines(monkeypatch):
+    _stdin(monkeypatch, b'{"id": "s1", "text": "First record."}\n{oops}\n{"id": "s2", "text": "Second record."}\n')
+    articles, errors = _read(["-"])
+    assert [a.id for a in articles] == ["s1", "s2"]
+    assert [e.source for e in errors] == ["-:2"]
+
+
+def test_empty_stdin_is_an_error(monkeypatch, tmp_path):
+    _stdin(monkeypatch, b"")
+    (tmp_path / "ok.txt").write_text("Fine.")
+    articles, errors = _read(["-", tmp_path / "ok.txt"])
+    assert [a.id for a in articles] == ["ok"]
+    assert [e.source for e in errors] == ["-"]

@@ -1,0 +1,256 @@
+"""The SQLite store: round trips, idempotent re-adds, crash safety, search."""
+
+from __future__ import annotations
+
+import sqlite3
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import msgspec
+import pytest
+
+import dragoman.store.sqlite as store_module
+from dragoman.analysis import text_sha256
+from dragoman.records import (
+    Actor,
+    ArticleRecord,
+    Claim,
+    DateMention,
+    Event,
+    Offsets,
+    Party,
+    Place,
+    Quote,
+    Speaker,
+    Trigger,
+)
+from dragoman.store.sqlite import SCHEMA_VERSION, Store, StoreError
+
+CHILD_TABLES = ("actors", "events", "parties", "quotes", "places", "claims", "dates")
+
+
+def _record(article_id: str, text: str, published: str = "2024-06-03") -> tuple[ArticleRecord, str]:
+    """A hand-made record for a text shaped like 'A met B in C. "Q," said A.'"""
+    host = text.index("Lisbon")
+    guest = text.index("Kenya")
+    quote_start = text.index('"') + 1
+    quote_end = text.index('"', quote_start)
+    minister = Actor(id="a1", name="Foreign Minister", country="PRT", sector="GOV", kind="person", mentions=[(0, 16)])
+    kenya = Actor(id="a2", name="Kenya", country="KEN", sector="GOV", kind="country", mentions=[(guest, guest + 5)])
+    event = Event(
+        id="e1",
+        event="CONSULT",
+        mode="visit",
+        cameo="042",
+        quad=1,
+        actor=[Party(text="Foreign Minister", start=0, end=16, actor_id="a1", country="PRT", sector="GOV")],
+        recipient=[Party(text="Kenya", start=guest, end=guest + 5, actor_id="a2", country="KEN", sector="GOV")],
+        date=DateMention(text="on Monday", start=0, end=0, value=published, precision="day"),
+        place=Place(text="Lisbon", start=host, end=host + 6, name="Lisbon", country="PRT", lat=38.72, lon=-9.14),
+        sentence=Offsets(start=0, end=text.index(".") + 1),
+        trigger=Trigger(text="hosted", start=17, end=23),
+        rule="verb:active",
+        lexicon="events.yaml:12",
+        confidence=0.9,
+    )
+    quote = Quote(
+        id="q1",
+        kind="direct",
+        text=text[quote_start:quote_end],
+        start=quote_start,
+        end=quote_end,
+        speaker=Speaker(text="the minister", start=quote_end + 7, end=quote_end + 19, actor_id="a1", name="Foreign Minister"),
+        cue=Trigger(text="said", start=quote_end + 2, end=quote_end + 6),
+        rule="quote:said",
+    )
+    record = ArticleRecord(
+        id=article_id,
+        title=f"Report {article_id}",
+        published=published,
+        source="Test Wire",
+        text_sha256=text_sha256(text),
+        actors=[minister, kenya],
+        events=[event],
+        quotes=[quote],
+        places=[event.place],
+        dates=[event.date],
+        claims=[Claim(text="two", start=0, end=3, value=2.0, kind="cardinal")],
+    )
+    return record, text
+
+
+TEXT_A = 'Foreign Minister hosted envoys from Kenya in Lisbon. "Fisheries cooperation will deepen," said the minister.'
+TEXT_B = 'Foreign Minister hosted a delegation from Kenya in Lisbon again. "Shipping lanes stay open," said the minister.'
+TEXT_C = 'Foreign Minister hosted Kenya in Lisbon for a third round. "Drought relief comes first," said the minister.'
+
+
+def _counts(path) -> dict[str, int]:
+    db = sqlite3.connect(path)
+    try:
+        return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles",) + CHILD_TABLES}
+    finally:
+        db.close()
+
+
+def _counts_for_one_article() -> dict[str, int]:
+    return {"articles": 1, "actors": 2, "events": 1, "parties": 2, "quotes": 1, "places": 1, "claims": 1, "dates": 1}
+
+
+@pytest.fixture
+def store(tmp_path):
+    with Store.open(tmp_path / "dragoman.db") as opened:
+        yield opened
+
+
+def test_open_creates_schema_in_wal_mode(tmp_path):
+    path = tmp_path / "sub" / "dir" / "s.db"
+    Store.open(path).close()
+    db = sqlite3.connect(path)
+    assert db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert {"articles", "articles_fts", "quotes_fts", *CHILD_TABLES} <= tables
+    db.close()
+    Store.open(path).close()  # reopening an existing store is fine
+
+
+def test_open_without_create_needs_an_existing_store(tmp_path):
+    with pytest.raises(StoreError, match="no such store"):
+        Store.open(tmp_path / "absent.db", create=False)
+    assert not (tmp_path / "absent.db").exists()
+    Store.open(tmp_path / "present.db").close()
+    Store.open(tmp_path / "present.db", create=False).close()
+
+
+def test_open_refuses_foreign_files(tmp_path):
+    junk = tmp_path / "junk.db"
+    junk.write_bytes(b"this is not sqlite at all" * 100)
+    with pytest.raises(StoreError, match="junk.db"):
+        Store.open(junk)
+    other = tmp_path / "other.db"
+    db = sqlite3.connect(other)
+    db.execute("CREATE TABLE t (x)")
+    db.commit()
+    db.close()
+    with pytest.raises(StoreError, match="not a dragoman store"):
+        Store.open(other)
+
+
+def test_add_get_round_trip_and_plain_tables(store, tmp_path):
+    record, text = _record("a", TEXT_A)
+    assert store.add(record, text) == "a"
+    assert store.has(record.text_sha256)
+    assert store.get("a") == record
+    assert store.get("a", with_text=True).text == text
+    assert store.get("missing") is None
+    rows = store._db.execute(
+        "SELECT event, actor_countries, recipient_countries, place_country, date_value, trigger FROM events"
+    ).fetchall()
+    assert rows == [("CONSULT", "PRT", "KEN", "PRT", "2024-06-03", "hosted")]
+    assert store._db.execute("SELECT speaker, speaker_actor_id, cue FROM quotes").fetchall() == [
+        ("Foreign Minister", "a1", "said")
+    ]
+    assert store._db.execute("SELECT side, country FROM parties ORDER BY side").fetchall() == [
+        ("actor", "PRT"),
+        ("recipient", "KEN"),
+    ]
+    assert [s.id for s in store.articles()] == ["a"]
+
+
+def test_same_content_twice_adds_nothing_twice(store, tmp_path):
+    record, text = _record("a", TEXT_A)
+    assert store.add(record, text) == "a"
+    before = _counts(tmp_path / "dragoman.db")
+    renamed = msgspec.structs.replace(record, id="a-copy")
+    assert store.add(record, text) is None
+    assert store.add(renamed, text) is None  # same text under another id is still the same article
+    assert _counts(tmp_path / "dragoman.db") == before
+    assert before == _counts_for_one_article()
+
+
+def test_new_text_under_same_id_is_kept_beside_the_old_one(store, tmp_path):
+    assert store.add(*_record("a", TEXT_A)) == "a"
+    record_b, text_b = _record("a", TEXT_B)
+    new_id = store.add(record_b, text_b)
+    assert new_id == f"a~{record_b.text_sha256[:8]}"
+    assert _counts(tmp_path / "dragoman.db")["quotes"] == 2
+    assert store.get(new_id).quotes[0].text == "Shipping lanes stay open,"
+    assert [hit.article_id for hit in store.search_quotes("fisheries")] == ["a"]  # the old one is intact
+    assert [hit.article_id for hit in store.search_quotes("shipping")] == [new_id]
+
+
+def test_text_must_match_record_hash(store):
+    record, _ = _record("a", TEXT_A)
+    with pytest.raises(ValueError, match="text_sha256"):
+        store.add(record, TEXT_B)
+
+
+def test_exception_mid_add_leaves_no_partial_article(store, tmp_path, monkeypatch):
+    store.add(*_record("a", TEXT_A))
+
+    def explode(*args):
+        raise RuntimeError("disk on fire")
+
+    monkeypatch.setattr(store_module, "_quote_row", explode)  # fails after articles/actors/events rows
+    record_b, text_b = _record("b", TEXT_B)
+    with pytest.raises(RuntimeError):
+        store.add(record_b, text_b)
+    assert _counts(tmp_path / "dragoman.db") == _counts_for_one_article()
+    assert store.get("b") is None and not store.has(record_b.text_sha256)
+    assert store.search("shipping") == []
+
+    monkeypatch.undo()
+    assert store.add(record_b, text_b) == "b"
+    assert [s.id for s in store.articles()] == ["a", "b"]
+    assert len(store) == 2
+
+
+def test_killed_process_mid_add_leaves_earlier_articles_and_no_partial_one(tmp_path):
+    path = tmp_path / "crash.db"
+    script = textwrap.dedent(
+        f"""
+        import os, signal, sys
+        sys.path.insert(0, {str(Path(__file__).parent)!r})
+        import dragoman.store.sqlite as store_module
+        from test_store import _record as make
+        store = store_module.Store.open({str(path)!r})
+        store.add(*make("a", {TEXT_A!r}))
+        store.add(*make("b", {TEXT_B!r}))
+        def die(*args):
+            os.kill(os.getpid(), signal.SIGKILL)
+        store_module._quote_row = die
+        store.add(*make("c", {TEXT_C!r}))
+        """
+    )
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, timeout=60)
+    assert result.returncode == -9, result.stderr.decode()
+
+    with Store.open(path) as reopened:
+        assert [s.id for s in reopened.articles()] == ["a", "b"]
+        assert reopened.get("c") is None
+        assert reopened.get("b").quotes[0].text == "Shipping lanes stay open,"
+        counts = _counts(path)
+        assert counts == {table: 2 * n for table, n in _counts_for_one_article().items()}
+        assert reopened.add(*_record("c", TEXT_C)) == "c"
+
+
+def test_search_finds_words_in_text_title_and_quotes(store):
+    store.add(*_record("a", TEXT_A))
+    store.add(*_record("b", TEXT_B))
+    hits = store.search("delegation")
+    assert [h.article_id for h in hits] == ["b"]
+    assert "[delegation]" in hits[0].snippet
+    assert {h.article_id for h in store.search("Lisbon")} == {"a", "b"}
+    assert [h.article_id for h in store.search('"Report a"')] == ["a"]  # titles are indexed
+    quote_hits = store.search_quotes("fisheries")
+    assert [(h.article_id, h.quote_id, h.speaker) for h in quote_hits] == [("a", "q1", "Foreign Minister")]
+    assert store.search_quotes("delegation") == []  # narrative text is not a quote
+
+
+def test_search_tolerates_text_that_is_not_fts_syntax(store):
+    store.add(*_record("a", TEXT_A))
+    assert [h.article_id for h in store.search("(Kenya, Lisbon.")] == ["a"]
+    assert store.search('"unbalanced') == []
+    assert store.search("") == []
