@@ -1,0 +1,159 @@
+"""Places: the offline gazetteer and the `places` pipeline component."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import pytest
+
+from dragoman.analysis import Analysis
+from dragoman.annotate.nlp import parse
+from dragoman.extract.places import find_places
+from dragoman.pipeline import Pipeline
+from dragoman.records import Article, Entity
+from dragoman.resolve import gazetteer
+
+SEED = Path("/work/shared/seed")
+PUBLISHED = "2024-03-22"
+
+
+def km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
+    rad = math.pi / 180
+    h = (
+        math.sin((lat2 - lat1) * rad / 2) ** 2
+        + math.cos(lat1 * rad) * math.cos(lat2 * rad) * math.sin((lon2 - lon1) * rad / 2) ** 2
+    )
+    return 12742 * math.asin(math.sqrt(h))
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(steps=["entities", "places"])
+
+
+def places_of(pipeline: Pipeline, text: str):
+    return pipeline.analyse(Article(id="t", text=text, published=PUBLISHED)).places
+
+
+# -- seed acceptance ----------------------------------------------------------------------
+
+
+@pytest.mark.skipif(not SEED.exists(), reason="seed article not available")
+def test_seed_places_found_with_country_and_coordinates(pipeline):
+    text = (SEED / "article.txt").read_text(encoding="utf-8")
+    expected = json.loads((SEED / "expected.json").read_text(encoding="utf-8"))["places"]
+    places = places_of(pipeline, text)
+    for gold in expected:
+        found = [p for p in places if p.text == gold["name"]]
+        assert found, f"{gold['name']} not found"
+        for place in found:
+            assert place.country == gold["country"], (gold["name"], place)
+            assert km(place.lat, place.lon, gold["lat"], gold["lon"]) <= 25, (gold["name"], place)
+    for place in places:
+        assert text[place.start : place.end] == place.text
+
+
+# -- gazetteer ----------------------------------------------------------------------------
+
+
+def test_lookup_ignores_accents_and_case():
+    plain, accented, shouted = (gazetteer.candidates(n) for n in ("Bogota", "Bogotá", "BOGOTÁ"))
+    assert plain and plain == accented == shouted
+    assert plain[0].country == "COL" and plain[0].population > 1_000_000
+    assert km(plain[0].lat, plain[0].lon, 4.61, -74.08) < 25
+
+
+@pytest.mark.parametrize("name, iso3", [("Georgia", "GEO"), ("Jordan", "JOR"), ("Palestine", "PSE")])
+def test_country_name_means_the_country_even_next_to_towns(name, iso3):
+    # towns (and, for Georgia, a US state) share the name
+    assert any(c.feature != "country" for c in gazetteer.candidates(name))
+    for context in ((), ("USA",)):
+        place = gazetteer.resolve(name, article_countries=context)
+        assert (place.feature, place.country) == ("country", iso3)
+
+
+def test_news_short_forms_and_leading_article():
+    for name in ("U.S.", "the United States", "America"):
+        assert gazetteer.resolve(name).country == "USA"
+    assert gazetteer.resolve("Britain").country == "GBR"
+    assert gazetteer.resolve("the Gaza Strip").feature == "region"
+
+
+def test_washington_is_the_capital_unless_the_state_is_asked_for():
+    capital = gazetteer.resolve("Washington")
+    assert capital.country == "USA" and km(capital.lat, capital.lon, 38.9, -77.04) < 25
+    state = gazetteer.resolve("Washington", feature="admin1")
+    assert state.feature == "admin1" and state.lat > 45
+
+
+def test_state_context_picks_the_local_town():
+    assert gazetteer.resolve("Paris").country == "FRA"
+    local = gazetteer.resolve("Paris", article_countries={"USA"}, article_admin1={"USA.TX"})
+    assert local.country == "USA" and km(local.lat, local.lon, 33.66, -95.56) < 25
+
+
+def test_unknown_name_has_no_candidates():
+    assert gazetteer.candidates("Qwxzzyplace") == []
+    assert gazetteer.resolve("") is None
+
+
+def test_index_round_trips_through_the_disk_cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    path = gazetteer._cache_path()
+    assert path.is_relative_to(tmp_path)
+    gazetteer._write_cache(path, gazetteer.load_gazetteer())
+    cached = gazetteer._read_cache(path)
+    assert cached.resolve("Rafah") == gazetteer.resolve("Rafah")
+    assert len(cached.places) == len(gazetteer.load_gazetteer().places)
+
+
+# -- pipeline component -------------------------------------------------------------------
+
+
+def test_article_context_chooses_between_same_named_towns(pipeline):
+    texan = places_of(
+        pipeline,
+        "A tornado tore through northeast Texas on Sunday, flattening homes in Paris "
+        "and damaging the county courthouse.",
+    )
+    french = places_of(
+        pipeline,
+        "Farmers blocked roads across France on Monday, and tractors reached the "
+        "outskirts of Paris by nightfall.",
+    )
+    assert [p.country for p in texan if p.text == "Paris"] == ["USA"]
+    assert [p.country for p in french if p.text == "Paris"] == ["FRA"]
+
+
+def test_state_cue_after_the_name(pipeline):
+    places = places_of(pipeline, "Wildfires spread across Washington state on Tuesday, closing highways.")
+    washington = next(p for p in places if p.text == "Washington")
+    assert washington.feature == "admin1" and washington.lat > 45
+
+
+def test_mentions_are_trimmed_to_the_name(pipeline):
+    text = "Envoys met in Doha before flying to the United States' capital."
+    places = places_of(pipeline, text)
+    us = next(p for p in places if p.country == "USA")
+    assert us.text == "United States" == text[us.start : us.end]
+
+
+def test_unknown_toponym_is_kept_without_coordinates():
+    text = "Shelling hit Qwxzzyplace overnight."
+    start = text.index("Qwxzzyplace")
+    analysis = Analysis(article=Article(id="t", text=text), doc=next(parse([text])))
+    analysis.entities = [
+        Entity(text="Qwxzzyplace", label="GPE", start=start, end=start + 11),
+        Entity(text="Hamas", label="ORG", start=0, end=0),
+    ]
+    find_places(analysis)
+    assert [(p.text, p.start, p.lat, p.geonameid) for p in analysis.places] == [
+        ("Qwxzzyplace", start, None, None)
+    ]
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n", "¿¡ — ‹›"])
+def test_empty_or_odd_text_gives_no_places(pipeline, text):
+    assert places_of(pipeline, text) == []
