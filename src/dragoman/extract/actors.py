@@ -1,0 +1,546 @@
+"""Who is who: actors learned from the article, with every mention linked.
+
+Four steps, each a small function:
+
+1. *Mentions.* Named persons with the title run before the name ("Israeli
+   Prime Minister Benjamin Netanyahu") and any appositive after it ("Nate
+   Evans, the spokesperson for the US Mission to the UN"); countries and
+   intergovernmental bodies; organisations; and common-noun groups whose head
+   is an actor noun ("Israeli officials", "the Biden administration").
+2. *Coding.* Each mention is coded to country + sector + role by
+   `resolve.actor_codes.code_actor`; mentions of one actor vote.
+3. *Clustering.* A surname alone joins the full name seen earlier; countries
+   join by ISO code; organisations and groups by normalised name.
+4. *Coreference.* Pronouns (he/she/they) and definite role descriptions ("the
+   top US diplomat") link to the most salient compatible actor before them:
+   recency, grammatical subjecthood, gender and number, role class, country.
+
+No coreference model installs offline here, so this is a rule-based resolver;
+everything it decides is visible in the actor's `mentions` and `rule`.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field, replace
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+import yaml
+from spacy.tokens import Doc, Span, Token
+
+from ..analysis import Analysis
+from ..pipeline import component
+from ..records import Actor
+from ..resolve.actor_codes import ActorCode, code_actor
+from ..resolve.countries import country_code
+
+# lowercase words that may sit inside a capitalised title run: "Ambassador to the UN"
+_TITLE_CONNECTORS = {"of", "to", "the", "for", "on", "-"}
+_MALE = {"he", "him", "his", "himself"}
+_FEMALE = {"she", "her", "hers", "herself"}
+_PLURAL = {"they", "them", "their", "theirs", "themselves"}
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
+_DEFINITE = {"the", "this", "that", "these", "those"}
+
+
+@dataclass
+class _Mention:
+    start: int  # character offsets of the whole mention (title run included)
+    end: int
+    sent_index: int
+    is_subject: bool
+    code: ActorCode
+    kind: str
+    key: str  # clustering key
+    name: str  # the name this mention contributes
+    head_i: int  # token index of the head
+    gender: Optional[str] = None  # "m" | "f" when an honorific says so
+
+
+@dataclass
+class _Cluster:
+    key: str
+    kind: str
+    mentions: list[_Mention] = field(default_factory=list)
+    extra_spans: list[tuple[int, int]] = field(default_factory=list)  # pronouns, descriptions
+    gender: Optional[str] = None
+    last_char: int = -1
+    last_sent: int = -1
+    last_subject_sent: int = -1
+
+    def note(self, start: int, sent_index: int, is_subject: bool) -> None:
+        self.last_char = max(self.last_char, start)
+        self.last_sent = max(self.last_sent, sent_index)
+        if is_subject:
+            self.last_subject_sent = max(self.last_subject_sent, sent_index)
+
+    def vote(self, attr: str) -> Optional[str]:
+        counts = Counter(getattr(m.code, attr) for m in self.mentions if getattr(m.code, attr))
+        return counts.most_common(1)[0][0] if counts else None
+
+    @property
+    def name(self) -> str:
+        return max((m.name for m in self.mentions), key=len)
+
+
+@lru_cache(maxsize=1)
+def _role_classes() -> dict[str, set[str]]:
+    """role word/title -> names of the classes it belongs to"""
+    text = resources.files("dragoman.data").joinpath("role_classes.yaml").read_text("utf-8")
+    classes: dict[str, set[str]] = {}
+    for class_name, roles in yaml.safe_load(text).items():
+        for role in roles:
+            classes.setdefault(role, set()).add(class_name)
+    return classes
+
+
+def _role_compatible(description_role: Optional[str], actor_role: Optional[str]) -> bool:
+    if not description_role or not actor_role:
+        return False
+    a, b = description_role.lower(), actor_role.lower()
+    if set(a.split()) & set(b.split()):
+        return True
+    classes = _role_classes()
+
+    def classes_of(role: str) -> set[str]:
+        found = set(classes.get(role, ()))
+        for title, names in classes.items():
+            if re.search(rf"\b{re.escape(title)}\b", role):
+                found |= names
+        return found
+
+    return bool(classes_of(a) & classes_of(b))
+
+
+# -- step 1: mentions ---------------------------------------------------------
+
+
+def _is_subject(token: Token) -> bool:
+    return token.dep_ in {"nsubj", "nsubjpass"} or (
+        token.dep_ == "conj" and token.head.dep_ in {"nsubj", "nsubjpass"}
+    )
+
+
+def _is_doer(token: Token) -> bool:
+    return _is_subject(token) or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+
+
+def _title_start(doc: Doc, name_start: int, sent_start: int) -> int:
+    """Token index where the title run before a name begins.
+
+    News style capitalises titles before names, so the run is the capitalised
+    words (and connectors like "to the") directly left of the name, plus
+    lower-case words that code as a role or a nationality ("opposition leader").
+    Connectors count only when a title word lies further left.
+    """
+    start = name_start
+    i = name_start - 1
+    while i >= sent_start:
+        tok = doc[i]
+        if tok.ent_type_ in {"PERSON", "DATE", "TIME", "CARDINAL"} or "\n" in tok.text:
+            break
+        word = tok.text
+        if tok.is_space or word.lower() in _TITLE_CONNECTORS:
+            pass  # provisional: kept only if a title word comes before it
+        elif word[:1].isupper() and tok.pos_ in {"PROPN", "NOUN", "ADJ"}:
+            start = i
+        elif tok.pos_ in {"NOUN", "ADJ"} and (code_actor(word).sector or country_code(word)):
+            start = i
+        else:
+            break
+        i -= 1
+    return start
+
+
+def _appositive(head: Token) -> Optional[Span]:
+    """"Nate Evans, the spokesperson for ..." -> the appositive noun phrase."""
+    for child in head.children:
+        if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and child.ent_type_ != "PERSON":
+            tokens = [t for t in child.subtree if t.dep_ not in {"relcl", "acl"}]
+            left = min(t.i for t in tokens)
+            right = max(t.i for t in child.subtree if t.dep_ not in {"punct"} or t.i < child.i) + 1
+            return head.doc[left:right]
+    return None
+
+
+def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
+    doc = analysis.doc
+    mentions = []
+    for ent in analysis.entities:
+        if ent.label != "PERSON":
+            continue
+        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root
+        # "the Biden administration": the name is a modifier of a group, not a person mention
+        if head.dep_ == "compound" and head.head.pos_ == "NOUN":
+            continue
+        name_tokens = [t for t in span if t.tag_ != "POS" and t.text not in {"’s", "'s"}]
+        if not name_tokens:
+            continue
+        name = doc[name_tokens[0].i : name_tokens[-1].i + 1].text
+        title_start = _title_start(doc, span.start, span.sent.start)
+        title = doc[title_start : span.start].text.strip()
+        gender = None
+        if title and title.split()[-1].lower() in _HONORIFIC_GENDER:
+            gender = _HONORIFIC_GENDER[title.split()[-1].lower()]
+        code = code_actor(f"{title} {name}".strip()) if title else ActorCode(None, None, None, name, "person", None)
+        appos = _appositive(head)
+        if appos is not None:
+            appos_code = code_actor(appos.text)
+            code = ActorCode(
+                country=code.country or appos_code.country,
+                sector=code.sector or appos_code.sector,
+                role=code.role or appos_code.role,
+                name=name,
+                kind="person",
+                rule="+".join(r for r in (code.rule, appos_code.rule and f"appos:{appos_code.rule}") if r) or None,
+            )
+        start_char = doc[title_start].idx if title else name_tokens[0].idx
+        mention = _Mention(
+            start=start_char,
+            end=name_tokens[-1].idx + len(name_tokens[-1].text),
+            sent_index=sent_index_of(span.start),
+            is_subject=_is_subject(head),
+            code=ActorCode(code.country, code.sector, code.role, name, "person", code.rule),
+            kind="person",
+            key=name,
+            name=name,
+            head_i=head.i,
+            gender=gender,
+        )
+        mentions.append(mention)
+    return mentions
+
+
+def _named_group_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
+    """Countries, IGOs and organisations named by the NER."""
+    doc = analysis.doc
+    mentions = []
+    for ent in analysis.entities:
+        if ent.label not in {"GPE", "ORG", "NORP"}:
+            continue
+        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        if span is None:
+            continue
+        tokens = [t for t in span if t.tag_ != "POS" and t.text not in {"’s", "'s"}]
+        if not tokens:
+            continue
+        text = doc[tokens[0].i : tokens[-1].i + 1].text
+        head = span.root
+        if ent.label == "NORP":
+            # a bare plural demonym is a group ("Palestinians"); an adjective is a modifier
+            if head.tag_ != "NNPS" and not text.endswith("s"):
+                continue
+        code = country_code(text) if ent.label != "ORG" else None
+        if code and ent.label == "GPE":
+            kind, key, name = "country", f"country:{code}", re.sub(r"^the\s+", "", text, flags=re.I)
+            actor_code = ActorCode(code, None, None, name, "country", f"country:{text}")
+        else:
+            actor_code = code_actor(text)
+            if ent.label == "GPE" and (actor_code.kind == "country" or not actor_code.sector):
+                # a capital stands for its government only as a doer: "Moscow rejected"
+                if not (actor_code.country and _is_doer(head)):
+                    continue
+            elif not (actor_code.country or actor_code.sector) and ent.label != "ORG":
+                continue
+            kind = actor_code.kind or ("organization" if ent.label == "ORG" else "group")
+            name = re.sub(r"^the\s+", "", text, flags=re.I)
+            key = f"{kind}:{name.lower()}"
+        mentions.append(
+            _Mention(
+                start=tokens[0].idx,
+                end=tokens[-1].idx + len(tokens[-1].text),
+                sent_index=sent_index_of(span.start),
+                is_subject=_is_subject(head),
+                code=actor_code,
+                kind=kind,
+                key=key,
+                name=name,
+                head_i=head.i,
+            )
+        )
+    return mentions
+
+
+@lru_cache(maxsize=4096)
+def _codes_as_actor(word: str) -> bool:
+    code = code_actor(word)
+    return bool(code.sector and code.sector != "UNK" and code.kind)
+
+
+def _is_actor_noun(head: Token) -> bool:
+    """Whether a noun names an actor itself (officials, cabinet), not an act or a thing."""
+    return _codes_as_actor(head.text.lower()) or _codes_as_actor(head.lemma_.lower())
+
+
+def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[int, int]]) -> list[_Mention]:
+    """Noun phrases headed by an actor noun: "Israeli officials", "the Biden administration"."""
+    doc = analysis.doc
+    mentions = []
+    for chunk in doc.noun_chunks:
+        head = chunk.root
+        if head.pos_ != "NOUN" or head.lower_ in _MALE | _FEMALE | _PLURAL:
+            continue
+        tokens = [t for t in chunk if not t.is_space]
+        if not tokens:
+            continue
+        start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
+        if not _is_actor_noun(head):
+            continue  # "a military operation", "local time": an actor word is only a modifier
+        code = code_actor(chunk.text)
+        if not code.sector or (code.sector == "UNK" and not code.country):
+            continue
+        if any(s <= start and end <= e for s, e in taken):
+            continue
+        is_definite_description = tokens[0].lower_ in _DEFINITE and head.tag_ == "NN" and code.kind == "person"
+        name = re.sub(r"^(the|a|an)\s+", "", chunk.text, flags=re.I)
+        mention = _Mention(
+            start=start,
+            end=end,
+            sent_index=sent_index_of(head.i),
+            is_subject=_is_subject(head),
+            code=code,
+            kind="description" if is_definite_description else (code.kind or "group"),
+            key=f"group:{code.country}:{code.sector}:{head.lemma_.lower()}",
+            name=name,
+            head_i=head.i,
+        )
+        mentions.append(mention)
+    return mentions
+
+
+# -- steps 2-4: cluster, code and resolve ------------------------------------
+
+
+def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
+    """Group mentions of one actor: full names first, then the short forms that refer to them.
+
+    A bare surname joins the one full name that ends with it, wherever in the
+    article the full name appears (headlines use surnames before the body
+    names anyone). An organisation named by the tail of a longer name
+    ("the Council", "Security Council") joins that name.
+    """
+    ordered = sorted(mentions, key=lambda m: m.start)
+    by_surname: dict[str, set[str]] = {}
+    org_names: list[str] = []
+    for m in ordered:
+        parts = m.name.split()
+        if m.kind == "person" and len(parts) > 1:
+            by_surname.setdefault(parts[-1], set()).add(m.key)
+        elif m.kind == "organization":
+            org_names.append(m.name)
+    clusters: dict[str, _Cluster] = {}
+    for m in ordered:
+        key = m.key
+        parts = m.name.split()
+        if m.kind == "person" and len(parts) == 1 and len(by_surname.get(parts[0], ())) == 1:
+            key = next(iter(by_surname[parts[0]]))
+        elif m.kind == "organization":
+            longer = {n.lower() for n in org_names if n.lower().endswith(" " + m.name.lower())}
+            longest = max(longer, key=len, default=None)
+            if longest and all(longest.endswith(n) for n in longer):  # one body, named at several lengths
+                key = f"organization:{longest}"
+        cluster = clusters.setdefault(key, _Cluster(key=key, kind=m.kind))
+        cluster.mentions.append(m)
+        if m.gender:
+            cluster.gender = m.gender
+    return clusters
+
+
+def _sweep_surnames(doc: Doc, clusters: list[_Cluster], sent_index_of) -> None:
+    """Surnames of named persons the tagger missed ("Mudavadi is expected to...")."""
+    covered = [(m.start, m.end) for c in clusters for m in c.mentions]
+    owners: dict[str, list[_Cluster]] = {}
+    for c in clusters:
+        if c.kind == "person" and len(c.name.split()) > 1:
+            owners.setdefault(c.name.split()[-1], []).append(c)
+    for tok in doc:
+        found = owners.get(tok.text)
+        if not found or len(found) > 1 or tok.pos_ != "PROPN":
+            continue
+        if any(s <= tok.idx < e for s, e in covered):
+            continue
+        cluster = found[0]
+        template = cluster.mentions[0]
+        cluster.mentions.append(
+            replace(template, start=tok.idx, end=tok.idx + len(tok.text), sent_index=sent_index_of(tok.i),
+                    is_subject=_is_subject(tok), name=tok.text, head_i=tok.i)
+        )
+
+
+def _inherit_from_named_persons(clusters: list[_Cluster]) -> None:
+    """"the Netanyahu government": a group named after a person takes the person's country."""
+    countries = {}
+    for c in clusters:
+        country = c.vote("country")
+        if c.kind == "person" and country:
+            for m in c.mentions:
+                if m.name:
+                    countries[m.name.split()[-1]] = country
+    for c in clusters:
+        if c.kind == "person" or c.vote("country"):
+            continue
+        for word in c.name.split():
+            if word in countries:
+                c.mentions[0].code = replace(c.mentions[0].code, country=countries[word],
+                                             rule=f"{c.mentions[0].code.rule}+named-after:{word}")
+                break
+
+
+def _dominant_country(clusters: list[_Cluster]) -> Optional[str]:
+    """The country the article is most about, by coded mentions; None on a tie."""
+    counts = Counter()
+    for c in clusters:
+        country = c.vote("country")
+        if country and country != "IGO":
+            counts[country] += len(c.mentions) + len(c.extra_spans)
+    top = counts.most_common(2)
+    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _place_officials_in_context(clusters: list[_Cluster], country: Optional[str]) -> None:
+    """A titled person with no nationality given is taken as the article's home official."""
+    if country is None:
+        return
+    for c in clusters:
+        if c.kind == "person" and c.vote("role") and not c.vote("country"):
+            c.mentions[0].code = replace(c.mentions[0].code, country=country,
+                                         rule=f"{c.mentions[0].code.rule}+context:{country}")
+
+
+def _salient(
+    clusters: list[_Cluster], before_char: int, sent_index: int, accept, window: int = 3
+) -> Optional[_Cluster]:
+    """The most salient cluster mentioned before a position and accepted by `accept`."""
+    best, best_score = None, None
+    for c in clusters:
+        seen = [m for m in c.mentions if m.start < before_char] + [
+            _Mention(s, e, -1, False, c.mentions[0].code, c.kind, c.key, "", -1)
+            for s, e in c.extra_spans
+            if s < before_char
+        ]
+        if not seen or not accept(c):
+            continue
+        last = max(seen, key=lambda m: m.start)
+        last_sent = max((m.sent_index for m in seen), default=-1)
+        if last_sent >= 0 and sent_index - last_sent > window:
+            continue
+        subject_bonus = 1 if any(m.is_subject and m.sent_index >= sent_index - 1 for m in seen) else 0
+        score = (subject_bonus, last.start)
+        if best_score is None or score > best_score:
+            best, best_score = c, score
+    return best
+
+
+def _resolve_pronouns(analysis: Analysis, clusters: list[_Cluster], sent_index_of) -> None:
+    doc = analysis.doc
+    persons = [c for c in clusters if c.kind == "person"]
+    groups = [c for c in clusters if c.kind != "person"]
+    for tok in doc:
+        word = tok.lower_
+        if tok.pos_ != "PRON" or word not in _MALE | _FEMALE | _PLURAL:
+            continue
+        if _inside_quote(analysis.text, tok.idx):
+            continue  # "we"/"they" inside a quotation are the speaker's, not the narrator's
+        sent_index = sent_index_of(tok.i)
+        if word in _PLURAL:
+            target = _salient(groups, tok.idx, sent_index, lambda c: True, window=1)
+        else:
+            gender = "m" if word in _MALE else "f"
+            target = _salient(persons, tok.idx, sent_index, lambda c, g=gender: c.gender in (None, g))
+            if target is not None and target.gender is None:
+                target.gender = gender
+        if target is not None:
+            target.extra_spans.append((tok.idx, tok.idx + len(tok.text)))
+
+
+def _inside_quote(text: str, pos: int) -> bool:
+    """Whether a position lies between an opening and a closing quotation mark in its paragraph."""
+    para_start = text.rfind("\n", 0, pos) + 1
+    before = text[para_start:pos]
+    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
+
+
+def _resolve_descriptions(descriptions: list[_Mention], clusters: list[_Cluster]) -> list[_Mention]:
+    """Link "the top US diplomat" to the person it describes; unlinked ones stay actors."""
+    persons = [c for c in clusters if c.kind == "person"]
+    unlinked = []
+    for d in descriptions:
+
+        def compatible(c: _Cluster, d=d) -> bool:
+            country = c.vote("country")
+            if d.code.country and country and d.code.country != country:
+                return False
+            return _role_compatible(d.code.role, c.vote("role"))
+
+        target = _salient(persons, d.start, d.sent_index, compatible, window=8)
+        if target is None:
+            unlinked.append(d)
+            continue
+        target.extra_spans.append((d.start, d.end))
+        # what the description says about the person counts as a vote
+        if d.code.country and not target.vote("country"):
+            target.mentions.append(
+                _Mention(d.start, d.end, d.sent_index, d.is_subject,
+                         ActorCode(d.code.country, d.code.sector, None, None, "person", f"description:{d.name}"),
+                         "person", target.key, "", d.head_i)
+            )
+    return unlinked
+
+
+def _to_actor(index: int, cluster: _Cluster) -> Actor:
+    spans = sorted({(m.start, m.end) for m in cluster.mentions if m.name} | set(cluster.extra_spans))
+    rules = [m.code.rule for m in cluster.mentions if m.code.rule]
+    return Actor(
+        id=f"A{index}",
+        name=cluster.name,
+        country=cluster.vote("country"),
+        sector=cluster.vote("sector"),
+        role=cluster.vote("role"),
+        kind=cluster.kind,
+        mentions=spans,
+        rule=rules[0] if rules else None,
+    )
+
+
+@component("actors")
+def find_actors(analysis: Analysis) -> None:
+    doc = analysis.doc
+    sent_starts = [s.start for s in doc.sents]
+
+    def sent_index_of(token_i: int) -> int:
+        import bisect
+
+        return bisect.bisect_right(sent_starts, token_i) - 1
+
+    persons = _person_mentions(analysis, sent_index_of)
+    titles = [(m.start, m.end) for m in persons]
+    # "Democratic Senate" inside "Democratic Senate Minority Leader Chuck Schumer" is part of a title
+    groups = [
+        m for m in _named_group_mentions(analysis, sent_index_of)
+        if not any(s <= m.start and m.end <= e for s, e in titles)
+    ]
+    named = persons + groups
+    taken = [(m.start, m.end) for m in named]
+    common = _common_noun_mentions(analysis, sent_index_of, taken)
+    descriptions = [m for m in common if m.kind == "description"]
+    clusters_by_key = _cluster_names(named + [m for m in common if m.kind != "description"])
+    clusters = list(clusters_by_key.values())
+    for d in _resolve_descriptions(descriptions, clusters):
+        d.kind = d.code.kind or "group"
+        clusters_by_key.setdefault(d.key, _Cluster(key=d.key, kind=d.kind)).mentions.append(d)
+    clusters = list(clusters_by_key.values())
+    _sweep_surnames(doc, clusters, sent_index_of)
+    _resolve_pronouns(analysis, clusters, sent_index_of)
+    _inherit_from_named_persons(clusters)
+    _place_officials_in_context(clusters, _dominant_country(clusters))
+    clusters.sort(key=lambda c: min(m.start for m in c.mentions))
+    analysis.actors = [_to_actor(i, c) for i, c in enumerate(clusters, start=1)]
+    analysis.index_actor_mentions()

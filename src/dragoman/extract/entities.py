@@ -1,0 +1,102 @@
+"""Named-entity mentions: spaCy's NER with the corrections that matter for actors.
+
+The small English model makes a few systematic mistakes on news text that would
+otherwise poison actor coding: the same surname labelled PERSON in one sentence
+and GPE in the next ("Blinken's"), and the "State" of "Secretary of State"
+tagged as an organisation. We fix those by article-level voting and by dropping
+entities that are part of an official title.
+"""
+
+from __future__ import annotations
+
+from collections import Counter, defaultdict
+
+from ..analysis import Analysis
+from ..pipeline import component
+from ..records import Entity
+
+# entity words that are really the tail of a title: "Secretary of State",
+# "Secretary of Defense", "Minister of State"
+_TITLE_TAILS = {"state", "defense", "defence", "homeland security", "the interior", "interior"}
+_TITLE_HEADS = {"secretary", "minister", "ministry", "department", "secretaries", "ministers"}
+
+# labels whose votes we reconcile across an article; others (DATE, MONEY, ...)
+# are about the span, not the name, and stay as tagged
+_NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+
+
+def _is_title_tail(ent) -> bool:
+    if ent.text.lower() not in _TITLE_TAILS or ent.start < 2:
+        return False
+    doc = ent.doc
+    return doc[ent.start - 1].lower_ == "of" and doc[ent.start - 2].lower_ in _TITLE_HEADS
+
+
+def _name_key(ent) -> str:
+    """The bare name, without possessive or leading article: "Blinken's" -> "Blinken"."""
+    tokens = [t for t in ent if t.tag_ != "POS" and t.lower_ not in {"'s", "’s", "the"}]
+    return " ".join(t.text for t in tokens)
+
+
+def _split_institution_and_name(ent) -> list:
+    """"the UN Linda Thomas-Greenfield" tagged as one ORG -> ORG "the UN" + PERSON.
+
+    The small model often swallows a person's name into the organisation of
+    their title. When an ORG is a known institution followed by two or three
+    capitalised words that code as nothing, the words are a name.
+    """
+    from spacy.tokens import Span
+
+    from ..resolve.actor_codes import code_actor, looks_like_institution
+
+    if ent.label_ != "ORG" or len(ent) < 3:
+        return [ent]
+    for cut in range(ent.start + 1, ent.end - 1):
+        head, tail = ent.doc[ent.start : cut], ent.doc[cut : ent.end]
+        if not 2 <= len(tail) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail):
+            continue
+        head_code, tail_code = code_actor(head.text), code_actor(tail.text)
+        if (
+            head_code.rule
+            and head_code.rule.startswith("institution")
+            and not tail_code.sector
+            and not looks_like_institution(tail.text)
+        ):
+            return [Span(ent.doc, ent.start, cut, label="ORG"), Span(ent.doc, cut, ent.end, label="PERSON")]
+    return [ent]
+
+
+@component("entities")
+def find_entities(analysis: Analysis) -> None:
+    ents = [
+        part
+        for e in analysis.doc.ents
+        if not _is_title_tail(e)
+        for part in _split_institution_and_name(e)
+    ]
+    votes: dict[str, Counter] = defaultdict(Counter)
+    for ent in ents:
+        if ent.label_ in _NAME_LABELS:
+            votes[_name_key(ent)][ent.label_] += 1
+    # a name seen as part of a longer PERSON name is a person ("Netanyahu" in "Benjamin Netanyahu")
+    person_parts = {
+        part for ent in ents if ent.label_ == "PERSON" for part in _name_key(ent).split()[1:]
+    }
+    entities = []
+    for ent in ents:
+        label = ent.label_
+        key = _name_key(ent)
+        if label in _NAME_LABELS:
+            counts = votes[key]
+            if key in person_parts and label == "GPE" and not _is_known_place(key):
+                label = "PERSON"
+            elif counts and counts.most_common(1)[0][1] > counts[label]:
+                label = counts.most_common(1)[0][0]
+        entities.append(Entity(text=ent.text, label=label, start=ent.start_char, end=ent.end_char))
+    analysis.entities = entities
+
+
+def _is_known_place(name: str) -> bool:
+    from ..resolve.countries import country_code
+
+    return country_code(name) is not None

@@ -1,0 +1,517 @@
+"""Code an actor phrase: country + PLOVER sector + role, from the words of the phrase.
+
+"Israeli Prime Minister Benjamin Netanyahu" -> ISR, GOV, "Prime Minister", person.
+The phrase is matched, longest entry first, against three data files: named
+institutions (data/institutions.tsv), country names/demonyms/capitals
+(dragoman.resolve.countries) and role nouns (data/actor_roles.yaml). The head noun
+decides the sector; a generic head ("director", "official") borrows it from its
+nearest modifier ("CIA director"); the country comes from a demonym, a country
+name, a possessive or a locating prepositional phrase, never from a posting
+("ambassador to the UN"). Persons are never looked up: what is not in the
+phrase stays None. Pure dictionary lookups, no spaCy: it runs for every mention.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from importlib import resources
+from typing import Optional
+
+import yaml
+from unidecode import unidecode
+
+from . import countries
+
+# sectors of holders of state office: "former" turns them into ELI
+_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
+# sectors that override a GOV head when an institution modifies it ("Hamas official")
+_NON_STATE_SECTORS = frozenset({"REB", "PTY", "OPP", "NGO", "UNO", "EUR", "IGO", "CRM", "UAF", "PRM"})
+_STATE_MEDIA_SECTORS = frozenset({"JRN", "BUS"})
+_NO_COUNTRY = "-"
+
+_TOKEN = re.compile(r"(?i:ex)(?=-[^\W_])|[^\W_]+(?:[.'\-&][^\W_]+)*\.?|'s\b|[,;()]")
+_POSSESSIVE = re.compile(r"(?:'s|')$")
+
+
+@dataclass(frozen=True)
+class ActorCode:
+    """What an actor phrase says about who the actor is; None where it does not say."""
+
+    country: Optional[str] = None  # ISO 3166 alpha-3, or IGO
+    sector: Optional[str] = None  # PLOVER sector: GOV, MIL, REB, ...
+    role: Optional[str] = None  # the title or role words as written: "Prime Minister"
+    name: Optional[str] = None  # person's name, country or organisation name
+    kind: Optional[str] = None  # person | organization | country | group
+    rule: Optional[str] = None  # what decided: "demonym:Israeli+title:prime minister"
+
+
+@dataclass(frozen=True)
+class _Lex:
+    """One lexicon entry a token sequence can match."""
+
+    type: str  # institution|country|demonym|capital|pre|head|generic|modifier|former|honorific|skip|prep
+    sector: Optional[str] = None
+    country: Optional[str] = None
+    kind: Optional[str] = None
+    with_country: Optional[str] = None  # generic heads: sector when a country is named
+    acronym: bool = False
+    detail: str = ""  # prep class, or "plural"
+
+
+@dataclass
+class _Piece:
+    """A run of tokens matched to one entry (lex None: an unknown word)."""
+
+    start: int  # char offsets in the phrase
+    end: int
+    key: str
+    lex: Optional[_Lex]
+    capitalized: bool
+    possessive: bool = False
+
+    @property
+    def type(self) -> str:
+        if self.lex is not None and self.lex.type != "blocked":
+            return self.lex.type
+        return "name" if self.capitalized else "word"
+
+
+# --- lexicon --------------------------------------------------------------------------
+
+def _token_norm(token: str) -> str:
+    return unidecode(token).replace(".", "").lower()
+
+
+def _key(text: str) -> str:
+    """Lookup key of a lexicon text, built the way phrase tokens are: "Lt. Gen." -> "lt gen"."""
+    return " ".join(_token_norm(t) for t in _TOKEN.findall(text.replace("\u2019", "'")))
+
+
+def _plural(word: str) -> str:
+    """Regular English plural of a role noun; in "X of Y" the X is pluralised."""
+    if " of " in word:
+        head, tail = word.split(" of ", 1)
+        return f"{_plural(head)} of {tail}"
+    if word.endswith("man"):
+        return word[:-3] + "men"
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return word[:-1] + "ies"
+    if word.endswith(("s", "sh", "ch", "x", "z")):
+        return word + "es"
+    return word + "s"
+
+
+def _forms(entry: str) -> tuple[str, Optional[str]]:
+    """'thief/thieves' -> ('thief', 'thieves'); 'soldier' -> ('soldier', 'soldiers');
+    abbreviations ('Gen.') have no plural."""
+    if "/" in entry:
+        singular, plural = entry.split("/", 1)
+        return singular.strip(), plural.strip()
+    if entry.endswith(".") or entry.isupper() and len(entry) > 3:
+        return entry, None
+    return entry, _plural(entry)
+
+
+class _Lexicon:
+    """All entries by key, in priority order; built once at import."""
+
+    _PRIORITY = ("blocked", "institution", "pre", "country", "demonym", "head", "generic", "capital",
+                 "former", "honorific", "prep", "modifier", "skip")
+
+    def __init__(self) -> None:
+        self.entries: dict[str, list[_Lex]] = {}
+        text = (resources.files("dragoman") / "data" / "actor_roles.yaml").read_text("utf-8")
+        roles = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
+        self.state_owned = frozenset(_key(w) for w in roles["state_owned"])
+        self.institution_words = frozenset(_key(w) for w in roles["institution_words"])
+        self.national_titles = {
+            _key(title): country for country, titles in roles["national_titles"].items() for title in titles
+        }
+        self._load_roles(roles)
+        self._load_institutions()
+        self._load_countries()
+        for key in self.entries:
+            self.entries[key].sort(key=lambda lex: self._PRIORITY.index(lex.type))
+        self.max_len: dict[str, int] = {}  # first token -> most tokens of an entry starting with it
+        for key in self.entries:
+            first, *rest = key.split(" ")
+            self.max_len[first] = max(self.max_len.get(first, 1), len(rest) + 1)
+
+    def add(self, text: str, lex: _Lex) -> None:
+        key = _key(text)
+        if key and lex not in self.entries.setdefault(key, []):
+            self.entries[key].append(lex)
+
+    def _load_roles(self, roles: dict) -> None:
+        for sector, lists in roles["sectors"].items():
+            for section, kind in (("people", "person"), ("groups", "group"), ("bodies", "organization"),
+                                  ("places", None)):
+                for entry in lists.get(section) or []:
+                    singular, plural = _forms(entry)
+                    self.add(singular, _Lex("head", sector, kind=kind))
+                    if plural:
+                        self.add(plural, _Lex("head", sector, kind=kind and "group", detail="plural"))
+            for word in lists.get("modifiers") or []:
+                self.add(word, _Lex("modifier", sector))
+        for entry, spec in roles["generic"].items():
+            singular, plural = _forms(entry)
+            kind = spec.get("kind")
+            self.add(singular, _Lex("generic", spec.get("default"), kind=kind, with_country=spec.get("with_country")))
+            if plural and kind != "group":
+                self.add(plural, _Lex("generic", spec.get("default"), kind="group",
+                                      with_country=spec.get("with_country"), detail="plural"))
+        for word in roles["former"]:
+            self.add(word, _Lex("former"))
+        for word in roles["honorifics"]:
+            self.add(word, _Lex("honorific", kind="person"))
+        for word in roles["skip"]:
+            self.add(word, _Lex("skip"))
+        for detail, words in roles["prepositions"].items():
+            for word in words:
+                self.add(word, _Lex("prep", detail=detail))
+
+    def _load_institutions(self) -> None:
+        for country, sector, names in countries._read_tsv("institutions.tsv", 3):
+            for name in names.split("|"):
+                self.add(name, _Lex("institution", sector, country=None if country == _NO_COUNTRY else country,
+                                    kind="organization", acronym=countries.is_acronym(name)))
+
+    def _load_countries(self) -> None:
+        tables = countries.tables()
+        for key, entry in tables.names.items():
+            if entry.kind == "igo":
+                continue  # institutions.tsv has them with their sector
+            kind = {"name": "country", "alias": "country"}.get(entry.kind, entry.kind)
+            if entry.code == countries.AMBIGUOUS:
+                kind = "blocked"  # "Congo", "New Mexico": a name, but no country
+            plural = "plural" if entry.kind == "demonym" and key.endswith("s") else ""
+            self.entries.setdefault(key, []).append(
+                _Lex(kind, "PRE" if kind == "pre" else None, country=entry.code, acronym=entry.acronym, detail=plural))
+        for key, entry in tables.capitals.items():
+            self.entries.setdefault(key, []).append(_Lex("capital", country=entry.code))
+
+
+_LEXICON = _Lexicon()
+
+
+# --- matching -------------------------------------------------------------------------
+
+def _pieces(text: str) -> list[_Piece]:
+    """Greedy longest-match segmentation of the phrase into lexicon entries and words."""
+    tokens = list(_TOKEN.finditer(text))
+    norms = [_token_norm(m.group()) for m in tokens]
+    possessive = [bool(_POSSESSIVE.search(m.group())) for m in tokens]
+    bare = [_POSSESSIVE.sub("", norm) if pos else norm for norm, pos in zip(norms, possessive)]
+    pieces: list[_Piece] = []
+    i = 0
+    while i < len(tokens):
+        if norms[i] == "'s":
+            if pieces:
+                pieces[-1].possessive = True
+            i += 1
+            continue
+        piece = _longest_match(text, tokens, norms, bare, possessive, i)
+        pieces.append(piece)
+        i += piece.key.count(" ") + 1
+    return pieces
+
+
+def _longest_match(text: str, tokens: list, norms: list[str], bare: list[str],
+                   possessive: list[bool], i: int) -> _Piece:
+    """The longest entry starting at token i (a possessive may end it, not sit inside it)."""
+    longest = min(max(_LEXICON.max_len.get(norms[i], 1), _LEXICON.max_len.get(bare[i], 1)), len(tokens) - i)
+    for n in range(longest, 0, -1):
+        last = i + n - 1
+        if "'s" in norms[i:last + 1]:
+            continue
+        key = " ".join([*norms[i:last], bare[last]])
+        for lex in _LEXICON.entries.get(key, ()):
+            if lex.acronym and not countries.is_acronym(_POSSESSIVE.sub("", text[tokens[i].start():tokens[last].end()])):
+                continue
+            return _Piece(tokens[i].start(), tokens[last].end(), key, lex,
+                          tokens[i].group()[:1].isupper(), possessive[last])
+    token = tokens[i]
+    return _Piece(token.start(), token.end(), bare[i], None, token.group()[:1].isupper(), possessive[i])
+
+
+# --- coding ---------------------------------------------------------------------------
+
+@dataclass
+class _Analysis:
+    """The parts of a phrase that coding looks at."""
+
+    main: list[_Piece]
+    phrases: list[tuple[_Piece, list[_Piece]]]  # (preposition, its object)
+    names: list[_Piece]  # a person's name at the end
+
+
+_HEAD_TYPES = ("head", "generic", "institution")
+_PLACE_TYPES = ("country", "demonym", "pre", "capital")
+
+
+def _analyse(pieces: list[_Piece]) -> _Analysis:
+    pieces = _drop_partitive(pieces)
+    names: list[_Piece] = []
+    while pieces and (pieces[-1].type == "name" or _is_surname(pieces)):
+        names.insert(0, pieces.pop())
+    if names and pieces and pieces[-1].type in ("prep", "skip"):
+        pieces, names = pieces + names, []  # "Affairs and Trade": part of a name, not a person
+    main: list[_Piece] = []
+    phrases: list[tuple[_Piece, list[_Piece]]] = []
+    for piece in pieces:
+        if piece.type == "prep" or piece.key in (",", ";", "(", ")"):
+            phrases.append((piece, []))
+        elif phrases:
+            phrases[-1][1].append(piece)
+        else:
+            main.append(piece)
+    return _Analysis(main, phrases, names)
+
+
+def _drop_partitive(pieces: list[_Piece]) -> list[_Piece]:
+    """'several of the largest unions' -> 'largest unions'."""
+    i = 0
+    while i < len(pieces) and pieces[i].type == "skip":
+        i += 1
+    if 0 < i < len(pieces) and pieces[i].key == "of":
+        i += 1
+        while i < len(pieces) and pieces[i].type == "skip":
+            i += 1
+        return pieces[i:]
+    return pieces
+
+
+def _is_surname(pieces: list[_Piece]) -> bool:
+    """A capitalised lexicon word right after a name is part of it: "Michael Jordan", "Stephen King",
+    "Jack French"."""
+    last = pieces[-1]
+    return (len(pieces) > 1 and pieces[-2].type == "name" and last.capitalized and " " not in last.key
+            and (last.type in ("country", "demonym", "capital")
+                 or last.type == "head" and last.lex.kind == "person"))
+
+
+def _head(main: list[_Piece], has_names: bool) -> Optional[int]:
+    """Index of the head: the last role noun or institution of the head phrase."""
+    for i in range(len(main) - 1, -1, -1):
+        if main[i].type in _HEAD_TYPES or (main[i].type == "honorific" and has_names):
+            return i
+    return None
+
+
+def _main_country(main: list[_Piece], head: Optional[int]) -> tuple[Optional[str], Optional[str]]:
+    """Country named before the head (demonym, country, possessive, capital if a head follows)."""
+    for piece in main:
+        if piece.type in ("country", "demonym", "pre") or (piece.type == "capital" and head is not None):
+            prefix = "possessive" if piece.possessive else piece.type
+            return piece.lex.country, f"{prefix}:{piece.key}"
+    return None, None
+
+
+def _institution_country(main: list[_Piece]) -> tuple[Optional[str], Optional[str]]:
+    for piece in main:
+        if piece.type == "institution" and piece.lex.country:
+            return piece.lex.country, f"institution:{piece.key}"
+    return None, None
+
+
+def _phrase_country(phrases: list[tuple[_Piece, list[_Piece]]]) -> tuple[Optional[str], Optional[str]]:
+    """Country of a locating phrase: 'in France', 'of the army' (institution's country)."""
+    for prep, obj in phrases:
+        if prep.type != "prep" or prep.lex.detail not in ("locating", "affiliation"):
+            continue
+        for piece in obj:
+            if piece.type in _PLACE_TYPES or (piece.type == "institution" and piece.lex.country):
+                return piece.lex.country, f"{prep.key}:{piece.type}:{piece.key}"
+    return None, None
+
+
+def _modifier_sector(pieces: list[_Piece]) -> tuple[Optional[str], Optional[str]]:
+    """Sector of the nearest modifier, reading right to left."""
+    for piece in reversed(pieces):
+        if piece.type in ("head", "modifier", "institution") and piece.lex.sector:
+            return piece.lex.sector, f"{piece.type}:{piece.key}"
+    return None, None
+
+
+def _of_sector(phrases: list[tuple[_Piece, list[_Piece]]]) -> tuple[Optional[str], Optional[str]]:
+    """'members of the army', 'spokesman for Hamas': the object's sector."""
+    for prep, obj in phrases:
+        if prep.type == "prep" and prep.lex.detail == "affiliation":
+            sector, rule = _modifier_sector(obj)
+            if sector:
+                return sector, f"{prep.key}:{rule}"
+    return None, None
+
+
+def _sector(a: _Analysis, head: Optional[int], has_country: bool) -> tuple[Optional[str], list[str]]:
+    """Sector from the head; a generic head borrows its modifier's, a state role
+    modified by a non-state institution takes the institution's ("Hamas envoy")."""
+    if head is None:
+        return None, []
+    piece = a.main[head]
+    lex = piece.lex
+    before = a.main[:head]
+    if piece.type == "honorific":
+        return None, [f"honorific:{piece.key}"]
+    if piece.type == "generic":
+        sector, rule = _modifier_sector(before)
+        if sector is None:
+            sector, rule = _of_sector(a.phrases)
+        if sector is None:
+            sector = lex.with_country if has_country and lex.with_country else lex.sector
+            rule = f"generic:{piece.key}"
+        else:
+            rule = f"{rule}+generic:{piece.key}"
+        return sector, [rule]
+    rules = [f"{_head_label(piece)}:{piece.key}"]
+    sector = lex.sector
+    if sector == "GOV":
+        for mod in reversed(before):
+            if mod.type == "institution" and mod.lex.sector in _NON_STATE_SECTORS:
+                return mod.lex.sector, [f"institution:{mod.key}", *rules]
+    if sector in _STATE_MEDIA_SECTORS and any(p.key in _LEXICON.state_owned for p in before):
+        return "GOV", ["state-owned", *rules]
+    return sector, rules
+
+
+def _head_label(piece: _Piece) -> str:
+    """Rule prefix of a head: title (held by a person), institution, or role."""
+    if piece.type == "institution":
+        return "institution"
+    return "title" if piece.lex.kind == "person" else "role"
+
+
+def _kind(a: _Analysis, head: Optional[int]) -> Optional[str]:
+    if head is None:
+        return None
+    piece = a.main[head]
+    if a.names and piece.lex.kind in ("person", "organization") and piece.lex.detail != "plural":
+        return "person"  # "Prime Minister Benjamin Netanyahu", "CIA Director Bill Burns"
+    return piece.lex.kind
+
+
+def _role(text: str, a: _Analysis, head: Optional[int]) -> Optional[str]:
+    """The role words as written, from the first role word before the head to the head,
+    plus a posting or 'of' phrase for a person: "Ambassador to the UN"."""
+    if head is None or a.main[head].type in ("institution", "honorific"):
+        return None
+    first = head
+    while first > 0 and a.main[first - 1].type in ("head", "generic", "modifier", "institution", "name", "word"):
+        first -= 1
+    while first < head and a.main[first].lex is not None and a.main[first].lex.sector == "PTY":
+        first += 1  # party affiliation is not the role: "Democratic Senate Minority Leader"
+    end = a.main[head].end
+    if a.main[head].lex.kind == "person" and a.phrases and a.phrases[-1][1]:
+        end = a.phrases[-1][1][-1].end  # "Ambassador to the UN", "spokesperson for the Mission"
+    return text[a.main[first].start:end]
+
+
+def _code_phrase(text: str) -> ActorCode:
+    pieces = _pieces(text)
+    if not pieces:
+        return ActorCode()
+    a = _analyse(pieces)
+    whole = _whole_place(a)
+    if whole is not None:
+        return whole
+    head = _head(a.main, bool(a.names))
+    country, country_rule = _main_country(a.main, head)
+    if country is None:
+        country, country_rule = _institution_country(a.main)
+    if country is None:
+        country, country_rule = _phrase_country(a.phrases)
+    if head is None and any(prep.lex is not None and prep.lex.detail == "conjunction" for prep, _ in a.phrases):
+        return ActorCode(name=_clean(text, a))  # "Israel and Hamas": two actors, not one
+    if head is None and country is not None:
+        return _nationals(text, a, country, country_rule)
+    sector, rules = _sector(a, head, country is not None)
+    if any(p.type == "former" for p in a.main) and sector in _STATE_SECTORS:
+        sector, rules = "ELI", ["former", *rules]
+    kind = _kind(a, head)
+    name = _name(text, a, head)
+    rule = _join_rules(country_rule, *rules)
+    return ActorCode(country, sector, _role(text, a, head), name, kind, rule)
+
+
+def _join_rules(*rules: Optional[str]) -> Optional[str]:
+    """"a+b", "b+c" -> "a+b+c": each rule part once, in order."""
+    parts = [part for rule in rules if rule for part in rule.split("+")]
+    return "+".join(dict.fromkeys(parts)) or None
+
+
+def _whole_place(a: _Analysis) -> Optional[ActorCode]:
+    """The phrase is just a country ("Russia"), a breakaway entity or a capital ("Moscow")."""
+    core = [p for p in a.main if p.type != "skip"]
+    if a.phrases or a.names or len(core) != 1 or core[0].type not in ("country", "pre", "capital"):
+        return None
+    piece = core[0]
+    code = piece.lex.country
+    sector = {"pre": "PRE", "capital": "GOV"}.get(piece.type)  # a capital speaks for its government
+    return ActorCode(code, sector, None, countries.country_name(code), "country", f"{piece.type}:{piece.key}")
+
+
+def _nationals(text: str, a: _Analysis, country: str, country_rule: str) -> ActorCode:
+    """No role noun, only a nationality: "Palestinians", "ordinary Kazakhs"."""
+    sector, rules = _modifier_sector(a.main)
+    demonym = next((p for p in a.main if p.type == "demonym"), None)
+    kind = "group" if demonym is not None and demonym.lex.detail == "plural" else None
+    return ActorCode(country, sector, None, _clean(text, a), kind, _join_rules(country_rule, rules))
+
+
+def _name(text: str, a: _Analysis, head: Optional[int]) -> Optional[str]:
+    """The person's name after a title, else the phrase itself."""
+    if a.names and head is not None:
+        return text[a.names[0].start:a.names[-1].end]
+    return _clean(text, a)
+
+
+def _clean(text: str, a: _Analysis) -> Optional[str]:
+    """The phrase without leading determiners: "the Israeli war cabinet" -> "Israeli war cabinet"."""
+    pieces = [p for p in a.main + [p for prep, obj in a.phrases for p in (prep, *obj)] + a.names
+              if p.type != "skip"]
+    return text[pieces[0].start:].strip() if pieces else None
+
+
+def _merge(first: ActorCode, other: ActorCode) -> ActorCode:
+    """Fill what the head phrase left open from an apposition ("FSB, Russia's security service")."""
+    if other.country is None and other.sector is None:
+        return first
+    return ActorCode(
+        first.country or other.country,
+        first.sector or other.sector,
+        first.role or other.role,
+        first.name,
+        first.kind or other.kind,
+        "+".join(r for r in (first.rule, f"apposition:{other.rule}") if r),
+    )
+
+
+def looks_like_institution(words: str) -> bool:
+    """Whether a capitalised phrase reads as an organisation's name ("Parliamentary Assembly")."""
+    return any(_key(word) in _LEXICON.institution_words for word in words.split())
+
+
+def code_actor(text: str, *, context_country: Optional[str] = None) -> ActorCode:
+    """Country, sector, role, name and kind of an actor phrase.
+
+    context_country (alpha-3) is used when the phrase has a role but names no country
+    ("Secretary of State Antony Blinken" in a US article). What the phrase does not
+    say stays None: bare personal names are not guessed.
+    """
+    text = (text or "").replace("\u2019", "'").strip()
+    if not text:
+        return ActorCode()
+    head_text, *appositions = [part.strip() for part in text.split(", ") if part.strip()] or [text]
+    code = _code_phrase(head_text)
+    for apposition in appositions:
+        code = _merge(code, _code_phrase(apposition))
+    if code.country is None and code.role is not None:
+        national = _LEXICON.national_titles.get(_key(code.role))
+        if national:
+            code = ActorCode(national, code.sector, code.role, code.name, code.kind,
+                             "+".join(r for r in (code.rule, f"national-title:{national}") if r))
+    if code.country is None and context_country and code.role is not None:
+        code = ActorCode(context_country, code.sector, code.role, code.name, code.kind,
+                         "+".join(r for r in (code.rule, f"context:{context_country}") if r))
+    return code

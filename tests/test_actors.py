@@ -1,0 +1,110 @@
+"""The in-article actor layer: mentions, coding, clustering and coreference."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.pipeline import Pipeline
+from dragoman.records import Article
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(steps=["entities", "actors"])
+
+
+def _analyse(pipeline, text: str):
+    return pipeline.analyse(Article(id="t", text=text, published="2024-05-08"))
+
+
+def _actor_of(analysis, phrase: str, nth: int = 0):
+    start = -1
+    for _ in range(nth + 1):
+        start = analysis.text.index(phrase, start + 1)
+    return analysis.actor_at(start, start + len(phrase))
+
+
+def test_title_run_codes_the_person_and_the_surname_links_back(pipeline):
+    a = _analyse(
+        pipeline,
+        "Kenyan Foreign Minister Musalia Mudavadi arrived in Addis Ababa on Tuesday. "
+        "Mudavadi is expected to meet African Union officials.",
+    )
+    person = _actor_of(a, "Musalia Mudavadi")
+    assert (person.country, person.sector, person.role) == ("KEN", "GOV", "Foreign Minister")
+    assert _actor_of(a, "Mudavadi", nth=1) is person
+
+
+def test_headline_surname_joins_the_full_name_named_later(pipeline):
+    a = _analyse(
+        pipeline,
+        "Scholz heads to Beijing\n\nGerman Chancellor Olaf Scholz left for China on Saturday.",
+    )
+    assert _actor_of(a, "Scholz") is _actor_of(a, "Olaf Scholz")
+    assert _actor_of(a, "Scholz").country == "DEU"
+
+
+def test_title_with_posting_keeps_the_home_country(pipeline):
+    a = _analyse(pipeline, "The plan was criticised by French Ambassador to the UN Jerome Bonnafont.")
+    person = _actor_of(a, "Jerome Bonnafont")
+    assert person.country == "FRA" and person.sector == "GOV"
+
+
+def test_institution_glued_to_a_name_is_split_but_a_body_is_not(pipeline):
+    a = _analyse(pipeline, "He spoke to the NATO Parliamentary Assembly in Brussels.")
+    assert [e.label for e in a.entities if "Assembly" in e.text] == ["ORG"]
+
+
+def test_pronouns_follow_gender_and_salience(pipeline):
+    a = _analyse(
+        pipeline,
+        "Mexican President Claudia Sheinbaum spoke with Canadian Prime Minister Mark Carney. "
+        "She said the talks were useful. Carney said he would visit Mexico City.",
+    )
+    she = a.text.index("She")
+    he = a.text.index(" he ") + 1
+    assert a.actor_at(she, she + 3).name == "Claudia Sheinbaum"
+    assert a.actor_at(he, he + 2).name == "Mark Carney"
+
+
+def test_definite_description_links_to_a_compatible_person(pipeline):
+    a = _analyse(
+        pipeline,
+        "Secretary of State Marco Rubio landed in Riyadh on Monday. "
+        "The top US diplomat will also stop in Doha.",
+    )
+    start = a.text.index("The top US diplomat")
+    assert a.actor_at(start, start + 19).name == "Marco Rubio"
+
+
+def test_short_organisation_name_joins_the_full_one(pipeline):
+    a = _analyse(
+        pipeline,
+        "The UN Security Council met on Friday. Diplomats said the Council would vote again.",
+    )
+    assert _actor_of(a, "Council", nth=1) is _actor_of(a, "UN Security Council")
+
+
+def test_capital_is_an_actor_only_when_it_acts(pipeline):
+    a = _analyse(pipeline, "Moscow rejected the proposal. The envoys later flew to Moscow.")
+    assert _actor_of(a, "Moscow").country == "RUS"
+    assert _actor_of(a, "Moscow", nth=1) is None
+
+
+def test_group_named_after_a_person_takes_the_persons_country(pipeline):
+    a = _analyse(
+        pipeline,
+        "Hungarian Prime Minister Viktor Orban met EU leaders. The Orban government later vetoed the plan.",
+    )
+    assert _actor_of(a, "The Orban government").country == "HUN"
+
+
+def test_unknown_people_stay_uncoded(pipeline):
+    a = _analyse(pipeline, "Jane Roe wrote a letter about the river.")
+    person = _actor_of(a, "Jane Roe")
+    assert person is not None and person.country is None and person.sector is None
+
+
+def test_empty_and_odd_text_do_not_crash(pipeline):
+    assert _analyse(pipeline, "...").actors == []
+    assert _analyse(pipeline, "“ ” he she they").actors == []
