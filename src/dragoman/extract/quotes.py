@@ -1,0 +1,623 @@
+"""Who said what: direct quotations and reported clauses, with speaker and cue.
+
+Direct quotes are found from the quotation marks themselves (curly, straight and
+single marks, a paragraph left open continuing into the next one), then
+attributed by the reporting clause around them:
+
+* *cue after* — the first verb after the closing mark is a cue verb:
+  "“...,” Blinken said", "“...,” said Thomas-Greenfield";
+* *cue before* — the last verb before the opening mark is a cue verb with only
+  its object or a colon in between: "X told CNN “...”", "He said: “...”";
+* *credit after* — a name after a dash: "“...” — Jane Doe";
+* *cue governs* / *in reported clause* — the quote sits inside a clause
+  reported by a cue verb: "The paper reports that her team acted to “keep it
+  quiet.”";
+* *continuation* — a quote standing as its own sentence, with no cue, goes on
+  from the speaker named last (by a quote or a "Smith said") in the same or
+  the previous paragraph.
+
+A short verbless phrase in quotation marks embedded in a noun phrase ("a
+“flood” of aid") is a scare quote, not a statement, unless a cue verb
+introduces it directly. Indirect attributions are clauses governed by a cue
+verb ("X said (that) ...", "according to X, ...", "..., X said").
+Speakers are the cue verb's subject; pronouns resolve through the actor layer.
+The cue words live in `data/cue_verbs.yaml`.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Iterable, Optional
+
+import yaml
+from spacy.tokens import Doc, Token
+
+from ..analysis import Analysis
+from ..pipeline import component
+from ..records import Quote, Speaker, Trigger
+
+_OPEN_DOUBLES, _CLOSE_DOUBLE = {"“", "``"}, "”"
+_OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
+# double quotation marks; '' and `` are the typewriter pairs some wires still use
+_DOUBLE_MARK = re.compile(r"[“”\"]|''|``")
+_QUOTE_TOKENS = {"“", "”", '"', "‘", "’", "``", "''"}
+_SENTENCE_FINAL = {".", "!", "?"}
+_VERBAL = {"VERB", "AUX"}
+# parts of speech that may stand between a cue verb and the quote it introduces
+# ("told CNN “...”", "called on Israel “...”", "said in a statement: “...”")
+_BRIDGE_POS = {"PROPN", "NOUN", "PRON", "DET", "ADP", "ADJ", "NUM", "PART", "ADV", "PUNCT", "CCONJ", "SPACE"}
+# a quote right after one of these is inside a noun phrase: "an “immediate ceasefire”"
+_NOUN_PHRASE_POS = {"DET", "ADP", "ADJ", "NUM"}
+_PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
+_PERSON_PRONOUNS = {"he", "she", "i"}
+_SCARE_MAX_WORDS = 5
+_ADJACENT_RULES = ("direct:cue-after", "direct:cue-before")
+_SAME_AS_DIRECT = 0.6  # share of a reported clause inside quotation marks that makes it the direct quote
+_MAX_SPEAKER_GAP = 25  # tokens between a closing mark and a cue verb after it
+_DASHES = {"—", "–", "―", "-", "--"}
+_NOMINATIVE = {"he", "she", "they", "we", "i"}
+# dependencies of words inside a speaker's apposition or relative clause
+_MODIFIER_DEPS = {"acl", "relcl", "amod", "appos"}
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    speech: frozenset[str]
+    thought: frozenset[str]
+    phrases: frozenset[tuple[str, str]]  # (verb lemma, particle)
+    sources: frozenset[tuple[str, str]]  # ("according", "to")
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    text = resources.files("dragoman.data").joinpath("cue_verbs.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+
+    def pairs(key: str) -> frozenset[tuple[str, str]]:
+        return frozenset(tuple(entry.split(maxsplit=1)) for entry in data.get(key, []))
+
+    return CueLexicon(
+        speech=frozenset(data.get("speech", [])),
+        thought=frozenset(data.get("thought", [])),
+        phrases=pairs("phrases"),
+        sources=pairs("sources"),
+    )
+
+
+# -- cue words ------------------------------------------------------------------
+@dataclass(frozen=True)
+class Cue:
+    token: Token  # the verb (or "according")
+    end: Token  # last token of the cue phrase
+    entry: str  # lexicon entry that matched: "say", "call on", "according to"
+
+    @property
+    def trigger(self) -> Trigger:
+        doc = self.token.doc
+        span = doc[self.token.i : self.end.i + 1]
+        return Trigger(text=span.text, start=span.start_char, end=span.end_char)
+
+
+def speech_cue(token: Token) -> Optional[Cue]:
+    """A cue that can introduce speech (quotes and reported clauses)."""
+    lex = cue_lexicon()
+    nxt = token.nbor() if token.i + 1 < len(token.doc) else None
+    if nxt is not None and (token.lower_, nxt.lower_) in lex.sources:
+        return Cue(token, nxt, f"{token.lower_} {nxt.lower_}")
+    if token.pos_ not in _VERBAL:
+        return None
+    lemma = token.lemma_.lower()
+    if nxt is not None and (lemma, nxt.lower_) in lex.phrases:
+        return Cue(token, nxt, f"{lemma} {nxt.lower_}")
+    if lemma in lex.speech and token.pos_ == "VERB":
+        return Cue(token, token, lemma)
+    return None
+
+
+def clause_cue(token: Token) -> Optional[Cue]:
+    """A cue for a reported clause: speech, or a verb of belief ("X believes that")."""
+    cue = speech_cue(token)
+    if cue is None and token.pos_ == "VERB" and token.lemma_.lower() in cue_lexicon().thought:
+        cue = Cue(token, token, token.lemma_.lower())
+    return cue
+
+
+# -- quotation marks ------------------------------------------------------------
+def paragraphs(text: str) -> list[tuple[int, int]]:
+    """Character ranges of the non-blank lines: news paragraphs are lines."""
+    return [(m.start(), m.end()) for m in re.finditer(r"\S(?:[^\n]*\S)?", text)]
+
+
+def _opens_here(text: str, i: int, j: int) -> bool:
+    """A straight mark text[i:j] opens when it follows a space or bracket and precedes a word."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[j] if j < len(text) else " "
+    return (before.isspace() or before in "([{—–-/") and not after.isspace()
+
+
+def _single_quote_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """‘...’ pairs; a ’ inside a word or after s ("Clintons’ ") is an apostrophe."""
+    spans = []
+    i = start
+    while True:
+        i = text.find(_OPEN_SINGLE, i, end)
+        if i < 0:
+            return spans
+        if i > start and not (text[i - 1].isspace() or text[i - 1] in "(“—"):
+            i += 1
+            continue
+        close = i + 1
+        while True:
+            close = text.find(_CLOSE_SINGLE, close, end)
+            if close < 0:
+                break
+            after = text[close + 1] if close + 1 < end else " "
+            if not after.isalnum():
+                spans.append((i, close + 1))
+                break
+            close += 1
+        i = (close + 1) if close > 0 else i + 1
+
+
+def quoted_spans(text: str) -> list[tuple[int, int]]:
+    """Character spans of quotations, marks included.
+
+    A paragraph that ends inside a quotation and a next paragraph that opens
+    with a quotation mark make one quotation (the newspaper convention for a
+    quote running over several paragraphs).
+    """
+    spans: list[tuple[int, int]] = []
+    pending: Optional[int] = None  # start of a quote left open at a paragraph end
+    prev_end = 0
+    for p_start, p_end in paragraphs(text):
+        marks = list(_DOUBLE_MARK.finditer(text, p_start, p_end))
+        open_at: Optional[int] = None
+        if pending is not None:
+            if marks and marks[0].start() == p_start and _is_opening(text, marks[0], None):
+                open_at, marks = pending, marks[1:]
+            else:
+                spans.append((pending, prev_end))
+            pending = None
+        for mark in marks:
+            if _is_opening(text, mark, open_at):
+                open_at = mark.start()
+            elif open_at is not None:
+                spans.append((open_at, mark.end()))
+                open_at = None
+        pending = open_at
+        if not marks:
+            spans.extend(_single_quote_spans(text, p_start, p_end))
+        prev_end = p_end
+    if pending is not None:
+        spans.append((pending, prev_end))
+    return spans
+
+
+def _is_opening(text: str, mark: re.Match, open_at: Optional[int]) -> bool:
+    """Curly marks say which they are; a straight one opens only when no quote is
+    open and it stands before a word."""
+    if mark.group() in _OPEN_DOUBLES:
+        return open_at is None
+    if mark.group() == _CLOSE_DOUBLE:
+        return False
+    return open_at is None and _opens_here(text, mark.start(), mark.end())
+
+
+# -- one direct quote ------------------------------------------------------------
+@dataclass
+class _Found:
+    """A quote being built; `rule` is "standalone"/"embedded" until attributed."""
+
+    start: int
+    end: int
+    kind: str
+    rule: str
+    cue: Optional[Cue] = None
+    speaker_head: Optional[Token] = None
+
+
+def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
+    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    if span is None:
+        return []
+    return [t for t in span if not t.is_space and t.idx >= start and t.idx + len(t) <= end]
+
+
+def _segment_before(doc: Doc, start: int, floor: int) -> list[Token]:
+    """Tokens of the clause before an opening mark, back to a sentence end or `floor`."""
+    tokens = _tokens_between(doc, floor, start)
+    for k in range(len(tokens) - 1, -1, -1):
+        if tokens[k].text in _SENTENCE_FINAL:
+            return tokens[k + 1 :]
+    return tokens
+
+
+def _segment_after(doc: Doc, end: int, ceiling: int) -> list[Token]:
+    """Tokens of the clause after a closing mark, up to a sentence end or `ceiling`."""
+    tokens = _tokens_between(doc, end, ceiling)
+    for k, token in enumerate(tokens):
+        if token.text in _SENTENCE_FINAL:
+            return tokens[:k]
+    return tokens
+
+
+def _in_modifier(token: Token, segment: list[Token]) -> bool:
+    """A verb inside an apposition or relative clause of the speaker: "X, one of
+    the states suing the EPA, said"."""
+    first, last = segment[0].i, segment[-1].i
+    chain = [token] + [a for a in token.ancestors if first <= a.i <= last]
+    return any(t.dep_ in _MODIFIER_DEPS for t in chain)
+
+
+def _cue_after(tokens: list[Token]) -> Optional[Cue]:
+    """The first verb after the closing mark, when it is a cue: "“...,” he said"."""
+    for token in tokens[:_MAX_SPEAKER_GAP]:
+        if token.text in _QUOTE_TOKENS:
+            return None
+        if token.lower_ == "according":
+            return speech_cue(token)
+        if token.pos_ in _VERBAL and not _in_modifier(token, tokens):
+            return speech_cue(token)
+    return None
+
+
+def _credit_after(tokens: list[Token]) -> Optional[Token]:
+    """A name credited after a dash: "“...” — Jane Doe"."""
+    if len(tokens) < 2 or tokens[0].text not in _DASHES or tokens[1].pos_ != "PROPN":
+        return None
+    head = tokens[1]
+    while head.dep_ in {"compound", "flat"} and head.head.i > head.i:
+        head = head.head
+    return head
+
+
+def _cue_before(tokens: list[Token]) -> tuple[Optional[Cue], Optional[Token]]:
+    """The last verb before the opening mark when only its object lies between.
+
+    Returns the cue and the token right before the mark.
+    """
+    words = [t for t in tokens if t.text not in _QUOTE_TOKENS]
+    last = words[-1] if words else None
+    for token in reversed(words):
+        if token.pos_ in _VERBAL or token.lower_ == "according":
+            cue = speech_cue(token)
+            if cue is None and token.i >= 1:  # "called on", "according to": the verb is one back
+                cue = speech_cue(token.doc[token.i - 1])
+            return cue, last
+        if token.pos_ not in _BRIDGE_POS:
+            return None, last
+    return None, last
+
+
+def _cue_governing(doc: Doc, start: int, end: int) -> Optional[Cue]:
+    """A cue verb outside the quote whose clause contains it: "reports that ... “...”"."""
+    words = [t for t in _tokens_between(doc, start, end) if t.text not in _QUOTE_TOKENS]
+    if not words:
+        return None
+    root = min(words, key=lambda t: len(list(t.ancestors)))
+    for ancestor in root.ancestors:
+        if start <= ancestor.idx < end:
+            continue
+        cue = speech_cue(ancestor)
+        if cue is not None:
+            return cue
+    return None
+
+
+def _reporting_clause_may_follow(quote: str, after: list[Token]) -> bool:
+    """A quote ending in a comma (or ?, !, dash) hands over to a reporting
+    clause; one ending in a period only to a bare "X said." right after it."""
+    last = quote.rstrip("”\"’' ")[-1:]
+    if last in {",", "?", "!"} | _DASHES or (after and after[0].text in {","} | _DASHES):
+        return True
+    return last == "." and 0 < len(after) <= 4
+
+
+def _is_scare_quote(inside: list[Token], before: Optional[Token], cue_adjacent: bool) -> bool:
+    """A short verbless phrase used as part of a noun phrase: "an “immediate ceasefire”"."""
+    words = [t for t in inside if not t.is_punct]
+    if len(words) > _SCARE_MAX_WORDS or any(t.pos_ in _VERBAL for t in words) or cue_adjacent:
+        return False
+    return before is None or before.pos_ in _NOUN_PHRASE_POS | _VERBAL or before.tag_ == "POS"
+
+
+def _attribute_direct(doc: Doc, start: int, end: int, floor: int, ceiling: int) -> Optional[_Found]:
+    """Find the cue of one quotation from the clause around it; None for a scare quote.
+
+    A quote with no cue around it is marked `standalone` (its own sentence) or
+    `embedded` (inside a sentence) for the second pass."""
+    inside = [t for t in _tokens_between(doc, start, end) if t.text not in _QUOTE_TOKENS]
+    before = _segment_before(doc, start, floor)
+    after = _segment_after(doc, end, ceiling)
+    cue_b, token_before = _cue_before(before)
+    cue_a = _cue_after(after) if _reporting_clause_may_follow(doc.text[start:end], after) else None
+    credit = _credit_after(after)
+    adjacent_before = cue_b is not None and token_before is not None and (
+        token_before.i <= cue_b.end.i or token_before.text in {":", ","}
+    )
+    if _is_scare_quote(inside, token_before, adjacent_before or cue_a is not None or credit is not None):
+        return None
+    if cue_a is not None:
+        return _Found(start, end, "direct", f"direct:cue-after:{cue_a.entry}", cue=cue_a)
+    if credit is not None:
+        return _Found(start, end, "direct", "direct:credit-after", speaker_head=credit)
+    if cue_b is not None:
+        return _Found(start, end, "direct", f"direct:cue-before:{cue_b.entry}", cue=cue_b)
+    if any(not t.is_punct for t in before):
+        cue_g = _cue_governing(doc, start, end)
+        if cue_g is not None:
+            return _Found(start, end, "direct", f"direct:cue-governs:{cue_g.entry}", cue=cue_g)
+        return _Found(start, end, "direct", "embedded")
+    return _Found(start, end, "direct", "standalone")
+
+
+# -- speakers ----------------------------------------------------------------------
+def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= token.idx < e for s, e in spans)
+
+
+def _subject(cue: Cue, quoted: list[tuple[int, int]]) -> Optional[Token]:
+    """Who performs the cue: its subject, the object of "according to", or an
+    inverted name ("said Thomas-Greenfield"); climbs coordinated verbs ("...
+    voiced optimism but conceded ..."). Never a word inside a quotation."""
+    if _is_source_cue(cue):
+        pobj = next((c for c in cue.end.children if c.dep_ == "pobj"), None)
+        return pobj if pobj is not None and not _inside(pobj, quoted) else None
+    token = cue.token
+    for _ in range(5):
+        subject = next((c for c in token.children if c.dep_ == "nsubj" and not _inside(c, quoted)), None)
+        if subject is not None:
+            if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
+                return token.head  # "Smith, who said ..."
+            return subject
+        if token is cue.token:
+            inverted = _inverted_subject(cue, quoted)
+            if inverted is not None:
+                return inverted
+        if token.head is token:
+            return None
+        token = token.head
+    return None
+
+
+def _inverted_subject(cue: Cue, quoted: list[tuple[int, int]]) -> Optional[Token]:
+    """The name right after the cue: "said Thomas-Greenfield", "Said Ellis:"."""
+    doc = cue.end.doc
+    k = cue.end.i + 1
+    while k < len(doc) and doc[k].is_space:
+        k += 1
+    if k >= len(doc) or _inside(doc[k], quoted):
+        return None
+    token = doc[k]
+    if token.pos_ == "PROPN" or token.lower_ in _NOMINATIVE:
+        while token.dep_ in {"compound", "flat"} and token.head.i > token.i:
+            token = token.head
+        return token
+    return None
+
+
+def _is_source_cue(cue: Cue) -> bool:
+    return tuple(cue.entry.split()) in cue_lexicon().sources
+
+
+def _speaker_span(head: Token) -> tuple[int, int]:
+    """The subject's noun phrase up to its head: appositions and clauses after it are left out."""
+    left = head.left_edge
+    while left.i < head.i and (left.is_punct or left.is_space):
+        left = left.doc[left.i + 1]
+    right = head
+    for child in head.rights:
+        if child.dep_ in {"compound", "flat"} and child.i == right.i + 1:
+            right = child
+    return left.idx, right.idx + len(right)
+
+
+def _entity_name(analysis: Analysis, start: int, end: int) -> Optional[str]:
+    for ent in analysis.entities:
+        if ent.start >= start and ent.end <= end and ent.label in {"PERSON", "ORG", "GPE", "NORP"}:
+            return ent.text
+    return None
+
+
+def _antecedent(analysis: Analysis, pronoun: Token) -> Optional[tuple[str, Optional[str]]]:
+    """Fallback for a pronoun the actor layer did not link: the nearest earlier
+    compatible name. Returns (name, actor id)."""
+    labels = {"PERSON"} if pronoun.lower_ in _PERSON_PRONOUNS else {"ORG", "GPE", "NORP", "PERSON"}
+    candidates = [e for e in analysis.entities if e.end <= pronoun.idx and e.label in labels]
+    if not candidates:
+        return None
+    ent = candidates[-1]
+    actor = analysis.actor_at(ent.start, ent.end)
+    return (actor.name, actor.id) if actor else (ent.text, None)
+
+
+def make_speaker(analysis: Analysis, head: Token) -> Speaker:
+    """The speaker record for a subject token, named through the actor layer."""
+    start, end = _speaker_span(head)
+    text = analysis.text[start:end]
+    actor = analysis.actor_at(head.idx, head.idx + len(head)) or analysis.actor_at(start, end)
+    if actor is not None:
+        return Speaker(text=text, start=start, end=end, actor_id=actor.id, name=actor.name)
+    if head.lower_ in _PRONOUNS:
+        found = _antecedent(analysis, head)
+        if found is not None:
+            return Speaker(text=text, start=start, end=end, actor_id=found[1], name=found[0])
+        return Speaker(text=text, start=start, end=end)
+    return Speaker(text=text, start=start, end=end, name=_entity_name(analysis, start, end))
+
+
+# -- indirect attributions ------------------------------------------------------
+def _content_bounds(tokens: Iterable[Token], cue: Token) -> Optional[tuple[int, int]]:
+    """First to last word of a reported clause, kept within the cue's paragraph
+    (the parser's sentences sometimes run over a paragraph break)."""
+    text = cue.doc.text
+    p_start = text.rfind("\n", 0, cue.idx) + 1
+    p_end = text.find("\n", cue.idx)
+    p_end = len(text) if p_end < 0 else p_end
+    words = [t for t in tokens if not (t.is_punct or t.is_space) and p_start <= t.idx < p_end]
+    if len(words) < 3 or not any(t.pos_ in _VERBAL for t in words):
+        return None
+    first, last = words[0], words[-1]
+    return first.idx, last.idx + len(last)
+
+
+def _reported_clause(cue: Cue) -> Optional[tuple[tuple[int, int], str]]:
+    """The clause a cue reports, and the rule that found it."""
+    token = cue.token
+    if _is_source_cue(cue):
+        excluded = {t.i for t in token.subtree}
+        head = token.head
+        if head is token:
+            return None
+        bounds = _content_bounds((t for t in head.subtree if t.i not in excluded), token)
+        return (bounds, "indirect:according-to") if bounds else None
+    complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    if complement is not None:
+        bounds = _content_bounds(complement.subtree, token)
+        return (bounds, "indirect:ccomp") if bounds else None
+    directive = next((c for c in token.children if c.dep_ == "xcomp"), None)
+    if directive is not None and cue.entry not in cue_lexicon().thought:
+        # "urged Congress to act", "vowed to retaliate": the object joins the clause
+        addressee = [t for c in token.children if c.dep_ == "dobj" and c.i < directive.i for t in c.subtree]
+        bounds = _content_bounds(addressee + list(directive.subtree), token)
+        return (bounds, "indirect:xcomp") if bounds else None
+    if token.dep_ == "parataxis":
+        excluded = {t.i for t in token.subtree}
+        bounds = _content_bounds((t for t in token.head.subtree if t.i not in excluded), token)
+        return (bounds, "indirect:parenthetical") if bounds else None
+    return None
+
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+@dataclass
+class _Attribution:
+    """A cue verb outside quotations, its subject, and the clause it reports if any."""
+
+    cue: Cue
+    subject: Optional[Token]
+    clause: Optional[tuple[tuple[int, int], str]]
+
+
+def _attributions(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Attribution]:
+    found = []
+    for token in doc:
+        if _inside(token, quoted):
+            continue
+        cue = clause_cue(token)
+        if cue is not None:
+            found.append(_Attribution(cue, _subject(cue, quoted), _reported_clause(cue)))
+    return found
+
+
+def _indirect(attributions: list[_Attribution], direct: list[_Found]) -> list[_Found]:
+    """Reported clauses that are not already direct quotes.
+
+    A cue that introduces a quotation right next to it ("“...,” she said")
+    reports that quotation, and a clause mostly made of quotation is the direct
+    quote itself; a clause that only embeds a quoted phrase is kept as well."""
+    spans = [(f.start, f.end) for f in direct]
+    adjacent_cues = {f.cue.token.i for f in direct if f.cue is not None and f.rule.startswith(_ADJACENT_RULES)}
+    found = []
+    for att in attributions:
+        if att.clause is None or att.cue.token.i in adjacent_cues:
+            continue
+        (start, end), rule = att.clause
+        if sum(_overlap((start, end), s) for s in spans) >= _SAME_AS_DIRECT * (end - start):
+            continue
+        if att.subject is None and att.cue.entry in cue_lexicon().thought:
+            continue
+        found.append(_Found(start, end, "indirect", f"{rule}:{att.cue.entry}", cue=att.cue, speaker_head=att.subject))
+    return found
+
+
+# -- the component ------------------------------------------------------------------
+def _direct_candidates(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Found]:
+    """Pass one: each quotation with the cue found in the clause around it."""
+    paras = paragraphs(doc.text)
+    found = []
+    for k, (start, end) in enumerate(quoted):
+        p_start = next((s for s, e in paras if s <= start < e), 0)
+        p_end = next((e for s, e in paras if s < end <= e), len(doc.text))
+        floor = max([p_start] + [e for s, e in quoted[:k] if e <= start])
+        ceiling = min([p_end] + [s for s, e in quoted[k + 1 :] if s >= end])
+        quote = _attribute_direct(doc, start, end, floor, ceiling)
+        if quote is not None:
+            found.append(quote)
+    return found
+
+
+def _resolve_uncued(doc: Doc, direct: list[_Found], attributions: list[_Attribution]) -> None:
+    """Pass two, in reading order: a quote inside a reported clause takes that
+    clause's speaker; a quote standing alone continues the speaker named last
+    (by a quote or a cue verb) in its paragraph or the one before."""
+    para_of = _paragraph_index(doc.text)
+    for quote in direct:
+        if quote.rule == "embedded":
+            host = next(
+                (a for a in attributions if a.clause and a.subject is not None
+                 and _overlap(a.clause[0], (quote.start, quote.end)) * 2 >= quote.end - quote.start),
+                None,
+            )
+            if host is not None:
+                quote.cue, quote.speaker_head = host.cue, host.subject
+                quote.rule = f"direct:in-reported-clause:{host.cue.entry}"
+            else:
+                quote.rule = "direct:unattributed"
+        elif quote.rule == "standalone":
+            earlier = [(f.end, f.speaker_head) for f in direct if f.end <= quote.start and f.speaker_head is not None]
+            earlier += [(a.cue.end.idx, a.subject) for a in attributions if a.cue.end.idx < quote.start and _names_speaker(a)]
+            last = max(earlier, key=lambda pair: pair[0], default=None)
+            if last is not None and para_of(quote.start) - para_of(last[0]) <= 1:
+                quote.speaker_head = last[1]
+                quote.rule = "direct:continuation"
+            else:
+                quote.rule = "direct:unattributed"
+
+
+def _names_speaker(attribution: _Attribution) -> bool:
+    """A cue verb whose subject is a name or a personal pronoun: "Smith said"."""
+    subject = attribution.subject
+    return (
+        subject is not None
+        and attribution.cue.entry in cue_lexicon().speech
+        and (subject.pos_ == "PROPN" or subject.lower_ in _NOMINATIVE)
+    )
+
+
+def _paragraph_index(text: str):
+    starts = [s for s, _ in paragraphs(text)]
+    return lambda offset: bisect.bisect_right(starts, offset)
+
+
+@component("quotes")
+def find_quotes(analysis: Analysis) -> None:
+    doc = analysis.doc
+    quoted = quoted_spans(analysis.text)
+    direct = _direct_candidates(doc, quoted)
+    for quote in direct:
+        if quote.cue is not None:
+            quote.speaker_head = _subject(quote.cue, quoted)
+    attributions = _attributions(doc, quoted)
+    _resolve_uncued(doc, direct, attributions)
+    found = sorted(direct + _indirect(attributions, direct), key=lambda f: (f.start, f.end))
+    analysis.quotes = [_record(analysis, n, f) for n, f in enumerate(found, 1)]
+
+
+def _record(analysis: Analysis, n: int, found: _Found) -> Quote:
+    return Quote(
+        id=f"Q{n}",
+        kind=found.kind,
+        text=analysis.text[found.start : found.end],
+        start=found.start,
+        end=found.end,
+        speaker=make_speaker(analysis, found.speaker_head) if found.speaker_head is not None else None,
+        cue=found.cue.trigger if found.cue else None,
+        rule=found.rule,
+    )

@@ -1,0 +1,157 @@
+"""Quotes: direct quotations and reported clauses, with speaker and cue."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dragoman.pipeline import Pipeline
+from dragoman.records import Article, Quote
+
+SHARED = Path(__file__).resolve().parents[2] / "shared" / "seed"
+if not SHARED.exists():  # CI clones main with shared/ beside it
+    SHARED = Path(__file__).resolve().parents[1] / "shared" / "seed"
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(steps=["entities", "actors", "quotes"])
+
+
+@pytest.fixture(scope="module")
+def seed_quotes(pipeline: Pipeline) -> list[Quote]:
+    text = (SHARED / "article.txt").read_text(encoding="utf-8")
+    return pipeline.analyse(Article(id="seed", text=text, published="2024-03-22")).quotes
+
+
+@pytest.fixture(scope="module")
+def expected() -> dict:
+    return json.loads((SHARED / "expected.json").read_text(encoding="utf-8"))
+
+
+def _quotes(pipeline: Pipeline, text: str) -> list[Quote]:
+    return pipeline.analyse(Article(id="t", text=text, published="2024-03-22")).quotes
+
+
+def _overlaps(quote: Quote, start: int, end: int) -> bool:
+    shared = min(quote.end, end) - max(quote.start, start)
+    return shared > 0 and 2 * shared >= min(quote.end - quote.start, end - start)
+
+
+def _direct(quotes: list[Quote]) -> list[Quote]:
+    return [q for q in quotes if q.kind == "direct"]
+
+
+# -- seed article ---------------------------------------------------------------
+def test_seed_direct_quotes_found_with_speaker(seed_quotes, expected):
+    for gold in expected["quotes"]:
+        start, end = gold["span"]
+        found = [q for q in _direct(seed_quotes) if _overlaps(q, start, end)]
+        assert found, f"missed {gold['text']!r}"
+        surname = gold["speaker"].split()[-1]
+        speaker = found[0].speaker
+        assert speaker is not None and surname in (speaker.name or ""), (gold["text"], speaker)
+
+
+def test_seed_scare_quotes_are_not_statements(seed_quotes, expected):
+    for start, end in expected["not_quotes"]:
+        assert not [q for q in seed_quotes if q.start <= start and end <= q.end and q.kind == "direct"]
+        assert not [q for q in _direct(seed_quotes) if _overlaps(q, start, end)]
+
+
+def test_seed_quote_span_includes_marks_and_cues(seed_quotes):
+    by_start = {q.start: q for q in seed_quotes}
+    told = by_start[1298]
+    assert told.text.startswith("“") and told.text.endswith(",”")
+    assert told.cue is not None and told.cue.text == "told"
+    called = by_start[3938]
+    assert called.cue is not None and called.cue.text == "called on"
+    assert [q.id for q in seed_quotes] == [f"Q{n}" for n in range(1, len(seed_quotes) + 1)]
+
+
+# -- own sentences ---------------------------------------------------------------
+def test_split_quote_gives_two_quotes_with_one_speaker(pipeline):
+    text = "“We will not give up,” Foreign Minister Ana Ruiz said, “and we will keep talking.”"
+    quotes = _direct(_quotes(pipeline, text))
+    assert [q.text for q in quotes] == ["“We will not give up,”", "“and we will keep talking.”"]
+    assert all(q.speaker and "Ruiz" in q.speaker.text for q in quotes)
+
+
+def test_speaker_after_cue_verb(pipeline):
+    text = "“The border must stay open,” insisted Prime Minister Karl Weber on Monday."
+    (quote,) = _direct(_quotes(pipeline, text))
+    assert quote.speaker is not None and "Weber" in quote.speaker.text
+    assert quote.cue is not None and quote.cue.text == "insisted"
+
+
+def test_straight_quotes_and_speaker_before(pipeline):
+    text = 'The envoy told reporters: "The talks have collapsed and nobody knows what comes next."'
+    (quote,) = _direct(_quotes(pipeline, text))
+    assert quote.text.startswith('"') and quote.text.endswith('."')
+    assert quote.speaker is not None and quote.speaker.text == "The envoy"
+    assert quote.cue is not None and quote.cue.text == "told"
+
+
+def test_quote_continuing_over_paragraphs(pipeline):
+    text = (
+        "“Our soldiers have done their duty,” General Omar Haddad said on Tuesday.\n\n"
+        "“Now the politicians must do theirs. We cannot wait for another winter\n\n"
+        "“The people in the camps have waited long enough.”"
+    )
+    quotes = _direct(_quotes(pipeline, text))
+    assert len(quotes) == 2
+    assert quotes[1].text.endswith("long enough.”") and "\n\n" in quotes[1].text
+    assert quotes[1].rule == "direct:continuation"
+    assert quotes[1].speaker is not None and "Haddad" in quotes[1].speaker.text
+
+
+def test_pronoun_speaker_is_named(pipeline):
+    text = "Maria Lopez arrived in Caracas on Sunday.\n\n“We came to listen,” she said."
+    (quote,) = _direct(_quotes(pipeline, text))
+    assert quote.speaker is not None and quote.speaker.text == "she"
+    assert "Lopez" in (quote.speaker.name or "")
+
+
+def test_according_to_is_indirect(pipeline):
+    text = "According to the health ministry, more than 300 people were injured in the blast."
+    (quote,) = _quotes(pipeline, text)
+    assert quote.kind == "indirect"
+    assert quote.text == "more than 300 people were injured in the blast"
+    assert quote.speaker is not None and quote.speaker.text == "the health ministry"
+
+
+def test_reported_clause_is_indirect(pipeline):
+    text = "The defence minister warned that the army would respond to any further attack."
+    (quote,) = _quotes(pipeline, text)
+    assert quote.kind == "indirect" and quote.rule == "indirect:ccomp:warn"
+    assert quote.text == "that the army would respond to any further attack"
+    assert quote.speaker is not None and quote.speaker.text == "The defence minister"
+
+
+def test_scare_quote_dropped_but_cued_short_quote_kept(pipeline):
+    scare = "Rebels described the talks as a “charade” and left the capital."
+    assert not _direct(_quotes(pipeline, scare))
+    noun_phrase = "The summit ended with a call for an “orderly transition” in the region."
+    assert not _direct(_quotes(pipeline, noun_phrase))
+    cued = "The minister admitted “mistakes were made.”"
+    (quote,) = _direct(_quotes(pipeline, cued))
+    assert quote.speaker is not None and quote.speaker.text == "The minister"
+
+
+def test_apostrophes_are_not_quotes(pipeline):
+    text = "The country’s leaders didn’t attend the ’90s-style summit at the Clintons’ home."
+    assert _quotes(pipeline, text) == []
+
+
+def test_single_quotation_marks(pipeline):
+    text = "‘This is a dark day for our country,’ the president said."
+    (quote,) = _direct(_quotes(pipeline, text))
+    assert quote.text == "‘This is a dark day for our country,’"
+    assert quote.speaker is not None and quote.speaker.text == "the president"
+
+
+@pytest.mark.parametrize("text", ["", "   \n\n  ", "“", '"unbalanced', "’’ “” \"\""])
+def test_odd_input_does_not_crash(pipeline, text):
+    assert isinstance(_quotes(pipeline, text), list)
