@@ -1,0 +1,290 @@
+"""Time expressions in the article, resolved against the publication date.
+
+Candidates come from spaCy's DATE entities, TIME entities that name a day
+("Friday morning", "last night"), and patterns the small model misses. Each is
+resolved by `resolve.timex`, which drops durations ("approximately two and a
+half hours" is tagged DATE by spaCy but dates nothing). The tense of the
+governing verb decides whether a bare "Friday" looks back or ahead.
+
+`event_date` then dates an event from its trigger: the nearest date in the
+trigger's own clause, else in its sentence, else in the previous sentence of
+the same paragraph, else the publication day.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+from functools import lru_cache
+from typing import TYPE_CHECKING, Iterable, Optional
+
+import msgspec
+
+from ..analysis import Analysis
+from ..pipeline import component
+from ..records import DateMention
+from ..resolve.timex import lexicon, parse_published, resolve
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+# dependency labels that open a clause of their own: a date inside one of these
+# dates that clause's verb, not the verb above it
+CLAUSE_DEPS = {"ccomp", "advcl", "relcl", "parataxis", "csubj", "csubjpass", "conj", "acl", "xcomp"}
+VERBAL = {"VERB", "AUX"}
+
+
+# -- detection ------------------------------------------------------------------
+
+
+def _names(section: str) -> str:
+    """Capitalised full names: lower-case "march" and "may" are verbs."""
+    return "|".join(name.capitalize() for name in lexicon()[section])
+
+
+def _month_abbreviations() -> str:
+    return "|".join(a.capitalize() for aliases in lexicon()["months"].values() for a in aliases)
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    """Shapes spaCy's small model often misses or cuts short ("Friday morning")."""
+    lex = lexicon()
+    wd, season = _names("weekdays"), "|".join(lex["seasons"])
+    month = rf"(?:{_names('months')}|(?:{_month_abbreviations()})\.)"
+    part = "|".join(lex["parts_of_day"])
+    days = "|".join(sorted(lex["day_words"], key=len, reverse=True))
+    num = r"\d+|" + "|".join(sorted(lex["numbers"], key=len, reverse=True))
+    rel = r"(?i:last|next|this|coming|previous|earlier this|later this)"
+    forms = [
+        rf"(?:{rel} )?(?:{wd})(?: (?i:{part}))?",
+        rf"{month} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?(?: (?i:{part}))?",
+        rf"\d{{1,2}} {month}(?:,? \d{{4}})?",
+        rf"{month},? \d{{4}}",
+        rf"{rel} (?:{month}|(?i:week|weekend|month|year|{season}))",
+        rf"(?i:(?:{days})(?: (?:{part}))?)",
+        r"\d{4}-\d{2}-\d{2}",
+        r"(?i:recent (?:days|weeks|months|years))",
+        rf"(?i:(?:the )?(?:past|last) (?:(?:{num}) )?(?:days|weeks|months|years))",
+        rf"(?i:(?:{num}) (?:days?|weeks?|months?|years?) ago)",
+    ]
+    return re.compile(r"(?<![\w-])(?:" + "|".join(forms) + r")(?![\w-])")
+
+
+def _is_day_time(ent: "Span") -> bool:
+    """TIME entities that still name a day: "Friday night", "last night", "tonight"."""
+    return resolve(ent.text, date(2000, 1, 1)) is not None and not re.search(r"\d", ent.text)
+
+
+Group = list[tuple[int, int]]
+
+
+def _candidate_groups(doc: "Doc") -> list[Group]:
+    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
+    spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "TIME" and _is_day_time(e)]
+    spans += [m.span() for m in _pattern().finditer(doc.text)]
+    return _group(spans)
+
+
+def _group(spans: Iterable[tuple[int, int]]) -> list[Group]:
+    """Overlapping or touching candidates, each group led by their union: "Friday" and
+    "Friday morning" are one mention; the parts stay as fallbacks when the union
+    does not resolve (spaCy's "d'etat last year")."""
+    groups: list[Group] = []
+    for start, end in sorted(set(spans)):
+        if groups and start <= groups[-1][0][1]:
+            union = (groups[-1][0][0], max(end, groups[-1][0][1]))
+            groups[-1] = [union, *groups[-1][1:], (start, end)]
+        else:
+            groups.append([(start, end), (start, end)])
+    return [[g[0], *sorted(set(g[1:]) - {g[0]}, key=lambda s: s[0] - s[1])] for g in groups]
+
+
+_TRAILING = re.compile(r"(?:['’]s|['’])$")
+
+
+def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+    """Drop a possessive ("last week's") and stray punctuation from the span."""
+    piece = text[start:end]
+    stripped = _TRAILING.sub("", piece.rstrip(" ,.;:")).rstrip()
+    lead = len(piece) - len(piece.lstrip(" ,;:"))
+    return start + lead, start + len(stripped)
+
+
+# -- tense ------------------------------------------------------------------------
+
+
+def governing_verb(token: "Token") -> Optional["Token"]:
+    """The nearest verb above a token (itself included)."""
+    while True:
+        if token.pos_ in VERBAL and (token.pos_ == "VERB" or token.dep_ == "ROOT"):
+            return token
+        if token.head.i == token.i:
+            return None
+        token = token.head
+
+
+def tense(verb: Optional["Token"]) -> Optional[str]:
+    """"future" | "past" | "present" | None, from auxiliaries, governors and morphology."""
+    if verb is None:
+        return None
+    lex = lexicon()
+    if any(c.dep_ in ("aux", "auxpass") and c.lower_ in lex["future_auxiliaries"] for c in verb.children):
+        return "future"
+    if _under_future_governor(verb, set(lex["future_governors"])):
+        return "future"
+    for word in [*(c for c in verb.children if c.dep_ in ("aux", "auxpass")), verb]:
+        found = word.morph.get("Tense")
+        if found:
+            return "past" if found[0] == "Past" else "present"
+    if "Inf" in verb.morph.get("VerbForm") and verb.dep_ in ("xcomp", "advcl") and verb.head.i != verb.i:
+        return tense(governing_verb(verb.head))  # "to meet" looks where its governor looks
+    return None
+
+
+def _under_future_governor(verb: "Token", governors: set[str]) -> bool:
+    """"is expected to travel", "is set to meet": a present-tense governor of an xcomp."""
+    while verb.dep_ == "xcomp" and verb.head.i != verb.i:
+        head = verb.head
+        if head.lemma_ in governors or (head.pos_ == "ADJ" and head.lower_ in governors):
+            # the finite word carries the tense: "is" in "is expected", else the governor
+            finite = [c for c in head.children if c.dep_ in ("aux", "auxpass")] or [head]
+            if not any("Past" in w.morph.get("Tense") for w in finite):
+                return True
+        verb = head
+    return False
+
+
+# -- component ---------------------------------------------------------------------
+
+
+def _mention(doc: "Doc", start: int, end: int, published: Optional[date]) -> Optional[DateMention]:
+    start, end = _trim(doc.text, start, end)
+    span = doc.char_span(start, end, alignment_mode="expand")
+    if span is None or start >= end:
+        return None
+    resolved = resolve(doc.text[start:end], published, tense=tense(governing_verb(span.root)))
+    if resolved is None:
+        return None
+    return DateMention(
+        text=doc.text[start:end], start=start, end=end, value=resolved.value,
+        first=resolved.first, last=resolved.last, precision=resolved.precision,
+    )
+
+
+@component("dates")
+def find_dates(analysis: Analysis) -> None:
+    doc, published = analysis.doc, parse_published(analysis.published)
+    mentions = []
+    for union, *parts in _candidate_groups(doc):
+        best = _mention(doc, *union, published)
+        if best is None or best.first is None:  # try the parts, longest first
+            resolved_parts = [m for m in (_mention(doc, *p, published) for p in parts) if m]
+            anchored = [m for m in resolved_parts if m.first is not None]
+            best = (anchored or resolved_parts or [best])[0]
+        if best is not None:
+            mentions.append(best)
+    analysis.dates = mentions
+
+
+# -- dating events -------------------------------------------------------------------
+
+
+def clause_tokens(trigger: "Token") -> set[int]:
+    """Token indices of the trigger's clause: its verb's subtree, without embedded
+    clauses that do not contain the trigger."""
+    head = governing_verb(trigger) or trigger
+    path = {t.i for t in trigger.ancestors} | {trigger.i}
+    inside: set[int] = set()
+    stack = [head]
+    while stack:
+        token = stack.pop()
+        inside.add(token.i)
+        for child in token.children:
+            if child.dep_ in CLAUSE_DEPS and child.i not in path:
+                continue
+            stack.append(child)
+    return inside
+
+
+def _clause_verb_index(span: "Span") -> Optional[int]:
+    verb = governing_verb(span.root)
+    return verb.i if verb is not None else None
+
+
+def _nearest(dates: list[DateMention], trigger: "Token") -> Optional[DateMention]:
+    if not dates:
+        return None
+    return min(dates, key=lambda d: abs(d.start - trigger.idx))
+
+
+def _previous_sentence(trigger: "Token") -> Optional["Span"]:
+    """The sentence before the trigger's, if no line break separates them."""
+    sent = trigger.sent
+    if sent.start == 0:
+        return None
+    previous = trigger.doc[sent.start - 1].sent
+    # spaCy may hang the blank line on either sentence: look from the end of
+    # the previous sentence's words to the start of this one's
+    gap_start = previous.start_char + len(previous.text.rstrip())
+    gap_end = sent.start_char + len(sent.text) - len(sent.text.lstrip())
+    if "\n" in trigger.doc.text[gap_start:gap_end] or "\n" in previous.text.strip():
+        return None
+    return previous
+
+
+def _dates_main_clause(span: "Span") -> bool:
+    """A date that times its sentence's main verb directly ("met ... on Friday"), not
+    a noun ("the October 7 attack") nor a boundary ("since March")."""
+    head = span.root.head
+    if head.pos_ == "ADP":
+        if head.lower_ in lexicon()["bound_prepositions"]:
+            return False
+        head = head.head
+    return head.pos_ in VERBAL and head.dep_ == "ROOT"
+
+
+def _within(located, start: int, end: int):
+    return [(d, span) for d, span in located if d.start >= start and d.end <= end]
+
+
+def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
+    """The date of the event triggered by `trigger`, with `source` saying where it came from.
+
+    1. clause: the nearest date in the trigger's own clause;
+    2. sentence: a date of a clause above it ("said Friday that ... met");
+    3. context: a date timing the main verb of the previous sentence in the paragraph;
+    4. published: the publication day, with `text` "" and a zero-length span at
+       the trigger's start (no words state it). Not used for a trigger in a
+       future clause ("will travel"): that event is not dated today.
+    """
+    doc = analysis.doc
+    located = [(d, doc.char_span(d.start, d.end, alignment_mode="expand")) for d in analysis.dates]
+    located = [(d, span) for d, span in located if span is not None]
+    clause = clause_tokens(trigger)
+    verb = governing_verb(trigger) or trigger
+    above = {verb.i} | {t.i for t in verb.ancestors}
+    sent = trigger.sent
+    in_sentence = _within(located, sent.start_char, sent.end_char)
+    previous = _previous_sentence(trigger)
+    in_context = _within(located, previous.start_char, previous.end_char) if previous else []
+    candidates = (
+        ("clause", [d for d, span in in_sentence if span.root.i in clause]),
+        ("sentence", [d for d, span in in_sentence if _clause_verb_index(span) in above]),
+        ("context", [d for d, span in in_context if _dates_main_clause(span)]),
+    )
+    published = parse_published(analysis.published)
+    future = tense(verb) == "future"
+    for source, dates in candidates:
+        if future and published is not None:  # "will travel" is not dated by a past "Wednesday"
+            dates = [d for d in dates if d.last is None or d.last >= published.isoformat()]
+        found = _nearest(dates, trigger)
+        if found is not None:
+            return msgspec.structs.replace(found, source=source)
+    if published is None or future:
+        return None
+    day = published.isoformat()
+    return DateMention(
+        text="", start=trigger.idx, end=trigger.idx, value=day, first=day, last=day,
+        precision="day", source="published",
+    )

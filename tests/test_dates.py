@@ -1,0 +1,286 @@
+"""Dates: resolving time expressions against the publication date, and dating events."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dragoman.extract.dates import event_date
+from dragoman.pipeline import Pipeline
+from dragoman.records import Article
+from dragoman.resolve.timex import resolve
+
+FRIDAY = date(2024, 3, 22)  # a Friday
+NEW_YEAR = date(2024, 1, 2)  # a Tuesday, just after a year boundary
+SEED = Path("/work/shared/seed/article.txt")
+
+
+def day(text, published=FRIDAY, **kw):
+    result = resolve(text, published, **kw)
+    assert result is not None, text
+    assert result.precision == "day", (text, result)
+    return result.value
+
+
+def span(text, published=FRIDAY, **kw):
+    result = resolve(text, published, **kw)
+    assert result is not None, text
+    return result.first, result.last, result.precision
+
+
+# -- resolve() -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Friday", "2024-03-22"),  # the publication day itself
+        ("on Tuesday", "2024-03-19"),
+        ("Saturday", "2024-03-16"),
+        ("late Sunday", "2024-03-17"),
+        ("Monday night", "2024-03-18"),
+        ("last Friday", "2024-03-15"),
+        ("next Friday", "2024-03-29"),
+        ("next Monday", "2024-03-25"),
+        ("this Wednesday", "2024-03-20"),
+        ("today", "2024-03-22"),
+        ("tonight", "2024-03-22"),
+        ("yesterday", "2024-03-21"),
+        ("yesterday afternoon", "2024-03-21"),
+        ("tomorrow", "2024-03-23"),
+        ("last night", "2024-03-21"),
+        ("October 7", "2023-10-07"),
+        ("Feb. 29", "2024-02-29"),
+        ("March 22", "2024-03-22"),
+        ("August 1", "2023-08-01"),  # months ahead: news would have given the year
+        ("the 5th of January", "2024-01-05"),
+        ("March 3, 2024", "2024-03-03"),
+        ("Sunday, March 3, 2024", "2024-03-03"),
+        ("3 March 2024", "2024-03-03"),
+        ("Sept. 11, 2001", "2001-09-11"),
+        ("2024-03-03", "2024-03-03"),
+        ("3/14/2024", "2024-03-14"),  # only month-first makes sense
+        ("14/3/2024", "2024-03-14"),  # only day-first makes sense
+        ("3/4/2024", "2024-03-04"),  # April 3 would be after publication
+        ("two days ago", "2024-03-20"),
+    ],
+)
+def test_days(text, expected):
+    assert day(text) == expected
+
+
+def test_yearless_date_weeks_ahead_is_the_coming_one_unless_past_tense():
+    assert day("March 29") == "2024-03-29"
+    assert day("April 15", tense="present") == "2024-04-15"
+    assert day("April 15", tense="past") == "2023-04-15"
+    assert span("in May")[:2] == ("2024-05-01", "2024-05-31")
+    assert span("in May", tense="past")[:2] == ("2023-05-01", "2023-05-31")
+
+
+def test_weekday_looks_ahead_in_a_future_clause():
+    assert day("Monday", tense="future") == "2024-03-25"
+    assert day("Monday", tense="past") == "2024-03-18"
+    assert day("October 7", tense="future") == "2024-10-07"
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("last week", ("2024-03-11", "2024-03-17", "week")),
+        ("this week", ("2024-03-18", "2024-03-24", "week")),
+        ("next week", ("2024-03-25", "2024-03-31", "week")),
+        ("this weekend", ("2024-03-23", "2024-03-24", "week")),
+        ("earlier this week", ("2024-03-18", "2024-03-22", "week")),
+        ("earlier this month", ("2024-03-01", "2024-03-22", "month")),
+        ("later this month", ("2024-03-22", "2024-03-31", "month")),
+        ("this month", ("2024-03-01", "2024-03-31", "month")),
+        ("last month", ("2024-02-01", "2024-02-29", "month")),
+        ("next month", ("2024-04-01", "2024-04-30", "month")),
+        ("in January", ("2024-01-01", "2024-01-31", "month")),
+        ("in September", ("2023-09-01", "2023-09-30", "month")),
+        ("last March", ("2023-03-01", "2023-03-31", "month")),
+        ("November 2023", ("2023-11-01", "2023-11-30", "month")),
+        ("in recent days", ("2024-03-16", "2024-03-22", "week")),
+        ("in recent weeks", ("2024-02-24", "2024-03-22", "month")),
+        ("over the past three days", ("2024-03-20", "2024-03-22", "week")),
+        ("the last couple of weeks", ("2024-03-09", "2024-03-22", "month")),
+        ("the past 10 days", ("2024-03-13", "2024-03-22", "month")),
+        ("the next two weeks", ("2024-03-22", "2024-04-04", "month")),
+        ("three weeks ago", ("2024-02-26", "2024-03-03", "week")),
+        ("in 2019", ("2019-01-01", "2019-12-31", "year")),
+        ("last year", ("2023-01-01", "2023-12-31", "year")),
+        ("a year ago", ("2023-01-01", "2023-12-31", "year")),
+        ("earlier this year", ("2024-01-01", "2024-03-22", "year")),
+        ("last summer", ("2023-06-01", "2023-08-31", "year")),
+        ("this winter", ("2023-12-01", "2024-02-29", "year")),
+        ("the first quarter", ("2024-01-01", "2024-03-31", "year")),
+        ("the third quarter", ("2023-07-01", "2023-09-30", "year")),
+        ("the 1990s", ("1990-01-01", "1999-12-31", "unknown")),
+    ],
+)
+def test_ranges(text, expected):
+    assert span(text) == expected
+    assert resolve(text, FRIDAY).value is None  # no single day is known
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("last week", ("2023-12-25", "2023-12-31", "week")),
+        ("last month", ("2023-12-01", "2023-12-31", "month")),
+        ("last year", ("2023-01-01", "2023-12-31", "year")),
+        ("this week", ("2024-01-01", "2024-01-07", "week")),
+        ("last winter", ("2022-12-01", "2023-02-28", "year")),
+        ("in December", ("2023-12-01", "2023-12-31", "month")),
+    ],
+)
+def test_ranges_across_new_year(text, expected):
+    assert span(text, NEW_YEAR) == expected
+
+
+def test_days_across_new_year():
+    assert day("Friday", NEW_YEAR) == "2023-12-29"
+    assert day("December 30", NEW_YEAR) == "2023-12-30"
+    assert day("yesterday", date(2024, 1, 1)) == "2023-12-31"
+    assert day("tomorrow", date(2023, 12, 31)) == "2024-01-01"
+    assert day("January 3", date(2023, 12, 30), tense="future") == "2024-01-03"
+
+
+def test_without_publication_date_relative_expressions_stay_unanchored():
+    for text in ("Friday", "last week", "October 7", "yesterday", "in recent days", "last summer"):
+        result = resolve(text, None)
+        assert result is not None, text
+        assert (result.value, result.first, result.last) == (None, None, None), text
+    assert day("March 3, 2024", None) == "2024-03-03"
+    assert span("in 2019", None) == ("2019-01-01", "2019-12-31", "year")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "two and a half hours",
+        "approximately two and a half hours",
+        "for three years",
+        "six months",
+        "more than a decade",
+        "several weeks",
+        "every year",
+        "45 years old",
+        "hours",
+        "not more than ninety days",
+        "thousands of years",
+        "3 1/2 months",
+        "",
+        "   ",
+        "the delegation",
+    ],
+)
+def test_not_dates(text):
+    assert resolve(text, FRIDAY) is None
+
+
+def test_ambiguous_numeric_date_is_not_guessed():
+    result = resolve("2/3/2024", date(2024, 6, 1))  # February 3 or March 2: both past
+    assert result is not None and result.value is None
+
+
+def test_odd_input_does_not_crash():
+    for text in ("Feb. 30", "13/13/2024", "the 45th of March", "’s", "Friday’s"):
+        resolve(text, FRIDAY)
+    assert resolve("Feb. 30", FRIDAY) is None or resolve("Feb. 30", FRIDAY).value is None
+    assert day("Friday’s") == "2024-03-22"
+
+
+# -- the component and event dating on text -------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def seed():
+    text = SEED.read_text(encoding="utf-8")
+    return Pipeline(steps=["dates"]).analyse(Article(id="seed", text=text, published="2024-03-22"))
+
+
+def _mention(analysis, text, nth=0):
+    found = [d for d in analysis.dates if d.text == text]
+    assert len(found) > nth, (text, [d.text for d in analysis.dates])
+    return found[nth]
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [("Friday", "2024-03-22"), ("Thursday", "2024-03-21"), ("Wednesday", "2024-03-20"),
+     ("October 7", "2023-10-07"), ("Friday morning", "2024-03-22")],
+)
+def test_seed_days(seed, text, value):
+    mention = _mention(seed, text)
+    assert mention.value == value
+    assert seed.text[mention.start:mention.end] == text
+
+
+@pytest.mark.parametrize(
+    "text, first, last",
+    [("last week", "2024-03-11", "2024-03-17"), ("next week", "2024-03-25", "2024-03-31"),
+     ("earlier this month", "2024-03-01", "2024-03-22")],
+)
+def test_seed_ranges(seed, text, first, last):
+    mention = _mention(seed, text)
+    assert (mention.first, mention.last, mention.value) == (first, last, None)
+
+
+def test_seed_duration_is_not_a_date(seed):
+    assert not any("hours" in d.text for d in seed.dates)
+    assert not any("10 a.m." in d.text for d in seed.dates)
+
+
+def _token(analysis, word, after_text):
+    start = analysis.text.index(after_text)
+    return next(t for t in analysis.doc if t.idx >= start and t.text == word)
+
+
+def test_event_date_from_own_clause(seed):
+    date_ = event_date(seed, _token(seed, "met", "Secretary of State Antony Blinken met"))
+    assert (date_.value, date_.source, date_.text) == ("2024-03-22", "clause", "Friday morning")
+
+
+def test_event_date_in_future_clause(seed):
+    date_ = event_date(seed, _token(seed, "travel", "Israeli officials will travel"))
+    assert (date_.first, date_.last, date_.source) == ("2024-03-25", "2024-03-31", "clause")
+
+
+def test_undated_future_event_gets_no_date(seed):
+    # "is expected to travel": no date in text, and publication day would be wrong
+    assert event_date(seed, _token(seed, "travel", "Bill Burns is expected to travel")) is None
+
+
+def test_event_date_falls_back_to_publication(seed):
+    token = _token(seed, "met", "Blinken met with the Israeli war cabinet")
+    date_ = event_date(seed, token)
+    assert (date_.value, date_.precision, date_.source) == ("2024-03-22", "day", "published")
+    assert (date_.text, date_.start, date_.end) == ("", token.idx, token.idx)
+
+
+def test_event_date_from_previous_sentence():
+    text = (
+        "The two ministers met in Geneva on Tuesday. They signed a trade accord.\n\n"
+        "Protesters gathered outside."
+    )
+    analysis = Pipeline(steps=["dates"]).analyse(Article(id="t", text=text, published="2024-03-22"))
+    signed = next(t for t in analysis.doc if t.text == "signed")
+    date_ = event_date(analysis, signed)
+    assert (date_.value, date_.source) == ("2024-03-19", "context")
+    gathered = next(t for t in analysis.doc if t.text == "gathered")  # new paragraph
+    assert event_date(analysis, gathered).source == "published"
+
+
+def test_event_date_without_publication_date():
+    text = "The envoy arrived in the capital."
+    analysis = Pipeline(steps=["dates"]).analyse(Article(id="t", text=text, published=None))
+    arrived = next(t for t in analysis.doc if t.text == "arrived")
+    assert event_date(analysis, arrived) is None
+
+
+def test_component_on_empty_text():
+    analysis = Pipeline(steps=["dates"]).analyse(Article(id="e", text="", published="2024-03-22"))
+    assert analysis.dates == []
