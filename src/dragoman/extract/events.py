@@ -1,0 +1,1094 @@
+"""PLOVER events: who did what to whom, when, where, and how certain.
+
+Triggers come from the lexicon (data/lexicon/events.yaml); everything else is
+read off the dependency parse:
+
+- actor and recipient: subject and object of an active verb, `by`-agent and
+  subject of a passive, the possessor/compound/adjective or the light verb's
+  subject of a nominal event ("Hamas's attack on Israel", "launched an
+  attack"), the controller of an infinitive ("vowed to carry out", "is
+  expected to travel"), coordinated parties as one list (PLOVER compound
+  actors), "counterparts from A, B and C" as A, B and C, a document as its
+  sponsors, an act noun ("a move condemned by X") as the actor of the act;
+- status (PLOVER auxiliary modes): negation, modality, future and background
+  cues on the trigger and the verbs that govern it (data/lexicon/event_status.yaml),
+  with PLOVER's recodings (future cooperation is AGREE, future retreat CONCEDE);
+- mode from the entry or from cue words (event_modes.yaml), context from the
+  sentence (event_contexts.yaml), date from `dragoman.extract.dates.event_date`,
+  place from the places layer.
+
+Confidence is a plain score, not a probability: 0.5, plus 0.2 when the actor
+is coded (an actor id or a country), plus 0.15 when the recipient is coded or
+not needed, plus 0.1 for a verbal (rather than nominal) trigger, minus 0.15
+for a recipient taken from an earlier sentence; capped to [0.1, 0.95].
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Callable, Optional
+
+from msgspec.structs import replace
+from spacy.tokens import Doc, Span, Token
+
+from ..analysis import Analysis
+from ..pipeline import component
+from ..records import Actor, DateMention, Event, Offsets, Party, Place, Trigger
+from .lexicon import Entry, Lexicon, Recoding, load_lexicon
+
+_NOMINAL = {"NOUN", "PROPN", "PRON"}
+_VERBAL = {"VERB"}
+_FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "ours"}
+_PERSONAL_THIRD = {"he", "him", "his", "she", "her"}
+_IMPERSONAL_THIRD = {"it", "its", "they", "them", "their"}
+_RELATIVE = {"who", "whom", "which", "that", "whose"}
+_NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+_NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
+_ARG_TRIM = {"relcl", "acl", "appos", "conj", "cc", "advmod", "punct", "prep"}
+_COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "prep", "dative", "attr", "oprd", "acomp"}
+_SCARE_QUOTE_WORDS = 4
+_DISCOURSE_SENTENCES = 6
+_ANTECEDENT_SENTENCES = 4
+_QUOTE_RE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
+
+
+@dataclass
+class Match:
+    """A lexicon entry found in the text."""
+
+    entry: Entry
+    head: Token  # where arguments attach
+    tokens: list[Token]  # the trigger words
+    carrier: Optional[Token] = None  # light verb of a nominal trigger
+
+    @property
+    def verbal(self) -> bool:
+        return self.head.pos_ in _VERBAL or self.head.tag_.startswith("VB")
+
+
+@dataclass
+class Draft:
+    """An event under construction."""
+
+    match: Match
+    actors: list[tuple[Token, Party]]
+    recipients: list[tuple[Token, Party]]
+    rule: str
+    event: str
+    cameo: str
+    mode: Optional[str] = None
+    status: str = "occurred"
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def head(self) -> Token:
+        return self.match.head
+
+
+# -- component ----------------------------------------------------------------
+@component("events")
+def find_events(analysis: Analysis) -> None:
+    if not analysis.text.strip():
+        return
+    coder = EventCoder(analysis, load_lexicon())
+    analysis.events = coder.code()
+
+
+class EventCoder:
+    """Codes the events of one analysed article."""
+
+    def __init__(self, analysis: Analysis, lexicon: Lexicon):
+        self.analysis = analysis
+        self.lex = lexicon
+        self.doc: Doc = analysis.doc
+        self.parties = PartyFinder(analysis, lexicon)
+        self.scare_quotes = _scare_quotes(analysis.text)
+        self.sentence_index = {s.start: k for k, s in enumerate(self.doc.sents)}
+        self.event_date = _event_date_function()
+
+    def code(self) -> list[Event]:
+        matches = self._matches()
+        absorbed, embedded = self._embeddings(matches)
+        drafts = {i: self._draft(m) for i, m in matches.items()}
+        for draft in drafts.values():
+            self._resolve_act_recipients(draft, drafts)
+        for i, inner in embedded.items():
+            self._apply_embedding(drafts[i], [drafts[j] for j in inner])
+        absorbed |= self._protest_topics(drafts)
+        kept = [d for i, d in sorted(drafts.items()) if i not in absorbed]
+        events: list[Event] = []
+        history: list[tuple[int, Draft]] = []
+        for draft in kept:
+            event = self._finish(draft, history)
+            if event is not None:
+                history.append((self._sentence_of(draft.head), draft))
+                events.append(event)
+        events = _drop_repeated_headline(events, self._title_end())
+        return [replace(e, id=f"E{k}") for k, e in enumerate(events, 1)]
+
+    # -- triggers ----------------------------------------------------------
+    def _matches(self) -> dict[int, Match]:
+        """One match per head token: phrases first, then the most specific entry."""
+        matches: dict[int, Match] = {}
+        taken: set[int] = set()
+        for token in self.doc:
+            if self._in_scare_quote(token):
+                continue
+            match = self._phrase_match(token)
+            if match and not taken & {t.i for t in match.tokens}:
+                matches[match.head.i] = match
+                taken |= {t.i for t in match.tokens}
+        for token in self.doc:
+            if token.i in taken or self._in_scare_quote(token):
+                continue
+            match = self._word_match(token)
+            if match:
+                matches[token.i] = match
+        for token in self.doc:
+            if token.i not in matches and _lemma(token) in self.lex.speech_verbs:
+                match = self._obligation_match(token)
+                if match:
+                    matches[token.i] = match
+        self._resolve_light_verbs(matches)
+        return matches
+
+    def _obligation_match(self, speech: Token) -> Optional[Match]:
+        """'X said Y must do Z': a demand by X on Y, triggered by the modal."""
+        for clause in speech.children:
+            if clause.dep_ != "ccomp" or not any(c.dep_ == "nsubj" for c in clause.children):
+                continue
+            for aux in clause.children:
+                if aux.dep_ == "aux" and aux.lower_ in self.lex.obligation_modals:
+                    return Match(entry=self.lex.obligation, head=speech, tokens=[aux])
+        return None
+
+    def _phrase_match(self, token: Token) -> Optional[Match]:
+        for entry in self.lex.by_phrase_start.get(_lemma(token), ()):
+            span = self.doc[token.i : token.i + len(entry.phrase)]
+            if len(span) == len(entry.phrase) and all(
+                _lemma(t) == w or t.lower_ == w for t, w in zip(span, entry.phrase)
+            ):
+                head = _phrase_head(span)
+                carrier = _carrier(head) if head.pos_ == "NOUN" else None
+                if carrier is not None and _lemma(carrier) not in self.lex.light_verbs | entry.light:
+                    carrier = None
+                return Match(entry=entry, head=head, tokens=list(span), carrier=carrier)
+        return None
+
+    def _word_match(self, token: Token) -> Optional[Match]:
+        pos = _lexical_pos(token)
+        if pos is None:
+            return None
+        for entry in self.lex.candidates(pos, _lemma(token)):
+            carrier = _carrier(token) if pos == "noun" else None
+            if entry.particle and not _has_particle(token, entry.particle):
+                continue
+            if entry.objects and not _object_matches(token, entry.objects, entry.particle):
+                continue
+            if entry.prep and not _has_prep(token, entry.prep):
+                continue
+            if entry.light and not (carrier is not None and _lemma(carrier) in entry.light):
+                continue
+            if carrier is not None and not entry.light and _lemma(carrier) not in self.lex.light_verbs:
+                carrier = None
+            return Match(entry=entry, head=token, tokens=[token], carrier=carrier)
+        return None
+
+    def _resolve_light_verbs(self, matches: dict[int, Match]) -> None:
+        """A light verb carrying a nominal event is no event of its own, unless
+        its entry gives that verb and object another meaning ("lift" +
+        "sanctions" is a concession, not a sanction)."""
+        for i, match in list(matches.items()):
+            carrier = match.carrier
+            if carrier is None or carrier.i not in matches or i not in matches:
+                continue
+            verb_entry = matches[carrier.i].entry
+            if verb_entry.objects and verb_entry.event != match.entry.event:
+                del matches[i]
+            else:
+                del matches[carrier.i]
+
+    def _in_scare_quote(self, token: Token) -> bool:
+        return any(start < token.idx < end for start, end in self.scare_quotes)
+
+    # -- embedding: "refused to meet", "vowed to attack" -------------------
+    def _embeddings(self, matches: dict[int, Match]) -> tuple[set[int], dict[int, list[int]]]:
+        """Triggers inside the complement of an absorbing or promising verb."""
+        absorbed: set[int] = set()
+        embedded: dict[int, list[int]] = {}
+        for i, match in matches.items():
+            if match.entry.embed is None:
+                continue
+            inside = {t.i for t in _complement_tokens(match.head)} - {i}
+            inner = sorted((j for j in matches if j in inside), key=lambda j: _depth(matches[j].head))
+            absorbed.update(inner)
+            embedded[i] = inner
+        return absorbed, embedded
+
+    @staticmethod
+    def _protest_topics(drafts: dict[int, Draft]) -> set[int]:
+        """What protesters demand is the protest's topic, not a separate
+        request (manual, PROTEST ambiguities)."""
+        protests = {
+            t.i for d in drafts.values() if d.event == "PROTEST"
+            for t in [d.head] + ([d.match.carrier] if d.match.carrier is not None else [])
+        }
+        return {
+            i for i, d in drafts.items()
+            if d.event == "REQUEST" and any(a.i in protests for a in d.head.ancestors)
+        }
+
+    def _apply_embedding(self, draft: Draft, inner: list[Draft]) -> None:
+        """The embedded event lends its recipient ("threatened to attack X");
+        a promise also codes by what is promised: AGREE, CONCEDE or THREATEN."""
+        if not inner:
+            return
+        promised = inner[0]
+        if not draft.recipients:
+            draft.recipients = promised.recipients
+        if draft.match.entry.embed != "intent":
+            return
+        rule = self.lex.intent
+        if promised.event in ("RETREAT", "CONCEDE"):
+            recoding = self.lex.future_recode.get(promised.event) or Recoding(
+                event=promised.event, cameo=promised.cameo
+            )
+        elif self.lex.quad[promised.event] <= 2:
+            recoding = rule.cooperation
+        else:
+            mode = rule.threat_modes.get(promised.event)
+            recoding = Recoding(event=rule.conflict.event, cameo=rule.conflict.cameo, mode=mode)
+        draft.event, draft.cameo, draft.mode = recoding.event, recoding.cameo, recoding.mode
+        if promised.match.entry.context:
+            draft.notes.append("context:" + ",".join(promised.match.entry.context))
+        draft.rule += "+intent"
+
+    # -- arguments -----------------------------------------------------------
+    def _draft(self, match: Match) -> Draft:
+        if match.verbal:
+            actor_tokens, recipient_tokens, rule = self._verb_arguments(match)
+        else:
+            actor_tokens, recipient_tokens, rule = self._noun_arguments(match)
+        entry = match.entry
+        return Draft(
+            match=match,
+            actors=self.parties.expand(actor_tokens, "actor"),
+            recipients=self.parties.expand(recipient_tokens, "recipient"),
+            rule=rule,
+            event=entry.event,
+            cameo=entry.cameo,
+            mode=entry.mode,
+        )
+
+    def _verb_arguments(self, match: Match) -> tuple[list[Token], list[Token], str]:
+        verb = match.head
+        slots = match.entry.recipient or self.lex.default_recipient["verb"]
+        if _is_passive(verb):
+            actors = [p for c in verb.children if c.dep_ == "agent" for p in _pobjects(c)]
+            recipients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if not recipients and verb.dep_ in ("acl", "amod"):
+                recipients = [verb.head]
+            return actors, recipients, "verb:passive"
+        actors = [c for c in verb.children if c.dep_ == "nsubj"] or _controllers(verb)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        recipients = _slot_tokens([verb], slots) or _slot_tokens(objects, _prepositions(slots))
+        rule = "verb:active" if any(c.dep_ == "nsubj" for c in verb.children) else "verb:controlled"
+        return actors, recipients, rule
+
+    def _noun_arguments(self, match: Match) -> tuple[list[Token], list[Token], str]:
+        noun, carrier = match.head, match.carrier
+        slots = match.entry.recipient or self.lex.default_recipient["noun"]
+        heads = [noun] + ([carrier] if carrier is not None else [])
+        recipients = _slot_tokens(heads, slots)
+        if carrier is not None:
+            if _is_passive(carrier):
+                actors = [p for c in carrier.children if c.dep_ == "agent" for p in _pobjects(c)]
+            else:
+                actors = [c for c in carrier.children if c.dep_ == "nsubj"] or _controllers(carrier)
+            if actors:
+                return actors, recipients, "noun:light-verb"
+        own, rule = _nominal_actors(noun, {t.i for t in match.tokens})
+        return own, recipients, rule
+
+    def _resolve_act_recipients(self, draft: Draft, drafts: dict[int, Draft]) -> None:
+        """'a move condemned by X': the move is the act of the clause it hangs on."""
+        resolved = []
+        for token, party in draft.recipients:
+            act = _governing_draft(token, drafts, draft) if _lemma(token) in self.lex.act_nouns else None
+            if act is not None and act.actors:
+                resolved.extend(act.actors)
+                draft.rule += "+act-noun"
+            else:
+                resolved.append((token, party))
+        draft.recipients = resolved
+
+    # -- finishing ---------------------------------------------------------
+    def _finish(self, draft: Draft, history: list[tuple[int, Draft]]) -> Optional[Event]:
+        if not any(self.parties.is_agentive(t, p) for t, p in draft.actors + draft.recipients):
+            return None
+        entry = draft.match.entry
+        named = draft.recipients
+        draft.actors = [(t, p) for t, p in draft.actors if self.parties.is_agentive(t, p)]
+        named = [m for t, p in named for m in self._stand_ins(t, p)]
+        draft.recipients = [(t, p) for t, p in named if self.parties.is_agentive(t, p)]
+        if entry.particle in entry.recipient and named and not draft.recipients:
+            return None  # "speak with one voice": the particle names no one
+        trigger_date = self.event_date(self.analysis, draft.match.carrier or draft.head)
+        draft.status = self._status(draft, trigger_date)
+        self._recode(draft)
+        if not draft.recipients:
+            self._fill_recipient(draft, history)
+        place = self._place(draft)
+        draft.mode = self._mode(draft, place)
+        head = draft.head
+        sentence = _sentence_offsets(self.analysis.text, head.sent, draft.match.tokens[0].idx)
+        first, last = draft.match.tokens[0], draft.match.tokens[-1]
+        return Event(
+            id="",
+            event=draft.event,
+            mode=draft.mode,
+            context=self._contexts(draft),
+            cameo=draft.cameo,
+            quad=self.lex.quad[draft.event],
+            actor=[p for _, p in draft.actors],
+            recipient=[p for _, p in draft.recipients],
+            status=draft.status,
+            date=trigger_date,
+            place=place,
+            sentence=sentence,
+            trigger=Trigger(
+                text=self.analysis.text[first.idx : last.idx + len(last.text)],
+                start=first.idx,
+                end=last.idx + len(last.text),
+            ),
+            rule=draft.rule,
+            lexicon=draft.match.entry.id,
+            confidence=self._confidence(draft),
+        )
+
+    def _stand_ins(self, token: Token, party: Party) -> list[tuple[Token, Party]]:
+        """A recipient that is an act or thing ("Serbia's suppression of
+        unrest", "calls by Belarus") stands for whoever owns or did it."""
+        if self.parties.is_agentive(token, party) or token.pos_ not in ("NOUN",):
+            return [(token, party)]
+        owners, _ = _nominal_actors(token, {token.i})
+        return self.parties.expand(owners, "recipient") or [(token, party)]
+
+    def _recode(self, draft: Draft) -> None:
+        """PLOVER's folding of negation, threats and future tense into the
+        event type, and of joint exercises into cooperation."""
+        negated = draft.match.entry.negated
+        if draft.event in self.lex.joint_recode and self._joint(draft):
+            recoding = self.lex.joint_recode[draft.event]
+            draft.event, draft.cameo, draft.mode = recoding.event, recoding.cameo, recoding.mode
+            draft.rule += "+joint"
+        if draft.status in ("future", "occurred") and self._threat(draft):
+            threat = self.lex.intent.conflict
+            draft.mode = self.lex.intent.threat_modes.get(draft.event)
+            draft.event, draft.cameo, draft.status = threat.event, threat.cameo, "occurred"
+            draft.rule += "+threat"
+        elif draft.status == "negated" and negated is not None:
+            draft.event, draft.cameo, draft.mode = negated.event, negated.cameo, negated.mode
+            draft.status = "occurred"
+            draft.rule += "+negated-recode"
+        elif draft.status == "future" and draft.event in self.lex.future_recode:
+            recoding = self.lex.future_recode[draft.event]
+            draft.event, draft.cameo, draft.mode = recoding.event, recoding.cameo, recoding.mode
+            draft.rule += "+future-recode"
+
+    @staticmethod
+    def _joint(draft: Draft) -> bool:
+        countries = {p.country for _, p in draft.actors if p.country}
+        joint = any(_lemma(c) == "joint" for c in draft.head.children)
+        return joint or len(countries) >= 2
+
+    def _fill_recipient(self, draft: Draft, history: list[tuple[int, Draft]]) -> None:
+        if draft.event in self.lex.place_recipient:
+            for place, token in self._governed_places(draft):
+                if place.country:
+                    party = Party(text=place.text, start=place.start, end=place.end, country=place.country)
+                    draft.recipients = [(token, party)]
+                    draft.rule += "+recipient:place"
+                    return
+        if draft.event in self.lex.requires_recipient:
+            here = self._sentence_of(draft.head)
+            for index, earlier in reversed(history):
+                if here - index > _DISCOURSE_SENTENCES:
+                    break
+                if earlier.event == draft.event and any(p.country for _, p in earlier.recipients):
+                    draft.recipients = list(earlier.recipients)
+                    draft.rule += "+recipient:discourse"
+                    draft.notes.append("discourse")
+                    return
+
+    def _governed_places(self, draft: Draft) -> list[tuple[Place, Token]]:
+        """Places inside what the trigger governs, plus a prepositional phrase
+        that the parser attached elsewhere but follows the trigger directly."""
+        tokens = {t.i for t in _complement_tokens(draft.head)}
+        if draft.match.carrier is not None:
+            tokens |= {t.i for t in _complement_tokens(draft.match.carrier)}
+        following = _following_prep(draft.head)
+        if following is not None:
+            tokens |= {t.i for t in following.subtree}
+        found = []
+        for place in self.analysis.places:
+            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None and span.root.i in tokens:
+                found.append((place, span.root))
+        return found
+
+    def _place(self, draft: Draft) -> Optional[Place]:
+        """A place attached to the trigger (or its light verb or complement
+        verb) by in/at/to/into: "met ... in Tel Aviv", "an incursion into Rafah"."""
+        heads = [draft.head] + ([draft.match.carrier] if draft.match.carrier is not None else [])
+        heads += [c for h in list(heads) for c in h.children if c.dep_ in ("xcomp", "advcl")]
+        start, end = draft.head.sent.start_char, draft.head.sent.end_char
+        for place in self.analysis.places_within(start, end):
+            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is None:
+                continue
+            root = span.root
+            prep = root.head if root.dep_ == "pobj" else None
+            if prep is not None and prep.lower_ in ("in", "at", "to", "into") and prep.head in heads:
+                return place
+        return None
+
+    def _mode(self, draft: Draft, place: Optional[Place]) -> Optional[str]:
+        valid = self.lex.valid_modes.get(draft.event, frozenset())
+        if draft.mode in valid:
+            return draft.mode
+        if draft.event == "CONSULT" and self._is_visit(draft, place):
+            return "visit"
+        cues = {_lemma(t) for t in _complement_tokens(draft.head)} | {_lemma(draft.head)}
+        if draft.match.carrier is not None:
+            cues |= {_lemma(t) for t in _complement_tokens(draft.match.carrier)}
+        cues |= {_lemma(c) for c in draft.head.children if c.dep_ in ("compound", "amod")}
+        for mode, words in self.lex.modes.get(draft.event, ()):
+            if cues & words:
+                return mode
+        return None
+
+    @staticmethod
+    def _is_visit(draft: Draft, place: Optional[Place]) -> bool:
+        """The actor meets the recipient in the recipient's country."""
+        if place is None or not place.country:
+            return False
+        hosts = {p.country for _, p in draft.recipients}
+        guests = {p.country for _, p in draft.actors}
+        return place.country in hosts and place.country not in guests
+
+    def _contexts(self, draft: Draft) -> list[str]:
+        contexts = list(draft.match.entry.context)
+        for note in draft.notes:
+            if note.startswith("context:"):
+                contexts.extend(note.split(":", 1)[1].split(","))
+        lemmas = [_lemma(t) for t in draft.head.sent]
+        words = [t.lower_ for t in draft.head.sent]
+        for context, cues in self.lex.contexts.items():
+            if any(_contains(lemmas, cue) or _contains(words, cue) for cue in cues):
+                contexts.append(context)
+        return list(dict.fromkeys(contexts))
+
+    def _confidence(self, draft: Draft) -> float:
+        score = 0.5
+        if any(p.actor_id or p.country for _, p in draft.actors):
+            score += 0.2
+        coded = any(p.actor_id or p.country for _, p in draft.recipients)
+        if coded or draft.event not in self.lex.requires_recipient:
+            score += 0.15
+        if draft.match.verbal:
+            score += 0.1
+        if "discourse" in draft.notes:
+            score -= 0.15
+        return round(min(0.95, max(0.1, score)), 2)
+
+    # -- status ----------------------------------------------------------
+    def _status(self, draft: Draft, when: Optional[DateMention]) -> str:
+        cues = self.lex.status
+        flags: set[str] = set()
+        start = draft.match.carrier or draft.head
+        chain = _status_chain(start, self.lex.speech_verbs)
+        reported = self._reported(chain[-1])
+        for token in chain:
+            flags |= _status_flags(token, cues, is_governor=token != start, reported=reported)
+        if _negated_before(draft.match.tokens[0], cues.negation_words) or (
+            draft.match.carrier is not None and _negated_before(draft.match.carrier, cues.negation_words)
+        ):
+            flags.add("negated")
+        if any(a.lower_ in cues.historical_preps for a in draft.head.ancestors if a.dep_ == "prep"):
+            flags.add("historical")
+        flags |= self._date_flags(when)
+        for status in ("negated", "hypothetical", "future", "historical"):
+            if status in flags:
+                return status
+        return "occurred"
+
+    def _reported(self, top: Token) -> bool:
+        """Is the clause what a verb of saying reports ("said it would ...")?"""
+        return top.dep_ == "ccomp" and _lemma(top.head) in self.lex.speech_verbs
+
+    def _threat(self, draft: Draft) -> bool:
+        """An announced or conditional use of force, pressure or withdrawal
+        is a threat: "said it would boycott", "will withdraw unless"."""
+        if self.lex.quad[draft.event] != 4 and draft.event != "RETREAT":
+            return False
+        chain = _status_chain(draft.match.carrier or draft.head, self.lex.speech_verbs)
+        conditional = any(
+            m.dep_ == "mark" and m.lower_ in self.lex.status.threat_marks
+            for token in chain for c in token.children if c.dep_ == "advcl" for m in c.children
+        )
+        announced = draft.status == "future" and self._reported(chain[-1])
+        return conditional or announced
+
+    def _date_flags(self, when: Optional[DateMention]) -> set[str]:
+        published = _parse_date(self.analysis.published)
+        if when is None or published is None:
+            return set()
+        first = _parse_date(when.value or when.first)
+        last = _parse_date(when.value or when.last)
+        if first is not None and first > published:
+            return {"future"}
+        if last is not None and (published - last).days >= self.lex.status.historical_days:
+            return {"historical"}
+        return set()
+
+    # -- helpers ---------------------------------------------------------
+    def _sentence_of(self, token: Token) -> int:
+        return self.sentence_index.get(token.sent.start, 0)
+
+    def _title_end(self) -> int:
+        text = self.analysis.text
+        newline = text.find("\n")
+        return newline if newline > 0 else 0
+
+
+# -- parties ------------------------------------------------------------------
+class PartyFinder:
+    """Turns argument tokens into coded parties."""
+
+    def __init__(self, analysis: Analysis, lexicon: Lexicon):
+        self.analysis = analysis
+        self.lex = lexicon
+        self.doc = analysis.doc
+        self.country_code = _country_code_function()
+        self.actors_by_id: dict[str, Actor] = {a.id: a for a in analysis.actors}
+
+    def expand(self, tokens: list[Token], role: str) -> list[tuple[Token, Party]]:
+        """Each argument with its coordinated partners, as coded parties."""
+        out: list[tuple[Token, Party]] = []
+        seen: set[int] = set()
+        for token in tokens:
+            for member in self._members(token, role):
+                tok, party = member
+                if tok.i not in seen:
+                    seen.add(tok.i)
+                    out.append(member)
+        return out
+
+    def _members(self, token: Token, role: str) -> list[tuple[Token, Party]]:
+        token = _antecedent(token)
+        if _lemma(token) in self.lex.document_nouns:
+            sponsors = self._document_parties(token, role)
+            if sponsors:
+                return sponsors
+        members = [token] + [c for c in token.conjuncts if c.pos_ in _NOMINAL]
+        out = []
+        for member in sorted(members, key=lambda t: t.i):
+            origin = self._origin_parties(member)
+            out.extend(origin or [(member, self.party(member))])
+        return out
+
+    def _origin_parties(self, token: Token) -> list[tuple[Token, Party]]:
+        """'counterparts from Israel, Qatar and Egypt': the countries they come from."""
+        if _lemma(token) not in self.lex.agent_nouns:
+            return []
+        found = []
+        for prep in token.children:
+            if prep.lower_ in ("from", "of"):
+                for obj in _pobjects(prep):
+                    for member in [obj] + list(obj.conjuncts):
+                        party = self.party(member)
+                        if party.country:
+                            found.append((member, party))
+        return found
+
+    def _document_parties(self, noun: Token, role: str) -> list[tuple[Token, Party]]:
+        """A resolution's or plan's parties are its sponsors (and, as a
+        recipient, also the body it was put to)."""
+        sponsors, bodies = self._sponsors(noun)
+        if not sponsors and not bodies and _is_definite(noun):
+            antecedent = self._document_antecedent(noun)
+            if antecedent is not None:
+                sponsors, bodies = self._sponsors(antecedent)
+        chosen = sponsors + bodies if role == "recipient" else (sponsors or bodies)
+        return [(t, self.party(t)) for t in chosen]
+
+    def _sponsors(self, noun: Token) -> tuple[list[Token], list[Token]]:
+        sponsors, bodies = [], []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                sponsors.append(child)
+            elif _lemma(child) in self.lex.sponsor_words:
+                sponsors.extend(
+                    g for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod", "poss")
+                )
+                sponsors.extend(p for g in child.children if g.dep_ == "agent" for p in _pobjects(g))
+            elif child.dep_ in ("compound", "nmod") and (child.pos_ == "PROPN" or child.ent_type_):
+                bodies.append(child)
+        return sponsors, bodies
+
+    def _document_antecedent(self, noun: Token) -> Optional[Token]:
+        sentences = list(self.doc.sents)
+        here = next((k for k, s in enumerate(sentences) if s.start <= noun.i < s.end), 0)
+        first = sentences[max(0, here - _ANTECEDENT_SENTENCES)].start
+        for token in reversed(self.doc[first : noun.i]):
+            if _lemma(token) in self.lex.document_nouns and any(self._sponsors(token)):
+                return token
+        return None
+
+    def party(self, token: Token) -> Party:
+        """The party for one argument token, coded through the actor layer,
+        quotes (first person), reporting verbs and names (third person), and
+        finally country words and places."""
+        token = _antecedent(token)
+        span = _noun_phrase(token)
+        party = self.analysis.party(span)
+        if party.country:
+            return party
+        if token.pos_ == "PRON":
+            resolved = self._pronoun_party(token)
+            if resolved is not None:
+                return resolved
+        country = self._country_of(span)
+        if country:
+            return replace(party, country=country)
+        return party
+
+    def _pronoun_party(self, token: Token) -> Optional[Party]:
+        low = token.lower_
+        source: Optional[Party] = None
+        if low in _FIRST_PERSON:
+            source = self._speaker_party(token)
+        elif low in _IMPERSONAL_THIRD:
+            source = self._reporter_party(token)
+        elif low in _PERSONAL_THIRD:
+            source = self._preceding_person(token)
+        if source is None or not (source.actor_id or source.country):
+            return None
+        return Party(
+            text=token.text,
+            start=token.idx,
+            end=token.idx + len(token.text),
+            actor_id=source.actor_id,
+            country=source.country,
+            sector=source.sector,
+        )
+
+    def _speaker_party(self, token: Token) -> Optional[Party]:
+        for quote in self.analysis.quotes:
+            if quote.start <= token.idx < quote.end and quote.speaker is not None:
+                speaker = quote.speaker
+                actor = self.actors_by_id.get(speaker.actor_id or "")
+                if actor is not None:
+                    return Party(text=speaker.text, start=speaker.start, end=speaker.end,
+                                 actor_id=actor.id, country=actor.country, sector=actor.sector)
+                span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+                if span is not None:
+                    return self.analysis.party(span)
+        return None
+
+    def _reporter_party(self, token: Token) -> Optional[Party]:
+        """'the US announced it was ...': 'it' is the one who announced."""
+        clause = token.head
+        while clause.dep_ in ("xcomp", "conj", "aux") and clause.head != clause:
+            clause = clause.head
+        speech = clause.head
+        if clause.dep_ != "ccomp" or _lemma(speech) not in self.lex.speech_verbs:
+            return None
+        subjects = [c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        return self.party(subjects[0]) if subjects else None
+
+    def _preceding_person(self, token: Token) -> Optional[Party]:
+        """He/his/she/her: the nearest person named before, in this or the
+        previous sentence."""
+        sentence = token.sent
+        start = self.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0
+        people = [
+            e for e in self.analysis.entities
+            if e.label == "PERSON" and start <= e.start and e.end <= token.idx
+        ]
+        if not people:
+            return None
+        person = people[-1]
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        return self.analysis.party(span) if span is not None else None
+
+    def _country_of(self, span: Span) -> Optional[str]:
+        """A country word in the phrase ("the US", "Israeli officials"), or the
+        country of a place it names."""
+        candidates = [span.text] + [t.text for t in span if t.pos_ in ("PROPN", "ADJ", "NOUN")]
+        for text in candidates:
+            code = self.country_code(text)
+            if code:
+                return code
+        for place in self.analysis.places:
+            if place.start < span.end_char and span.start_char < place.end and place.country:
+                return place.country
+        return None
+
+    def is_agentive(self, token: Token, party: Party) -> bool:
+        """Can this party act in a political event (a coded actor, a name, a
+        pronoun, or a group noun like 'officials')?"""
+        if party.actor_id or party.country:
+            return True
+        token = _antecedent(token)
+        if token.ent_type_ in _NAME_ENTS or token.pos_ == "PROPN":
+            return True
+        if token.pos_ == "PRON":
+            return token.lower_ in _FIRST_PERSON | _PERSONAL_THIRD | _IMPERSONAL_THIRD
+        return _lemma(token) in self.lex.agent_nouns
+
+
+# -- parse helpers ------------------------------------------------------------
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _lexical_pos(token: Token) -> Optional[str]:
+    if token.ent_type_ in _NOT_TRIGGER_ENTS:
+        return None
+    if token.pos_ == "VERB":
+        return "verb"
+    if token.pos_ == "NOUN" and token.dep_ != "compound":
+        return "noun"
+    return None
+
+
+def _phrase_head(span: Span) -> Token:
+    """The phrase word whose head lies outside it; a verb if there is one."""
+    outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
+    verbs = [t for t in outside if t.pos_ == "VERB"]
+    return (verbs or outside or [span[-1]])[-1]
+
+
+def _carrier(noun: Token) -> Optional[Token]:
+    """The verb whose object (or passive subject) the noun is."""
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass"):
+        return _carrier(noun.head)
+    return None
+
+
+def _has_particle(verb: Token, particle: str) -> bool:
+    return any(
+        c.dep_ in ("prt", "prep", "agent") and c.lower_ == particle and c.i > verb.i
+        for c in verb.children
+    )
+
+
+def _has_prep(noun: Token, prep: str) -> bool:
+    """A preposition on the noun, or right after it when the parser attached
+    it elsewhere ("Schumer's call last week for an election")."""
+    if any(c.dep_ == "prep" and c.lower_ == prep for c in noun.children):
+        return True
+    following = _following_prep(noun)
+    return following is not None and following.lower_ == prep
+
+
+def _following_prep(token: Token) -> Optional[Token]:
+    """The preposition that follows the token, skipping a date or time."""
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and (doc[i].is_space or doc[i].ent_type_ in ("DATE", "TIME")):
+        i += 1
+    if i < len(doc) and doc[i].dep_ == "prep" and i < token.sent.end:
+        return doc[i]
+    return None
+
+
+_QUANTITY_NOUNS = {"part", "some", "most", "much", "portion", "all", "rest", "half", "bulk"}
+
+
+def _objects(verb: Token, particle: Optional[str]) -> list[Token]:
+    """Objects of the verb; "part of X" counts as X."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    objects += [
+        p for o in objects if _lemma(o) in _QUANTITY_NOUNS
+        for c in o.children if c.lower_ == "of" for p in _pobjects(c)
+    ]
+    if particle:
+        objects += [p for c in verb.children if c.lower_ == particle for p in _pobjects(c)]
+    return objects
+
+
+def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str]) -> bool:
+    """The object, one of its modifiers ("access points") or its of-phrase
+    ("state of emergency") is one of the lemmas."""
+    for obj in _objects(verb, particle):
+        words = {_lemma(obj), obj.lower_}
+        words |= {_lemma(c) for c in obj.children if c.dep_ in ("compound", "amod")}
+        words |= {_lemma(p) for c in obj.children if c.lower_ == "of" for p in _pobjects(c)}
+        if words & lemmas:
+            return True
+    return False
+
+
+def _nominal_actors(noun: Token, trigger: set[int]) -> tuple[list[Token], str]:
+    """Possessor, by-/from-phrase, or a name or nationality modifying the noun."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return poss, "noun:possessive"
+    for prep in ("by", "from"):
+        objects = [p for c in noun.children if c.lower_ == prep for p in _pobjects(c)]
+        if objects:
+            return objects, f"noun:{prep}"
+    modifiers = [
+        c for c in noun.children
+        if c.i not in trigger
+        and c.dep_ in ("compound", "amod", "nmod")
+        and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
+        and (c.ent_type_ in _NAME_ENTS or c.pos_ == "PROPN")
+    ]
+    return modifiers, "noun:compound"
+
+
+def _pobjects(prep: Token) -> list[Token]:
+    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+
+
+def _slot_tokens(heads: list[Token], slots: tuple[str, ...]) -> list[Token]:
+    """Recipient tokens: dependency slots (dobj, dative, nsubjpass) or the
+    objects of the listed prepositions, on the trigger or its light verb."""
+    found = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "dobj" and "dobj" in slots and child.pos_ in _NOMINAL:
+                found.append(child)
+            elif child.dep_ == "dative" and "dative" in slots:
+                found.extend(_pobjects(child) if child.pos_ == "ADP" else [child])
+            elif child.dep_ == "ccomp" and "ccomp-subject" in slots:
+                found.extend(c for c in child.children if c.dep_ == "nsubj")
+            elif child.dep_ in ("prep", "prt") and child.lower_ in slots:
+                found.extend(p for p in _pobjects(child) if p.pos_ in _NOMINAL)
+    return found
+
+
+def _prepositions(slots: tuple[str, ...]) -> tuple[str, ...]:
+    """The prepositional slots only ("aid to X" may hang on the object)."""
+    return tuple(s for s in slots if s not in ("dobj", "dative", "nsubjpass"))
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+
+
+def _controllers(verb: Token, depth: int = 0) -> list[Token]:
+    """Who does an infinitive or participle with no subject of its own:
+    object control ("urged Israel to act"), subject control ("vowed to carry
+    out", "is expected to travel"), shared subjects of coordinated verbs, a
+    noun's possessor ("his intention to invite") or the noun itself
+    ("a resolution calling for")."""
+    if depth > 5:
+        return []
+    head = verb.head
+    if head == verb:
+        return []
+    if verb.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ == "dobj" and c.pos_ in _NOMINAL]
+        return objects or _subjects(head, depth)
+    if verb.dep_ in ("advcl", "conj"):
+        return _subjects(head, depth)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        return _subjects(head.head, depth)
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in _NOMINAL:
+        if verb.tag_ == "VBG":
+            return [head]
+        poss = [c for c in head.children if c.dep_ == "poss"]
+        if poss:
+            return poss
+        if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
+            return _subjects(head.head, depth)
+    return []
+
+
+def _subjects(verb: Token, depth: int) -> list[Token]:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects or _controllers(verb, depth + 1)
+
+
+def _antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if token.lower_ in _RELATIVE and token.tag_ in ("WP", "WDT", "WP$"):
+        clause = token.head
+        if clause.dep_ == "relcl":
+            return clause.head
+    return token
+
+
+def _noun_phrase(token: Token) -> Span:
+    """The token's phrase without relative clauses, appositions, coordinated
+    partners or prepositional phrases other than 'of'."""
+    kept = [token]
+    for child in token.children:
+        if child.dep_ in _ARG_TRIM and not (child.dep_ == "prep" and child.lower_ == "of"):
+            continue
+        kept.extend(child.subtree)
+    start = min(t.i for t in kept)
+    end = max(t.i for t in kept) + 1
+    doc = token.doc
+    while end - 1 > token.i and (doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    while start < token.i and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    return doc[start:end]
+
+
+def _complement_tokens(head: Token) -> list[Token]:
+    """What a trigger governs: objects, complements and prepositional phrases,
+    not its subject, coordinated clauses or adverbial clauses."""
+    return [t for c in head.children if c.dep_ in _COMPLEMENT_DEPS for t in c.subtree]
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)
+
+
+def _is_definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
+
+
+def _governing_draft(token: Token, drafts: dict[int, Draft], own: Draft) -> Optional[Draft]:
+    """The nearest event whose trigger governs this token."""
+    for ancestor in token.ancestors:
+        draft = drafts.get(ancestor.i)
+        if draft is not None and draft is not own:
+            return draft
+    return None
+
+
+def _status_chain(start: Token, speech_verbs: frozenset[str]) -> list[Token]:
+    """The trigger and the words that govern it through control, raising,
+    purpose clauses and infinitival noun complements, up to a verb of saying."""
+    chain = [start]
+    token = start
+    while token.head != token and len(chain) < 6:
+        if token.dep_ in ("xcomp", "advcl") or (token.dep_ == "acl" and token.head.pos_ == "NOUN"):
+            pass
+        elif token.dep_ == "dobj" and token.pos_ == "NOUN":
+            pass
+        elif token.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in token.children):
+            pass
+        else:
+            break
+        token = token.head
+        if _lemma(token) in speech_verbs:
+            break
+        chain.append(token)
+    return chain
+
+
+def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> set[str]:
+    flags = set()
+    for child in token.children:
+        word = child.lower_.replace("’", "'")
+        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+            flags.add("negated")
+        elif child.dep_ == "aux":
+            if word in cues.future_aux or _lemma(child) in cues.future_aux:
+                flags.add("future")
+            elif reported and word in cues.reported_future_aux:
+                flags.add("future")
+            elif word in cues.hypothetical_aux:
+                flags.add("hypothetical")
+            elif _lemma(child) == "have" and child.tag_ == "VBD" and token.tag_ == "VBN":
+                flags.add("historical")
+        elif child.dep_ == "mark" and word in cues.hypothetical_marks:
+            flags.add("hypothetical")
+    if is_governor:
+        if _lemma(token) in cues.future_governors:
+            flags.add("future")
+        if _lemma(token) in cues.negating_governors:
+            flags.add("negated")
+    return flags
+
+
+def _negated_before(token: Token, negation_words: frozenset[str]) -> bool:
+    """'don't support': a negation just before the trigger, which the parser
+    does not always attach to it."""
+    for i in range(token.i - 1, max(token.sent.start, token.i - 3) - 1, -1):
+        word = token.doc[i].lower_.replace("’", "'")
+        if word in negation_words:
+            return True
+        if token.doc[i].is_punct:
+            return False
+    return False
+
+
+def _contains(words: list[str], cue: tuple[str, ...]) -> bool:
+    n = len(cue)
+    return any(tuple(words[i : i + n]) == cue for i in range(len(words) - n + 1))
+
+
+def _scare_quotes(text: str) -> list[tuple[int, int]]:
+    """Short quoted phrases ('an "immediate ceasefire"'): a word the writer
+    quotes, not an event someone reports."""
+    return [
+        (m.start(), m.end())
+        for m in _QUOTE_RE.finditer(text)
+        if len(m.group()[1:-1].split()) <= _SCARE_QUOTE_WORDS
+    ]
+
+
+def _sentence_offsets(text: str, sentence: Span, anchor: int) -> Offsets:
+    """The sentence, cut at line breaks: a headline is its own sentence even
+    when the parser runs it into the first paragraph."""
+    start = max(sentence.start_char, text.rfind("\n", 0, anchor) + 1)
+    newline = text.find("\n", anchor)
+    end = min(sentence.end_char, newline if newline >= 0 else len(text))
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Offsets(start=start, end=end)
+
+
+def _drop_repeated_headline(events: list[Event], title_end: int) -> list[Event]:
+    """An event of the headline counts once when the body reports it again."""
+
+    def key(event: Event) -> tuple:
+        party_key = lambda ps: frozenset(p.country or p.actor_id or p.text.lower() for p in ps)  # noqa: E731
+        return event.event, party_key(event.actor), party_key(event.recipient)
+
+    body = {key(e) for e in events if e.sentence.start >= title_end}
+    return [e for e in events if e.sentence.start >= title_end or key(e) not in body]
+
+
+def _parse_date(value: Optional[str]) -> Optional[date]:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None
+
+
+# -- optional layers written elsewhere ------------------------------------------
+def _event_date_function() -> Callable[[Analysis, Token], Optional[DateMention]]:
+    """`dates.event_date` when the dates module provides it, else no dates."""
+    try:
+        from .dates import event_date
+    except ImportError:
+        return lambda analysis, token: None
+    return event_date
+
+
+def _country_code_function() -> Callable[[str], Optional[str]]:
+    """`resolve.countries.country_code` when available, else no country words."""
+    try:
+        from ..resolve.countries import country_code
+    except ImportError:
+        return lambda text: None
+    return country_code

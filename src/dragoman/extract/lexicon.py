@@ -1,0 +1,375 @@
+"""The event lexicon: trigger entries and cue lists, loaded and checked once.
+
+The data lives in `dragoman/data/lexicon/` (events.yaml, event_modes.yaml,
+event_contexts.yaml, event_status.yaml) so that linguists can extend it without
+touching code. Loading validates every entry against the PLOVER types, modes and
+CAMEO roots and fails with the file and line of the offending entry, because a
+typo in a lexicon should stop the build, not silently drop events. Each entry
+keeps an id "events.yaml:LINE" that events carry as evidence (`Event.lexicon`).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+from typing import Any, Optional
+
+import yaml
+
+from ..records import PLOVER_TYPES
+
+EVENTS_FILE = "events.yaml"
+MODES_FILE = "event_modes.yaml"
+CONTEXTS_FILE = "event_contexts.yaml"
+STATUS_FILE = "event_status.yaml"
+
+_ENTRY_KEYS = {
+    "lemma", "phrase", "pos", "particle", "object", "prep", "light", "event", "mode",
+    "cameo", "context", "recipient", "embed", "visit", "negated",
+}
+_CAMEO_RE = re.compile(r"^\d{2,4}$")
+_EMBEDS = {"absorb", "intent"}
+
+
+class LexiconError(ValueError):
+    """A lexicon file is malformed; the message names the file and line."""
+
+
+@dataclass(frozen=True)
+class Recoding:
+    """What a trigger codes when it is negated ("did not support" -> REJECT)."""
+
+    event: str
+    cameo: str
+    mode: Optional[str] = None
+
+
+@dataclass(frozen=True)
+class Entry:
+    id: str  # "events.yaml:123"
+    event: str
+    cameo: str
+    pos: str = "verb"
+    lemma: Optional[str] = None
+    phrase: tuple[str, ...] = ()
+    particle: Optional[str] = None
+    objects: frozenset[str] = frozenset()
+    prep: Optional[str] = None
+    light: frozenset[str] = frozenset()
+    mode: Optional[str] = None
+    context: tuple[str, ...] = ()
+    recipient: tuple[str, ...] = ()
+    embed: Optional[str] = None
+    visit: bool = False
+    negated: Optional[Recoding] = None
+
+    @property
+    def specificity(self) -> int:
+        """Narrower entries win over general ones for the same trigger word."""
+        return (
+            2 * len(self.phrase)
+            + 2 * bool(self.particle)
+            + 2 * bool(self.objects)
+            + bool(self.prep)
+            + bool(self.light)
+        )
+
+
+@dataclass(frozen=True)
+class IntentRule:
+    """How a promise codes: AGREE for promised cooperation, THREATEN for force."""
+
+    cooperation: Recoding
+    conflict: Recoding
+    threat_modes: dict[str, str]
+
+
+@dataclass(frozen=True)
+class StatusCues:
+    future_aux: frozenset[str]
+    hypothetical_aux: frozenset[str]
+    future_governors: frozenset[str]
+    negating_governors: frozenset[str]
+    negation_words: frozenset[str]
+    hypothetical_marks: frozenset[str]
+    historical_preps: frozenset[str]
+    reported_future_aux: frozenset[str]
+    threat_marks: frozenset[str]
+    historical_days: int
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    entries: tuple[Entry, ...]
+    by_word: dict[tuple[str, str], tuple[Entry, ...]]  # (pos, lemma) -> entries
+    by_phrase_start: dict[str, tuple[Entry, ...]]  # first phrase word -> entries
+    quad: dict[str, int]
+    default_recipient: dict[str, tuple[str, ...]]  # pos -> recipient slots
+    light_verbs: frozenset[str]
+    agent_nouns: frozenset[str]
+    act_nouns: frozenset[str]
+    document_nouns: frozenset[str]
+    sponsor_words: frozenset[str]
+    speech_verbs: frozenset[str]
+    requires_recipient: frozenset[str]
+    place_recipient: frozenset[str]
+    future_recode: dict[str, Recoding]
+    joint_recode: dict[str, Recoding]
+    obligation: Entry  # "X said Y must ...": a request by X on Y
+    obligation_modals: frozenset[str]
+    intent: IntentRule
+    modes: dict[str, tuple[tuple[str, frozenset[str]], ...]]  # event -> (mode, cues)
+    contexts: dict[str, tuple[tuple[str, ...], ...]]  # context -> cue lemma sequences
+    status: StatusCues
+    valid_modes: dict[str, frozenset[str]] = field(default_factory=dict)
+
+    def candidates(self, pos: str, lemma: str) -> tuple[Entry, ...]:
+        return self.by_word.get((pos, lemma), ())
+
+
+# -- reading YAML with line numbers ------------------------------------------
+def _compose(path: Path) -> yaml.Node:
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+    except yaml.YAMLError as exc:
+        raise LexiconError(f"{path.name}: invalid YAML: {exc}") from exc
+    if not isinstance(node, yaml.MappingNode):
+        raise LexiconError(f"{path.name}:1: expected a mapping at top level")
+    return node
+
+
+def _value(node: yaml.Node) -> Any:
+    return yaml.SafeLoader("").construct_object(node, deep=True)
+
+
+def _where(path: Path, node: yaml.Node) -> str:
+    return f"{path.name}:{node.start_mark.line + 1}"
+
+
+def _sections(path: Path) -> dict[str, yaml.Node]:
+    return {k.value: v for k, v in _compose(path).value}
+
+
+def _str_list(value: Any, where: str, what: str) -> tuple[str, ...]:
+    items = value if isinstance(value, list) else [value]
+    if not all(isinstance(v, str) for v in items):
+        raise LexiconError(f"{where}: {what} must be text (quote on/off/yes/no): {value!r}")
+    return tuple(v.lower() for v in items)
+
+
+# -- validation ---------------------------------------------------------------
+def _check_code(
+    event: Any, cameo: Any, mode: Any, where: str, roots: dict[str, list[str]],
+    valid_modes: dict[str, frozenset[str]],
+) -> None:
+    if event not in PLOVER_TYPES:
+        raise LexiconError(f"{where}: unknown PLOVER event type {event!r}")
+    if not isinstance(cameo, str) or not _CAMEO_RE.match(cameo):
+        raise LexiconError(f"{where}: bad CAMEO code {cameo!r} (2-4 digits, quoted)")
+    if event not in roots.get(cameo[:2], []):
+        raise LexiconError(f"{where}: CAMEO code {cameo} cannot code {event}")
+    if mode is not None and mode not in valid_modes.get(event, frozenset()):
+        raise LexiconError(f"{where}: unknown mode {mode!r} for {event}")
+
+
+def _recoding(raw: Any, where: str, roots, valid_modes) -> Recoding:
+    if not isinstance(raw, dict) or not {"event", "cameo"} <= raw.keys():
+        raise LexiconError(f"{where}: expected {{event, cameo[, mode]}}, got {raw!r}")
+    _check_code(raw["event"], raw["cameo"], raw.get("mode"), where, roots, valid_modes)
+    return Recoding(event=raw["event"], cameo=raw["cameo"], mode=raw.get("mode"))
+
+
+def _entry(
+    node: yaml.Node, path: Path, roots, valid_modes, contexts: set[str]
+) -> Entry:
+    where = _where(path, node)
+    raw = _value(node)
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{where}: an entry must be a mapping")
+    unknown = set(raw) - _ENTRY_KEYS
+    if unknown:
+        raise LexiconError(f"{where}: unknown field(s) {', '.join(sorted(map(str, unknown)))}")
+    for required in ("event", "cameo"):
+        if required not in raw:
+            raise LexiconError(f"{where}: missing field {required!r}")
+    if ("lemma" in raw) == ("phrase" in raw):
+        raise LexiconError(f"{where}: give exactly one of 'lemma' or 'phrase'")
+    _check_code(raw["event"], raw["cameo"], raw.get("mode"), where, roots, valid_modes)
+    pos = raw.get("pos", "verb")
+    if pos not in ("verb", "noun"):
+        raise LexiconError(f"{where}: pos must be verb or noun, not {pos!r}")
+    embed = raw.get("embed")
+    if embed is not None and embed not in _EMBEDS:
+        raise LexiconError(f"{where}: embed must be one of {sorted(_EMBEDS)}")
+    context = _str_list(raw.get("context", []), where, "context")
+    bad = [c for c in context if c not in contexts]
+    if bad:
+        raise LexiconError(f"{where}: unknown context(s) {bad}")
+    one = lambda key: _str_list(raw[key], where, key)[0] if key in raw else None  # noqa: E731
+    return Entry(
+        id=where,
+        event=raw["event"],
+        cameo=raw["cameo"],
+        pos=pos,
+        lemma=one("lemma"),
+        phrase=tuple(one("phrase").split()) if "phrase" in raw else (),
+        particle=one("particle"),
+        objects=frozenset(_str_list(raw.get("object", []), where, "object")),
+        prep=one("prep"),
+        light=frozenset(_str_list(raw.get("light", []), where, "light")),
+        mode=raw.get("mode"),
+        context=context,
+        recipient=_str_list(raw.get("recipient", []), where, "recipient"),
+        embed=embed,
+        visit=bool(raw.get("visit", False)),
+        negated=_recoding(raw["negated"], where, roots, valid_modes) if "negated" in raw else None,
+    )
+
+
+def _types(node: yaml.Node, path: Path) -> list[str]:
+    names = _value(node)
+    bad = [n for n in names if n not in PLOVER_TYPES]
+    if bad:
+        raise LexiconError(f"{_where(path, node)}: unknown PLOVER event type(s) {bad}")
+    return names
+
+
+def _require(sections: dict[str, yaml.Node], path: Path, *names: str) -> None:
+    missing = [n for n in names if n not in sections]
+    if missing:
+        raise LexiconError(f"{path.name}:1: missing section(s) {', '.join(missing)}")
+
+
+# -- the cue files -------------------------------------------------------------
+def _load_modes(path: Path, valid_modes: dict[str, frozenset[str]]):
+    modes = {}
+    for key, node in _compose(path).value:
+        event = key.value
+        if event not in PLOVER_TYPES:
+            raise LexiconError(f"{_where(path, key)}: unknown PLOVER event type {event!r}")
+        pairs = []
+        for mode_key, cue_node in node.value:
+            if mode_key.value not in valid_modes[event]:
+                raise LexiconError(
+                    f"{_where(path, mode_key)}: unknown mode {mode_key.value!r} for {event}"
+                )
+            cues = _str_list(_value(cue_node), _where(path, cue_node), "cue")
+            pairs.append((mode_key.value, frozenset(cues)))
+        modes[event] = tuple(pairs)
+    return modes
+
+
+def _load_contexts(path: Path) -> dict[str, tuple[tuple[str, ...], ...]]:
+    contexts = {}
+    for key, node in _compose(path).value:
+        cues = _str_list(_value(node), _where(path, node), "cue")
+        contexts[key.value] = tuple(tuple(c.split()) for c in cues)
+    return contexts
+
+
+def _load_status(path: Path) -> StatusCues:
+    raw = {k.value: (v, _value(v)) for k, v in _compose(path).value}
+    names = [f.name for f in StatusCues.__dataclass_fields__.values()]
+    missing = [n for n in names if n not in raw]
+    if missing:
+        raise LexiconError(f"{path.name}:1: missing section(s) {', '.join(missing)}")
+    days_node, days = raw["historical_days"]
+    if not isinstance(days, int):
+        raise LexiconError(f"{_where(path, days_node)}: historical_days must be a number")
+    lists = {
+        n: frozenset(_str_list(raw[n][1], _where(path, raw[n][0]), n))
+        for n in names
+        if n != "historical_days"
+    }
+    return StatusCues(historical_days=days, **lists)
+
+
+def load_lexicon_from(directory: Path) -> Lexicon:
+    """Load and validate the four lexicon files in `directory`."""
+    path = directory / EVENTS_FILE
+    sections = _sections(path)
+    _require(sections, path, "quad", "modes", "cameo_roots", "recipient", "light_verbs",
+             "agent_nouns", "act_nouns", "document_nouns", "sponsor_words", "intent", "entries",
+             "speech_verbs", "requires_recipient", "place_recipient", "future_recode",
+             "joint_recode", "obligation")
+    quad = _value(sections["quad"])
+    if set(quad) != set(PLOVER_TYPES):
+        raise LexiconError(f"{_where(path, sections['quad'])}: quad must list all 16 types")
+    valid_modes = {k: frozenset(v or []) for k, v in _value(sections["modes"]).items()}
+    roots = {str(k): v for k, v in _value(sections["cameo_roots"]).items()}
+    contexts = _load_contexts(directory / CONTEXTS_FILE)
+    entries_node = sections["entries"]
+    if not isinstance(entries_node, yaml.SequenceNode):
+        raise LexiconError(f"{_where(path, entries_node)}: entries must be a list")
+    entries = tuple(_entry(n, path, roots, valid_modes, set(contexts)) for n in entries_node.value)
+
+    intent_raw = _value(sections["intent"])
+    where = _where(path, sections["intent"])
+    intent = IntentRule(
+        cooperation=_recoding(intent_raw.get("cooperation"), where, roots, valid_modes),
+        conflict=_recoding(intent_raw.get("conflict"), where, roots, valid_modes),
+        threat_modes=dict(intent_raw.get("threat_modes") or {}),
+    )
+    words = lambda name: frozenset(  # noqa: E731
+        _str_list(_value(sections[name]), _where(path, sections[name]), name)
+    )
+    by_word: dict[tuple[str, str], list[Entry]] = {}
+    by_phrase: dict[str, list[Entry]] = {}
+    for entry in entries:
+        if entry.phrase:
+            by_phrase.setdefault(entry.phrase[0], []).append(entry)
+        else:
+            by_word.setdefault((entry.pos, entry.lemma), []).append(entry)
+    types = lambda name: frozenset(_types(sections[name], path))  # noqa: E731
+    future_node = sections["future_recode"]
+    future_recode = {
+        k.value: _recoding(_value(v), _where(path, v), roots, valid_modes)
+        for k, v in future_node.value
+    }
+    joint_recode = {
+        k.value: _recoding(_value(v), _where(path, v), roots, valid_modes)
+        for k, v in sections["joint_recode"].value
+    }
+    obligation_node = sections["obligation"]
+    obligation_raw = _value(obligation_node)
+    where = _where(path, obligation_node)
+    request = _recoding(obligation_raw.get("request"), where, roots, valid_modes)
+    obligation = Entry(id=where, event=request.event, cameo=request.cameo,
+                       recipient=("ccomp-subject",), embed="absorb")
+    order = lambda es: tuple(sorted(es, key=lambda e: -e.specificity))  # noqa: E731
+    recipient = _value(sections["recipient"])
+    return Lexicon(
+        entries=entries,
+        by_word={k: order(v) for k, v in by_word.items()},
+        by_phrase_start={k: order(v) for k, v in by_phrase.items()},
+        quad=quad,
+        default_recipient={pos: tuple(_str_list(v, path.name, "recipient"))
+                           for pos, v in recipient.items()},
+        light_verbs=words("light_verbs"),
+        agent_nouns=words("agent_nouns"),
+        act_nouns=words("act_nouns"),
+        document_nouns=words("document_nouns"),
+        sponsor_words=words("sponsor_words"),
+        speech_verbs=words("speech_verbs"),
+        requires_recipient=types("requires_recipient"),
+        place_recipient=types("place_recipient"),
+        future_recode=future_recode,
+        joint_recode=joint_recode,
+        obligation=obligation,
+        obligation_modals=frozenset(_str_list(obligation_raw.get("modals", []), where, "modals")),
+        intent=intent,
+        modes=_load_modes(directory / MODES_FILE, valid_modes),
+        contexts=contexts,
+        status=_load_status(directory / STATUS_FILE),
+        valid_modes=valid_modes,
+    )
+
+
+@lru_cache(maxsize=1)
+def load_lexicon() -> Lexicon:
+    """The packaged lexicon, loaded once per process."""
+    directory = Path(str(resources.files("dragoman") / "data" / "lexicon"))
+    return load_lexicon_from(directory)
