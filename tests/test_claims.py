@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.extract.claims import casualty_counts
+from dragoman.extractors.claims import casualty_counts
 from dragoman.pipeline import Pipeline
 from dragoman.records import Article
 

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.extract.dates import event_date
+from dragoman.extractors.dates import event_date
 from dragoman.pipeline import Pipeline
 from dragoman.records import Article
 from dragoman.resolve.timex import resolve

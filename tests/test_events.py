@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dragoman.extract.lexicon import LexiconError, load_lexicon, load_lexicon_from
+from dragoman.extractors.lexicon import LexiconError, load_lexicon, load_lexicon_from
 from dragoman.pipeline import Pipeline
 from dragoman.records import PLOVER_TYPES, Article
 

@@ -10,7 +10,7 @@ import pytest
 
 from dragoman.analysis import Analysis
 from dragoman.annotate.nlp import parse
-from dragoman.extract.places import find_places
+from dragoman.extractors.places import find_places
 from dragoman.pipeline import Pipeline
 from dragoman.records import Article, Entity
 from dragoman.resolve import gazetteer

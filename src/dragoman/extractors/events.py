@@ -14,7 +14,7 @@ read off the dependency parse:
   cues on the trigger and the verbs that govern it (data/lexicon/event_status.yaml),
   with PLOVER's recodings (future cooperation is AGREE, future retreat CONCEDE);
 - mode from the entry or from cue words (event_modes.yaml), context from the
-  sentence (event_contexts.yaml), date from `dragoman.extract.dates.event_date`,
+  sentence (event_contexts.yaml), date from `dragoman.extractors.dates.event_date`,
   place from the places layer.
 
 Confidence is a plain score, not a probability: 0.5, plus 0.2 when the actor

@@ -1,0 +1,220 @@
+"""The `dragoman` command line.
+
+Reads files, directories, globs or stdin; writes JSON Lines to stdout or a
+SQLite database. Exit codes: 0 all inputs processed, 1 some inputs failed
+(each named on stderr, the rest processed), 2 usage error.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import Iterable
+
+import click
+import msgspec
+
+EXIT_INPUT_ERRORS = 1
+
+_encoder = msgspec.json.Encoder()
+
+
+def _write_line(obj) -> None:
+    sys.stdout.buffer.write(_encoder.encode(obj) + b"\n")
+
+
+def _progress(iterable: Iterable, total: int | None, label: str):
+    from tqdm import tqdm
+
+    # a bar only when a person watches stderr and there is more than a handful of work
+    disable = not sys.stderr.isatty() or (total is not None and total < 3)
+    return tqdm(iterable, total=total, desc=label, unit="article", disable=disable, file=sys.stderr)
+
+
+class _ErrorTally:
+    """Prints one line per bad input and remembers that something failed."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def report(self, error: Exception) -> None:
+        self.count += 1
+        click.echo(f"dragoman: error: {error}", err=True)
+
+    def article_failed(self, article, exc: Exception) -> None:
+        self.report(RuntimeError(f"{article.id}: extraction failed: {exc!r}"))
+
+
+def _articles(inputs: tuple[str, ...], published: str | None, source: str | None, errors: _ErrorTally):
+    from .ingest.readers import InputError, read_inputs
+
+    for item in read_inputs(list(inputs) or ["-"], published=published, source=source):
+        if isinstance(item, InputError):
+            errors.report(item)
+        else:
+            yield item
+
+
+def pipeline_run(articles, errors: _ErrorTally):
+    """The default pipeline over articles; a failing article is reported, not fatal."""
+    from .pipeline import default_pipeline
+
+    return default_pipeline().run(articles, on_error=errors.article_failed)
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(package_name="dragoman")
+def main() -> None:
+    """dragoman: news reports in, a source-linked record of events out.
+
+    \b
+    Examples:
+      dragoman extract article.txt --published 2024-03-22
+      dragoman extract page.html | jq '.events[] | .event'
+      dragoman ingest ./articles/ --db news.db
+      dragoman show news.db --article seed
+      dragoman actor "Israeli Prime Minister Benjamin Netanyahu"
+    """
+
+
+@main.command()
+@click.argument("inputs", nargs=-1)
+@click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for inputs that lack one.")
+@click.option("--source", metavar="NAME", help="Publisher name recorded with each article.")
+@click.option("--with-text", is_flag=True, help="Include the article text the offsets refer to.")
+def extract(inputs: tuple[str, ...], published: str | None, source: str | None, with_text: bool) -> None:
+    """Extract events, quotes, actors, places, dates and figures as JSON Lines.
+
+    INPUTS are files (.txt, .html, .jsonl, .json), directories, glob patterns,
+    or - for stdin (the default). One JSON object per article on stdout.
+
+    \b
+    Examples:
+      dragoman extract article.txt --published 2024-03-22
+      dragoman extract 'news/*.html' > out.jsonl
+      cat article.txt | dragoman extract - --published 2024-03-22
+    """
+    errors = _ErrorTally()
+    articles = _articles(inputs, published, source, errors)
+    for analysis in _progress(pipeline_run(articles, errors), None, "extract"):
+        _write_line(analysis.to_record(with_text=with_text))
+    sys.stdout.flush()
+    if errors.count:
+        sys.exit(EXIT_INPUT_ERRORS)
+
+
+@main.command()
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", "db_path", required=True, metavar="PATH", help="SQLite database (created if missing).")
+@click.option("--published", metavar="DATE", help="Publication date for inputs that lack one.")
+@click.option("--source", metavar="NAME", help="Publisher name recorded with each article.")
+def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, source: str | None) -> None:
+    """Extract and store articles; re-running adds nothing twice.
+
+    Each article is stored in its own transaction, so an interrupted run
+    keeps every article it finished and none half-written.
+
+    \b
+    Examples:
+      dragoman ingest ./articles/ --db news.db
+      dragoman ingest 'feeds/*.jsonl' --db news.db --source Reuters
+    """
+    from .analysis import text_sha256
+    from .store.sqlite import Store
+
+    errors = _ErrorTally()
+    counts = {"added": 0, "skipped": 0}
+    with Store.open(db_path) as store:
+
+        def unseen(articles):
+            """Skip texts already stored before spending a parse on them."""
+            for article in articles:
+                if store.has(text_sha256(article.text)):
+                    counts["skipped"] += 1
+                else:
+                    yield article
+
+        articles = unseen(_articles(inputs, published, source, errors))
+        for analysis in _progress(pipeline_run(articles, errors), None, "ingest"):
+            stored_id = store.add(analysis.to_record(), analysis.text)
+            if stored_id is None:
+                counts["skipped"] += 1
+                continue
+            counts["added"] += 1
+            if stored_id != analysis.article.id:
+                click.echo(f"dragoman: {analysis.article.id}: id already used by another text, stored as {stored_id}", err=True)
+    added, skipped = counts["added"], counts["skipped"]
+    click.echo(f"dragoman: {added} added, {skipped} already stored, {errors.count} failed", err=True)
+    if errors.count:
+        sys.exit(EXIT_INPUT_ERRORS)
+
+
+@main.command()
+@click.argument("db_path", metavar="DB")
+@click.option("--article", "article_id", metavar="ID", help="Article to show; without it, list articles.")
+def show(db_path: str, article_id: str | None) -> None:
+    """Show an stored article with its events, quotes and actors highlighted.
+
+    \b
+    Examples:
+      dragoman show news.db                 # list stored articles
+      dragoman show news.db --article seed  # one article, annotated
+    """
+    from .query.show import render_article
+    from .store.sqlite import Store
+
+    with Store.open(db_path, create=False) as store:
+        if article_id is None:
+            for row in store.articles():
+                click.echo("\t".join(str(v) if v is not None else "" for v in row))
+            return
+        record = store.get(article_id, with_text=True)
+        if record is None:
+            raise click.ClickException(f"{db_path}: no article with id {article_id!r}")
+        click.echo(render_article(record, color=sys.stdout.isatty()))
+
+
+@main.command()
+@click.argument("texts", nargs=-1, required=True)
+@click.option("--context", "context_country", metavar="ISO3", help="Country assumed for bare titles.")
+def actor(texts: tuple[str, ...], context_country: str | None) -> None:
+    """Code actor strings to country + sector + role, one JSON line per TEXT.
+
+    \b
+    Examples:
+      dragoman actor "Israeli Prime Minister Benjamin Netanyahu"
+      dragoman actor "riot police" "four Saudi men"
+      printf 'Hamas\\nAmerican warplanes\\n' | dragoman actor -
+    """
+    from .resolve.actor_codes import code_actor
+
+    lines: Iterable[str] = texts
+    if texts == ("-",):
+        lines = (line.rstrip("\n") for line in sys.stdin)
+    for text in lines:
+        if not text.strip():
+            continue
+        code = code_actor(text, context_country=context_country)
+        _write_line(
+            {
+                "text": text,
+                "name": code.name,
+                "country": code.country,
+                "sector": code.sector,
+                "role": code.role,
+                "kind": code.kind,
+                "rule": code.rule,
+            }
+        )
+
+
+@main.command()
+def schema() -> None:
+    """Print the JSON Schema of one output line."""
+    from .records import json_schema
+
+    click.echo(json.dumps(json_schema(), indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,84 @@
+"""Terminal view of one article: its text with the extracted layers highlighted.
+
+Colours mark event triggers, actor mentions, quotes, places and dates in the
+text; below it each event, quote and actor is listed with its evidence, so a
+reader can check every record against the words it came from.
+"""
+
+from __future__ import annotations
+
+import click
+
+from ..records import ArticleRecord
+
+# layer -> (style, priority when spans overlap: higher wins)
+_STYLES = {
+    "trigger": (dict(fg="red", bold=True), 5),
+    "actor": (dict(fg="cyan", bold=True), 4),
+    "place": (dict(fg="yellow"), 3),
+    "date": (dict(fg="magenta"), 3),
+    "quote": (dict(fg="green"), 1),
+}
+
+
+def _spans(record: ArticleRecord) -> list[tuple[int, int, str]]:
+    spans = [(e.trigger.start, e.trigger.end, "trigger") for e in record.events]
+    spans += [(s, e, "actor") for a in record.actors for s, e in a.mentions]
+    spans += [(p.start, p.end, "place") for p in record.places]
+    spans += [(d.start, d.end, "date") for d in record.dates]
+    spans += [(q.start, q.end, "quote") for q in record.quotes]
+    return spans
+
+
+def highlight(text: str, spans: list[tuple[int, int, str]], color: bool) -> str:
+    """Mark spans in text: ANSI colours on a terminal, [brackets] otherwise."""
+    layer_at: list[str | None] = [None] * len(text)
+    for start, end, layer in sorted(spans, key=lambda s: _STYLES[s[2]][1]):
+        for i in range(max(0, start), min(end, len(text))):
+            layer_at[i] = layer
+    out, i = [], 0
+    while i < len(text):
+        layer = layer_at[i]
+        j = i
+        while j < len(text) and layer_at[j] == layer:
+            j += 1
+        chunk = text[i:j]
+        if layer is None:
+            out.append(chunk)
+        elif color:
+            out.append(click.style(chunk, **_STYLES[layer][0]))
+        else:
+            out.append(f"[{chunk}]")
+        i = j
+    return "".join(out)
+
+
+def _parties(parties) -> str:
+    return "+".join(p.country or f"?{p.text}" for p in parties) or "-"
+
+
+def render_article(record: ArticleRecord, *, color: bool = False) -> str:
+    lines = [f"{record.id}  {record.title or ''}  ({record.published or 'no date'}, {record.source or '?'})", ""]
+    if record.text:
+        lines += [highlight(record.text, _spans(record), color), ""]
+    lines.append(f"EVENTS ({len(record.events)})")
+    for e in record.events:
+        date = e.date.value or f"{e.date.first}..{e.date.last}" if e.date else "-"
+        place = e.place.name if e.place else "-"
+        mode = f"/{e.mode}" if e.mode else ""
+        lines.append(
+            f"  {e.id} {e.event}{mode} {_parties(e.actor)} -> {_parties(e.recipient)} "
+            f"[{e.status}] date={date} place={place} trigger={e.trigger.text!r} rule={e.rule} "
+            f"lexicon={e.lexicon}"
+        )
+    lines.append(f"QUOTES ({len(record.quotes)})")
+    for q in record.quotes:
+        speaker = q.speaker.name or q.speaker.text if q.speaker else "?"
+        lines.append(f"  {q.id} {q.kind} {speaker}: {q.text[:90]!r}")
+    lines.append(f"ACTORS ({len(record.actors)})")
+    for a in record.actors:
+        lines.append(
+            f"  {a.id} {a.name} country={a.country} sector={a.sector} role={a.role} "
+            f"mentions={len(a.mentions)}"
+        )
+    return "\n".join(lines)

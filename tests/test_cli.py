@@ -1,0 +1,94 @@
+"""The command line end to end: inputs, outputs, exit codes, bad input."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from dragoman.cli import main
+from dragoman.records import json_schema
+
+ROOT = Path(__file__).resolve().parents[1]
+
+# our own wording, not from any evaluation corpus
+GOOD = (
+    "Ghana's foreign minister met with her Nigerian counterpart in Abuja on Monday.\n\n"
+    "The two governments agreed to reopen the border crossing."
+)
+
+
+@pytest.fixture(scope="module")
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def _lines(output: str) -> list[dict]:
+    return [json.loads(line) for line in output.splitlines() if line.strip()]
+
+
+def test_extract_stdin_writes_one_json_line(runner):
+    result = runner.invoke(main, ["extract", "-", "--published", "2024-05-08"], input=GOOD)
+    assert result.exit_code == 0, result.output
+    [record] = _lines(result.stdout)
+    assert record["published"] == "2024-05-08"
+    assert record["text_sha256"]
+    assert any(p["text"] == "Abuja" and p["country"] == "NGA" for p in record["places"])
+    consult = [e for e in record["events"] if e["event"] == "CONSULT"]
+    assert consult and consult[0]["date"]["value"] == "2024-05-06"
+    assert "text" not in record or record["text"] is None
+
+
+def test_with_text_includes_the_text_offsets_refer_to(runner):
+    result = runner.invoke(main, ["extract", "-", "--with-text"], input=GOOD)
+    [record] = _lines(result.stdout)
+    assert record["text"] == GOOD
+    for place in record["places"]:
+        assert record["text"][place["start"] : place["end"]] == place["text"]
+
+
+def test_bad_file_is_named_and_the_batch_goes_on(runner, tmp_path):
+    (tmp_path / "a_good.txt").write_text(GOOD, encoding="utf-8")
+    (tmp_path / "b_empty.txt").write_text("   \n", encoding="utf-8")
+    (tmp_path / "c_binary.txt").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00\x00")
+    result = runner.invoke(main, ["extract", str(tmp_path), "--published", "2024-05-08"])
+    assert result.exit_code == 1
+    assert [r["id"] for r in _lines(result.stdout)] == ["a_good"]
+    assert "b_empty.txt" in result.stderr and "c_binary.txt" in result.stderr
+
+
+def test_bad_published_date_is_a_clear_error(runner):
+    result = runner.invoke(main, ["extract", "-", "--published", "next tuesday-ish"], input=GOOD)
+    assert result.exit_code != 0
+    assert "next tuesday-ish" in result.stderr
+
+
+def test_ingest_is_idempotent_and_show_renders(runner, tmp_path):
+    (tmp_path / "one.txt").write_text(GOOD, encoding="utf-8")
+    db = tmp_path / "news.db"
+    first = runner.invoke(main, ["ingest", str(tmp_path / "one.txt"), "--db", str(db), "--published", "2024-05-08"])
+    assert first.exit_code == 0, first.output
+    assert "1 added" in first.stderr
+    again = runner.invoke(main, ["ingest", str(tmp_path / "one.txt"), "--db", str(db)])
+    assert "0 added, 1 already stored" in again.stderr
+    shown = runner.invoke(main, ["show", str(db), "--article", "one"])
+    assert shown.exit_code == 0, shown.output
+    assert "[Abuja]" in shown.stdout and "CONSULT" in shown.stdout
+    missing = runner.invoke(main, ["show", str(db), "--article", "nope"])
+    assert missing.exit_code != 0 and "nope" in missing.output
+
+
+def test_actor_codes_each_text_in_order(runner):
+    result = runner.invoke(main, ["actor", "Israeli Prime Minister Benjamin Netanyahu", "riot police"])
+    first, second = _lines(result.stdout)
+    assert (first["country"], first["sector"], first["role"]) == ("ISR", "GOV", "Prime Minister")
+    assert second["sector"] == "COP" and second["text"] == "riot police"
+    piped = runner.invoke(main, ["actor", "-"], input="Hamas\nfour Saudi men\n")
+    assert [r["country"] for r in _lines(piped.stdout)] == ["PSE", "SAU"]
+
+
+def test_committed_schema_matches_the_records(runner):
+    committed = json.loads((ROOT / "schema" / "dragoman.schema.json").read_text(encoding="utf-8"))
+    assert committed == json_schema(), "run `make schema` after changing records.py"
