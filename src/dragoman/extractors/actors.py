@@ -128,17 +128,39 @@ def _is_doer(token: Token) -> bool:
     return _is_subject(token) or (token.dep_ == "pobj" and token.head.dep_ == "agent")
 
 
-def _title_start(doc: Doc, name_start: int, sent_start: int) -> int:
+def _is_title_case_headline(sent: Span) -> bool:
+    """A Title Case headline line: there, capitals say nothing about titles.
+
+    A headline is a line of its own: the first line of the article, or a line
+    without a full stop. Body sentences are never taken for headlines, however
+    many names they hold.
+    """
+    text = sent.text.strip()
+    doc = sent.doc
+    own_line = (sent.start_char == 0 or doc.text[sent.start_char - 1] == "\n") and (
+        sent.end_char >= len(doc.text) or "\n" in doc.text[sent.end_char - 1 : sent.end_char + 1]
+    )
+    first_line = doc.text[: sent.start_char].strip() == ""
+    if not own_line or not (first_line or not text.rstrip("’'\"”").endswith(".")):
+        return False
+    words = [t for t in sent if t.is_alpha and len(t) > 3]
+    return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.9 * len(words)
+
+
+def _title_start(doc: Doc, name_start: int, sent: Span) -> int:
     """Token index where the title run before a name begins.
 
     News style capitalises titles before names, so the run is the capitalised
     words (and connectors like "to the") directly left of the name, plus
     lower-case words that code as a role or a nationality ("opposition leader").
-    Connectors count only when a title word lies further left.
+    Connectors count only when a title word lies further left, and leading
+    words that change nothing in the code are not part of the title.
     """
+    if _is_title_case_headline(sent):
+        return name_start
     start = name_start
     i = name_start - 1
-    while i >= sent_start:
+    while i >= sent.start:
         tok = doc[i]
         if tok.ent_type_ in {"PERSON", "DATE", "TIME", "CARDINAL"} or "\n" in tok.text:
             break
@@ -152,13 +174,27 @@ def _title_start(doc: Doc, name_start: int, sent_start: int) -> int:
         else:
             break
         i -= 1
+    code = code_actor(doc[start:name_start].text) if start < name_start else None
+    while code is not None and start < name_start - 1:
+        rest = code_actor(doc[start + 1 : name_start].text)
+        if (rest.country, rest.sector, rest.role) != (code.country, code.sector, code.role):
+            break
+        start += 1
+    if code is not None and not (code.sector or code.country or code.role):
+        return name_start  # capitalised words that are no title at all
     return start
 
 
 def _appositive(head: Token) -> Optional[Span]:
     """"Nate Evans, the spokesperson for ..." -> the appositive noun phrase."""
     for child in head.children:
-        if child.dep_ == "appos" and child.pos_ in {"NOUN", "PROPN"} and child.ent_type_ != "PERSON":
+        opens_with_comma = child.left_edge.i > 0 and head.doc[child.left_edge.i - 1].text == ","
+        if (
+            child.dep_ == "appos"
+            and opens_with_comma
+            and child.pos_ in {"NOUN", "PROPN"}
+            and child.ent_type_ != "PERSON"
+        ):
             tokens = [t for t in child.subtree if t.dep_ not in {"relcl", "acl"}]
             left = min(t.i for t in tokens)
             right = max(t.i for t in child.subtree if t.dep_ not in {"punct"} or t.i < child.i) + 1
@@ -183,7 +219,7 @@ def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
         if not name_tokens:
             continue
         name = doc[name_tokens[0].i : name_tokens[-1].i + 1].text
-        title_start = _title_start(doc, span.start, span.sent.start)
+        title_start = _title_start(doc, span.start, span.sent)
         title = doc[title_start : span.start].text.strip()
         gender = None
         if title and title.split()[-1].lower() in _HONORIFIC_GENDER:

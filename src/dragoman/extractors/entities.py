@@ -78,7 +78,7 @@ def find_entities(analysis: Analysis) -> None:
     for ent in ents:
         if ent.label_ in _NAME_LABELS:
             votes[_name_key(ent)][ent.label_] += 1
-    # a name seen as part of a longer PERSON name is a person ("Netanyahu" in "Benjamin Netanyahu")
+    # a name seen as the tail of a longer PERSON name is a person ("Netanyahu" in "Benjamin Netanyahu")
     person_parts = {
         part for ent in ents if ent.label_ == "PERSON" for part in _name_key(ent).split()[1:]
     }
@@ -88,15 +88,17 @@ def find_entities(analysis: Analysis) -> None:
         key = _name_key(ent)
         if label in _NAME_LABELS:
             counts = votes[key]
-            if key in person_parts and label == "GPE" and not _is_known_place(key):
-                label = "PERSON"
+            if key in person_parts and label in {"GPE", "ORG", "NORP"} and not _is_known_name(key):
+                label = "PERSON"  # "said Caddell": the surname of "Pat Caddell", not an organisation
             elif counts and counts.most_common(1)[0][1] > counts[label]:
                 label = counts.most_common(1)[0][0]
         entities.append(Entity(text=ent.text, label=label, start=ent.start_char, end=ent.end_char))
     analysis.entities = entities
 
 
-def _is_known_place(name: str) -> bool:
+def _is_known_name(name: str) -> bool:
+    """A country, demonym or institution, which no surname overrides."""
+    from ..resolve.actor_codes import code_actor
     from ..resolve.countries import country_code
 
-    return country_code(name) is not None
+    return country_code(name) is not None or code_actor(name).rule is not None
