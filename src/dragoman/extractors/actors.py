@@ -36,6 +36,7 @@ from ..pipeline import component
 from ..records import Actor
 from ..resolve.actor_codes import ActorCode, code_actor
 from ..resolve.countries import country_code
+from ..annotate.views import sentence_of, sentences
 
 # lowercase words that may sit inside a capitalised title run: "Ambassador to the UN"
 _TITLE_CONNECTORS = {"of", "to", "the", "for", "on", "-"}
@@ -128,26 +129,25 @@ def _is_doer(token: Token) -> bool:
     return _is_subject(token) or (token.dep_ == "pobj" and token.head.dep_ == "agent")
 
 
-def _is_title_case_headline(sent: Span) -> bool:
+def _is_title_case_headline(sent: Span, text: str) -> bool:
     """A Title Case headline line: there, capitals say nothing about titles.
 
     A headline is a line of its own: the first line of the article, or a line
     without a full stop. Body sentences are never taken for headlines, however
     many names they hold.
     """
-    text = sent.text.strip()
-    doc = sent.doc
-    own_line = (sent.start_char == 0 or doc.text[sent.start_char - 1] == "\n") and (
-        sent.end_char >= len(doc.text) or "\n" in doc.text[sent.end_char - 1 : sent.end_char + 1]
+    own_line = (sent.start_char == 0 or text[sent.start_char - 1] == "\n") and (
+        sent.end_char >= len(text) or "\n" in text[sent.end_char - 1 : sent.end_char + 1]
     )
-    first_line = doc.text[: sent.start_char].strip() == ""
-    if not own_line or not (first_line or not text.rstrip("’'\"”").endswith(".")):
+    first_line = text[: sent.start_char].strip() == ""
+    line = text[sent.start_char : sent.end_char].strip()
+    if not own_line or not (first_line or not line.rstrip("’'\"”").endswith(".")):
         return False
     words = [t for t in sent if t.is_alpha and len(t) > 3]
     return len(words) >= 3 and sum(t.text[:1].isupper() for t in words) >= 0.9 * len(words)
 
 
-def _title_start(doc: Doc, name_start: int, sent: Span) -> int:
+def _title_start(doc: Doc, name_start: int, sent: Span, text: str) -> int:
     """Token index where the title run before a name begins.
 
     News style capitalises titles before names, so the run is the capitalised
@@ -156,7 +156,7 @@ def _title_start(doc: Doc, name_start: int, sent: Span) -> int:
     Connectors count only when a title word lies further left, and leading
     words that change nothing in the code are not part of the title.
     """
-    if _is_title_case_headline(sent):
+    if _is_title_case_headline(sent, text):
         return name_start
     start = name_start
     i = name_start - 1
@@ -219,7 +219,7 @@ def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
         if not name_tokens:
             continue
         name = doc[name_tokens[0].i : name_tokens[-1].i + 1].text
-        title_start = _title_start(doc, span.start, span.sent)
+        title_start = _title_start(doc, span.start, sentence_of(span[0]), analysis.text)
         title = doc[title_start : span.start].text.strip()
         gender = None
         if title and title.split()[-1].lower() in _HONORIFIC_GENDER:
@@ -549,7 +549,7 @@ def _to_actor(index: int, cluster: _Cluster) -> Actor:
 @component("actors")
 def find_actors(analysis: Analysis) -> None:
     doc = analysis.doc
-    sent_starts = [s.start for s in doc.sents]
+    sent_starts = [s.start for s in sentences(doc)]
 
     def sent_index_of(token_i: int) -> int:
         import bisect

@@ -24,6 +24,7 @@ from ..analysis import Analysis
 from ..pipeline import component
 from ..records import DateMention
 from ..resolve.timex import lexicon, parse_published, resolve
+from ..annotate.views import doc_text, sentence_of, sentences
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -82,7 +83,7 @@ Group = list[tuple[int, int]]
 def _candidate_groups(doc: "Doc") -> list[Group]:
     spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
     spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "TIME" and _is_day_time(e)]
-    spans += [m.span() for m in _pattern().finditer(doc.text)]
+    spans += [m.span() for m in _pattern().finditer(doc_text(doc))]
     return _group(spans)
 
 
@@ -159,15 +160,15 @@ def _under_future_governor(verb: "Token", governors: set[str]) -> bool:
 
 
 def _mention(doc: "Doc", start: int, end: int, published: Optional[date]) -> Optional[DateMention]:
-    start, end = _trim(doc.text, start, end)
+    start, end = _trim(doc_text(doc), start, end)
     span = doc.char_span(start, end, alignment_mode="expand")
     if span is None or start >= end:
         return None
-    resolved = resolve(doc.text[start:end], published, tense=tense(governing_verb(span.root)))
+    resolved = resolve(doc_text(doc)[start:end], published, tense=tense(governing_verb(span.root)))
     if resolved is None:
         return None
     return DateMention(
-        text=doc.text[start:end], start=start, end=end, value=resolved.value,
+        text=doc_text(doc)[start:end], start=start, end=end, value=resolved.value,
         first=resolved.first, last=resolved.last, precision=resolved.precision,
     )
 
@@ -220,15 +221,15 @@ def _nearest(dates: list[DateMention], trigger: "Token") -> Optional[DateMention
 
 def _previous_sentence(trigger: "Token") -> Optional["Span"]:
     """The sentence before the trigger's, if no line break separates them."""
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     if sent.start == 0:
         return None
-    previous = trigger.doc[sent.start - 1].sent
+    previous = sentence_of(trigger.doc[sent.start - 1])
     # spaCy may hang the blank line on either sentence: look from the end of
     # the previous sentence's words to the start of this one's
     gap_start = previous.start_char + len(previous.text.rstrip())
     gap_end = sent.start_char + len(sent.text) - len(sent.text.lstrip())
-    if "\n" in trigger.doc.text[gap_start:gap_end] or "\n" in previous.text.strip():
+    if "\n" in doc_text(trigger.doc)[gap_start:gap_end] or "\n" in previous.text.strip():
         return None
     return previous
 
@@ -264,7 +265,7 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
     clause = clause_tokens(trigger)
     verb = governing_verb(trigger) or trigger
     above = {verb.i} | {t.i for t in verb.ancestors}
-    sent = trigger.sent
+    sent = sentence_of(trigger)
     in_sentence = _within(located, sent.start_char, sent.end_char)
     previous = _previous_sentence(trigger)
     in_context = _within(located, previous.start_char, previous.end_char) if previous else []

@@ -37,6 +37,7 @@ from ..analysis import Analysis
 from ..pipeline import component
 from ..records import Actor, DateMention, Event, Offsets, Party, Place, Trigger
 from .lexicon import Entry, Lexicon, Recoding, load_lexicon
+from ..annotate.views import sentence_of, sentences
 
 _NOMINAL = {"NOUN", "PROPN", "PRON"}
 _VERBAL = {"VERB"}
@@ -105,7 +106,7 @@ class EventCoder:
         self.doc: Doc = analysis.doc
         self.parties = PartyFinder(analysis, lexicon)
         self.scare_quotes = _scare_quotes(analysis.text)
-        self.sentence_index = {s.start: k for k, s in enumerate(self.doc.sents)}
+        self.sentence_index = {s.start: k for k, s in enumerate(sentences(self.doc))}
         self.event_date = _event_date_function()
 
     def code(self) -> list[Event]:
@@ -343,7 +344,7 @@ class EventCoder:
         place = self._place(draft)
         draft.mode = self._mode(draft, place)
         head = draft.head
-        sentence = _sentence_offsets(self.analysis.text, head.sent, draft.match.tokens[0].idx)
+        sentence = _sentence_offsets(self.analysis.text, sentence_of(head), draft.match.tokens[0].idx)
         first, last = draft.match.tokens[0], draft.match.tokens[-1]
         return Event(
             id="",
@@ -444,7 +445,7 @@ class EventCoder:
         verb) by in/at/to/into: "met ... in Tel Aviv", "an incursion into Rafah"."""
         heads = [draft.head] + ([draft.match.carrier] if draft.match.carrier is not None else [])
         heads += [c for h in list(heads) for c in h.children if c.dep_ in ("xcomp", "advcl")]
-        start, end = draft.head.sent.start_char, draft.head.sent.end_char
+        start, end = sentence_of(draft.head).start_char, sentence_of(draft.head).end_char
         for place in self.analysis.places_within(start, end):
             span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
             if span is None:
@@ -484,8 +485,8 @@ class EventCoder:
         for note in draft.notes:
             if note.startswith("context:"):
                 contexts.extend(note.split(":", 1)[1].split(","))
-        lemmas = [_lemma(t) for t in draft.head.sent]
-        words = [t.lower_ for t in draft.head.sent]
+        lemmas = [_lemma(t) for t in sentence_of(draft.head)]
+        words = [t.lower_ for t in sentence_of(draft.head)]
         for context, cues in self.lex.contexts.items():
             if any(_contains(lemmas, cue) or _contains(words, cue) for cue in cues):
                 contexts.append(context)
@@ -556,7 +557,7 @@ class EventCoder:
 
     # -- helpers ---------------------------------------------------------
     def _sentence_of(self, token: Token) -> int:
-        return self.sentence_index.get(token.sent.start, 0)
+        return self.sentence_index.get(sentence_of(token).start, 0)
 
     def _title_end(self) -> int:
         text = self.analysis.text
@@ -640,9 +641,9 @@ class PartyFinder:
         return sponsors, bodies
 
     def _document_antecedent(self, noun: Token) -> Optional[Token]:
-        sentences = list(self.doc.sents)
-        here = next((k for k, s in enumerate(sentences) if s.start <= noun.i < s.end), 0)
-        first = sentences[max(0, here - _ANTECEDENT_SENTENCES)].start
+        all_sentences = sentences(self.doc)
+        here = all_sentences.index(sentence_of(noun))
+        first = all_sentences[max(0, here - _ANTECEDENT_SENTENCES)].start
         for token in reversed(self.doc[first : noun.i]):
             if _lemma(token) in self.lex.document_nouns and any(self._sponsors(token)):
                 return token
@@ -713,8 +714,8 @@ class PartyFinder:
     def _preceding_person(self, token: Token) -> Optional[Party]:
         """He/his/she/her: the nearest person named before, in this or the
         previous sentence."""
-        sentence = token.sent
-        start = self.doc[sentence.start - 1].sent.start_char if sentence.start > 0 else 0
+        sentence = sentence_of(token)
+        start = sentence_of(self.doc[sentence.start - 1]).start_char if sentence.start > 0 else 0
         people = [
             e for e in self.analysis.entities
             if e.label == "PERSON" and start <= e.start and e.end <= token.idx
@@ -804,7 +805,7 @@ def _following_prep(token: Token) -> Optional[Token]:
     i = token.i + 1
     while i < len(doc) and (doc[i].is_space or doc[i].ent_type_ in ("DATE", "TIME")):
         i += 1
-    if i < len(doc) and doc[i].dep_ == "prep" and i < token.sent.end:
+    if i < len(doc) and doc[i].dep_ == "prep" and i < sentence_of(token).end:
         return doc[i]
     return None
 
@@ -1020,7 +1021,7 @@ def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> set[
 def _negated_before(token: Token, negation_words: frozenset[str]) -> bool:
     """'don't support': a negation just before the trigger, which the parser
     does not always attach to it."""
-    for i in range(token.i - 1, max(token.sent.start, token.i - 3) - 1, -1):
+    for i in range(token.i - 1, max(sentence_of(token).start, token.i - 3) - 1, -1):
         word = token.doc[i].lower_.replace("’", "'")
         if word in negation_words:
             return True

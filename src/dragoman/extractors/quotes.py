@@ -39,6 +39,7 @@ from spacy.tokens import Doc, Token
 from ..analysis import Analysis
 from ..pipeline import component
 from ..records import Quote, Speaker, Trigger
+from ..annotate.views import doc_text
 
 _OPEN_DOUBLES, _CLOSE_DOUBLE = {"“", "``"}, "”"
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
@@ -334,7 +335,7 @@ def _attribute_direct(doc: Doc, start: int, end: int, floor: int, ceiling: int) 
     before = _segment_before(doc, start, floor)
     after = _segment_after(doc, end, ceiling)
     cue_b, token_before = _cue_before(before)
-    cue_a = _cue_after(after) if _reporting_clause_may_follow(doc.text[start:end], after) else None
+    cue_a = _cue_after(after) if _reporting_clause_may_follow(doc_text(doc)[start:end], after) else None
     credit = _credit_after(after)
     adjacent_before = cue_b is not None and token_before is not None and (
         token_before.i <= cue_b.end.i or token_before.text in {":", ","}
@@ -454,7 +455,7 @@ def make_speaker(analysis: Analysis, head: Token) -> Speaker:
 def _content_bounds(tokens: Iterable[Token], cue: Token) -> Optional[tuple[int, int]]:
     """First to last word of a reported clause, kept within the cue's paragraph
     (the parser's sentences sometimes run over a paragraph break)."""
-    text = cue.doc.text
+    text = doc_text(cue.doc)
     p_start = text.rfind("\n", 0, cue.idx) + 1
     p_end = text.find("\n", cue.idx)
     p_end = len(text) if p_end < 0 else p_end
@@ -540,11 +541,11 @@ def _indirect(attributions: list[_Attribution], direct: list[_Found]) -> list[_F
 # -- the component ------------------------------------------------------------------
 def _direct_candidates(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Found]:
     """Pass one: each quotation with the cue found in the clause around it."""
-    paras = paragraphs(doc.text)
+    paras = paragraphs(doc_text(doc))
     found = []
     for k, (start, end) in enumerate(quoted):
         p_start = next((s for s, e in paras if s <= start < e), 0)
-        p_end = next((e for s, e in paras if s < end <= e), len(doc.text))
+        p_end = next((e for s, e in paras if s < end <= e), len(doc_text(doc)))
         floor = max([p_start] + [e for s, e in quoted[:k] if e <= start])
         ceiling = min([p_end] + [s for s, e in quoted[k + 1 :] if s >= end])
         quote = _attribute_direct(doc, start, end, floor, ceiling)
@@ -557,7 +558,7 @@ def _resolve_uncued(doc: Doc, direct: list[_Found], attributions: list[_Attribut
     """Pass two, in reading order: a quote inside a reported clause takes that
     clause's speaker; a quote standing alone continues the speaker named last
     (by a quote or a cue verb) in its paragraph or the one before."""
-    para_of = _paragraph_index(doc.text)
+    para_of = _paragraph_index(doc_text(doc))
     for quote in direct:
         if quote.rule == "embedded":
             host = next(

@@ -1,0 +1,41 @@
+"""Views of a parsed Doc that stay fast on long documents.
+
+spaCy's `Doc.text`, `Doc.sents` and `Token.sent` rebuild their answer from
+every token on each call, which made them the largest cost of the pipeline.
+Each is computed once per Doc here and cached in `doc.user_data`.
+"""
+
+from __future__ import annotations
+
+import bisect
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Span, Token
+
+_KEY = "dragoman_sentences"
+_TEXT_KEY = "dragoman_text"
+
+
+def doc_text(doc: "Doc") -> str:
+    """The document's text (same as `doc.text`)."""
+    text = doc.user_data.get(_TEXT_KEY)
+    if text is None:
+        text = doc.user_data[_TEXT_KEY] = doc.text
+    return text
+
+
+def sentences(doc: "Doc") -> list["Span"]:
+    cached = doc.user_data.get(_KEY)
+    if cached is None:
+        cached = doc.user_data[_KEY] = list(doc.sents)
+    return cached
+
+
+def sentence_of(token: "Token") -> "Span":
+    """The sentence holding a token (same result as `token.sent`)."""
+    sents = sentences(token.doc)
+    starts = token.doc.user_data.get(_KEY + "_starts")
+    if starts is None:
+        starts = token.doc.user_data[_KEY + "_starts"] = [s.start for s in sents]
+    return sents[bisect.bisect_right(starts, token.i) - 1]
