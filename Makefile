@@ -5,7 +5,7 @@ PY      = $(VENV)/bin/python
 BIN     = $(VENV)/bin
 SAMPLES = src/dragoman/data/samples
 
-.PHONY: install demo test bench schema clean
+.PHONY: install demo test eval bench schema clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -23,6 +23,9 @@ demo: install
 
 test: install
 	$(PY) -m pytest
+
+eval: install
+	$(PY) -m dragoman.evaluate.report
 
 bench: install
 	$(PY) bench/throughput.py

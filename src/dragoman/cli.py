@@ -216,5 +216,13 @@ def schema() -> None:
     click.echo(json.dumps(json_schema(), indent=2))
 
 
+def _register_eval() -> None:
+    from .evaluate.cli import eval_command
+
+    main.add_command(eval_command, "eval")
+
+
+_register_eval()
+
 if __name__ == "__main__":
     main()

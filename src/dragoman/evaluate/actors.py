@@ -1,0 +1,79 @@
+"""Score actor coding: an actor phrase -> country code and sector.
+
+A gold field that is null is not checked; "" expects no code, so predicting
+none is right there. "both" counts cases that check both fields and get both.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Optional, Sequence
+
+from .common import first
+from .gold import ActorCase, read_actor_cases
+from .metrics import Ratio
+from .results import SYSTEM, Miss, Report
+
+Coder = Callable[[ActorCase], tuple[Optional[str], Optional[str]]]  # -> (country, sector)
+
+
+def dragoman_coder(case: ActorCase) -> tuple[Optional[str], Optional[str]]:
+    """What `dragoman actor` answers; a context demonym ("Saudi") becomes the context country."""
+    from ..resolve.actor_codes import code_actor
+    from ..resolve.countries import country_code
+
+    context_country = country_code(case.context) if case.context else None
+    code = code_actor(case.text, context_country=context_country)
+    return code.country, code.sector
+
+
+def country_name_coder(case: ActorCase) -> tuple[Optional[str], Optional[str]]:
+    """Baseline: the country of the longest word sequence that names one; no sector."""
+    from ..resolve.countries import country_code
+
+    words = case.text.replace("'s", "").replace("’s", "").split()
+    for size in range(len(words), 0, -1):
+        for start in range(len(words) - size + 1):
+            code = country_code(" ".join(words[start : start + size]))
+            if code:
+                return code, None
+    return None, None
+
+
+def _same(expected: str, got: Optional[str]) -> bool:
+    return (got or "") == expected
+
+
+def score(cases: Sequence[ActorCase], coder: Coder, system: str, report: Report) -> None:
+    country, sector, both = Ratio(), Ratio(), Ratio()
+    for case in cases:
+        got_country, got_sector = coder(case)
+        country_ok = case.country is None or _same(case.country, got_country)
+        sector_ok = case.sector is None or _same(case.sector, got_sector)
+        if case.country is not None:
+            country.add(country_ok)
+        if case.sector is not None:
+            sector.add(sector_ok)
+        if case.country is not None and case.sector is not None:
+            both.add(country_ok and sector_ok)
+        if system == SYSTEM and not (country_ok and sector_ok):
+            report.misses.append(
+                Miss(case.id, "wrong code", f"{case.country or '-'}/{case.sector or '-'}",
+                     f"{got_country or '-'}/{got_sector or '-'}", case.text, 2.0 - country_ok - sector_ok)
+            )
+    report.add_ratio(system, "country accuracy", country)
+    report.add_ratio(system, "sector accuracy", sector)
+    report.add_ratio(system, "country and sector accuracy", both)
+
+
+def evaluate(path: Path | str, limit: Optional[int] = None) -> Report:
+    cases = first(read_actor_cases(path), limit)
+    report = Report("actors", str(path), documents=len(cases))
+    score(cases, dragoman_coder, SYSTEM, report)
+    score(cases, country_name_coder, "baseline: country name only", report)
+    dated = sum(c.date is not None for c in cases)
+    report.notes.append(
+        "baseline: the country of the longest word sequence naming a country, never a sector; "
+        f"{dated} cases give an as-of date, which dragoman does not use"
+    )
+    return report

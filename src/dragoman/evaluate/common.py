@@ -1,0 +1,79 @@
+"""Plumbing shared by the scorers: label mappings, limits, running the pipeline."""
+
+from __future__ import annotations
+
+import re
+import sys
+from functools import lru_cache
+from importlib import resources
+from typing import Optional, Sequence, TypeVar
+
+import yaml
+
+from ..analysis import Analysis
+from ..records import Article
+
+T = TypeVar("T")
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+@lru_cache(maxsize=1)
+def mappings() -> dict:
+    """The label mappings in data/evaluation.yaml."""
+    text = resources.files("dragoman").joinpath("data/evaluation.yaml").read_text(encoding="utf-8")
+    return yaml.safe_load(text)
+
+
+def map_country(code: Optional[str]) -> Optional[str]:
+    """A gold country code in ISO alpha-3 (or IGO); None when it names no country."""
+    if not code:
+        return None
+    table = mappings()["country_codes"]
+    return table[code] if code in table else code
+
+
+def first(items: Sequence[T], limit: Optional[int]) -> list[T]:
+    """The first `limit` items in corpus order: a deterministic sample."""
+    return list(items if limit is None else items[:limit])
+
+
+def iso_date(value: Optional[str]) -> Optional[str]:
+    """YYYY-MM-DD prefix of a gold date, or None when there is none."""
+    if value and _ISO_DATE.match(value):
+        return value[:10]
+    return None
+
+
+def run_pipeline(
+    documents: Sequence[tuple[str, str, Optional[str]]], steps: Sequence[str], failures: list[str]
+) -> list[Optional[Analysis]]:
+    """Analyse (name, text, published) documents with the given steps, in order.
+
+    The result is aligned with `documents`; a document whose analysis raises is
+    named in `failures` and gets None, so its gold items count as missed.
+    """
+    from tqdm import tqdm
+
+    from ..pipeline import Pipeline
+
+    articles = [
+        Article(id=str(index), text=text, published=iso_date(published))
+        for index, (_name, text, published) in enumerate(documents)
+    ]
+    results: list[Optional[Analysis]] = [None] * len(articles)
+
+    def failed(article: Article, exc: Exception) -> None:
+        failures.append(f"{documents[int(article.id)][0]}: {exc!r}")
+
+    analyses = Pipeline(steps=steps).run(articles, on_error=failed)
+    bar = tqdm(analyses, total=len(articles), unit="doc", file=sys.stderr, disable=not sys.stderr.isatty())
+    for analysis in bar:
+        results[int(analysis.article.id)] = analysis
+    return results
+
+
+def failure_note(failures: list[str]) -> list[str]:
+    if not failures:
+        return []
+    return [f"{len(failures)} documents failed in the pipeline and count as empty output; first: {failures[0]}"]
