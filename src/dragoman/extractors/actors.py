@@ -558,10 +558,10 @@ def find_actors(analysis: Analysis) -> None:
 
     persons = _person_mentions(analysis, sent_index_of)
     titles = [(m.start, m.end) for m in persons]
-    # "Democratic Senate" inside "Democratic Senate Minority Leader Chuck Schumer" is part of a title
+    # "Democratic Senate" in "Democratic Senate Minority Leader Chuck Schumer" is part of a title
     groups = [
         m for m in _named_group_mentions(analysis, sent_index_of)
-        if not any(s <= m.start and m.end <= e for s, e in titles)
+        if not any(m.start < e and s < m.end for s, e in titles)
     ]
     named = persons + groups
     taken = [(m.start, m.end) for m in named]
