@@ -127,6 +127,7 @@ class Claim(Record, kw_only=True):
     bound: Optional[Literal["lower", "upper"]] = None
     subject: Optional[str] = None
     kind: Literal["cardinal", "ordinal", "money", "percent", "duration", "quantity"] = "cardinal"
+    rule: Optional[str] = None  # which hedge/unit entries fired: "hedge:at least+unit:person"
 
 
 class Speaker(Record, kw_only=True):
@@ -145,6 +146,7 @@ class Quote(Record, kw_only=True):
     end: int
     speaker: Optional[Speaker] = None
     cue: Optional[Trigger] = None
+    addressee: Optional[Speaker] = None  # "told CNN": who the words were addressed to
     rule: Optional[str] = None
 
 
@@ -160,6 +162,9 @@ class Event(Record, kw_only=True):
     status: Status = "occurred"
     date: Optional[DateMention] = None
     place: Optional[Place] = None
+    dead: Optional[int] = None  # PLOVER size fields, from the figures in the sentence
+    injured: Optional[int] = None
+    arrested: Optional[int] = None
     sentence: Offsets
     trigger: Trigger
     rule: str  # which rule fired, e.g. "verb:active"
