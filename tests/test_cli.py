@@ -80,6 +80,21 @@ def test_ingest_is_idempotent_and_show_renders(runner, tmp_path):
     assert missing.exit_code != 0 and "nope" in missing.output
 
 
+def test_search_finds_stored_text_and_quotes(runner, tmp_path):
+    text = GOOD + '\n\n"We will keep the border open," the minister said.'
+    (tmp_path / "two.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "news.db"
+    runner.invoke(main, ["ingest", str(tmp_path / "two.txt"), "--db", str(db), "--published", "2024-05-08"])
+    [hit] = _lines(runner.invoke(main, ["search", str(db), "Abuja"]).stdout)
+    assert hit["article_id"] == "two" and "[Abuja]" in hit["snippet"]
+    [quote] = _lines(runner.invoke(main, ["search", str(db), "--quotes", "keep"]).stdout)
+    assert quote["article_id"] == "two" and "[keep]" in quote["snippet"]
+    assert _lines(runner.invoke(main, ["search", str(db), "Nairobi"]).stdout) == []
+    missing = runner.invoke(main, ["search", str(tmp_path / "none.db"), "x"])
+    assert missing.exit_code == 1 and "none.db: no such store" in missing.stderr
+    assert "Traceback" not in missing.output
+
+
 def test_actor_codes_each_text_in_order(runner):
     result = runner.invoke(main, ["actor", "Israeli Prime Minister Benjamin Netanyahu", "riot police"])
     first, second = _lines(result.stdout)

@@ -55,6 +55,16 @@ def _articles(inputs: tuple[str, ...], published: str | None, source: str | None
             yield item
 
 
+def _open_store(path: str, *, create: bool):
+    """The SQLite store, with a store problem reported as a one-line error."""
+    from .store.sqlite import Store, StoreError
+
+    try:
+        return Store.open(path, create=create)
+    except StoreError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
 def pipeline_run(articles, errors: _ErrorTally):
     """The default pipeline over articles; a failing article is reported, not fatal."""
     from .pipeline import default_pipeline
@@ -120,11 +130,10 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, source:
       dragoman ingest 'feeds/*.jsonl' --db news.db --source Reuters
     """
     from .analysis import text_sha256
-    from .store.sqlite import Store
 
     errors = _ErrorTally()
     counts = {"added": 0, "skipped": 0}
-    with Store.open(db_path) as store:
+    with _open_store(db_path, create=True) as store:
 
         def unseen(articles):
             """Skip texts already stored before spending a parse on them."""
@@ -153,7 +162,7 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, source:
 @click.argument("db_path", metavar="DB")
 @click.option("--article", "article_id", metavar="ID", help="Article to show; without it, list articles.")
 def show(db_path: str, article_id: str | None) -> None:
-    """Show an stored article with its events, quotes and actors highlighted.
+    """Show a stored article with its events, quotes and actors highlighted.
 
     \b
     Examples:
@@ -161,9 +170,8 @@ def show(db_path: str, article_id: str | None) -> None:
       dragoman show news.db --article seed  # one article, annotated
     """
     from .query.show import render_article
-    from .store.sqlite import Store
 
-    with Store.open(db_path, create=False) as store:
+    with _open_store(db_path, create=False) as store:
         if article_id is None:
             for row in store.articles():
                 click.echo("\t".join(str(v) if v is not None else "" for v in row))
@@ -172,6 +180,26 @@ def show(db_path: str, article_id: str | None) -> None:
         if record is None:
             raise click.ClickException(f"{db_path}: no article with id {article_id!r}")
         click.echo(render_article(record, color=sys.stdout.isatty()))
+
+
+@main.command()
+@click.argument("db_path", metavar="DB")
+@click.argument("query")
+@click.option("--quotes", is_flag=True, help="Search quotes instead of article text.")
+@click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
+def search(db_path: str, query: str, quotes: bool, limit: int) -> None:
+    """Full-text search (SQLite FTS5) over stored articles or quotes; JSON Lines out.
+
+    \b
+    Examples:
+      dragoman search news.db ceasefire
+      dragoman search news.db '"humanitarian aid" NOT Gaza'
+      dragoman search news.db --quotes mistake | jq -r .speaker
+    """
+    with _open_store(db_path, create=False) as store:
+        hits = store.search_quotes(query, limit) if quotes else store.search(query, limit)
+        for hit in hits:
+            _write_line(hit._asdict())
 
 
 @main.command()
