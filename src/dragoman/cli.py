@@ -65,11 +65,32 @@ def _open_store(path: str, *, create: bool):
         raise click.ClickException(str(exc)) from None
 
 
-def pipeline_run(articles, errors: _ErrorTally):
-    """The default pipeline over articles; a failing article is reported, not fatal."""
+def _records(articles, errors: _ErrorTally, *, with_text: bool, dask: str | None):
+    """Analysed records in input order, locally or on a Dask scheduler.
+
+    A failing article is reported on stderr and skipped, never fatal.
+    """
+    if dask:
+        from .parallel import ArticleFailure, run_dask
+
+        for outcome in run_dask(list(articles), dask, with_text=with_text):
+            if isinstance(outcome, ArticleFailure):
+                errors.report(RuntimeError(f"{outcome.article_id}: extraction failed: {outcome.error}"))
+            else:
+                yield outcome
+        return
     from .pipeline import default_pipeline
 
-    return default_pipeline().run(articles, on_error=errors.article_failed)
+    for analysis in default_pipeline().run(articles, on_error=errors.article_failed):
+        yield analysis.to_record(with_text=with_text)
+
+
+_dask_option = click.option(
+    "--dask",
+    metavar="SCHEDULER",
+    help='Run on Dask: a scheduler address (tcp://host:8786) or "processes" for local worker '
+    'processes. Needs `pip install "dragoman[dask]"`.',
+)
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -92,7 +113,10 @@ def main() -> None:
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for inputs that lack one.")
 @click.option("--source", metavar="NAME", help="Publisher name recorded with each article.")
 @click.option("--with-text", is_flag=True, help="Include the article text the offsets refer to.")
-def extract(inputs: tuple[str, ...], published: str | None, source: str | None, with_text: bool) -> None:
+@_dask_option
+def extract(
+    inputs: tuple[str, ...], published: str | None, source: str | None, with_text: bool, dask: str | None
+) -> None:
     """Extract events, quotes, actors, places, dates and figures as JSON Lines.
 
     INPUTS are files (.txt, .html, .jsonl, .json), directories, glob patterns,
@@ -103,11 +127,12 @@ def extract(inputs: tuple[str, ...], published: str | None, source: str | None, 
       dragoman extract article.txt --published 2024-03-22
       dragoman extract 'news/*.html' > out.jsonl
       cat article.txt | dragoman extract - --published 2024-03-22
+      dragoman extract corpus/ --dask processes > out.jsonl
     """
     errors = _ErrorTally()
     articles = _articles(inputs, published, source, errors)
-    for analysis in _progress(pipeline_run(articles, errors), None, "extract"):
-        _write_line(analysis.to_record(with_text=with_text))
+    for record in _progress(_records(articles, errors, with_text=with_text, dask=dask), None, "extract"):
+        _write_line(record)
     sys.stdout.flush()
     if errors.count:
         sys.exit(EXIT_INPUT_ERRORS)
@@ -118,7 +143,8 @@ def extract(inputs: tuple[str, ...], published: str | None, source: str | None, 
 @click.option("--db", "db_path", required=True, metavar="PATH", help="SQLite database (created if missing).")
 @click.option("--published", metavar="DATE", help="Publication date for inputs that lack one.")
 @click.option("--source", metavar="NAME", help="Publisher name recorded with each article.")
-def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, source: str | None) -> None:
+@_dask_option
+def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, source: str | None, dask: str | None) -> None:
     """Extract and store articles; re-running adds nothing twice.
 
     Each article is stored in its own transaction, so an interrupted run
@@ -144,14 +170,14 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, source:
                     yield article
 
         articles = unseen(_articles(inputs, published, source, errors))
-        for analysis in _progress(pipeline_run(articles, errors), None, "ingest"):
-            stored_id = store.add(analysis.to_record(), analysis.text)
+        for record in _progress(_records(articles, errors, with_text=True, dask=dask), None, "ingest"):
+            stored_id = store.add(record, record.text)
             if stored_id is None:
                 counts["skipped"] += 1
                 continue
             counts["added"] += 1
-            if stored_id != analysis.article.id:
-                click.echo(f"dragoman: {analysis.article.id}: id already used by another text, stored as {stored_id}", err=True)
+            if stored_id != record.id:
+                click.echo(f"dragoman: {record.id}: id already used by another text, stored as {stored_id}", err=True)
     added, skipped = counts["added"], counts["skipped"]
     click.echo(f"dragoman: {added} added, {skipped} already stored, {errors.count} failed", err=True)
     if errors.count:

@@ -1,0 +1,62 @@
+"""The Dask backend gives the same records as a local run, in order, and survives bad articles."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+pytest.importorskip("dask.bag")
+
+from dragoman.cli import main  # noqa: E402
+from dragoman.ingest.readers import make_article  # noqa: E402
+from dragoman.parallel import ArticleFailure, run_dask  # noqa: E402
+from dragoman.pipeline import default_pipeline  # noqa: E402
+
+TEXTS = [
+    "Chile's president met Argentina's foreign minister in Santiago on Monday.",
+    "Protesters marched through Nairobi on Tuesday, demanding lower fuel prices.",
+    "Japan and South Korea agreed to resume talks next month.",
+]
+
+
+def _articles():
+    return [make_article(t, id=f"a{i}", published="2024-06-05") for i, t in enumerate(TEXTS)]
+
+
+def _local(articles):
+    return [a.to_record() for a in default_pipeline().run(articles)]
+
+
+def test_worker_processes_match_the_local_run_in_order():
+    articles = _articles()
+    remote = list(run_dask(articles, "processes", partition_size=2))
+    assert [r.id for r in remote] == ["a0", "a1", "a2"]
+    assert remote == _local(articles)
+
+
+def test_a_failing_article_comes_back_as_a_failure_in_its_place(monkeypatch):
+    pipeline = default_pipeline()
+    real_steps = list(pipeline.steps)
+
+    def explode(analysis):
+        if "Nairobi" in analysis.text:
+            raise ValueError("boom")
+
+    monkeypatch.setattr(pipeline, "steps", real_steps + [("explode", explode)])
+    outcomes = list(run_dask(_articles(), "synchronous", partition_size=3))
+    assert [type(o).__name__ for o in outcomes] == ["ArticleRecord", "ArticleFailure", "ArticleRecord"]
+    failure = outcomes[1]
+    assert isinstance(failure, ArticleFailure) and failure.article_id == "a1" and "boom" in failure.error
+
+
+def test_cli_dask_option_gives_the_same_lines(tmp_path):
+    for i, text in enumerate(TEXTS):
+        (tmp_path / f"a{i}.txt").write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    args = ["extract", str(tmp_path), "--published", "2024-06-05"]
+    local = runner.invoke(main, args)
+    remote = runner.invoke(main, args + ["--dask", "synchronous"])
+    assert remote.exit_code == 0, remote.output
+    assert [json.loads(l) for l in remote.stdout.splitlines()] == [json.loads(l) for l in local.stdout.splitlines()]
