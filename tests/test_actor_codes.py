@@ -146,7 +146,7 @@ def test_context_country_fills_only_role_phrases():
     assert code_actor("Attorney General Jane Roe").country is None
     assert code_actor("Attorney General Jane Roe", context_country="USA").country == "USA"
     assert code_actor("the interior minister", context_country="FRA").country == "FRA"
-    assert code_actor("Vladimir Putin", context_country="RUS").country is None  # no role: not guessed
+    assert code_actor("Ivan Petrovsky", context_country="RUS").country is None  # no role, unknown: not guessed
     assert code_actor("Portuguese judges", context_country="ESP").country == "PRT"
 
 

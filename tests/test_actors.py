@@ -108,3 +108,57 @@ def test_unknown_people_stay_uncoded(pipeline):
 def test_empty_and_odd_text_do_not_crash(pipeline):
     assert _analyse(pipeline, "...").actors == []
     assert _analyse(pipeline, "“ ” he she they").actors == []
+
+
+# -- link accuracy on hand-written articles (tests/data/coref_articles.yaml) ----------
+
+def _mention_span(text: str, mention: str) -> tuple[int, int]:
+    """"Joly#1" -> offsets of the second whole-word "Joly"; "She" -> the first."""
+    import re
+
+    phrase, _, nth = mention.partition("#")
+    found = list(re.finditer(rf"(?<!\w){re.escape(phrase)}(?!\w)", text))
+    match = found[int(nth or 0)]
+    return match.start(), match.end()
+
+
+def _link_results(pipeline) -> list[tuple[str, str, bool]]:
+    """(article, mention, linked right) for every non-first mention of every cluster."""
+    from pathlib import Path
+
+    import yaml
+
+    cases = yaml.safe_load((Path(__file__).parent / "data" / "coref_articles.yaml").read_text("utf-8"))
+    results = []
+    for case in cases:
+        a = pipeline.analyse(Article(id=case["id"], text=case["text"], published=str(case["published"])))
+        firsts = []
+        for cluster in case["clusters"]:
+            first = a.actor_at(*_mention_span(a.text, cluster[0]))
+            firsts.append(first)
+            for mention in cluster[1:]:
+                got = a.actor_at(*_mention_span(a.text, mention))
+                results.append((case["id"], mention, first is not None and got is first))
+        assert len({id(f) for f in firsts if f is not None}) == len([f for f in firsts if f is not None]), case["id"]
+    return results
+
+
+def test_link_accuracy_on_hand_written_articles(pipeline):
+    results = _link_results(pipeline)
+    accuracy = sum(ok for *_, ok in results) / len(results)
+    misses = [(case, mention) for case, mention, ok in results if not ok]
+    assert accuracy >= 0.8, (accuracy, misses)
+
+
+def test_known_actor_codes_a_bare_name_as_of_the_article_date(pipeline):
+    before = _analyse(pipeline, "Angela Merkel spoke in Berlin.")  # published 2024: after her term
+    assert (_actor_of(before, "Angela Merkel").country, _actor_of(before, "Angela Merkel").sector) == ("DEU", "ELI")
+    during = pipeline.analyse(Article(id="t", text="Angela Merkel spoke in Berlin.", published="2015-06-01"))
+    assert _actor_of(during, "Angela Merkel").sector == "GOV"
+    assert "known:Angela Merkel" in _actor_of(during, "Angela Merkel").rule
+
+
+def test_unknown_bare_name_stays_uncoded(pipeline):
+    a = _analyse(pipeline, "Tomasz Wierzbicki spoke to reporters in the afternoon.")
+    actor = _actor_of(a, "Tomasz Wierzbicki")
+    assert actor is not None and actor.country is None and actor.sector is None

@@ -179,3 +179,10 @@ def test_bare_number_objects_are_casualty_counts(pipeline):
     text = "A drone hit the market, killing three and injuring 11."
     counts = casualty_counts(analyse(pipeline, text), 0, len(text))
     assert counts == {"dead": 3, "injured": 11, "arrested": None}
+
+
+def test_rule_names_the_entries_that_fired(pipeline):
+    found = claims_of(pipeline, "At least 40 soldiers and about 3 million tonnes of grain cost some $2bn.")
+    assert found["At least 40 soldiers"].rule == "hedge:at least+counted:person"
+    assert found["about 3 million tonnes of grain"].rule == "hedge:about+unit:tonnes"
+    assert found["some $2bn"].rule == "currency:$+hedge:some"

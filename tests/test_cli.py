@@ -104,6 +104,38 @@ def test_actor_codes_each_text_in_order(runner):
     assert [r["country"] for r in _lines(piped.stdout)] == ["PSE", "SAU"]
 
 
+def test_ingest_remembers_actors_for_later_articles(runner, tmp_path):
+    (tmp_path / "first.txt").write_text(
+        "Hungarian Foreign Minister Tamas Vargenyi visited Vienna on Monday.", encoding="utf-8"
+    )
+    (tmp_path / "second.txt").write_text("Vargenyi said the talks would continue.", encoding="utf-8")
+    db = str(tmp_path / "news.db")
+    runner.invoke(main, ["ingest", str(tmp_path / "first.txt"), "--db", db, "--published", "2024-05-06"])
+    runner.invoke(main, ["ingest", str(tmp_path / "second.txt"), "--db", db, "--published", "2024-05-09"])
+    shown = runner.invoke(main, ["show", db, "--article", "second"]).stdout
+    assert "Vargenyi country=HUN sector=GOV" in shown
+    [coded] = _lines(runner.invoke(main, ["actor", "Vargenyi", "--db", db]).stdout)
+    assert (coded["country"], coded["sector"]) == ("HUN", "GOV")
+
+
+def test_users_actor_file_codes_names_and_bad_files_are_named(runner, tmp_path):
+    book = tmp_path / "mine.yaml"
+    book.write_text(
+        "- {name: Odile Fenwright, country: FRA, kind: person, roles: [Mayor | GOV | 2020-01-01..]}\n",
+        encoding="utf-8",
+    )
+    [coded] = _lines(runner.invoke(main, ["actor", "Odile Fenwright", "--actors", str(book)]).stdout)
+    assert (coded["country"], coded["sector"]) == ("FRA", "GOV")
+    [before] = _lines(runner.invoke(main, ["actor", "Odile Fenwright"]).stdout)
+    assert before["country"] is None  # unknown without the file: not guessed
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("- {name: X, roles: [Mayor | NOPE | someday]}\n", encoding="utf-8")
+    failed = runner.invoke(main, ["actor", "X", "--actors", str(broken)])
+    assert failed.exit_code == 1 and "broken.yaml:" in failed.stderr
+    bad_date = runner.invoke(main, ["actor", "X", "--as-of", "yesterday"])
+    assert bad_date.exit_code == 2
+
+
 def test_committed_schema_matches_the_records(runner):
     committed = json.loads((ROOT / "schema" / "dragoman.schema.json").read_text(encoding="utf-8"))
     assert committed == json_schema(), "run `make schema` after changing records.py"

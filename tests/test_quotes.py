@@ -45,14 +45,23 @@ def _direct(quotes: list[Quote]) -> list[Quote]:
 
 
 # -- seed article ---------------------------------------------------------------
-def test_seed_direct_quotes_found_with_speaker(seed_quotes, expected):
+def test_seed_quotes_found_with_speaker(seed_quotes, expected):
     for gold in expected["quotes"]:
         start, end = gold["span"]
-        found = [q for q in _direct(seed_quotes) if _overlaps(q, start, end)]
+        found = [q for q in seed_quotes if _overlaps(q, start, end)]
         assert found, f"missed {gold['text']!r}"
         surname = gold["speaker"].split()[-1]
         speaker = found[0].speaker
         assert speaker is not None and surname in (speaker.name or ""), (gold["text"], speaker)
+
+
+def test_seed_partial_quote_is_part_of_the_reported_clause(seed_quotes):
+    """“views on how to deal with the problem differently,” ends a sentence the
+    reporter wrote: the attribution is that sentence, holding the fragment."""
+    mark = (SHARED / "article.txt").read_text(encoding="utf-8").index("“views on how")
+    (quote,) = [q for q in seed_quotes if q.start <= mark < q.end]
+    assert quote.kind == "indirect" and quote.rule == "indirect:ccomp:note+quote"
+    assert quote.text.endswith("differently,”") and quote.start < mark
 
 
 def test_seed_scare_quotes_are_not_statements(seed_quotes, expected):
@@ -68,6 +77,7 @@ def test_seed_quote_span_includes_marks_and_cues(seed_quotes):
     assert told.cue is not None and told.cue.text == "told"
     called = by_start[3938]
     assert called.cue is not None and called.cue.text == "called on"
+    assert called.addressee is not None and called.addressee.text == "Israel"
     assert [q.id for q in seed_quotes] == [f"Q{n}" for n in range(1, len(seed_quotes) + 1)]
 
 
@@ -155,3 +165,52 @@ def test_single_quotation_marks(pipeline):
 @pytest.mark.parametrize("text", ["", "   \n\n  ", "“", '"unbalanced', "’’ “” \"\""])
 def test_odd_input_does_not_crash(pipeline, text):
     assert isinstance(_quotes(pipeline, text), list)
+
+
+def test_partial_quote_with_subject_outside_marks_is_indirect(pipeline):
+    text = "Several analysts said the new tariffs “will do nothing to help farmers.”"
+    (quote,) = _quotes(pipeline, text)
+    assert quote.kind == "indirect" and quote.rule.endswith("+quote")
+    assert quote.text == "the new tariffs “will do nothing to help farmers.”"
+    assert quote.speaker is not None and quote.speaker.text == "Several analysts"
+
+
+def test_fragment_before_cue_after_takes_its_clause(pipeline):
+    text = "The talks “went nowhere fast,” said Omar Haddad, a negotiator."
+    (quote,) = _quotes(pipeline, text)
+    assert quote.kind == "indirect" and quote.text.startswith("The talks “went")
+    assert quote.speaker is not None and "Haddad" in quote.speaker.text
+
+
+def test_characterisation_is_not_a_statement(pipeline):
+    text = "The opposition leader dismissed what he called “a cynical stunt by a desperate government.”"
+    assert not _direct(_quotes(pipeline, text))
+
+
+def test_quoted_title_is_not_a_quote(pipeline):
+    text = "She read aloud from her memoir, “Letters From The Front Line,” on Tuesday."
+    assert not _direct(_quotes(pipeline, text))
+
+
+def test_lower_case_quote_that_is_the_whole_complement_stays_direct(pipeline):
+    text = "The general conceded “there are still real problems on the ground.”"
+    (quote,) = _direct(_quotes(pipeline, text))
+    assert quote.speaker is not None and quote.speaker.text == "The general"
+
+
+def test_addressee_of_told(pipeline):
+    text = "“We will not back down,” the foreign minister told the BBC on Sunday."
+    (quote,) = _direct(_quotes(pipeline, text))
+    assert quote.addressee is not None and quote.addressee.text == "the BBC"
+    assert quote.speaker is not None and quote.speaker.text == "the foreign minister"
+
+
+def test_addressee_after_to(pipeline):
+    text = "The spokesman said to reporters that the border would stay closed until Friday."
+    (quote,) = _quotes(pipeline, text)
+    assert quote.kind == "indirect" and quote.addressee is not None and quote.addressee.text == "reporters"
+
+
+def test_no_addressee_for_plain_said(pipeline):
+    (quote,) = _direct(_quotes(pipeline, "“It is over,” he said on Friday."))
+    assert quote.addressee is None

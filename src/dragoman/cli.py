@@ -65,7 +65,26 @@ def _open_store(path: str, *, create: bool):
         raise click.ClickException(str(exc)) from None
 
 
-def _records(articles, errors: _ErrorTally, *, with_text: bool, dask: str | None):
+def _use_actor_sources(actor_files: tuple[str, ...], registry_path: str | None = None):
+    """Users' actor files, then the learned registry, for every actor lookup of this run."""
+    from .ingest.actor_dictionary import ActorFileError
+    from .resolve.registry import configure
+
+    try:
+        return configure(actor_files, registry_path)
+    except ActorFileError as exc:
+        raise click.ClickException(str(exc)) from None
+
+
+def _records(
+    articles,
+    errors: _ErrorTally,
+    *,
+    with_text: bool,
+    dask: str | None,
+    actor_files: tuple[str, ...] = (),
+    registry_path: str | None = None,
+):
     """Analysed records in input order, locally or on a Dask scheduler.
 
     A failing article is reported on stderr and skipped, never fatal.
@@ -73,7 +92,10 @@ def _records(articles, errors: _ErrorTally, *, with_text: bool, dask: str | None
     if dask:
         from .parallel import ArticleFailure, run_dask
 
-        for outcome in run_dask(list(articles), dask, with_text=with_text):
+        outcomes = run_dask(
+            list(articles), dask, with_text=with_text, actor_files=actor_files, registry_path=registry_path
+        )
+        for outcome in outcomes:
             if isinstance(outcome, ArticleFailure):
                 errors.report(RuntimeError(f"{outcome.article_id}: extraction failed: {outcome.error}"))
             else:
@@ -84,6 +106,15 @@ def _records(articles, errors: _ErrorTally, *, with_text: bool, dask: str | None
     for analysis in default_pipeline().run(articles, on_error=errors.article_failed):
         yield analysis.to_record(with_text=with_text)
 
+
+_actors_option = click.option(
+    "--actors",
+    "actor_files",
+    multiple=True,
+    metavar="FILE",
+    help="Known actors (YAML, CSV or a CAMEO/PETRARCH dictionary), consulted before the "
+    "learned registry and the bundled starter book. Repeatable.",
+)
 
 _dask_option = click.option(
     "--dask",
@@ -113,9 +144,15 @@ def main() -> None:
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for inputs that lack one.")
 @click.option("--source", metavar="NAME", help="Publisher name recorded with each article.")
 @click.option("--with-text", is_flag=True, help="Include the article text the offsets refer to.")
+@_actors_option
 @_dask_option
 def extract(
-    inputs: tuple[str, ...], published: str | None, source: str | None, with_text: bool, dask: str | None
+    inputs: tuple[str, ...],
+    published: str | None,
+    source: str | None,
+    with_text: bool,
+    actor_files: tuple[str, ...],
+    dask: str | None,
 ) -> None:
     """Extract events, quotes, actors, places, dates and figures as JSON Lines.
 
@@ -129,9 +166,11 @@ def extract(
       cat article.txt | dragoman extract - --published 2024-03-22
       dragoman extract corpus/ --dask processes > out.jsonl
     """
+    _use_actor_sources(actor_files)
     errors = _ErrorTally()
     articles = _articles(inputs, published, source, errors)
-    for record in _progress(_records(articles, errors, with_text=with_text, dask=dask), None, "extract"):
+    records = _records(articles, errors, with_text=with_text, dask=dask, actor_files=actor_files)
+    for record in _progress(records, None, "extract"):
         _write_line(record)
     sys.stdout.flush()
     if errors.count:
@@ -143,12 +182,22 @@ def extract(
 @click.option("--db", "db_path", required=True, metavar="PATH", help="SQLite database (created if missing).")
 @click.option("--published", metavar="DATE", help="Publication date for inputs that lack one.")
 @click.option("--source", metavar="NAME", help="Publisher name recorded with each article.")
+@_actors_option
 @_dask_option
-def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, source: str | None, dask: str | None) -> None:
+def ingest(
+    inputs: tuple[str, ...],
+    db_path: str,
+    published: str | None,
+    source: str | None,
+    actor_files: tuple[str, ...],
+    dask: str | None,
+) -> None:
     """Extract and store articles; re-running adds nothing twice.
 
     Each article is stored in its own transaction, so an interrupted run
-    keeps every article it finished and none half-written.
+    keeps every article it finished and none half-written. Actors met with a
+    full name or a title are remembered in the database's registry, so a bare
+    surname in a later article resolves to them.
 
     \b
     Examples:
@@ -160,6 +209,7 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, source:
     errors = _ErrorTally()
     counts = {"added": 0, "skipped": 0}
     with _open_store(db_path, create=True) as store:
+        learned = _use_actor_sources(actor_files, db_path)
 
         def unseen(articles):
             """Skip texts already stored before spending a parse on them."""
@@ -170,12 +220,16 @@ def ingest(inputs: tuple[str, ...], db_path: str, published: str | None, source:
                     yield article
 
         articles = unseen(_articles(inputs, published, source, errors))
-        for record in _progress(_records(articles, errors, with_text=True, dask=dask), None, "ingest"):
+        records = _records(
+            articles, errors, with_text=True, dask=dask, actor_files=actor_files, registry_path=db_path
+        )
+        for record in _progress(records, None, "ingest"):
             stored_id = store.add(record, record.text)
             if stored_id is None:
                 counts["skipped"] += 1
                 continue
             counts["added"] += 1
+            learned.learn(record, record.published)
             if stored_id != record.id:
                 click.echo(f"dragoman: {record.id}: id already used by another text, stored as {stored_id}", err=True)
     added, skipped = counts["added"], counts["skipped"]
@@ -231,7 +285,19 @@ def search(db_path: str, query: str, quotes: bool, limit: int) -> None:
 @main.command()
 @click.argument("texts", nargs=-1, required=True)
 @click.option("--context", "context_country", metavar="ISO3", help="Country assumed for bare titles.")
-def actor(texts: tuple[str, ...], context_country: str | None) -> None:
+@click.option(
+    "--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
+    help="Code roles as they were on this day (YYYY-MM-DD).",
+)
+@click.option("--db", "db_path", metavar="PATH", help="Also consult the actor registry learned in this database.")
+@_actors_option
+def actor(
+    texts: tuple[str, ...],
+    context_country: str | None,
+    as_of,
+    db_path: str | None,
+    actor_files: tuple[str, ...],
+) -> None:
     """Code actor strings to country + sector + role, one JSON line per TEXT.
 
     \b
@@ -239,16 +305,20 @@ def actor(texts: tuple[str, ...], context_country: str | None) -> None:
       dragoman actor "Israeli Prime Minister Benjamin Netanyahu"
       dragoman actor "riot police" "four Saudi men"
       printf 'Hamas\\nAmerican warplanes\\n' | dragoman actor -
+      dragoman actor "Angela Merkel" --as-of 2023-01-01
     """
     from .resolve.actor_codes import code_actor
 
+    if db_path:
+        _open_store(db_path, create=False).close()  # a clear error for a path that is no store
+    _use_actor_sources(actor_files, db_path)
     lines: Iterable[str] = texts
     if texts == ("-",):
         lines = (line.rstrip("\n") for line in sys.stdin)
     for text in lines:
         if not text.strip():
             continue
-        code = code_actor(text, context_country=context_country)
+        code = code_actor(text, context_country=context_country, as_of=as_of.date() if as_of else None)
         _write_line(
             {
                 "text": text,

@@ -28,8 +28,13 @@ class ArticleFailure:
 Outcome = Union[ArticleRecord, ArticleFailure]
 
 
-def _analyse_partition(articles: Sequence[Article], with_text: bool) -> list[Outcome]:
+def _analyse_partition(
+    articles: Sequence[Article], with_text: bool, actor_files: Sequence[str], registry_path: str | None
+) -> list[Outcome]:
     from .pipeline import default_pipeline
+    from .resolve.registry import configure
+
+    configure(actor_files, registry_path)  # module state does not travel to worker processes
 
     failures: dict[int, str] = {}
 
@@ -51,6 +56,8 @@ def run_dask(
     *,
     partition_size: int = 32,
     with_text: bool = False,
+    actor_files: Sequence[str] = (),
+    registry_path: str | None = None,
 ) -> Iterator[Outcome]:
     """Analyse articles on a Dask scheduler; yields records (or failures) in input order."""
     try:
@@ -61,7 +68,7 @@ def run_dask(
     if not articles:
         return iter(())
     bag = db.from_sequence(list(articles), partition_size=partition_size)
-    outcomes = bag.map_partitions(_analyse_partition, with_text)
+    outcomes = bag.map_partitions(_analyse_partition, with_text, list(actor_files), registry_path)
     if scheduler in {"processes", "threads", "synchronous", "sync"}:
         return iter(outcomes.compute(scheduler=scheduler))
     from dask.distributed import Client

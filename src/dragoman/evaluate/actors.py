@@ -18,12 +18,12 @@ Coder = Callable[[ActorCase], tuple[Optional[str], Optional[str]]]  # -> (countr
 
 
 def dragoman_coder(case: ActorCase) -> tuple[Optional[str], Optional[str]]:
-    """What `dragoman actor` answers; a context demonym ("Saudi") becomes the context country."""
+    """What `dragoman actor --as-of DATE` answers; a context demonym ("Saudi") becomes the context country."""
     from ..resolve.actor_codes import code_actor
     from ..resolve.countries import country_code
 
     context_country = country_code(case.context) if case.context else None
-    code = code_actor(case.text, context_country=context_country)
+    code = code_actor(case.text, context_country=context_country, as_of=case.date)
     return code.country, code.sector
 
 

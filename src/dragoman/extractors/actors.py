@@ -34,6 +34,7 @@ from spacy.tokens import Doc, Span, Token
 from ..analysis import Analysis
 from ..pipeline import component
 from ..records import Actor
+from ..resolve import registry as known_actors
 from ..resolve.actor_codes import ActorCode, code_actor
 from ..resolve.countries import country_code
 from ..annotate.views import sentence_of, sentences
@@ -202,6 +203,14 @@ def _appositive(head: Token) -> Optional[Span]:
     return None
 
 
+def _known_person(name: str, as_of: Optional[str]) -> ActorCode:
+    """A name without a title: coded only if a known-actor source knows it (see resolve.registry)."""
+    found = known_actors.lookup(name, as_of=as_of)
+    if found is None:
+        return ActorCode(None, None, None, name, "person", None)
+    return ActorCode(found.country, found.sector, found.role, name, "person", found.rule)
+
+
 def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
     doc = analysis.doc
     mentions = []
@@ -224,7 +233,8 @@ def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
         gender = None
         if title and title.split()[-1].lower() in _HONORIFIC_GENDER:
             gender = _HONORIFIC_GENDER[title.split()[-1].lower()]
-        code = code_actor(f"{title} {name}".strip()) if title else ActorCode(None, None, None, name, "person", None)
+        code = code_actor(f"{title} {name}".strip(), as_of=analysis.published) if title else _known_person(
+            name, analysis.published)
         appos = _appositive(head)
         if appos is not None:
             appos_code = code_actor(appos.text)
@@ -306,7 +316,8 @@ def _named_group_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
 @lru_cache(maxsize=4096)
 def _codes_as_actor(word: str) -> bool:
     code = code_actor(word)
-    return bool(code.sector and code.sector != "UNK" and code.kind)
+    # a generic person noun ("leader", "chief") counts even though its sector waits for a modifier
+    return bool(code.kind and (code.sector and code.sector != "UNK" or code.kind == "person"))
 
 
 def _is_actor_noun(head: Token) -> bool:

@@ -14,7 +14,7 @@ data/casualties.yaml.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from typing import TYPE_CHECKING, Iterator, Optional
@@ -255,6 +255,7 @@ class _Reading:
     noun: Optional["Token"] = None  # the counted noun, or the object of "of"
     via_of: bool = False
     after: int = 0  # first token after number, unit word and trailing hedge
+    fired: list[str] = field(default_factory=list)  # lexicon entries used: "hedge:at least"
 
 
 def _match_phrase(doc: "Doc", i: int, phrases) -> Optional[tuple]:
@@ -287,16 +288,17 @@ def _read_currency_and_hedges(doc: "Doc", reading: _Reading, lex: _Lexicon) -> N
     if currency:
         start -= 1
         reading.kind, reading.unit = "money", currency
+        reading.fired.append(f"currency:{doc[start].text}")
     hedge = _match_phrase_before(doc, start, lex.hedges_before)
     if hedge:
         start -= len(hedge[0])
-        _apply_hedge(reading, hedge[1])
+        _apply_hedge(reading, hedge)
     reading.start = start
     after = reading.number.end
     hedge = _match_phrase(doc, _skip_hyphen(doc, after), lex.hedges_after)
     if hedge:
         after = _skip_hyphen(doc, after) + len(hedge[0])
-        _apply_hedge(reading, hedge[1])
+        _apply_hedge(reading, hedge)
     if reading.kind != "money" and not reading.number.ordinal:
         after = _read_unit_after(doc, _skip_hyphen(doc, after), reading, lex) or after
     reading.after = reading.end = after
@@ -310,19 +312,23 @@ def _read_unit_after(doc: "Doc", i: int, reading: _Reading, lex: _Lexicon) -> Op
     """A unit word at doc[i] ("hours", "per cent", "euros", "USD"); the index after it."""
     if i < len(doc) and doc[i].text in lex.currency_codes:
         reading.kind, reading.unit = "money", doc[i].text
+        reading.fired.append(f"currency:{doc[i].text}")
         return i + 1
     unit = _match_phrase(doc, i, lex.unit_phrases)
     if unit is None:
         return None
     reading.kind, reading.unit = unit[1], unit[2]
+    reading.fired.append(f"unit:{' '.join(unit[0])}")
     return i + len(unit[0])
 
 
-def _apply_hedge(reading: _Reading, kind: str) -> None:
+def _apply_hedge(reading: _Reading, hedge: tuple[tuple[str, ...], str]) -> None:
+    words, kind = hedge
     if kind == "approximate":
         reading.approximate = True
     else:
         reading.bound = kind
+    reading.fired.append(f"hedge:{' '.join(words)}")
 
 
 def _run_root(doc: "Doc", number: _Number) -> "Token":
@@ -389,10 +395,13 @@ def _classify(reading: _Reading, lex: _Lexicon) -> None:
     if number.share and reading.via_of and reading.kind == "cardinal":
         reading.kind, reading.unit = "percent", "percent"
         number.value *= 100
+        reading.fired.append("share:of")
     if number.vague:
         reading.approximate = True
+        reading.fired.append("vague-number")
     if reading.noun is not None and reading.unit is None:
         reading.unit = _noun_unit(reading.noun, lex)
+        reading.fired.append(f"counted:{reading.unit}")
     if reading.kind == "cardinal" and reading.unit is not None:
         reading.kind = _unit_kind(reading.unit, lex)
 
@@ -537,6 +546,7 @@ def _claim(doc: "Doc", reading: _Reading) -> Claim:
         bound=reading.bound,
         subject=_subject(doc, reading),
         kind=reading.kind,
+        rule="+".join(reading.fired) or ("ordinal" if reading.number.ordinal else "number"),
     )
 
 

@@ -2,9 +2,13 @@
 
 The small English model makes a few systematic mistakes on news text that would
 otherwise poison actor coding: the same surname labelled PERSON in one sentence
-and GPE in the next ("Blinken's"), and the "State" of "Secretary of State"
-tagged as an organisation. We fix those by article-level voting and by dropping
-entities that are part of an official title.
+and GPE in the next ("Blinken's"), the "State" of "Secretary of State" tagged as
+an organisation, a name stopping before the noun that makes it an organisation
+("the [Biden] administration", "[Iraqi] forces"), known groups taken for
+nationalities or places ("ISIL" as NORP, "Daesh" as GPE) and institutions not
+tagged at all ("the Security Council"). We fix those by article-level voting,
+by dropping entities that are part of an official title, and by asking the
+actor coder (its institution table and body/group nouns) what a name is.
 """
 
 from __future__ import annotations
@@ -23,6 +27,7 @@ _TITLE_HEADS = {"secretary", "minister", "ministry", "department", "secretaries"
 # labels whose votes we reconcile across an article; others (DATE, MONEY, ...)
 # are about the span, not the name, and stay as tagged
 _NAME_LABELS = {"PERSON", "ORG", "GPE", "NORP", "LOC", "FAC"}
+_MAX_HEAD_WORDS = 3  # nouns after a name that can complete it: "Iraqi security forces"
 
 
 def _is_title_tail(ent) -> bool:
@@ -66,14 +71,79 @@ def _split_institution_and_name(ent) -> list:
     return [ent]
 
 
+def _institution_label(ent) -> str:
+    """ORG for a name the institution table knows ("ISIL" tagged NORP), else the label."""
+    from ..resolve.actor_codes import code_actor
+
+    if ent.label_ in {"NORP", "GPE", "LOC", "FAC", "PERSON"}:
+        code = code_actor(_name_key(ent))
+        if code.kind == "organization" and (code.rule or "").startswith("institution"):
+            return "ORG"
+    return ent.label_
+
+
+def _with_head_noun(ent):
+    """A name followed by the noun it modifies, when that noun names a body
+    (the actor coder's organisation nouns): [Biden] administration -> ORG
+    "Biden administration"; "UN Security Council resolution" stays as it is."""
+    from spacy.tokens import Span
+
+    from ..resolve.actor_codes import code_actor
+
+    if ent.label_ not in {"PERSON", "GPE", "ORG"}:
+        return ent
+    doc, end = ent.doc, ent.end
+    while end < len(doc) and end - ent.end < _MAX_HEAD_WORDS and doc[end].pos_ in {"NOUN", "ADJ"} and doc[end].is_lower:
+        end += 1
+    while end > ent.end:
+        head = doc[end - 1]
+        if any(t.head.i == head.i for t in ent) and code_actor(doc[ent.end : end].text).kind == "organization":
+            return Span(doc, ent.start, end, label="ORG")
+        end -= 1
+    return ent
+
+
+def _untagged_institutions(doc, ents) -> list:
+    """Runs of proper nouns the tagger left out that name a known institution:
+    "the Security Council"."""
+    from spacy.tokens import Span
+
+    from ..resolve.actor_codes import code_actor
+
+    covered = {i for e in ents for i in range(e.start, e.end)}
+    found, i = [], 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in covered:
+            j += 1
+        if j > i:
+            code = code_actor(doc[i:j].text)
+            if code.kind == "organization" and (code.rule or "").startswith("institution"):
+                found.append(Span(doc, i, j, label="ORG"))
+        i = j + 1
+    return found
+
+
+def _corrected_spans(doc) -> list:
+    """spaCy's entities with titles' tails dropped, fused names split, heads added
+    and known institutions labelled ORG, plus the institutions it missed."""
+    from spacy.tokens import Span
+
+    ents = []
+    for e in doc.ents:
+        if _is_title_tail(e):
+            continue
+        for part in _split_institution_and_name(e):
+            part = _with_head_noun(part)
+            label = _institution_label(part)
+            ents.append(part if label == part.label_ else Span(doc, part.start, part.end, label=label))
+    ents += _untagged_institutions(doc, ents)
+    return sorted(ents, key=lambda e: e.start)
+
+
 @component("entities")
 def find_entities(analysis: Analysis) -> None:
-    ents = [
-        part
-        for e in analysis.doc.ents
-        if not _is_title_tail(e)
-        for part in _split_institution_and_name(e)
-    ]
+    ents = _corrected_spans(analysis.doc)
     votes: dict[str, Counter] = defaultdict(Counter)
     for ent in ents:
         if ent.label_ in _NAME_LABELS:

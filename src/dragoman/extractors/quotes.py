@@ -18,10 +18,16 @@ attributed by the reporting clause around them:
 
 A short verbless phrase in quotation marks embedded in a noun phrase ("a
 “flood” of aid") is a scare quote, not a statement, unless a cue verb
-introduces it directly. Indirect attributions are clauses governed by a cue
-verb ("X said (that) ...", "according to X, ...", "..., X said").
-Speakers are the cue verb's subject; pronouns resolve through the actor layer.
-The cue words live in `data/cue_verbs.yaml`.
+introduces it directly; a quoted title (“Women in Power”) is not a quote. A
+*partial* quote — a fragment inside the reporter's own sentence ("X said the
+plan would “do nothing for farmers.”", "what she called “a stunt”") — is not
+given as a direct quote: the attribution is the reported clause that holds it,
+an indirect quote whose rule ends in "+quote" (or "indirect:partial-quote").
+Indirect attributions are clauses governed by a cue verb ("X said (that) ...",
+"according to X, ...", "..., X said"). Speakers are the cue verb's subject;
+pronouns resolve through the actor layer. The addressee is the object of
+"told CNN"-type cues or of "to" after a cue. The cue words live in
+`data/cue_verbs.yaml`.
 """
 
 from __future__ import annotations
@@ -71,6 +77,7 @@ class CueLexicon:
     thought: frozenset[str]
     phrases: frozenset[tuple[str, str]]  # (verb lemma, particle)
     sources: frozenset[tuple[str, str]]  # ("according", "to")
+    addressed: frozenset[str]  # cues whose object is the addressee: "told CNN"
 
 
 @lru_cache(maxsize=1)
@@ -86,6 +93,7 @@ def cue_lexicon() -> CueLexicon:
         thought=frozenset(data.get("thought", [])),
         phrases=pairs("phrases"),
         sources=pairs("sources"),
+        addressed=frozenset(data.get("addressed", [])),
     )
 
 
@@ -219,6 +227,8 @@ class _Found:
     rule: str
     cue: Optional[Cue] = None
     speaker_head: Optional[Token] = None
+    addressee_head: Optional[Token] = None
+    sentence_start: Optional[int] = None  # where the reporter's sentence begins, when it begins before the mark
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
@@ -294,12 +304,17 @@ def _cue_before(tokens: list[Token]) -> tuple[Optional[Cue], Optional[Token]]:
     return None, last
 
 
+def _quote_root(doc: Doc, start: int, end: int) -> Optional[Token]:
+    """The word of a quotation highest in the parse: the head of what it says."""
+    words = [t for t in _tokens_between(doc, start, end) if not (t.is_punct or t.is_space)]
+    return min(words, key=lambda t: len(list(t.ancestors))) if words else None
+
+
 def _cue_governing(doc: Doc, start: int, end: int) -> Optional[Cue]:
     """A cue verb outside the quote whose clause contains it: "reports that ... “...”"."""
-    words = [t for t in _tokens_between(doc, start, end) if t.text not in _QUOTE_TOKENS]
-    if not words:
+    root = _quote_root(doc, start, end)
+    if root is None:
         return None
-    root = min(words, key=lambda t: len(list(t.ancestors)))
     for ancestor in root.ancestors:
         if start <= ancestor.idx < end:
             continue
@@ -326,12 +341,18 @@ def _is_scare_quote(inside: list[Token], before: Optional[Token], cue_adjacent: 
     return before is None or before.pos_ in _NOUN_PHRASE_POS | _VERBAL or before.tag_ == "POS"
 
 
-def _attribute_direct(doc: Doc, start: int, end: int, floor: int, ceiling: int) -> Optional[_Found]:
-    """Find the cue of one quotation from the clause around it; None for a scare quote.
+def _attribute_direct(
+    doc: Doc, start: int, end: int, floor: int, ceiling: int, after_quote: bool
+) -> Optional[_Found]:
+    """Find the cue of one quotation from the clause around it; None for a scare quote
+    or a title.
 
     A quote with no cue around it is marked `standalone` (its own sentence) or
-    `embedded` (inside a sentence) for the second pass."""
+    `embedded` (inside a sentence) for the second pass. `after_quote` says the
+    floor is the end of an earlier quote in the paragraph."""
     inside = [t for t in _tokens_between(doc, start, end) if t.text not in _QUOTE_TOKENS]
+    if _is_title(inside):
+        return None
     before = _segment_before(doc, start, floor)
     after = _segment_after(doc, end, ceiling)
     cue_b, token_before = _cue_before(before)
@@ -342,18 +363,32 @@ def _attribute_direct(doc: Doc, start: int, end: int, floor: int, ceiling: int) 
     )
     if _is_scare_quote(inside, token_before, adjacent_before or cue_a is not None or credit is not None):
         return None
+    words_before = [t for t in before if not (t.is_punct or t.is_space)]
+    split = after_quote and len(before) == len(_tokens_between(doc, floor, start))  # "“A,” he said, “b.”"
+    sentence_start = words_before[0].idx if words_before and not split else None
     if cue_a is not None:
-        return _Found(start, end, "direct", f"direct:cue-after:{cue_a.entry}", cue=cue_a)
-    if credit is not None:
-        return _Found(start, end, "direct", "direct:credit-after", speaker_head=credit)
-    if cue_b is not None:
-        return _Found(start, end, "direct", f"direct:cue-before:{cue_b.entry}", cue=cue_b)
-    if any(not t.is_punct for t in before):
+        found = _Found(start, end, "direct", f"direct:cue-after:{cue_a.entry}", cue=cue_a)
+    elif credit is not None:
+        found = _Found(start, end, "direct", "direct:credit-after", speaker_head=credit)
+    elif cue_b is not None:
+        found = _Found(start, end, "direct", f"direct:cue-before:{cue_b.entry}", cue=cue_b)
+    elif words_before:
         cue_g = _cue_governing(doc, start, end)
-        if cue_g is not None:
-            return _Found(start, end, "direct", f"direct:cue-governs:{cue_g.entry}", cue=cue_g)
-        return _Found(start, end, "direct", "embedded")
-    return _Found(start, end, "direct", "standalone")
+        rule = f"direct:cue-governs:{cue_g.entry}" if cue_g is not None else "embedded"
+        found = _Found(start, end, "direct", rule, cue=cue_g)
+    else:
+        found = _Found(start, end, "direct", "standalone")
+    found.sentence_start = sentence_start
+    return found
+
+
+def _is_title(inside: list[Token]) -> bool:
+    """A quoted title or name, every word capitalised: “Women in Power”, “Larry King Now”."""
+    words = [t for t in inside if t.is_alpha]
+    content = [t for t in words if not t.is_stop]
+    return len(words) >= 2 and bool(content) and all(t.text[0].isupper() for t in content) and (
+        sum(t.text[0].isupper() for t in words) > len(words) / 2
+    ) and not any(t.text in _SENTENCE_FINAL for t in inside[:-1])
 
 
 # -- speakers ----------------------------------------------------------------------
@@ -379,7 +414,7 @@ def _subject(cue: Cue, quoted: list[tuple[int, int]]) -> Optional[Token]:
             inverted = _inverted_subject(cue, quoted)
             if inverted is not None:
                 return inverted
-        if token.head is token:
+        if token.head.i == token.i:
             return None
         token = token.head
     return None
@@ -436,6 +471,25 @@ def _antecedent(analysis: Analysis, pronoun: Token) -> Optional[tuple[str, Optio
     return (actor.name, actor.id) if actor else (ent.text, None)
 
 
+def _addressee(cue: Cue, quoted: list[tuple[int, int]]) -> Optional[Token]:
+    """Who the words were addressed to: the object of "told CNN", "briefed
+    reporters", "called on Israel", or "to" after any cue ("said to reporters")."""
+    if _is_source_cue(cue):
+        return None
+    objects = cue.end.children if cue.end.i != cue.token.i else cue.token.children
+    for child in objects:
+        if _inside(child, quoted) or child.pos_ not in {"PROPN", "NOUN", "PRON"}:
+            continue
+        if child.dep_ == "pobj" or (child.dep_ in {"dobj", "dative"} and cue.entry in cue_lexicon().addressed):
+            return child
+    for prep in cue.token.children:
+        if prep.dep_ in {"prep", "dative"} and prep.lower_ == "to" and prep.i > cue.token.i:
+            target = next((c for c in prep.children if c.dep_ == "pobj" and not _inside(c, quoted)), None)
+            if target is not None and target.pos_ in {"PROPN", "NOUN", "PRON"}:
+                return target
+    return None
+
+
 def make_speaker(analysis: Analysis, head: Token) -> Speaker:
     """The speaker record for a subject token, named through the actor layer."""
     start, end = _speaker_span(head)
@@ -472,7 +526,7 @@ def _reported_clause(cue: Cue) -> Optional[tuple[tuple[int, int], str]]:
     if _is_source_cue(cue):
         excluded = {t.i for t in token.subtree}
         head = token.head
-        if head is token:
+        if head.i == token.i:
             return None
         bounds = _content_bounds((t for t in head.subtree if t.i not in excluded), token)
         return (bounds, "indirect:according-to") if bounds else None
@@ -548,7 +602,7 @@ def _direct_candidates(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Found]:
         p_end = next((e for s, e in paras if s < end <= e), len(doc_text(doc)))
         floor = max([p_start] + [e for s, e in quoted[:k] if e <= start])
         ceiling = min([p_end] + [s for s, e in quoted[k + 1 :] if s >= end])
-        quote = _attribute_direct(doc, start, end, floor, ceiling)
+        quote = _attribute_direct(doc, start, end, floor, ceiling, after_quote=floor > p_start)
         if quote is not None:
             found.append(quote)
     return found
@@ -582,6 +636,67 @@ def _resolve_uncued(doc: Doc, direct: list[_Found], attributions: list[_Attribut
                 quote.rule = "direct:unattributed"
 
 
+# -- partial quotes --------------------------------------------------------------
+def _is_partial(doc: Doc, quote: _Found) -> bool:
+    """A quoted fragment inside the reporter's own sentence: "X said the plan
+    would “do nothing for the economy.”", "what she called a “charade”". It is
+    not a statement on its own; the attribution is the reported clause that
+    holds it. A quote that is the whole of what the cue reports ("conceded
+    “there’s still work”") stays direct."""
+    if quote.rule.startswith(("direct:cue-governs", "direct:in-reported-clause")):
+        return True
+    if quote.rule == "direct:unattributed" and quote.sentence_start is not None:
+        return True  # inside a sentence, with no cue anywhere
+    if quote.sentence_start is None:
+        return False
+    text = doc_text(doc)
+    first_letter = next((c for c in text[quote.start : quote.end] if c.isalpha()), "")
+    root = _quote_root(doc, quote.start, quote.end)
+    if root is not None and root.pos_ not in _VERBAL and text[: quote.start].rstrip()[-1:] not in {":", ","}:
+        return True  # a verbless phrase in the reporter's sentence: what she called “a charade”
+    return first_letter.islower() and _clause_start(doc, quote) < quote.start
+
+
+def _partial_attributions(doc: Doc, partial: list[_Found], indirect: list[_Found]) -> list[_Found]:
+    """Fold each partial quote into the reported clause that holds it, or make
+    that clause from the quote and the words of its clause before the mark
+    ("Both parties “saw Burma as a buffer,” said Cha"). A fragment nobody is
+    said to have spoken is dropped."""
+    added: list[_Found] = []
+    for quote in partial:
+        host = next((f for f in indirect + added if _overlap((f.start, f.end), (quote.start, quote.end)) * 2 >= quote.end - quote.start), None)
+        if host is not None:
+            host.start, host.end = min(host.start, quote.start), max(host.end, quote.end)
+            if not host.rule.endswith("+quote"):
+                host.rule += "+quote"
+            continue
+        if quote.cue is None and quote.speaker_head is None:
+            continue
+        start = _clause_start(doc, quote)
+        entry = quote.cue.entry if quote.cue else quote.rule.split(":", 1)[-1]
+        added.append(_Found(start, quote.end, "indirect", f"indirect:partial-quote:{entry}", cue=quote.cue, speaker_head=quote.speaker_head))
+    return added
+
+
+def _clause_start(doc: Doc, quote: _Found) -> int:
+    """Where the clause holding the quote begins before its opening mark: the
+    left edge of the quote's head word, climbing to the words it completes
+    ("The summit achieved “too little,” he said"), within the sentence and after
+    a cue that precedes it."""
+    root = _quote_root(doc, quote.start, quote.end)
+    if root is None or quote.sentence_start is None:
+        return quote.start
+    cue_at = quote.cue.token.i if quote.cue is not None else -1
+    while root.head.i not in (root.i, cue_at) and quote.sentence_start <= root.head.idx < quote.start:
+        root = root.head
+    left = root.left_edge
+    while left.i < root.i and (left.is_punct or left.is_space or left.text in _QUOTE_TOKENS):
+        left = doc[left.i + 1]
+    if quote.cue is not None and quote.cue.end.idx < quote.start and left.i <= quote.cue.end.i:
+        return quote.start
+    return left.idx if quote.sentence_start <= left.idx < quote.start else quote.start
+
+
 def _names_speaker(attribution: _Attribution) -> bool:
     """A cue verb whose subject is a name or a personal pronoun: "Smith said"."""
     subject = attribution.subject
@@ -607,7 +722,14 @@ def find_quotes(analysis: Analysis) -> None:
             quote.speaker_head = _subject(quote.cue, quoted)
     attributions = _attributions(doc, quoted)
     _resolve_uncued(doc, direct, attributions)
-    found = sorted(direct + _indirect(attributions, direct), key=lambda f: (f.start, f.end))
+    partial = [q for q in direct if _is_partial(doc, q)]
+    direct = [q for q in direct if all(q is not p for p in partial)]
+    indirect = _indirect(attributions, direct)
+    indirect += _partial_attributions(doc, partial, indirect)
+    found = sorted(direct + indirect, key=lambda f: (f.start, f.end))
+    for quote in found:
+        if quote.cue is not None:
+            quote.addressee_head = _addressee(quote.cue, quoted)
     analysis.quotes = [_record(analysis, n, f) for n, f in enumerate(found, 1)]
 
 
@@ -620,5 +742,6 @@ def _record(analysis: Analysis, n: int, found: _Found) -> Quote:
         end=found.end,
         speaker=make_speaker(analysis, found.speaker_head) if found.speaker_head is not None else None,
         cue=found.cue.trigger if found.cue else None,
+        addressee=make_speaker(analysis, found.addressee_head) if found.addressee_head is not None else None,
         rule=found.rule,
     )

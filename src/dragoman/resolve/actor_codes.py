@@ -16,12 +16,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from importlib import resources
-from typing import Optional
+from datetime import date
+from typing import Optional, Union
 
 import yaml
 from unidecode import unidecode
 
 from . import countries
+from . import registry as known
+from .registry import ActorSource
 
 # sectors of holders of state office: "former" turns them into ELI
 _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
@@ -492,12 +495,16 @@ def looks_like_institution(words: str) -> bool:
     return any(_key(word) in _LEXICON.institution_words for word in words.split())
 
 
-def code_actor(text: str, *, context_country: Optional[str] = None) -> ActorCode:
+def code_actor(text: str, *, context_country: Optional[str] = None, as_of: Union[str, date, None] = None,
+               registry: Optional[ActorSource] = None) -> ActorCode:
     """Country, sector, role, name and kind of an actor phrase.
 
-    context_country (alpha-3) is used when the phrase has a role but names no country
-    ("Secretary of State Antony Blinken" in a US article). What the phrase does not
-    say stays None: bare personal names are not guessed.
+    What the phrase leaves open is filled, in this order, from a title that names one
+    country's office, from the known actors (`registry`, then the sources made active
+    with `resolve.registry.use`, then the bundled starter book) with the role held on
+    `as_of` (YYYY-MM-DD), and last from context_country (alpha-3) when the phrase has a
+    role ("Secretary of State Antony Blinken" in a US article). A name no source knows,
+    or that a source gives to two actors, stays uncoded: names are never guessed.
     """
     text = (text or "").replace("\u2019", "'").strip()
     if not text:
@@ -511,7 +518,27 @@ def code_actor(text: str, *, context_country: Optional[str] = None) -> ActorCode
         if national:
             code = ActorCode(national, code.sector, code.role, code.name, code.kind,
                              "+".join(r for r in (code.rule, f"national-title:{national}") if r))
+    if (code.country is None or code.sector is None) and code.name:
+        code = _fill_from_known(code, as_of, registry)
     if code.country is None and context_country and code.role is not None:
         code = ActorCode(context_country, code.sector, code.role, code.name, code.kind,
                          "+".join(r for r in (code.rule, f"context:{context_country}") if r))
     return code
+
+
+def _fill_from_known(code: ActorCode, as_of: Union[str, date, None], registry: Optional[ActorSource]) -> ActorCode:
+    """What a known actor of that name says, where the phrase itself is silent."""
+    found = known.lookup(code.name, as_of=as_of, registry=registry)
+    if found is None:
+        return code
+    if found.kind not in (None, "person"):  # an organisation's own name beats the nouns in it
+        return ActorCode(found.country or code.country, found.sector or code.sector, code.role, code.name,
+                         found.kind, _join_rules(found.rule, code.rule))
+    return ActorCode(
+        code.country or found.country,
+        code.sector or found.sector,
+        code.role or found.role,
+        code.name,
+        code.kind or found.kind,
+        _join_rules(code.rule, found.rule),
+    )
