@@ -185,6 +185,10 @@ def test_quote_marked():
     assert quote_marked(text, 10, 15)  # content without its marks
     assert quote_marked(text, 9, 16)  # content with them
     assert not quote_marked(text, 31, 42)
+    typewriter = "He said: ''We will stay,'' and left. ``Never,'' she said."
+    assert quote_marked(typewriter, 11, 24)  # ''We will stay,''
+    assert quote_marked(typewriter, 39, 45)  # ``Never,''
+    assert not quote_marked(typewriter, 27, 35)  # and left
 
 
 GWN_XML = """<articles><article file="7"><title>t</title><text>Floods hit Ghent and Belgian towns.</text>

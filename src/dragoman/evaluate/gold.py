@@ -276,12 +276,19 @@ CLOSE_QUOTES = {'"', "”", "»"}
 _TRAILING_PUNCT = ".,;:!?"
 
 
+def _typewriter_to_straight(text: str) -> str:
+    """``...'' and ''...'' (newswire typewriter quotes, as in NYT copy) -> ""..."", keeping every offset."""
+    return text.replace("``", '""').replace("''", '""')
+
+
 def quote_marked(text: str, start: int, end: int) -> bool:
     """Whether a span is enclosed in quotation marks, inside it or right next to it.
 
     `“We will win,” she said`: the content may or may not include the marks and
     the comma; either way it opens and closes with a quote, so it is direct speech.
+    Doubled typewriter marks (``...'' and ''...'') count as quotation marks too.
     """
+    text = _typewriter_to_straight(text)
     inner = text[start:end]
     stripped = inner.strip()
     if not stripped:
