@@ -340,13 +340,16 @@ def schema() -> None:
     click.echo(json.dumps(json_schema(), indent=2))
 
 
-def _register_eval() -> None:
+def _register_subcommands() -> None:
+    """Commands that live beside the code they serve."""
     from .evaluate.cli import eval_command
+    from .query.explain import explain_command
 
     main.add_command(eval_command, "eval")
+    main.add_command(explain_command, "explain")
 
 
-_register_eval()
+_register_subcommands()
 
 if __name__ == "__main__":
     main()

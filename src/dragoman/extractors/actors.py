@@ -440,14 +440,18 @@ def _inherit_from_named_persons(clusters: list[_Cluster]) -> None:
 
 
 def _dominant_country(clusters: list[_Cluster]) -> Optional[str]:
-    """The country the article is most about, by coded mentions; None on a tie."""
+    """The country the article is clearly most about, by coded mentions.
+
+    Needs at least three mentions and twice as many as the runner-up: a
+    one-sentence text that names Afghanistan is no Afghan article.
+    """
     counts = Counter()
     for c in clusters:
         country = c.vote("country")
         if country and country != "IGO":
             counts[country] += len(c.mentions) + len(c.extra_spans)
     top = counts.most_common(2)
-    if not top or (len(top) == 2 and top[0][1] == top[1][1]):
+    if not top or top[0][1] < 3 or (len(top) == 2 and top[0][1] < 2 * top[1][1]):
         return None
     return top[0][0]
 

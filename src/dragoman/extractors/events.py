@@ -36,6 +36,7 @@ from spacy.tokens import Doc, Span, Token
 from ..analysis import Analysis
 from ..pipeline import component
 from ..records import Actor, DateMention, Event, Offsets, Party, Place, Trigger
+from .claims import casualty_counts
 from .lexicon import Entry, Lexicon, Recoding, load_lexicon
 from ..annotate.views import sentence_of, sentences
 
@@ -46,6 +47,8 @@ _PERSONAL_THIRD = {"he", "him", "his", "she", "her"}
 _IMPERSONAL_THIRD = {"it", "its", "they", "them", "their"}
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+_LOCATIVE_PREPS = {"in", "from", "throughout", "across", "inside"}
+_NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 _ARG_TRIM = {"relcl", "acl", "appos", "conj", "cc", "advmod", "punct", "prep"}
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "prep", "dative", "attr", "oprd", "acomp"}
@@ -82,6 +85,7 @@ class Draft:
     mode: Optional[str] = None
     status: str = "occurred"
     notes: list[str] = field(default_factory=list)
+    reasons: list[str] = field(default_factory=list)  # why the status was chosen
 
     @property
     def head(self) -> Token:
@@ -97,6 +101,21 @@ def find_events(analysis: Analysis) -> None:
     analysis.events = coder.code()
 
 
+def explain_event(analysis: Analysis, event: Event) -> Optional[dict]:
+    """Why `event` was coded as it was: trigger, lexicon entry, rule, the
+    dependency paths to its parties, and the cues behind its status and date.
+
+    The trace is recomputed (not stored in the record), so it is always the
+    one of the current lexicon and code; None when the event is not found.
+    """
+    if not analysis.text.strip():
+        return None
+    coder = EventCoder(analysis, load_lexicon())
+    coder.traces = {}
+    coder.code()
+    return coder.traces.get((event.trigger.start, event.event))
+
+
 class EventCoder:
     """Codes the events of one analysed article."""
 
@@ -108,6 +127,8 @@ class EventCoder:
         self.scare_quotes = _scare_quotes(analysis.text)
         self.sentence_index = {s.start: k for k, s in enumerate(sentences(self.doc))}
         self.event_date = _event_date_function()
+        self.event_place = _event_place_function()
+        self.traces: Optional[dict[tuple[int, str], dict]] = None  # filled for `explain_event`
 
     def code(self) -> list[Event]:
         matches = self._matches()
@@ -118,6 +139,7 @@ class EventCoder:
         for i, inner in embedded.items():
             self._apply_embedding(drafts[i], [drafts[j] for j in inner])
         absorbed |= self._protest_topics(drafts)
+        absorbed |= self._violence_outcomes(drafts)
         kept = [d for i, d in sorted(drafts.items()) if i not in absorbed]
         events: list[Event] = []
         history: list[tuple[int, Draft]] = []
@@ -173,7 +195,7 @@ class EventCoder:
             ):
                 head = _phrase_head(span)
                 carrier = _carrier(head) if head.pos_ == "NOUN" else None
-                if carrier is not None and _lemma(carrier) not in self.lex.light_verbs | entry.light:
+                if carrier is not None and not _lemma_in(carrier, self.lex.light_verbs | entry.light):
                     carrier = None
                 return Match(entry=entry, head=head, tokens=list(span), carrier=carrier)
         return None
@@ -182,19 +204,21 @@ class EventCoder:
         pos = _lexical_pos(token)
         if pos is None:
             return None
-        for entry in self.lex.candidates(pos, _lemma(token)):
-            carrier = _carrier(token) if pos == "noun" else None
+        anchor = token.head if token.dep_ == "compound" else token  # "a mediation effort"
+        lemma = next((f for f in _lemma_forms(token) if self.lex.candidates(pos, f)), _lemma(token))
+        for entry in self.lex.candidates(pos, lemma):
+            carrier = _carrier(anchor) if pos == "noun" else None
             if entry.particle and not _has_particle(token, entry.particle):
                 continue
             if entry.objects and not _object_matches(token, entry.objects, entry.particle):
                 continue
             if entry.prep and not _has_prep(token, entry.prep):
                 continue
-            if entry.light and not (carrier is not None and _lemma(carrier) in entry.light):
+            if entry.light and not (carrier is not None and _lemma_in(carrier, entry.light)):
                 continue
-            if carrier is not None and not entry.light and _lemma(carrier) not in self.lex.light_verbs:
+            if carrier is not None and not entry.light and not _lemma_in(carrier, self.lex.light_verbs):
                 carrier = None
-            return Match(entry=entry, head=token, tokens=[token], carrier=carrier)
+            return Match(entry=entry, head=anchor, tokens=[token], carrier=carrier)
         return None
 
     def _resolve_light_verbs(self, matches: dict[int, Match]) -> None:
@@ -236,10 +260,45 @@ class EventCoder:
             t.i for d in drafts.values() if d.event == "PROTEST"
             for t in [d.head] + ([d.match.carrier] if d.match.carrier is not None else [])
         }
-        return {
-            i for i, d in drafts.items()
+        topics = {
+            i: d for i, d in drafts.items()
             if d.event == "REQUEST" and any(a.i in protests for a in d.head.ancestors)
         }
+        for topic in topics.values():
+            protest = next(
+                (d for d in drafts.values() if d.event == "PROTEST" and not d.recipients
+                 and any(a.i in (d.head.i, getattr(d.match.carrier, "i", -1)) for a in topic.head.ancestors)),
+                None,
+            )
+            if protest is not None:
+                protest.recipients = topic.recipients
+        return set(topics)
+
+    @staticmethod
+    def _violence_outcomes(drafts: dict[int, Draft]) -> set[int]:
+        """'shelled the town, killing 20': the killing is the outcome of the
+        shelling, one event, which takes the victims as recipient when it
+        names none itself."""
+        outcomes = set()
+        for i, draft in drafts.items():
+            main = drafts.get(draft.head.head.i)
+            if (
+                draft.event == "ASSAULT" and draft.match.verbal and main is not None and main is not draft
+                and main.event == "ASSAULT" and draft.head.dep_ in ("advcl", "conj")
+            ):
+                outcomes.add(i)
+                if not main.recipients:
+                    main.recipients = draft.recipients
+        return outcomes
+
+    @staticmethod
+    def _answered_parties(draft: Draft, inner: Draft) -> list[tuple[Token, Party]]:
+        """'rejected a demand from the US', 'accepted Egypt's offer': the one
+        whose request or offer is answered is the recipient."""
+        if inner.match.verbal or not inner.actors:
+            return []
+        own = {t.i for t, _ in draft.actors}
+        return [(t, p) for t, p in inner.actors if t.i not in own]
 
     def _apply_embedding(self, draft: Draft, inner: list[Draft]) -> None:
         """The embedded event lends its recipient ("threatened to attack X");
@@ -248,7 +307,11 @@ class EventCoder:
             return
         promised = inner[0]
         if not draft.recipients:
-            draft.recipients = promised.recipients
+            draft.recipients = (
+                self._answered_parties(draft, promised)
+                or promised.recipients
+                or self._place_parties(promised)
+            )
         if draft.match.entry.embed != "intent":
             return
         rule = self.lex.intent
@@ -294,9 +357,26 @@ class EventCoder:
             return actors, recipients, "verb:passive"
         actors = [c for c in verb.children if c.dep_ == "nsubj"] or _controllers(verb)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
-        recipients = _slot_tokens([verb], slots) or _slot_tokens(objects, _prepositions(slots))
+        recipients = (
+            self._requested_agents(match, objects)
+            or _slot_tokens([verb], slots)
+            or _slot_tokens(objects, _prepositions(slots))
+        )
         rule = "verb:active" if any(c.dep_ == "nsubj" for c in verb.children) else "verb:controlled"
         return actors, recipients, rule
+
+    def _requested_agents(self, match: Match, objects: list[Token]) -> list[Token]:
+        """'demanded an admission by Moscow', 'demanded the withdrawal of
+        Serbian forces': who is to do the act asked for is the recipient."""
+        if match.entry.event != "REQUEST":
+            return []
+        found = []
+        for obj in objects:
+            found += [p for c in obj.children if c.lower_ == "by" for p in _pobjects(c)]
+            movers = any(e.event == "RETREAT" for e in self.lex.candidates("noun", _lemma(obj)))
+            if movers:
+                found += [p for c in obj.children if c.lower_ == "of" for p in _pobjects(c)]
+        return found
 
     def _noun_arguments(self, match: Match) -> tuple[list[Token], list[Token], str]:
         noun, carrier = match.head, match.carrier
@@ -311,7 +391,20 @@ class EventCoder:
             if actors:
                 return actors, recipients, "noun:light-verb"
         own, rule = _nominal_actors(noun, {t.i for t in match.tokens})
+        if not own and self._is_adjunct_event(match):
+            return _subjects(noun.head.head, 0), recipients, "noun:adjunct"
         return own, recipients, rule
+
+    def _is_adjunct_event(self, match: Match) -> bool:
+        """'staged a strike in protest', 'returned for talks', 'remained on
+        alert': a nominal event in a prepositional phrase of an active verb is
+        done by that verb's subject (prepositions per type in the lexicon)."""
+        noun = match.head
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+            return False
+        allowed = self.lex.adjunct_events.get(prep.lower_, ())
+        return match.entry.event in allowed and not _is_passive(prep.head)
 
     def _resolve_act_recipients(self, draft: Draft, drafts: dict[int, Draft]) -> None:
         """'a move condemned by X': the move is the act of the clause it hangs on."""
@@ -333,7 +426,9 @@ class EventCoder:
         named = draft.recipients
         draft.actors = [(t, p) for t, p in draft.actors if self.parties.is_agentive(t, p)]
         named = [m for t, p in named for m in self._stand_ins(t, p)]
-        draft.recipients = [(t, p) for t, p in named if self.parties.is_agentive(t, p)]
+        draft.recipients = [
+            (t, p) for t, p in named if self.parties.is_agentive(t, p) and not _is_reflexive(t)
+        ]
         if entry.particle in entry.recipient and named and not draft.recipients:
             return None  # "speak with one voice": the particle names no one
         trigger_date = self.event_date(self.analysis, draft.match.carrier or draft.head)
@@ -341,12 +436,12 @@ class EventCoder:
         self._recode(draft)
         if not draft.recipients:
             self._fill_recipient(draft, history)
-        place = self._place(draft)
+        place = self.event_place(self.analysis, draft.head) if self.event_place else self._place(draft)
         draft.mode = self._mode(draft, place)
         head = draft.head
         sentence = _sentence_offsets(self.analysis.text, sentence_of(head), draft.match.tokens[0].idx)
         first, last = draft.match.tokens[0], draft.match.tokens[-1]
-        return Event(
+        event = Event(
             id="",
             event=draft.event,
             mode=draft.mode,
@@ -367,7 +462,21 @@ class EventCoder:
             rule=draft.rule,
             lexicon=draft.match.entry.id,
             confidence=self._confidence(draft),
+            **self._sizes(draft.event, sentence),
         )
+        if self.traces is not None:
+            self.traces[(event.trigger.start, event.event)] = _trace(draft, event)
+        return event
+
+    def _sizes(self, event_type: str, sentence: Offsets) -> dict[str, Optional[int]]:
+        """PLOVER's size fields from the figures of the sentence: dead and
+        injured for violence, arrested for coercion."""
+        if event_type not in ("ASSAULT", "COERCE"):
+            return {}
+        counts = casualty_counts(self.analysis, sentence.start, sentence.end)
+        if event_type == "COERCE":
+            return {"arrested": counts["arrested"]}
+        return {"dead": counts["dead"], "injured": counts["injured"]}
 
     def _stand_ins(self, token: Token, party: Party) -> list[tuple[Token, Party]]:
         """A recipient that is an act or thing ("Serbia's suppression of
@@ -375,6 +484,8 @@ class EventCoder:
         if self.parties.is_agentive(token, party) or token.pos_ not in ("NOUN",):
             return [(token, party)]
         owners, _ = _nominal_actors(token, {token.i})
+        if owners and all(o.pos_ == "PRON" for o in owners):
+            return []  # "opened its borders": the thing is the actor's own
         return self.parties.expand(owners, "recipient") or [(token, party)]
 
     def _recode(self, draft: Draft) -> None:
@@ -405,14 +516,31 @@ class EventCoder:
         joint = any(_lemma(c) == "joint" for c in draft.head.children)
         return joint or len(countries) >= 2
 
+    def _place_parties(self, draft: Draft) -> list[tuple[Token, Party]]:
+        """The first country-coded place the trigger governs, with the places
+        coordinated with it ("to the United States and Israel")."""
+        if draft.event not in self.lex.place_recipient:
+            return []
+        actor_spans = [(p.start, p.end) for _, p in draft.actors]
+        governed = [
+            (p, t) for p, t in self._governed_places(draft)
+            if p.country and not any(a < p.end and p.start < b for a, b in actor_spans)
+        ]
+        if not governed:
+            return []
+        first_token = governed[0][1]
+        partners = {first_token.i} | {t.i for t in first_token.conjuncts}
+        return [
+            (token, Party(text=place.text, start=place.start, end=place.end, country=place.country))
+            for place, token in governed if token.i in partners
+        ]
+
     def _fill_recipient(self, draft: Draft, history: list[tuple[int, Draft]]) -> None:
-        if draft.event in self.lex.place_recipient:
-            for place, token in self._governed_places(draft):
-                if place.country:
-                    party = Party(text=place.text, start=place.start, end=place.end, country=place.country)
-                    draft.recipients = [(token, party)]
-                    draft.rule += "+recipient:place"
-                    return
+        places = self._place_parties(draft)
+        if places:
+            draft.recipients = places
+            draft.rule += "+recipient:place"
+            return
         if draft.event in self.lex.requires_recipient:
             here = self._sentence_of(draft.head)
             for index, earlier in reversed(history):
@@ -436,7 +564,7 @@ class EventCoder:
         found = []
         for place in self.analysis.places:
             span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
-            if span is not None and span.root.i in tokens:
+            if span is not None and span.root.i in tokens and _is_geographic(span):
                 found.append((place, span.root))
         return found
 
@@ -466,6 +594,8 @@ class EventCoder:
         if draft.match.carrier is not None:
             cues |= {_lemma(t) for t in _complement_tokens(draft.match.carrier)}
         cues |= {_lemma(c) for c in draft.head.children if c.dep_ in ("compound", "amod")}
+        # the means as subject: "a suicide bombing killed", "artillery fire hit"
+        cues |= {_lemma(t) for c in draft.head.children if c.dep_ == "nsubj" for t in c.subtree}
         for mode, words in self.lex.modes.get(draft.event, ()):
             if cues & words:
                 return mode
@@ -476,6 +606,8 @@ class EventCoder:
         """The actor meets the recipient in the recipient's country."""
         if place is None or not place.country:
             return False
+        if any(p.start < place.end and place.start < p.end for _, p in draft.recipients):
+            return False  # "mediation between the Emirates and ...": who, not where
         hosts = {p.country for _, p in draft.recipients}
         guests = {p.country for _, p in draft.actors}
         return place.country in hosts and place.country not in guests
@@ -507,23 +639,30 @@ class EventCoder:
 
     # -- status ----------------------------------------------------------
     def _status(self, draft: Draft, when: Optional[DateMention]) -> str:
+        """The status, with the cue that decided it kept in `draft.reasons`."""
         cues = self.lex.status
-        flags: set[str] = set()
+        flags: dict[str, str] = {}
         start = draft.match.carrier or draft.head
         chain = _status_chain(start, self.lex.speech_verbs)
         reported = self._reported(chain[-1])
         for token in chain:
-            flags |= _status_flags(token, cues, is_governor=token != start, reported=reported)
-        if _negated_before(draft.match.tokens[0], cues.negation_words) or (
-            draft.match.carrier is not None and _negated_before(draft.match.carrier, cues.negation_words)
-        ):
-            flags.add("negated")
-        if any(a.lower_ in cues.historical_preps for a in draft.head.ancestors if a.dep_ == "prep"):
-            flags.add("historical")
-        flags |= self._date_flags(when)
+            found = _status_flags(token, cues, is_governor=token != start, reported=reported)
+            for flag, reason in found.items():
+                flags.setdefault(flag, reason)
+        carrier = [draft.match.carrier] if draft.match.carrier is not None else []
+        for word in [draft.match.tokens[0], *carrier]:
+            if _negated_before(word, cues.negation_words):
+                flags.setdefault("negated", f"negation word just before '{word.text}'")
+        for ancestor in draft.head.ancestors:
+            if ancestor.dep_ == "prep" and ancestor.lower_ in cues.historical_preps:
+                flags.setdefault("historical", f"background preposition '{ancestor.text}'")
+        for flag, reason in self._date_flags(when).items():
+            flags.setdefault(flag, reason)
         for status in ("negated", "hypothetical", "future", "historical"):
             if status in flags:
+                draft.reasons.append(flags[status])
                 return status
+        draft.reasons.append("no negation, modal, future or background cue")
         return "occurred"
 
     def _reported(self, top: Token) -> bool:
@@ -540,20 +679,23 @@ class EventCoder:
             m.dep_ == "mark" and m.lower_ in self.lex.status.threat_marks
             for token in chain for c in token.children if c.dep_ == "advcl" for m in c.children
         )
+        if draft.event in self.lex.threat_when_planned:
+            return conditional or draft.status == "future"
         announced = draft.status == "future" and self._reported(chain[-1])
-        return conditional or announced
+        return conditional or (announced and draft.event != "RETREAT")
 
-    def _date_flags(self, when: Optional[DateMention]) -> set[str]:
+    def _date_flags(self, when: Optional[DateMention]) -> dict[str, str]:
         published = _parse_date(self.analysis.published)
         if when is None or published is None:
-            return set()
+            return {}
         first = _parse_date(when.value or when.first)
         last = _parse_date(when.value or when.last)
         if first is not None and first > published:
-            return {"future"}
+            return {"future": f"event date '{when.text}' after publication {published}"}
         if last is not None and (published - last).days >= self.lex.status.historical_days:
-            return {"historical"}
-        return set()
+            days = self.lex.status.historical_days
+            return {"historical": f"event date '{when.text}' {days}+ days before publication {published}"}
+        return {}
 
     # -- helpers ---------------------------------------------------------
     def _sentence_of(self, token: Token) -> int:
@@ -580,7 +722,9 @@ class PartyFinder:
         """Each argument with its coordinated partners, as coded parties."""
         out: list[tuple[Token, Party]] = []
         seen: set[int] = set()
-        for token in tokens:
+        for token in [_counted(t) for t in tokens]:
+            if token.ent_type_ in _NOT_PARTY_ENTS:
+                continue
             for member in self._members(token, role):
                 tok, party = member
                 if tok.i not in seen:
@@ -594,12 +738,26 @@ class PartyFinder:
             sponsors = self._document_parties(token, role)
             if sponsors:
                 return sponsors
-        members = [token] + [c for c in token.conjuncts if c.pos_ in _NOMINAL]
+        members = [token] + [c for c in token.conjuncts if c.pos_ in _NOMINAL and _coordinated(token)]
         out = []
         for member in sorted(members, key=lambda t: t.i):
-            origin = self._origin_parties(member)
-            out.extend(origin or [(member, self.party(member))])
+            split = self._origin_parties(member) or self._coordinated_modifiers(member)
+            out.extend(split or [(member, self.party(member))])
         return out
+
+    def _coordinated_modifiers(self, token: Token) -> list[tuple[Token, Party]]:
+        """'US and British forces', 'French and Egyptian warships': one party
+        per coordinated country modifier (PLOVER compound actors)."""
+        for child in token.children:
+            if child.dep_ not in ("amod", "compound", "nmod") or not child.conjuncts:
+                continue
+            modifiers = sorted([child, *child.conjuncts], key=lambda t: t.i)
+            coded = [(m, self.country_code(m.text)) for m in modifiers]
+            if len(coded) < 2 or not all(code for _, code in coded):
+                return []
+            base = self.party(token)
+            return [(m, replace(base, country=code)) for m, code in coded]
+        return []
 
     def _origin_parties(self, token: Token) -> list[tuple[Token, Party]]:
         """'counterparts from Israel, Qatar and Egypt': the countries they come from."""
@@ -734,9 +892,34 @@ class PartyFinder:
             code = self.country_code(text)
             if code:
                 return code
+        if span.root.ent_type_ == "GPE" and span.root.pos_ == "PROPN":
+            code = self.country_code(span.root.text, capitals=True)
+            if code:
+                return code
+        located = self._located_country(span.root)
+        if located:
+            return located
         for place in self.analysis.places:
             if place.start < span.end_char and span.start_char < place.end and place.country:
                 return place.country
+        return None
+
+    def _located_country(self, head: Token) -> Optional[str]:
+        """'rebels in the Ivory Coast', 'a newspaper based in Beirut': the
+        country of a place the party's locative modifier names."""
+        phrases = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS]
+        phrases += [
+            p for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            for p in c.children if p.dep_ == "prep" and p.lower_ in _LOCATIVE_PREPS
+        ]
+        if head.pos_ != "NOUN":
+            return None  # a name ("the Red Cross operating in Iraq") keeps its own code
+        for prep in phrases:
+            start, end = prep.idx, prep.doc[prep.right_edge.i].idx + len(prep.right_edge.text)
+            for place in self.analysis.places_within(start, end):
+                place_span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+                if place.country and place_span is not None and _is_geographic(place_span):
+                    return place.country
         return None
 
     def is_agentive(self, token: Token, party: Party) -> bool:
@@ -757,12 +940,29 @@ def _lemma(token: Token) -> str:
     return token.lemma_.lower()
 
 
+def _lemma_forms(token: Token) -> tuple[str, ...]:
+    """The lemma, plus the stems a regular inflection gives, for verbs the
+    tagger lemmatises wrongly ("staged" -> "stag")."""
+    word, tag = token.lower_, token.tag_
+    if tag in ("VBD", "VBN") and word.endswith("ed"):
+        return (_lemma(token), word[:-1], word[:-2])
+    if tag == "VBZ" and word.endswith("s"):
+        return (_lemma(token), word[:-1])
+    if tag == "VBG" and word.endswith("ing"):
+        return (_lemma(token), word[:-3], word[:-3] + "e")
+    return (_lemma(token),)
+
+
+def _lemma_in(token: Token, lemmas: frozenset[str]) -> bool:
+    return any(form in lemmas for form in _lemma_forms(token))
+
+
 def _lexical_pos(token: Token) -> Optional[str]:
     if token.ent_type_ in _NOT_TRIGGER_ENTS:
         return None
     if token.pos_ == "VERB":
         return "verb"
-    if token.pos_ == "NOUN" and token.dep_ != "compound":
+    if token.pos_ == "NOUN" and (token.dep_ != "compound" or _lemma(token.head) in _FRAME_NOUNS):
         return "noun"
     return None
 
@@ -780,6 +980,9 @@ def _carrier(noun: Token) -> Optional[Token]:
         return noun.head
     if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass"):
         return _carrier(noun.head)
+    measure = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if measure is not None and (_lemma(measure) in _MEASURE_NOUNS or measure.ent_type_ == "DATE"):
+        return _carrier(measure)  # "launched ten days of war games", "a series of raids"
     return None
 
 
@@ -810,7 +1013,12 @@ def _following_prep(token: Token) -> Optional[Token]:
     return None
 
 
-_QUANTITY_NOUNS = {"part", "some", "most", "much", "portion", "all", "rest", "half", "bulk"}
+# nouns that frame an event named by their compound modifier: "a mediation effort"
+_FRAME_NOUNS = {"effort", "bid", "attempt", "campaign", "mission"}
+# nouns that measure out a series of events: "a wave of strikes", "ten days of exercises"
+_MEASURE_NOUNS = {"series", "wave", "round", "spate", "string", "day", "week", "month", "hour"}
+_QUANTITY_NOUNS = {"part", "some", "most", "much", "portion", "all", "rest", "half", "bulk", "third",
+                   "quarter", "dozen", "hundred", "thousand", "score", "number", "majority", "many"}
 
 
 def _objects(verb: Token, particle: Optional[str]) -> list[Token]:
@@ -846,6 +1054,12 @@ def _nominal_actors(noun: Token, trigger: set[int]) -> tuple[list[Token], str]:
         objects = [p for c in noun.children if c.lower_ == prep for p in _pobjects(c)]
         if objects:
             return objects, f"noun:{prep}"
+    agents = [  # "the demonstration staged by students"
+        p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+        for a in c.children if a.dep_ == "agent" for p in _pobjects(a)
+    ]
+    if agents:
+        return agents, "noun:by"
     modifiers = [
         c for c in noun.children
         if c.i not in trigger
@@ -868,6 +1082,9 @@ def _slot_tokens(heads: list[Token], slots: tuple[str, ...]) -> list[Token]:
         for child in head.children:
             if child.dep_ == "dobj" and "dobj" in slots and child.pos_ in _NOMINAL:
                 found.append(child)
+            elif child.dep_ == "prt" and child.lower_ == "up" and "dobj" in slots:
+                # "kidnapped up to 16 advisers": the parser reads "up to" as particle + prep
+                found.extend(p for c in child.children if c.lower_ == "to" for p in _pobjects(c))
             elif child.dep_ == "dative" and "dative" in slots:
                 found.extend(_pobjects(child) if child.pos_ == "ADP" else [child])
             elif child.dep_ == "ccomp" and "ccomp-subject" in slots:
@@ -902,7 +1119,7 @@ def _controllers(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ == "dobj" and c.pos_ in _NOMINAL]
         return objects or _subjects(head, depth)
-    if verb.dep_ in ("advcl", "conj"):
+    if verb.dep_ in ("advcl", "conj", "acomp"):
         return _subjects(head, depth)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         return _subjects(head.head, depth)
@@ -959,6 +1176,33 @@ def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
 
 
+def _coordinated(token: Token) -> bool:
+    """Conjuncts joined by 'and'/'or' are partners; a conj chain without a
+    conjunction is usually a misparsed name ("Sheikh Hamad bin Khalifa al-Thani")."""
+    group = [token, *token.conjuncts]
+    return any(c.dep_ == "cc" for member in group for c in member.children)
+
+
+def _counted(token: Token) -> Token:
+    """'one third of the guerrillas', 'dozens of students': the people counted."""
+    if token.ent_type_ in _NOT_PARTY_ENTS or _lemma(token) in _QUANTITY_NOUNS or token.pos_ == "NUM":
+        counted = [p for c in token.children if c.lower_ == "of" for p in _pobjects(c)]
+        if counted:
+            return counted[0]
+    return token
+
+
+def _is_geographic(span: Span) -> bool:
+    """A place the tagger also reads as a location, not a word the gazetteer
+    happens to know ("a ban", "UN")."""
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in span)
+
+
+def _is_reflexive(token: Token) -> bool:
+    """'blew themselves up': the actor itself, never a recipient."""
+    return token.pos_ == "PRON" and token.lower_.endswith(("self", "selves"))
+
+
 def _is_definite(noun: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)
 
@@ -993,28 +1237,29 @@ def _status_chain(start: Token, speech_verbs: frozenset[str]) -> list[Token]:
     return chain
 
 
-def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> set[str]:
-    flags = set()
+def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> dict[str, str]:
+    """Status cues on one token of the chain, each with the words that gave it."""
+    flags: dict[str, str] = {}
     for child in token.children:
         word = child.lower_.replace("’", "'")
         if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
-            flags.add("negated")
+            flags.setdefault("negated", f"negation '{child.text}' on '{token.text}'")
         elif child.dep_ == "aux":
             if word in cues.future_aux or _lemma(child) in cues.future_aux:
-                flags.add("future")
+                flags.setdefault("future", f"future auxiliary '{child.text}' on '{token.text}'")
             elif reported and word in cues.reported_future_aux:
-                flags.add("future")
+                flags.setdefault("future", f"reported '{child.text}' (future seen from the past)")
             elif word in cues.hypothetical_aux:
-                flags.add("hypothetical")
+                flags.setdefault("hypothetical", f"modal '{child.text}' on '{token.text}'")
             elif _lemma(child) == "have" and child.tag_ == "VBD" and token.tag_ == "VBN":
-                flags.add("historical")
+                flags.setdefault("historical", f"past perfect '{child.text} {token.text}'")
         elif child.dep_ == "mark" and word in cues.hypothetical_marks:
-            flags.add("hypothetical")
+            flags.setdefault("hypothetical", f"condition '{child.text}' on '{token.text}'")
     if is_governor:
         if _lemma(token) in cues.future_governors:
-            flags.add("future")
+            flags.setdefault("future", f"governed by '{token.text}' (future governor)")
         if _lemma(token) in cues.negating_governors:
-            flags.add("negated")
+            flags.setdefault("negated", f"governed by '{token.text}' (negating governor)")
     return flags
 
 
@@ -1086,10 +1331,57 @@ def _event_date_function() -> Callable[[Analysis, Token], Optional[DateMention]]
     return event_date
 
 
-def _country_code_function() -> Callable[[str], Optional[str]]:
+def _country_code_function() -> Callable[..., Optional[str]]:
     """`resolve.countries.country_code` when available, else no country words."""
     try:
         from ..resolve.countries import country_code
     except ImportError:
-        return lambda text: None
+        return lambda text, capitals=False: None
     return country_code
+
+
+def _event_place_function() -> Optional[Callable[[Analysis, Token], Optional[Place]]]:
+    """`places.event_place` when the places module provides it, else None (our own choice)."""
+    try:
+        from .places import event_place
+    except ImportError:
+        return None
+    return event_place
+
+
+# -- explanation -------------------------------------------------------------------
+def _trace(draft: Draft, event: Event) -> dict:
+    """What `explain_event` reports for one finished draft."""
+    head = draft.head
+    return {
+        "trigger": event.trigger.text,
+        "head": head.text,
+        "lexicon": draft.match.entry.id,
+        "rule": draft.rule,
+        "light_verb": draft.match.carrier.text if draft.match.carrier is not None else None,
+        "actor_paths": [(p.text, dependency_path(head, t)) for t, p in draft.actors],
+        "recipient_paths": [(p.text, dependency_path(head, t)) for t, p in draft.recipients],
+        "status": event.status,
+        "status_reasons": list(draft.reasons),
+        "date": event.date.text if event.date else None,
+        "date_value": (event.date.value or event.date.first) if event.date else None,
+        "date_source": event.date.source if event.date else None,
+    }
+
+
+def dependency_path(start: Token, end: Token) -> str:
+    """The parse path between two tokens: up (↑dep) to their lowest common
+    ancestor, then down (↓dep): "withdraw ↑xcomp willing ↑acomp is ↓nsubj Syria"."""
+    if start.doc is not end.doc:
+        return f"{start.text} … {end.text}"
+    up = [start] + list(start.ancestors)
+    down = [end] + list(end.ancestors)
+    common = next((t for t in up if t in down), None)
+    if common is None:
+        return f"{start.text} … {end.text} (different sentences)"
+    parts = [start.text]
+    for token in up[: up.index(common)]:
+        parts.append(f"↑{token.dep_} {token.head.text}")
+    for token in reversed(down[: down.index(common)]):
+        parts.append(f"↓{token.dep_} {token.text}")
+    return " ".join(parts)

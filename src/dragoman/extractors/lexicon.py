@@ -116,6 +116,8 @@ class Lexicon:
     speech_verbs: frozenset[str]
     requires_recipient: frozenset[str]
     place_recipient: frozenset[str]
+    threat_when_planned: frozenset[str]
+    adjunct_events: dict[str, frozenset[str]]  # preposition -> types done by the clause's subject
     future_recode: dict[str, Recoding]
     joint_recode: dict[str, Recoding]
     obligation: Entry  # "X said Y must ...": a request by X on Y
@@ -229,6 +231,12 @@ def _entry(
     )
 
 
+def _adjunct_events(node: yaml.Node, path: Path) -> dict[str, frozenset[str]]:
+    if not isinstance(node, yaml.MappingNode):
+        raise LexiconError(f"{_where(path, node)}: adjunct_events must map prepositions to types")
+    return {key.value.lower(): frozenset(_types(value, path)) for key, value in node.value}
+
+
 def _types(node: yaml.Node, path: Path) -> list[str]:
     names = _value(node)
     bad = [n for n in names if n not in PLOVER_TYPES]
@@ -294,7 +302,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     _require(sections, path, "quad", "modes", "cameo_roots", "recipient", "light_verbs",
              "agent_nouns", "act_nouns", "document_nouns", "sponsor_words", "intent", "entries",
              "speech_verbs", "requires_recipient", "place_recipient", "future_recode",
-             "joint_recode", "obligation")
+             "joint_recode", "obligation", "threat_when_planned", "adjunct_events")
     quad = _value(sections["quad"])
     if set(quad) != set(PLOVER_TYPES):
         raise LexiconError(f"{_where(path, sections['quad'])}: quad must list all 16 types")
@@ -356,6 +364,8 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         speech_verbs=words("speech_verbs"),
         requires_recipient=types("requires_recipient"),
         place_recipient=types("place_recipient"),
+        threat_when_planned=types("threat_when_planned"),
+        adjunct_events=_adjunct_events(sections["adjunct_events"], path),
         future_recode=future_recode,
         joint_recode=joint_recode,
         obligation=obligation,
@@ -368,8 +378,22 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     )
 
 
+def lexicon_directory() -> Path:
+    return Path(str(resources.files("dragoman") / "data" / "lexicon"))
+
+
 @lru_cache(maxsize=1)
 def load_lexicon() -> Lexicon:
     """The packaged lexicon, loaded once per process."""
-    directory = Path(str(resources.files("dragoman") / "data" / "lexicon"))
-    return load_lexicon_from(directory)
+    return load_lexicon_from(lexicon_directory())
+
+
+def entry_source(entry_id: str, directory: Optional[Path] = None) -> Optional[str]:
+    """The text of the lexicon line an entry id ("events.yaml:123") points at."""
+    name, _, line = entry_id.rpartition(":")
+    path = (directory or lexicon_directory()) / name
+    if not line.isdigit() or not path.is_file():
+        return None
+    lines = path.read_text(encoding="utf-8").splitlines()
+    number = int(line)
+    return lines[number - 1].strip() if 0 < number <= len(lines) else None

@@ -426,8 +426,11 @@ def sources(explicit: Optional[ActorSource] = None) -> list[ActorSource]:
 
 def lookup(name: str, *, as_of: Union[str, date, None] = None,
            registry: Optional[ActorSource] = None) -> Optional[Coding]:
-    """How the first source that knows `name` codes it as of a day; None if unknown or ambiguous."""
-    if not name_key(name):
+    """How the first source that knows `name` codes it as of a day; None if unknown or ambiguous.
+
+    Only capitalised text is a name: the noun "ban" is not Ban Ki-moon.
+    """
+    if not name_key(name) or not any(word[:1].isupper() for word in name.split()):
         return None
     for source in sources(registry):
         found = source.find(name)

@@ -1,0 +1,111 @@
+"""`dragoman explain`: why each event of an article was coded as it was.
+
+For one event (`--event E3`) or every event of one sentence (`--sentence 4`)
+it prints the sentence, the trigger, the lexicon entry that fired (file:line
+and the entry's text), the rule, the dependency path from the trigger to each
+actor and recipient, and the cues that decided the status and the date. The
+trace is recomputed by `dragoman.extractors.events.explain_event`; nothing of
+it is stored in the output record.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+import click
+
+from ..analysis import Analysis
+from ..records import Event
+
+_DATE_SOURCES = {
+    "clause": "a date in the trigger's own clause",
+    "sentence": "a date in a clause above the trigger",
+    "context": "the date of the previous sentence of the paragraph",
+    "published": "the publication date (no date in the text)",
+}
+
+
+def explain_text(analysis: Analysis, event: Event) -> str:
+    """A readable account of one event of an analysed article."""
+    from ..extractors.events import explain_event
+    from ..extractors.lexicon import entry_source
+
+    trace = explain_event(analysis, event)
+    text = analysis.text
+    lines = [
+        f"{event.id}  {event.event}" + (f" / {event.mode}" if event.mode else "")
+        + f"  (CAMEO {event.cameo}, quad {event.quad}, confidence {event.confidence})",
+        f"  sentence:  {text[event.sentence.start:event.sentence.end]}",
+        f"  trigger:   '{event.trigger.text}' at {event.trigger.start}-{event.trigger.end}",
+    ]
+    if event.lexicon:
+        lines.append(f"  lexicon:   {event.lexicon}  {entry_source(event.lexicon) or ''}".rstrip())
+    lines.append(f"  rule:      {event.rule}")
+    if trace is None:
+        lines.append("  (no trace: the event was not found again in this text)")
+        return "\n".join(lines)
+    if trace["light_verb"]:
+        lines.append(f"  carried by the light verb '{trace['light_verb']}'")
+    for role, key in (("actor", "actor_paths"), ("recipient", "recipient_paths")):
+        paths = trace[key] or [("(none)", "")]
+        for party, path in paths:
+            lines.append(f"  {role + ':':10s} {party}" + (f"    path: {path}" if path else ""))
+    lines.append(f"  status:    {event.status} - " + "; ".join(trace["status_reasons"]))
+    if event.date is None:
+        lines.append("  date:      none")
+    else:
+        why = _DATE_SOURCES.get(event.date.source or "", event.date.source or "?")
+        shown = f"'{event.date.text}' " if event.date.text else ""
+        lines.append(f"  date:      {shown}= {trace['date_value']} - from {why}")
+    if event.place is not None:
+        lines.append(f"  place:     {event.place.text} ({event.place.country or '?'})")
+    return "\n".join(lines)
+
+
+def events_to_explain(analysis: Analysis, event_id: Optional[str], sentence: Optional[int]) -> list[Event]:
+    """The event with that id, or the events of the N-th sentence (1-based)."""
+    if event_id is not None:
+        return [e for e in analysis.events if e.id == event_id]
+    from ..annotate.views import sentences
+
+    spans = sentences(analysis.doc)
+    if sentence is None or not 1 <= sentence <= len(spans):
+        return []
+    span = spans[sentence - 1]
+    return [e for e in analysis.events if span.start_char <= e.trigger.start < span.end_char]
+
+
+@click.command("explain")
+@click.argument("file", type=click.Path(dir_okay=False))
+@click.option("--event", "event_id", metavar="ID",
+              help="Event id as `dragoman extract` prints it (E1, E2, ...).")
+@click.option("--sentence", type=click.IntRange(min=1), metavar="N",
+              help="Explain every event of sentence N (1-based).")
+@click.option("--published", metavar="DATE",
+              help="Publication date (YYYY-MM-DD) if the file lacks one.")
+def explain_command(
+    file: str, event_id: Optional[str], sentence: Optional[int], published: Optional[str]
+) -> None:
+    """Show why the events of an article were coded as they were.
+
+    \b
+    Examples:
+      dragoman explain article.txt --published 2024-03-22 --event E3
+      dragoman explain article.txt --sentence 4
+    """
+    from ..ingest.readers import InputError, read_inputs
+    from ..pipeline import Pipeline
+
+    if (event_id is None) == (sentence is None):
+        raise click.UsageError("give exactly one of --event ID or --sentence N")
+    articles = list(read_inputs([file], published=published))
+    if not articles or isinstance(articles[0], InputError):
+        problem = articles[0] if articles else "nothing to read"
+        raise click.ClickException(str(problem))
+    analysis = Pipeline().analyse(articles[0])
+    chosen = events_to_explain(analysis, event_id, sentence)
+    if not chosen:
+        where = f"event {event_id}" if event_id else f"sentence {sentence}"
+        known = ", ".join(e.id for e in analysis.events) or "none"
+        raise click.ClickException(f"no event for {where} (events: {known})")
+    click.echo("\n\n".join(explain_text(analysis, e) for e in chosen))
