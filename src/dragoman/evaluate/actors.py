@@ -74,6 +74,6 @@ def evaluate(path: Path | str, limit: Optional[int] = None) -> Report:
     dated = sum(c.date is not None for c in cases)
     report.notes.append(
         "baseline: the country of the longest word sequence naming a country, never a sector; "
-        f"{dated} cases give an as-of date, which dragoman does not use"
+        f"{dated} cases give an as-of date, passed to dragoman as `--as-of`"
     )
     return report
