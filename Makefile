@@ -25,6 +25,7 @@ test: install
 	$(PY) -m pytest
 
 eval: install
+	$(PY) -m pip install --quiet -e ".[test,eval]"
 	$(PY) -m dragoman.evaluate.report
 
 bench: install

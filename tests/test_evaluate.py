@@ -610,3 +610,14 @@ def test_cli_limit_and_bad_gold(actors_file, tmp_path):
 def test_cli_places_directory_without_xml(tmp_path):
     result = CliRunner().invoke(eval_command, ["places", str(tmp_path)])
     assert result.exit_code == 2 and "no .xml files" in result.output
+
+
+def test_textacy_baseline_counts_a_refused_document_as_finding_nothing():
+    pytest.importorskip("textacy")
+    from dragoman.annotate.nlp import load_nlp
+    from dragoman.evaluate.quotes import BailedOut, textacy_quotes
+
+    refused = textacy_quotes(load_nlp()('He said "yes and she said "no" to them.'))
+    assert isinstance(refused, BailedOut) and refused == []
+    [quote] = textacy_quotes(load_nlp()('"We will stay," the minister said.'))
+    assert quote.text.startswith('"We will stay')
