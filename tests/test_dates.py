@@ -71,12 +71,31 @@ def test_days(text, expected):
     assert day(text) == expected
 
 
-def test_yearless_date_weeks_ahead_is_the_coming_one_unless_past_tense():
+def test_yearless_date_weeks_ahead_is_the_coming_one_further_ahead_the_past_one():
     assert day("March 29") == "2024-03-29"
     assert day("April 15", tense="present") == "2024-04-15"
-    assert day("April 15", tense="past") == "2023-04-15"
+    # "the vote was moved to April 15": a past-tense verb, a coming date
+    assert day("April 15", tense="past") == "2024-04-15"
+    assert day("March 20", tense="past") == "2024-03-20"
+    # three months ahead the year would have been given: it is last year's
+    assert day("June 15", tense="past") == "2023-06-15"
+    assert day("June 15") == "2023-06-15"
     assert span("in May")[:2] == ("2024-05-01", "2024-05-31")
-    assert span("in May", tense="past")[:2] == ("2023-05-01", "2023-05-31")
+    assert span("in July", tense="past")[:2] == ("2023-07-01", "2023-07-31")
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("June last year", ("2023-06-01", "2023-06-30", "month")),
+        ("January this year", ("2024-01-01", "2024-01-31", "month")),
+        ("the 2022 third quarter", ("2022-07-01", "2022-09-30", "year")),
+        ("last year's fourth quarter", ("2023-10-01", "2023-12-31", "year")),
+        ("the year-earlier second quarter", ("2023-04-01", "2023-06-30", "year")),
+    ],
+)
+def test_month_or_quarter_of_a_named_year(text, expected):
+    assert span(text) == expected
 
 
 def test_weekday_looks_ahead_in_a_future_clause():
@@ -284,3 +303,22 @@ def test_event_date_without_publication_date():
 def test_component_on_empty_text():
     analysis = Pipeline(steps=["dates"]).analyse(Article(id="e", text="", published="2024-03-22"))
     assert analysis.dates == []
+
+
+def test_year_back_phrase_in_a_quarterly_report_is_that_quarter_a_year_before():
+    text = (
+        "The bank earned $4.1 million in the fourth quarter, up from $3.2 million a year earlier. "
+        "A year ago the bank had just opened."
+    )
+    analysis = Pipeline(steps=["dates"]).analyse(Article(id="q", text=text, published="2024-01-20"))
+    by_text = {d.text: d for d in analysis.dates}
+    assert (by_text["the fourth quarter"].first, by_text["the fourth quarter"].last) == ("2023-10-01", "2023-12-31")
+    earlier = by_text["a year earlier"]
+    assert (earlier.first, earlier.last) == ("2022-10-01", "2022-12-31")
+
+
+def test_year_back_phrase_without_a_reported_quarter_keeps_its_own_reading():
+    analysis = Pipeline(steps=["dates"]).analyse(
+        Article(id="y", text="A year ago the bank had just opened.", published="2024-01-20")
+    )
+    assert [(d.first, d.last) for d in analysis.dates] == [("2023-01-01", "2023-12-31")]

@@ -13,7 +13,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from dragoman.ingest.readers import MAX_BYTES, InputError, make_article, normalise_date, read_inputs
+from dragoman.ingest.readers import MAX_BYTES, InputError, date_from_url, make_article, normalise_date, read_inputs
 from dragoman.records import Article
 
 SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
@@ -291,3 +291,27 @@ def test_empty_stdin_is_an_error(monkeypatch, tmp_path):
     articles, errors = _read(["-", tmp_path / "ok.txt"])
     assert [a.id for a in articles] == ["ok"]
     assert [e.source for e in errors] == ["-"]
+
+
+@pytest.mark.parametrize(
+    "url, expected",
+    [
+        ("https://news.example/world/2024/03/22/talks-resume", "2024-03-22"),
+        ("https://news.example/2024-03-22-talks-resume.html", "2024-03-22"),
+        ("https://news.example/a/20240322/talks", "2024-03-22"),
+        ("https://news.example/world/2024/03/", None),  # a month section, not a day
+        ("https://news.example/2024/13/40/odd", None),
+        ("https://20240322.example/story", None),  # the host is not the path
+        ("", None),
+        (None, None),
+    ],
+)
+def test_publication_day_from_the_url(url, expected):
+    assert date_from_url(url) == expected
+
+
+def test_url_date_fills_a_missing_publication_date_only():
+    url = "https://news.example/2024/03/22/story"
+    assert make_article("Text.", url=url).published == "2024-03-22"
+    assert make_article("Text.", url=url, published="2024-03-21").published == "2024-03-21"
+    assert make_article("Text.").published is None

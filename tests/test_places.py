@@ -157,3 +157,107 @@ def test_unknown_toponym_is_kept_without_coordinates():
 @pytest.mark.parametrize("text", ["", "   \n\n", "¿¡ — ‹›"])
 def test_empty_or_odd_text_gives_no_places(pipeline, text):
     assert places_of(pipeline, text) == []
+
+
+# -- recognition beyond GPE/LOC/FAC ----------------------------------------------------
+
+
+def test_country_adjectives_and_demonyms_refer_to_the_country(pipeline):
+    text = "Ukrainian drones struck a refinery, and Egyptians queued for bread."
+    places = {p.text: p for p in places_of(pipeline, text)}
+    assert places["Ukrainian"].country == "UKR" and places["Ukrainian"].feature == "country"
+    assert places["Egyptians"].country == "EGY"
+
+
+def test_place_named_inside_an_organisation(pipeline):
+    text = "She studied at the University of Toledo before joining the Nevada Water Authority."
+    places = {p.text: p for p in places_of(pipeline, text)}
+    assert places["Toledo"].country == "USA"
+    assert places["Nevada"].feature == "admin1"
+
+
+def test_name_after_a_place_noun_is_a_place_even_if_unknown(pipeline):
+    text = "Gunmen attacked a checkpoint near the village of Qarzabad on Sunday."
+    assert "Qarzabad" in [p.text for p in places_of(pipeline, text)]
+
+
+def test_compass_word_and_division_word_fall_back_on_the_name(pipeline):
+    text = "Floods swept through northern Chad and Hunan province this week."
+    places = {p.text: p for p in places_of(pipeline, text)}
+    chad = next(p for t, p in places.items() if t.endswith("Chad"))
+    hebei = next(p for t, p in places.items() if t.startswith("Hunan"))
+    assert chad.country == "TCD" and hebei.country == "CHN"
+
+
+def test_country_point_is_the_conventional_one():
+    russia = gazetteer.load_gazetteer().country("RUS")
+    assert km(russia.lat, russia.lon, 60.0, 100.0) < 50  # not pulled west toward Moscow
+
+
+def test_us_state_abbreviation_qualifies_a_town(pipeline):
+    places = places_of(pipeline, "A water main broke in Dover, Del., on Monday, officials said.")
+    dover = next(p for p in places if p.text == "Dover")
+    assert dover.country == "USA" and km(dover.lat, dover.lon, 39.16, -75.52) < 30
+
+
+def test_us_article_reads_georgia_as_the_state(pipeline):
+    text = (
+        "Storms flooded streets in Atlanta and Chattanooga, and Georgia officials asked "
+        "Washington for emergency funds."
+    )
+    georgia = next(p for p in places_of(pipeline, text) if p.text == "Georgia")
+    assert georgia.country == "USA" and georgia.feature == "admin1"
+
+
+def test_capital_beats_a_same_named_town(pipeline):
+    moscow = next(p for p in places_of(pipeline, "Talks resumed in Moscow on Friday.") if p.text == "Moscow")
+    assert moscow.country == "RUS"
+
+
+# -- event location -----------------------------------------------------------------------
+
+
+def _event_place(text: str, verb: str):
+    from dragoman.extractors.places import event_place
+
+    analysis = Pipeline(steps=["entities", "places"]).analyse(Article(id="t", text=text, published=PUBLISHED))
+    trigger = next(t for t in analysis.doc if t.text == verb)
+    place = event_place(analysis, trigger)
+    return place.text if place else None
+
+
+@pytest.mark.parametrize(
+    "text, verb, expected",
+    [
+        # a locative phrase of the verb, the innermost place first
+        ("A civilian was killed by a mortar in the Midan district of Damascus on Thursday.", "killed", "Midan"),
+        # what the verb acts on
+        ("Rebels seized Kherson after a week of fighting.", "seized", "Kherson"),
+        # a place that only modifies a person says nothing about where
+        ("A Canadian soldier was wounded in Kandahar on Monday.", "wounded", "Kandahar"),
+        # the doer is not the place
+        ("Israel struck targets overnight, the army said.", "struck", None),
+        # nothing says where
+        ("Two fighters were killed during the clashes, a spokesman said.", "killed", None),
+        # a governing verb's location carries down to its complement
+        ("In Nairobi, thousands marched to demand lower prices.", "demand", "Nairobi"),
+    ],
+)
+def test_event_place(text, verb, expected):
+    assert _event_place(text, verb) == expected
+
+
+def test_gaza_is_the_strip_unless_the_city_is_named(pipeline):
+    bare = next(p for p in places_of(pipeline, "Aid trucks entered Gaza on Monday.") if p.text == "Gaza")
+    city = next(p for p in places_of(pipeline, "Shelling hit Gaza City overnight.") if "Gaza" in p.text)
+    assert bare.feature == "region" and bare.name == "Gaza Strip"
+    assert city.feature == "city" and bare.country == city.country == "PSE"
+
+
+def test_demonym_capital_names_the_capital(pipeline):
+    text = "Envoys will travel to the Qatari capital next week."
+    capital = next(p for p in places_of(pipeline, text) if "capital" in p.text)
+    assert capital.name == "Doha" and capital.country == "QAT" and text[capital.start : capital.end] == "Qatari capital"
+    named = places_of(pipeline, "Troops entered the Afghan capital Kabul on Monday.")
+    assert [p.name for p in named if p.text == "Kabul"] == ["Kabul"]
+    assert not any("capital" in p.text for p in named)

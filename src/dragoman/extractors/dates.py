@@ -4,7 +4,9 @@ Candidates come from spaCy's DATE entities, TIME entities that name a day
 ("Friday morning", "last night"), and patterns the small model misses. Each is
 resolved by `resolve.timex`, which drops durations ("approximately two and a
 half hours" is tagged DATE by spaCy but dates nothing). The tense of the
-governing verb decides whether a bare "Friday" looks back or ahead.
+governing verb decides whether a bare "Friday" looks back or ahead. In an
+article reporting a quarter, "a year earlier" and "the year-ago period" mean
+that quarter a year before.
 
 `event_date` then dates an event from its trigger: the nearest date in the
 trigger's own clause, else in its sentence, else in the previous sentence of
@@ -19,12 +21,13 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Optional
 
 import msgspec
+from dateutil.relativedelta import relativedelta
 
 from ..analysis import Analysis
 from ..pipeline import component
 from ..records import DateMention
 from ..resolve.timex import lexicon, parse_published, resolve
-from ..annotate.views import doc_text, sentence_of, sentences
+from ..annotate.views import doc_text, sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -185,7 +188,41 @@ def find_dates(analysis: Analysis) -> None:
             best = (anchored or resolved_parts or [best])[0]
         if best is not None:
             mentions.append(best)
-    analysis.dates = mentions
+    analysis.dates = _year_back_from_reported_quarter(mentions)
+
+
+def _is_quarter(mention: DateMention) -> bool:
+    if not (mention.first and mention.last):
+        return False
+    first, last = date.fromisoformat(mention.first), date.fromisoformat(mention.last)
+    return first.day == 1 and first.month % 3 == 1 and last == first + relativedelta(months=3, days=-1)
+
+
+def _year_back_from_reported_quarter(mentions: list[DateMention]) -> list[DateMention]:
+    """"profit rose from $5 million a year earlier": in an article reporting a quarter,
+    "a year earlier", "the year-ago period" and the like mean that quarter a year
+    before, not the whole previous year. Without a quarter named before, they keep
+    their own reading."""
+    pattern = _year_back_pattern()
+    reported: Optional[DateMention] = None
+    resolved = []
+    for mention in mentions:
+        if reported is not None and pattern.fullmatch(mention.text.strip()):
+            first = date.fromisoformat(reported.first) - relativedelta(years=1)
+            last = date.fromisoformat(reported.last) - relativedelta(years=1)
+            mention = msgspec.structs.replace(
+                mention, value=None, first=first.isoformat(), last=last.isoformat(), precision=reported.precision
+            )
+        elif _is_quarter(mention):
+            reported = mention
+        resolved.append(mention)
+    return resolved
+
+
+@lru_cache(maxsize=1)
+def _year_back_pattern() -> re.Pattern:
+    words = "|".join(re.escape(w) for w in lexicon()["year_back_phrases"])
+    return re.compile(rf"(?i:(?:the\s+)?(?:{words})(?:\s+(?:quarter|period))?)")
 
 
 # -- dating events -------------------------------------------------------------------

@@ -1,28 +1,56 @@
-"""Toponyms: GPE/LOC/FAC entity mentions resolved against the offline gazetteer.
+"""Toponyms: place names in the article resolved against the offline gazetteer.
+
+Mentions come from the tagger's GPE/LOC/FAC entities, plus what it labels
+otherwise but a reader takes as a place: country adjectives and demonyms
+("Russian troops", "Palestinians": a reference to the country, feature
+"country"), organisations that are just a country or a big city's name
+("the U.S. said", "Milan won"), and capitalised names that the words
+around them mark as places ("the town of Qarzabad", "Tarin district",
+"rallied in Sardinia").
 
 Resolution runs in two passes, as a reader would: names that mean one place
 whatever the article is about ("Tel Aviv", "Israel") are settled first; their
 countries and states then weigh in for the ambiguous rest ("Paris" near "Texas").
 A name keeps one sense throughout the article.
 
-Mentions the gazetteer does not know are kept with empty coordinates: the tagger
-still found a place name, and its text and offsets are useful to events and to
-anyone who wants to geocode it with a bigger gazetteer. Demonyms (NORP) are not
-places in this version.
+Mentions the gazetteer does not know are kept with empty coordinates: the text
+still names a place, and its offsets are useful to events and to anyone who wants
+to geocode it with a bigger gazetteer.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter, defaultdict
 from dataclasses import dataclass
-from typing import Optional
+from functools import lru_cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable, Mapping, Optional
+
+import yaml
 
 from ..analysis import Analysis
+from ..annotate.views import doc_text, sentence_of
 from ..pipeline import component
 from ..records import Entity, Place
-from ..resolve.gazetteer import Candidate, Gazetteer, is_clear, load_gazetteer
+from ..resolve.countries import lookup as country_lookup
+from ..resolve.gazetteer import CLEAR_MARGIN, Candidate, Gazetteer, is_clear, load_gazetteer
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+
+CUES = Path(__file__).resolve().parent.parent / "data" / "places.yaml"
 
 PLACE_LABELS = {"GPE", "LOC", "FAC"}
+# labels whose span may still be a place name the tagger mislabelled
+OTHER_NAME_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART"}
+# labels under which the tagger often puts a place name it does not know
+MISLABELLED_NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}
+COUNTRY_KINDS = {"name", "alias", "demonym"}
+# "Paris, Texas": the qualifier counts as this many mentions of its country
+QUALIFIER_SUPPORT = 8
+# other mentions in a country that make a state of it beat a same-named foreign country
+STATE_SUPPORT = 2
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # "Washington state", "the state of Washington": the text asks for the state, not the city
@@ -30,6 +58,15 @@ _STATE_AFTER = re.compile(r"^\s+state\b")
 _STATE_BEFORE = re.compile(r"\bstate of\s+$", re.IGNORECASE)
 # "Paris, Texas": a comma and a second toponym that qualifies the first
 _QUALIFIER_GAP = re.compile(r"^,\s*$")
+# "the Qatari capital" (not followed by the capital's own name)
+_CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:city\s+)?[A-Z])")
+
+
+@lru_cache(maxsize=1)
+def cues() -> dict:
+    """data/places.yaml, word lists as sets."""
+    with open(CUES, encoding="utf-8") as f:
+        return {key: set(value) if isinstance(value, list) else value for key, value in yaml.safe_load(f).items()}
 
 
 @dataclass
@@ -39,11 +76,12 @@ class _Mention:
     end: int
     feature: Optional[str] = None  # "admin1" when the text says "state"
     qualifier: Optional["_Mention"] = None
+    country: Optional[str] = None  # ISO3 when the words name a country ("Russian")
+    capital: bool = False  # the words name the country's capital ("the Qatari capital")
 
 
-def _trim(entity: Entity) -> _Mention:
-    """The bare name of an entity: no leading "the", no possessive ending."""
-    text, start, end = entity.text, entity.start, entity.end
+def _trim(text: str, start: int, end: int) -> _Mention:
+    """The bare name: no leading "the", no possessive ending."""
     article = _LEADING_ARTICLE.match(text)
     if article:
         text, start = text[article.end():], start + article.end()
@@ -53,11 +91,174 @@ def _trim(entity: Entity) -> _Mention:
     return _Mention(text=text, start=start, end=end)
 
 
-def _mentions(analysis: Analysis) -> list[_Mention]:
-    """Place mentions with the cues around them ("state", ", Texas")."""
+def _country_reference(text: str, kinds: set[str]) -> Optional[str]:
+    """ISO3 of a country the text names by one of these kinds of name, or None."""
+    entry = country_lookup(text)
+    if entry is None or entry.kind not in kinds or len(entry.code) != 3 or entry.code == "IGO":
+        return None
+    return entry.code
+
+
+def _stands_for_place(name: str, gazetteer: Gazetteer, min_population: Optional[int]) -> bool:
+    """A name a reader takes as a place even inside an organisation's name: a country,
+    state, continent, "<name> County", or a town of at least `min_population` (None:
+    no town)."""
+    if _country_reference(name, {"name", "alias"}) is not None:
+        return True
+    words = name.split()
+    if len(words) > 1 and words[-1].lower() in cues()["division_nouns"]:
+        return True
+    ranked = gazetteer.ranked(name)
+    best = ranked[0][0] if ranked else None
+    return best is not None and (
+        best.feature in {"admin1", "continent", "country"}
+        or (best.feature == "city" and min_population is not None and best.population >= min_population)
+    )
+
+
+def _capital_phrase(mention: _Mention, text: str) -> _Mention:
+    """"the Qatari capital" names Doha: the demonym and "capital" become one mention of
+    the country's capital, unless the capital is named right after ("the Afghan
+    capital Kabul", where the name is the mention)."""
+    following = _CAPITAL_AFTER.match(text, mention.end)
+    if following is None:
+        return mention
+    return _Mention(
+        text=text[mention.start : following.end()], start=mention.start, end=following.end(),
+        country=mention.country, capital=True,
+    )
+
+
+def _tagged_place(entity: Entity, text: str) -> _Mention:
+    """A GPE/LOC/FAC mention; the tagger sometimes puts a country adjective there too."""
+    mention = _trim(entity.text, entity.start, entity.end)
+    mention.country = _country_reference(mention.text, {"demonym"})
+    return _capital_phrase(mention, text) if mention.country else mention
+
+
+def _relabelled(entity: Entity, text: str, gazetteer: Gazetteer) -> Optional[_Mention]:
+    """A non-place entity that is itself a place reference: "Russian"/"Palestinians"
+    (NORP) refer to their country; an organisation that is only a place's name ("the
+    U.S.", "Milan", "Hartford police") stands for it."""
+    mention = _trim(entity.text, entity.start, entity.end)
+    if entity.label == "NORP":
+        mention.country = _country_reference(mention.text, COUNTRY_KINDS)
+        if mention.country is None and not gazetteer.ranked(mention.text, feature="region"):
+            return None
+        return _capital_phrase(mention, text) if mention.country else mention
+    if entity.label != "ORG":
+        return None
+    mention.country = _country_reference(mention.text, {"name", "alias"})
+    if mention.country is not None or _stands_for_place(
+        mention.text, gazetteer, cues()["organisation_city_population"]
+    ):
+        return mention
+    return None
+
+
+def _embedded(doc: "Doc", entity: Entity, gazetteer: Gazetteer) -> list[_Mention]:
+    """Place names inside an organisation's or facility's name: "the Nevada Water
+    Authority", "University of Toledo", "Marion County Sheriff"."""
+    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    if span is None or len(span) < 2:
+        return []
+    tokens = [t for t in span if t.lower_ != "the"]
+    country = _country_reference(tokens[0].text, {"demonym"}) if tokens else None
+    if country is not None:  # "Ukrainian drones", "the Canadian Coast Guard"
+        first = tokens[0]
+        return [_Mention(text=first.text, start=first.idx, end=first.idx + len(first.text), country=country)]
+    runs = [_leading_names(tokens)]
+    runs += [_leading_names(tokens[i + 1 :]) for i, t in enumerate(tokens[:-1]) if t.lower_ == "of"]
+    found = []
+    for run in runs:
+        for size in range(min(len(run), len(tokens) - 1), 0, -1):
+            first, last = run[0], run[size - 1]
+            name = doc_text(doc)[first.idx : last.idx + len(last.text)]
+            if size == 1 and first.lower_ in cues()["name_words"]:
+                continue  # "Central Bank": a word, not the town
+            # "KTV News": an acronym is a town only if it is a state or country ("NSW Health")
+            min_population = cues()["embedded_city_population"] if not name.isupper() else None
+            if _stands_for_place(name, gazetteer, min_population):
+                found.append(_Mention(text=name, start=first.idx, end=last.idx + len(last.text)))
+                break
+    return found
+
+
+def _leading_names(tokens: list["Token"]) -> list["Token"]:
+    """The capitalised proper nouns an organisation's name starts with, unless they are
+    part of a hyphenated brand ("Wal-Mart")."""
+    names = []
+    for token in tokens:
+        if token.pos_ != "PROPN" or not token.text[:1].isupper():
+            break
+        names.append(token)
+    following = names[-1].i + 1 if names else None
+    if following is not None and following < len(names[-1].doc) and names[-1].doc[following].text == "-":
+        return []
+    return names
+
+
+def _proper_runs(doc: "Doc") -> Iterable[tuple["Token", "Token"]]:
+    """(first, last) tokens of each run of capitalised proper nouns."""
+    run: list["Token"] = []
+    for token in doc:
+        if token.pos_ == "PROPN" and token.text[:1].isupper():
+            run.append(token)
+            continue
+        if run:
+            yield run[0], run[-1]
+        run = []
+    if run:
+        yield run[0], run[-1]
+
+
+def _cued(first: "Token", last: "Token", gazetteer: Gazetteer) -> bool:
+    """Words around a name that make it a place: "<name> district", "the town of <name>",
+    or, when the gazetteer knows the name, "in <name>" and "captured <name>"."""
+    doc, lex = first.doc, cues()
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if after is not None and after.lower_ in lex["place_type_nouns"]:
+        return True
+    if first.i >= 2 and doc[first.i - 1].lower_ == "of" and doc[first.i - 2].lemma_.lower() in lex["place_type_nouns"]:
+        return True
+    before = doc[first.i - 1] if first.i >= 1 else None
+    taken_by_verb = last.dep_ == "dobj" and last.head.lemma_.lower() in lex["place_object_verbs"]
+    if not taken_by_verb and (before is None or before.lower_ not in lex["place_prepositions"]):
+        return False
+    name = doc_text(doc)[first.idx : last.idx + len(last.text)]
+    return bool(gazetteer.ranked(name))
+
+
+def _untagged(analysis: Analysis, taken: list[tuple[int, int]], gazetteer: Gazetteer) -> list[_Mention]:
+    """Names the tagger missed or called a person, that their context marks as places."""
+    # a name the tagger called a person, organisation or product may still be a place
+    # ("rallied in Sardinia"); numbers, dates and the like are not names
+    blocked = taken + [(e.start, e.end) for e in analysis.entities if e.label not in MISLABELLED_NAME_LABELS]
+    found = []
+    for first, last in _proper_runs(analysis.doc):
+        start, end = first.idx, last.idx + len(last.text)
+        if any(s < end and start < e for s, e in blocked):
+            continue
+        if _cued(first, last, gazetteer):
+            found.append(_trim(doc_text(analysis.doc)[start:end], start, end))
+    return found
+
+
+def _mentions(analysis: Analysis, gazetteer: Gazetteer) -> list[_Mention]:
+    """Place mentions, in text order, with the cues around them ("state", ", Texas")."""
     text = analysis.text
-    mentions = [_trim(e) for e in analysis.entities if e.label in PLACE_LABELS]
+    mentions = [_tagged_place(e, text) for e in analysis.entities if e.label in PLACE_LABELS]
+    for entity in analysis.entities:
+        if entity.label not in OTHER_NAME_LABELS and entity.label != "FAC":
+            continue
+        whole = _relabelled(entity, analysis.text, gazetteer) if entity.label in OTHER_NAME_LABELS else None
+        if whole is not None:
+            mentions.append(whole)
+        elif entity.label in {"ORG", "FAC"}:
+            mentions += _embedded(analysis.doc, entity, gazetteer)
     mentions = [m for m in mentions if m.text.strip()]
+    mentions += _untagged(analysis, [(m.start, m.end) for m in mentions], gazetteer)
+    mentions.sort(key=lambda m: m.start)
     for mention, following in zip(mentions, mentions[1:] + [None]):
         if _STATE_AFTER.match(text[mention.end:]) or _STATE_BEFORE.search(text[: mention.start]):
             mention.feature = "admin1"
@@ -66,54 +267,105 @@ def _mentions(analysis: Analysis) -> list[_Mention]:
     return mentions
 
 
+def _state_over_foreign_country(
+    ranked: list[tuple[Candidate, float]], support: Mapping[str, int]
+) -> list[tuple[Candidate, float]]:
+    """"Georgia" among US towns is the state: a country that nothing else in the article
+    points to loses to a same-named state of the country the article's places lie in."""
+    best = ranked[0][0]
+    if best.feature != "country" or support.get(best.country or "", 0) > 0:
+        return ranked
+    for candidate, score in ranked[1:]:
+        if candidate.feature == "admin1" and support.get(candidate.country or "", 0) >= STATE_SUPPORT:
+            return [(candidate, score)] + [pair for pair in ranked if pair[0] is not candidate]
+    return ranked
+
+
+def _names_to_try(text: str) -> list[tuple[str, bool]]:
+    """(name, only within the article's states): the name, then the name without a
+    compass word ("Northeast Ohio", "western Niger") or a division word ("Hunan
+    province", "Marion County"). A part of a place, or an area named after it, lies at
+    or near it, which beats no answer; a county's namesake town is first looked for in
+    the states the article names."""
+    lex = cues()
+    words = text.split()
+    names = [(text, False)]
+    if len(words) > 1 and words[0].lower() in lex["compass_words"] and words[1].lower() not in lex["compass_words"]:
+        names.append((" ".join(words[1:]), False))
+    last = words[-1].lower() if words else ""
+    if len(words) > 1 and last in lex["division_nouns"] | lex["settlement_suffixes"]:
+        names.append((" ".join(words[:-1]), last in lex["local_division_nouns"]))
+    return names
+
+
 class _Resolver:
-    """Resolves an article's mentions with the article's own places as context."""
+    """Resolves an article's mentions with the article's own places as context.
+
+    Support for a country is the number of mentions of other names that clearly lie
+    in it: "Georgia" in an article full of US towns is the state, in one about
+    Tbilisi and Batumi the country.
+    """
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
-        self.countries: set[str] = set()
+        self.support: Counter[str] = Counter()
+        self.support_by_name: dict[str, Counter[str]] = defaultdict(Counter)
         self.admin1: set[str] = set()
         self.senses: dict[tuple, Optional[Candidate]] = {}
 
     def _key(self, mention: _Mention) -> tuple:
         qualifier = mention.qualifier.text if mention.qualifier else None
-        return (mention.text, mention.feature, qualifier)
+        return (mention.text, mention.feature, qualifier, mention.country, mention.capital)
 
-    def _ranked(self, mention: _Mention, countries: set[str], admin1: set[str]):
-        countries, admin1 = set(countries), set(admin1)
+    def _ranked(self, mention: _Mention, support: Mapping[str, int], admin1: set[str]):
+        if mention.country is not None:
+            lookup = self.gazetteer.capital if mention.capital else self.gazetteer.country
+            place = lookup(mention.country)
+            return [(place, 0.0)] if place is not None else []
+        support, admin1 = Counter(support), set(admin1)
         if mention.qualifier is not None:
             qualifier = self.gazetteer.resolve(mention.qualifier.text)
             if qualifier is not None and qualifier.feature in {"country", "admin1"}:
-                countries.add(qualifier.country)
+                support[qualifier.country] += QUALIFIER_SUPPORT
                 admin1.add(qualifier.admin1)
-        ranked = []
-        if mention.feature:
-            ranked = self.gazetteer.ranked(
-                mention.text, article_countries=countries, article_admin1=admin1, feature=mention.feature
-            )
-        return ranked or self.gazetteer.ranked(mention.text, article_countries=countries, article_admin1=admin1)
+        for name, local in _names_to_try(mention.text):
+            ranked = []
+            if mention.feature:
+                ranked = self.gazetteer.ranked(
+                    name, article_countries=support, article_admin1=admin1, feature=mention.feature
+                )
+            ranked = ranked or self.gazetteer.ranked(name, article_countries=support, article_admin1=admin1)
+            if local:  # "Marion County" is near the Marion in a state the article names
+                ranked = sorted(ranked, key=lambda pair: pair[0].admin1 not in admin1)
+            if ranked:
+                return _state_over_foreign_country(ranked, support)
+        return []
 
     def settle_clear(self, mentions: list[_Mention]) -> None:
-        """Pass 1: names whose best place wins without context become context."""
+        """Pass 1: what each name says without context becomes context: its country when
+        every sense it could plausibly have lies there ("Springfield": some US town), its
+        state when the best sense wins clearly."""
         for mention in mentions:
-            ranked = self._ranked(mention, set(), set())
-            if ranked and (is_clear(ranked) or mention.qualifier is not None):
-                self._settle(mention, ranked[0][0])
-
-    def _settle(self, mention: _Mention, place: Optional[Candidate]) -> None:
-        self.senses[self._key(mention)] = place
-        if place is None:
-            return
-        if place.country:
-            self.countries.add(place.country)
-        if place.feature == "admin1" and place.admin1:
-            self.admin1.add(place.admin1)
+            ranked = self._ranked(mention, {}, set())
+            if not ranked:
+                continue
+            plausible = [c for c, score in ranked if score > ranked[0][1] - CLEAR_MARGIN]
+            certain = is_clear(ranked) or mention.qualifier is not None or mention.country is not None
+            country_of = {c.country for c in plausible}
+            if len(country_of) == 1 and None not in country_of:
+                country = country_of.pop()
+                self.support[country] += 1
+                self.support_by_name[mention.text][country] += 1
+            place = ranked[0][0]
+            if certain and place.feature == "admin1" and place.admin1:
+                self.admin1.add(place.admin1)
 
     def resolve(self, mention: _Mention) -> Optional[Candidate]:
-        """Pass 2: the rest, ranked with everything settled so far."""
+        """Pass 2: every name, ranked with the support of the other names."""
         key = self._key(mention)
         if key not in self.senses:
-            ranked = self._ranked(mention, self.countries, self.admin1)
+            others = self.support - self.support_by_name[mention.text]
+            ranked = self._ranked(mention, others, self.admin1)
             self.senses[key] = ranked[0][0] if ranked else None
         return self.senses[key]
 
@@ -136,10 +388,135 @@ def _place(mention: _Mention, candidate: Optional[Candidate]) -> Place:
 
 @component("places")
 def find_places(analysis: Analysis) -> None:
-    mentions = _mentions(analysis)
+    gazetteer = load_gazetteer()
+    mentions = _mentions(analysis, gazetteer)
     if not mentions:
         analysis.places = []
         return
-    resolver = _Resolver(load_gazetteer())
+    resolver = _Resolver(gazetteer)
     resolver.settle_clear(mentions)
     analysis.places = [_place(m, resolver.resolve(m)) for m in mentions]
+
+
+# -- where an event happened ---------------------------------------------------------
+
+
+
+
+def _place_root(doc: "Doc", place: Place) -> Optional["Token"]:
+    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    return span.root if span is not None else None
+
+
+def _chain_to(token: "Token", top: "Token") -> Optional[list["Token"]]:
+    """The tokens from `token` up to `top` (both included), or None when `top` does not govern it."""
+    chain = [token]
+    while chain[-1].i != top.i:
+        head = chain[-1].head
+        if head.i == chain[-1].i:
+            return None
+        chain.append(head)
+    return chain
+
+
+def _noun_phrase_top(chain: list["Token"]) -> int:
+    """Index in `chain` of the head of the noun phrase the place belongs to: the climb
+    stops at the first link that is not inside a noun phrase ("the town of Qarzabad",
+    "Kabul's district of Karte Seh", "the Alto Verde municipality")."""
+    lex = cues()
+    top = 0
+    while top + 1 < len(chain):
+        lower, upper = chain[top], chain[top + 1]
+        of_phrase = upper.lower_ == "of" or (lower.dep_ == "prep" and lower.lower_ == "of")
+        if lower.dep_ in lex["phrase_links"] or (of_phrase and upper.pos_ in {"ADP", "NOUN", "PROPN", "NUM", "PRON"}):
+            top += 1
+            continue
+        break
+    return top
+
+
+def _modifier_penalty(chain: list["Token"], top: int) -> int:
+    """A place that only modifies a noun ("a US patrol", "Syria's city of Homs") says less
+    about where than the noun's own place name does."""
+    lex, penalty = cues(), 0
+    for lower, upper in zip(chain[:top], chain[1 : top + 1]):
+        if lower.dep_ == "poss":
+            penalty += lex["costs"]["possessive"]
+        elif lower.dep_ in {"compound", "amod", "nmod"} and upper.lemma_.lower() not in lex["place_nouns"]:
+            penalty += lex["costs"]["modifier"]
+    return penalty
+
+
+def _attachment_cost(chain: list["Token"]) -> Optional[int]:
+    """How loosely a place hangs from the event's verb (`chain[-1]`): the number of links
+    plus penalties, or None when the chain does not say where the event happened: the
+    place is the doer ("Israel struck"), an adjective ("Kenyan troops"), or sits in
+    another clause ("said it was in Gaza")."""
+    lex = cues()
+    if chain[0].pos_ == "ADJ" or chain[0].dep_ == "amod":
+        return None
+    links = list(zip(chain, chain[1:]))
+    if any(lower.dep_ in lex["other_event_links"] for lower, _ in links):
+        return None
+    top = _noun_phrase_top(chain)
+    if top + 1 >= len(chain):
+        return None
+    head, governor = chain[top], chain[top + 1]
+    located = governor.pos_ == "ADP" and governor.lower_ in lex["locative_prepositions"] and head.dep_ == "pobj"
+    acted_on = head.dep_ in lex["object_links"] and governor.pos_ in {"VERB", "AUX"}
+    if not (located or acted_on):
+        return None
+    costs = lex["costs"]
+    verbs_crossed = sum(t.pos_ in {"VERB", "AUX"} for t in chain[top + 1 : -1])
+    modifier_clauses = sum(lower.dep_ in lex["modifier_clause_links"] for lower, _ in links)
+    return (
+        len(links)
+        + _modifier_penalty(chain, top)
+        + verbs_crossed * costs["verb"]
+        + modifier_clauses * costs["modifier_clause"]
+    )
+
+
+def _is_demonym(text: str) -> bool:
+    """"Iraqi", "Palestinians": people of a country, never where something happened."""
+    entry = country_lookup(text)
+    return entry is not None and entry.kind == "demonym"
+
+
+def _verbs_above(trigger: "Token") -> list["Token"]:
+    """The trigger and the verbs that govern it, nearest first, within its sentence."""
+    verbs, token = [trigger], trigger
+    while token.head.i != token.i:
+        token = token.head
+        if token.pos_ in {"VERB", "AUX"}:
+            verbs.append(token)
+    return verbs
+
+
+def event_place(analysis: Analysis, trigger: "Token") -> Optional[Place]:
+    """The place where the event of `trigger` happened, or None when the sentence does not say.
+
+    First a place tied to the trigger's own clause by a locative preposition ("killed in
+    Kandahar", "a guard in Kandahar was killed", "near the village of Qarzabad") or as
+    what the verb acts on ("seized Kherson"), the most directly attached first; then one
+    tied the same way to a verb governing the trigger ("In Nairobi, thousands marched to
+    demand ..."). A place that is only the doer ("Israel struck") or only an adjective
+    ("Kenyan troops") does not say where.
+    """
+    doc = analysis.doc
+    sentence = sentence_of(trigger)
+    rooted = [
+        (place, _place_root(doc, place))
+        for place in analysis.places_within(sentence.start_char, sentence.end_char)
+        if not _is_demonym(place.text)
+    ]
+    for verb in _verbs_above(trigger):
+        best: Optional[tuple[int, int, Place]] = None
+        for place, root in rooted:
+            chain = _chain_to(root, verb) if root is not None else None
+            cost = _attachment_cost(chain) if chain and len(chain) > 1 else None
+            if cost is not None and (best is None or (cost, place.start) < best[:2]):
+                best = (cost, place.start, place)
+        if best is not None:
+            return best[2]
+    return None

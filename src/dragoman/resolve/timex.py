@@ -201,7 +201,8 @@ def _numeric_day(m: re.Match, ctx: _Context) -> Optional[Resolved]:
 
 
 def _yearless_day(m: re.Match, ctx: _Context) -> Optional[Resolved]:
-    """"October 7": the latest such day on or before publication (after, if future)."""
+    """"October 7": the latest such day on or before publication, unless the coming one
+    is meant (see `_coming_is_meant`)."""
     month, day = _alias_table("months")[m["mon"]], int(m["day"])
     if not _safe_date(2000, month, day):  # 2000 is a leap year: Feb 29 allowed
         return None
@@ -210,20 +211,22 @@ def _yearless_day(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     pub = ctx.published
     candidates = [_safe_date(pub.year + k, month, day) for k in (-1, 0, 1)]
     candidates = [d for d in candidates if d]
-    after = [d for d in candidates if d >= pub]
+    after = [d for d in candidates if d > pub]
     before = [d for d in candidates if d <= pub]
-    if after and (ctx.future or _soon(min(after), ctx)):
+    if after and (not before or _coming_is_meant(min(after), max(before), ctx)):
         return _day(min(after))
     return _day(max(before)) if before else _unanchored("day")
 
 
-def _soon(candidate: date, ctx: _Context) -> bool:
-    """A yearless date only weeks ahead, outside a past-tense clause, is that coming
-    date ("payable Dec. 1" in late October), not the one eleven months ago."""
+def _coming_is_meant(coming: date, past: date, ctx: _Context) -> bool:
+    """Whether a date named without its year is the coming one rather than the past one:
+    in a future clause, or when only weeks ahead, whatever the tense of the verb above it
+    ("the deadline was moved to Dec. 15", written in late October): news gives the
+    year of a date further off, and says "last April" for one nearly a year ago."""
+    assert ctx.published is not None
+    ahead = (coming - ctx.published).days
     window = lexicon()["yearless_future_window_days"]
-    return ctx.tense != "past" and ctx.published is not None and (
-        (candidate - ctx.published).days <= window
-    )
+    return ctx.future or (ahead <= window and ahead < (ctx.published - past).days)
 
 
 def _month_year(m: re.Match, ctx: _Context) -> Optional[Resolved]:
@@ -247,8 +250,19 @@ def _relative_month(m: re.Match, ctx: _Context) -> Optional[Resolved]:
 
 
 def _looks_ahead(starts: list[date], current: date, ctx: _Context) -> bool:
-    """A bare month in a future clause, or only weeks ahead, is the coming one."""
-    return ctx.future or _soon(min(d for d in starts if d > current), ctx)
+    """A bare month ahead of the current one is the coming one when `_coming_is_meant`
+    says so (its distance counted to its first day, the past one's to its last)."""
+    coming = min(d for d in starts if d > current)
+    past = max(d for d in starts if d < current)
+    return _coming_is_meant(coming, _month_of(past.year, past.month)[1], ctx)
+
+
+def _month_of_year(m: re.Match, ctx: _Context) -> Optional[Resolved]:
+    """"June last year", "January this year": that month of the year the words name."""
+    if ctx.published is None:
+        return _unanchored("month")
+    year = ctx.published.year + {"last": -1, "previous": -1, "next": 1}.get(m["rel"], 0)
+    return _span(*_month_of(year, _alias_table("months")[m["mon"]]))
 
 
 def _year(m: re.Match, ctx: _Context) -> Optional[Resolved]:
@@ -434,15 +448,21 @@ def _season(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     return _span(*chosen)
 
 
+_YEAR_SHIFT = {"this year": 0, "current year": 0, "last year": -1, "previous year": -1, "next year": 1,
+               "year-ago": -1, "year-earlier": -1, "year ago": -1, "year earlier": -1}
 _ORDINALS = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3, "fourth": 4,
              "4th": 4, "final": 4}
 
 
 def _quarter(m: re.Match, ctx: _Context) -> Optional[Resolved]:
-    """"the third quarter (of 2023)": without a year, the latest such quarter begun by publication."""
+    """"the third quarter (of 2023)", "the 1988 third quarter", "last year's fourth quarter":
+    without a year, the latest such quarter begun by publication."""
     q = _ORDINALS.get(m["ord"]) or int(m["ord"])
+    relative_year = (m.groupdict().get("relyear") or "").replace("'s", "")
     if m["year"]:
         year = int(m["year"])
+    elif relative_year and ctx.published is not None:
+        year = ctx.published.year + _YEAR_SHIFT[relative_year]
     elif ctx.published is None:
         return _unanchored("year")
     else:
@@ -491,6 +511,9 @@ _RULES: list[tuple[str, Handler]] = [
     (r"(?:the )?(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[ -](?:fiscal )?quarter"
      r"(?:,? (?:of )?(?:fiscal )?(?P<year>\d{4}))?", _quarter),
     (r"q(?P<ord>[1-4]),? (?P<year>\d{4})", _quarter),
+    (r"(?:the )?(?:(?P<year>\d{4})|(?P<relyear>(?:this|current|last|previous|next) year's|year[- ]ago|year[- ]earlier)) "
+     r"(?P<ord>first|second|third|fourth|final|1st|2nd|3rd|4th)[ -](?:fiscal )?quarter", _quarter),
+    (r"(?P<mon>MON),? (?P<rel>this|last|previous|next) year", _month_of_year),
     (r"(?:that|the same|the previous|the next|the following|the preceding|the) "
      r"(?P<unit>day|week|month|year|morning|afternoon|evening|night|weekend)", _anaphoric),
 ]
