@@ -213,3 +213,29 @@ def test_fast_enough_for_every_mention():
             code_actor(phrase)
     per_call = (time.perf_counter() - start) / 2000
     assert per_call < 500e-6  # typical ~30 µs; generous bound for a shared machine
+
+
+def test_titled_surname_is_no_known_person_before_their_office():
+    # a known president named Hassan took office long after 1990: "King Hassan" then is someone else
+    assert code_actor("King Hassan", as_of="1990-01-01").country is None
+    assert code_actor("President Biden", as_of="2023-06-01").country == "USA"
+
+
+@pytest.mark.parametrize(
+    "text, country, sector",
+    [
+        ("Amnesty International", None, "NGO"),  # non-governmental: no state, not IGO
+        ("the International Committee of the Red Cross", None, "NGO"),
+        ("the European Community", "IGO", "EUR"),
+        ("the International Labor Organization", "IGO", "UNO"),
+    ],
+)
+def test_international_bodies_are_coded_by_what_they_are(text, country, sector):
+    code = code_actor(text)
+    assert (code.country, code.sector) == (country, sector)
+
+
+def test_former_country_names():
+    assert country_code("Kampuchea") == "KHM"
+    assert country_code("Zaire") == "COD"
+

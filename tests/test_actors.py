@@ -162,3 +162,9 @@ def test_unknown_bare_name_stays_uncoded(pipeline):
     a = _analyse(pipeline, "Tomasz Wierzbicki spoke to reporters in the afternoon.")
     actor = _actor_of(a, "Tomasz Wierzbicki")
     assert actor is not None and actor.country is None and actor.sector is None
+
+
+def test_titled_person_of_a_country_takes_that_country(pipeline):
+    analysis = _analyse(pipeline, "Prime Minister Jan Peters of the Netherlands opened the new hospital.")
+    actor = _actor_of(analysis, "Jan Peters")
+    assert actor is not None and (actor.country, actor.role) == ("NLD", "Prime Minister")

@@ -427,3 +427,97 @@ def test_seed_article_events(pipeline):
 
     missed = [g["id"] for g in expected["events"] if not found(g)]
     assert len(expected["events"]) - len(missed) >= 12, f"missed {missed}"
+
+
+# -- countries of actors and recipients: scene, appositions, grievances ---------
+def test_titled_person_takes_the_country_the_sentence_is_set_in(events_of):
+    event = _only(events_of("Judge Rafael Ortega opened an investigation into Peruvian customs officials."), "ACCUSE")
+    assert _countries(event.actor) == {"PER"}
+
+
+def test_a_country_that_is_another_party_is_not_the_scene(events_of):
+    event = _only(events_of("President John Mayer imposed sanctions on the militia that controls Somalia."),
+                  "SANCTION")
+    assert _countries(event.actor) == set()
+
+
+def test_apposition_codes_the_person(events_of):
+    event = _only(events_of("Maria Lopez, the UN human rights chief, condemned the arrests in Minsk."), "ACCUSE")
+    assert _countries(event.actor) == {"IGO"}
+
+
+def test_possessive_its_is_the_clause_subject(events_of):
+    event = _only(events_of("The World Health Organization renewed its demand that Chad open the border."),
+                  "REQUEST")
+    assert _countries(event.actor) == {"IGO"}
+    assert _countries(event.recipient) == {"TCD"}
+
+
+def test_demand_that_clause_subject_is_the_recipient(events_of):
+    event = _only(events_of("Germany demanded that Russia release the journalist."), "REQUEST")
+    assert _countries(event.recipient) == {"RUS"}
+
+
+def test_complaint_is_aimed_at_the_doer_of_the_act(events_of):
+    event = _only(events_of("Jordan complained to the Security Council over Syrian air strikes on its border posts."),
+                  "ACCUSE")
+    assert _countries(event.recipient) == {"SYR"}
+
+
+def test_offer_whose_content_is_no_event_keeps_its_to_object(events_of):
+    event = _only(events_of("Kenya offered to hand over the two suspects to Britain."), "AGREE")
+    assert _countries(event.recipient) == {"GBR"}
+
+
+def test_nationality_word_on_the_patient_codes_the_recipient(events_of):
+    event = _only(events_of("A camp for Rwandan refugees was attacked by Burundian militiamen."), "ASSAULT")
+    assert _countries(event.actor) == {"BDI"}
+    assert _countries(event.recipient) == {"RWA"}
+
+
+def test_scene_country_does_not_turn_a_weapon_into_an_actor(events_of):
+    event = _only(events_of("A roadside bomb near Kandahar killed two Afghan policemen."), "ASSAULT")
+    assert [p.text for p in event.actor] == ["Kandahar"]  # unidentified attackers there, not the bomb
+
+
+def test_town_inside_an_organisation_name_is_not_its_country(events_of):
+    event = _only(events_of("The Bush administration urged Japan to open its markets."), "REQUEST")
+    assert _countries(event.actor) <= {"USA"}
+    assert _countries(event.recipient) == {"JPN"}
+
+
+def test_unclaimed_attack_is_coded_to_the_country_it_happened_in(events_of):
+    event = _only(events_of("A car bomb killed three soldiers in Kabul on Monday."), "ASSAULT")
+    assert _countries(event.actor) == {"AFG"}
+    assert "unidentified-at-place" in event.rule
+
+
+def test_ethnic_group_takes_the_country_it_lives_in(events_of):
+    event = _only(events_of("Ethnic Hungarian farmers in Romania blocked roads near Cluj."), "PROTEST")
+    assert _countries(event.actor) == {"ROU"}
+
+
+def test_act_done_for_another_borrows_its_recipient(events_of):
+    event = _only(events_of("Police opened fire to disperse Egyptian demonstrators in Cairo."), "ASSAULT")
+    assert _countries(event.recipient) == {"EGY"}
+
+
+def test_light_verb_dative_is_the_recipient(events_of):
+    event = _only(events_of("Ecuador granted asylum to two Colombian journalists."), "AID")
+    assert _countries(event.recipient) == {"COL"}
+
+
+def test_domestic_act_without_target_is_aimed_at_its_own_country(events_of):
+    event = _only(events_of("Sudan's government on Sunday lifted the ban on opposition rallies."), "CONCEDE")
+    assert _countries(event.recipient) == {"SDN"}
+    assert event.confidence < 0.95  # a recipient from the scene counts as weaker evidence
+
+
+def test_resignation_takes_no_scene_recipient(events_of):
+    event = _only(events_of("General Raoul Cedras resigned to allow Haiti's first free elections."), "RETREAT")
+    assert event.recipient == []
+
+
+def test_group_operating_in_a_country_takes_it(events_of):
+    event = _only(events_of("Ethnic Serb militiamen operating in Croatia attacked a police station."), "ASSAULT")
+    assert _countries(event.actor) == {"HRV"}

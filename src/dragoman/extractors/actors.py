@@ -203,6 +203,18 @@ def _appositive(head: Token) -> Optional[Span]:
     return None
 
 
+def _realm(head: Token) -> Optional[str]:
+    """'King Hassan of Morocco', 'Queen Beatrix of the Netherlands': the country
+    a titled person is 'of', as written."""
+    for prep in head.children:
+        if prep.dep_ == "prep" and prep.lower_ == "of":
+            for obj in prep.children:
+                text = head.doc[obj.left_edge.i : obj.i + 1].text
+                if obj.dep_ == "pobj" and obj.ent_type_ == "GPE" and country_code(text) not in (None, "IGO"):
+                    return text
+    return None
+
+
 def _known_person(name: str, as_of: Optional[str]) -> ActorCode:
     """A name without a title: coded only if a known-actor source knows it (see resolve.registry)."""
     found = known_actors.lookup(name, as_of=as_of)
@@ -235,6 +247,11 @@ def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
             gender = _HONORIFIC_GENDER[title.split()[-1].lower()]
         code = code_actor(f"{title} {name}".strip(), as_of=analysis.published) if title else _known_person(
             name, analysis.published)
+        realm = _realm(head) if title else None
+        if realm is not None:  # an explicit "of Morocco" beats any known bearer of the name
+            of_realm = code_actor(f"{title} {name} of {realm}", as_of=analysis.published)
+            code = ActorCode(of_realm.country, code.sector or of_realm.sector, code.role, name, "person",
+                             of_realm.rule)
         appos = _appositive(head)
         if appos is not None:
             appos_code = code_actor(appos.text)

@@ -20,7 +20,7 @@ read off the dependency parse:
 Confidence is a plain score, not a probability: 0.5, plus 0.2 when the actor
 is coded (an actor id or a country), plus 0.15 when the recipient is coded or
 not needed, plus 0.1 for a verbal (rather than nominal) trigger, minus 0.15
-for a recipient taken from an earlier sentence; capped to [0.1, 0.95].
+for a recipient taken from an earlier sentence or from the sentence's scene; capped to [0.1, 0.95].
 """
 
 from __future__ import annotations
@@ -52,6 +52,14 @@ _NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "Q
 _NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 _ARG_TRIM = {"relcl", "acl", "appos", "conj", "cc", "advmod", "punct", "prep"}
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "prep", "dative", "attr", "oprd", "acomp"}
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent"}
+_GRIEVANCE_PREPS = {"over", "about"}
+_UNCLAIMED_TYPES = {"ASSAULT"}
+# events a government or group commonly directs at its own country with no target named
+# ("lifted the state of emergency", "threatened to impose martial law"); agreements,
+# resignations, attacks and aid without a named target are left without one
+_DOMESTIC_TYPES = {"REQUEST", "COERCE", "THREATEN", "CONCEDE", "SANCTION", "PROTEST", "REJECT"}
+_CONTENT_SLOTS = ("dative", "to")
 _SCARE_QUOTE_WORDS = 4
 _DISCOURSE_SENTENCES = 6
 _ANTECEDENT_SENTENCES = 4
@@ -136,8 +144,11 @@ class EventCoder:
         drafts = {i: self._draft(m) for i, m in matches.items()}
         for draft in drafts.values():
             self._resolve_act_recipients(draft, drafts)
+            self._take_grievance_recipients(draft, drafts)
         for i, inner in embedded.items():
             self._apply_embedding(drafts[i], [drafts[j] for j in inner])
+        for draft in drafts.values():
+            _borrow_purpose_recipients(draft, drafts)
         absorbed |= self._protest_topics(drafts)
         absorbed |= self._violence_outcomes(drafts)
         kept = [d for i, d in sorted(drafts.items()) if i not in absorbed]
@@ -304,6 +315,8 @@ class EventCoder:
         """The embedded event lends its recipient ("threatened to attack X");
         a promise also codes by what is promised: AGREE, CONCEDE or THREATEN."""
         if not inner:
+            if not draft.recipients:
+                draft.recipients = self._content_recipients(draft)
             return
         promised = inner[0]
         if not draft.recipients:
@@ -370,7 +383,7 @@ class EventCoder:
         Serbian forces': who is to do the act asked for is the recipient."""
         if match.entry.event != "REQUEST":
             return []
-        found = []
+        found = _clause_subjects(match.head)
         for obj in objects:
             found += [p for c in obj.children if c.lower_ == "by" for p in _pobjects(c)]
             movers = any(e.event == "RETREAT" for e in self.lex.candidates("noun", _lemma(obj)))
@@ -383,6 +396,10 @@ class EventCoder:
         slots = match.entry.recipient or self.lex.default_recipient["noun"]
         heads = [noun] + ([carrier] if carrier is not None else [])
         recipients = _slot_tokens(heads, slots)
+        if not recipients and match.entry.event == "REQUEST":
+            recipients = _clause_subjects(noun)
+        if not recipients and carrier is not None:  # "granted asylum to five officers"
+            recipients = _slot_tokens([carrier], ("dative",))
         if carrier is not None:
             if _is_passive(carrier):
                 actors = [p for c in carrier.children if c.dep_ == "agent" for p in _pobjects(c)]
@@ -418,6 +435,31 @@ class EventCoder:
                 resolved.append((token, party))
         draft.recipients = resolved
 
+    def _take_grievance_recipients(self, draft: Draft, drafts: dict[int, Draft]) -> None:
+        """'complained to the UN over Israeli air raids': a complaint or
+        accusation is aimed at whoever did the act it is about, not at the body
+        it is addressed to."""
+        if draft.event != "ACCUSE":
+            return
+        heads = [draft.head] + ([draft.match.carrier] if draft.match.carrier is not None else [])
+        for prep in (c for h in heads for c in h.children if c.lower_ in _GRIEVANCE_PREPS):
+            for act in (d for p in _pobjects(prep) for d in (drafts.get(p.i),) if d is not None):
+                doers = [(t, p) for t, p in act.actors if self.parties.is_agentive(t, p)]
+                if doers:
+                    draft.recipients = doers
+                    draft.rule += "+grievance"
+                    return
+
+    def _content_recipients(self, draft: Draft) -> list[tuple[Token, Party]]:
+        """'offered to hand over the suspects to Britain': when what is offered
+        or promised is no event of its own, its dative or 'to' object is the
+        recipient."""
+        if draft.match.entry.embed is None or not draft.match.verbal:
+            return []
+        contents = [c for c in draft.head.children if c.dep_ in ("xcomp", "ccomp")]
+        found = self.parties.expand(_slot_tokens(contents, _CONTENT_SLOTS), "recipient")
+        return [(t, p) for t, p in found if p.country or p.actor_id]
+
     # -- finishing ---------------------------------------------------------
     def _finish(self, draft: Draft, history: list[tuple[int, Draft]]) -> Optional[Event]:
         if not any(self.parties.is_agentive(t, p) for t, p in draft.actors + draft.recipients):
@@ -437,6 +479,8 @@ class EventCoder:
         if not draft.recipients:
             self._fill_recipient(draft, history)
         place = self.event_place(self.analysis, draft.head) if self.event_place else self._place(draft)
+        if not draft.actors and draft.event in _UNCLAIMED_TYPES:
+            self._unidentified_attackers(draft, place)
         draft.mode = self._mode(draft, place)
         head = draft.head
         sentence = _sentence_offsets(self.analysis.text, sentence_of(head), draft.match.tokens[0].idx)
@@ -467,6 +511,24 @@ class EventCoder:
         if self.traces is not None:
             self.traces[(event.trigger.start, event.event)] = _trace(draft, event)
         return event
+
+    def _unidentified_attackers(self, draft: Draft, place: Optional[Place]) -> None:
+        """'a roadside bomb near Samarra killed two soldiers': with no one
+        named, the attackers are unidentified forces of the country where it
+        happened (the event's place, else the sentence's first place that is
+        not part of a victim's phrase)."""
+        taken = [(p.start, p.end) for _, p in draft.recipients]
+        sentence = sentence_of(draft.head)
+        candidates = [place] + self.analysis.places_within(sentence.start_char, sentence.end_char)
+        for where in candidates:
+            if where is None or not where.country or where.country == "IGO":
+                continue
+            if any(a < where.end and where.start < b for a, b in taken):
+                continue
+            draft.actors = [(draft.head, Party(text=where.text, start=where.start, end=where.end,
+                                               country=where.country))]
+            draft.rule += "+actor:unidentified-at-place"
+            return
 
     def _sizes(self, event_type: str, sentence: Offsets) -> dict[str, Optional[int]]:
         """PLOVER's size fields from the figures of the sentence: dead and
@@ -535,8 +597,22 @@ class EventCoder:
             for place, token in governed if token.i in partners
         ]
 
+    def _scene_party(self, draft: Draft) -> list[tuple[Token, Party]]:
+        """'Sudan's government lifted the state of emergency', 'reneged on his
+        commitment to the Zambian people': a territorial event that names no
+        target is aimed at the one country the sentence is set in (as a
+        governed place would be) when the actor is of that country: a domestic
+        act. Marked 'scene' and scored lower."""
+        if draft.event not in _DOMESTIC_TYPES:
+            return []
+        scene = self.parties.scene(draft.head)
+        if scene is None or {p.country for _, p in draft.actors} != {scene.country}:
+            return []
+        draft.notes.append("scene")
+        return [(draft.head, scene)]
+
     def _fill_recipient(self, draft: Draft, history: list[tuple[int, Draft]]) -> None:
-        places = self._place_parties(draft)
+        places = self._place_parties(draft) or self._scene_party(draft)
         if places:
             draft.recipients = places
             draft.rule += "+recipient:place"
@@ -556,6 +632,8 @@ class EventCoder:
         """Places inside what the trigger governs, plus a prepositional phrase
         that the parser attached elsewhere but follows the trigger directly."""
         tokens = {t.i for t in _complement_tokens(draft.head)}
+        if _is_passive(draft.head):  # "a camp for Congolese refugees was attacked": the patient
+            tokens |= {t.i for c in draft.head.children if c.dep_ == "nsubjpass" for t in c.subtree}
         if draft.match.carrier is not None:
             tokens |= {t.i for t in _complement_tokens(draft.match.carrier)}
         following = _following_prep(draft.head)
@@ -566,6 +644,22 @@ class EventCoder:
             span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
             if span is not None and span.root.i in tokens and _is_geographic(span):
                 found.append((place, span.root))
+        found += self._governed_demonyms(tokens, {t.i for _, t in found})
+        return sorted(found, key=lambda pair: pair[0].start)
+
+    def _governed_demonyms(self, tokens: set[int], taken: set[int]) -> list[tuple[Place, Token]]:
+        """'attacked a camp for Congolese refugees', 'fire against Kampuchean
+        guerrilla camps': a nationality word on what the trigger governs
+        stands for that country's side, as a place would."""
+        found = []
+        for i in sorted(tokens - taken):
+            token = self.doc[i]
+            if token.pos_ != "ADJ" and token.ent_type_ != "NORP":
+                continue
+            code = self.parties.country_code(token.text)
+            if code and code != "IGO":
+                end = token.idx + len(token.text)
+                found.append((Place(text=token.text, start=token.idx, end=end, country=code), token))
         return found
 
     def _place(self, draft: Draft) -> Optional[Place]:
@@ -633,7 +727,7 @@ class EventCoder:
             score += 0.15
         if draft.match.verbal:
             score += 0.1
-        if "discourse" in draft.notes:
+        if "discourse" in draft.notes or "scene" in draft.notes:
             score -= 0.15
         return round(min(0.95, max(0.1, score)), 2)
 
@@ -717,6 +811,7 @@ class PartyFinder:
         self.doc = analysis.doc
         self.country_code = _country_code_function()
         self.actors_by_id: dict[str, Actor] = {a.id: a for a in analysis.actors}
+        self._settings: dict[int, Optional[Party]] = {}
 
     def expand(self, tokens: list[Token], role: str) -> list[tuple[Token, Party]]:
         """Each argument with its coordinated partners, as coded parties."""
@@ -814,16 +909,30 @@ class PartyFinder:
         token = _antecedent(token)
         span = _noun_phrase(token)
         party = self.analysis.party(span)
+        if party.country and _is_ethnic(span):
+            home = self._located_country(token) or self._setting_country(token)
+            if home:
+                return replace(party, country=home)
+        if token.pos_ == "PRON" and not party.country:
+            party = self._pronoun_party(token) or party
         if party.country:
             return party
-        if token.pos_ == "PRON":
-            resolved = self._pronoun_party(token)
-            if resolved is not None:
-                return resolved
+        described = self._appositive_party(token)
+        if described is not None:
+            return replace(party, country=described.country, sector=party.sector or described.sector)
         country = self._country_of(span)
-        if country:
-            return replace(party, country=country)
-        return party
+        if not country and (party.actor_id or self._agentive_word(token)):
+            country = self._setting_country(token)
+        return replace(party, country=country) if country else party
+
+    def _appositive_party(self, token: Token) -> Optional[Party]:
+        """'Kenzo Oshima, the UN relief coordinator': the apposition says who he is."""
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ in _NOMINAL:
+                described = self.analysis.party(_noun_phrase(child))
+                if described.country:
+                    return described
+        return None
 
     def _pronoun_party(self, token: Token) -> Optional[Party]:
         low = token.lower_
@@ -831,7 +940,7 @@ class PartyFinder:
         if low in _FIRST_PERSON:
             source = self._speaker_party(token)
         elif low in _IMPERSONAL_THIRD:
-            source = self._reporter_party(token)
+            source = self._reporter_party(token) or self._possessor_subject(token)
         elif low in _PERSONAL_THIRD:
             source = self._preceding_person(token)
         if source is None or not (source.actor_id or source.country):
@@ -869,6 +978,17 @@ class PartyFinder:
         subjects = [c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
         return self.party(subjects[0]) if subjects else None
 
+    def _possessor_subject(self, token: Token) -> Optional[Party]:
+        """'the ILO reiterated its demand': a possessive 'its'/'their' is the
+        subject of the clause it sits in."""
+        if token.dep_ != "poss":
+            return None
+        clause = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if clause is None:
+            return None
+        subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        return self.party(subjects[0]) if subjects else None
+
     def _preceding_person(self, token: Token) -> Optional[Party]:
         """He/his/she/her: the nearest person named before, in this or the
         previous sentence."""
@@ -901,15 +1021,68 @@ class PartyFinder:
             return located
         for place in self.analysis.places:
             if place.start < span.end_char and span.start_char < place.end and place.country:
-                return place.country
+                if self._names_seat(place):
+                    return place.country
         return None
 
+    def _names_seat(self, place: Place) -> bool:
+        """Whether a place inside a party's phrase tells where the party is from.
+
+        A place inside a person's name says nothing ("Kenzo Oshima"); inside an
+        organisation's name only a country or capital counts ("Baghdad
+        University"), not a town the gazetteer happens to know ("the Bush
+        administration").
+        """
+        span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or any(t.ent_type_ == "PERSON" for t in span):
+            return False
+        if any(t.ent_type_ == "ORG" for t in span):
+            return self.country_code(place.text, capitals=True) is not None
+        return True
+
+    def _setting_country(self, token: Token) -> Optional[str]:
+        """The one country a sentence is set in, for a party that shows none.
+
+        PLOVER codes domestic players ("President Dos Sontas", "students",
+        "rebels") with the country of the scene: the places the sentence is set
+        in ("in Abidjan", "Haiti's elections") and its demonyms ("Chilean
+        officials"). A country that is itself a clause argument ("the Taliban
+        that controls Afghanistan") is another party, not the scene. Nothing is
+        guessed when the scene names two countries.
+        """
+        scene = self.scene(token)
+        return scene.country if scene is not None else None
+
+    def scene(self, token: Token) -> Optional[Party]:
+        """The first mention of the sentence's one scene country, as a party."""
+        sentence = sentence_of(token)
+        if sentence.start not in self._settings:
+            self._settings[sentence.start] = self._scene_of(sentence)
+        return self._settings[sentence.start]
+
+    def _scene_of(self, sentence: Span) -> Optional[Party]:
+        found: dict[str, Party] = {}
+        for place in self.analysis.places_within(sentence.start_char, sentence.end_char):
+            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if place.country and span is not None and _is_scene(span.root) and self._names_seat(place):
+                found.setdefault(place.country, Party(text=place.text, start=place.start, end=place.end,
+                                                      country=place.country))
+        for tok in sentence:
+            if (tok.pos_ == "ADJ" or tok.ent_type_ == "NORP") and not _is_ethnic(tok.doc[tok.i : tok.i + 1]):
+                code = self.country_code(tok.text)
+                if code and _is_scene(tok):
+                    found.setdefault(code, Party(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                                                 country=code))
+        found.pop("IGO", None)
+        return next(iter(found.values())) if len(found) == 1 else None
+
     def _located_country(self, head: Token) -> Optional[str]:
-        """'rebels in the Ivory Coast', 'a newspaper based in Beirut': the
-        country of a place the party's locative modifier names."""
+        """'rebels in the Ivory Coast', 'a newspaper based in Beirut', 'guerrillas
+        operating in Macedonia': the country of a place the party's locative
+        modifier names."""
         phrases = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS]
         phrases += [
-            p for c in head.children if c.dep_ == "acl" and c.tag_ == "VBN"
+            p for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")
             for p in c.children if p.dep_ == "prep" and p.lower_ in _LOCATIVE_PREPS
         ]
         if head.pos_ != "NOUN":
@@ -925,8 +1098,10 @@ class PartyFinder:
     def is_agentive(self, token: Token, party: Party) -> bool:
         """Can this party act in a political event (a coded actor, a name, a
         pronoun, or a group noun like 'officials')?"""
-        if party.actor_id or party.country:
-            return True
+        return bool(party.actor_id or party.country) or self._agentive_word(token)
+
+    def _agentive_word(self, token: Token) -> bool:
+        """A name, a personal pronoun or a group noun: a word that can stand for a player."""
         token = _antecedent(token)
         if token.ent_type_ in _NAME_ENTS or token.pos_ == "PROPN":
             return True
@@ -1094,6 +1269,28 @@ def _slot_tokens(heads: list[Token], slots: tuple[str, ...]) -> list[Token]:
     return found
 
 
+def _borrow_purpose_recipients(draft: Draft, drafts: dict[int, Draft]) -> None:
+    """'opened fire to disperse the demonstrators': an act done for the sake of
+    another, by the same actor, is aimed at that one's recipient."""
+    if draft.recipients:
+        return
+    for child in draft.head.children:
+        purpose = drafts.get(child.i) if child.dep_ in ("advcl", "xcomp") else None
+        if purpose is not None and purpose.recipients and not purpose.match.entry.embed:
+            same_actor = {t.i for t, _ in purpose.actors} <= {t.i for t, _ in draft.actors}
+            if same_actor:
+                draft.recipients = list(purpose.recipients)
+                draft.rule += "+purpose"
+                return
+
+
+def _clause_subjects(head: Token) -> list[Token]:
+    """'demanded that Israel ease the restrictions', 'its demand that Chad
+    open the border': who is asked is the subject of the that-clause."""
+    clauses = [c for c in head.children if c.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in c.children)]
+    return [s for c in clauses for s in c.children if s.dep_ == "nsubj" and s.pos_ in _NOMINAL]
+
+
 def _prepositions(slots: tuple[str, ...]) -> tuple[str, ...]:
     """The prepositional slots only ("aid to X" may hang on the object)."""
     return tuple(s for s in slots if s not in ("dobj", "dative", "nsubjpass"))
@@ -1196,6 +1393,20 @@ def _is_geographic(span: Span) -> bool:
     """A place the tagger also reads as a location, not a word the gazetteer
     happens to know ("a ban", "UN")."""
     return any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in span)
+
+
+def _is_ethnic(span: Span) -> bool:
+    """'ethnic Albanians', 'ethnic Turkish villagers': the nationality word names
+    descent, not the state they belong to, which the scene tells."""
+    doc = span.doc
+    before = doc[span.start - 1 : span.start] if span.start > 0 else doc[0:0]
+    return any(t.lower_ == "ethnic" for t in list(span) + list(before))
+
+
+def _is_scene(token: Token) -> bool:
+    """A place or demonym that sets the scene (modifier, possessor, object of
+    a preposition) rather than acting as a clause argument of its own."""
+    return not (token.dep_ in _ARGUMENT_DEPS and token.head.pos_ in ("VERB", "AUX"))
 
 
 def _is_reflexive(token: Token) -> bool:

@@ -529,7 +529,7 @@ def code_actor(text: str, *, context_country: Optional[str] = None, as_of: Union
 def _fill_from_known(code: ActorCode, as_of: Union[str, date, None], registry: Optional[ActorSource]) -> ActorCode:
     """What a known actor of that name says, where the phrase itself is silent."""
     found = known.lookup(code.name, as_of=as_of, registry=registry)
-    if found is None:
+    if found is None or _stray_surname(code, found):
         return code
     if found.kind not in (None, "person"):  # an organisation's own name beats the nouns in it
         return ActorCode(found.country or code.country, found.sector or code.sector, code.role, code.name,
@@ -542,3 +542,10 @@ def _fill_from_known(code: ActorCode, as_of: Union[str, date, None], registry: O
         code.kind or found.kind,
         _join_rules(code.rule, found.rule),
     )
+
+
+def _stray_surname(code: ActorCode, found: known.Coding) -> bool:
+    """A titled bare surname ("King Hassan") names a known person only once they
+    hold a role: before any office of theirs it is someone else of that name."""
+    bare = code.name is not None and " " not in code.name.strip() and code.name != found.name
+    return bare and code.role is not None and found.role is None
