@@ -54,11 +54,6 @@ _ARG_TRIM = {"relcl", "acl", "appos", "conj", "cc", "advmod", "punct", "prep"}
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "prep", "dative", "attr", "oprd", "acomp"}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent"}
 _GRIEVANCE_PREPS = {"over", "about"}
-_UNCLAIMED_TYPES = {"ASSAULT"}
-# events a government or group commonly directs at its own country with no target named
-# ("lifted the state of emergency", "threatened to impose martial law"); agreements,
-# resignations, attacks and aid without a named target are left without one
-_DOMESTIC_TYPES = {"REQUEST", "COERCE", "THREATEN", "CONCEDE", "SANCTION", "PROTEST", "REJECT"}
 _CONTENT_SLOTS = ("dative", "to")
 _SCARE_QUOTE_WORDS = 4
 _DISCOURSE_SENTENCES = 6
@@ -479,7 +474,7 @@ class EventCoder:
         if not draft.recipients:
             self._fill_recipient(draft, history)
         place = self.event_place(self.analysis, draft.head) if self.event_place else self._place(draft)
-        if not draft.actors and draft.event in _UNCLAIMED_TYPES:
+        if not draft.actors and draft.event in self.lex.unclaimed_actor_at_place:
             self._unidentified_attackers(draft, place)
         draft.mode = self._mode(draft, place)
         head = draft.head
@@ -603,7 +598,7 @@ class EventCoder:
         target is aimed at the one country the sentence is set in (as a
         governed place would be) when the actor is of that country: a domestic
         act. Marked 'scene' and scored lower."""
-        if draft.event not in _DOMESTIC_TYPES:
+        if draft.event not in self.lex.domestic_recipient:
             return []
         scene = self.parties.scene(draft.head)
         if scene is None or {p.country for _, p in draft.actors} != {scene.country}:

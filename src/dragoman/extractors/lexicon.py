@@ -116,6 +116,8 @@ class Lexicon:
     speech_verbs: frozenset[str]
     requires_recipient: frozenset[str]
     place_recipient: frozenset[str]
+    unclaimed_actor_at_place: frozenset[str]
+    domestic_recipient: frozenset[str]
     threat_when_planned: frozenset[str]
     adjunct_events: dict[str, frozenset[str]]  # preposition -> types done by the clause's subject
     future_recode: dict[str, Recoding]
@@ -301,7 +303,8 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     sections = _sections(path)
     _require(sections, path, "quad", "modes", "cameo_roots", "recipient", "light_verbs",
              "agent_nouns", "act_nouns", "document_nouns", "sponsor_words", "intent", "entries",
-             "speech_verbs", "requires_recipient", "place_recipient", "future_recode",
+             "speech_verbs", "requires_recipient", "place_recipient", "unclaimed_actor_at_place",
+             "domestic_recipient", "future_recode",
              "joint_recode", "obligation", "threat_when_planned", "adjunct_events")
     quad = _value(sections["quad"])
     if set(quad) != set(PLOVER_TYPES):
@@ -364,6 +367,8 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         speech_verbs=words("speech_verbs"),
         requires_recipient=types("requires_recipient"),
         place_recipient=types("place_recipient"),
+        unclaimed_actor_at_place=types("unclaimed_actor_at_place"),
+        domestic_recipient=types("domestic_recipient"),
         threat_when_planned=types("threat_when_planned"),
         adjunct_events=_adjunct_events(sections["adjunct_events"], path),
         future_recode=future_recode,
