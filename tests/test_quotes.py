@@ -214,3 +214,97 @@ def test_addressee_after_to(pipeline):
 def test_no_addressee_for_plain_said(pipeline):
     (quote,) = _direct(_quotes(pipeline, "“It is over,” he said on Friday."))
     assert quote.addressee is None
+
+
+# -- attributions beyond "X said that ..." ------------------------------------------
+def _only(pipeline: Pipeline, text: str) -> Quote:
+    (quote,) = _quotes(pipeline, text)
+    return quote
+
+
+def test_statement_after_colon_without_quotation_marks(pipeline):
+    quote = _only(pipeline, "The governor added: It is typical of her. She knows nothing about the region.")
+    assert quote.kind == "indirect" and quote.rule == "indirect:colon:add"
+    assert quote.text == "It is typical of her. She knows nothing about the region."
+    assert quote.speaker is not None and quote.speaker.text == "The governor"
+
+
+def test_intention_is_attributed_but_not_twice_inside_a_reported_clause(pipeline):
+    quote = _only(pipeline, "The finance minister wants to cut fuel subsidies next year.")
+    assert quote.rule == "indirect:intention:want" and quote.text == "to cut fuel subsidies next year"
+    nested = _only(pipeline, "She said she plans to visit the border next week.")
+    assert nested.rule == "indirect:ccomp:say" and nested.text == "she plans to visit the border next week"
+
+
+@pytest.mark.parametrize(
+    ("text", "rule", "content"),
+    [
+        ("The opposition leader called for an immediate inquiry into the shooting.",
+         "indirect:object:call for", "an immediate inquiry into the shooting"),
+        ("The ministry denied any involvement in the attack.",
+         "indirect:object:deny", "any involvement in the attack"),
+        ("The senator called the ruling a huge win for voters.",
+         "indirect:object:call", "the ruling a huge win for voters"),
+        ("The rebels accused the army of shelling civilian areas.",
+         "indirect:object:accuse", "the army of shelling civilian areas"),
+    ],
+)
+def test_speech_act_with_its_object_is_an_attribution(pipeline, text, rule, content):
+    quote = _only(pipeline, text)
+    assert quote.kind == "indirect" and quote.rule == rule and quote.text == content
+    assert quote.speaker is not None and quote.speaker.start == 0
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Protesters attacked the embassy on Friday.",  # the object is a target, not a statement
+        "The mayor called a meeting of the council.",  # "call" states something only with a predicate
+        "Many residents continued to stay away from the square.",  # aspect, not speech
+        "Do you think the ceasefire will hold?",  # a question attributes nothing
+    ],
+)
+def test_no_attribution(pipeline, text):
+    assert _quotes(pipeline, text) == []
+
+
+def test_noun_cue_with_that_clause(pipeline):
+    quote = _only(pipeline, "Her claim that the vote was rigged has been rejected by the court.")
+    assert quote.rule == "indirect:noun:claim" and quote.text == "that the vote was rigged"
+    assert quote.speaker is not None and quote.speaker.text == "Her"
+
+
+def test_reported_clause_is_the_one_after_the_cue(pipeline):
+    quote = _only(pipeline, "It is an unlikely scenario; the minister says the talks will resume next week.")
+    assert quote.text == "the talks will resume next week"
+
+
+def test_participle_after_reported_clause_is_a_second_attribution_by_the_same_speaker(pipeline):
+    text = "The envoy said the talks had stalled, arguing that both sides had hardened their positions."
+    said, argued = _quotes(pipeline, text)
+    assert said.text == "the talks had stalled"
+    assert argued.text == "that both sides had hardened their positions"
+    assert argued.speaker is not None and argued.speaker.text == "The envoy"
+
+
+def test_coordinated_scare_quotes_are_not_statements(pipeline):
+    assert not _direct(_quotes(pipeline, "Critics dismissed the plan as “too little” or “too late.”"))
+
+
+def test_as_aside_reports_its_host_clause_but_temporal_as_does_not(pipeline):
+    aside = _only(pipeline, "The economy, as the minister noted on Monday, has grown for six straight quarters.")
+    assert aside.rule == "indirect:parenthetical:note" and aside.text.startswith("The economy")
+    assert aside.speaker is not None and aside.speaker.text == "the minister"
+    temporal = "The envoy arrived in Cairo as aid workers stress the need for more trucks."
+    assert not [q for q in _quotes(pipeline, temporal) if q.rule.startswith("indirect:parenthetical")]
+
+
+def test_clause_reported_after_a_quote_is_kept(pipeline):
+    text = (
+        "“The company was doing well when it was sold,” the former chief executive said,"
+        " adding that its value doubled."
+    )
+    direct, added = _quotes(pipeline, text)
+    assert direct.kind == "direct" and added.kind == "indirect"
+    assert added.text == "that its value doubled"
+    assert added.speaker is not None and added.speaker.text == "the former chief executive"

@@ -24,7 +24,12 @@ plan would “do nothing for farmers.”", "what she called “a stunt”") — 
 given as a direct quote: the attribution is the reported clause that holds it,
 an indirect quote whose rule ends in "+quote" (or "indirect:partial-quote").
 Indirect attributions are clauses governed by a cue verb ("X said (that) ...",
-"according to X, ...", "..., X said"). Speakers are the cue verb's subject;
+"according to X, ...", "..., X said", "X, as Y noted, ..."), a statement after
+"X added:" without quotation marks, an intention ("X wants to ..."), the object
+of a speech act ("denied any involvement", "called for an inquiry", "called the
+ruling a win"), and a "that" clause of a statement noun ("her claim that ...").
+A plan or belief inside someone's reported words, and anything in a question,
+is not an attribution of its own. Speakers are the cue verb's subject;
 pronouns resolve through the actor layer. The addressee is the object of
 "told CNN"-type cues or of "to" after a cue. The cue words live in
 `data/cue_verbs.yaml`.
@@ -45,7 +50,7 @@ from spacy.tokens import Doc, Token
 from ..analysis import Analysis
 from ..pipeline import component
 from ..records import Quote, Speaker, Trigger
-from ..annotate.views import doc_text
+from ..annotate.views import doc_text, sentence_of
 
 _OPEN_DOUBLES, _CLOSE_DOUBLE = {"“", "``"}, "”"
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
@@ -57,8 +62,9 @@ _VERBAL = {"VERB", "AUX"}
 # parts of speech that may stand between a cue verb and the quote it introduces
 # ("told CNN “...”", "called on Israel “...”", "said in a statement: “...”")
 _BRIDGE_POS = {"PROPN", "NOUN", "PRON", "DET", "ADP", "ADJ", "NUM", "PART", "ADV", "PUNCT", "CCONJ", "SPACE"}
-# a quote right after one of these is inside a noun phrase: "an “immediate ceasefire”"
-_NOUN_PHRASE_POS = {"DET", "ADP", "ADJ", "NUM"}
+# a quote right after one of these is inside a noun phrase: "an “immediate ceasefire”",
+# or coordinated with an earlier one: "as “too loud” or “too shrill”"
+_NOUN_PHRASE_POS = {"DET", "ADP", "ADJ", "NUM", "CCONJ"}
 _PRONOUNS = {"he", "she", "they", "we", "i", "it", "you"}
 _PERSON_PRONOUNS = {"he", "she", "i"}
 _SCARE_MAX_WORDS = 5
@@ -69,6 +75,11 @@ _DASHES = {"—", "–", "―", "-", "--"}
 _NOMINATIVE = {"he", "she", "they", "we", "i"}
 # dependencies of words inside a speaker's apposition or relative clause
 _MODIFIER_DEPS = {"acl", "relcl", "amod", "appos"}
+# subordinators of a clause that is the reporter's comment, not the speaker's words
+_CONCESSIVE = {"although", "though", "while", "whereas"}
+# plans, demands and beliefs inside someone's reported words belong to those
+# words: "she said she plans to go" is one attribution, not two
+_NESTED_RULES = {"indirect:intention", "indirect:xcomp"}
 
 
 @dataclass(frozen=True)
@@ -78,6 +89,14 @@ class CueLexicon:
     phrases: frozenset[tuple[str, str]]  # (verb lemma, particle)
     sources: frozenset[tuple[str, str]]  # ("according", "to")
     addressed: frozenset[str]  # cues whose object is the addressee: "told CNN"
+    intention: frozenset[str]  # "wants to ...", "declined to ...": the infinitive is attributed
+    objects: frozenset[str]  # "denied any involvement", "called for a ban": the object is attributed
+    nouns: frozenset[str]  # "her claim that ...": the clause is attributed
+    naming: frozenset[str]  # "called X a Y": the object counts only with its predicate
+    aspectual: frozenset[str]  # "...," he continued: a cue for quotes, never for clauses
+    # thought | intention | objects: cues for reported clauses only, never for quotations;
+    # without a subject they attribute nothing ("anyone wanting to ...")
+    clause_only: frozenset[str]
 
 
 @lru_cache(maxsize=1)
@@ -88,12 +107,19 @@ def cue_lexicon() -> CueLexicon:
     def pairs(key: str) -> frozenset[tuple[str, str]]:
         return frozenset(tuple(entry.split(maxsplit=1)) for entry in data.get(key, []))
 
+    thought, intention, objects = (frozenset(data.get(key, [])) for key in ("thought", "intention", "objects"))
     return CueLexicon(
         speech=frozenset(data.get("speech", [])),
-        thought=frozenset(data.get("thought", [])),
+        thought=thought,
         phrases=pairs("phrases"),
         sources=pairs("sources"),
         addressed=frozenset(data.get("addressed", [])),
+        intention=intention,
+        objects=objects,
+        nouns=frozenset(data.get("nouns", [])),
+        naming=frozenset(data.get("naming", [])),
+        aspectual=frozenset(data.get("aspectual", [])),
+        clause_only=thought | intention | objects,
     )
 
 
@@ -128,10 +154,18 @@ def speech_cue(token: Token) -> Optional[Cue]:
 
 
 def clause_cue(token: Token) -> Optional[Cue]:
-    """A cue for a reported clause: speech, or a verb of belief ("X believes that")."""
+    """A cue for a reported clause: speech, a verb of belief ("X believes that"),
+    of intention ("X wants to"), or a speech act with its object ("X called for")."""
+    lex = cue_lexicon()
+    lemma = token.lemma_.lower()
+    nxt = token.nbor() if token.i + 1 < len(token.doc) else None
+    if token.pos_ == "VERB" and nxt is not None and f"{lemma} {nxt.lower_}" in lex.objects:
+        return Cue(token, nxt, f"{lemma} {nxt.lower_}")
     cue = speech_cue(token)
-    if cue is None and token.pos_ == "VERB" and token.lemma_.lower() in cue_lexicon().thought:
-        cue = Cue(token, token, token.lemma_.lower())
+    if cue is None and token.pos_ == "VERB" and lemma in lex.clause_only:
+        cue = Cue(token, token, lemma)
+    if cue is None and token.pos_ == "NOUN" and lemma in lex.nouns:
+        cue = Cue(token, token, lemma)
     return cue
 
 
@@ -338,7 +372,7 @@ def _is_scare_quote(inside: list[Token], before: Optional[Token], cue_adjacent: 
     words = [t for t in inside if not t.is_punct]
     if len(words) > _SCARE_MAX_WORDS or any(t.pos_ in _VERBAL for t in words) or cue_adjacent:
         return False
-    return before is None or before.pos_ in _NOUN_PHRASE_POS | _VERBAL or before.tag_ == "POS"
+    return before is None or before.pos_ in _NOUN_PHRASE_POS | _VERBAL or before.tag_ in {"POS", "PRP$"}
 
 
 def _attribute_direct(
@@ -364,7 +398,9 @@ def _attribute_direct(
     if _is_scare_quote(inside, token_before, adjacent_before or cue_a is not None or credit is not None):
         return None
     words_before = [t for t in before if not (t.is_punct or t.is_space)]
-    split = after_quote and len(before) == len(_tokens_between(doc, floor, start))  # "“A,” he said, “b.”"
+    split = (  # "“A,” he said, “b.”": the words between are the reporting clause
+        after_quote and len(before) == len(_tokens_between(doc, floor, start)) and _cue_after(before) is not None
+    )
     sentence_start = words_before[0].idx if words_before and not split else None
     if cue_a is not None:
         found = _Found(start, end, "direct", f"direct:cue-after:{cue_a.entry}", cue=cue_a)
@@ -410,14 +446,25 @@ def _subject(cue: Cue, quoted: list[tuple[int, int]]) -> Optional[Token]:
             if subject.tag_ in {"WP", "WDT"} and token.dep_ == "relcl":
                 return token.head  # "Smith, who said ..."
             return subject
-        if token is cue.token:
+        if token is cue.token and token.dep_ != "conj":  # "and criticized Obama": Obama is the object
             inverted = _inverted_subject(cue, quoted)
             if inverted is not None:
                 return inverted
         if token.head.i == token.i:
             return None
         token = token.head
+        if cue.token.tag_ == "VBG" and cue.token.dep_ == "advcl":
+            token = _out_of_reported_clause(token)
     return None
+
+
+def _out_of_reported_clause(token: Token) -> Token:
+    """The cue reporting the clause a token heads, if any: "X said the talks had
+    stalled, arguing ..." — the arguing is X's, though the parser hangs it on
+    "stalled"."""
+    while token.dep_ == "ccomp" and clause_cue(token.head) is not None:
+        token = token.head
+    return token
 
 
 def _inverted_subject(cue: Cue, quoted: list[tuple[int, int]]) -> Optional[Token]:
@@ -514,36 +561,152 @@ def _content_bounds(tokens: Iterable[Token], cue: Token) -> Optional[tuple[int, 
     p_end = text.find("\n", cue.idx)
     p_end = len(text) if p_end < 0 else p_end
     words = [t for t in tokens if not (t.is_punct or t.is_space) and p_start <= t.idx < p_end]
+    while words and words[-1].pos_ in {"CCONJ", "SCONJ"}:
+        words.pop()
     if len(words) < 3 or not any(t.pos_ in _VERBAL for t in words):
         return None
     first, last = words[0], words[-1]
     return first.idx, last.idx + len(last)
 
 
+def _is_aside(token: Token) -> bool:
+    """A clause hung after a reported clause or object that the reporter adds:
+    "..., arguing that ...", "..., although he refused ...", "... and warned ...",
+    "..., who ..."."""
+    if token.dep_ == "advcl":
+        mark = next((c for c in token.children if c.dep_ == "mark"), None)
+        return token.tag_ == "VBG" or (mark is not None and mark.lower_ in _CONCESSIVE)
+    if token.dep_ == "relcl":  # non-restrictive: "criticism of Lauer, who took heat for ..."
+        return token.left_edge.i > 0 and token.doc[token.left_edge.i - 1].text == ","
+    return token.dep_ == "conj" and token.pos_ == "VERB" and clause_cue(token) is not None
+
+
+def _clause_tokens(root: Token) -> list[Token]:
+    """The words of a reported clause up to the first aside hung after its head."""
+    asides = [c.left_edge.i for c in root.rights if _is_aside(c)]
+    cut = min(asides, default=root.right_edge.i + 1)
+    return [t for t in root.subtree if t.i < cut]
+
+
+def _object_bounds(cue: Cue) -> Optional[tuple[int, int]]:
+    """The noun phrase a speech act states, with the "as/of/for/on" complement that
+    completes it ("accused the party of lying", "blamed it on X"); pronouns
+    ("denied it") say nothing."""
+    token, lex = cue.token, cue_lexicon()
+    if cue.end.i != token.i:  # "called for X": the object of the particle
+        objects = [c for c in cue.end.children if c.dep_ in {"pobj", "pcomp"}]
+    else:
+        objects = [c for c in token.children if c.dep_ == "dobj"]
+    if not objects:
+        return None
+    obj = objects[0]
+    tokens = _clause_tokens(obj) + [  # "accused X of Y", "described X as Y", "called X a disgrace"
+        t for c in token.children
+        if (c.dep_ == "prep" and c.lower_ in {"as", "of", "for", "on"} or c.dep_ == "oprd") and c.i > obj.i
+        for t in c.subtree
+    ]
+    words = [t for t in tokens if not (t.is_punct or t.is_space)]
+    bare = len(tokens) == len(_clause_tokens(obj))
+    if len(words) < 2 or (bare and (obj.pos_ == "PRON" or cue.entry in lex.naming)):
+        return None
+    first, last = min(words, key=lambda t: t.i), max(words, key=lambda t: t.i)
+    return first.idx, last.idx + len(last)
+
+
+def _after_comma(cue: Cue) -> list[Token]:
+    """The sentence's words after the comma that closes "according to X,"."""
+    sentence = sentence_of(cue.token)
+    comma = next((t for t in sentence if t.i > cue.end.i and t.text == ","), None)
+    return [t for t in sentence if comma is not None and t.i > comma.i]
+
+
+def _colon_statement(cue: Cue) -> Optional[tuple[int, int]]:
+    """Unquoted words after "X added:" up to the paragraph end: a statement
+    introduced by a colon is what the cue reports, quotation marks or not."""
+    doc = cue.token.doc
+    k = cue.end.i + 1
+    if k + 1 >= len(doc) or doc[k].text != ":" or doc[k + 1].text in _QUOTE_TOKENS:
+        return None
+    text = doc_text(doc)
+    start = doc[k + 1].idx
+    while start < len(text) and text[start].isspace():
+        start += 1
+    end = text.find("\n", start)
+    end = len(text) if end < 0 else end
+    content = text[start:end].rstrip()
+    if len(content.split()) < 3 or _DOUBLE_MARK.search(content[:1]):
+        return None
+    return start, start + len(content)
+
+
+def _is_as_aside(cue: Token) -> bool:
+    """A cue in an "as X said" aside: "Hawaii, as one adviser pointed out, rarely ...".
+    A cue with its own object is a temporal "as" ("as officials stress the need")."""
+    return (
+        cue.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "as" for c in cue.children)
+        and not any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in cue.children)
+    )
+
+
+def _complement(cue: Token) -> Optional[Token]:
+    """The clause a cue verb reports: the complement after it ("says she'll go")
+    rather than a clause before it ("It's unlikely; the team says ..."), and an
+    unmarked clause with its own subject that the parser took for an adverbial
+    ("said after the vote he would resign")."""
+    clauses = [c for c in cue.children if c.dep_ == "ccomp"]
+    clauses += [
+        c for c in cue.children
+        if c.dep_ == "advcl" and c.i > cue.i and any(k.dep_ in {"nsubj", "nsubjpass"} for k in c.children)
+        and not any(k.dep_ == "mark" or k.dep_ == "advmod" and k.tag_ == "WRB" for k in c.children)
+    ]
+    after = [c for c in clauses if c.i > cue.i]
+    return min(after, key=lambda c: c.i) if after else (clauses[0] if clauses else None)
+
+
 def _reported_clause(cue: Cue) -> Optional[tuple[tuple[int, int], str]]:
     """The clause a cue reports, and the rule that found it."""
     token = cue.token
+    lex = cue_lexicon()
+    if cue.entry in lex.aspectual:
+        return None
+    if token.pos_ == "NOUN":
+        clause = next((c for c in token.children if c.dep_ in {"acl", "ccomp"}
+                       and any(m.lower_ == "that" and m.dep_ == "mark" for m in c.children)), None)
+        bounds = _content_bounds(clause.subtree, token) if clause is not None else None
+        return (bounds, "indirect:noun") if bounds else None
+    if cue.entry in lex.intention:
+        directive = next((c for c in token.children if c.dep_ == "xcomp"), None)
+        bounds = _content_bounds(_clause_tokens(directive), token) if directive is not None else None
+        return (bounds, "indirect:intention") if bounds else None
     if _is_source_cue(cue):
         excluded = {t.i for t in token.subtree}
         head = token.head
-        if head.i == token.i:
-            return None
-        bounds = _content_bounds((t for t in head.subtree if t.i not in excluded), token)
+        if head.i == token.i:  # the parser made "According" the root: take the words after its comma
+            bounds = _content_bounds(_after_comma(cue), token)
+        else:
+            bounds = _content_bounds((t for t in head.subtree if t.i not in excluded), token)
         return (bounds, "indirect:according-to") if bounds else None
-    complement = next((c for c in token.children if c.dep_ == "ccomp"), None)
+    colon = _colon_statement(cue)
+    if colon is not None:
+        return colon, "indirect:colon"
+    complement = _complement(token)
     if complement is not None:
-        bounds = _content_bounds(complement.subtree, token)
+        bounds = _content_bounds(_clause_tokens(complement), token)
         return (bounds, "indirect:ccomp") if bounds else None
     directive = next((c for c in token.children if c.dep_ == "xcomp"), None)
     if directive is not None and cue.entry not in cue_lexicon().thought:
         # "urged Congress to act", "vowed to retaliate": the object joins the clause
         addressee = [t for c in token.children if c.dep_ == "dobj" and c.i < directive.i for t in c.subtree]
-        bounds = _content_bounds(addressee + list(directive.subtree), token)
+        bounds = _content_bounds(addressee + _clause_tokens(directive), token)
         return (bounds, "indirect:xcomp") if bounds else None
-    if token.dep_ == "parataxis":
+    if token.dep_ == "parataxis" or _is_as_aside(token):
         excluded = {t.i for t in token.subtree}
         bounds = _content_bounds((t for t in token.head.subtree if t.i not in excluded), token)
         return (bounds, "indirect:parenthetical") if bounds else None
+    if cue.entry in lex.objects:
+        bounds = _object_bounds(cue)
+        return (bounds, "indirect:object") if bounds else None
     return None
 
 
@@ -567,8 +730,50 @@ def _attributions(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Attribution]
             continue
         cue = clause_cue(token)
         if cue is not None:
-            found.append(_Attribution(cue, _subject(cue, quoted), _reported_clause(cue)))
+            subject = _holder(token, quoted) if token.pos_ == "NOUN" else _subject(cue, quoted)
+            found.append(_Attribution(cue, subject, _reported_clause(cue)))
     return found
+
+
+def _holder(noun: Token, quoted: list[tuple[int, int]]) -> Optional[Token]:
+    """Whose statement a noun cue names: its possessor ("Trump's claim") or the
+    object of "by"/"from" ("a statement from the ministry")."""
+    for child in noun.children:
+        if child.dep_ == "poss" and not _inside(child, quoted):
+            return child
+        if child.dep_ == "prep" and child.lower_ in {"by", "from"}:
+            pobj = next((c for c in child.children if c.dep_ == "pobj"), None)
+            if pobj is not None and not _inside(pobj, quoted):
+                return pobj
+    return None
+
+
+def _reports(attribution: _Attribution, token: Token) -> bool:
+    """The attribution's reported clause holds the token: "she said she [plans] to"."""
+    if attribution.clause is None or attribution.cue.token.i == token.i:
+        return False
+    (start, end), _ = attribution.clause
+    return start <= token.idx < end
+
+
+def _in_question(token: Token) -> bool:
+    """A cue in a question ("Do you think ...?") attributes nothing: it asks."""
+    sentence = sentence_of(token)
+    last = next((t for t in reversed(sentence) if not (t.is_space or t.text in _QUOTE_TOKENS)), None)
+    return last is not None and last.text == "?"
+
+
+def _stands_alone(att: _Attribution, attributions: list[_Attribution]) -> bool:
+    """An attribution of its own: someone holds it, it is not a plan or belief
+    inside another's reported words, and it is not asked in a question."""
+    lex = cue_lexicon()
+    if att.subject is None and att.cue.entry in lex.clause_only:
+        return False
+    rule = att.clause[1] if att.clause else ""
+    nestable = rule in _NESTED_RULES or att.cue.entry in lex.thought
+    if nestable and any(_reports(other, att.cue.token) for other in attributions):
+        return False
+    return not _in_question(att.cue.token)
 
 
 def _indirect(attributions: list[_Attribution], direct: list[_Found]) -> list[_Found]:
@@ -581,12 +786,14 @@ def _indirect(attributions: list[_Attribution], direct: list[_Found]) -> list[_F
     adjacent_cues = {f.cue.token.i for f in direct if f.cue is not None and f.rule.startswith(_ADJACENT_RULES)}
     found = []
     for att in attributions:
-        if att.clause is None or att.cue.token.i in adjacent_cues:
+        if att.clause is None:
             continue
         (start, end), rule = att.clause
+        if att.cue.token.i in adjacent_cues and start < att.cue.token.idx:
+            continue  # the clause before "“...,” she said" is the quote; one after it is new: "adding that ..."
         if sum(_overlap((start, end), s) for s in spans) >= _SAME_AS_DIRECT * (end - start):
             continue
-        if att.subject is None and att.cue.entry in cue_lexicon().thought:
+        if not _stands_alone(att, attributions):
             continue
         found.append(_Found(start, end, "indirect", f"{rule}:{att.cue.entry}", cue=att.cue, speaker_head=att.subject))
     return found
