@@ -41,8 +41,11 @@ class _ErrorTally:
         self.count += 1
         click.echo(f"dragoman: error: {error}", err=True)
 
+    def extraction_failed(self, article_id: str, detail: str) -> None:
+        self.report(RuntimeError(f"{article_id}: extraction failed: {detail}"))
+
     def article_failed(self, article, exc: Exception) -> None:
-        self.report(RuntimeError(f"{article.id}: extraction failed: {exc!r}"))
+        self.extraction_failed(article.id, repr(exc))
 
 
 def _articles(inputs: tuple[str, ...], published: str | None, source: str | None, errors: _ErrorTally):
@@ -97,7 +100,7 @@ def _records(
         )
         for outcome in outcomes:
             if isinstance(outcome, ArticleFailure):
-                errors.report(RuntimeError(f"{outcome.article_id}: extraction failed: {outcome.error}"))
+                errors.extraction_failed(outcome.article_id, outcome.error)
             else:
                 yield outcome
         return
@@ -208,8 +211,7 @@ def ingest(
 
     errors = _ErrorTally()
     counts = {"added": 0, "skipped": 0}
-    with _open_store(db_path, create=True) as store:
-        learned = _use_actor_sources(actor_files, db_path)
+    with _open_store(db_path, create=True) as store, _use_actor_sources(actor_files, db_path) as learned:
 
         def unseen(articles):
             """Skip texts already stored before spending a parse on them."""
