@@ -239,3 +239,38 @@ def test_former_country_names():
     assert country_code("Kampuchea") == "KHM"
     assert country_code("Zaire") == "COD"
 
+
+
+@pytest.mark.parametrize(
+    "text, country, rule_part",
+    [
+        ("Sichuan provincial authorities", "CHN", "place:Sichuan"),  # a province
+        ("Karachi police", "PAK", "place:Karachi"),  # a big city
+        ("the Uttar Pradesh Chief Minister", "IND", "place:Uttar Pradesh"),  # two-word province
+        ("Bombay High Court", "IND", "place:Bombay"),  # a big city's former name
+        ("militants in Aleppo", "SYR", "in:place:Aleppo"),  # a locating phrase
+        ("Putin spokesman", "RUS", "known:Vladimir Putin"),  # a known person's name as modifier
+        ("Karachi's Governor", "PAK", "place:Karachi"),  # a possessive place is no part of a name
+    ],
+)
+def test_place_or_known_name_as_modifier_gives_the_country(text, country, rule_part):
+    code = code_actor(text)
+    assert code.country == country and rule_part in code.rule.split("+"), code
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Lincoln officials",  # towns of that name in two countries
+        "Victoria police",  # an Australian state, also a name of Hong Kong
+        "Richardson officials",  # a small city: more likely a surname
+        "NYPD officers",  # acronyms are never looked up as places
+        "Minister Adam Karachi",  # a name after a title is the person's, not a place
+    ],
+)
+def test_ambiguous_small_or_personal_names_give_no_place_country(text):
+    assert code_actor(text).country is None
+
+
+def test_public_places_hit_are_civilians():
+    assert (code_actor("a playground in Kabul").country, code_actor("a playground in Kabul").sector) == ("AFG", "CVL")

@@ -168,3 +168,17 @@ def test_titled_person_of_a_country_takes_that_country(pipeline):
     analysis = _analyse(pipeline, "Prime Minister Jan Peters of the Netherlands opened the new hospital.")
     actor = _actor_of(analysis, "Jan Peters")
     assert actor is not None and (actor.country, actor.role) == ("NLD", "Prime Minister")
+
+
+def test_known_surname_tagged_as_a_nationality_is_a_person(pipeline):
+    # the small model tags this bare surname NORP; the starter book knows the person
+    a = _analyse(pipeline, "Museveni and his allies rejected the plan on Monday.")
+    person = _actor_of(a, "Museveni")
+    assert (person.kind, person.country) == ("person", "UGA")
+    assert _actor_of(a, "his") is person
+
+
+def test_plural_demonym_stays_a_group(pipeline):
+    a = _analyse(pipeline, "Palestinians marched through the city on Friday.")
+    group = _actor_of(a, "Palestinians")
+    assert (group.kind, group.country) == ("group", "PSE")

@@ -621,3 +621,11 @@ def test_textacy_baseline_counts_a_refused_document_as_finding_nothing():
     assert isinstance(refused, BailedOut) and refused == []
     [quote] = textacy_quotes(load_nlp()('"We will stay," the minister said.'))
     assert quote.text.startswith('"We will stay')
+
+
+def test_actor_gold_in_other_vocabularies_is_mapped_to_ours():
+    from dragoman.evaluate.actors import _gold_country
+
+    assert _gold_country("UNO") == "IGO" and _gold_country("EUR") == "IGO"
+    assert _gold_country("JAP") == "JPN" and _gold_country("SAU") == "SAU"
+    assert _gold_country("") == "" and _gold_country("NGO") == ""

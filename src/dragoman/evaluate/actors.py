@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
-from .common import first
+from .common import first, map_country
 from .gold import ActorCase, read_actor_cases
 from .metrics import Ratio
 from .results import SYSTEM, Miss, Report
@@ -44,11 +44,16 @@ def _same(expected: str, got: Optional[str]) -> bool:
     return (got or "") == expected
 
 
+def _gold_country(code: str) -> str:
+    """The gold country in our vocabulary ("" = expects none): UNO/EUR -> IGO, JAP -> JPN."""
+    return (map_country(code) or "") if code else ""
+
+
 def score(cases: Sequence[ActorCase], coder: Coder, system: str, report: Report) -> None:
     country, sector, both = Ratio(), Ratio(), Ratio()
     for case in cases:
         got_country, got_sector = coder(case)
-        country_ok = case.country is None or _same(case.country, got_country)
+        country_ok = case.country is None or _same(_gold_country(case.country), got_country)
         sector_ok = case.sector is None or _same(case.sector, got_sector)
         if case.country is not None:
             country.add(country_ok)

@@ -223,11 +223,20 @@ def _known_person(name: str, as_of: Optional[str]) -> ActorCode:
     return ActorCode(found.country, found.sector, found.role, name, "person", found.rule)
 
 
+def _norp_person(ent, as_of: Optional[str]) -> bool:
+    """A NORP the small model gave a bare surname ("Museveni"): a person when it names no
+    country or people and a known-actor source knows it as a person."""
+    if ent.label != "NORP" or country_code(ent.text) is not None:
+        return False
+    found = known_actors.lookup(ent.text, as_of=as_of)
+    return found is not None and found.kind == "person"
+
+
 def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
     doc = analysis.doc
     mentions = []
     for ent in analysis.entities:
-        if ent.label != "PERSON":
+        if ent.label != "PERSON" and not _norp_person(ent, analysis.published):
             continue
         span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
         if span is None:
@@ -285,7 +294,7 @@ def _named_group_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
     doc = analysis.doc
     mentions = []
     for ent in analysis.entities:
-        if ent.label not in {"GPE", "ORG", "NORP"}:
+        if ent.label not in {"GPE", "ORG", "NORP"} or _norp_person(ent, analysis.published):
             continue
         span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
         if span is None:

@@ -7,14 +7,18 @@ institutions (data/institutions.tsv), country names/demonyms/capitals
 decides the sector; a generic head ("director", "official") borrows it from its
 nearest modifier ("CIA director"); the country comes from a demonym, a country
 name, a possessive or a locating prepositional phrase, never from a posting
-("ambassador to the UN"). Persons are never looked up: what is not in the
-phrase stays None. Pure dictionary lookups, no spaCy: it runs for every mention.
+("ambassador to the UN"), and failing those from a capitalised modifier that a
+known-actor source knows ("Museveni government") or that surely names one place
+in the offline gazetteer ("Shanghai authorities"). A person named after a title is
+only looked up among known actors: what no source knows stays None. Pure
+dictionary lookups, no spaCy: it runs for every mention.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from datetime import date
 from typing import Optional, Union
@@ -23,6 +27,7 @@ import yaml
 from unidecode import unidecode
 
 from . import countries
+from . import gazetteer
 from . import registry as known
 from .registry import ActorSource
 
@@ -32,6 +37,16 @@ _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 _NON_STATE_SECTORS = frozenset({"REB", "PTY", "OPP", "NGO", "UNO", "EUR", "IGO", "CRM", "UAF", "PRM"})
 _STATE_MEDIA_SECTORS = frozenset({"JRN", "BUS"})
 _NO_COUNTRY = "-"
+
+# A place name modifying an actor ("Shanghai authorities", "police in Kano") gives its
+# country only when it surely names a place: a state/province or region, or a city this
+# big (GeoNames population), no place in another country scoring within the margin.
+# Cities share names with people ("Jackson", "Richardson"), hence the high bar; a city
+# known by a former name ("Madras" for Chennai) must be bigger still.
+_PLACE_MIN_POPULATION = 300_000
+_PLACE_MIN_POPULATION_FORMER_NAME = 1_000_000
+_PLACE_MARGIN = 1.5
+_PLACE_REGIONS = frozenset({"admin1", "region"})
 
 _TOKEN = re.compile(r"(?i:ex)(?=-[^\W_])|[^\W_]+(?:[.'\-&][^\W_]+)*\.?|'s\b|[,;()]")
 _POSSESSIVE = re.compile(r"(?:'s|')$")
@@ -287,9 +302,9 @@ def _drop_partitive(pieces: list[_Piece]) -> list[_Piece]:
 
 def _is_surname(pieces: list[_Piece]) -> bool:
     """A capitalised lexicon word right after a name is part of it: "Michael Jordan", "Stephen King",
-    "Jack French"."""
+    "Jack French"; never after a possessive ("Kano's Governor")."""
     last = pieces[-1]
-    return (len(pieces) > 1 and pieces[-2].type == "name" and last.capitalized and " " not in last.key
+    return (len(pieces) > 1 and pieces[-2].type == "name" and not pieces[-2].possessive and last.capitalized and " " not in last.key
             and (last.type in ("country", "demonym", "capital")
                  or last.type == "head" and last.lex.kind == "person"))
 
@@ -326,6 +341,77 @@ def _phrase_country(phrases: list[tuple[_Piece, list[_Piece]]]) -> tuple[Optiona
         for piece in obj:
             if piece.type in _PLACE_TYPES or (piece.type == "institution" and piece.lex.country):
                 return piece.lex.country, f"{prep.key}:{piece.type}:{piece.key}"
+    return None, None
+
+
+def _name_runs(pieces: list[_Piece]) -> list[list[_Piece]]:
+    """Runs of adjacent capitalised unknown words, last run first: ["Uttar", "Pradesh"] in
+    "Uttar Pradesh Chief Minister". A possessive ends a run ("Kano's")."""
+    runs: list[list[_Piece]] = []
+    previous: Optional[_Piece] = None
+    for piece in pieces:
+        if piece.type == "name":
+            if previous is not None and previous.type == "name" and not previous.possessive:
+                runs[-1].append(piece)
+            else:
+                runs.append([piece])
+        previous = piece
+    return runs[::-1]
+
+
+def _leading_run(pieces: list[_Piece]) -> list[_Piece]:
+    """The capitalised unknown words an object starts with: "Kano" in "in Kano State"."""
+    words = [p for p in pieces if p.type != "skip"]
+    runs = _name_runs(words)
+    return runs[-1] if runs and runs[-1][0] is words[0] else []
+
+
+def _modifier_name_country(text: str, run: list[_Piece],
+                           registry: Optional[ActorSource]) -> tuple[Optional[str], Optional[str]]:
+    """Country of a name modifying an actor: a known actor's own ("Museveni government"),
+    else the place's it names; acronyms and names two known actors share give none."""
+    name = _POSSESSIVE.sub("", text[run[0].start:run[-1].end])
+    if countries.is_acronym(name):
+        return None, None
+    if any(source.find(name) for source in known.sources(registry)):
+        found = known.lookup(name, registry=registry)
+        return (found.country, f"known:{found.name}") if found and found.country else (None, None)
+    country = _place_country(name)
+    return (country, f"place:{name}") if country else (None, None)
+
+
+@lru_cache(maxsize=4096)
+def _place_country(name: str) -> Optional[str]:
+    """Country of the one well-known place called `name` (see _PLACE_MIN_POPULATION)."""
+    ranked = gazetteer.load_gazetteer().ranked(name)
+    if not ranked:
+        return None
+    best, score = ranked[0]
+    if best.country is None or best.feature not in _PLACE_REGIONS | {"city"}:
+        return None
+    if best.feature == "city":
+        own_name = gazetteer.normalise(best.name) == gazetteer.normalise(name)
+        if best.population < (_PLACE_MIN_POPULATION if own_name else _PLACE_MIN_POPULATION_FORMER_NAME):
+            return None
+    if any(other.country != best.country and score - other_score < _PLACE_MARGIN for other, other_score in ranked[1:]):
+        return None
+    return best.country
+
+
+def _place_modifier_country(text: str, a: _Analysis, head: Optional[int],
+                            registry: Optional[ActorSource]) -> tuple[Optional[str], Optional[str]]:
+    """Country of a name before the head ("Rakhine rebels") or in a locating phrase
+    ("authorities in Kano"); never of a name after a title, which is the person."""
+    candidates = [("", run) for run in _name_runs(a.main[:head])] if head is not None else []
+    for prep, obj in a.phrases:
+        if prep.type == "prep" and prep.lex.detail in ("locating", "affiliation"):
+            candidates.append((f"{prep.key}:", _leading_run(obj)))
+    for label, run in candidates:
+        if not run:
+            continue
+        country, rule = _modifier_name_country(text, run, registry)
+        if country:
+            return country, f"{label}{rule}"
     return None, None
 
 
@@ -410,7 +496,7 @@ def _role(text: str, a: _Analysis, head: Optional[int]) -> Optional[str]:
     return text[a.main[first].start:end]
 
 
-def _code_phrase(text: str) -> ActorCode:
+def _code_phrase(text: str, registry: Optional[ActorSource] = None) -> ActorCode:
     pieces = _pieces(text)
     if not pieces:
         return ActorCode()
@@ -424,6 +510,8 @@ def _code_phrase(text: str) -> ActorCode:
         country, country_rule = _institution_country(a.main)
     if country is None:
         country, country_rule = _phrase_country(a.phrases)
+    if country is None:
+        country, country_rule = _place_modifier_country(text, a, head, registry)
     if head is None and any(prep.lex is not None and prep.lex.detail == "conjunction" for prep, _ in a.phrases):
         return ActorCode(name=_clean(text, a))  # "Israel and Hamas": two actors, not one
     if head is None and country is not None:
@@ -510,9 +598,9 @@ def code_actor(text: str, *, context_country: Optional[str] = None, as_of: Union
     if not text:
         return ActorCode()
     head_text, *appositions = [part.strip() for part in text.split(", ") if part.strip()] or [text]
-    code = _code_phrase(head_text)
+    code = _code_phrase(head_text, registry)
     for apposition in appositions:
-        code = _merge(code, _code_phrase(apposition))
+        code = _merge(code, _code_phrase(apposition, registry))
     if code.country is None and code.role is not None:
         national = _LEXICON.national_titles.get(_key(code.role))
         if national:
