@@ -521,3 +521,85 @@ def test_resignation_takes_no_scene_recipient(events_of):
 def test_group_operating_in_a_country_takes_it(events_of):
     event = _only(events_of("Ethnic Serb militiamen operating in Croatia attacked a police station."), "ASSAULT")
     assert _countries(event.actor) == {"HRV"}
+
+
+# -- which events a sentence reports -----------------------------------------
+def _types(events) -> list[str]:
+    return [e.event for e in events]
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # an event noun that is what another event is about is its content
+        ("Armenia and Azerbaijan agreed on a ceasefire.", ["AGREE"]),
+        ("The ministers discussed sanctions against Iran.", ["CONSULT"]),
+        # the clause of an event noun says what is demanded
+        ("Egypt repeated its demand that Israel open the Rafah crossing.", ["REQUEST"]),
+        # a participle used as an adjective describes, it reports nothing
+        ("Aid workers reached the besieged city of Mariupol.", []),
+        # a relative clause is background to the sentence's own event ...
+        ("Egypt condemned the rebels, who attacked a police station last week.", ["ACCUSE"]),
+        # ... unless the sentence has no other event
+        ("Officials named the militants who attacked the convoy.", ["ASSAULT"]),
+        # the outcome of a barrage is the same event as the barrage
+        ("Syrian forces launched rocket fire against Turkish positions, killing three soldiers.", ["ASSAULT"]),
+        # "sworn to fight": the parser's adverbial clause is what is sworn
+        ("The militia has sworn to fight until the capital falls.", ["THREATEN"]),
+        # what one is accused of is the accusation's content
+        ("Turkey accused Syria of shelling border villages.", ["ACCUSE"]),
+        # "in an attack" names the killing's own event
+        ("Insurgents killed four soldiers in an attack on a checkpoint near Mosul.", ["ASSAULT"]),
+    ],
+)
+def test_secondary_mentions_are_not_separate_events(events_of, text, expected):
+    assert _types(events_of(text)) == expected
+
+
+def test_answered_demand_names_its_maker_as_recipient(events_of):
+    concession = _only(events_of("The Kenyan government accepted demands from Uganda."), "CONCEDE")
+    assert _countries(concession.recipient) == {"UGA"}
+
+
+def test_discussed_sanctions_lend_no_recipient_to_the_talks(events_of):
+    talks = _only(events_of("The ministers discussed sanctions against Iran."), "CONSULT")
+    assert talks.recipient == []
+
+
+def test_issuer_of_a_statement_is_the_actor_of_its_demand(events_of):
+    demand = _only(events_of("Venezuela issued a statement demanding that Guyana withdraw its troops."), "REQUEST")
+    assert (_countries(demand.actor), _countries(demand.recipient)) == ({"VEN"}, {"GUY"})
+
+
+def test_barrage_takes_its_target_as_recipient(events_of):
+    text = "Syrian forces launched artillery, mortar and rocket fire against Turkish positions."
+    attack = _only(events_of(text), "ASSAULT")
+    assert (_countries(attack.actor), _countries(attack.recipient)) == ({"SYR"}, {"TUR"})
+
+
+def test_unaffiliated_victims_belong_to_the_place(events_of):
+    attack = _only(events_of("Two Palestinian gunmen killed 23 people when they opened fire in Tel Aviv."), "ASSAULT")
+    assert (_countries(attack.actor), _countries(attack.recipient)) == ({"PSE"}, {"ISR"})
+    assert "victims-at-place" in attack.rule
+
+
+@pytest.mark.parametrize(
+    "text, event_type, mode",
+    [
+        ("Israeli troops remained on high alert along the border.", "MOBILIZE", "troops"),
+        ("Hackers defaced government websites in Estonia.", "COERCE", "seize"),
+        ("Hungary closed its border with Serbia.", "COERCE", "restrict"),
+        ("The government forced the UN mission out of the country.", "SANCTION", "expel"),
+        ("Soldiers drove the villagers out of their homes.", "COERCE", "deport"),
+        ("Prosecutors put the former minister under investigation.", "ACCUSE", "investigate"),
+        ("The junta restored civil liberties.", "CONCEDE", None),
+    ],
+)
+def test_lexicon_covers_alerts_closures_expulsions_and_freedoms(events_of, text, event_type, mode):
+    found = [(e.event, e.mode) for e in events_of(text)]
+    assert found and found[0] == (event_type, mode), found
+
+
+def test_closed_border_targets_the_neighbour(events_of):
+    closure = _only(events_of("Hungary closed its border with Serbia."), "COERCE")
+    assert (_countries(closure.actor), _countries(closure.recipient)) == ({"HUN"}, {"SRB"})

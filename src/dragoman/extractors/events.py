@@ -54,6 +54,7 @@ _ARG_TRIM = {"relcl", "acl", "appos", "conj", "cc", "advmod", "punct", "prep"}
 _COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "prep", "dative", "attr", "oprd", "acomp"}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent"}
 _GRIEVANCE_PREPS = {"over", "about"}
+_DEED_QUADS = (2, 4)  # material cooperation and conflict: things done, not said
 _CONTENT_SLOTS = ("dative", "to")
 _SCARE_QUOTE_WORDS = 4
 _DISCOURSE_SENTENCES = 6
@@ -146,6 +147,11 @@ class EventCoder:
             _borrow_purpose_recipients(draft, drafts)
         absorbed |= self._protest_topics(drafts)
         absorbed |= self._violence_outcomes(drafts)
+        absorbed |= self._topic_events(drafts, absorbed)
+        absorbed |= _noun_contents(drafts, absorbed)
+        absorbed |= _framing_nouns(drafts, absorbed)
+        absorbed |= _descriptive_participles(drafts)
+        absorbed |= _background_clauses(drafts, absorbed)
         kept = [d for i, d in sorted(drafts.items()) if i not in absorbed]
         events: list[Event] = []
         history: list[tuple[int, Draft]] = []
@@ -252,7 +258,7 @@ class EventCoder:
         for i, match in matches.items():
             if match.entry.embed is None:
                 continue
-            inside = {t.i for t in _complement_tokens(match.head)} - {i}
+            inside = {t.i for t in _embedded_tokens(match.head)} - {i}
             inner = sorted((j for j in matches if j in inside), key=lambda j: _depth(matches[j].head))
             absorbed.update(inner)
             embedded[i] = inner
@@ -282,12 +288,13 @@ class EventCoder:
 
     @staticmethod
     def _violence_outcomes(drafts: dict[int, Draft]) -> set[int]:
-        """'shelled the town, killing 20': the killing is the outcome of the
-        shelling, one event, which takes the victims as recipient when it
-        names none itself."""
+        """'shelled the town, killing 20', 'launched an attack, killing 20':
+        the killing is the outcome of the shelling, one event, which takes the
+        victims as recipient when it names none itself."""
         outcomes = set()
+        by_carrier = {d.match.carrier.i: d for d in drafts.values() if d.match.carrier is not None}
         for i, draft in drafts.items():
-            main = drafts.get(draft.head.head.i)
+            main = drafts.get(draft.head.head.i) or by_carrier.get(draft.head.head.i)
             if (
                 draft.event == "ASSAULT" and draft.match.verbal and main is not None and main is not draft
                 and main.event == "ASSAULT" and draft.head.dep_ in ("advcl", "conj")
@@ -296,6 +303,27 @@ class EventCoder:
                 if not main.recipients:
                     main.recipients = draft.recipients
         return outcomes
+
+    def _topic_events(self, drafts: dict[int, Draft], absorbed: set[int]) -> set[int]:
+        """'agreed on a ceasefire', 'discussed sanctions', 'accepted demands
+        from the rebels': an event noun that is what another event's verb is
+        about is that event's content, not a second event. A deed with a
+        named doer ("discussed the Houthi attack") stays an event. When the
+        main event names no recipient, the one whose demand or offer it
+        answers becomes it ("accepted demands from the rebels")."""
+        topics = set()
+        for i, draft in drafts.items():
+            if draft.match.verbal or draft.match.carrier is not None or i in absorbed:
+                continue
+            if self.lex.quad[draft.event] in _DEED_QUADS and draft.actors:
+                continue
+            main = drafts.get(_topic_governor(draft.head, self.lex.topic_preps).i)
+            if main is None or main is draft or not main.match.verbal or main.head.i in absorbed:
+                continue
+            topics.add(i)
+            if not main.recipients:
+                main.recipients = self._answered_parties(main, draft)
+        return topics
 
     @staticmethod
     def _answered_parties(draft: Draft, inner: Draft) -> list[tuple[Token, Party]]:
@@ -476,6 +504,8 @@ class EventCoder:
         place = self.event_place(self.analysis, draft.head) if self.event_place else self._place(draft)
         if not draft.actors and draft.event in self.lex.unclaimed_actor_at_place:
             self._unidentified_attackers(draft, place)
+        if draft.event in self.lex.victims_of_place and place is not None and place.country:
+            self._victims_of_place(draft, place.country)
         draft.mode = self._mode(draft, place)
         head = draft.head
         sentence = _sentence_offsets(self.analysis.text, sentence_of(head), draft.match.tokens[0].idx)
@@ -534,6 +564,17 @@ class EventCoder:
         if event_type == "COERCE":
             return {"arrested": counts["arrested"]}
         return {"dead": counts["dead"], "injured": counts["injured"]}
+
+    @staticmethod
+    def _victims_of_place(draft: Draft, country: str) -> None:
+        """Victims named by a common noun and nothing else ("23 people",
+        "students") are people of the country where the event happened."""
+        if not draft.recipients or any(p.country or p.actor_id for _, p in draft.recipients):
+            return
+        if any(t.pos_ != "NOUN" for t, _ in draft.recipients):
+            return
+        draft.recipients = [(t, replace(p, country=country)) for t, p in draft.recipients]
+        draft.rule += "+recipient:victims-at-place"
 
     def _stand_ins(self, token: Token, party: Party) -> list[tuple[Token, Party]]:
         """A recipient that is an act or thing ("Serbia's suppression of
@@ -886,6 +927,8 @@ class PartyFinder:
                 sponsors.extend(p for g in child.children if g.dep_ == "agent" for p in _pobjects(g))
             elif child.dep_ in ("compound", "nmod") and (child.pos_ == "PROPN" or child.ent_type_):
                 bodies.append(child)
+        if not sponsors and noun.dep_ == "dobj" and _lemma(noun.head) in self.lex.sponsor_words:
+            sponsors = _subjects(noun.head, 0)  # "X issued a statement demanding ..."
         return sponsors, bodies
 
     def _document_antecedent(self, noun: Token) -> Optional[Token]:
@@ -1148,8 +1191,8 @@ def _carrier(noun: Token) -> Optional[Token]:
     """The verb whose object (or passive subject) the noun is."""
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
-    if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass"):
-        return _carrier(noun.head)
+    if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass", "conj"):
+        return _carrier(noun.head)  # "launched artillery, mortar and rocket fire"
     measure = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
     if measure is not None and (_lemma(measure) in _MEASURE_NOUNS or measure.ent_type_ == "DATE"):
         return _carrier(measure)  # "launched ten days of war games", "a series of raids"
@@ -1194,6 +1237,7 @@ _QUANTITY_NOUNS = {"part", "some", "most", "much", "portion", "all", "rest", "ha
 def _objects(verb: Token, particle: Optional[str]) -> list[Token]:
     """Objects of the verb; "part of X" counts as X."""
     objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "photographs and intelligence"
     objects += [
         p for o in objects if _lemma(o) in _QUANTITY_NOUNS
         for c in o.children if c.lower_ == "of" for p in _pobjects(c)
@@ -1279,6 +1323,82 @@ def _borrow_purpose_recipients(draft: Draft, drafts: dict[int, Draft]) -> None:
                 return
 
 
+def _topic_governor(noun: Token, preps: frozenset[str]) -> Token:
+    """The verb a noun is the object of, directly or through a topic
+    preposition ("agreed on", "talked about"); the noun itself otherwise."""
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return noun.head
+    if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass", "pobj"):
+        return _topic_governor(noun.head, preps)
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in preps:
+        return noun.head.head
+    return noun
+
+
+def _noun_contents(drafts: dict[int, Draft], absorbed: set[int]) -> set[int]:
+    """'its demand that Israel ease the restrictions', 'a threat to strike',
+    'an offer to mediate': the clause of an event noun says what is demanded,
+    threatened or offered, not a second event. The noun takes the clause's
+    recipient when it names none."""
+    contents = set()
+    for i, draft in drafts.items():
+        noun = drafts.get(draft.head.head.i)
+        if (
+            i in absorbed or noun is None or noun is draft or noun.match.verbal
+            or draft.head.dep_ not in ("acl", "ccomp") or not draft.match.verbal
+        ):
+            continue
+        contents.add(i)
+        if not noun.recipients:
+            noun.recipients = draft.recipients
+    return contents
+
+
+def _framing_nouns(drafts: dict[int, Draft], absorbed: set[int]) -> set[int]:
+    """'killed four in an attack on Basra', 'were arrested in a raid': a noun
+    of the same type framing the verb's event in an in-phrase names that same
+    event; it lends its recipient when the verb names none."""
+    frames = set()
+    for i, draft in drafts.items():
+        prep = draft.head.head
+        verb = drafts.get(prep.head.i) if draft.head.dep_ == "pobj" and prep.lower_ == "in" else None
+        if i in absorbed or draft.match.verbal or verb is None:
+            continue
+        if not verb.match.verbal or verb.event != draft.event:
+            continue
+        frames.add(i)
+        if not verb.recipients:
+            verb.recipients = draft.recipients
+    return frames
+
+
+def _descriptive_participles(drafts: dict[int, Draft]) -> set[int]:
+    """'the banned party', 'the besieged town': a participle used as an
+    adjective describes a participant's state; it reports no event. The
+    noun's determiner before the participle tells an adjective from a
+    misparsed main verb ("Attackers stabbed villagers")."""
+    return {
+        i for i, d in drafts.items()
+        if d.match.verbal and d.head.dep_ == "amod"
+        and any(c.dep_ in ("det", "poss") and c.i < d.head.i for c in d.head.head.children)
+    }
+
+
+def _background_clauses(drafts: dict[int, Draft], absorbed: set[int]) -> set[int]:
+    """'the rebels, who overran the town last month', 'Macedonia, which is
+    preparing an offensive': a relative clause describes one of the
+    participants of the sentence's own event; what it mentions is background,
+    not an event the sentence reports. Kept when the sentence has no other."""
+    def in_relative_clause(draft: Draft) -> bool:
+        anchor = draft.match.carrier or draft.head
+        return any(a.dep_ == "relcl" for a in [anchor, *anchor.ancestors])
+    background = {i for i, d in drafts.items() if i not in absorbed and in_relative_clause(d)}
+    sentences_with_main = {
+        sentence_of(d.head).start for i, d in drafts.items() if i not in background | absorbed
+    }
+    return {i for i in background if sentence_of(drafts[i].head).start in sentences_with_main}
+
+
 def _clause_subjects(head: Token) -> list[Token]:
     """'demanded that Israel ease the restrictions', 'its demand that Chad
     open the border': who is asked is the subject of the that-clause."""
@@ -1362,6 +1482,18 @@ def _complement_tokens(head: Token) -> list[Token]:
     """What a trigger governs: objects, complements and prepositional phrases,
     not its subject, coordinated clauses or adverbial clauses."""
     return [t for c in head.children if c.dep_ in _COMPLEMENT_DEPS for t in c.subtree]
+
+
+def _embedded_tokens(head: Token) -> list[Token]:
+    """What an embedding verb governs. A to-infinitive right after it is its
+    complement even when parsed as an adverbial clause ("have sworn to
+    fight"); other verbs keep such clauses as purposes ("resigned to allow")."""
+    adjacent = [
+        c for c in head.children
+        if c.dep_ == "advcl" and c.tag_ == "VB"
+        and c.left_edge.i == head.i + 1 and c.left_edge.lower_ == "to"
+    ]
+    return _complement_tokens(head) + [t for c in adjacent for t in c.subtree]
 
 
 def _depth(token: Token) -> int:

@@ -113,10 +113,12 @@ class Lexicon:
     act_nouns: frozenset[str]
     document_nouns: frozenset[str]
     sponsor_words: frozenset[str]
+    topic_preps: frozenset[str]  # "agreed on X": X is what the event is about
     speech_verbs: frozenset[str]
     requires_recipient: frozenset[str]
     place_recipient: frozenset[str]
     unclaimed_actor_at_place: frozenset[str]
+    victims_of_place: frozenset[str]  # unaffiliated victims belong to the event's place
     domestic_recipient: frozenset[str]
     threat_when_planned: frozenset[str]
     adjunct_events: dict[str, frozenset[str]]  # preposition -> types done by the clause's subject
@@ -302,8 +304,10 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     path = directory / EVENTS_FILE
     sections = _sections(path)
     _require(sections, path, "quad", "modes", "cameo_roots", "recipient", "light_verbs",
-             "agent_nouns", "act_nouns", "document_nouns", "sponsor_words", "intent", "entries",
+             "agent_nouns", "act_nouns", "document_nouns", "sponsor_words", "topic_preps",
+             "intent", "entries",
              "speech_verbs", "requires_recipient", "place_recipient", "unclaimed_actor_at_place",
+             "victims_of_place",
              "domestic_recipient", "future_recode",
              "joint_recode", "obligation", "threat_when_planned", "adjunct_events")
     quad = _value(sections["quad"])
@@ -364,10 +368,12 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         act_nouns=words("act_nouns"),
         document_nouns=words("document_nouns"),
         sponsor_words=words("sponsor_words"),
+        topic_preps=words("topic_preps"),
         speech_verbs=words("speech_verbs"),
         requires_recipient=types("requires_recipient"),
         place_recipient=types("place_recipient"),
         unclaimed_actor_at_place=types("unclaimed_actor_at_place"),
+        victims_of_place=types("victims_of_place"),
         domestic_recipient=types("domestic_recipient"),
         threat_when_planned=types("threat_when_planned"),
         adjunct_events=_adjunct_events(sections["adjunct_events"], path),
