@@ -94,6 +94,32 @@ def test_state_context_picks_the_local_town():
     assert local.country == "USA" and km(local.lat, local.lon, 33.66, -95.56) < 25
 
 
+def test_us_counties_are_known_and_placed_by_the_article_state():
+    ohio = gazetteer.resolve("Butler County", article_countries={"USA": 3}, article_admin1={"USA.OH": 2})
+    assert ohio.feature == "admin2" and ohio.admin1 == "USA.OH"
+    assert km(ohio.lat, ohio.lon, 39.44, -84.57) < 40  # between Hamilton and Middletown
+    kansas = gazetteer.resolve("Butler County", article_admin1={"USA.KS": 1})
+    assert kansas.admin1 == "USA.KS"
+
+
+def test_state_support_grows_with_the_number_of_places_there():
+    one_each = gazetteer.resolve("Columbus", article_admin1={"USA.GA": 1, "USA.OH": 1})
+    mostly_georgia = gazetteer.resolve("Columbus", article_admin1={"USA.GA": 4, "USA.OH": 1})
+    assert one_each.admin1 == "USA.OH"  # the bigger city when context is even
+    assert mostly_georgia.admin1 == "USA.GA"
+
+
+def test_provinces_share_the_code_of_their_towns():
+    ontario = gazetteer.resolve("Ontario")
+    london = gazetteer.resolve("London", article_countries={"CAN": 2}, article_admin1={ontario.admin1: 2})
+    assert ontario.feature == "admin1" and london.country == "CAN" and london.admin1 == ontario.admin1
+
+
+def test_town_named_after_a_state_does_not_take_the_state_name():
+    state = gazetteer.resolve("California", article_countries={"USA": 4}, article_admin1={"USA.PA": 4})
+    assert state.feature == "admin1" and state.lon < -110
+
+
 def test_unknown_name_has_no_candidates():
     assert gazetteer.candidates("Qwxzzyplace") == []
     assert gazetteer.resolve("") is None
@@ -209,6 +235,31 @@ def test_us_article_reads_georgia_as_the_state(pipeline):
     assert georgia.country == "USA" and georgia.feature == "admin1"
 
 
+def test_local_news_reads_a_capital_name_as_the_town_of_its_state(pipeline):
+    # no name settles the state alone: Columbus (the biggest one, in Ohio) does once
+    # resolved, and then Dublin and Delaware County follow it
+    text = "The Dublin city council met on Monday. Officials from Columbus and Delaware County attended."
+    places = {p.text: p for p in places_of(pipeline, text)}
+    assert km(places["Dublin"].lat, places["Dublin"].lon, 40.1, -83.11) < 30
+    county = places["Delaware County"]
+    assert county.feature == "admin2" and km(county.lat, county.lon, 40.28, -83.0) < 40
+
+
+def test_long_mention_resolves_to_the_place_it_starts_or_ends_with():
+    from dragoman.extractors.places import _Mention, _Resolver
+
+    resolver = _Resolver(gazetteer.load_gazetteer())
+
+    def resolve(text):
+        return resolver.resolve(_Mention(text=text, start=0, end=len(text)))
+
+    county = resolve("Laurel County Fiscal Court Annex")
+    assert county.feature == "admin2" and county.admin1 == "USA.KY"
+    assert resolve("Historic Toledo").name == "Toledo"
+    # a hamlet sharing a word with a brand is not taken for the place
+    assert resolve("Qwxzz Energy") is None  # Energy, Illinois: 1,100 people
+
+
 def test_capital_beats_a_same_named_town(pipeline):
     moscow = next(p for p in places_of(pipeline, "Talks resumed in Moscow on Friday.") if p.text == "Moscow")
     assert moscow.country == "RUS"
@@ -239,6 +290,9 @@ def _event_place(text: str, verb: str):
         ("Israel struck targets overnight, the army said.", "struck", None),
         # nothing says where
         ("Two fighters were killed during the clashes, a spokesman said.", "killed", None),
+        # a country naming whose convoy or strike it was does not say where
+        ("A soldier was killed in a US airstrike on Tuesday.", "killed", None),
+        ("A bomb exploded near a US convoy in the Karrada district.", "exploded", "Karrada"),
         # a governing verb's location carries down to its complement
         ("In Nairobi, thousands marched to demand lower prices.", "demand", "Nairobi"),
     ],

@@ -51,6 +51,10 @@ COUNTRY_KINDS = {"name", "alias", "demonym"}
 QUALIFIER_SUPPORT = 8
 # other mentions in a country that make a state of it beat a same-named foreign country
 STATE_SUPPORT = 2
+# other mentions in a state that make its town beat a same-named foreign place
+LOCAL_SUPPORT = 2
+# places whose state says where an article is local to
+LOCAL_FEATURES = {"city", "admin1", "admin2"}
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # "Washington state", "the state of Washington": the text asks for the state, not the city
@@ -267,18 +271,33 @@ def _mentions(analysis: Analysis, gazetteer: Gazetteer) -> list[_Mention]:
     return mentions
 
 
-def _state_over_foreign_country(
-    ranked: list[tuple[Candidate, float]], support: Mapping[str, int]
+def _local_over_foreign(
+    ranked: list[tuple[Candidate, float]], support: Mapping[str, int], admin1: Mapping[str, int]
 ) -> list[tuple[Candidate, float]]:
-    """"Georgia" among US towns is the state: a country that nothing else in the article
-    points to loses to a same-named state of the country the article's places lie in."""
+    """A country, or a foreign city, that nothing else in the article points to loses to
+    a same-named place at home: "Georgia" among US towns is the state (of the country
+    the article's places lie in, or of the state they lie in), and "Dublin" among the
+    towns of one state is that state's town, as local news means it."""
     best = ranked[0][0]
-    if best.feature != "country" or support.get(best.country or "", 0) > 0:
+    if best.feature not in {"country", "city"} or support.get(best.country or "", 0) > 0:
         return ranked
     for candidate, score in ranked[1:]:
-        if candidate.feature == "admin1" and support.get(candidate.country or "", 0) >= STATE_SUPPORT:
+        if _is_local(candidate, best, support, admin1):
             return [(candidate, score)] + [pair for pair in ranked if pair[0] is not candidate]
     return ranked
+
+
+def _is_local(candidate: Candidate, foreign: Candidate, support: Mapping[str, int], admin1: Mapping[str, int]) -> bool:
+    in_country = support.get(candidate.country or "", 0)
+    in_state = admin1.get(candidate.admin1 or "", 0)
+    if candidate.feature == "admin1":
+        return foreign.feature == "country" and (in_country >= STATE_SUPPORT or in_state > 0)
+    # a country outweighs any town: the article may be about it though it names nothing
+    # else there ("China" in a story from Texas), so only a foreign city gives way
+    return (
+        foreign.feature == "city" and candidate.feature in {"city", "admin2"}
+        and in_country > 0 and in_state >= LOCAL_SUPPORT
+    )
 
 
 def _names_to_try(text: str) -> list[tuple[str, bool]]:
@@ -298,36 +317,55 @@ def _names_to_try(text: str) -> list[tuple[str, bool]]:
     return names
 
 
+def _inner_names(text: str) -> list[str]:
+    """Shorter names a long mention starts or ends with, longest first: the tagger's
+    span may run on into what the place names ("Butler County Transportation
+    Improvement District", "Newark Fire") or start before it ("Historic Dublin")."""
+    words = text.split()
+    prefixes = [" ".join(words[:size]) for size in range(len(words) - 1, 0, -1)]
+    suffixes = [" ".join(words[-size:]) for size in range(len(words) - 1, 0, -1)]
+    return [name for name in prefixes + suffixes if name[:1].isupper()]
+
+
+def _stands_alone(place: Candidate) -> bool:
+    """A part of a longer mention is taken for a place only when it is one a reader
+    would recognise by its name alone, not some hamlet sharing a word with a brand."""
+    return place.feature != "city" or place.population >= cues()["embedded_city_population"]
+
+
 class _Resolver:
     """Resolves an article's mentions with the article's own places as context.
 
-    Support for a country is the number of mentions of other names that clearly lie
+    Support for a country (a state) is the number of mentions of other names that lie
     in it: "Georgia" in an article full of US towns is the state, in one about
-    Tbilisi and Batumi the country.
+    Tbilisi and Batumi the country; "Dublin" next to Columbus and Delaware County is
+    the Ohio suburb.
     """
 
     def __init__(self, gazetteer: Gazetteer):
         self.gazetteer = gazetteer
         self.support: Counter[str] = Counter()
         self.support_by_name: dict[str, Counter[str]] = defaultdict(Counter)
-        self.admin1: set[str] = set()
+        self.admin1: Counter[str] = Counter()
+        self.admin1_by_name: dict[str, Counter[str]] = defaultdict(Counter)
         self.senses: dict[tuple, Optional[Candidate]] = {}
 
     def _key(self, mention: _Mention) -> tuple:
         qualifier = mention.qualifier.text if mention.qualifier else None
         return (mention.text, mention.feature, qualifier, mention.country, mention.capital)
 
-    def _ranked(self, mention: _Mention, support: Mapping[str, int], admin1: set[str]):
+    def _ranked(self, mention: _Mention, support: Mapping[str, int], admin1: Mapping[str, int]):
         if mention.country is not None:
             lookup = self.gazetteer.capital if mention.capital else self.gazetteer.country
             place = lookup(mention.country)
             return [(place, 0.0)] if place is not None else []
-        support, admin1 = Counter(support), set(admin1)
+        support, admin1 = Counter(support), Counter(admin1)
         if mention.qualifier is not None:
             qualifier = self.gazetteer.resolve(mention.qualifier.text)
             if qualifier is not None and qualifier.feature in {"country", "admin1"}:
                 support[qualifier.country] += QUALIFIER_SUPPORT
-                admin1.add(qualifier.admin1)
+                if qualifier.admin1:
+                    admin1[qualifier.admin1] += QUALIFIER_SUPPORT
         for name, local in _names_to_try(mention.text):
             ranked = []
             if mention.feature:
@@ -336,17 +374,21 @@ class _Resolver:
                 )
             ranked = ranked or self.gazetteer.ranked(name, article_countries=support, article_admin1=admin1)
             if local:  # "Marion County" is near the Marion in a state the article names
-                ranked = sorted(ranked, key=lambda pair: pair[0].admin1 not in admin1)
+                ranked = sorted(ranked, key=lambda pair: admin1.get(pair[0].admin1 or "", 0) <= 0)
             if ranked:
-                return _state_over_foreign_country(ranked, support)
+                return _local_over_foreign(ranked, support, admin1)
+        for name in _inner_names(mention.text):
+            ranked = self.gazetteer.ranked(name, article_countries=support, article_admin1=admin1)
+            if ranked and _stands_alone(ranked[0][0]):
+                return _local_over_foreign(ranked, support, admin1)
         return []
 
     def settle_clear(self, mentions: list[_Mention]) -> None:
-        """Pass 1: what each name says without context becomes context: its country when
-        every sense it could plausibly have lies there ("Springfield": some US town), its
-        state when the best sense wins clearly."""
+        """Pass 1: what each name says without context becomes context: its country
+        (state) when every sense it could plausibly have lies there ("Springfield": some
+        US town), a state named as such when it wins clearly."""
         for mention in mentions:
-            ranked = self._ranked(mention, {}, set())
+            ranked = self._ranked(mention, {}, {})
             if not ranked:
                 continue
             plausible = [c for c, score in ranked if score > ranked[0][1] - CLEAR_MARGIN]
@@ -356,18 +398,35 @@ class _Resolver:
                 country = country_of.pop()
                 self.support[country] += 1
                 self.support_by_name[mention.text][country] += 1
+            admin1_of = {c.admin1 for c in plausible}
             place = ranked[0][0]
-            if certain and place.feature == "admin1" and place.admin1:
-                self.admin1.add(place.admin1)
+            if (len(admin1_of) == 1 and None not in admin1_of) or (certain and place.feature == "admin1"):
+                self._count_admin1(mention.text, place)
+
+    def _count_admin1(self, name: str, place: Candidate) -> None:
+        if place.admin1 and place.feature in LOCAL_FEATURES:
+            self.admin1[place.admin1] += 1
+            self.admin1_by_name[name][place.admin1] += 1
 
     def resolve(self, mention: _Mention) -> Optional[Candidate]:
         """Pass 2: every name, ranked with the support of the other names."""
         key = self._key(mention)
         if key not in self.senses:
             others = self.support - self.support_by_name[mention.text]
-            ranked = self._ranked(mention, others, self.admin1)
+            ranked = self._ranked(mention, others, self.admin1 - self.admin1_by_name[mention.text])
             self.senses[key] = ranked[0][0] if ranked else None
         return self.senses[key]
+
+    def cohere(self, mentions: list[_Mention]) -> None:
+        """Pass 3: the states the pass-2 senses lie in become context too, and every name
+        is ranked again: local news names its towns without their state ("Dublin",
+        "Lebanon"), but the other towns it names are in that state."""
+        self.admin1, self.admin1_by_name = Counter(), defaultdict(Counter)
+        for mention in mentions:
+            place = self.resolve(mention)
+            if place is not None:
+                self._count_admin1(mention.text, place)
+        self.senses = {}
 
 
 def _place(mention: _Mention, candidate: Optional[Candidate]) -> Place:
@@ -395,6 +454,7 @@ def find_places(analysis: Analysis) -> None:
         return
     resolver = _Resolver(gazetteer)
     resolver.settle_clear(mentions)
+    resolver.cohere(mentions)
     analysis.places = [_place(m, resolver.resolve(m)) for m in mentions]
 
 
@@ -483,6 +543,16 @@ def _is_demonym(text: str) -> bool:
     return entry is not None and entry.kind == "demonym"
 
 
+def _is_nationality(place: Place, root: "Token") -> bool:
+    """A country modifying a noun that is no place ("a US convoy", "a U.S. airstrike")
+    names whose it is, not where; a town there does say where ("the Manbij campaign")."""
+    return (
+        place.feature == "country"
+        and root.dep_ in {"compound", "nmod", "amod"}
+        and root.head.lemma_.lower() not in cues()["place_nouns"]
+    )
+
+
 def _verbs_above(trigger: "Token") -> list["Token"]:
     """The trigger and the verbs that govern it, nearest first, within its sentence."""
     verbs, token = [trigger], trigger
@@ -510,6 +580,7 @@ def event_place(analysis: Analysis, trigger: "Token") -> Optional[Place]:
         for place in analysis.places_within(sentence.start_char, sentence.end_char)
         if not _is_demonym(place.text)
     ]
+    rooted = [(place, root) for place, root in rooted if root is None or not _is_nationality(place, root)]
     for verb in _verbs_above(trigger):
         best: Optional[tuple[int, int, Place]] = None
         for place, root in rooted:

