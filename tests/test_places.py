@@ -315,3 +315,19 @@ def test_demonym_capital_names_the_capital(pipeline):
     named = places_of(pipeline, "Troops entered the Afghan capital Kabul on Monday.")
     assert [p.name for p in named if p.text == "Kabul"] == ["Kabul"]
     assert not any("capital" in p.text for p in named)
+
+
+def test_a_journey_happens_at_its_destination():
+    from dragoman.extractors.places import event_place
+    from dragoman.pipeline import Pipeline
+    from dragoman.records import Article
+
+    text = (
+        "The plan was discussed at talks in Nairobi, and Ugandan officials will travel "
+        "to Kampala next week to hear the proposal."
+    )
+    analysis = Pipeline(steps=["entities", "places"]).analyse(Article(id="t", text=text, published="2024-05-08"))
+    travel = next(t for t in analysis.doc if t.lower_ == "travel")
+    discussed = next(t for t in analysis.doc if t.lower_ == "discussed")
+    assert event_place(analysis, travel).text == "Kampala"
+    assert event_place(analysis, discussed).text == "Nairobi"

@@ -522,7 +522,17 @@ def _attachment_cost(chain: list["Token"]) -> Optional[int]:
     if top + 1 >= len(chain):
         return None
     head, governor = chain[top], chain[top + 1]
-    located = governor.pos_ == "ADP" and governor.lower_ in lex["locative_prepositions"] and head.dep_ == "pobj"
+    attached = chain[top + 2] if top + 2 < len(chain) else None
+    destination = (
+        governor.lower_ in lex["destination_prepositions"]
+        and attached is not None
+        and attached.lemma_.lower() in lex["motion_verbs"]
+    )
+    located = (
+        governor.pos_ == "ADP"
+        and (governor.lower_ in lex["locative_prepositions"] or destination)
+        and head.dep_ == "pobj"
+    )
     acted_on = head.dep_ in lex["object_links"] and governor.pos_ in {"VERB", "AUX"}
     if not (located or acted_on):
         return None
