@@ -603,3 +603,19 @@ def test_lexicon_covers_alerts_closures_expulsions_and_freedoms(events_of, text,
 def test_closed_border_targets_the_neighbour(events_of):
     closure = _only(events_of("Hungary closed its border with Serbia."), "COERCE")
     assert (_countries(closure.actor), _countries(closure.recipient)) == ({"HUN"}, {"SRB"})
+
+
+def test_a_reaction_to_a_rejection_is_its_own_event(events_of):
+    events = events_of(
+        "Hungary vetoed the sanctions package on Monday, a move sharply criticised by "
+        "the Polish foreign minister."
+    )
+    reject = _only(events, "REJECT")
+    accuse = _only(events, "ACCUSE")
+    assert _countries(reject.actor) == {"HUN"}
+    assert _countries(accuse.actor) == {"POL"} and _countries(accuse.recipient) == {"HUN"}
+
+
+def test_what_is_rejected_is_still_absorbed(events_of):
+    events = events_of("Iran rejected the demand to halt enrichment.")
+    assert [e.event for e in events] == ["REJECT"]

@@ -1487,13 +1487,26 @@ def _complement_tokens(head: Token) -> list[Token]:
 def _embedded_tokens(head: Token) -> list[Token]:
     """What an embedding verb governs. A to-infinitive right after it is its
     complement even when parsed as an adverbial clause ("have sworn to
-    fight"); other verbs keep such clauses as purposes ("resigned to allow")."""
+    fight"); other verbs keep such clauses as purposes ("resigned to allow").
+    An apposition or a clause with a doer of its own ("vetoed the measure - a
+    move condemned by X") is another event about the object, not its content."""
     adjacent = [
         c for c in head.children
         if c.dep_ == "advcl" and c.tag_ == "VB"
         and c.left_edge.i == head.i + 1 and c.left_edge.lower_ == "to"
     ]
-    return _complement_tokens(head) + [t for c in adjacent for t in c.subtree]
+    governed = _complement_tokens(head) + [t for c in adjacent for t in c.subtree]
+    separate = {
+        t.i
+        for root in governed
+        if root.dep_ == "appos" or (root.dep_ in ("acl", "relcl") and _has_own_doer(root))
+        for t in root.subtree
+    }
+    return [t for t in governed if t.i not in separate]
+
+
+def _has_own_doer(clause: Token) -> bool:
+    return any(c.dep_ in ("agent", "nsubj", "nsubjpass") for c in clause.children)
 
 
 def _depth(token: Token) -> int:
