@@ -13,8 +13,8 @@ from dragoman.query.explain import explain_command
 from dragoman.records import Article
 
 TEXT = (
-    "Syria ready to pull troops\n\n"
-    "Syria says it is willing to withdraw its troops from Lebanon. "
+    "Armenia ready to pull soldiers\n\n"
+    "Armenia is ready to withdraw its soldiers from Georgia, officials in Yerevan said. "
     "Egyptian police did not arrest the protesters in Cairo on Monday."
 )
 
@@ -32,15 +32,15 @@ def test_trace_gives_paths_from_trigger_to_parties(analysis):
     trace = explain_event(analysis, _event(analysis, "CONCEDE"))
     assert trace["lexicon"] == _event(analysis, "CONCEDE").lexicon
     (actor, actor_path), = trace["actor_paths"]
-    assert actor_path.startswith("withdraw ↑xcomp willing")
-    assert actor_path.endswith("↓nsubj it")
-    assert trace["recipient_paths"] == [("Lebanon", "withdraw ↓prep from ↓pobj Lebanon")]
+    assert actor_path.startswith("withdraw ↑xcomp ready")
+    assert actor_path.endswith("↓nsubj Armenia")
+    assert trace["recipient_paths"] == [("Georgia", "withdraw ↓prep from ↓pobj Georgia")]
 
 
 def test_trace_says_why_status_was_chosen(analysis):
     future = explain_event(analysis, _event(analysis, "CONCEDE"))
     assert future["status"] == "future"
-    assert "willing" in future["status_reasons"][0]
+    assert "ready" in future["status_reasons"][0]
     negated = explain_event(analysis, _event(analysis, "COERCE"))
     assert negated["status"] == "negated"
     assert "not" in negated["status_reasons"][0]

@@ -292,7 +292,7 @@ def _segment_after(doc: Doc, end: int, ceiling: int) -> list[Token]:
 
 def _in_modifier(token: Token, segment: list[Token]) -> bool:
     """A verb inside an apposition or relative clause of the speaker: "X, one of
-    the states suing the EPA, said"."""
+    the cities opposing the plan, said"."""
     first, last = segment[0].i, segment[-1].i
     chain = [token] + [a for a in token.ancestors if first <= a.i <= last]
     return any(t.dep_ in _MODIFIER_DEPS for t in chain)
