@@ -381,6 +381,9 @@ def test_events_scorer():
     # a: AGREE/USA/JOR right, CONSULT/USA/- spurious; b: ACCUSE/JPN/- vs REQUEST/JPN/-; c: missed
     assert _row(report, "(type, actor country, recipient country) triple F1").counts == {"tp": 1, "fp": 2, "fn": 2}
     assert {m.doc_id for m in report.misses} == {"b", "c"}
+    # per gold type, with the gold count beside it
+    assert _row(report, "AGREE F1").value == 1.0 and _row(report, "AGREE F1").counts["gold"] == 1
+    assert _row(report, "REQUEST F1").value == 0.0 and _row(report, "REQUEST F1").counts["fn"] == 1
 
 
 def _quote(kind: str, span: tuple[int, int], speaker: tuple[int, int] | None) -> Quote:
