@@ -564,18 +564,23 @@ def _clean(text: str, a: _Analysis) -> Optional[str]:
     return text[pieces[0].start:].strip() if pieces else None
 
 
+def _fill(code: ActorCode, other, rule: Optional[str]) -> ActorCode:
+    """`code` with what it leaves open taken from `other` (an ActorCode or a known actor's coding)."""
+    return ActorCode(
+        code.country or other.country,
+        code.sector or other.sector,
+        code.role or other.role,
+        code.name,
+        code.kind or other.kind,
+        rule,
+    )
+
+
 def _merge(first: ActorCode, other: ActorCode) -> ActorCode:
     """Fill what the head phrase left open from an apposition ("FSB, Russia's security service")."""
     if other.country is None and other.sector is None:
         return first
-    return ActorCode(
-        first.country or other.country,
-        first.sector or other.sector,
-        first.role or other.role,
-        first.name,
-        first.kind or other.kind,
-        "+".join(r for r in (first.rule, f"apposition:{other.rule}") if r),
-    )
+    return _fill(first, other, "+".join(r for r in (first.rule, f"apposition:{other.rule}") if r))
 
 
 def looks_like_institution(words: str) -> bool:
@@ -622,14 +627,7 @@ def _fill_from_known(code: ActorCode, as_of: Union[str, date, None], registry: O
     if found.kind not in (None, "person"):  # an organisation's own name beats the nouns in it
         return ActorCode(found.country or code.country, found.sector or code.sector, code.role, code.name,
                          found.kind, _join_rules(found.rule, code.rule))
-    return ActorCode(
-        code.country or found.country,
-        code.sector or found.sector,
-        code.role or found.role,
-        code.name,
-        code.kind or found.kind,
-        _join_rules(code.rule, found.rule),
-    )
+    return _fill(code, found, _join_rules(code.rule, found.rule))
 
 
 def _stray_surname(code: ActorCode, found: known.Coding) -> bool:
