@@ -35,7 +35,7 @@ from ..analysis import Analysis
 from ..pipeline import component
 from ..records import Actor
 from ..resolve import registry as known_actors
-from ..resolve.actor_codes import ActorCode, code_actor
+from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields
 from ..resolve.countries import country_code
 from ..annotate.views import sentence_of, sentences
 
@@ -264,14 +264,8 @@ def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
         appos = _appositive(head)
         if appos is not None:
             appos_code = code_actor(appos.text)
-            code = ActorCode(
-                country=code.country or appos_code.country,
-                sector=code.sector or appos_code.sector,
-                role=code.role or appos_code.role,
-                name=name,
-                kind="person",
-                rule="+".join(r for r in (code.rule, appos_code.rule and f"appos:{appos_code.rule}") if r) or None,
-            )
+            rule = "+".join(r for r in (code.rule, appos_code.rule and f"appos:{appos_code.rule}") if r)
+            code = fill_open_fields(code, appos_code, rule or None)
         start_char = doc[title_start].idx if title else name_tokens[0].idx
         mention = _Mention(
             start=start_char,

@@ -564,7 +564,7 @@ def _clean(text: str, a: _Analysis) -> Optional[str]:
     return text[pieces[0].start:].strip() if pieces else None
 
 
-def _fill(code: ActorCode, other, rule: Optional[str]) -> ActorCode:
+def fill_open_fields(code: ActorCode, other, rule: Optional[str]) -> ActorCode:
     """`code` with what it leaves open taken from `other` (an ActorCode or a known actor's coding)."""
     return ActorCode(
         code.country or other.country,
@@ -580,7 +580,7 @@ def _merge(first: ActorCode, other: ActorCode) -> ActorCode:
     """Fill what the head phrase left open from an apposition ("FSB, Russia's security service")."""
     if other.country is None and other.sector is None:
         return first
-    return _fill(first, other, "+".join(r for r in (first.rule, f"apposition:{other.rule}") if r))
+    return fill_open_fields(first, other, "+".join(r for r in (first.rule, f"apposition:{other.rule}") if r))
 
 
 def looks_like_institution(words: str) -> bool:
@@ -627,7 +627,7 @@ def _fill_from_known(code: ActorCode, as_of: Union[str, date, None], registry: O
     if found.kind not in (None, "person"):  # an organisation's own name beats the nouns in it
         return ActorCode(found.country or code.country, found.sector or code.sector, code.role, code.name,
                          found.kind, _join_rules(found.rule, code.rule))
-    return _fill(code, found, _join_rules(code.rule, found.rule))
+    return fill_open_fields(code, found, _join_rules(code.rule, found.rule))
 
 
 def _stray_surname(code: ActorCode, found: known.Coding) -> bool:
