@@ -84,10 +84,7 @@ class Analysis:
             sector=actor.sector if actor else None,
         )
 
-    # -- dates and places -------------------------------------------------
-    def dates_within(self, start: int, end: int) -> list[DateMention]:
-        return [d for d in self.dates if d.start >= start and d.end <= end]
-
+    # -- places ---------------------------------------------------------------
     def places_within(self, start: int, end: int) -> list[Place]:
         return [p for p in self.places if p.start >= start and p.end <= end]
 
