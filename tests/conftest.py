@@ -1,5 +1,12 @@
 """Shared test set-up."""
 
+import glob
+import itertools
+import os
+import shutil
+import subprocess
+import tempfile
+
 import pytest
 
 
@@ -12,3 +19,80 @@ def _default_actor_sources():
     registry.use()
     yield
     registry.use()
+
+
+# -- a throwaway PostgreSQL server for the PostgreSQL store's tests ---------------------
+
+
+def _postgres_binaries():
+    """The directory holding initdb and pg_ctl: on PATH, or Debian's versioned install."""
+    found = shutil.which("initdb")
+    if found:
+        return os.path.dirname(os.path.realpath(found))
+    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
+    return os.path.dirname(versions[-1]) if versions else None
+
+
+@pytest.fixture(scope="session")
+def postgres_server():
+    """The URL of a PostgreSQL server's maintenance database.
+
+    DRAGOMAN_TEST_POSTGRES names an existing server; otherwise one is started in a
+    temporary directory on a Unix socket (as user `postgres` when run as root, which
+    initdb refuses) and stopped after the session. Tests skip if neither is possible.
+    """
+    pytest.importorskip("psycopg")
+    if os.environ.get("DRAGOMAN_TEST_POSTGRES"):
+        yield os.environ["DRAGOMAN_TEST_POSTGRES"]
+        return
+    bindir = _postgres_binaries()
+    if bindir is None:
+        pytest.skip("no PostgreSQL server binaries (initdb, pg_ctl) and no DRAGOMAN_TEST_POSTGRES")
+    as_user = []
+    if os.geteuid() == 0:
+        if shutil.which("runuser") is None:
+            pytest.skip("running as root without runuser: initdb cannot run")
+        as_user = ["runuser", "-u", "postgres", "--"]
+    home = tempfile.mkdtemp(prefix="dragoman-pg-")
+    if as_user:
+        shutil.chown(home, "postgres")
+    data, log = os.path.join(home, "data"), os.path.join(home, "log")
+    options = f"-k {home} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
+    for command in (
+        [f"{bindir}/initdb", "-D", data, "-A", "trust", "-U", "dragoman", "--no-sync", "-E", "UTF8", "--locale", "C"],
+        [f"{bindir}/pg_ctl", "-D", data, "-o", options, "-l", log, "-w", "start"],
+    ):
+        done = subprocess.run(as_user + command, capture_output=True, text=True)
+        if done.returncode:
+            shutil.rmtree(home, ignore_errors=True)
+            pytest.skip(f"cannot start a test PostgreSQL server: {os.path.basename(command[0])}: {done.stderr.strip()}")
+    try:
+        yield f"postgresql://dragoman@/postgres?host={home}"
+    finally:
+        subprocess.run(as_user + [f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"],
+                       capture_output=True)
+        shutil.rmtree(home, ignore_errors=True)
+
+
+_database_numbers = itertools.count()
+
+
+@pytest.fixture
+def postgres_url(postgres_server):
+    """A new, empty database on the test server, dropped after the test."""
+    import psycopg
+
+    name = f"dragoman_test_{os.getpid()}_{next(_database_numbers)}"
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f"CREATE DATABASE {name}")
+    yield postgres_server.replace("/postgres?", f"/{name}?", 1)
+    with psycopg.connect(postgres_server, autocommit=True) as admin:
+        admin.execute(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_target(request, tmp_path) -> str:
+    """Where a store lives, once per backend: an SQLite path, then a fresh PostgreSQL database's URL."""
+    if request.param == "sqlite":
+        return str(tmp_path / "dragoman.db")
+    return request.getfixturevalue("postgres_url")

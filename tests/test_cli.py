@@ -80,16 +80,23 @@ def test_ingest_is_idempotent_and_show_renders(runner, tmp_path):
     assert missing.exit_code != 0 and "nope" in missing.output
 
 
-def test_search_finds_stored_text_and_quotes(runner, tmp_path):
+@pytest.fixture
+def db(store_target) -> str:
+    return store_target
+
+
+def test_search_finds_stored_text_and_quotes(runner, tmp_path, db):
     text = GOOD + '\n\n"We will keep the border open," the minister said.'
     (tmp_path / "two.txt").write_text(text, encoding="utf-8")
-    db = tmp_path / "news.db"
-    runner.invoke(main, ["ingest", str(tmp_path / "two.txt"), "--db", str(db), "--published", "2024-05-08"])
-    [hit] = _lines(runner.invoke(main, ["search", str(db), "Abuja"]).stdout)
+    runner.invoke(main, ["ingest", str(tmp_path / "two.txt"), "--db", db, "--published", "2024-05-08"])
+    [hit] = _lines(runner.invoke(main, ["search", db, "Abuja"]).stdout)
     assert hit["article_id"] == "two" and "[Abuja]" in hit["snippet"]
-    [quote] = _lines(runner.invoke(main, ["search", str(db), "--quotes", "keep"]).stdout)
+    [quote] = _lines(runner.invoke(main, ["search", db, "--quotes", "keep"]).stdout)
     assert quote["article_id"] == "two" and "[keep]" in quote["snippet"]
-    assert _lines(runner.invoke(main, ["search", str(db), "Nairobi"]).stdout) == []
+    assert _lines(runner.invoke(main, ["search", db, "Nairobi"]).stdout) == []
+
+
+def test_a_missing_store_is_a_one_line_error(runner, tmp_path):
     missing = runner.invoke(main, ["search", str(tmp_path / "none.db"), "x"])
     assert missing.exit_code == 1 and "none.db: no such store" in missing.stderr
     assert "Traceback" not in missing.output
@@ -104,12 +111,11 @@ def test_actor_codes_each_text_in_order(runner):
     assert [r["country"] for r in _lines(piped.stdout)] == ["PSE", "SAU"]
 
 
-def test_ingest_remembers_actors_for_later_articles(runner, tmp_path):
+def test_ingest_remembers_actors_for_later_articles(runner, tmp_path, db):
     (tmp_path / "first.txt").write_text(
         "Hungarian Foreign Minister Tamas Vargenyi visited Vienna on Monday.", encoding="utf-8"
     )
     (tmp_path / "second.txt").write_text("Vargenyi said the talks would continue.", encoding="utf-8")
-    db = str(tmp_path / "news.db")
     runner.invoke(main, ["ingest", str(tmp_path / "first.txt"), "--db", db, "--published", "2024-05-06"])
     runner.invoke(main, ["ingest", str(tmp_path / "second.txt"), "--db", db, "--published", "2024-05-09"])
     shown = runner.invoke(main, ["show", db, "--article", "second"]).stdout

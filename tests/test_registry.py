@@ -15,20 +15,20 @@ def _record(article_id: str, published: str, *actors: Actor) -> ArticleRecord:
     return ArticleRecord(id=article_id, published=published, text_sha256="x", actors=list(actors))
 
 
-def test_registry_learns_a_person_and_resolves_the_bare_surname_later(tmp_path):
-    db = Registry(tmp_path / "store.db")
+def test_registry_learns_a_person_and_resolves_the_bare_surname_later(store_target):
+    db = Registry(store_target)
     person = Actor(id="A1", name="Ilona Varga", country="HUN", sector="GOV", role="Foreign Minister", kind="person")
     assert db.learn(_record("a1", "2024-03-22", person)) == 1
     code = code_actor("Varga", as_of="2024-04-01", registry=db)
     assert (code.country, code.sector, code.role) == ("HUN", "GOV", "Foreign Minister")
     assert "known:Ilona Varga@article:a1" in code.rule
     db.close()
-    reopened = Registry(tmp_path / "store.db")  # the registry lives in the database file
+    reopened = Registry(store_target)  # the registry lives in the store's database
     assert code_actor("Ilona Varga", registry=reopened).country == "HUN"
 
 
-def test_registry_keeps_roles_with_the_dates_seen(tmp_path):
-    db = Registry(tmp_path / "r.db")
+def test_registry_keeps_roles_with_the_dates_seen(store_target):
+    db = Registry(store_target)
     name = "Pavel Droz"
     db.learn(_record("a", "2020-01-05", Actor(id="A1", name=name, country="CZE", sector="LEG", role="Senator",
                                               kind="person")))

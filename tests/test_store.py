@@ -1,4 +1,4 @@
-"""The SQLite store: round trips, idempotent re-adds, crash safety, search."""
+"""The stores: round trips, idempotent re-adds, crash safety, search — on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
@@ -11,7 +11,7 @@ from pathlib import Path
 import msgspec
 import pytest
 
-import dragoman.store.sqlite as store_module
+import dragoman.store.base as store_module
 from dragoman.analysis import text_sha256
 from dragoman.records import (
     Actor,
@@ -26,7 +26,8 @@ from dragoman.records import (
     Speaker,
     Trigger,
 )
-from dragoman.store.sqlite import SCHEMA_VERSION, Store, StoreError
+from dragoman.store import Store, StoreError
+from dragoman.store.base import SCHEMA_VERSION
 
 CHILD_TABLES = ("actors", "events", "parties", "quotes", "places", "claims", "dates")
 
@@ -86,12 +87,10 @@ TEXT_B = 'Foreign Minister hosted a delegation from Kenya in Lisbon again. "Ship
 TEXT_C = 'Foreign Minister hosted Kenya in Lisbon for a third round. "Drought relief comes first," said the minister.'
 
 
-def _counts(path) -> dict[str, int]:
-    db = sqlite3.connect(path)
-    try:
-        return {t: db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles",) + CHILD_TABLES}
-    finally:
-        db.close()
+def _counts(target) -> dict[str, int]:
+    """Rows per table, read through a connection of its own (what another process would see)."""
+    with Store.open(target, create=False) as other:
+        return {t: other._db.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in ("articles",) + CHILD_TABLES}
 
 
 def _counts_for_one_article() -> dict[str, int]:
@@ -99,8 +98,13 @@ def _counts_for_one_article() -> dict[str, int]:
 
 
 @pytest.fixture
-def store(tmp_path):
-    with Store.open(tmp_path / "dragoman.db") as opened:
+def target(store_target):
+    return store_target
+
+
+@pytest.fixture
+def store(target):
+    with Store.open(target) as opened:
         yield opened
 
 
@@ -138,7 +142,7 @@ def test_open_refuses_foreign_files(tmp_path):
         Store.open(other)
 
 
-def test_add_get_round_trip_and_plain_tables(store, tmp_path):
+def test_add_get_round_trip_and_plain_tables(store):
     record, text = _record("a", TEXT_A)
     assert store.add(record, text) == "a"
     assert store.has(record.text_sha256)
@@ -159,23 +163,23 @@ def test_add_get_round_trip_and_plain_tables(store, tmp_path):
     assert [s.id for s in store.articles()] == ["a"]
 
 
-def test_same_content_twice_adds_nothing_twice(store, tmp_path):
+def test_same_content_twice_adds_nothing_twice(store, target):
     record, text = _record("a", TEXT_A)
     assert store.add(record, text) == "a"
-    before = _counts(tmp_path / "dragoman.db")
+    before = _counts(target)
     renamed = msgspec.structs.replace(record, id="a-copy")
     assert store.add(record, text) is None
     assert store.add(renamed, text) is None  # same text under another id is still the same article
-    assert _counts(tmp_path / "dragoman.db") == before
+    assert _counts(target) == before
     assert before == _counts_for_one_article()
 
 
-def test_new_text_under_same_id_is_kept_beside_the_old_one(store, tmp_path):
+def test_new_text_under_same_id_is_kept_beside_the_old_one(store, target):
     assert store.add(*_record("a", TEXT_A)) == "a"
     record_b, text_b = _record("a", TEXT_B)
     new_id = store.add(record_b, text_b)
     assert new_id == f"a~{record_b.text_sha256[:8]}"
-    assert _counts(tmp_path / "dragoman.db")["quotes"] == 2
+    assert _counts(target)["quotes"] == 2
     assert store.get(new_id).quotes[0].text == "Shipping lanes stay open,"
     assert [hit.article_id for hit in store.search_quotes("fisheries")] == ["a"]  # the old one is intact
     assert [hit.article_id for hit in store.search_quotes("shipping")] == [new_id]
@@ -187,7 +191,7 @@ def test_text_must_match_record_hash(store):
         store.add(record, TEXT_B)
 
 
-def test_exception_mid_add_leaves_no_partial_article(store, tmp_path, monkeypatch):
+def test_exception_mid_add_leaves_no_partial_article(store, target, monkeypatch):
     store.add(*_record("a", TEXT_A))
 
     def explode(*args):
@@ -197,7 +201,7 @@ def test_exception_mid_add_leaves_no_partial_article(store, tmp_path, monkeypatc
     record_b, text_b = _record("b", TEXT_B)
     with pytest.raises(RuntimeError):
         store.add(record_b, text_b)
-    assert _counts(tmp_path / "dragoman.db") == _counts_for_one_article()
+    assert _counts(target) == _counts_for_one_article()
     assert store.get("b") is None and not store.has(record_b.text_sha256)
     assert store.search("shipping") == []
 
@@ -207,15 +211,15 @@ def test_exception_mid_add_leaves_no_partial_article(store, tmp_path, monkeypatc
     assert len(store) == 2
 
 
-def test_killed_process_mid_add_leaves_earlier_articles_and_no_partial_one(tmp_path):
-    path = tmp_path / "crash.db"
+def test_killed_process_mid_add_leaves_earlier_articles_and_no_partial_one(target):
+    path = target
     script = textwrap.dedent(
         f"""
         import os, signal, sys
         sys.path.insert(0, {str(Path(__file__).parent)!r})
-        import dragoman.store.sqlite as store_module
+        import dragoman.store.base as store_module
         from test_store import _record as make
-        store = store_module.Store.open({str(path)!r})
+        store = store_module.Store.open({path!r})
         store.add(*make("a", {TEXT_A!r}))
         store.add(*make("b", {TEXT_B!r}))
         def die(*args):
@@ -243,7 +247,7 @@ def test_search_finds_words_in_text_title_and_quotes(store):
     assert [h.article_id for h in hits] == ["b"]
     assert "[delegation]" in hits[0].snippet
     assert {h.article_id for h in store.search("Lisbon")} == {"a", "b"}
-    assert [h.article_id for h in store.search('"Report a"')] == ["a"]  # titles are indexed
+    assert [h.article_id for h in store.search('"Report b"')] == ["b"]  # titles are indexed
     quote_hits = store.search_quotes("fisheries")
     assert [(h.article_id, h.quote_id, h.speaker) for h in quote_hits] == [("a", "q1", "Foreign Minister")]
     assert store.search_quotes("delegation") == []  # narrative text is not a quote
@@ -254,3 +258,66 @@ def test_search_tolerates_text_that_is_not_fts_syntax(store):
     assert [h.article_id for h in store.search("(Kenya, Lisbon.")] == ["a"]
     assert store.search('"unbalanced') == []
     assert store.search("") == []
+
+
+def test_postgres_open_without_create_needs_a_store_and_refuses_foreign_tables(postgres_url):
+    with pytest.raises(StoreError, match="no dragoman store"):
+        Store.open(postgres_url, create=False)
+    import psycopg
+
+    with psycopg.connect(postgres_url, autocommit=True) as other:
+        other.execute("CREATE TABLE articles (x int)")
+    with pytest.raises(StoreError, match="not a dragoman store"):
+        Store.open(postgres_url)
+
+
+def test_postgres_refuses_another_schema_version(postgres_url):
+    Store.open(postgres_url).close()
+    import psycopg
+
+    with psycopg.connect(postgres_url, autocommit=True) as other:
+        other.execute("UPDATE dragoman_schema SET version = 99")
+    with pytest.raises(StoreError, match="schema version 99"):
+        Store.open(postgres_url)
+
+
+def test_unreachable_postgres_is_named_without_its_password(tmp_path):
+    pytest.importorskip("psycopg")
+    url = f"postgresql://alice:s3cret@/news?host={tmp_path}&connect_timeout=2"
+    with pytest.raises(StoreError, match="cannot connect") as caught:
+        Store.open(url)
+    assert "alice:***@" in str(caught.value) and "s3cret" not in str(caught.value)
+
+
+def test_postgres_search_takes_web_search_syntax(postgres_url):
+    with Store.open(postgres_url) as store:
+        store.add(*_record("a", TEXT_A))
+        store.add(*_record("b", TEXT_B))
+        assert {h.article_id for h in store.search("Lisbon -delegation")} == {"a"}
+        assert {h.article_id for h in store.search('"shipping lanes" or fisheries')} == {"a", "b"}
+        assert [h.quote_id for h in store.search_quotes("relief")] == []
+
+
+def test_concurrent_writers_store_each_text_once(target):
+    """Two writers adding the same articles at once: no error, no duplicate, nothing lost."""
+    import threading
+
+    Store.open(target).close()
+    records = [_record(name, text) for name, text in (("a", TEXT_A), ("b", TEXT_B), ("c", TEXT_C))]
+    failures: list[BaseException] = []
+
+    def writer(order):
+        try:
+            with Store.open(target) as own:
+                for record, text in order:
+                    own.add(record, text)
+        except BaseException as exc:  # reported below, in the test's thread
+            failures.append(exc)
+
+    threads = [threading.Thread(target=writer, args=(order,)) for order in (records, records[::-1])]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert failures == []
+    assert _counts(target) == {table: 3 * n for table, n in _counts_for_one_article().items()}

@@ -1,7 +1,7 @@
 """The `dragoman` command line.
 
 Reads files, directories, globs or stdin; writes JSON Lines to stdout or a
-SQLite database. Exit codes: 0 all inputs processed, 1 some inputs failed
+store (an SQLite file, or a PostgreSQL database given as a postgresql:// URL). Exit codes: 0 all inputs processed, 1 some inputs failed
 (each named on stderr, the rest processed), 2 usage error.
 """
 
@@ -59,8 +59,8 @@ def _articles(inputs: tuple[str, ...], published: str | None, source: str | None
 
 
 def _open_store(path: str, *, create: bool):
-    """The SQLite store, with a store problem reported as a one-line error."""
-    from .store.sqlite import Store, StoreError
+    """The store (SQLite path or PostgreSQL URL), with a store problem reported as a one-line error."""
+    from .store import Store, StoreError
 
     try:
         return Store.open(path, create=create)
@@ -182,7 +182,10 @@ def extract(
 
 @main.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--db", "db_path", required=True, metavar="PATH", help="SQLite database (created if missing).")
+@click.option(
+    "--db", "db_path", required=True, metavar="DB",
+    help="SQLite file or postgresql:// URL; created if missing.",
+)
 @click.option("--published", metavar="DATE", help="Publication date for inputs that lack one.")
 @click.option("--source", metavar="NAME", help="Publisher name recorded with each article.")
 @_actors_option
@@ -206,6 +209,7 @@ def ingest(
     Examples:
       dragoman ingest ./articles/ --db news.db
       dragoman ingest 'feeds/*.jsonl' --db news.db --source Reuters
+      dragoman ingest ./articles/ --db postgresql://analyst@dbhost/news
     """
     from .analysis import text_sha256
 
@@ -260,7 +264,7 @@ def show(db_path: str, article_id: str | None) -> None:
             return
         record = store.get(article_id, with_text=True)
         if record is None:
-            raise click.ClickException(f"{db_path}: no article with id {article_id!r}")
+            raise click.ClickException(f"{store.name}: no article with id {article_id!r}")
         click.echo(render_article(record, color=sys.stdout.isatty()))
 
 
@@ -270,13 +274,17 @@ def show(db_path: str, article_id: str | None) -> None:
 @click.option("--quotes", is_flag=True, help="Search quotes instead of article text.")
 @click.option("--limit", default=20, show_default=True, type=click.IntRange(min=1))
 def search(db_path: str, query: str, quotes: bool, limit: int) -> None:
-    """Full-text search (SQLite FTS5) over stored articles or quotes; JSON Lines out.
+    """Full-text search over stored articles or quotes; JSON Lines out.
+
+    QUERY is FTS5 syntax in an SQLite store, web-search syntax in PostgreSQL
+    ("quoted phrase", or, -word).
 
     \b
     Examples:
       dragoman search news.db ceasefire
       dragoman search news.db '"humanitarian aid" NOT Gaza'
       dragoman search news.db --quotes mistake | jq -r .speaker
+      dragoman search postgresql:///news '"humanitarian aid" -Gaza'
     """
     with _open_store(db_path, create=False) as store:
         hits = store.search_quotes(query, limit) if quotes else store.search(query, limit)
@@ -291,7 +299,7 @@ def search(db_path: str, query: str, quotes: bool, limit: int) -> None:
     "--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
     help="Code roles as they were on this day (YYYY-MM-DD).",
 )
-@click.option("--db", "db_path", metavar="PATH", help="Also consult the actor registry learned in this database.")
+@click.option("--db", "db_path", metavar="DB", help="Also consult the actor registry learned in this store.")
 @_actors_option
 def actor(
     texts: tuple[str, ...],

@@ -1,1 +1,9 @@
+"""Where analysed articles are kept: an SQLite file by default, PostgreSQL for larger deployments.
 
+`Store.open("news.db")` or `Store.open("postgresql://host/db")`; both stores
+have the same tables and the same methods (see `dragoman.store.base`).
+"""
+
+from .base import ArticleSummary, QuoteHit, SearchHit, Store, StoreError
+
+__all__ = ["ArticleSummary", "QuoteHit", "SearchHit", "Store", "StoreError"]

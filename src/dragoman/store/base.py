@@ -1,0 +1,254 @@
+"""What every dragoman store does, whichever database holds it.
+
+Each `ArticleRecord` is kept whole as JSON (`articles.record`, without the
+text, which has its own column) so `get()` returns exactly what was added;
+the layers are also spread into plain tables so they can be queried with SQL:
+
+- ``articles``: id (unique), text_sha256 (unique: the same text is stored
+  once), title, published (YYYY-MM-DD), url, source, text, record, ingested_at.
+- ``actors``: article_id, actor_id, name, country, sector, role, kind, rule.
+- ``events``: article_id, event_id, event, mode, cameo, quad, status,
+  date_value/date_first/date_last, place_name, place_country, lat, lon,
+  sentence_start/sentence_end, trigger, rule, lexicon, confidence,
+  actor_countries/recipient_countries (space-separated sorted codes), record (JSON).
+- ``parties``: article_id, event_id, side (actor|recipient), text, start, end,
+  actor_id, country, sector: one row per event participant.
+- ``quotes``: article_id, quote_id, kind, text, start, end, speaker (name, or
+  the speaker text), speaker_actor_id, cue, rule.
+- ``places``, ``claims``, ``dates``: their record fields plus article_id.
+  (Entities live only in the record JSON.)
+
+Child rows reference ``articles.id`` with ON DELETE CASCADE. Each `add()` is one
+transaction, so after a crash an article is either fully stored or absent.
+Adding a text already stored is a no-op. A different text under an id already
+stored (two files called ``index.html``, an edited story) is stored beside it
+as ``ID~HASH8``: nothing already stored is ever replaced or lost.
+
+`Store.open(target)` picks the database: a path is an SQLite file
+(`dragoman.store.sqlite`), a ``postgresql://`` URL a PostgreSQL database
+(`dragoman.store.postgres`). Only the schema and full-text search differ.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from abc import ABC, abstractmethod
+from pathlib import Path
+from typing import NamedTuple, Optional, Union
+
+import msgspec
+
+from ..analysis import text_sha256
+from ..records import ArticleRecord, Event, Party, Quote
+from .connection import Connection, is_postgres
+
+SCHEMA_VERSION = 1
+
+
+class StoreError(Exception):
+    """The target is not a dragoman store this version can use."""
+
+
+class ArticleSummary(NamedTuple):
+    id: str
+    title: Optional[str]
+    published: Optional[str]
+    url: Optional[str]
+    source: Optional[str]
+
+
+class SearchHit(NamedTuple):
+    article_id: str
+    snippet: str
+
+
+class QuoteHit(NamedTuple):
+    article_id: str
+    quote_id: str
+    speaker: Optional[str]
+    snippet: str
+
+
+class Store(ABC):
+    """An open store; use `Store.open(path_or_url)`, ideally as a context manager."""
+
+    def __init__(self, connection: Connection, name: str):
+        self._db = connection
+        self.name = name
+
+    @classmethod
+    def open(cls, target: Union[str, Path], *, create: bool = True) -> "Store":
+        """Open the store at `target` (SQLite path or PostgreSQL URL), creating it unless `create` is False."""
+        if is_postgres(target):
+            from .postgres import PostgresStore
+
+            return PostgresStore.open(str(target), create=create)
+        from .sqlite import SQLiteStore
+
+        return SQLiteStore.open(target, create=create)
+
+    def close(self) -> None:
+        self._db.close()
+
+    def __enter__(self) -> "Store":
+        return self
+
+    def __exit__(self, *exc_info: object) -> None:
+        self.close()
+
+    def __len__(self) -> int:
+        return self._db.execute("SELECT count(*) FROM articles").fetchone()[0]
+
+    # -- writing -------------------------------------------------------------
+
+    def has(self, sha256: str) -> bool:
+        """Whether a text with this SHA-256 is stored (skip re-analysing it)."""
+        row = self._db.execute("SELECT 1 FROM articles WHERE text_sha256 = ?", (sha256,)).fetchone()
+        return row is not None
+
+    def add(self, record: ArticleRecord, text: str) -> Optional[str]:
+        """Store one analysed article atomically.
+
+        Returns the id it was stored under, or None if its text is already stored.
+        """
+        if text_sha256(text) != record.text_sha256:
+            raise ValueError(f"article {record.id}: text does not match record.text_sha256")
+        with self._db.transaction(writes="articles"):
+            if self.has(record.text_sha256):
+                return None
+            if self._db.execute("SELECT 1 FROM articles WHERE id = ?", (record.id,)).fetchone():
+                record = msgspec.structs.replace(record, id=f"{record.id}~{record.text_sha256[:8]}")
+            self._insert_article(record, text)
+            self._insert_layers(record)
+        return record.id
+
+    def _insert_article(self, record: ArticleRecord, text: str) -> None:
+        stored = msgspec.structs.replace(record, text=None)
+        self._db.execute(
+            "INSERT INTO articles (id, text_sha256, title, published, url, source, text, record, ingested_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            (
+                record.id,
+                record.text_sha256,
+                record.title,
+                record.published,
+                record.url,
+                record.source,
+                text,
+                msgspec.json.encode(stored).decode("utf-8"),
+                dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
+            ),
+        )
+
+    def _insert_layers(self, record: ArticleRecord) -> None:
+        aid = record.id
+        self._db.executemany(
+            "INSERT INTO actors VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(aid, a.id, a.name, a.country, a.sector, a.role, a.kind, a.rule) for a in record.actors],
+        )
+        self._db.executemany(
+            f"INSERT INTO events VALUES ({', '.join('?' * 23)})", [_event_row(aid, e) for e in record.events]
+        )
+        self._db.executemany(
+            "INSERT INTO parties VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (aid, e.id, side, p.text, p.start, p.end, p.actor_id, p.country, p.sector)
+                for e in record.events
+                for side, parties in (("actor", e.actor), ("recipient", e.recipient))
+                for p in parties
+            ],
+        )
+        self._db.executemany(
+            "INSERT INTO quotes (article_id, quote_id, kind, text, start, \"end\", speaker, speaker_actor_id, cue, rule)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [_quote_row(aid, q) for q in record.quotes],
+        )
+        self._db.executemany(
+            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [(aid, p.text, p.start, p.end, p.name, p.country, p.lat, p.lon, p.geonameid, p.feature) for p in record.places],
+        )
+        self._db.executemany(
+            "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (aid, c.text, c.start, c.end, c.value, c.unit, c.approximate, c.bound, c.subject, c.kind)
+                for c in record.claims
+            ],
+        )
+        self._db.executemany(
+            "INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(aid, d.text, d.start, d.end, d.value, d.first, d.last, d.precision) for d in record.dates],
+        )
+
+    # -- reading -------------------------------------------------------------
+
+    def get(self, article_id: str, *, with_text: bool = False) -> Optional[ArticleRecord]:
+        """The stored record, as added (with the text filled in if asked)."""
+        row = self._db.execute("SELECT record, text FROM articles WHERE id = ?", (article_id,)).fetchone()
+        if row is None:
+            return None
+        record = msgspec.json.decode(row[0], type=ArticleRecord)
+        return msgspec.structs.replace(record, text=row[1]) if with_text else record
+
+    def articles(self) -> list[ArticleSummary]:
+        """Every stored article, by publication date (undated last), then id."""
+        rows = self._db.execute(
+            "SELECT id, title, published, url, source FROM articles ORDER BY published IS NULL, published, id"
+        )
+        return [ArticleSummary(*row) for row in rows.fetchall()]
+
+    @abstractmethod
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        """Articles whose title or text match a full-text query, best first."""
+
+    @abstractmethod
+    def search_quotes(self, query: str, limit: int = 20) -> list[QuoteHit]:
+        """Quotes whose text matches a full-text query, best first."""
+
+
+def _countries(parties: list[Party]) -> str:
+    return " ".join(sorted({p.country for p in parties if p.country}))
+
+
+def _event_row(article_id: str, e: Event) -> tuple:
+    date, place = e.date, e.place
+    return (
+        article_id,
+        e.id,
+        e.event,
+        e.mode,
+        e.cameo,
+        e.quad,
+        e.status,
+        date.value if date else None,
+        date.first if date else None,
+        date.last if date else None,
+        (place.name or place.text) if place else None,
+        place.country if place else None,
+        place.lat if place else None,
+        place.lon if place else None,
+        e.sentence.start,
+        e.sentence.end,
+        e.trigger.text,
+        e.rule,
+        e.lexicon,
+        e.confidence,
+        _countries(e.actor),
+        _countries(e.recipient),
+        msgspec.json.encode(e).decode("utf-8"),
+    )
+
+
+def _quote_row(article_id: str, q: Quote) -> tuple:
+    speaker = q.speaker
+    return (
+        article_id,
+        q.id,
+        q.kind,
+        q.text,
+        q.start,
+        q.end,
+        (speaker.name or speaker.text) if speaker else None,
+        speaker.actor_id if speaker else None,
+        q.cue.text if q.cue else None,
+        q.rule,
+    )
