@@ -30,6 +30,7 @@ class Run(NamedTuple):
     task: str
     path: str  # relative to the evaluation directory
     limit: Optional[int]  # first N documents; None = all
+    about: str = ""  # why this run is here, when the task's heading does not say
 
 
 # Every corpus is scored in full (the whole run takes a few minutes on two cores);
@@ -38,6 +39,9 @@ class Run(NamedTuple):
 RUNS = (
     Run("events", "plover_gsr/dev.json", None),
     Run("quotes", "polnear/dev", None),
+    Run("quotes", "polnear/train", None,
+        "The 840 PolNeAR training articles: ten times the dev set, so a check of how far the dev "
+        "figures carry to more articles of the same kind."),
     Run("places", "geo/GWN.xml", None),
     Run("places", "geo/lgl.xml", None),
     Run("places", "geo/GeoVirus.xml", None),
@@ -68,6 +72,8 @@ def section(run: Run, report: Report, seconds: float) -> str:
     sample = "all documents" if run.limit is None else f"first {run.limit} documents"
     title = f"### {run.task}: `{run.path}`"
     about = f"{report.documents} documents scored ({sample}); {seconds:.0f} s."
+    if run.about:
+        about = f"{run.about} {about}"
     return f"{title}\n\n{about}\n\n{render_markdown(report)}\n"
 
 
