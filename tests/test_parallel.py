@@ -60,3 +60,17 @@ def test_cli_dask_option_gives_the_same_lines(tmp_path):
     remote = runner.invoke(main, args + ["--dask", "synchronous"])
     assert remote.exit_code == 0, remote.output
     assert [json.loads(l) for l in remote.stdout.splitlines()] == [json.loads(l) for l in local.stdout.splitlines()]
+
+
+def test_cli_dask_ingest_fills_either_store(tmp_path, store_target):
+    for i, text in enumerate(TEXTS):
+        (tmp_path / f"a{i}.txt").write_text(text, encoding="utf-8")
+    runner = CliRunner()
+    args = ["ingest", str(tmp_path), "--db", store_target, "--published", "2024-06-05", "--dask", "synchronous"]
+    result = runner.invoke(main, args)
+    assert result.exit_code == 0, result.output
+    assert "3 added" in result.stderr
+    listed = runner.invoke(main, ["show", store_target]).stdout.splitlines()
+    assert [line.split("\t")[0] for line in listed] == ["a0", "a1", "a2"]
+    again = runner.invoke(main, args)
+    assert "0 added, 3 already stored" in again.stderr
