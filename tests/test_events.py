@@ -619,3 +619,77 @@ def test_a_reaction_to_a_rejection_is_its_own_event(events_of):
 def test_what_is_rejected_is_still_absorbed(events_of):
     events = events_of("Iran rejected the demand to halt enrichment.")
     assert [e.event for e in events] == ["REJECT"]
+
+
+# -- parties: scene, stance words, residence, object genitive, "between" -----------
+def test_a_source_cited_with_according_to_sets_no_scene(events_of):
+    event = _only(events_of("The Sendero Luminoso movement has been sharing intelligence with the "
+                            "Karen National Union, according to a report seen by the Norwegian press."),
+                  "COOPERATE")
+    assert "NOR" not in _countries(event.recipient) | _countries(event.actor)
+
+
+def test_a_trailing_reporter_does_not_set_the_scene_when_the_clause_names_one(events_of):
+    event = _only(events_of("Rebels shelled the town of Gulu in Uganda on Friday, "
+                            "aid workers in Kenya said."), "ASSAULT")
+    assert _countries(event.actor) == {"UGA"}
+
+
+def test_a_stance_word_names_no_country(events_of):
+    event = _only(events_of("A pro-Russia blogger was shot dead in Kyiv on Monday."), "ASSAULT")
+    assert "RUS" not in _countries(event.recipient)
+
+
+def test_a_misspelt_country_name_does_not_take_the_scene(events_of):
+    event = _only(events_of("Pakistan rejected an offer from Kazakstanh for joint patrols."), "REJECT")
+    assert _countries(event.recipient) != {"PAK"}
+
+
+def test_people_named_by_nationality_belong_to_where_they_live(events_of):
+    event = _only(events_of("The Hungarians of northern Serbia demanded more autonomy from Belgrade."),
+                  "REQUEST")
+    assert _countries(event.actor) == {"SRB"}
+
+
+def test_the_of_phrase_of_a_blockade_is_its_target(events_of):
+    events = events_of("The navy will tighten its blockade of Yemen with Egypt's support, Saudi Arabia said.")
+    event = next(e for e in events if e.trigger.text == "blockade")
+    assert _countries(event.recipient) == {"YEM"}
+
+
+def test_talks_between_two_countries_have_both_as_actors(events_of):
+    event = _only(events_of("Talks between Armenia and Azerbaijan resumed in Geneva on Monday."), "CONSULT")
+    assert _countries(event.actor) == {"ARM", "AZE"}
+    assert not event.recipient
+
+
+def test_a_meeting_between_two_parties_names_both_as_recipients(events_of):
+    event = _only(events_of("Norway offered to host a meeting between Colombian officials and the rebels."),
+                  "AGREE")
+    assert "COL" in _countries(event.recipient)
+    assert len(event.recipient) == 2
+
+
+def test_a_demand_whose_clause_the_parser_hangs_on_the_verb_asks_its_subject(events_of):
+    event = _only(events_of("The European Union repeated its demand on Friday that Turkey lift the "
+                            "restrictions on journalists."), "REQUEST")
+    assert _countries(event.recipient) == {"TUR"}
+    assert [e.event for e in events_of("The European Union repeated its demand on Friday that Turkey "
+                                       "lift the restrictions on journalists.")] == ["REQUEST"]
+
+
+def test_an_event_in_a_circumstance_phrase_is_background(events_of):
+    events = events_of("Chile closed its border with Bolivia because of clashes between smugglers and police.")
+    assert [e.event for e in events] == ["COERCE"]
+
+
+def test_an_event_in_a_condition_is_background(events_of):
+    events = events_of("The rebels said they would meet the envoy if the government released their leader.")
+    assert "RELEASE" not in {e.event for e in events}
+    assert [e.event for e in events] == ["AGREE"]
+
+
+def test_a_subject_the_parser_hangs_under_its_participle_is_still_the_actor(events_of):
+    event = _only(events_of("The Kenyan Red Cross operating in Somalia said Ethiopia must open its border."),
+                  "REQUEST")
+    assert "Cross" in event.actor[0].text

@@ -9,7 +9,10 @@ read off the dependency parse:
   attack"), the controller of an infinitive ("vowed to carry out", "is
   expected to travel"), coordinated parties as one list (PLOVER compound
   actors), "counterparts from A, B and C" as A, B and C, a document as its
-  sponsors, an act noun ("a move condemned by X") as the actor of the act;
+  sponsors, an act noun ("a move condemned by X") as the actor of the act,
+  "talks between A and B" as both, "the blockade of X" as its target;
+- background: events in relative clauses and in circumstance phrases or
+  clauses ("because of", "after", "if") of the reported event are dropped;
 - status (PLOVER auxiliary modes): negation, modality, future and background
   cues on the trigger and the verbs that govern it (data/lexicon/event_status.yaml),
   with PLOVER's recodings (future cooperation is AGREE, future retreat CONCEDE);
@@ -48,6 +51,7 @@ _IMPERSONAL_THIRD = {"it", "its", "they", "them", "their"}
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _LOCATIVE_PREPS = {"in", "from", "throughout", "across", "inside"}
+_INTERNATIONAL_SECTORS = {"IGO", "NGO"}  # bodies that belong to no one country's scene
 _NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 _ARG_TRIM = {"relcl", "acl", "appos", "conj", "cc", "advmod", "punct", "prep"}
@@ -152,6 +156,7 @@ class EventCoder:
         absorbed |= _framing_nouns(drafts, absorbed)
         absorbed |= _descriptive_participles(drafts)
         absorbed |= _background_clauses(drafts, absorbed)
+        absorbed |= self._circumstances(drafts, absorbed)
         kept = [d for i, d in sorted(drafts.items()) if i not in absorbed]
         events: list[Event] = []
         history: list[tuple[int, Draft]] = []
@@ -325,6 +330,37 @@ class EventCoder:
                 main.recipients = self._answered_parties(main, draft)
         return topics
 
+    def _circumstances(self, drafts: dict[int, Draft], absorbed: set[int]) -> set[int]:
+        """'closed its borders because of fighting', 'expelled the inspectors
+        after officials alleged ...', 'will meet him if he gives them a veto':
+        an event in a circumstance phrase or clause of another event is
+        background, dropped when that other event is reported."""
+        found = set()
+        for i, draft in drafts.items():
+            cue = self._circumstance_cue(draft)
+            if i in absorbed or cue is None:
+                continue
+            main = next((drafts[a.i] for a in cue.ancestors if a.i in drafts), None)
+            if main is not None and main.head.i not in absorbed:
+                found.add(i)
+        return found
+
+    def _circumstance_cue(self, draft: Draft) -> Optional[Token]:
+        """Where the trigger's circumstance phrase hangs: the adverbial clause a
+        circumstance word introduces, or the preposition ("after", "amid",
+        "because of", "due to") whose object is a nominal trigger."""
+        anchor = draft.match.carrier or draft.head
+        for token in [anchor, *anchor.ancestors]:
+            if token.dep_ == "advcl" and any(
+                c.dep_ == "mark" and c.lower_ in self.lex.circumstance_words for c in token.children
+            ):
+                return token
+        if draft.match.verbal or draft.head.dep_ != "pobj":
+            return None
+        prep = draft.head.head
+        cue = prep if prep.lower_ in self.lex.circumstance_words else prep.head  # "because of"
+        return cue if cue.lower_ in self.lex.circumstance_words else None
+
     @staticmethod
     def _answered_parties(draft: Draft, inner: Draft) -> list[tuple[Token, Party]]:
         """'rejected a demand from the US', 'accepted Egypt's offer': the one
@@ -418,7 +454,9 @@ class EventCoder:
         noun, carrier = match.head, match.carrier
         slots = match.entry.recipient or self.lex.default_recipient["noun"]
         heads = [noun] + ([carrier] if carrier is not None else [])
-        recipients = _slot_tokens(heads, slots)
+        targets = self._object_genitive(match)
+        recipients = targets or _slot_tokens(heads, slots)
+        between = [] if match.entry.recipient else _slot_tokens([noun], ("between",))
         if not recipients and match.entry.event == "REQUEST":
             recipients = _clause_subjects(noun)
         if not recipients and carrier is not None:  # "granted asylum to five officers"
@@ -429,11 +467,20 @@ class EventCoder:
             else:
                 actors = [c for c in carrier.children if c.dep_ == "nsubj"] or _controllers(carrier)
             if actors:
-                return actors, recipients, "noun:light-verb"
+                return actors, recipients or between, "noun:light-verb"
         own, rule = _nominal_actors(noun, {t.i for t in match.tokens})
         if not own and self._is_adjunct_event(match):
-            return _subjects(noun.head.head, 0), recipients, "noun:adjunct"
-        return own, recipients, rule
+            return _subjects(noun.head.head, 0), recipients or between, "noun:adjunct"
+        if not own and between:  # "talks between A and B": both take part (PLOVER compound actors)
+            return between, recipients, "noun:between"
+        return own, recipients or between, rule
+
+    def _object_genitive(self, match: Match) -> list[Token]:
+        """'the blockade of Serbia', 'the bombing of Belgrade': an act noun's
+        of-phrase names its target (types listed in the lexicon)."""
+        if match.verbal or match.entry.recipient or match.entry.event not in self.lex.object_genitive:
+            return []
+        return [p for p in _slot_tokens([match.head], ("of",)) if p.pos_ in ("NOUN", "PROPN", "PRON")]
 
     def _is_adjunct_event(self, match: Match) -> bool:
         """'staged a strike in protest', 'returned for talks', 'remained on
@@ -499,7 +546,7 @@ class EventCoder:
         trigger_date = self.event_date(self.analysis, draft.match.carrier or draft.head)
         draft.status = self._status(draft, trigger_date)
         self._recode(draft)
-        if not draft.recipients:
+        if not draft.recipients and draft.rule != "noun:between":  # reciprocal: no one else is the target
             self._fill_recipient(draft, history)
         place = self.event_place(self.analysis, draft.head) if self.event_place else self._place(draft)
         if not draft.actors and draft.event in self.lex.unclaimed_actor_at_place:
@@ -853,7 +900,7 @@ class PartyFinder:
         """Each argument with its coordinated partners, as coded parties."""
         out: list[tuple[Token, Party]] = []
         seen: set[int] = set()
-        for token in [_counted(t) for t in tokens]:
+        for token in [_counted(_misparsed_participle(t)) for t in tokens]:
             if token.ent_type_ in _NOT_PARTY_ENTS:
                 continue
             for member in self._members(token, role):
@@ -951,6 +998,9 @@ class PartyFinder:
             home = self._located_country(token) or self._setting_country(token)
             if home:
                 return replace(party, country=home)
+        residence = self._residence_country(token) if party.country else None
+        if residence:
+            return replace(party, country=residence)
         if token.pos_ == "PRON" and not party.country:
             party = self._pronoun_party(token) or party
         if party.country:
@@ -959,9 +1009,31 @@ class PartyFinder:
         if described is not None:
             return replace(party, country=described.country, sector=party.sector or described.sector)
         country = self._country_of(span)
-        if not country and (party.actor_id or self._agentive_word(token)):
+        if not country and self._is_domestic_player(token, party):
             country = self._setting_country(token)
         return replace(party, country=country) if country else party
+
+    def _residence_country(self, token: Token) -> Optional[str]:
+        """'the Albanians of southern Serbia', 'Kurds in northern Iraq': a
+        people named by nationality and placed in a country belong to where
+        they live (PLOVER codes residents by their state)."""
+        if token.tag_ not in ("NNS", "NNPS") or not self.country_code(token.text):
+            return None
+        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
+            end = prep.doc[prep.right_edge.i]
+            for place in self.analysis.places_within(prep.idx, end.idx + len(end.text)):
+                span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+                if place.country and place.country != "IGO" and span is not None and _is_geographic(span):
+                    return place.country
+        return None
+
+    def _is_domestic_player(self, token: Token, party: Party) -> bool:
+        """Whether an uncoded party may take the scene's country: a person,
+        group or body, not a place name the coder could not read (its own
+        country, not the scene's) nor an international organisation."""
+        if token.ent_type_ in ("GPE", "LOC") or party.sector in _INTERNATIONAL_SECTORS:
+            return False
+        return bool(party.actor_id) or self._agentive_word(token)
 
     def _appositive_party(self, token: Token) -> Optional[Party]:
         """'Kenzo Oshima, the UN relief coordinator': the apposition says who he is."""
@@ -1045,7 +1117,10 @@ class PartyFinder:
     def _country_of(self, span: Span) -> Optional[str]:
         """A country word in the phrase ("the US", "Israeli officials"), or the
         country of a place it names."""
-        candidates = [span.text] + [t.text for t in span if t.pos_ in ("PROPN", "ADJ", "NOUN")]
+        words = [t for t in span if not _is_stance_target(t)]
+        candidates = ([span.text] if len(words) == len(span) else []) + [
+            t.text for t in words if t.pos_ in ("PROPN", "ADJ", "NOUN")
+        ]
         for text in candidates:
             code = self.country_code(text)
             if code:
@@ -1057,9 +1132,10 @@ class PartyFinder:
         located = self._located_country(span.root)
         if located:
             return located
+        stances = {t.idx for t in span if _is_stance_target(t)}
         for place in self.analysis.places:
             if place.start < span.end_char and span.start_char < place.end and place.country:
-                if self._names_seat(place):
+                if place.start not in stances and self._names_seat(place):
                     return place.country
         return None
 
@@ -1099,20 +1175,36 @@ class PartyFinder:
         return self._settings[sentence.start]
 
     def _scene_of(self, sentence: Span) -> Optional[Party]:
+        """The scene from the reported clause; a trailing reporter ("..., police
+        in Nairobi said") only when the clause itself names no country. A
+        source cited with "according to" never sets the scene."""
+        cited = _cited_sources(sentence)
+        reporters = _trailing_reporters(sentence, self.lex.speech_verbs)
+        found = self._scene_countries(sentence, cited | reporters)
+        if not found:
+            found = self._scene_countries(sentence, cited)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _scene_countries(self, sentence: Span, excluded: set[int]) -> dict[str, Party]:
         found: dict[str, Party] = {}
         for place in self.analysis.places_within(sentence.start_char, sentence.end_char):
             span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
-            if place.country and span is not None and _is_scene(span.root) and self._names_seat(place):
+            if (
+                place.country and span is not None and span.root.i not in excluded
+                and not _is_stance_target(span.root) and _is_scene(span.root) and self._names_seat(place)
+            ):
                 found.setdefault(place.country, Party(text=place.text, start=place.start, end=place.end,
                                                       country=place.country))
         for tok in sentence:
+            if tok.i in excluded or _is_stance_target(tok):
+                continue
             if (tok.pos_ == "ADJ" or tok.ent_type_ == "NORP") and not _is_ethnic(tok.doc[tok.i : tok.i + 1]):
                 code = self.country_code(tok.text)
                 if code and _is_scene(tok):
                     found.setdefault(code, Party(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                                                  country=code))
         found.pop("IGO", None)
-        return next(iter(found.values())) if len(found) == 1 else None
+        return found
 
     def _located_country(self, head: Token) -> Optional[str]:
         """'rebels in the Ivory Coast', 'a newspaper based in Beirut', 'guerrillas
@@ -1342,7 +1434,7 @@ def _noun_contents(drafts: dict[int, Draft], absorbed: set[int]) -> set[int]:
     recipient when it names none."""
     contents = set()
     for i, draft in drafts.items():
-        noun = drafts.get(draft.head.head.i)
+        noun = drafts.get(draft.head.head.i) or _object_noun_of_clause(draft.head, drafts)
         if (
             i in absorbed or noun is None or noun is draft or noun.match.verbal
             or draft.head.dep_ not in ("acl", "ccomp") or not draft.match.verbal
@@ -1350,8 +1442,19 @@ def _noun_contents(drafts: dict[int, Draft], absorbed: set[int]) -> set[int]:
             continue
         contents.add(i)
         if not noun.recipients:
-            noun.recipients = draft.recipients
+            asked = noun.event == "REQUEST" and any(c.lower_ == "that" for c in draft.head.children)
+            noun.recipients = draft.actors if asked else draft.recipients
     return contents
+
+
+def _object_noun_of_clause(clause: Token, drafts: dict[int, Draft]) -> Optional[Draft]:
+    """'reiterated its demand today that Israel ease ...': the parser hangs a
+    that-clause separated from its noun on the verb; it still belongs to the
+    event noun that is the verb's object, right before it."""
+    if clause.dep_ != "ccomp" or not any(c.lower_ == "that" and c.dep_ == "mark" for c in clause.children):
+        return None
+    objects = [c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i]
+    return drafts.get(objects[-1].i) if objects else None
 
 
 def _framing_nouns(drafts: dict[int, Draft], absorbed: set[int]) -> set[int]:
@@ -1520,6 +1623,16 @@ def _coordinated(token: Token) -> bool:
     return any(c.dep_ == "cc" for member in group for c in member.children)
 
 
+def _misparsed_participle(token: Token) -> Token:
+    """'the Red Cross operating in Iraq said': the parser may make the
+    participle the subject and the noun its own subject; the noun is the party."""
+    if token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass"):
+        nouns = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i and c.pos_ in ("NOUN", "PROPN")]
+        if nouns:
+            return nouns[0]
+    return token
+
+
 def _counted(token: Token) -> Token:
     """'one third of the guerrillas', 'dozens of students': the people counted."""
     if token.ent_type_ in _NOT_PARTY_ENTS or _lemma(token) in _QUANTITY_NOUNS or token.pos_ == "NUM":
@@ -1541,6 +1654,36 @@ def _is_ethnic(span: Span) -> bool:
     doc = span.doc
     before = doc[span.start - 1 : span.start] if span.start > 0 else doc[0:0]
     return any(t.lower_ == "ethnic" for t in list(span) + list(before))
+
+
+def _cited_sources(sentence: Span) -> set[int]:
+    """Tokens of an 'according to ...' phrase: the source of the report."""
+    return {
+        t.i for tok in sentence if tok.lower_ == "according" and tok.dep_ == "prep" for t in tok.subtree
+    }
+
+
+def _trailing_reporters(sentence: Span, speech_verbs: frozenset[str]) -> set[int]:
+    """The subject of a reporting verb that follows what it reports ("...,
+    Thai military sources said"): who tells the news, not where it happens."""
+    found: set[int] = set()
+    for verb in sentence:
+        if _lemma(verb) not in speech_verbs:
+            continue
+        reported = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
+        if reported:
+            found.update(t.i for c in verb.children if c.dep_ == "nsubj" and c.i > reported[0].i
+                         for t in c.subtree)
+    return found
+
+
+def _is_stance_target(token: Token) -> bool:
+    """'anti-Syria', 'pro-Western': the country is what the stance is about,
+    not who holds it or where it is."""
+    doc = token.doc
+    return (
+        token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("anti", "pro")
+    ) or token.lower_.startswith(("anti-", "pro-"))
 
 
 def _is_scene(token: Token) -> bool:

@@ -114,12 +114,14 @@ class Lexicon:
     document_nouns: frozenset[str]
     sponsor_words: frozenset[str]
     topic_preps: frozenset[str]  # "agreed on X": X is what the event is about
+    circumstance_words: frozenset[str]  # "because of X": X is background
     speech_verbs: frozenset[str]
     requires_recipient: frozenset[str]
     place_recipient: frozenset[str]
     unclaimed_actor_at_place: frozenset[str]
     victims_of_place: frozenset[str]  # unaffiliated victims belong to the event's place
     domestic_recipient: frozenset[str]
+    object_genitive: frozenset[str]  # noun events whose of-phrase names the target
     threat_when_planned: frozenset[str]
     adjunct_events: dict[str, frozenset[str]]  # preposition -> types done by the clause's subject
     future_recode: dict[str, Recoding]
@@ -304,11 +306,11 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     path = directory / EVENTS_FILE
     sections = _sections(path)
     _require(sections, path, "quad", "modes", "cameo_roots", "recipient", "light_verbs",
-             "agent_nouns", "act_nouns", "document_nouns", "sponsor_words", "topic_preps",
+             "agent_nouns", "act_nouns", "document_nouns", "sponsor_words", "topic_preps", "circumstance_words",
              "intent", "entries",
              "speech_verbs", "requires_recipient", "place_recipient", "unclaimed_actor_at_place",
              "victims_of_place",
-             "domestic_recipient", "future_recode",
+             "domestic_recipient", "object_genitive", "future_recode",
              "joint_recode", "obligation", "threat_when_planned", "adjunct_events")
     quad = _value(sections["quad"])
     if set(quad) != set(PLOVER_TYPES):
@@ -369,12 +371,14 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         document_nouns=words("document_nouns"),
         sponsor_words=words("sponsor_words"),
         topic_preps=words("topic_preps"),
+        circumstance_words=words("circumstance_words"),
         speech_verbs=words("speech_verbs"),
         requires_recipient=types("requires_recipient"),
         place_recipient=types("place_recipient"),
         unclaimed_actor_at_place=types("unclaimed_actor_at_place"),
         victims_of_place=types("victims_of_place"),
         domestic_recipient=types("domestic_recipient"),
+        object_genitive=types("object_genitive"),
         threat_when_planned=types("threat_when_planned"),
         adjunct_events=_adjunct_events(sections["adjunct_events"], path),
         future_recode=future_recode,
