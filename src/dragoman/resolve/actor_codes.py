@@ -1,9 +1,10 @@
 """Code an actor phrase: country + PLOVER sector + role, from the words of the phrase.
 
 "Israeli Prime Minister Benjamin Netanyahu" -> ISR, GOV, "Prime Minister", person.
-The phrase is matched, longest entry first, against three data files: named
-institutions (data/institutions.tsv), country names/demonyms/capitals
-(dragoman.resolve.countries) and role nouns (data/actor_roles.yaml). The head noun
+The phrase is matched, longest entry first, against named institutions
+(data/institutions.tsv and the national tables data/actors_*.tsv: state bodies,
+parties, armed groups, universities, military platforms), country names/demonyms/
+capitals (dragoman.resolve.countries) and role nouns (data/actor_roles.yaml). The head noun
 decides the sector; a generic head ("director", "official") borrows it from its
 nearest modifier ("CIA director"); the country comes from a demonym, a country
 name, a possessive or a locating prepositional phrase, never from a posting
@@ -36,7 +37,9 @@ _STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 # sectors that override a GOV head when an institution modifies it ("Hamas official")
 _NON_STATE_SECTORS = frozenset({"REB", "PTY", "OPP", "NGO", "UNO", "EUR", "IGO", "CRM", "UAF", "PRM"})
 _STATE_MEDIA_SECTORS = frozenset({"JRN", "BUS"})
+_IGO_FAMILIES = frozenset({"UNO", "EUR", "IGO"})  # sectors naming an intergovernmental body's family
 _NO_COUNTRY = "-"
+_CAPITALISED = "capitalised"  # an entry that applies only to a capitalised word ("Labour")
 
 # A place name modifying an actor ("Shanghai authorities", "police in Kano") gives its
 # country only when it surely names a place: a state/province or region, or a city this
@@ -75,6 +78,7 @@ class _Lex:
     with_country: Optional[str] = None  # generic heads: sector when a country is named
     acronym: bool = False
     detail: str = ""  # prep class, or "plural"
+    candidates: tuple[str, ...] = ()  # institutions: the countries one shared name may belong to
 
 
 @dataclass
@@ -150,7 +154,7 @@ class _Lexicon:
         self._load_institutions()
         self._load_countries()
         for key in self.entries:
-            self.entries[key].sort(key=lambda lex: self._PRIORITY.index(lex.type))
+            self.entries[key].sort(key=lambda lex: (self._PRIORITY.index(lex.type), lex.detail != _CAPITALISED))
         self.max_len: dict[str, int] = {}  # first token -> most tokens of an entry starting with it
         for key in self.entries:
             first, *rest = key.split(" ")
@@ -179,6 +183,10 @@ class _Lexicon:
             if plural and kind != "group":
                 self.add(plural, _Lex("generic", spec.get("default"), kind="group",
                                       with_country=spec.get("with_country"), detail="plural"))
+        for word in roles["party_words"]:
+            self.add(word, _Lex("modifier", "PTY", detail=_CAPITALISED))
+        for word in roles["pronouns"]:
+            self.add(word, _Lex("head", "UNK", detail="pronoun"))
         for word in roles["former"]:
             self.add(word, _Lex("former"))
         for word in roles["honorifics"]:
@@ -190,10 +198,26 @@ class _Lexicon:
                 self.add(word, _Lex("prep", detail=detail))
 
     def _load_institutions(self) -> None:
-        for country, sector, names in countries._read_tsv("institutions.tsv", 3):
-            for name in names.split("|"):
-                self.add(name, _Lex("institution", sector, country=None if country == _NO_COUNTRY else country,
-                                    kind="organization", acronym=countries.is_acronym(name)))
+        """Rows of institutions.tsv and the actors_*.tsv tables; a name that tables give to
+        several countries ("PRD" in Mexico, Panama and the Dominican Republic) keeps them
+        all as candidates and names no country by itself."""
+        rows: dict[tuple[str, bool], list[tuple[str, str, str]]] = {}
+        for filename in _institution_files():
+            for country, sector, names in countries._read_tsv(filename, 3):
+                for name in names.split("|"):
+                    rows.setdefault((_key(name), countries.is_acronym(name)), []).append((name, country, sector))
+        for (_, acronym), entries in rows.items():
+            name = entries[0][0]
+            owners = tuple(dict.fromkeys(country for _, country, _ in entries))
+            sectors = {sector for _, _, sector in entries}
+            if len(owners) == 1:
+                country = None if owners[0] == _NO_COUNTRY else owners[0]
+                self.add(name, _Lex("institution", entries[0][2], country=country, kind="organization",
+                                    acronym=acronym))
+            else:
+                self.add(name, _Lex("institution", sectors.pop() if len(sectors) == 1 else None,
+                                    kind="organization", acronym=acronym,
+                                    candidates=tuple(c for c in owners if c != _NO_COUNTRY)))
 
     def _load_countries(self) -> None:
         tables = countries.tables()
@@ -208,6 +232,13 @@ class _Lexicon:
                 _Lex(kind, "PRE" if kind == "pre" else None, country=entry.code, acronym=entry.acronym, detail=plural))
         for key, entry in tables.capitals.items():
             self.entries.setdefault(key, []).append(_Lex("capital", country=entry.code))
+
+
+def _institution_files() -> list[str]:
+    """institutions.tsv (IGOs, NGOs, the most cited bodies) and the actors_*.tsv tables."""
+    data = resources.files("dragoman") / "data"
+    tables = sorted(p.name for p in data.iterdir() if p.name.startswith("actors_") and p.name.endswith(".tsv"))
+    return ["institutions.tsv", *tables]
 
 
 _LEXICON = _Lexicon()
@@ -245,12 +276,31 @@ def _longest_match(text: str, tokens: list, norms: list[str], bare: list[str],
             continue
         key = " ".join([*norms[i:last], bare[last]])
         for lex in _LEXICON.entries.get(key, ()):
+            if lex.detail == _CAPITALISED and not tokens[i].group()[:1].isupper():
+                continue
             if lex.acronym and not countries.is_acronym(_POSSESSIVE.sub("", text[tokens[i].start():tokens[last].end()])):
                 continue
             return _Piece(tokens[i].start(), tokens[last].end(), key, lex,
                           tokens[i].group()[:1].isupper(), possessive[last])
     token = tokens[i]
-    return _Piece(token.start(), token.end(), bare[i], None, token.group()[:1].isupper(), possessive[i])
+    return _Piece(token.start(), token.end(), bare[i], _controller(token.group(), bare[i]),
+                  token.group()[:1].isupper(), possessive[i])
+
+
+_CONTROLLED = re.compile(r"^(?P<owner>.+)-(?:led|run|ruled|controlled|held|governed)$")
+_OWNER_TYPES = ("country", "demonym", "pre", "institution")
+
+
+def _controller(token: str, norm: str) -> Optional[_Lex]:
+    """The country or body in "Hamas-run", "Saudi-led", "Russian-held": who runs the thing
+    named after it. "-backed" and "-allied" are left out: a backer is not the owner."""
+    match = _CONTROLLED.match(norm)
+    if match is None:
+        return None
+    for lex in _LEXICON.entries.get(match.group("owner"), ()):
+        if lex.type in _OWNER_TYPES and (not lex.acronym or countries.is_acronym(token.rsplit("-", 1)[0])):
+            return lex
+    return None
 
 
 # --- coding ---------------------------------------------------------------------------
@@ -326,21 +376,38 @@ def _main_country(main: list[_Piece], head: Optional[int]) -> tuple[Optional[str
     return None, None
 
 
-def _institution_country(main: list[_Piece]) -> tuple[Optional[str], Optional[str]]:
+def _owner(piece: _Piece, context_country: Optional[str]) -> tuple[Optional[str], str]:
+    """Country of an institution: its own, or for a name several countries' bodies share
+    ("PRD") the article's country when it is one of them."""
+    if piece.lex.country:
+        return piece.lex.country, ""
+    if context_country in piece.lex.candidates:
+        return context_country, f"+context:{context_country}"
+    return None, ""
+
+
+def _institution_country(main: list[_Piece], context_country: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     for piece in main:
-        if piece.type == "institution" and piece.lex.country:
-            return piece.lex.country, f"institution:{piece.key}"
+        if piece.type == "institution":
+            country, via = _owner(piece, context_country)
+            if country:
+                return country, f"institution:{piece.key}{via}"
     return None, None
 
 
-def _phrase_country(phrases: list[tuple[_Piece, list[_Piece]]]) -> tuple[Optional[str], Optional[str]]:
+def _phrase_country(phrases: list[tuple[_Piece, list[_Piece]]],
+                    context_country: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     """Country of a locating phrase: 'in France', 'of the army' (institution's country)."""
     for prep, obj in phrases:
         if prep.type != "prep" or prep.lex.detail not in ("locating", "affiliation"):
             continue
         for piece in obj:
-            if piece.type in _PLACE_TYPES or (piece.type == "institution" and piece.lex.country):
+            if piece.type in _PLACE_TYPES:
                 return piece.lex.country, f"{prep.key}:{piece.type}:{piece.key}"
+            if piece.type == "institution":
+                country, via = _owner(piece, context_country)
+                if country:
+                    return country, f"{prep.key}:institution:{piece.key}{via}"
     return None, None
 
 
@@ -416,8 +483,11 @@ def _place_modifier_country(text: str, a: _Analysis, head: Optional[int],
 
 
 def _modifier_sector(pieces: list[_Piece]) -> tuple[Optional[str], Optional[str]]:
-    """Sector of the nearest modifier, reading right to left."""
+    """Sector of the nearest modifier, reading right to left; a place noun lends none
+    ("city officials" are the city's government, not an unknown place)."""
     for piece in reversed(pieces):
+        if piece.type == "head" and piece.lex.kind is None:
+            continue
         if piece.type in ("head", "modifier", "institution") and piece.lex.sector:
             return piece.lex.sector, f"{piece.type}:{piece.key}"
     return None, None
@@ -468,6 +538,8 @@ def _head_label(piece: _Piece) -> str:
     """Rule prefix of a head: title (held by a person), institution, or role."""
     if piece.type == "institution":
         return "institution"
+    if piece.lex.detail == "pronoun":
+        return "pronoun"
     return "title" if piece.lex.kind == "person" else "role"
 
 
@@ -483,7 +555,7 @@ def _kind(a: _Analysis, head: Optional[int]) -> Optional[str]:
 def _role(text: str, a: _Analysis, head: Optional[int]) -> Optional[str]:
     """The role words as written, from the first role word before the head to the head,
     plus a posting or 'of' phrase for a person: "Ambassador to the UN"."""
-    if head is None or a.main[head].type in ("institution", "honorific"):
+    if head is None or a.main[head].type in ("institution", "honorific") or a.main[head].lex.detail == "pronoun":
         return None
     first = head
     while first > 0 and a.main[first - 1].type in ("head", "generic", "modifier", "institution", "name", "word"):
@@ -496,7 +568,8 @@ def _role(text: str, a: _Analysis, head: Optional[int]) -> Optional[str]:
     return text[a.main[first].start:end]
 
 
-def _code_phrase(text: str, registry: Optional[ActorSource] = None) -> ActorCode:
+def _code_phrase(text: str, registry: Optional[ActorSource] = None,
+                 context_country: Optional[str] = None) -> ActorCode:
     pieces = _pieces(text)
     if not pieces:
         return ActorCode()
@@ -507,9 +580,9 @@ def _code_phrase(text: str, registry: Optional[ActorSource] = None) -> ActorCode
     head = _head(a.main, bool(a.names))
     country, country_rule = _main_country(a.main, head)
     if country is None:
-        country, country_rule = _institution_country(a.main)
+        country, country_rule = _institution_country(a.main, context_country)
     if country is None:
-        country, country_rule = _phrase_country(a.phrases)
+        country, country_rule = _phrase_country(a.phrases, context_country)
     if country is None:
         country, country_rule = _place_modifier_country(text, a, head, registry)
     if head is None and any(prep.lex is not None and prep.lex.detail == "conjunction" for prep, _ in a.phrases):
@@ -517,12 +590,26 @@ def _code_phrase(text: str, registry: Optional[ActorSource] = None) -> ActorCode
     if head is None and country is not None:
         return _nationals(text, a, country, country_rule)
     sector, rules = _sector(a, head, country is not None)
+    if _national_namesake(a, head, sector):
+        sector, rules = "GOV", ["national-namesake", *rules]
     if any(p.type == "former" for p in a.main) and sector in _STATE_SECTORS:
         sector, rules = "ELI", ["former", *rules]
     kind = _kind(a, head)
     name = _name(text, a, head)
     rule = _join_rules(country_rule, *rules)
     return ActorCode(country, sector, _role(text, a, head), name, kind, rule)
+
+
+def _national_namesake(a: _Analysis, head: Optional[int], sector: Optional[str]) -> bool:
+    """"Armenia's Security Council", "the French UN envoy": a country named before an
+    intergovernmental body's name makes the body that country's own namesake, and its
+    envoy that country's official, not the body's."""
+    if head is None or sector not in _IGO_FAMILIES:
+        return False
+    for i, piece in enumerate(a.main[:head + 1]):
+        if piece.type == "institution" and piece.lex.country == "IGO":
+            return any(p.type in ("country", "demonym") for p in a.main[:i])
+    return False
 
 
 def _join_rules(*rules: Optional[str]) -> Optional[str]:
@@ -603,9 +690,9 @@ def code_actor(text: str, *, context_country: Optional[str] = None, as_of: Union
     if not text:
         return ActorCode()
     head_text, *appositions = [part.strip() for part in text.split(", ") if part.strip()] or [text]
-    code = _code_phrase(head_text, registry)
+    code = _code_phrase(head_text, registry, context_country)
     for apposition in appositions:
-        code = _merge(code, _code_phrase(apposition, registry))
+        code = _merge(code, _code_phrase(apposition, registry, context_country))
     if code.country is None and code.role is not None:
         national = _LEXICON.national_titles.get(_key(code.role))
         if national:
@@ -621,13 +708,51 @@ def code_actor(text: str, *, context_country: Optional[str] = None, as_of: Union
 
 def _fill_from_known(code: ActorCode, as_of: Union[str, date, None], registry: Optional[ActorSource]) -> ActorCode:
     """What a known actor of that name says, where the phrase itself is silent."""
-    found = known.lookup(code.name, as_of=as_of, registry=registry)
+    found = _lookup_known(code.name, as_of, registry)
     if found is None or _stray_surname(code, found):
         return code
     if found.kind not in (None, "person"):  # an organisation's own name beats the nouns in it
         return ActorCode(found.country or code.country, found.sector or code.sector, code.role, code.name,
                          found.kind, _join_rules(found.rule, code.rule))
     return fill_open_fields(code, found, _join_rules(code.rule, found.rule))
+
+
+def _lookup_known(name: str, as_of: Union[str, date, None], registry: Optional[ActorSource]) -> Optional[known.Coding]:
+    """The known actor called `name`, or a common transliteration of it ("Mohammed" for
+    "Mohamed"). Undated, a person whose every dated state role has ended by today is a
+    former official (ELI), as the starter book promises, not the holder of the last one."""
+    spelling = next((s for s in _spellings(name) if any(src.find(s) for src in known.sources(registry))), None)
+    if spelling is None:
+        return None
+    found = known.lookup(spelling, as_of=as_of, registry=registry)
+    if found is not None and as_of is None and found.kind == "person" and found.sector in _STATE_SECTORS:
+        today = known.lookup(spelling, as_of=date.today(), registry=registry)
+        if today is not None and today.sector == "ELI":
+            return today
+    return found
+
+
+def _spellings(name: str) -> list[str]:
+    """The name as written, then with each given name spelled the other common ways
+    (data/actors_name_spellings.yaml); at most a few dozen variants."""
+    words = _ARTICLE.sub(r"\1 ", name).split()  # "el-Bashir" -> "el Bashir": the article is a word
+    options = [[word, *{_token_norm(w): w for w in _NAME_SPELLINGS.get(_token_norm(word), ())
+                        if _token_norm(w) != _token_norm(word)}.values()] for word in words]
+    variants = [""]
+    for choices in options:
+        variants = [f"{v} {c}".strip() for v in variants for c in choices][:_MAX_SPELLINGS]
+    return variants
+
+
+def _load_name_spellings() -> dict[str, tuple[str, ...]]:
+    text = (resources.files("dragoman") / "data" / "actors_name_spellings.yaml").read_text("utf-8")
+    groups = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["spellings"]
+    return {_token_norm(word): tuple(group) for group in groups for word in group}
+
+
+_MAX_SPELLINGS = 32
+_ARTICLE = re.compile(r"\b([Aa]l|[Ee]l|[Aa]d|[Aa]r|[Aa]s|[Aa]t|[Aa]sh)-(?=[A-Z])")
+_NAME_SPELLINGS = _load_name_spellings()
 
 
 def _stray_surname(code: ActorCode, found: known.Coding) -> bool:

@@ -57,8 +57,8 @@ class NameEntry:
 
 
 def demonym_plurals(word: str) -> list[str]:
-    """"Israeli" -> ["Israelis"], "Frenchman" -> ["Frenchmen"], "Chinese" -> []."""
-    if word.endswith("man"):
+    """"Israeli" -> ["Israelis"], "Frenchman" -> ["Frenchmen"], "German" -> ["Germans"], "Chinese" -> []."""
+    if word.endswith(("hman", "sman")):  # Frenchman, Dutchman, Scotsman; not German, Omani
         return [word[:-3] + "men"]
     if word.endswith(("ese", "sh", "ch", "ss", "z", "x")):
         return []
