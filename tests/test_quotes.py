@@ -308,3 +308,112 @@ def test_clause_reported_after_a_quote_is_kept(pipeline):
     assert direct.kind == "direct" and added.kind == "indirect"
     assert added.text == "that its value doubled"
     assert added.speaker is not None and added.speaker.text == "the former chief executive"
+
+
+# -- labels, colons, partial quotes, nesting --------------------------------------
+def test_headline_label_credits_the_statement_after_its_colon(pipeline):
+    text = "Lindqvist: Talks with the dockworkers will resume next week\n\nThe port has been idle since May."
+    quote = _only(pipeline, text)
+    assert quote.kind == "indirect" and quote.rule == "indirect:label"
+    assert quote.text == "Talks with the dockworkers will resume next week"
+    assert quote.speaker is not None and quote.speaker.text == "Lindqvist"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Update: The vote has been postponed until Friday.",  # a label that names nobody
+        "Three things stood out at the rally: the crowd was small and the mood was sour.",  # a sentence, not a label
+    ],
+)
+def test_colon_without_a_speaking_label_attributes_nothing(pipeline, text):
+    assert not [q for q in _quotes(pipeline, text) if q.rule.endswith("label")]
+
+
+def test_digest_line_credits_a_quotation_to_the_name_before_the_colon(pipeline):
+    text = "TURNOUT FELL IN THE NORTH - Mara Oduya: “The numbers tell a clear story about who stayed home.”"
+    (quote,) = _direct(_quotes(pipeline, text))
+    assert quote.rule == "direct:label" and quote.speaker is not None and "Oduya" in quote.speaker.text
+
+
+def test_quotation_after_a_colon_belongs_to_the_subject_before_it(pipeline):
+    text = "Okafor went further: “We will not sign this agreement in its current form.”"
+    (quote,) = _direct(_quotes(pipeline, text))
+    assert quote.rule == "direct:colon-clause" and quote.speaker is not None and quote.speaker.text == "Okafor"
+
+
+def test_quotation_the_sentence_runs_on_from_is_part_of_a_reported_clause(pipeline):
+    text = "Halvorsen said “the door remains open” despite the refusal of the northern provinces."
+    quotes = _quotes(pipeline, text)
+    assert not _direct(quotes)
+    (quote,) = quotes
+    assert quote.kind == "indirect" and "“the door remains open”" in quote.text
+    assert quote.speaker is not None and quote.speaker.text == "Halvorsen"
+
+
+def test_attribution_nested_in_a_reported_clause_is_not_given_twice(pipeline):
+    text = "Kiplagat said the reform, which critics believe goes too far, would pass the assembly in March."
+    quote = _only(pipeline, text)
+    assert quote.rule == "indirect:ccomp:say" and quote.text.startswith("the reform")
+
+
+def test_clause_the_parser_hangs_on_a_noun_after_the_cue(pipeline):
+    text = "Moreau said late on Monday during a radio interview that he may stand down before the summer."
+    quote = _only(pipeline, text)
+    assert quote.text == "that he may stand down before the summer"
+    assert quote.speaker is not None and quote.speaker.text == "Moreau"
+
+
+@pytest.mark.parametrize(
+    ("text", "content"),
+    [
+        ("The senator called for the council to halt the evictions at once.",
+         "the council to halt the evictions at once"),
+        ("Farmers want a guaranteed price for their grain.", "a guaranteed price for their grain"),
+        ("A new survey shows a narrow lead for the governor in the capital.",
+         "a narrow lead for the governor in the capital"),
+    ],
+)
+def test_demand_wish_and_finding_stated_as_a_phrase(pipeline, text, content):
+    quote = _only(pipeline, text)
+    assert quote.kind == "indirect" and quote.text == content
+    assert quote.speaker is not None and quote.speaker.start == 0
+
+
+def test_what_a_video_shows_is_not_a_finding(pipeline):
+    assert _quotes(pipeline, "The video shows the aftermath of the blast in the market.") == []
+
+
+def test_verbal_judgement_reports_what_it_judged(pipeline):
+    quote = _only(pipeline, "The premier praised the border agreement as a turning point for the region.")
+    assert quote.rule == "indirect:object:praise"
+    assert quote.text == "the border agreement as a turning point for the region"
+
+
+def test_words_written_on_a_banner_are_a_quotation_of_its_bearer(pipeline):
+    text = "Protesters carried a banner that read “Hands off our hospitals.”"
+    (quote,) = _direct(_quotes(pipeline, text))
+    assert quote.rule == "direct:cue-before:read" and quote.text == "“Hands off our hospitals.”"
+    assert _quotes(pipeline, "She read the report twice before the hearing began.") == []
+
+
+def test_capitalised_quotation_right_after_its_cue_is_the_whole_statement(pipeline):
+    (quote,) = _direct(_quotes(pipeline, "The crowd chanted “Four more years!” as she walked in."))
+    assert quote.speaker is not None and quote.speaker.text == "The crowd"
+
+
+def test_any_verb_in_a_bare_reporting_clause_after_a_quotation(pipeline):
+    (quote,) = _direct(_quotes(pipeline, "“We will win this seat,” the senator shot back."))
+    assert quote.speaker is not None and quote.speaker.text == "the senator"
+    (plain,) = _direct(_quotes(pipeline, "“It was fine,” but the meeting ended early."))
+    assert plain.speaker is None  # a clause of its own, not a reporting clause
+
+
+def test_quotation_after_a_paragraph_ending_in_a_colon(pipeline):
+    text = (
+        "When the singer died, the former president released the following statement:\n\n"
+        "“We offer our condolences to the family and to all who loved her music.”"
+    )
+    (quote,) = _direct(_quotes(pipeline, text))
+    assert quote.rule == "direct:colon-before"
+    assert quote.speaker is not None and quote.speaker.text == "the former president"

@@ -9,6 +9,11 @@ attributed by the reporting clause around them:
 * *cue before* — the last verb before the opening mark is a cue verb with only
   its object or a colon in between: "X told CNN “...”", "He said: “...”";
 * *credit after* — a name after a dash: "“...” — Jane Doe";
+* *label* — a name before a colon, in headline, transcript or digest style:
+  "Lynch: “...”", "... - Jane Doe: “...”"; *colon clause* / *colon before* —
+  a clause ending in a colon, in the same paragraph ("Okafor went further:
+  “...”") or the one before ("The minister released this statement:");
+* a bare reporting clause with any verb of manner: "“...,” the senator shot back";
 * *cue governs* / *in reported clause* — the quote sits inside a clause
   reported by a cue verb: "The paper reports that her team acted to “keep it
   quiet.”";
@@ -27,7 +32,12 @@ Indirect attributions are clauses governed by a cue verb ("X said (that) ...",
 "according to X, ...", "..., X said", "X, as Y noted, ..."), a statement after
 "X added:" without quotation marks, an intention ("X wants to ..."), the object
 of a speech act ("denied any involvement", "called for an inquiry", "called the
-ruling a win"), and a "that" clause of a statement noun ("her claim that ...").
+ruling a win"), a "that" clause of a statement noun ("her claim that ..."), a
+finding stated by a poll ("a new poll shows a close race"), and an unquoted
+statement after a label ("Lynch: No outside influence on the inquiry"). A
+quotation the reporter's sentence runs on from ("said “the door is open”
+despite ...") is partial too. A reported clause nested inside another is not
+given twice.
 A plan or belief inside someone's reported words, and anything in a question,
 is not an attribution of its own. Speakers are the cue verb's subject;
 pronouns resolve through the actor layer. The addressee is the object of
@@ -93,10 +103,13 @@ class CueLexicon:
     objects: frozenset[str]  # "denied any involvement", "called for a ban": the object is attributed
     nouns: frozenset[str]  # "her claim that ...": the clause is attributed
     naming: frozenset[str]  # "called X a Y": the object counts only with its predicate
-    aspectual: frozenset[str]  # "...," he continued: a cue for quotes, never for clauses
+    aspectual: frozenset[str]  # "...," he continued / a sign that read “...”: a cue for quotes, never for clauses
     # thought | intention | objects: cues for reported clauses only, never for quotations;
     # without a subject they attribute nothing ("anyone wanting to ...")
     clause_only: frozenset[str]
+    not_speakers: frozenset[str]  # "Update:", "Editor's note:": labels that name no speaker
+    findings: frozenset[str]  # "shows", "found": their object is attributed when an evidence noun is the subject
+    evidence: frozenset[str]  # "poll", "survey", "study": subjects whose findings are attributions
 
 
 @lru_cache(maxsize=1)
@@ -109,7 +122,7 @@ def cue_lexicon() -> CueLexicon:
 
     thought, intention, objects = (frozenset(data.get(key, [])) for key in ("thought", "intention", "objects"))
     return CueLexicon(
-        speech=frozenset(data.get("speech", [])),
+        speech=frozenset(data.get("speech", []) + data.get("inscriptions", [])),
         thought=thought,
         phrases=pairs("phrases"),
         sources=pairs("sources"),
@@ -118,8 +131,11 @@ def cue_lexicon() -> CueLexicon:
         objects=objects,
         nouns=frozenset(data.get("nouns", [])),
         naming=frozenset(data.get("naming", [])),
-        aspectual=frozenset(data.get("aspectual", [])),
+        aspectual=frozenset(data.get("aspectual", []) + data.get("inscriptions", [])),
         clause_only=thought | intention | objects,
+        not_speakers=frozenset(data.get("not_speakers", [])),
+        findings=frozenset(data.get("findings", [])),
+        evidence=frozenset(data.get("evidence", [])),
     )
 
 
@@ -306,8 +322,31 @@ def _cue_after(tokens: list[Token]) -> Optional[Cue]:
         if token.lower_ == "according":
             return speech_cue(token)
         if token.pos_ in _VERBAL and not _in_modifier(token, tokens):
-            return speech_cue(token)
+            return speech_cue(token) or _manner_of_speaking(token, tokens)
     return None
+
+
+# what a verb of manner may not govern in "“...,” she sighed": anything that would be its own object
+_OBJECT_DEPS = {"dobj", "ccomp", "xcomp", "attr", "acomp", "oprd", "dative", "prep", "advcl"}
+
+
+def _manner_of_speaking(verb: Token, after: list[Token]) -> Optional[Cue]:
+    """Any verb in a bare reporting clause right after a quotation: "“We will
+    win,” the senator shot back", "“Enough,” she sighed". With only its subject
+    around it and no object of its own, the quotation is what the verb utters."""
+    words = [t for t in after if not (t.is_punct or t.is_space)]
+    own = [c for c in verb.children if words and c.i >= words[0].i]  # the quotation itself may hang on the verb
+    if verb.pos_ != "VERB" or any(c.dep_ in _OBJECT_DEPS for c in own):
+        return None
+    subject = next((c for c in own if c.dep_ == "nsubj"), None)
+    if subject is None or subject.pos_ not in {"PROPN", "NOUN", "PRON"}:
+        return None
+    lead = [t for t in words if t.i < verb.i]
+    if subject.i < verb.i and any(t.i not in range(subject.left_edge.i, subject.i + 1) for t in lead):
+        return None  # more than the subject before the verb: not a reporting clause
+    if subject.i > verb.i and lead:
+        return None
+    return Cue(verb, verb, verb.lemma_.lower())
 
 
 def _credit_after(tokens: list[Token]) -> Optional[Token]:
@@ -318,6 +357,40 @@ def _credit_after(tokens: list[Token]) -> Optional[Token]:
     while head.dep_ in {"compound", "flat"} and head.head.i > head.i:
         head = head.head
     return head
+
+
+_LABEL_MAX_WORDS = 5
+_NAME_ENTITIES = {"PERSON", "ORG", "GPE", "NORP"}
+
+
+def _label_head(tokens: list[Token]) -> Optional[Token]:
+    """The speaker a colon credits in headline or transcript style: "Lynch: No
+    outside influence ...", "... - Jane Doe: “...”". The label is a short run of
+    words without a verb that starts its paragraph (or follows a dash), names
+    someone, and ends at the colon; its head is its last name word."""
+    if not tokens or tokens[-1].text != ":":
+        return None
+    label = tokens[:-1]
+    dash = next((k for k in range(len(label) - 1, -1, -1) if label[k].text in _DASHES and label[k].whitespace_), None)
+    if dash is not None:
+        label = label[dash + 1 :]
+    elif not _starts_paragraph(tokens[0]):
+        return None
+    words = [t for t in label if not t.is_punct]
+    if not words or len(words) > _LABEL_MAX_WORDS or not words[0].text[:1].isupper():
+        return None
+    if any(t.pos_ in _VERBAL for t in words) or any(t.lower_ in cue_lexicon().not_speakers for t in words):
+        return None
+    names = [t for t in words if t.pos_ == "PROPN" or t.ent_type_ in _NAME_ENTITIES]
+    if not names and not (len(words) == 1 and words[0].pos_ == "NOUN"):
+        return None
+    return (names or words)[-1]
+
+
+def _starts_paragraph(token: Token) -> bool:
+    text = doc_text(token.doc)
+    line_start = text.rfind("\n", 0, token.idx) + 1
+    return not text[line_start : token.idx].strip()
 
 
 def _cue_before(tokens: list[Token]) -> tuple[Optional[Cue], Optional[Token]]:
@@ -408,14 +481,59 @@ def _attribute_direct(
         found = _Found(start, end, "direct", "direct:credit-after", speaker_head=credit)
     elif cue_b is not None:
         found = _Found(start, end, "direct", f"direct:cue-before:{cue_b.entry}", cue=cue_b)
+    elif (label := _label_head(before)) is not None:
+        return _Found(start, end, "direct", "direct:label", speaker_head=label)
+    elif (subject := _colon_clause_subject(before)) is not None and _opens_sentence(inside):
+        return _Found(start, end, "direct", "direct:colon-clause", speaker_head=subject)
     elif words_before:
         cue_g = _cue_governing(doc, start, end)
         rule = f"direct:cue-governs:{cue_g.entry}" if cue_g is not None else "embedded"
         found = _Found(start, end, "direct", rule, cue=cue_g)
     else:
-        found = _Found(start, end, "direct", "standalone")
+        found = _introduced_by_colon(doc, start, end) or _Found(start, end, "direct", "standalone")
     found.sentence_start = sentence_start
     return found
+
+
+def _introduced_by_colon(doc: Doc, start: int, end: int) -> Optional[_Found]:
+    """A quotation opening its paragraph after one that ends in a colon takes its
+    speaker from there: "The minister released the following statement:" /
+    "“We mourn ...”"."""
+    text = doc_text(doc)
+    lead_end = start
+    while lead_end > 0 and text[lead_end - 1].isspace():
+        lead_end -= 1
+    if lead_end == 0 or text[lead_end - 1] != ":":
+        return None
+    lead_start = text.rfind("\n", 0, lead_end) + 1
+    lead = _segment_before(doc, lead_end, lead_start)
+    cue, _ = _cue_before(lead)
+    if cue is not None:
+        return _Found(start, end, "direct", f"direct:cue-before:{cue.entry}", cue=cue)
+    speaker = _label_head(lead) or _colon_clause_subject(lead, nouns=True)
+    return _Found(start, end, "direct", "direct:colon-before", speaker_head=speaker) if speaker is not None else None
+
+
+def _opens_sentence(inside: list[Token]) -> bool:
+    """A quotation that is a whole statement: it opens with a capital letter."""
+    first = next((t for t in inside if t.is_alpha), None)
+    return first is not None and first.text[0].isupper()
+
+
+def _colon_clause_subject(before: list[Token], nouns: bool = False) -> Optional[Token]:
+    """Who speaks in "Trump went even further: “...”": a clause of the reporter's
+    ending in a colon, whose verb's subject is a name or a personal pronoun (or,
+    with `nouns`, any noun: "the president released this statement:")."""
+    if not before or before[-1].text != ":":
+        return None
+    verbs = [t for t in before if t.pos_ in _VERBAL and t.dep_ in {"ROOT", "conj"}]
+    for verb in reversed(verbs):
+        subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+        if subject is not None and (
+            subject.pos_ == "PROPN" or subject.lower_ in _NOMINATIVE or nouns and subject.pos_ == "NOUN"
+        ):
+            return subject
+    return None
 
 
 def _is_title(inside: list[Token]) -> bool:
@@ -593,6 +711,8 @@ def _object_bounds(cue: Cue) -> Optional[tuple[int, int]]:
     completes it ("accused the party of lying", "blamed it on X"); pronouns
     ("denied it") say nothing."""
     token, lex = cue.token, cue_lexicon()
+    if cue.end.i != token.i and cue.end.dep_ == "mark":  # "called for Israel to stop": the clause is the demand
+        return _content_bounds((t for t in _clause_tokens(cue.end.head) if t.i > cue.end.i), token)
     if cue.end.i != token.i:  # "called for X": the object of the particle
         objects = [c for c in cue.end.children if c.dep_ in {"pobj", "pcomp"}]
     else:
@@ -661,7 +781,19 @@ def _complement(cue: Token) -> Optional[Token]:
         and not any(k.dep_ == "mark" or k.dep_ == "advmod" and k.tag_ == "WRB" for k in c.children)
     ]
     after = [c for c in clauses if c.i > cue.i]
+    if not clauses:  # "said at a news conference that he may wait": the parser hangs the clause on the noun
+        after = [
+            r for prep in cue.children if prep.dep_ == "prep" and prep.i > cue.i
+            for obj in prep.children if obj.dep_ == "pobj"
+            for r in obj.children if r.dep_ in {"relcl", "acl"} and _marked_by_that(r)
+        ]
     return min(after, key=lambda c: c.i) if after else (clauses[0] if clauses else None)
+
+
+def _marked_by_that(clause: Token) -> bool:
+    """A clause introduced by the conjunction "that" (a complement), not by the
+    relative pronoun (which would be its subject or object)."""
+    return any(k.dep_ == "mark" and k.lower_ == "that" for k in clause.children)
 
 
 def _reported_clause(cue: Cue) -> Optional[tuple[tuple[int, int], str]]:
@@ -678,7 +810,8 @@ def _reported_clause(cue: Cue) -> Optional[tuple[tuple[int, int], str]]:
     if cue.entry in lex.intention:
         directive = next((c for c in token.children if c.dep_ == "xcomp"), None)
         bounds = _content_bounds(_clause_tokens(directive), token) if directive is not None else None
-        return (bounds, "indirect:intention") if bounds else None
+        if bounds or cue.entry not in lex.objects:  # "want a ceasefire": the wish is the object
+            return (bounds, "indirect:intention") if bounds else None
     if _is_source_cue(cue):
         excluded = {t.i for t in token.subtree}
         head = token.head
@@ -704,10 +837,15 @@ def _reported_clause(cue: Cue) -> Optional[tuple[tuple[int, int], str]]:
         excluded = {t.i for t in token.subtree}
         bounds = _content_bounds((t for t in token.head.subtree if t.i not in excluded), token)
         return (bounds, "indirect:parenthetical") if bounds else None
-    if cue.entry in lex.objects:
+    if cue.entry in lex.objects or cue.entry in lex.findings and _cites_evidence(token):
         bounds = _object_bounds(cue)
         return (bounds, "indirect:object") if bounds else None
     return None
+
+
+def _cites_evidence(cue: Token) -> bool:
+    """The cue's subject is a poll, study or record: "a new poll shows a close race"."""
+    return any(c.dep_ == "nsubj" and c.lemma_.lower() in cue_lexicon().evidence for c in cue.children)
 
 
 def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
@@ -799,6 +937,41 @@ def _indirect(attributions: list[_Attribution], direct: list[_Found]) -> list[_F
     return found
 
 
+_LABEL_SEARCH_CHARS = 80  # a label and its colon lie within this many characters of the paragraph start
+
+
+def _label_statements(doc: Doc) -> list[_Found]:
+    """Unquoted statements credited by a label at the head of a paragraph, in
+    headline and transcript style: "Lynch: No outside influence on the inquiry"."""
+    text = doc_text(doc)
+    found = []
+    for p_start, p_end in paragraphs(text):
+        head_tokens = _tokens_between(doc, p_start, min(p_end, p_start + _LABEL_SEARCH_CHARS))
+        colon = next((k for k, t in enumerate(head_tokens) if t.text == ":"), None)
+        speaker = _label_head(head_tokens[: colon + 1]) if colon is not None else None
+        if speaker is None:
+            continue
+        start = head_tokens[colon].idx + 1
+        while start < p_end and text[start].isspace():
+            start += 1
+        if start >= p_end or _DOUBLE_MARK.match(text, start):
+            continue  # a quotation: the direct pass credits it
+        words = [t for t in _tokens_between(doc, start, p_end) if not t.is_punct]
+        if len(words) >= 3 and any(t.pos_ in _VERBAL for t in words):
+            found.append(_Found(start, p_end, "indirect", "indirect:label", speaker_head=speaker))
+    return found
+
+
+def _outermost(found: list[_Found]) -> list[_Found]:
+    """Reported clauses not nested in a longer one: "she said the plan, which he
+    called a failure, would pass" is one attribution whose words include the
+    nested call; a reader cites the outer clause."""
+    return [
+        f for f in found
+        if not any(g is not f and g.start <= f.start and f.end <= g.end and g.end - g.start > f.end - f.start for g in found)
+    ]
+
+
 # -- the component ------------------------------------------------------------------
 def _direct_candidates(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Found]:
     """Pass one: each quotation with the cue found in the clause around it."""
@@ -854,14 +1027,38 @@ def _is_partial(doc: Doc, quote: _Found) -> bool:
         return True
     if quote.rule == "direct:unattributed" and quote.sentence_start is not None:
         return True  # inside a sentence, with no cue anywhere
+    if _sentence_goes_on(doc_text(doc), quote.start, quote.end):
+        return True  # the reporter's sentence goes on: said “it gets me mad” every time ...
     if quote.sentence_start is None:
         return False
     text = doc_text(doc)
     first_letter = next((c for c in text[quote.start : quote.end] if c.isalpha()), "")
+    if first_letter.isupper() and _right_after_cue(text, quote):
+        return False  # the whole of what was said: declared “What a night!”, a sign that read “No entry”
     root = _quote_root(doc, quote.start, quote.end)
     if root is not None and root.pos_ not in _VERBAL and text[: quote.start].rstrip()[-1:] not in {":", ","}:
         return True  # a verbless phrase in the reporter's sentence: what she called “a charade”
     return first_letter.islower() and _clause_start(doc, quote) < quote.start
+
+
+_CLOSING_PUNCT = set(".,;:!?…") | _DASHES
+
+
+def _right_after_cue(text: str, quote: _Found) -> bool:
+    """The opening mark follows the cue word itself, with at most a comma or colon between."""
+    if quote.cue is None or not quote.rule.startswith("direct:cue-before"):
+        return False
+    cue_end = quote.cue.end.idx + len(quote.cue.end)
+    return cue_end <= quote.start and not text[cue_end : quote.start].strip(" ,:\xa0\n")
+
+
+def _sentence_goes_on(text: str, start: int, end: int) -> bool:
+    """The words after a closing mark carry on the clause the quotation is part
+    of ("“the wind is at our backs” despite the loss"): the quotation ends
+    without punctuation and a lower-case word follows."""
+    inner = text[start:end].rstrip("”\"’' ")
+    after = text[end : end + 40].lstrip(" \xa0")
+    return bool(inner) and inner[-1] not in _CLOSING_PUNCT and after[:1].isalpha() and after[:1].islower()
 
 
 def _partial_attributions(doc: Doc, partial: list[_Found], indirect: list[_Found]) -> list[_Found]:
@@ -933,6 +1130,7 @@ def find_quotes(analysis: Analysis) -> None:
     direct = [q for q in direct if all(q is not p for p in partial)]
     indirect = _indirect(attributions, direct)
     indirect += _partial_attributions(doc, partial, indirect)
+    indirect = _outermost(indirect + _label_statements(doc))
     found = sorted(direct + indirect, key=lambda f: (f.start, f.end))
     for quote in found:
         if quote.cue is not None:
