@@ -182,3 +182,21 @@ def test_plural_demonym_stays_a_group(pipeline):
     a = _analyse(pipeline, "Palestinians marched through the city on Friday.")
     group = _actor_of(a, "Palestinians")
     assert (group.kind, group.country) == ("group", "PSE")
+
+
+def test_pronouns_do_not_make_a_country_the_articles_home(pipeline):
+    a = _analyse(
+        pipeline,
+        "Ghanaian President John Mahama spoke on Monday. He said the talks went well. He thanked "
+        "the mediators. He then left. Foreign Minister Amina Diallo attended the talks.",
+    )
+    assert _actor_of(a, "Amina Diallo").country is None
+
+
+def test_named_mentions_still_make_a_country_the_articles_home(pipeline):
+    a = _analyse(
+        pipeline,
+        "Ghana held talks on Monday. Ghana said the talks went well. Ghana thanked the mediators. "
+        "Foreign Minister Amina Diallo attended the talks.",
+    )
+    assert _actor_of(a, "Amina Diallo").country == "GHA"

@@ -693,3 +693,92 @@ def test_a_subject_the_parser_hangs_under_its_participle_is_still_the_actor(even
     event = _only(events_of("The Kenyan Red Cross operating in Somalia said Ethiopia must open its border."),
                   "REQUEST")
     assert "Cross" in event.actor[0].text
+
+
+# -- per-event scene, parser repairs, subordinate events --------------------------
+def test_a_country_that_is_the_recipient_is_not_the_actors_scene(events_of):
+    event = _only(events_of("Bishop Samuel Okoro on Monday called for sanctions against Zimbabwe."), "REQUEST")
+    assert _countries(event.recipient) == {"ZWE"}
+    assert "ZWE" not in _countries(event.actor)
+
+
+def test_a_place_the_target_lies_in_still_sets_the_actors_scene(events_of):
+    event = _only(events_of("Rebels attacked a village in Chad on Sunday."), "ASSAULT")
+    assert _countries(event.actor) == {"TCD"}
+
+
+def test_a_long_name_split_by_the_parser_is_one_party(events_of):
+    event = _only(events_of("Kuwait's emir, Sheikh Sabah bin Jaber al-Ahmad launched a mediation effort "
+                            "between Qatar and Bahrain on Monday."), "CONSULT")
+    assert len(event.actor) == 1
+    assert "al-Ahmad" in event.actor[0].text
+    assert _countries(event.recipient) == {"QAT", "BHR"}
+
+
+def test_a_stranded_preposition_shares_the_object_of_the_coordination(events_of):
+    event = _only(events_of("Chile has established diplomatic ties with and opened an embassy in Hanoi."),
+                  "SUPPORT")
+    assert _countries(event.recipient) == {"VNM"}
+
+
+def test_an_object_shifted_after_an_as_phrase_is_the_target(events_of):
+    event = _only(events_of("Greece on Monday denounced as a grave provocation Turkey's violation of its airspace."),
+                  "ACCUSE")
+    assert _countries(event.recipient) == {"TUR"}
+
+
+def test_a_participle_after_a_comma_is_done_by_the_clause_subject(events_of):
+    events = events_of("Peru lodged a formal protest with Chile on Friday, accusing its neighbour of "
+                       "spying on its navy in what it called a hostile act.")
+    accusing = next(e for e in events if e.trigger.text == "accusing")
+    assert _countries(accusing.actor) == {"PER"}
+
+
+def test_what_an_offer_is_for_is_part_of_the_offer(events_of):
+    events = events_of("Kenya offered its police officers to Haiti to help the government restore order.")
+    assert [e.event for e in events] == ["AGREE"]
+
+
+def test_the_content_of_a_demanded_admission_is_no_event_of_its_own(events_of):
+    events = events_of("Armenia demanded an admission by Turkey that Ottoman troops killed civilians in 1915.")
+    assert [e.event for e in events] == ["REQUEST"]
+
+
+def test_protesting_is_what_a_demonstration_is_for(events_of):
+    events = events_of("Hundreds of Tunisian workers began a sit-in on Monday to protest against Italy's "
+                       "new visa rules.")
+    assert [e.event for e in events] == ["PROTEST"]
+    assert _countries(events[0].recipient) == {"ITA"}
+
+
+def test_opening_borders_to_someone_gives_them_access(events_of):
+    event = _only(events_of("Sudan opened its borders to UN monitors on Tuesday."), "RETREAT")
+    assert event.mode == "access"
+    assert _countries(event.recipient) == {"IGO"}
+
+
+def test_withdrawing_inspectors_reduces_relations_and_withdrawing_troops_retreats(events_of):
+    assert _only(events_of("The agency withdrew its inspectors from Iran on Monday."), "SANCTION").mode == "withdraw"
+    assert _only(events_of("Russia withdrew its troops from Moldova on Monday."), "RETREAT").mode == "withdraw"
+    announced = events_of("The UN chief said on Monday that he will withdraw the monitors from Syria.")
+    assert [e.event for e in announced] == ["THREATEN"]
+
+
+def test_a_for_to_clause_names_who_is_pressed(events_of):
+    events = events_of("Japan is pushing hard for Australia to back its whaling proposal.")
+    assert [e.event for e in events] == ["REQUEST"]
+    assert _countries(events[0].actor) == {"JPN"}
+    assert _countries(events[0].recipient) == {"AUS"}
+
+
+def test_a_place_in_a_without_phrase_is_not_the_target(events_of):
+    event = _only(events_of("The ousted leader agreed to step down without going back to Bolivia."), "AGREE")
+    assert "BOL" not in _countries(event.recipient)
+
+
+def test_an_event_in_a_before_phrase_is_no_content_of_the_demand(events_of):
+    events = events_of("The rebels demanded a ceasefire with government troops in northern Mali before "
+                       "allowing UN monitors into the area.")
+    demand = _only(events, "REQUEST")
+    assert "IGO" not in _countries(demand.recipient)
+    assert "RETREAT" not in {e.event for e in events}

@@ -463,13 +463,15 @@ def _dominant_country(clusters: list[_Cluster]) -> Optional[str]:
     """The country the article is clearly most about, by coded mentions.
 
     Needs at least three mentions and twice as many as the runner-up: a
-    one-sentence text that names Afghanistan is no Afghan article.
+    one-sentence text that names Afghanistan is no Afghan article. Only names
+    and linked descriptions count, not pronouns: a wrongly linked "they"
+    must not make a country dominant.
     """
     counts = Counter()
     for c in clusters:
         country = c.vote("country")
         if country and country != "IGO":
-            counts[country] += len(c.mentions) + len(c.extra_spans)
+            counts[country] += len(c.mentions)
     top = counts.most_common(2)
     if not top or top[0][1] < 3 or (len(top) == 2 and top[0][1] < 2 * top[1][1]):
         return None

@@ -10,9 +10,11 @@ read off the dependency parse:
   expected to travel"), coordinated parties as one list (PLOVER compound
   actors), "counterparts from A, B and C" as A, B and C, a document as its
   sponsors, an act noun ("a move condemned by X") as the actor of the act,
-  "talks between A and B" as both, "the blockade of X" as its target;
+  "talks between A and B" as both, "the blockade of X" as its target; a
+  country that is itself the recipient never sets the actor's scene;
 - background: events in relative clauses and in circumstance phrases or
-  clauses ("because of", "after", "if") of the reported event are dropped;
+  clauses ("because of", "after", "if", "without") of the reported event are
+  dropped, and "to protest" after a demonstration is that same protest;
 - status (PLOVER auxiliary modes): negation, modality, future and background
   cues on the trigger and the verbs that govern it (data/lexicon/event_status.yaml),
   with PLOVER's recodings (future cooperation is AGREE, future retreat CONCEDE);
@@ -51,6 +53,7 @@ _IMPERSONAL_THIRD = {"it", "its", "they", "them", "their"}
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _LOCATIVE_PREPS = {"in", "from", "throughout", "across", "inside"}
+_PLACE_PREPS = _LOCATIVE_PREPS | {"at", "to", "into", "near", "within"}  # "returning to Kyrgyzstan"
 _INTERNATIONAL_SECTORS = {"IGO", "NGO"}  # bodies that belong to no one country's scene
 _NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
@@ -150,6 +153,7 @@ class EventCoder:
         for draft in drafts.values():
             _borrow_purpose_recipients(draft, drafts)
         absorbed |= self._protest_topics(drafts)
+        absorbed |= _protest_purposes(drafts)
         absorbed |= self._violence_outcomes(drafts)
         absorbed |= self._topic_events(drafts, absorbed)
         absorbed |= _noun_contents(drafts, absorbed)
@@ -263,7 +267,7 @@ class EventCoder:
         for i, match in matches.items():
             if match.entry.embed is None:
                 continue
-            inside = {t.i for t in _embedded_tokens(match.head)} - {i}
+            inside = {t.i for t in _embedded_tokens(match.head, self.lex.circumstance_words)} - {i}
             inner = sorted((j for j in matches if j in inside), key=lambda j: _depth(matches[j].head))
             absorbed.update(inner)
             embedded[i] = inner
@@ -355,6 +359,8 @@ class EventCoder:
                 c.dep_ == "mark" and c.lower_ in self.lex.circumstance_words for c in token.children
             ):
                 return token
+            if token.dep_ == "pcomp" and token.head.lower_ in self.lex.circumstance_words:
+                return token.head  # "before allowing aid convoys in"
         if draft.match.verbal or draft.head.dep_ != "pobj":
             return None
         prep = draft.head.head
@@ -428,10 +434,11 @@ class EventCoder:
                 recipients = [verb.head]
             return actors, recipients, "verb:passive"
         actors = [c for c in verb.children if c.dep_ == "nsubj"] or _controllers(verb)
-        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        objects = [c for c in verb.children if c.dep_ == "dobj"] or _shifted_objects(verb)
         recipients = (
             self._requested_agents(match, objects)
             or _slot_tokens([verb], slots)
+            or (objects if "dobj" in slots else [])
             or _slot_tokens(objects, _prepositions(slots))
         )
         rule = "verb:active" if any(c.dep_ == "nsubj" for c in verb.children) else "verb:controlled"
@@ -494,11 +501,13 @@ class EventCoder:
         return match.entry.event in allowed and not _is_passive(prep.head)
 
     def _resolve_act_recipients(self, draft: Draft, drafts: dict[int, Draft]) -> None:
-        """'a move condemned by X': the move is the act of the clause it hangs on."""
+        """'a move condemned by X': the move is the act of the clause it hangs on
+        (not one of the event's own actors: protesters protest others' acts)."""
         resolved = []
+        own = {t.i for t, _ in draft.actors}
         for token, party in draft.recipients:
             act = _governing_draft(token, drafts, draft) if _lemma(token) in self.lex.act_nouns else None
-            if act is not None and act.actors:
+            if act is not None and act.actors and not own & {t.i for t, _ in act.actors}:
                 resolved.extend(act.actors)
                 draft.rule += "+act-noun"
             else:
@@ -543,6 +552,7 @@ class EventCoder:
         ]
         if entry.particle in entry.recipient and named and not draft.recipients:
             return None  # "speak with one voice": the particle names no one
+        draft.actors = [(t, self.parties.facing(t, p, draft.recipients)) for t, p in draft.actors]
         trigger_date = self.event_date(self.analysis, draft.match.carrier or draft.head)
         draft.status = self._status(draft, trigger_date)
         self._recode(draft)
@@ -625,12 +635,17 @@ class EventCoder:
 
     def _stand_ins(self, token: Token, party: Party) -> list[tuple[Token, Party]]:
         """A recipient that is an act or thing ("Serbia's suppression of
-        unrest", "calls by Belarus") stands for whoever owns or did it."""
-        if self.parties.is_agentive(token, party) or token.pos_ not in ("NOUN",):
+        unrest", "calls by Belarus") stands for whoever owns or did it. A
+        thing coded by a word in its phrase ("Palestinian homes") keeps that
+        code unless a possessor or by-phrase names its owner."""
+        if token.pos_ != "NOUN" or self.parties.agentive_word(token):
             return [(token, party)]
-        owners, _ = _nominal_actors(token, {token.i})
-        if owners and all(o.pos_ == "PRON" for o in owners):
-            return []  # "opened its borders": the thing is the actor's own
+        owners, rule = _nominal_actors(token, {token.i})
+        coded = self.parties.is_agentive(token, party)
+        if coded and rule == "noun:compound":
+            return [(token, party)]
+        if owners and all(o.pos_ == "PRON" for o in owners):  # "opened its borders": the actor's own
+            return [(token, party)] if coded else []
         return self.parties.expand(owners, "recipient") or [(token, party)]
 
     def _recode(self, draft: Draft) -> None:
@@ -714,13 +729,14 @@ class EventCoder:
     def _governed_places(self, draft: Draft) -> list[tuple[Place, Token]]:
         """Places inside what the trigger governs, plus a prepositional phrase
         that the parser attached elsewhere but follows the trigger directly."""
-        tokens = {t.i for t in _complement_tokens(draft.head)}
+        circumstances = self.lex.circumstance_words
+        tokens = {t.i for t in _complement_tokens(draft.head, circumstances)}
         if _is_passive(draft.head):  # "a camp for Congolese refugees was attacked": the patient
             tokens |= {t.i for c in draft.head.children if c.dep_ == "nsubjpass" for t in c.subtree}
         if draft.match.carrier is not None:
-            tokens |= {t.i for t in _complement_tokens(draft.match.carrier)}
+            tokens |= {t.i for t in _complement_tokens(draft.match.carrier, circumstances)}
         following = _following_prep(draft.head)
-        if following is not None:
+        if following is not None and following.lower_ not in circumstances:
             tokens |= {t.i for t in following.subtree}
         found = []
         for place in self.analysis.places:
@@ -894,13 +910,33 @@ class PartyFinder:
         self.doc = analysis.doc
         self.country_code = _country_code_function()
         self.actors_by_id: dict[str, Actor] = {a.id: a for a in analysis.actors}
-        self._settings: dict[int, Optional[Party]] = {}
+        self._settings: dict[tuple[int, frozenset[int]], Optional[Party]] = {}
+        self._facing: frozenset[int] = frozenset()  # the event's other side: never the actor's scene
+
+    def facing(self, token: Token, party: Party, recipients: list[tuple[Token, Party]]) -> Party:
+        """An actor's party recoded for an event aimed at these recipients: a
+        country that is itself the recipient ("called for sanctions against
+        Nigeria") is the other side, not the scene the actor is set in; a
+        place the recipient only lies in ("attacked a town in Mali") or that
+        locates the act ("postpone the rally in Baku") still is.
+        Parties coded otherwise (a name, a split compound) stay as they are."""
+        if not party.country or not recipients:
+            return party
+        if self.party(token) != party:
+            return party
+        self._facing = frozenset(
+            _antecedent(t).i for t, _ in recipients if not (t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS)
+        )
+        try:
+            return self.party(token)
+        finally:
+            self._facing = frozenset()
 
     def expand(self, tokens: list[Token], role: str) -> list[tuple[Token, Party]]:
         """Each argument with its coordinated partners, as coded parties."""
         out: list[tuple[Token, Party]] = []
         seen: set[int] = set()
-        for token in [_counted(_misparsed_participle(t)) for t in tokens]:
+        for token in _one_per_name([_counted(_misparsed_participle(t)) for t in tokens]):
             if token.ent_type_ in _NOT_PARTY_ENTS:
                 continue
             for member in self._members(token, role):
@@ -992,7 +1028,7 @@ class PartyFinder:
         quotes (first person), reporting verbs and names (third person), and
         finally country words and places."""
         token = _antecedent(token)
-        span = _noun_phrase(token)
+        span = _whole_person_name(_noun_phrase(token))
         party = self.analysis.party(span)
         if party.country and _is_ethnic(span):
             home = self._located_country(token) or self._setting_country(token)
@@ -1033,7 +1069,7 @@ class PartyFinder:
         country, not the scene's) nor an international organisation."""
         if token.ent_type_ in ("GPE", "LOC") or party.sector in _INTERNATIONAL_SECTORS:
             return False
-        return bool(party.actor_id) or self._agentive_word(token)
+        return bool(party.actor_id) or self.agentive_word(token)
 
     def _appositive_party(self, token: Token) -> Optional[Party]:
         """'Kenzo Oshima, the UN relief coordinator': the apposition says who he is."""
@@ -1170,15 +1206,17 @@ class PartyFinder:
     def scene(self, token: Token) -> Optional[Party]:
         """The first mention of the sentence's one scene country, as a party."""
         sentence = sentence_of(token)
-        if sentence.start not in self._settings:
-            self._settings[sentence.start] = self._scene_of(sentence)
-        return self._settings[sentence.start]
+        key = (sentence.start, self._facing)
+        if key not in self._settings:
+            self._settings[key] = self._scene_of(sentence, self._facing)
+        return self._settings[key]
 
-    def _scene_of(self, sentence: Span) -> Optional[Party]:
+    def _scene_of(self, sentence: Span, facing: frozenset[int]) -> Optional[Party]:
         """The scene from the reported clause; a trailing reporter ("..., police
         in Nairobi said") only when the clause itself names no country. A
-        source cited with "according to" never sets the scene."""
-        cited = _cited_sources(sentence)
+        source cited with "according to" never sets the scene, nor does the
+        event's recipient (`facing`)."""
+        cited = _cited_sources(sentence) | facing
         reporters = _trailing_reporters(sentence, self.lex.speech_verbs)
         found = self._scene_countries(sentence, cited | reporters)
         if not found:
@@ -1228,9 +1266,9 @@ class PartyFinder:
     def is_agentive(self, token: Token, party: Party) -> bool:
         """Can this party act in a political event (a coded actor, a name, a
         pronoun, or a group noun like 'officials')?"""
-        return bool(party.actor_id or party.country) or self._agentive_word(token)
+        return bool(party.actor_id or party.country) or self.agentive_word(token)
 
-    def _agentive_word(self, token: Token) -> bool:
+    def agentive_word(self, token: Token) -> bool:
         """A name, a personal pronoun or a group noun: a word that can stand for a player."""
         token = _antecedent(token)
         if token.ent_type_ in _NAME_ENTS or token.pos_ == "PROPN":
@@ -1292,10 +1330,21 @@ def _carrier(noun: Token) -> Optional[Token]:
 
 
 def _has_particle(verb: Token, particle: str) -> bool:
+    """The particle or preposition after the verb, or the mark of a clause it
+    introduces ("pushed for the US to back the plan")."""
     return any(
         c.dep_ in ("prt", "prep", "agent") and c.lower_ == particle and c.i > verb.i
         for c in verb.children
-    )
+    ) or (particle == "for" and bool(_for_clauses(verb)))
+
+
+def _for_clauses(verb: Token) -> list[Token]:
+    """'pushed for the US to back the plan': a for-to clause after the verb,
+    which the parser hangs on it as an adverbial clause; it is its complement."""
+    return [
+        c for c in verb.children
+        if c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+    ]
 
 
 def _has_prep(noun: Token, prep: str) -> bool:
@@ -1377,7 +1426,19 @@ def _nominal_actors(noun: Token, trigger: set[int]) -> tuple[list[Token], str]:
 
 
 def _pobjects(prep: Token) -> list[Token]:
-    return [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    """The objects of a preposition; a stranded one shares the object of the
+    preposition that closes the coordination ("ties with and an embassy in
+    Tehran": both with Tehran)."""
+    found = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if found or prep.i + 1 >= len(prep.doc) or prep.doc[prep.i + 1].dep_ != "cc":
+        return found
+    sentence_end = sentence_of(prep).end
+    for later in prep.doc[prep.i + 2 : sentence_end]:
+        if later.dep_ == "prep" and later.pos_ == "ADP":
+            objects = [c for c in later.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return objects
+    return []
 
 
 def _slot_tokens(heads: list[Token], slots: tuple[str, ...]) -> list[Token]:
@@ -1398,6 +1459,41 @@ def _slot_tokens(heads: list[Token], slots: tuple[str, ...]) -> list[Token]:
             elif child.dep_ in ("prep", "prt") and child.lower_ in slots:
                 found.extend(p for p in _pobjects(child) if p.pos_ in _NOMINAL)
     return found
+
+
+def _protest_purposes(drafts: dict[int, Draft]) -> set[int]:
+    """'began a hunger strike to protest against X', 'a rally staged by
+    students to protest the decision': protesting is what the demonstration
+    is for, one PROTEST event, which takes the purpose's recipient when it
+    names none (manual, PROTEST: the topic is no separate event)."""
+    anchors = {
+        t.i: d for d in drafts.values() if d.event == "PROTEST"
+        for t in [d.head] + ([d.match.carrier] if d.match.carrier is not None else [])
+    }
+    found = set()
+    for i, draft in drafts.items():
+        if draft.event not in ("PROTEST", "ACCUSE") or draft.head.dep_ not in ("advcl", "xcomp"):
+            continue
+        governor = draft.head.head
+        protest = anchors.get(governor.i) or (anchors.get(governor.head.i) if governor.dep_ == "acl" else None)
+        if protest is None or protest is draft:
+            continue
+        found.add(i)
+        if not protest.recipients:
+            protest.recipients = list(draft.recipients)
+    return found
+
+
+def _shifted_objects(verb: Token) -> list[Token]:
+    """'denounced as an ugly crime Serbia's suppression of ...': a heavy
+    object moved after the as-phrase is read by the parser as an apposition
+    to it; it is the verb's object."""
+    if any(c.dep_ == "dobj" for c in verb.children):
+        return []
+    return [
+        a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
+        for p in _pobjects(prep) for a in p.children if a.dep_ == "appos" and a.pos_ in _NOMINAL
+    ]
 
 
 def _borrow_purpose_recipients(draft: Draft, drafts: dict[int, Draft]) -> None:
@@ -1506,6 +1602,7 @@ def _clause_subjects(head: Token) -> list[Token]:
     """'demanded that Israel ease the restrictions', 'its demand that Chad
     open the border': who is asked is the subject of the that-clause."""
     clauses = [c for c in head.children if c.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in c.children)]
+    clauses += _for_clauses(head)
     return [s for c in clauses for s in c.children if s.dep_ == "nsubj" and s.pos_ in _NOMINAL]
 
 
@@ -1534,8 +1631,16 @@ def _controllers(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ == "xcomp":
         objects = [c for c in head.children if c.dep_ == "dobj" and c.pos_ in _NOMINAL]
         return objects or _subjects(head, depth)
+    if verb.dep_ == "advcl" and _is_passive(head):  # "a rally staged by students to protest"
+        agents = [p for c in head.children if c.dep_ == "agent" for p in _pobjects(c)]
+        if agents:
+            return agents
     if verb.dep_ in ("advcl", "conj", "acomp"):
         return _subjects(head, depth)
+    if verb.dep_ == "csubj" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
+        # "lodged a protest, charging its neighbor with ...": a participle set off
+        # after a clause, misread as the subject of a later verb, is done by that clause's subject
+        return _subjects(verb.doc[verb.i - 1].head, depth)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         return _subjects(head.head, depth)
     if verb.dep_ in ("acl", "relcl") and head.pos_ in _NOMINAL:
@@ -1581,31 +1686,55 @@ def _noun_phrase(token: Token) -> Span:
     return doc[start:end]
 
 
-def _complement_tokens(head: Token) -> list[Token]:
+def _complement_tokens(head: Token, circumstances: frozenset[str] = frozenset()) -> list[Token]:
     """What a trigger governs: objects, complements and prepositional phrases,
-    not its subject, coordinated clauses or adverbial clauses."""
-    return [t for c in head.children if c.dep_ in _COMPLEMENT_DEPS for t in c.subtree]
+    not its subject, coordinated clauses, adverbial clauses or phrases headed
+    by one of the `circumstances` ("before allowing ...", "resign without
+    returning home")."""
+    governed = [t for c in head.children if c.dep_ in _COMPLEMENT_DEPS for t in c.subtree]
+    cut = {
+        t.i for prep in governed if prep.dep_ == "prep" and prep.lower_ in circumstances for t in prep.subtree
+    }
+    return [t for t in governed if t.i not in cut]
 
 
-def _embedded_tokens(head: Token) -> list[Token]:
-    """What an embedding verb governs. A to-infinitive right after it is its
-    complement even when parsed as an adverbial clause ("have sworn to
-    fight"); other verbs keep such clauses as purposes ("resigned to allow").
+def _embedded_tokens(head: Token, circumstances: frozenset[str]) -> list[Token]:
+    """What an embedding verb governs. A to-infinitive right after it or its
+    object is its complement even when parsed as an adverbial clause ("have
+    sworn to fight", "offered troops to help"), and so is a for-to clause
+    ("pushed for X to back"); other verbs keep such clauses as purposes
+    ("resigned to allow"). Circumstance phrases ("before allowing") are not content.
     An apposition or a clause with a doer of its own ("vetoed the measure - a
     move condemned by X") is another event about the object, not its content."""
     adjacent = [
         c for c in head.children
-        if c.dep_ == "advcl" and c.tag_ == "VB"
-        and c.left_edge.i == head.i + 1 and c.left_edge.lower_ == "to"
+        if c.dep_ == "advcl" and c.tag_ == "VB" and c.left_edge.lower_ == "to" and _follows_directly(head, c)
     ]
-    governed = _complement_tokens(head) + [t for c in adjacent for t in c.subtree]
+    clauses = adjacent + _for_clauses(head)
+    governed = _complement_tokens(head, circumstances) + [t for c in clauses for t in c.subtree]
     separate = {
         t.i
         for root in governed
-        if root.dep_ == "appos" or (root.dep_ in ("acl", "relcl") and _has_own_doer(root))
+        if root.dep_ == "appos"
+        or (root.dep_ in ("acl", "relcl") and _has_own_doer(root) and not _is_content_clause(root))
         for t in root.subtree
     }
     return [t for t in governed if t.i not in separate]
+
+
+def _follows_directly(head: Token, clause: Token) -> bool:
+    """A to-infinitive right after the verb or after its object ("offered its
+    troops to help him"), not one set off by a comma: what is offered,
+    promised or asked for."""
+    between = head.doc[head.i + 1 : clause.left_edge.i]
+    objects = {t.i for c in head.children if c.dep_ in ("dobj", "dative", "prep") for t in c.subtree}
+    return all(t.i in objects and t.text != "," for t in between)
+
+
+def _is_content_clause(clause: Token) -> bool:
+    """'an admission that forces murdered ...': a that-clause saying what a
+    noun is about (a complementizer, no relative pronoun) is its content."""
+    return clause.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
 
 
 def _has_own_doer(clause: Token) -> bool:
@@ -1631,6 +1760,44 @@ def _misparsed_participle(token: Token) -> Token:
         if nouns:
             return nouns[0]
     return token
+
+
+def _one_per_name(tokens: list[Token]) -> list[Token]:
+    """'Sheikh Hamad bin Khalifa al-Thani launched': the parser may make each
+    piece of a long name a subject of its own; one name is one party."""
+    kept: list[Token] = []
+    names: set[int] = set()
+    for token in tokens:
+        name = _name_start(token)
+        if name is None or name not in names:
+            kept.append(token)
+        if name is not None:
+            names.add(name)
+    return kept
+
+
+def _name_start(token: Token) -> Optional[int]:
+    """Where the multi-word name entity a token lies in starts, if any."""
+    if token.ent_type_ not in _NAME_ENTS or token.ent_iob_ not in ("B", "I"):
+        return None
+    start = token.i
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    return start
+
+
+def _whole_person_name(span: Span) -> Span:
+    """A phrase widened to the whole person's name the parser cut it from."""
+    root = span.root
+    if root.ent_type_ != "PERSON" or root.ent_iob_ not in ("B", "I"):
+        return span
+    doc, end = root.doc, root.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    start = _name_start(root)
+    if end <= span.end or start is None:
+        return span
+    return doc[min(span.start, start) : end]
 
 
 def _counted(token: Token) -> Token:
