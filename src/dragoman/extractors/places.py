@@ -49,7 +49,9 @@ PLACE_LABELS = {"GPE", "LOC", "FAC"}
 # labels whose span may still be a place name the tagger mislabelled
 OTHER_NAME_LABELS = {"ORG", "PERSON", "NORP", "PRODUCT", "WORK_OF_ART"}
 # labels under which the tagger often puts a place name it does not know
-MISLABELLED_NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT"}
+MISLABELLED_NAME_LABELS = {"PERSON", "ORG", "PRODUCT", "WORK_OF_ART", "EVENT", "NORP"}
+# labels of things that are no names at all: they never belong to a place's name
+NOT_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "PERCENT"}
 COUNTRY_KINDS = {"name", "alias", "demonym"}
 # "Paris, Texas": the qualifier counts as this many mentions of its country
 QUALIFIER_SUPPORT = 8
@@ -250,10 +252,11 @@ def _leading_names(tokens: list["Token"]) -> list["Token"]:
 
 
 def _proper_runs(doc: "Doc") -> Iterable[tuple["Token", "Token"]]:
-    """(first, last) tokens of each run of capitalised proper nouns."""
+    """(first, last) tokens of each run of capitalised proper nouns; a date or number
+    the tagger found ends the run ("in Corsica Thursday" holds the name "Corsica")."""
     run: list["Token"] = []
     for token in doc:
-        if token.pos_ == "PROPN" and token.text[:1].isupper():
+        if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in NOT_NAME_LABELS:
             run.append(token)
             continue
         if run:
@@ -265,19 +268,42 @@ def _proper_runs(doc: "Doc") -> Iterable[tuple["Token", "Token"]]:
 
 def _cued(first: "Token", last: "Token", gazetteer: Gazetteer) -> bool:
     """Words around a name that make it a place: "<name> district", "the town of <name>",
-    or, when the gazetteer knows the name, "in <name>" and "captured <name>"."""
+    or, when the gazetteer knows the name, "in <name>", "the outskirts of <name>",
+    "captured <name>", "<name> was captured", and, for a town of some size, "<name>'s
+    streets"."""
     doc, lex = first.doc, cues()
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if after is not None and after.lower_ in lex["place_type_nouns"]:
         return True
     if first.i >= 2 and doc[first.i - 1].lower_ == "of" and doc[first.i - 2].lemma_.lower() in lex["place_type_nouns"]:
         return True
-    before = doc[first.i - 1] if first.i >= 1 else None
-    taken_by_verb = last.dep_ == "dobj" and last.head.lemma_.lower() in lex["place_object_verbs"]
-    if not taken_by_verb and (before is None or before.lower_ not in lex["place_prepositions"]):
-        return False
     name = doc_text(doc)[first.idx : last.idx + len(last.text)]
+    if _owns_a_place(last) and _echoable(name, gazetteer):
+        return True
+    before = doc[first.i - 1] if first.i >= 1 else None
+    around = first.i >= 2 and before.lower_ == "of" and doc[first.i - 2].lemma_.lower() in lex["surroundings_nouns"]
+    taken_by_verb = last.head.lemma_.lower() in lex["place_object_verbs"] and (
+        last.dep_ == "dobj" or (last.dep_ == "nsubjpass" and _captured_place(last, name, gazetteer))
+    )
+    if not (taken_by_verb or around) and (before is None or before.lower_ not in lex["place_prepositions"]):
+        return False
     return bool(gazetteer.ranked(name))
+
+
+def _captured_place(last: "Token", name: str, gazetteer: Gazetteer) -> bool:
+    """People are captured too: a passive subject counts as a place only when the
+    tagger did not call it a person and it is a place of some size ("Gibraltar was
+    captured")."""
+    return last.ent_type_ != "PERSON" and _echoable(name, gazetteer)
+
+
+def _owns_a_place(last: "Token") -> bool:
+    """"Grozny's streets", "Kabul's airport": a name whose possessive is a place noun."""
+    doc = last.doc
+    if last.i + 2 >= len(doc) or doc[last.i + 1].lower_ not in {"'s", "’s"}:
+        return False
+    owned = next((t for t in doc[last.i + 2 : last.i + 5] if t.pos_ in {"NOUN", "PROPN"}), None)
+    return owned is not None and owned.lemma_.lower() in cues()["place_nouns"]
 
 
 def _untagged(analysis: Analysis, taken: list[tuple[int, int]], gazetteer: Gazetteer) -> list[_Mention]:
@@ -703,13 +729,31 @@ def _modifier_penalty(chain: list["Token"], top: int) -> int:
     return penalty
 
 
+def _modified_noun(token: "Token") -> Optional["Token"]:
+    """The noun a modifier word belongs to, through adjectives and "-led" participles:
+    "border" for "Iraqi" in "the Iraqi-Syrian border", "coalition" for "US" in "the
+    US-led coalition"; None when the word modifies no noun."""
+    while token.dep_ in {"amod", "compound", "nmod", "npadvmod"} and token.head.i != token.i:
+        token = token.head
+        if token.pos_ in {"NOUN", "PROPN"}:
+            return token
+    return None
+
+
+def _names_a_place_noun(token: "Token", nouns: str = "place_nouns") -> bool:
+    """Whether the noun the modifier belongs to is in the cue list `nouns`."""
+    noun = _modified_noun(token)
+    return noun is not None and noun.lemma_.lower() in cues()[nouns]
+
+
 def _attachment_cost(chain: list["Token"]) -> Optional[int]:
-    """How loosely a place hangs from the event's verb (`chain[-1]`): the number of links
-    plus penalties, or None when the chain does not say where the event happened: the
-    place is the doer ("Israel struck"), an adjective ("Kenyan troops"), or sits in
+    """How loosely a place hangs from the event's verb (`chain[-1]`): the links from its
+    noun phrase up to the verb plus penalties, or None when the chain does not say where
+    the event happened: the place is the doer ("Israel struck"), an adjective of a noun
+    that is no place ("Kenyan troops"; "the Iraqi-Syrian border" is one), or sits in
     another clause ("said it was in Gaza")."""
     lex = cues()
-    if chain[0].pos_ == "ADJ" or chain[0].dep_ == "amod":
+    if (chain[0].pos_ == "ADJ" or chain[0].dep_ == "amod") and not _names_a_place_noun(chain[0], "boundary_nouns"):
         return None
     links = list(zip(chain, chain[1:]))
     if any(lower.dep_ in lex["other_event_links"] for lower, _ in links):
@@ -735,8 +779,10 @@ def _attachment_cost(chain: list["Token"]) -> Optional[int]:
     costs = lex["costs"]
     verbs_crossed = sum(t.pos_ in {"VERB", "AUX"} for t in chain[top + 1 : -1])
     modifier_clauses = sum(lower.dep_ in lex["modifier_clause_links"] for lower, _ in links)
+    # links inside the place's own noun phrase ("the Zeitoun district of Cairo") do not
+    # loosen it: both names there are as near the verb as the phrase is
     return (
-        len(links)
+        len(links) - top
         + _modifier_penalty(chain, top)
         + verbs_crossed * costs["verb"]
         + modifier_clauses * costs["modifier_clause"]
@@ -749,16 +795,40 @@ def _is_demonym(text: str) -> bool:
     return entry is not None and entry.kind == "demonym"
 
 
+def _breadth(place: Place) -> int:
+    """How broad the place's kind is (`feature_breadth`); an unresolved name is most
+    often a small locality the gazetteer lacks, so it counts as the finest."""
+    return cues()["feature_breadth"].get(place.feature, 0) if place.feature else 0
+
+
 def _is_nationality(place: Place, root: "Token") -> bool:
     """A country, or a union or region of countries, modifying a noun that is no place
-    ("a US convoy", "a U.S. airstrike", "the EU delegation") names whose it is, not
-    where; a town there does say where ("the Manbij campaign")."""
+    ("a US convoy", "a U.S. airstrike", "the EU delegation", "the US-led coalition")
+    names whose it is, not where; a town there does say where ("the Manbij campaign"),
+    and so does a country naming a place ("the Iraqi-Syrian border")."""
     states = place.feature == "country" or (place.feature == "region" and place.country is None)
+    return states and _modified_noun(root) is not None and not _names_a_place_noun(root)
+
+
+def _affiliation_of_doer(analysis: Analysis, chain: list["Token"]) -> bool:
+    """A place owning the actor who is the verb's subject ("Haiti's leader was
+    captured", "the commander of one of Latin America's movements") says whose, not
+    where."""
+    top = _noun_phrase_top(chain)
+    head = chain[top]
     return (
-        states
-        and root.dep_ in {"compound", "nmod", "amod"}
-        and root.head.lemma_.lower() not in cues()["place_nouns"]
+        any(lower.dep_ == "poss" for lower in chain[:top])
+        and head.dep_ in cues()["subject_links"]
+        and head.lemma_.lower() not in cues()["place_nouns"]
+        and analysis.actor_at(head.idx, head.idx + len(head.text)) is not None
     )
+
+
+def _described(chain: list["Token"]) -> int:
+    """How many appositions down the place's phrase the place sits: "Goma, the capital
+    of North Kivu" is about Goma; North Kivu only describes it."""
+    top = _noun_phrase_top(chain)
+    return sum(token.dep_ == "appos" for token in chain[:top])
 
 
 def _verbs_above(trigger: "Token") -> list["Token"]:
@@ -771,31 +841,44 @@ def _verbs_above(trigger: "Token") -> list["Token"]:
     return verbs
 
 
+def _candidates(analysis: Analysis, trigger: "Token") -> list[tuple[Place, "Token"]]:
+    """The sentence's places with their root tokens, without those that only say whose
+    something is: people's names ("Iraqi") and country modifiers ("a US convoy")."""
+    doc = analysis.doc
+    sentence = sentence_of(trigger)
+    found = []
+    for place in analysis.places_within(sentence.start_char, sentence.end_char):
+        root = _place_root(doc, place)
+        if root is None or _is_nationality(place, root):
+            continue
+        if _is_demonym(place.text) and not _names_a_place_noun(root, "boundary_nouns"):
+            continue
+        found.append((place, root))
+    return found
+
+
 def event_place(analysis: Analysis, trigger: "Token") -> Optional[Place]:
     """The place where the event of `trigger` happened, or None when the sentence does not say.
 
     First a place tied to the trigger's own clause by a locative preposition ("killed in
     Kandahar", "a guard in Kandahar was killed", "near the village of Qarzabad") or as
-    what the verb acts on ("seized Kherson"), the most directly attached first; then one
-    tied the same way to a verb governing the trigger ("In Nairobi, thousands marched to
-    demand ..."). A place that is only the doer ("Israel struck") or only an adjective
-    ("Kenyan troops") does not say where.
+    what the verb acts on ("seized Kherson"), the most directly attached first and, of
+    equally attached ones, the finest; then one tied the same way to a verb governing
+    the trigger ("In Nairobi, thousands marched to demand ..."). A place that is only
+    the doer ("Israel struck"), an adjective ("Kenyan troops") or the doer's affiliation
+    ("Haiti's leader") does not say where.
     """
-    doc = analysis.doc
-    sentence = sentence_of(trigger)
-    rooted = [
-        (place, _place_root(doc, place))
-        for place in analysis.places_within(sentence.start_char, sentence.end_char)
-        if not _is_demonym(place.text)
-    ]
-    rooted = [(place, root) for place, root in rooted if root is None or not _is_nationality(place, root)]
+    candidates = _candidates(analysis, trigger)
     for verb in _verbs_above(trigger):
-        best: Optional[tuple[int, int, Place]] = None
-        for place, root in rooted:
-            chain = _chain_to(root, verb) if root is not None else None
+        best: Optional[tuple[int, int, int, int, Place]] = None
+        for place, root in candidates:
+            chain = _chain_to(root, verb)
             cost = _attachment_cost(chain) if chain and len(chain) > 1 else None
-            if cost is not None and (best is None or (cost, place.start) < best[:2]):
-                best = (cost, place.start, place)
+            if cost is None or _affiliation_of_doer(analysis, chain):
+                continue
+            key = (cost, _described(chain), _breadth(place), place.start)
+            if best is None or key < best[:4]:
+                best = (*key, place)
         if best is not None:
-            return best[2]
+            return best[4]
     return None
