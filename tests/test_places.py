@@ -475,3 +475,12 @@ def test_an_unlisted_province_after_a_town_lies_at_the_town(pipeline):
     # a list of towns qualifies nothing: Berlin stays in Germany
     listed = {p.text: p for p in places_of(pipeline, "Talks were held in Paris, Berlin and Rome this week.")}
     assert listed["Berlin"].country == "DEU"
+
+
+def test_a_word_describing_the_place_after_a_preposition_is_no_place(pipeline):
+    """'in Christian east Beirut': the preposition governs Beirut; "Christian" only
+    describes it, though some small town is also called that."""
+    places = places_of(pipeline, "The paper, based in Christian east Beirut, printed the letter on Monday.")
+    assert "Christian" not in {p.text for p in places}
+    sardinia = places_of(pipeline, "Farmers rallied in Sardinia on Monday.")
+    assert [(p.text, p.country) for p in sardinia] == [("Sardinia", "ITA")]

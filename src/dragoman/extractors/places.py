@@ -285,7 +285,10 @@ def _cued(first: "Token", last: "Token", gazetteer: Gazetteer) -> bool:
     taken_by_verb = last.head.lemma_.lower() in lex["place_object_verbs"] and (
         last.dep_ == "dobj" or (last.dep_ == "nsubjpass" and _captured_place(last, name, gazetteer))
     )
-    if not (taken_by_verb or around) and (before is None or before.lower_ not in lex["place_prepositions"]):
+    # "in <name>" only when the name is what the preposition governs, not a word
+    # describing the place that follows ("based in Christian east Beirut")
+    governed = before is not None and before.lower_ in lex["place_prepositions"] and last.head.i == before.i
+    if not (taken_by_verb or around or governed):
         return False
     return bool(gazetteer.ranked(name))
 
