@@ -716,7 +716,7 @@ def test_a_long_name_split_by_the_parser_is_one_party(events_of):
 
 
 def test_a_stranded_preposition_shares_the_object_of_the_coordination(events_of):
-    event = _only(events_of("Chile has established diplomatic ties with and opened an embassy in Hanoi."),
+    event = _only(events_of("Peru restored full diplomatic relations with and reopened its consulate in Hanoi."),
                   "SUPPORT")
     assert _countries(event.recipient) == {"VNM"}
 

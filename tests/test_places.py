@@ -394,7 +394,7 @@ def test_an_upper_case_dateline_is_a_place(pipeline):
 @pytest.mark.parametrize(
     "text, name, country",
     [
-        ("Polio cases rose in Angola, Chad, and Democratic Republic of the Congo last year.",
+        ("Measles outbreaks spread through Zambia, Malawi and Democratic Republic of the Congo this spring.",
          "Democratic Republic of the Congo", "COD"),
         ("Tax worker threatened . ST. PAUL -- A man was charged on Monday.", "ST. PAUL", "USA"),
     ],
