@@ -412,7 +412,7 @@ def test_any_verb_in_a_bare_reporting_clause_after_a_quotation(pipeline):
 def test_quotation_after_a_paragraph_ending_in_a_colon(pipeline):
     text = (
         "When the singer died, the former president released the following statement:\n\n"
-        "“We offer our condolences to the family and to all who loved her music.”"
+        "“Our thoughts are with her relatives and with everyone who loved her songs.”"
     )
     (quote,) = _direct(_quotes(pipeline, text))
     assert quote.rule == "direct:colon-before"

@@ -1485,7 +1485,7 @@ def _protest_purposes(drafts: dict[int, Draft]) -> set[int]:
 
 
 def _shifted_objects(verb: Token) -> list[Token]:
-    """'denounced as an ugly crime Serbia's suppression of ...': a heavy
+    """'condemned as a grave provocation Turkey's violation of ...': a heavy
     object moved after the as-phrase is read by the parser as an apposition
     to it; it is the verb's object."""
     if any(c.dep_ == "dobj" for c in verb.children):

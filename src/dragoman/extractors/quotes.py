@@ -781,7 +781,7 @@ def _complement(cue: Token) -> Optional[Token]:
         and not any(k.dep_ == "mark" or k.dep_ == "advmod" and k.tag_ == "WRB" for k in c.children)
     ]
     after = [c for c in clauses if c.i > cue.i]
-    if not clauses:  # "said at a news conference that he may wait": the parser hangs the clause on the noun
+    if not clauses:  # "told reporters at a briefing that she might delay": the parser hangs the clause on the noun
         after = [
             r for prep in cue.children if prep.dep_ == "prep" and prep.i > cue.i
             for obj in prep.children if obj.dep_ == "pobj"
@@ -1028,7 +1028,7 @@ def _is_partial(doc: Doc, quote: _Found) -> bool:
     if quote.rule == "direct:unattributed" and quote.sentence_start is not None:
         return True  # inside a sentence, with no cue anywhere
     if _sentence_goes_on(doc_text(doc), quote.start, quote.end):
-        return True  # the reporter's sentence goes on: said “it gets me mad” every time ...
+        return True  # the reporter's sentence goes on: called it “a sad day” in a post on ...
     if quote.sentence_start is None:
         return False
     text = doc_text(doc)
@@ -1054,7 +1054,7 @@ def _right_after_cue(text: str, quote: _Found) -> bool:
 
 def _sentence_goes_on(text: str, start: int, end: int) -> bool:
     """The words after a closing mark carry on the clause the quotation is part
-    of ("“the wind is at our backs” despite the loss"): the quotation ends
+    of ("said “we have the momentum” after the vote"): the quotation ends
     without punctuation and a lower-case word follows."""
     inner = text[start:end].rstrip("”\"’' ")
     after = text[end : end + 40].lstrip(" \xa0")
