@@ -2,15 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
 import pytest
 
 from dragoman.resolve.actor_codes import ActorCode, code_actor
 from dragoman.resolve.countries import country_code, country_name
+from seed import seed_expected
 
-SEED = Path("/work/shared/seed/expected.json")
 
 
 # --- countries ------------------------------------------------------------------------
@@ -180,7 +178,7 @@ def test_lookups_are_case_aware_for_acronyms():
 
 def test_seed_article_actors():
     """The seed actors, as the article first names them, code as hand-annotated."""
-    expected = json.loads(SEED.read_text())["actors"]
+    expected = seed_expected()["actors"]
     mentions = {
         "Antony Blinken": ("Secretary of State Antony Blinken", "USA"),
         "Benjamin Netanyahu": ("Israeli Prime Minister Benjamin Netanyahu", None),

@@ -3,15 +3,14 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 
 from dragoman.extractors.claims import casualty_counts
 from dragoman.pipeline import Pipeline
 from dragoman.records import Article
+from seed import SHARED_SEED, seed_expected, seed_text
 
-SEED = Path("/work/shared/seed")
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +20,7 @@ def pipeline() -> Pipeline:
 
 @pytest.fixture(scope="module")
 def seed_claims(pipeline):
-    text = (SEED / "article.txt").read_text("utf-8")
+    text = seed_text()
     analysis = pipeline.analyse(Article(id="seed", text=text, published="2024-03-22"))
     return text, analysis.claims
 
@@ -38,7 +37,8 @@ def claims_of(pipeline: Pipeline, text: str) -> dict:
 
 
 def _expected_seed_claims() -> list[dict]:
-    return json.loads((SEED / "expected.json").read_text("utf-8"))["claims"]
+    path = SHARED_SEED / "expected.json"  # read at collection: absent, the cases are skipped
+    return json.loads(path.read_text("utf-8"))["claims"] if path.exists() else []
 
 
 @pytest.mark.parametrize("expected", _expected_seed_claims(), ids=lambda e: e["text"])
@@ -68,7 +68,8 @@ def test_seed_subjects_and_kinds(seed_claims):
 def test_seed_has_no_other_claims(seed_claims):
     """"October 7", "10 a.m.", "speak with one voice", "the first time" are not figures."""
     _, claims = seed_claims
-    assert sorted(c.text for c in claims) == sorted(e["text"] for e in _expected_seed_claims())
+    expected = seed_expected()["claims"]
+    assert sorted(c.text for c in claims) == sorted(e["text"] for e in expected)
 
 
 # -- own sentences -------------------------------------------------------------

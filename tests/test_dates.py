@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from pathlib import Path
 
 import pytest
 
@@ -11,10 +10,10 @@ from dragoman.extractors.dates import event_date
 from dragoman.pipeline import Pipeline
 from dragoman.records import Article
 from dragoman.resolve.timex import resolve
+from seed import seed_text
 
 FRIDAY = date(2024, 3, 22)  # a Friday
 NEW_YEAR = date(2024, 1, 2)  # a Tuesday, just after a year boundary
-SEED = Path("/work/shared/seed/article.txt")
 
 
 def day(text, published=FRIDAY, **kw):
@@ -217,7 +216,7 @@ def test_odd_input_does_not_crash():
 
 @pytest.fixture(scope="module")
 def seed():
-    text = SEED.read_text(encoding="utf-8")
+    text = seed_text()
     return Pipeline(steps=["dates"]).analyse(Article(id="seed", text=text, published="2024-03-22"))
 
 

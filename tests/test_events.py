@@ -3,7 +3,6 @@ status, and acceptance on the seed article."""
 
 from __future__ import annotations
 
-import json
 import shutil
 from pathlib import Path
 
@@ -12,8 +11,8 @@ import pytest
 from dragoman.extractors.lexicon import LexiconError, load_lexicon, load_lexicon_from
 from dragoman.pipeline import Pipeline
 from dragoman.records import PLOVER_TYPES, Article
+from seed import seed_expected, seed_text
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "src" / "dragoman" / "data" / "lexicon"
 
 
@@ -409,10 +408,9 @@ def _overlaps(a: tuple[int, int], b: tuple[int, int]) -> bool:
     return min(a[1], b[1]) > max(a[0], b[0])
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="shared/seed is not beside the project")
 def test_seed_article_events(pipeline):
-    expected = json.loads((SEED / "expected.json").read_text(encoding="utf-8"))
-    text = (SEED / "article.txt").read_text(encoding="utf-8")
+    expected = seed_expected()
+    text = seed_text()
     events = pipeline.analyse(Article(id="seed", text=text, published=expected["published"])).events
 
     def found(gold) -> bool:

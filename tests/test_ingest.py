@@ -8,15 +8,14 @@ import io
 import json
 import os
 import sys
-from pathlib import Path
 from types import SimpleNamespace
 
 import pytest
 
 from dragoman.ingest.readers import MAX_BYTES, InputError, date_from_url, make_article, normalise_date, read_inputs
 from dragoman.records import Article
+from seed import seed_file, seed_text
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed" / "article.txt"
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head>
@@ -110,10 +109,10 @@ def test_plain_text_file_uses_stem_as_id_and_published_option(tmp_path):
 
 
 def test_seed_article_reads_whole(tmp_path):
-    (article,), errors = _read([SEED], published="2024-03-22")
+    (article,), errors = _read([seed_file(tmp_path)], published="2024-03-22")
     assert errors == []
     assert article.id == "article"
-    assert article.text == SEED.read_text(encoding="utf-8").replace("\r\n", "\n")
+    assert article.text == seed_text()
     assert article.text.startswith("Blinken meets with Netanyahu")
 
 

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import json
-from pathlib import Path
 
 import pytest
 
 from dragoman.pipeline import Pipeline
 from dragoman.records import Article, Quote
+from seed import seed_expected, seed_text
 
-SHARED = Path(__file__).resolve().parents[2] / "shared" / "seed"
-if not SHARED.exists():  # CI clones main with shared/ beside it
-    SHARED = Path(__file__).resolve().parents[1] / "shared" / "seed"
 
 
 @pytest.fixture(scope="module")
@@ -22,13 +18,12 @@ def pipeline() -> Pipeline:
 
 @pytest.fixture(scope="module")
 def seed_quotes(pipeline: Pipeline) -> list[Quote]:
-    text = (SHARED / "article.txt").read_text(encoding="utf-8")
-    return pipeline.analyse(Article(id="seed", text=text, published="2024-03-22")).quotes
+    return pipeline.analyse(Article(id="seed", text=seed_text(), published="2024-03-22")).quotes
 
 
 @pytest.fixture(scope="module")
 def expected() -> dict:
-    return json.loads((SHARED / "expected.json").read_text(encoding="utf-8"))
+    return seed_expected()
 
 
 def _quotes(pipeline: Pipeline, text: str) -> list[Quote]:
@@ -58,7 +53,7 @@ def test_seed_quotes_found_with_speaker(seed_quotes, expected):
 def test_seed_partial_quote_is_part_of_the_reported_clause(seed_quotes):
     """“views on how to deal with the problem differently,” ends a sentence the
     reporter wrote: the attribution is that sentence, holding the fragment."""
-    mark = (SHARED / "article.txt").read_text(encoding="utf-8").index("“views on how")
+    mark = seed_text().index("“views on how")
     (quote,) = [q for q in seed_quotes if q.start <= mark < q.end]
     assert quote.kind == "indirect" and quote.rule == "indirect:ccomp:note+quote"
     assert quote.text.endswith("differently,”") and quote.start < mark

@@ -8,26 +8,25 @@ places with the right country within 25 km; and the annotated event dates.
 
 from __future__ import annotations
 
-import json
 import math
-from pathlib import Path
 
 import pytest
 
-SEED = Path(__file__).resolve().parents[2] / "shared" / "seed"
-pytestmark = pytest.mark.skipif(not SEED.exists(), reason="../shared/seed is not beside the project")
+from seed import SHARED_SEED, seed_expected, seed_text
+
+pytestmark = pytest.mark.skipif(not SHARED_SEED.exists(), reason="../shared/seed is not beside the project")
 
 
 @pytest.fixture(scope="module")
 def expected() -> dict:
-    return json.loads((SEED / "expected.json").read_text(encoding="utf-8"))
+    return seed_expected()
 
 
 @pytest.fixture(scope="module")
 def record(expected):
     import dragoman
 
-    text = (SEED / "article.txt").read_text(encoding="utf-8")
+    text = seed_text()
     return dragoman.extract(text, published=expected["published"], id="seed")
 
 
@@ -133,7 +132,7 @@ def test_actors_coded(expected, record):
 
 
 def test_every_offset_points_at_its_text(record):
-    text = (SEED / "article.txt").read_text(encoding="utf-8")
+    text = seed_text()
     for e in record.events:
         assert text[e.trigger.start : e.trigger.end] == e.trigger.text
         for p in e.actor + e.recipient:
