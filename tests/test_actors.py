@@ -200,3 +200,9 @@ def test_named_mentions_still_make_a_country_the_articles_home(pipeline):
         "Foreign Minister Amina Diallo attended the talks.",
     )
     assert _actor_of(a, "Amina Diallo").country == "GHA"
+
+
+def test_a_named_body_with_its_article_is_one_actor(pipeline):
+    analysis = _analyse(pipeline, "The plan was criticised by the Trump administration and by the Kremlin.")
+    named = [a for a in analysis.actors if "administration" in a.name]
+    assert [(a.name, a.country, len(a.mentions)) for a in named] == [("Trump administration", "USA", 1)]

@@ -362,8 +362,8 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
         code = code_actor(chunk.text)
         if not code.sector or (code.sector == "UNK" and not code.country):
             continue
-        if any(s <= start and end <= e for s, e in taken):
-            continue
+        if any(s <= head.idx < e for s, e in taken):
+            continue  # the phrase is a named mention ("the Biden administration" around its name)
         is_definite_description = tokens[0].lower_ in _DEFINITE and head.tag_ == "NN" and code.kind == "person"
         name = re.sub(r"^(the|a|an)\s+", "", chunk.text, flags=re.I)
         mention = _Mention(
