@@ -484,3 +484,51 @@ def test_a_word_describing_the_place_after_a_preposition_is_no_place(pipeline):
     assert "Christian" not in {p.text for p in places}
     sardinia = places_of(pipeline, "Farmers rallied in Sardinia on Monday.")
     assert [(p.text, p.country) for p in sardinia] == [("Sardinia", "ITA")]
+
+
+# -- big cities, states of the same name ---------------------------------------------------
+
+
+def test_a_metropolis_named_like_its_state_is_the_city():
+    city = gazetteer.resolve("New York")
+    assert city.feature == "city" and km(city.lat, city.lon, 40.71, -74.01) < 25
+    assert gazetteer.resolve("New York", feature="admin1").feature == "admin1"
+    # a province whose capital is smaller keeps the name
+    assert gazetteer.resolve("Quebec").feature == "admin1"
+
+
+def test_one_mention_of_a_state_does_not_take_a_famous_city_name():
+    boston = gazetteer.resolve("Boston", article_countries={"USA": 3}, article_admin1={"USA.NY": 1, "USA.DC": 1})
+    assert boston.admin1 == "USA.MA"
+    # the story plainly local to a state with a town of that name, and the city's state absent
+    local = gazetteer.resolve("Portland", article_countries={"USA": 4}, article_admin1={"USA.TX": 3, "USA.OK": 1})
+    assert local.admin1 == "USA.TX"
+    # the big city's own state named too: the city
+    both = gazetteer.resolve("Portland", article_admin1={"USA.TX": 3, "USA.OR": 1})
+    assert both.admin1 == "USA.OR"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Snow closed schools across upstate New York on Friday.",
+        "The New York governor signed the budget bill late on Thursday.",
+        "Measles cases were confirmed in Ohio, New York and Oregon this spring.",
+        "Her family moved from Rochester, New York, to Denver when she was nine.",
+    ],
+)
+def test_new_york_is_the_state_where_the_text_uses_it_as_one(pipeline, text):
+    new_york = next(p for p in places_of(pipeline, text) if p.text == "New York")
+    assert new_york.feature == "admin1"
+
+
+def test_bare_new_york_is_the_city(pipeline):
+    places = places_of(pipeline, "The bank's chief flew to New York on Monday and met investors in Chicago.")
+    new_york = next(p for p in places if p.text == "New York")
+    assert new_york.feature == "city" and km(new_york.lat, new_york.lon, 40.71, -74.01) < 25
+
+
+def test_a_town_qualified_by_its_district_stays_a_town_in_a_list_of_states(pipeline):
+    places = places_of(pipeline, "The band toured Texas, Ohio and Washington, D.C., last summer.")
+    washington = next(p for p in places if p.text.startswith("Washington"))
+    assert washington.feature == "city" and washington.lat < 40

@@ -67,13 +67,16 @@ COUNTRY_TOWN_POPULATION = 5000
 LOCAL_FEATURES = {"city", "admin1", "admin2"}
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
-# "Washington state", "the state of Washington": the text asks for the state, not the city
+# "Washington state", "the state of Washington", "upstate New York": the text asks for
+# the state, not the city
 _STATE_AFTER = re.compile(r"^\s+state\b")
-_STATE_BEFORE = re.compile(r"\bstate of\s+$", re.IGNORECASE)
+_STATE_BEFORE = re.compile(r"\b(?:state of|upstate|downstate)\s+$", re.IGNORECASE)
 # "Paris, Texas": a comma and a second toponym that qualifies the first
 _QUALIFIER_GAP = re.compile(r"^,\s*$")
 # "Paris, Lyon and Nice": after the second name the list goes on, so it qualifies nothing
 _LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
+# between two items of a list: "Ohio, New York and Texas"
+_LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or))\s*$")
 # a dateline: an upper-case place name, maybe its state or agency, then a dash or colon
 _DATELINE = re.compile(
     r"(?:^|(?<=[.!?\n]\s))([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)"  # the name, at a sentence start
@@ -465,7 +468,40 @@ def _mentions(analysis: Analysis, gazetteer: Gazetteer) -> list[_Mention]:
             mention.qualifier = following
             if not _LIST_GOES_ON.match(text, following.end):
                 following.contains = mention
+    for index, mention in enumerate(mentions):
+        neighbours = mentions[max(0, index - 1) : index] + mentions[index + 1 : index + 2]
+        if mention.feature is None and _said_as_state(mention, neighbours, text, gazetteer):
+            mention.feature = "admin1"
     return mentions
+
+
+def _said_as_state(mention: _Mention, neighbours: list[_Mention], text: str, gazetteer: Gazetteer) -> bool:
+    """A name that is a state as well as a city ("New York") is the state where the text
+    uses it as one: after a town of that state ("Buffalo, New York"), before a state
+    office ("the New York governor"), or in a list of other states ("Ohio, New York
+    and Texas")."""
+    states = gazetteer.ranked(mention.text, feature="admin1", main_only=True) if mention.country is None else []
+    if not states or normalise(states[0][0].name) != normalise(mention.text):
+        return False
+    following = _NEXT_WORD.match(text, mention.end)
+    if following is not None and following.group(1).lower() in cues()["state_office_words"]:
+        return True
+    for other in neighbours:
+        town_senses = gazetteer.ranked(other.text) if other.qualifier is mention else []
+        if any(c.admin1 == states[0][0].admin1 for c, _ in town_senses):
+            return True
+        gap = text[min(mention.end, other.end) : max(mention.start, other.start)]
+        # "Texas and Washington, D.C.": a name qualified by a town is a town
+        listed = _LIST_GAP.match(gap) and (mention.qualifier is None or _is_state(mention.qualifier.text, gazetteer))
+        if listed and _is_state(other.text, gazetteer):
+            return True
+    return False
+
+
+def _is_state(name: str, gazetteer: Gazetteer) -> bool:
+    """Whether the name, without context, means a state or province ("Ohio")."""
+    ranked = gazetteer.ranked(name)
+    return bool(ranked) and ranked[0][0].feature == "admin1"
 
 
 def _local_over_foreign(

@@ -65,6 +65,17 @@ ADMIN1_SUPPORT_WEIGHT = 3.0
 # towns nearest a province's point that vote on its GeoNames code
 ADMIN1_VOTERS = 9
 AREA_FEATURES = {"country", "admin1"}
+# a city this big that shares its name with the state it lies in is what the bare name
+# means ("New York"); the text must say "state" for the state ("Washington" is settled
+# by CAPITAL_BONUS instead)
+METROPOLIS_POPULATION = 1_000_000
+# a nationally known city: a namesake town in the same country takes its name only
+# when the town's state has this many other mentions, at least half the article's
+# located places, and the city's own state none
+# ("Boston" next to one New York mention is still Massachusetts'; in a story about
+# Erie County and Hamburg it is the New York town)
+FAMOUS_CITY_POPULATION = 300_000
+FAMOUS_CITY_RIVAL_SUPPORT = 2
 # US county words in `zipcodes`; other entries there ("Baltimore city") are towns
 COUNTY_WORDS = ("County", "Parish", "Borough")
 CLEAR_MARGIN = 2.0
@@ -369,11 +380,15 @@ class Gazetteer:
         # other places make likely: the reader means the state or country
         names_area = any(main and c.feature in AREA_FEATURES for c, main in hits)
         admin1 = {} if names_area else article_admin1
-        scored = [
-            (c, _score(c, main, {} if names_area and _is_town(c) else article_countries, admin1))
-            for c, main in hits
-        ]
-        return sorted(scored, key=lambda pair: -pair[1])
+        metropolis = _namesake_metropolis(hits)
+        scored = []
+        for c, main in hits:
+            named_after_area = names_area and _is_town(c) and c is not metropolis
+            scored.append((c, _score(c, main, {} if named_after_area else article_countries, admin1)))
+        if metropolis is not None:
+            area_best = max((s for c, s in scored if c.feature in AREA_FEATURES), default=0.0)
+            scored = [(c, max(s, area_best + 0.5) if c is metropolis else s) for c, s in scored]
+        return _famous_city_first(sorted(scored, key=lambda pair: -pair[1]), _counts(admin1))
 
     def resolve(
         self,
@@ -388,6 +403,41 @@ class Gazetteer:
             name, article_countries=article_countries, article_admin1=article_admin1, feature=feature
         )
         return ranked[0][0] if ranked else None
+
+
+def _namesake_metropolis(hits: list[tuple[Candidate, bool]]) -> Optional[Candidate]:
+    """A city of over a million named like the state it lies in ("New York"): the bare
+    name means the city, as news writes it."""
+    areas = {c.admin1 for c, main in hits if main and c.feature == "admin1"}
+    big = [c for c, _ in hits if c.feature == "city" and c.population >= METROPOLIS_POPULATION and c.admin1 in areas]
+    return max(big, key=lambda c: c.population) if big else None
+
+
+def _famous_city_first(
+    ranked: list[tuple[Candidate, float]], admin1: Mapping[str, int]
+) -> list[tuple[Candidate, float]]:
+    """A big city keeps its name against a small same-country namesake that won on the
+    support of its state, unless that state has several other mentions, at least half
+    of the article's located places, and the big city's own state none: one other town
+    in a state is weak evidence against a city known nationwide."""
+    if len(ranked) < 2 or ranked[0][0].feature not in {"city", "admin2"}:
+        return ranked
+    winner = ranked[0][0]
+    famous = max(
+        (
+            pair for pair in ranked[1:]
+            if pair[0].feature == "city" and pair[0].country == winner.country
+            and normalise(pair[0].name) == normalise(winner.name)
+        ),
+        key=lambda pair: pair[0].population, default=None,
+    )
+    if famous is None or famous[0].population < max(FAMOUS_CITY_POPULATION, 10 * winner.population):
+        return ranked
+    rival_support = admin1.get(winner.admin1 or "", 0)
+    dominant = rival_support >= FAMOUS_CITY_RIVAL_SUPPORT and 2 * rival_support >= sum(admin1.values())
+    if dominant and admin1.get(famous[0].admin1 or "", 0) <= 0:
+        return ranked
+    return [famous] + [pair for pair in ranked if pair is not famous]
 
 
 def _counts(areas: Collection[str] | Mapping[str, int]) -> Mapping[str, int]:
