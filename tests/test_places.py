@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import json
 import math
-from pathlib import Path
 
 import pytest
 
@@ -14,8 +12,8 @@ from dragoman.extractors.places import find_places
 from dragoman.pipeline import Pipeline
 from dragoman.records import Article, Entity
 from dragoman.resolve import gazetteer
+from seed import seed_expected, seed_text
 
-SEED = Path("/work/shared/seed")
 PUBLISHED = "2024-03-22"
 
 
@@ -40,10 +38,9 @@ def places_of(pipeline: Pipeline, text: str):
 # -- seed acceptance ----------------------------------------------------------------------
 
 
-@pytest.mark.skipif(not SEED.exists(), reason="seed article not available")
 def test_seed_places_found_with_country_and_coordinates(pipeline):
-    text = (SEED / "article.txt").read_text(encoding="utf-8")
-    expected = json.loads((SEED / "expected.json").read_text(encoding="utf-8"))["places"]
+    text = seed_text()
+    expected = seed_expected()["places"]
     places = places_of(pipeline, text)
     for gold in expected:
         found = [p for p in places if p.text == gold["name"]]
