@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from dragoman.evaluate import actors, dates, entities, event_location, events, places, quotes
+from dragoman.evaluate import actors, claims, dates, entities, event_location, events, places, quotes
 from dragoman.evaluate.cli import eval_command
 from dragoman.evaluate.common import map_country
 from dragoman.evaluate.gold import (
@@ -513,6 +513,27 @@ def test_entities_scorer_per_type():
     assert _row(report, "entity (types with a mapping) F1").counts == {"tp": 2, "fp": 2, "fn": 0}
     assert _row(report, "entity (all gold types) F1").counts == {"tp": 2, "fp": 2, "fn": 1}
 
+
+
+def test_claims_scorer_recall_of_quantities_and_money():
+    text = "Rebels seized 40 trucks and $2m in cash over three days; 7 people fled."
+
+    def span(words: str) -> tuple[int, int]:
+        return text.index(words), text.index(words) + len(words)
+
+    doc = EntityDoc("d", text, [
+        GoldEntity(*span("40"), "Quantity", "40"),
+        GoldEntity(*span("$2m"), "Money", "$2m"),
+        GoldEntity(*span("three days"), "Temporal", "three days"),
+        GoldEntity(*span("7"), "Quantity", "7"),
+    ])
+    ours = [span("40 trucks"), span("$2m"), span("three days"), span("Rebels")]  # the last: no gold confirms it
+    report = Report("claims", "-")
+    claims.score([doc], {"d": ours}, "dragoman", report)
+    assert _row(report, "Quantity recall").counts == {"correct": 1, "total": 2}
+    assert _row(report, "Money recall").counts == {"correct": 1, "total": 1}
+    assert _row(report, "claims overlapping a numeric gold span").counts == {"correct": 3, "total": 4}
+    assert [m.kind for m in report.misses] == ["missed Quantity"]
 
 def test_actors_scorer_null_means_unchecked_and_empty_means_none():
     cases = [

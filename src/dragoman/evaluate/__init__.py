@@ -9,7 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional
 
-from . import actors, dates, entities, event_location, events, places, quotes
+from . import actors, claims, dates, entities, event_location, events, places, quotes
 from .gold import GoldFormatError
 from .results import Report
 
@@ -21,6 +21,7 @@ TASKS: dict[str, Evaluate] = {
     "places": places.evaluate,
     "dates": dates.evaluate,
     "entities": entities.evaluate,
+    "claims": claims.evaluate,
     "actors": actors.evaluate,
     "event-location": event_location.evaluate,
 }

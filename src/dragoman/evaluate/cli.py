@@ -8,12 +8,13 @@ from typing import Optional
 
 import click
 
+from . import TASKS
+
 EXIT_BAD_GOLD = 2
-KINDS = ("events", "quotes", "places", "dates", "entities", "actors", "event-location")
 
 
 @click.command("eval")
-@click.argument("kind", type=click.Choice(KINDS), metavar="KIND")
+@click.argument("kind", type=click.Choice(list(TASKS)), metavar="KIND")
 @click.argument("path", type=click.Path(), metavar="PATH")
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--errors", "errors", type=click.IntRange(min=0), default=0, metavar="N",
@@ -30,6 +31,7 @@ def eval_command(kind: str, path: str, as_json: bool, errors: int, limit: Option
       places          GeoNames-tagged toponym XML (GeoWebNews, LGL, GeoVirus), or a dir of them
       dates           TimeML .tml file or dir (TIMEX3 + DCT)
       entities        re3d-style dir (documents.json + entities.json, or subdirs)
+      claims          the same re3d-style dir (recall of its Quantity and Money spans)
       actors          JSON Lines {"text", "country", "sector"}
       event-location  Prodigy JSON Lines with VERB and LOCATION spans
 
@@ -39,7 +41,6 @@ def eval_command(kind: str, path: str, as_json: bool, errors: int, limit: Option
       dragoman eval places ../shared/eval/geo/lgl.xml --errors 10
       dragoman eval actors ../shared/eval/actors/dev.jsonl --json
     """
-    from . import TASKS
     from .gold import GoldFormatError
     from .results import render_text
 

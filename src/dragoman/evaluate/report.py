@@ -47,6 +47,7 @@ RUNS = (
     Run("places", "geo/GeoVirus.xml", None),
     Run("dates", "timeml/TimeBank", None),
     Run("entities", "re3d", None),
+    Run("claims", "re3d", None),
     Run("actors", "actors/dev.jsonl", None),
     Run("event-location", "event_location/dev.jsonl", None),
 )
