@@ -44,6 +44,142 @@ from .connection import Connection, is_postgres
 
 SCHEMA_VERSION = 1
 
+# The plain tables, the same on every database; each store fills in its own
+# types for the integer key {pk} that full-text search points at, for
+# floating-point numbers {float} and for true/false {flag}, and adds its search.
+TABLES = """
+CREATE TABLE IF NOT EXISTS articles (
+    pk {pk},
+    id TEXT NOT NULL UNIQUE,
+    text_sha256 TEXT NOT NULL UNIQUE,
+    title TEXT,
+    published TEXT,
+    url TEXT,
+    source TEXT,
+    text TEXT NOT NULL,
+    record TEXT NOT NULL,
+    ingested_at TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
+CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
+
+CREATE TABLE IF NOT EXISTS actors (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    actor_id TEXT NOT NULL,
+    name TEXT,
+    country TEXT,
+    sector TEXT,
+    role TEXT,
+    kind TEXT,
+    rule TEXT
+);
+CREATE INDEX IF NOT EXISTS actors_article ON actors(article_id);
+CREATE INDEX IF NOT EXISTS actors_country ON actors(country);
+CREATE INDEX IF NOT EXISTS actors_name ON actors(name);
+
+CREATE TABLE IF NOT EXISTS events (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_id TEXT NOT NULL,
+    event TEXT NOT NULL,
+    mode TEXT,
+    cameo TEXT,
+    quad INTEGER,
+    status TEXT,
+    date_value TEXT,
+    date_first TEXT,
+    date_last TEXT,
+    place_name TEXT,
+    place_country TEXT,
+    lat {float},
+    lon {float},
+    sentence_start INTEGER,
+    sentence_end INTEGER,
+    trigger TEXT,
+    rule TEXT,
+    lexicon TEXT,
+    confidence {float},
+    actor_countries TEXT,
+    recipient_countries TEXT,
+    record TEXT NOT NULL
+);
+CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS events_event ON events(event);
+CREATE INDEX IF NOT EXISTS events_date ON events(date_value);
+CREATE INDEX IF NOT EXISTS events_place_country ON events(place_country);
+
+CREATE TABLE IF NOT EXISTS parties (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_id TEXT NOT NULL,
+    side TEXT NOT NULL CHECK (side IN ('actor', 'recipient')),
+    text TEXT,
+    start INTEGER,
+    "end" INTEGER,
+    actor_id TEXT,
+    country TEXT,
+    sector TEXT
+);
+CREATE INDEX IF NOT EXISTS parties_event ON parties(article_id, event_id);
+CREATE INDEX IF NOT EXISTS parties_country ON parties(country);
+
+CREATE TABLE IF NOT EXISTS quotes (
+    pk {pk},
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    quote_id TEXT NOT NULL,
+    kind TEXT,
+    text TEXT NOT NULL,
+    start INTEGER,
+    "end" INTEGER,
+    speaker TEXT,
+    speaker_actor_id TEXT,
+    cue TEXT,
+    rule TEXT
+);
+CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
+CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+
+CREATE TABLE IF NOT EXISTS places (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text TEXT,
+    start INTEGER,
+    "end" INTEGER,
+    name TEXT,
+    country TEXT,
+    lat {float},
+    lon {float},
+    geonameid INTEGER,
+    feature TEXT
+);
+CREATE INDEX IF NOT EXISTS places_article ON places(article_id);
+CREATE INDEX IF NOT EXISTS places_country ON places(country);
+
+CREATE TABLE IF NOT EXISTS claims (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text TEXT,
+    start INTEGER,
+    "end" INTEGER,
+    value {float},
+    unit TEXT,
+    approximate {flag},
+    bound TEXT,
+    subject TEXT,
+    kind TEXT
+);
+CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
+
+CREATE TABLE IF NOT EXISTS dates (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    text TEXT,
+    start INTEGER,
+    "end" INTEGER,
+    value TEXT,
+    first TEXT,
+    last TEXT,
+    precision TEXT
+);
+CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id);
+CREATE INDEX IF NOT EXISTS dates_value ON dates(value);
+"""
+
 
 class StoreError(Exception):
     """The target is not a dragoman store this version can use."""

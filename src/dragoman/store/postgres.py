@@ -13,7 +13,7 @@ Needs the optional dependency psycopg: ``pip install 'dragoman[postgres]'``.
 
 from __future__ import annotations
 
-from .base import SCHEMA_VERSION, QuoteHit, SearchHit, Store, StoreError
+from .base import SCHEMA_VERSION, TABLES, QuoteHit, SearchHit, Store, StoreError
 from .connection import CannotConnect, Connection, connect, display_name
 
 # pg_advisory_xact_lock key: two processes creating the schema at once take turns
@@ -21,143 +21,14 @@ _SCHEMA_LOCK = 0x64726167
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS dragoman_schema (version INTEGER NOT NULL);
-
-CREATE TABLE IF NOT EXISTS articles (
-    pk BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    id TEXT NOT NULL UNIQUE,
-    text_sha256 TEXT NOT NULL UNIQUE,
-    title TEXT,
-    published TEXT,
-    url TEXT,
-    source TEXT,
-    text TEXT NOT NULL,
-    record TEXT NOT NULL,
-    ingested_at TEXT NOT NULL,
-    search TSVECTOR GENERATED ALWAYS AS (
-        setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', text), 'B')
-    ) STORED
-);
-CREATE INDEX IF NOT EXISTS articles_published ON articles(published);
-CREATE INDEX IF NOT EXISTS articles_source ON articles(source);
+""" + TABLES.format(pk="BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY", float="DOUBLE PRECISION", flag="BOOLEAN") + """
+ALTER TABLE articles ADD COLUMN IF NOT EXISTS search TSVECTOR GENERATED ALWAYS AS (
+    setweight(to_tsvector('english', coalesce(title, '')), 'A') || setweight(to_tsvector('english', text), 'B')
+) STORED;
 CREATE INDEX IF NOT EXISTS articles_search ON articles USING GIN (search);
 
-CREATE TABLE IF NOT EXISTS actors (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    actor_id TEXT NOT NULL,
-    name TEXT,
-    country TEXT,
-    sector TEXT,
-    role TEXT,
-    kind TEXT,
-    rule TEXT
-);
-CREATE INDEX IF NOT EXISTS actors_article ON actors(article_id);
-CREATE INDEX IF NOT EXISTS actors_country ON actors(country);
-CREATE INDEX IF NOT EXISTS actors_name ON actors(name);
-
-CREATE TABLE IF NOT EXISTS events (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    event_id TEXT NOT NULL,
-    event TEXT NOT NULL,
-    mode TEXT,
-    cameo TEXT,
-    quad INTEGER,
-    status TEXT,
-    date_value TEXT,
-    date_first TEXT,
-    date_last TEXT,
-    place_name TEXT,
-    place_country TEXT,
-    lat DOUBLE PRECISION,
-    lon DOUBLE PRECISION,
-    sentence_start INTEGER,
-    sentence_end INTEGER,
-    trigger TEXT,
-    rule TEXT,
-    lexicon TEXT,
-    confidence DOUBLE PRECISION,
-    actor_countries TEXT,
-    recipient_countries TEXT,
-    record TEXT NOT NULL
-);
-CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
-CREATE INDEX IF NOT EXISTS events_event ON events(event);
-CREATE INDEX IF NOT EXISTS events_date ON events(date_value);
-CREATE INDEX IF NOT EXISTS events_place_country ON events(place_country);
-
-CREATE TABLE IF NOT EXISTS parties (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    event_id TEXT NOT NULL,
-    side TEXT NOT NULL CHECK (side IN ('actor', 'recipient')),
-    text TEXT,
-    start INTEGER,
-    "end" INTEGER,
-    actor_id TEXT,
-    country TEXT,
-    sector TEXT
-);
-CREATE INDEX IF NOT EXISTS parties_event ON parties(article_id, event_id);
-CREATE INDEX IF NOT EXISTS parties_country ON parties(country);
-
-CREATE TABLE IF NOT EXISTS quotes (
-    pk BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    quote_id TEXT NOT NULL,
-    kind TEXT,
-    text TEXT NOT NULL,
-    start INTEGER,
-    "end" INTEGER,
-    speaker TEXT,
-    speaker_actor_id TEXT,
-    cue TEXT,
-    rule TEXT,
-    search TSVECTOR GENERATED ALWAYS AS (to_tsvector('english', text)) STORED
-);
-CREATE INDEX IF NOT EXISTS quotes_article ON quotes(article_id);
-CREATE INDEX IF NOT EXISTS quotes_speaker ON quotes(speaker);
+ALTER TABLE quotes ADD COLUMN IF NOT EXISTS search TSVECTOR GENERATED ALWAYS AS (to_tsvector('english', text)) STORED;
 CREATE INDEX IF NOT EXISTS quotes_search ON quotes USING GIN (search);
-
-CREATE TABLE IF NOT EXISTS places (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    text TEXT,
-    start INTEGER,
-    "end" INTEGER,
-    name TEXT,
-    country TEXT,
-    lat DOUBLE PRECISION,
-    lon DOUBLE PRECISION,
-    geonameid INTEGER,
-    feature TEXT
-);
-CREATE INDEX IF NOT EXISTS places_article ON places(article_id);
-CREATE INDEX IF NOT EXISTS places_country ON places(country);
-
-CREATE TABLE IF NOT EXISTS claims (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    text TEXT,
-    start INTEGER,
-    "end" INTEGER,
-    value DOUBLE PRECISION,
-    unit TEXT,
-    approximate BOOLEAN,
-    bound TEXT,
-    subject TEXT,
-    kind TEXT
-);
-CREATE INDEX IF NOT EXISTS claims_article ON claims(article_id);
-
-CREATE TABLE IF NOT EXISTS dates (
-    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
-    text TEXT,
-    start INTEGER,
-    "end" INTEGER,
-    value TEXT,
-    first TEXT,
-    last TEXT,
-    precision TEXT
-);
-CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id);
-CREATE INDEX IF NOT EXISTS dates_value ON dates(value);
 """
 
 _HEADLINE = "'StartSel=[, StopSel=], MinWords=8, MaxWords=16, MaxFragments=1, FragmentDelimiter=…'"
