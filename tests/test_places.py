@@ -465,10 +465,11 @@ def test_a_part_of_a_longer_name_must_be_the_places_own_name():
         assert resolver.resolve(_Mention(text=text, start=0, end=len(text))) is None
 
 
-def test_an_unlisted_province_after_a_town_lies_at_the_town(pipeline):
+def test_a_province_after_a_town_is_the_towns_province(pipeline):
     text = "CALAMBA CITY, Laguna Mayor Justin Chipeco praised the new sports program."
     province = next(p for p in places_of(pipeline, text) if p.text == "Laguna")
-    assert province.country == "PHL" and km(province.lat, province.lon, 14.21, 121.17) < 5
+    assert province.country == "PHL" and province.feature == "admin2"
+    assert km(province.lat, province.lon, 14.21, 121.17) < 50
     # a list of towns qualifies nothing: Berlin stays in Germany
     listed = {p.text: p for p in places_of(pipeline, "Talks were held in Paris, Berlin and Rome this week.")}
     assert listed["Berlin"].country == "DEU"
@@ -529,3 +530,64 @@ def test_a_town_qualified_by_its_district_stays_a_town_in_a_list_of_states(pipel
     places = places_of(pipeline, "The band toured Texas, Ohio and Washington, D.C., last summer.")
     washington = next(p for p in places if p.text.startswith("Washington"))
     assert washington.feature == "city" and washington.lat < 40
+
+
+# -- divisions of every country, and which towns lie in them -------------------------------
+
+
+def test_provinces_of_any_country_resolve(pipeline):
+    places = {p.text: p for p in places_of(pipeline, "Cocoa farmers in Ashanti and Khatlon complained about prices.")}
+    assert (places["Ashanti"].country, places["Ashanti"].feature) == ("GHA", "admin1")
+    assert (places["Khatlon"].country, places["Khatlon"].feature) == ("TJK", "admin1")
+    assert km(places["Ashanti"].lat, places["Ashanti"].lon, 6.7, -1.6) < 161
+
+
+def test_a_town_beside_its_county_is_that_countys_town(pipeline):
+    """Athens, Tennessee lies in McMinn County; no other Athens does."""
+    text = "A McMinn County deputy stopped the car in Athens on Friday, the sheriff said."
+    athens = next(p for p in places_of(pipeline, text) if p.text == "Athens")
+    assert athens.country == "USA" and km(athens.lat, athens.lon, 35.44, -84.59) < 30
+
+
+def test_a_county_beside_its_town_is_the_county_holding_it(pipeline):
+    """Several states have a McMinn-like namesake county; the one holding the named
+    town wins, here Henry County, Tennessee beside Paris."""
+    text = "Residents of Paris and Henry County will receive a letter from the rescue squad."
+    places = {p.text: p for p in places_of(pipeline, text)}
+    assert places["Paris"].country == "USA" and km(places["Paris"].lat, places["Paris"].lon, 36.30, -88.33) < 30
+    county = places["Henry County"]
+    assert km(county.lat, county.lon, 36.33, -88.30) < 50
+
+
+def test_a_name_and_its_county_are_no_evidence_for_each_other():
+    """"Madison" beside "Madison County" is one name twice: every Madison County with a
+    town called Madison in it would otherwise look confirmed."""
+    from dragoman.extractors.places import _Mention, _Resolver
+
+    resolver = _Resolver(gazetteer.load_gazetteer())
+    mentions = [_Mention(text="Madison County", start=0, end=14), _Mention(text="Madison", start=20, end=27)]
+    resolver.settle_clear(mentions)
+    assert not resolver._counties_beside("Madison").named
+    assert not resolver._counties_beside("Madison County").holding_named_towns
+
+
+def test_a_neighbouring_country_keeps_its_name_against_a_state_at_home(pipeline):
+    """Nigeria has a Niger state, but in a Nigerian story "crossed into Niger" is the
+    neighbouring country."""
+    places = {p.text: p for p in places_of(pipeline, "Kano police said the traders crossed into Niger from Katsina last week.")}
+    assert (places["Niger"].country, places["Niger"].feature) == ("NER", "country")
+
+
+def test_a_small_foreign_division_does_not_take_a_big_citys_name():
+    """Jamaica's Manchester parish and Bermuda's Southampton parish lose to the English
+    cities; a province named after its seat gives the name to the seat."""
+    assert gazetteer.candidates("Manchester")[0].country == "GBR"
+    assert gazetteer.candidates("Southampton")[0].country == "GBR"
+    kabul = gazetteer.candidates("Kabul")[0]
+    assert (kabul.country, kabul.feature) == ("AFG", "city")
+
+
+def test_a_compass_word_division_does_not_stand_alone(pipeline):
+    """Zambia's "North-Western" province is not what "North-Western Sydney" names."""
+    places = {p.text: p for p in places_of(pipeline, "Bats were found in North-Western Sydney and in North West England.")}
+    assert all(p.country in {"AUS", "GBR"} for p in places.values()), places

@@ -29,7 +29,7 @@ from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Mapping, Optional
+from typing import TYPE_CHECKING, Collection, Iterable, Mapping, Optional
 
 import yaml
 
@@ -38,7 +38,10 @@ from ..annotate.views import doc_text, sentence_of
 from ..pipeline import component
 from ..records import Entity, Place
 from ..resolve.countries import lookup as country_lookup
-from ..resolve.gazetteer import CLEAR_MARGIN, Candidate, Gazetteer, is_clear, load_gazetteer, normalise
+from ..resolve.gazetteer import (
+    CLEAR_MARGIN, GENERIC_DIVISION_NAMES, Candidate, Containment, Gazetteer, is_clear, load_gazetteer,
+    names_division, normalise,
+)
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -143,8 +146,18 @@ def _stands_for_place(name: str, gazetteer: Gazetteer, min_population: Optional[
     ranked = gazetteer.ranked(name)
     best = ranked[0][0] if ranked else None
     return best is not None and (
-        best.feature in {"admin1", "continent", "country", "region"}
+        best.feature in {"continent", "country", "region"}
+        or _known_division(best)
         or (best.feature == "city" and min_population is not None and best.population >= min_population)
+    )
+
+
+def _known_division(place: Candidate) -> bool:
+    """A state, province or county a reader recognises inside an organisation's name."""
+    return (
+        place.feature in {"admin1", "admin2"}
+        and normalise(place.name) not in GENERIC_DIVISION_NAMES
+        and (place.population == 0 or place.population >= cues()["embedded_division_population"])
     )
 
 
@@ -235,7 +248,7 @@ def _trailing_area(doc: "Doc", tokens: list["Token"], gazetteer: Gazetteer) -> O
         mention = _Mention(text=name, start=first.idx, end=last.idx + len(last.text))
         mention.country = _country_reference(name, {"name"})
         ranked = gazetteer.ranked(name, main_only=True) if mention.country is None else []
-        if mention.country is not None or (ranked and ranked[0][0].feature == "admin1"):
+        if mention.country is not None or (ranked and _known_division(ranked[0][0])):
             return mention
     return None
 
@@ -492,30 +505,43 @@ def _said_as_state(mention: _Mention, neighbours: list[_Mention], text: str, gaz
             return True
         gap = text[min(mention.end, other.end) : max(mention.start, other.start)]
         # "Texas and Washington, D.C.": a name qualified by a town is a town
-        listed = _LIST_GAP.match(gap) and (mention.qualifier is None or _is_state(mention.qualifier.text, gazetteer))
-        if listed and _is_state(other.text, gazetteer):
+        country = states[0][0].country
+        listed = _LIST_GAP.match(gap) and (
+            mention.qualifier is None or _is_state(mention.qualifier.text, gazetteer, country)
+        )
+        if listed and _is_state(other.text, gazetteer, country):
             return True
     return False
 
 
-def _is_state(name: str, gazetteer: Gazetteer) -> bool:
-    """Whether the name, without context, means a state or province ("Ohio")."""
+def _is_state(name: str, gazetteer: Gazetteer, country: Optional[str] = None) -> bool:
+    """Whether the name, without context, means a state or province ("Ohio"), of
+    `country` if given ("Santa Ana, California" lists no two states of one country)."""
     ranked = gazetteer.ranked(name)
-    return bool(ranked) and ranked[0][0].feature == "admin1"
+    return bool(ranked) and ranked[0][0].feature == "admin1" and country in (None, ranked[0][0].country)
 
 
 def _local_over_foreign(
-    name: str, ranked: list[tuple[Candidate, float]], support: Mapping[str, int], admin1: Mapping[str, int]
+    name: str,
+    ranked: list[tuple[Candidate, float]],
+    support: Mapping[str, int],
+    admin1: Mapping[str, int],
+    counties: Containment,
+    neighbours: Collection[str] = (),
 ) -> list[tuple[Candidate, float]]:
     """A country, or a foreign city, that nothing else in the article points to loses to
     a same-named place at home: "Georgia" among US towns is the state (of the country
-    the article's places lie in, or of the state they lie in), and "Dublin" among the
-    towns of one state is that state's town, as local news means it."""
+    the article's places lie in, or of the state they lie in), "Dublin" among the
+    towns of one state is that state's town, as local news means it, and "Lebanon"
+    beside Boone County is the town in that county. A country that borders the
+    state's keeps its name: "Niger" in a story from Nigeria is still the neighbour."""
     best = ranked[0][0]
     if best.feature not in {"country", "city"} or support.get(best.country or "", 0) > 0:
         return ranked
     for candidate, score in ranked[1:]:
-        if _is_local(name, candidate, best, support, admin1):
+        if candidate.feature == "admin1" and candidate.country in neighbours:
+            continue
+        if counties.support(candidate) > 0 or _is_local(name, candidate, best, support, admin1):
             return [(candidate, score)] + [pair for pair in ranked if pair[0] is not candidate]
     return ranked
 
@@ -557,6 +583,14 @@ def _names_to_try(text: str) -> list[tuple[str, bool]]:
     return names
 
 
+def _stem(name: str) -> str:
+    """A name without its division word: "Madison County" -> "madison"."""
+    words = normalise(name).split()
+    if len(words) > 1 and words[-1] in cues()["division_nouns"] | cues()["local_division_nouns"]:
+        words = words[:-1]
+    return " ".join(words)
+
+
 def _inner_names(text: str) -> list[str]:
     """Shorter names a long mention starts or ends with, longest first: the tagger's
     span may run on into what the place names ("Butler County Transportation
@@ -571,7 +605,7 @@ def _stands_alone(name: str, place: Candidate) -> bool:
     """A part of a longer mention is taken for a place only when it is one a reader
     would recognise by its name alone, not some hamlet sharing a word with a brand nor
     an ordinary word ("Soviet Union" is not Union, New Jersey)."""
-    if name.lower() in cues()["name_words"]:
+    if name.lower() in cues()["name_words"] or normalise(name) in GENERIC_DIVISION_NAMES:
         return False
     return place.feature != "city" or place.population >= cues()["embedded_city_population"]
 
@@ -591,13 +625,19 @@ class _Resolver:
         self.support_by_name: dict[str, Counter[str]] = defaultdict(Counter)
         self.admin1: Counter[str] = Counter()
         self.admin1_by_name: dict[str, Counter[str]] = defaultdict(Counter)
+        # counties each name may be, and counties each name may be a town in
+        self.counties_named: dict[str, set[str]] = {}
+        self.counties_with_town: dict[str, set[str]] = {}
         self.senses: dict[tuple, Optional[Candidate]] = {}
 
     def _key(self, mention: _Mention) -> tuple:
         qualifier = mention.qualifier.text if mention.qualifier else None
         return (mention.text, mention.feature, qualifier, mention.country, mention.capital)
 
-    def _ranked(self, mention: _Mention, support: Mapping[str, int], admin1: Mapping[str, int]):
+    def _ranked(
+        self, mention: _Mention, support: Mapping[str, int], admin1: Mapping[str, int],
+        counties: Optional[Containment] = None,
+    ):
         if mention.country is not None:
             lookup = self.gazetteer.capital if mention.capital else self.gazetteer.country
             place = lookup(mention.country)
@@ -612,22 +652,25 @@ class _Resolver:
                 support[qualifier.country] += QUALIFIER_SUPPORT
                 if qualifier.admin1:
                     admin1[qualifier.admin1] += QUALIFIER_SUPPORT
+        context = dict(article_countries=support, article_admin1=admin1, article_counties=counties)
         for name, local in _names_to_try(mention.text):
             ranked = []
             if mention.feature:
-                ranked = self.gazetteer.ranked(
-                    name, article_countries=support, article_admin1=admin1, feature=mention.feature
-                )
-            ranked = ranked or self.gazetteer.ranked(name, article_countries=support, article_admin1=admin1)
+                ranked = self.gazetteer.ranked(name, feature=mention.feature, **context)
+            ranked = ranked or self.gazetteer.ranked(name, **context)
             if local:  # "Marion County" is near the Marion in a state the article names
                 ranked = sorted(ranked, key=lambda pair: admin1.get(pair[0].admin1 or "", 0) <= 0)
             if ranked:
-                return _local_over_foreign(name, ranked, support, admin1)
+                return self._local_over_foreign(name, ranked, support, admin1, counties)
         for name in _inner_names(mention.text):
-            ranked = self.gazetteer.ranked(name, article_countries=support, article_admin1=admin1, main_only=True)
+            ranked = self.gazetteer.ranked(name, main_only=True, **context)
             if ranked and _stands_alone(name, ranked[0][0]):
-                return _local_over_foreign(name, ranked, support, admin1)
+                return self._local_over_foreign(name, ranked, support, admin1, counties)
         return []
+
+    def _local_over_foreign(self, name, ranked, support, admin1, counties: Optional[Containment]):
+        neighbours = self.gazetteer.neighbours(ranked[0][0].country) if ranked[0][0].feature == "country" else set()
+        return _local_over_foreign(name, ranked, support, admin1, counties or Containment(), neighbours)
 
     def _unlisted_division(self, name: str, town_name: str) -> Optional[Candidate]:
         """"Calamba City, Laguna": the province of a town that the gazetteer does not
@@ -652,6 +695,7 @@ class _Resolver:
             ranked = self._ranked(mention, {}, {})
             if not ranked:
                 continue
+            self._note_counties(mention.text, ranked)
             plausible = [c for c, score in ranked if score > ranked[0][1] - CLEAR_MARGIN]
             certain = is_clear(ranked) or mention.qualifier is not None or mention.country is not None
             country_of = {c.country for c in plausible}
@@ -664,6 +708,26 @@ class _Resolver:
             if (len(admin1_of) == 1 and None not in admin1_of) or (certain and place.feature == "admin1"):
                 self._count_admin1(mention.text, place)
 
+    def _note_counties(self, name: str, ranked: list[tuple[Candidate, float]]) -> None:
+        """A county name may be any county of that name; a town name counts only for its
+        plausible senses, lest "Atlanta" vouch for every county with an Atlanta in it."""
+        if name not in self.counties_named:
+            plausible = [c for c, score in ranked if score > ranked[0][1] - CLEAR_MARGIN]
+            self.counties_named[name] = {c.admin2 for c, _ in ranked if names_division(c)}
+            self.counties_with_town[name] = {c.admin2 for c in plausible if c.feature == "city" and c.admin2}
+
+    def _counties_beside(self, name: str) -> Containment:
+        """The counties the article's other names may be or hold a town of, each with
+        how many names do."""
+        named: Counter[str] = Counter()
+        holding: Counter[str] = Counter()
+        for other in self.counties_named:
+            # "Madison" beside "Madison County" is one name twice, not a town and its county
+            if _stem(other) != _stem(name):
+                named.update(self.counties_named[other])
+                holding.update(self.counties_with_town[other])
+        return Containment(named, holding)
+
     def _count_admin1(self, name: str, place: Candidate) -> None:
         if place.admin1 and place.feature in LOCAL_FEATURES:
             self.admin1[place.admin1] += 1
@@ -674,7 +738,9 @@ class _Resolver:
         key = self._key(mention)
         if key not in self.senses:
             others = self.support - self.support_by_name[mention.text]
-            ranked = self._ranked(mention, others, self.admin1 - self.admin1_by_name[mention.text])
+            ranked = self._ranked(
+                mention, others, self.admin1 - self.admin1_by_name[mention.text], self._counties_beside(mention.text)
+            )
             self.senses[key] = ranked[0][0] if ranked else None
         return self.senses[key]
 

