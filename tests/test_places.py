@@ -591,3 +591,33 @@ def test_a_compass_word_division_does_not_stand_alone(pipeline):
     """Zambia's "North-Western" province is not what "North-Western Sydney" names."""
     places = {p.text: p for p in places_of(pipeline, "Bats were found in North-Western Sydney and in North West England.")}
     assert all(p.country in {"AUS", "GBR"} for p in places.values()), places
+
+
+# -- streets, buildings and villages the gazetteer lacks -----------------------------------
+
+
+def test_an_unlisted_street_stands_at_the_town_named_after_it(pipeline):
+    places = {p.text: p for p in places_of(pipeline, "Shoppers crowded Collins Avenue in Miami Beach on Saturday.")}
+    street = places["Collins Avenue"]
+    assert (street.feature, street.within, street.country) == ("facility", "Miami Beach", "USA")
+    assert (street.lat, street.lon) == (places["Miami Beach"].lat, places["Miami Beach"].lon)
+    assert street.name is None and street.geonameid is None  # the gazetteer still does not know it
+
+
+def test_an_unlisted_village_stands_at_the_district_named_after_it(pipeline):
+    text = "The family fled Torkula village of Guma after the attack."
+    village = next(p for p in places_of(pipeline, text) if p.text.startswith("Torkula"))
+    assert (village.feature, village.within, village.country) == ("locality", "Guma", "NGA")
+
+
+def test_a_building_named_alone_stands_at_the_town_the_story_is_about(pipeline):
+    text = ("Flooding closed roads across Tulsa on Monday. Tulsa officials opened a shelter. "
+            "Volunteers handed out blankets at the Mabee Center.")
+    hall = next(p for p in places_of(pipeline, text) if p.text == "Mabee Center")
+    assert (hall.feature, hall.within, hall.country) == ("facility", "Tulsa", "USA")
+
+
+def test_an_unknown_name_with_nothing_to_stand_at_stays_unresolved(pipeline):
+    for text in ("Crowds gathered outside Grand Meridian Hall on Friday.", "They fled to Qaryat Zorvani last year."):
+        for place in places_of(pipeline, text):
+            assert place.lat is None and place.within is None, place

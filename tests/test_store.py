@@ -321,3 +321,38 @@ def test_concurrent_writers_store_each_text_once(target):
         thread.join()
     assert failures == []
     assert _counts(target) == {table: 3 * n for table, n in _counts_for_one_article().items()}
+
+
+def _downgrade_to_version_1(target) -> None:
+    """Make the store look as dragoman's first schema wrote it (no places.within)."""
+    if str(target).startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(str(target), autocommit=True) as db:
+            db.execute("ALTER TABLE places DROP COLUMN within")
+            db.execute("DELETE FROM dragoman_schema")
+            db.execute("INSERT INTO dragoman_schema VALUES (1)")
+    else:
+        db = sqlite3.connect(target)
+        db.execute("ALTER TABLE places DROP COLUMN within")
+        db.execute("PRAGMA user_version = 1")
+        db.commit()
+        db.close()
+
+
+def test_an_older_store_is_upgraded_in_place_and_keeps_its_articles(target):
+    with Store.open(target) as store:
+        store.add(*_record("a", TEXT_A))
+    _downgrade_to_version_1(target)
+    record, text = _record("b", TEXT_B)
+    street = Place(text="Rua Augusta", start=0, end=11, country="PRT", lat=38.72, lon=-9.14,
+                   feature="facility", within="Lisbon")
+    record = msgspec.structs.replace(record, places=[*record.places, street])
+    with Store.open(target) as store:
+        assert store.get("a") is not None  # what the old version stored is still there
+        store.add(record, text)
+        rows = store._db.execute("SELECT article_id, within FROM places ORDER BY article_id, text").fetchall()
+    assert [tuple(r) for r in rows] == [("a", None), ("b", None), ("b", "Lisbon")]
+    assert _counts(target)["articles"] == 2
+    with Store.open(target) as again:  # upgrading is done once
+        assert again.get("b").places[-1].within == "Lisbon"

@@ -112,7 +112,10 @@ class Place(Record, kw_only=True):
     lat: Optional[float] = None
     lon: Optional[float] = None
     geonameid: Optional[int] = None
-    feature: Optional[str] = None  # country | admin1 | city | region | ...
+    feature: Optional[str] = None  # country | admin1 | admin2 | city | region | sea | facility | locality | ...
+    # a street, building or village the gazetteer lacks stands at this place's point:
+    # the town named right after it, or the town the article names most
+    within: Optional[str] = None
 
 
 class Claim(Record, kw_only=True):

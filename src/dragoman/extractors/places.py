@@ -31,6 +31,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Collection, Iterable, Mapping, Optional
 
+import msgspec
 import yaml
 
 from ..analysis import Analysis
@@ -68,6 +69,8 @@ COUNTRY_TOWN_SUPPORT = 3
 COUNTRY_TOWN_POPULATION = 5000
 # places whose state says where an article is local to
 LOCAL_FEATURES = {"city", "admin1", "admin2"}
+# places a street or building may lie in
+TOWN_FEATURES = {"city", "admin2"}
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # "Washington state", "the state of Washington", "upstate New York": the text asks for
@@ -782,7 +785,39 @@ def find_places(analysis: Analysis) -> None:
     resolver = _Resolver(gazetteer)
     resolver.settle_clear(mentions)
     resolver.cohere(mentions)
-    analysis.places = [_place(m, resolver.resolve(m)) for m in mentions]
+    analysis.places = _placed_within([_place(m, resolver.resolve(m)) for m in mentions], analysis.text)
+
+
+def _placed_within(places: list[Place], text: str) -> list[Place]:
+    """Unresolved streets, buildings and villages placed at the town they lie in (see
+    `facility_nouns` and `within_gap` in data/places.yaml): where a story happens matters
+    more to a map than the gazetteer's silence about one street."""
+    towns = [p for p in places if p.feature in TOWN_FEATURES and p.lat is not None]
+    home = Counter((p.name, p.country, p.lat, p.lon) for p in towns).most_common(1)
+    gap = re.compile(cues()["within_gap"], re.IGNORECASE)
+    placed = []
+    for index, place in enumerate(places):
+        if place.lat is not None or place.country is not None:
+            placed.append(place)
+            continue
+        facility = normalise(place.text).split()[-1:] in ([w] for w in cues()["facility_nouns"])
+        container = next(
+            (p for p in places[index + 1 :] if p.start >= place.end and p.feature in TOWN_FEATURES | {"admin1"}
+             and p.lat is not None and gap.match(text[place.end : p.start])),
+            None,
+        )
+        if container is not None:
+            where = (container.name, container.country, container.lat, container.lon)
+        elif facility and home:
+            where = home[0][0]
+        else:
+            placed.append(place)
+            continue
+        name, country, lat, lon = where
+        placed.append(msgspec.structs.replace(
+            place, country=country, lat=lat, lon=lon, feature="facility" if facility else "locality", within=name,
+        ))
+    return placed
 
 
 # -- where an event happened ---------------------------------------------------------

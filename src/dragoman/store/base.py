@@ -16,6 +16,9 @@ the layers are also spread into plain tables so they can be queried with SQL:
 - ``quotes``: article_id, quote_id, kind, text, start, end, speaker (name, or
   the speaker text), speaker_actor_id, cue, rule.
 - ``places``, ``claims``, ``dates``: their record fields plus article_id.
+
+A store written by an older dragoman is upgraded in place when opened (`UPGRADES`:
+columns are only ever added).
   (Entities live only in the record JSON.)
 
 Child rows reference ``articles.id`` with ON DELETE CASCADE. Each `add()` is one
@@ -42,7 +45,13 @@ from ..analysis import text_sha256
 from ..records import ArticleRecord, Event, Party, Quote
 from .connection import Connection, is_postgres
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
+
+# What turns a store of version N into version N + 1 (one statement), on every database.
+# Upgrades only add: nothing already stored is changed or lost.
+UPGRADES = {
+    1: "ALTER TABLE places ADD COLUMN within TEXT",  # 2: where an unlisted street stands
+}
 
 # The plain tables, the same on every database; each store fills in its own
 # types for the integer key {pk} that full-text search points at, for
@@ -147,7 +156,8 @@ CREATE TABLE IF NOT EXISTS places (
     lat {float},
     lon {float},
     geonameid INTEGER,
-    feature TEXT
+    feature TEXT,
+    within TEXT
 );
 CREATE INDEX IF NOT EXISTS places_article ON places(article_id);
 CREATE INDEX IF NOT EXISTS places_country ON places(country);
@@ -300,8 +310,11 @@ class Store(ABC):
             [_quote_row(aid, q) for q in record.quotes],
         )
         self._db.executemany(
-            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(aid, p.text, p.start, p.end, p.name, p.country, p.lat, p.lon, p.geonameid, p.feature) for p in record.places],
+            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            [
+                (aid, p.text, p.start, p.end, p.name, p.country, p.lat, p.lon, p.geonameid, p.feature, p.within)
+                for p in record.places
+            ],
         )
         self._db.executemany(
             "INSERT INTO claims VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",

@@ -13,7 +13,7 @@ Needs the optional dependency psycopg: ``pip install 'dragoman[postgres]'``.
 
 from __future__ import annotations
 
-from .base import SCHEMA_VERSION, TABLES, QuoteHit, SearchHit, Store, StoreError
+from .base import SCHEMA_VERSION, TABLES, UPGRADES, QuoteHit, SearchHit, Store, StoreError
 from .connection import CannotConnect, Connection, connect, display_name
 
 # pg_advisory_xact_lock key: two processes creating the schema at once take turns
@@ -74,7 +74,8 @@ class PostgresStore(Store):
 
 
 def _ensure_schema(db: Connection, name: str, *, create: bool) -> None:
-    """Create the tables in an empty database; refuse one of another version or purpose."""
+    """Create the tables in an empty database, upgrade an older store; refuse a newer
+    one or a database of another purpose."""
     import psycopg
 
     try:
@@ -83,9 +84,13 @@ def _ensure_schema(db: Connection, name: str, *, create: bool) -> None:
             tables = {row[0] for row in db.execute(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()").fetchall()}
             if "dragoman_schema" in tables:
-                row = db.execute("SELECT max(version) FROM dragoman_schema").fetchone()
-                if row[0] != SCHEMA_VERSION:
-                    raise StoreError(f"{name}: store schema version {row[0]}, this dragoman reads version {SCHEMA_VERSION}")
+                version = db.execute("SELECT max(version) FROM dragoman_schema").fetchone()[0]
+                if version > SCHEMA_VERSION:
+                    raise StoreError(f"{name}: store schema version {version}, this dragoman reads version {SCHEMA_VERSION}")
+                while version < SCHEMA_VERSION:  # an older store: add what this version adds
+                    db.execute(UPGRADES[version])
+                    version += 1
+                    db.execute("INSERT INTO dragoman_schema VALUES (?)", (version,))
                 return
             if "articles" in tables:
                 raise StoreError(f"{name}: a database with an 'articles' table that is not a dragoman store")

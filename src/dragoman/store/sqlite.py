@@ -12,7 +12,7 @@ import sqlite3
 from pathlib import Path
 from typing import Union
 
-from .base import SCHEMA_VERSION, TABLES, QuoteHit, SearchHit, Store, StoreError
+from .base import SCHEMA_VERSION, TABLES, UPGRADES, QuoteHit, SearchHit, Store, StoreError
 from .connection import Connection, connect
 
 SCHEMA = TABLES.format(pk="INTEGER PRIMARY KEY", float="REAL", flag="INTEGER") + """
@@ -92,9 +92,12 @@ class SQLiteStore(Store):
 
 
 def _ensure_schema(db: Connection, path: str) -> None:
-    """Create the tables in a new file; refuse a store of another schema version."""
+    """Create the tables in a new file, upgrade an older store; refuse a newer one."""
     version = db.execute("PRAGMA user_version").fetchone()[0]
     if version == SCHEMA_VERSION:
+        return
+    if 0 < version < SCHEMA_VERSION:
+        _upgrade(db, path)
         return
     if version != 0:
         raise StoreError(f"{path}: store schema version {version}, this dragoman reads version {SCHEMA_VERSION}")
@@ -107,3 +110,20 @@ def _ensure_schema(db: Connection, path: str) -> None:
         if db.raw.in_transaction:
             db.execute("ROLLBACK")
         raise
+
+
+def _upgrade(db: Connection, path: str) -> None:
+    """Apply the upgrades from the file's version on, in one transaction (re-read under
+    the write lock: another process may have upgraded it meanwhile)."""
+    try:
+        db.execute("BEGIN IMMEDIATE")
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        while version < SCHEMA_VERSION:
+            db.execute(UPGRADES[version])
+            version += 1
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+        db.execute("COMMIT")
+    except sqlite3.Error as exc:
+        if db.raw.in_transaction:
+            db.execute("ROLLBACK")
+        raise StoreError(f"{path}: cannot upgrade the store to schema version {SCHEMA_VERSION} ({exc})") from None
