@@ -621,3 +621,13 @@ def test_an_unknown_name_with_nothing_to_stand_at_stays_unresolved(pipeline):
     for text in ("Crowds gathered outside Grand Meridian Hall on Friday.", "They fled to Qaryat Zorvani last year."):
         for place in places_of(pipeline, text):
             assert place.lat is None and place.within is None, place
+
+
+def test_a_town_once_qualified_keeps_that_sense_against_the_articles_other_state(pipeline):
+    """Four Missouri places outnumber one New York, but the article said which Buffalo
+    it means, and a qualifier's comma before a verb closes it rather than a list."""
+    text = ("A girl from Buffalo, New York, died on Saturday. Doctors in Joplin, Branson and "
+            "Springfield in Missouri were told. She was the second child to die in Buffalo this week.")
+    buffalos = [p for p in places_of(pipeline, text) if p.text == "Buffalo"]
+    assert len(buffalos) == 2
+    assert all(km(p.lat, p.lon, 42.89, -78.88) < 30 for p in buffalos), buffalos

@@ -80,7 +80,8 @@ _STATE_BEFORE = re.compile(r"\b(?:state of|upstate|downstate)\s+$", re.IGNORECAS
 # "Paris, Texas": a comma and a second toponym that qualifies the first
 _QUALIFIER_GAP = re.compile(r"^,\s*$")
 # "Paris, Lyon and Nice": after the second name the list goes on, so it qualifies nothing
-_LIST_GOES_ON = re.compile(r"\s*(?:,|and\b|or\b)")
+# ("Buffalo, New York, died": a comma before a lower-case word closes the qualifier)
+_LIST_GOES_ON = re.compile(r"\s*(?:and\b|or\b|,\s*(?:and\b|or\b|[A-Z]))")
 # between two items of a list: "Ohio, New York and Texas"
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or))\s*$")
 # a dateline: an upper-case place name, maybe its state or agency, then a dash or colon
@@ -477,12 +478,14 @@ def _mentions(analysis: Analysis, gazetteer: Gazetteer) -> list[_Mention]:
     mentions = _completed(mentions, text, gazetteer)
     mentions = _without_named_things(mentions, text)
     mentions.sort(key=lambda m: m.start)
-    for mention, following in zip(mentions, mentions[1:] + [None]):
+    for mention, following, third in zip(mentions, mentions[1:] + [None], mentions[2:] + [None, None]):
         if _STATE_AFTER.match(text[mention.end:]) or _STATE_BEFORE.search(text[: mention.start]):
             mention.feature = "admin1"
         if following is not None and _QUALIFIER_GAP.match(text[mention.end : following.start]):
             mention.qualifier = following
-            if not _LIST_GOES_ON.match(text, following.end):
+            # "Paris, Lyon and Nice" goes on to another place; "Buffalo, New York, died" does not
+            listed = third is not None and _LIST_GAP.match(text[following.end : third.start])
+            if not listed and not _LIST_GOES_ON.match(text, following.end):
                 following.contains = mention
     for index, mention in enumerate(mentions):
         neighbours = mentions[max(0, index - 1) : index] + mentions[index + 1 : index + 2]
@@ -632,6 +635,7 @@ class _Resolver:
         self.counties_named: dict[str, set[str]] = {}
         self.counties_with_town: dict[str, set[str]] = {}
         self.senses: dict[tuple, Optional[Candidate]] = {}
+        self.qualified: dict[str, Candidate] = {}  # name -> its sense where the article qualified it
 
     def _key(self, mention: _Mention) -> tuple:
         qualifier = mention.qualifier.text if mention.qualifier else None
@@ -650,8 +654,8 @@ class _Resolver:
             return [(division, 0.0)]
         support, admin1 = Counter(support), Counter(admin1)
         if mention.qualifier is not None:
-            qualifier = self.gazetteer.resolve(mention.qualifier.text)
-            if qualifier is not None and qualifier.feature in {"country", "admin1"}:
+            qualifier = self._qualifying_area(mention)
+            if qualifier is not None:
                 support[qualifier.country] += QUALIFIER_SUPPORT
                 if qualifier.admin1:
                     admin1[qualifier.admin1] += QUALIFIER_SUPPORT
@@ -674,6 +678,16 @@ class _Resolver:
     def _local_over_foreign(self, name, ranked, support, admin1, counties: Optional[Containment]):
         neighbours = self.gazetteer.neighbours(ranked[0][0].country) if ranked[0][0].feature == "country" else set()
         return _local_over_foreign(name, ranked, support, admin1, counties or Containment(), neighbours)
+
+    def _qualifying_area(self, mention: _Mention) -> Optional[Candidate]:
+        """The country or state a qualifier names: "Buffalo, New York" is the state even
+        though the bare "New York" is the city. In a list ("Paris, Berlin and Rome") only
+        the bare name's own sense counts."""
+        if mention.qualifier.contains is mention:
+            ranked = self.gazetteer.ranked(mention.qualifier.text)
+            return next((c for c, _ in ranked if c.feature in {"country", "admin1"}), None)
+        place = self.gazetteer.resolve(mention.qualifier.text)
+        return place if place is not None and place.feature in {"country", "admin1"} else None
 
     def _unlisted_division(self, name: str, town_name: str) -> Optional[Candidate]:
         """"Calamba City, Laguna": the province of a town that the gazetteer does not
@@ -737,7 +751,11 @@ class _Resolver:
             self.admin1_by_name[name][place.admin1] += 1
 
     def resolve(self, mention: _Mention) -> Optional[Candidate]:
-        """Pass 2: every name, ranked with the support of the other names."""
+        """Pass 2: every name, ranked with the support of the other names. A name the
+        article once qualified ("Buffalo, New York") keeps that sense when it comes
+        again alone."""
+        if mention.qualifier is None and mention.text in self.qualified:
+            return self.qualified[mention.text]
         key = self._key(mention)
         if key not in self.senses:
             others = self.support - self.support_by_name[mention.text]
@@ -757,6 +775,11 @@ class _Resolver:
             if place is not None:
                 self._count_admin1(mention.text, place)
         self.senses = {}
+        for mention in mentions:
+            if mention.qualifier is not None and mention.qualifier.contains is mention:
+                place = self.resolve(mention)
+                if place is not None:
+                    self.qualified.setdefault(mention.text, place)
 
 
 def _place(mention: _Mention, candidate: Optional[Candidate]) -> Place:
