@@ -649,3 +649,12 @@ def test_a_former_province_with_an_unknown_successor_is_refused_by_name(tmp_path
     monkeypatch.setattr(gazetteer, "FORMER_DIVISIONS_TSV", bad)
     with pytest.raises(ValueError, match="former_divisions.tsv: Nowhere Province: no division 'Atlantis' in KEN"):
         gazetteer._add_former_divisions(gazetteer._Builder(), {})
+
+
+def test_a_county_named_without_its_word_and_a_lawmakers_home_town(pipeline):
+    text = ("Henrico police said shoppers came from Geauga and Medina counties. "
+            "Rep. Vicki Lensing, D-Iowa City, voted no.")
+    places = {p.text: p for p in places_of(pipeline, text)}
+    assert (places["Henrico"].name, places["Henrico"].feature) == ("Henrico County", "admin2")
+    assert places["Geauga"].name == "Geauga County"
+    assert places["Iowa City"].country == "USA" and places["Iowa City"].start == text.index("Iowa City")

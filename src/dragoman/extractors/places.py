@@ -72,6 +72,8 @@ LOCAL_FEATURES = {"city", "admin1", "admin2"}
 # places a street or building may lie in
 TOWN_FEATURES = {"city", "admin2"}
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")
+# a party label before a lawmaker's home town: "Rep. Vicki Lensing, D-Iowa City"
+_PARTY_LABEL = re.compile(r"^[DRI]-(?=[A-Z])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # "Washington state", "the state of Washington", "upstate New York": the text asks for
 # the state, not the city
@@ -120,10 +122,11 @@ class _Mention:
 
 
 def _trim(text: str, start: int, end: int) -> _Mention:
-    """The bare name: no leading "the", no possessive ending."""
-    article = _LEADING_ARTICLE.match(text)
-    if article:
-        text, start = text[article.end():], start + article.end()
+    """The bare name: no leading "the" or party label, no possessive ending."""
+    for prefix in (_LEADING_ARTICLE, _PARTY_LABEL):
+        found = prefix.match(text)
+        if found:
+            text, start = text[found.end():], start + found.end()
     possessive = _POSSESSIVE.search(text)
     if possessive and possessive.start() > 0:
         text, end = text[: possessive.start()], end - len(possessive.group())
@@ -673,6 +676,10 @@ class _Resolver:
             ranked = self.gazetteer.ranked(name, main_only=True, **context)
             if ranked and _stands_alone(name, ranked[0][0]):
                 return self._local_over_foreign(name, ranked, support, admin1, counties)
+        for word in cues()["implied_division_words"]:  # "Henrico police", "Geauga and Medina counties"
+            ranked = self.gazetteer.ranked(f"{mention.text} {word}", feature="admin2", main_only=True, **context)
+            if ranked:
+                return ranked
         return []
 
     def _local_over_foreign(self, name, ranked, support, admin1, counties: Optional[Containment]):
