@@ -658,3 +658,13 @@ def test_a_county_named_without_its_word_and_a_lawmakers_home_town(pipeline):
     assert (places["Henrico"].name, places["Henrico"].feature) == ("Henrico County", "admin2")
     assert places["Geauga"].name == "Geauga County"
     assert places["Iowa City"].country == "USA" and places["Iowa City"].start == text.index("Iowa City")
+
+
+def test_a_compass_part_of_a_name_is_no_evidence_for_the_whole(pipeline):
+    """"Northeast Georgia" said twice made the country of Georgia look twice confirmed;
+    with Athens-area counties around, Georgia is the state."""
+    text = ("Most school systems in Northeast Georgia are reviewing their layoff rules. Clarke County "
+            "and Oconee County have cut budgets. Most Northeast Georgia districts are waiting, "
+            "said a lawyer for the Georgia School Boards Association.")
+    georgias = [p for p in places_of(pipeline, text) if "Georgia" in p.text]
+    assert georgias and all((p.country, p.feature) == ("USA", "admin1") for p in georgias), georgias

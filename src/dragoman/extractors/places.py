@@ -593,8 +593,12 @@ def _names_to_try(text: str) -> list[tuple[str, bool]]:
 
 
 def _stem(name: str) -> str:
-    """A name without its division word: "Madison County" -> "madison"."""
+    """A name without its compass or division word: "Northeast Georgia" and "Georgia",
+    "Madison County" and "Madison" are one name twice, so neither is evidence for the
+    other's state, nor a town and its county evidence of containment."""
     words = normalise(name).split()
+    if len(words) > 1 and words[0] in cues()["compass_words"]:
+        words = words[1:]
     if len(words) > 1 and words[-1] in cues()["division_nouns"] | cues()["local_division_nouns"]:
         words = words[:-1]
     return " ".join(words)
@@ -726,11 +730,11 @@ class _Resolver:
             if len(country_of) == 1 and None not in country_of:
                 country = country_of.pop()
                 self.support[country] += 1
-                self.support_by_name[mention.text][country] += 1
+                self.support_by_name[_stem(mention.text)][country] += 1
             admin1_of = {c.admin1 for c in plausible}
             place = ranked[0][0]
             if (len(admin1_of) == 1 and None not in admin1_of) or (certain and place.feature == "admin1"):
-                self._count_admin1(mention.text, place)
+                self._count_admin1(_stem(mention.text), place)
 
     def _note_counties(self, name: str, ranked: list[tuple[Candidate, float]]) -> None:
         """A county name may be any county of that name; a town name counts only for its
@@ -765,9 +769,10 @@ class _Resolver:
             return self.qualified[mention.text]
         key = self._key(mention)
         if key not in self.senses:
-            others = self.support - self.support_by_name[mention.text]
+            name = _stem(mention.text)  # "Northeast Georgia" is no evidence for "Georgia"
+            others = self.support - self.support_by_name[name]
             ranked = self._ranked(
-                mention, others, self.admin1 - self.admin1_by_name[mention.text], self._counties_beside(mention.text)
+                mention, others, self.admin1 - self.admin1_by_name[name], self._counties_beside(mention.text)
             )
             self.senses[key] = ranked[0][0] if ranked else None
         return self.senses[key]
@@ -780,7 +785,7 @@ class _Resolver:
         for mention in mentions:
             place = self.resolve(mention)
             if place is not None:
-                self._count_admin1(mention.text, place)
+                self._count_admin1(_stem(mention.text), place)
         self.senses = {}
         for mention in mentions:
             if mention.qualifier is not None and mention.qualifier.contains is mention:
