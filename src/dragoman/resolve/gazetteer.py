@@ -54,8 +54,9 @@ FORMER_DIVISIONS_TSV = PLACES_TSV.with_name("former_divisions.tsv")
 FEATURE_WEIGHT = {"country": 6.0, "continent": 6.0, "city": 0.0}
 # features without a usable population score as a town of 10^N inhabitants
 FIXED_SCORE = {"region": 7.5, "sea": 7.5, "landmark": 5.0, "admin1": 7.0, "admin2": 5.0}
-# a state or county with a known population (of its towns) scores as a town of that
-# population plus this, but no higher than its fixed score: a parish of Bermuda is no
+# a state or county with a known population (that of its towns) scores as a town of
+# a tenth of it (log10 + this), and no higher than its fixed score: news names a city
+# by its name more often than the province around it, and a parish of Bermuda is no
 # rival for Southampton, nor Jamaica's Manchester for England's
 DIVISION_WEIGHT = {"admin1": -1.0, "admin2": -1.0}
 # a division named like a town inside it that holds this share of its people means the
@@ -109,8 +110,8 @@ GENERIC_DIVISION_NAMES = {
     f"{ns}{gap}{ew}{end}" for ns in ("north", "south") for ew in ("east", "west") for gap in ("", " ")
     for end in ("", "ern")
 }
-CLEAR_MARGIN = 2.0
-SPANNING_FEATURES = {"sea", "continent", "region"}  # score lead at which a name is unambiguous without context
+CLEAR_MARGIN = 2.0  # score lead at which a name is unambiguous without context
+SPANNING_FEATURES = {"sea", "continent", "region"}
 
 
 class Candidate(NamedTuple):
