@@ -550,9 +550,9 @@ def test_a_town_beside_its_county_is_that_countys_town(pipeline):
 
 
 def test_a_county_beside_its_town_is_the_county_holding_it(pipeline):
-    """Several states have a McMinn-like namesake county; the one holding the named
-    town wins, here Henry County, Tennessee beside Paris."""
-    text = "Residents of Paris and Henry County will receive a letter from the rescue squad."
+    """Several states have a Henry County; the one holding the named town wins, here
+    Henry County, Tennessee beside Paris."""
+    text = "Paris police arrested a man on Friday, the Henry County sheriff said."
     places = {p.text: p for p in places_of(pipeline, text)}
     assert places["Paris"].country == "USA" and km(places["Paris"].lat, places["Paris"].lon, 36.30, -88.33) < 30
     county = places["Henry County"]
@@ -597,17 +597,17 @@ def test_a_compass_word_division_does_not_stand_alone(pipeline):
 
 
 def test_an_unlisted_street_stands_at_the_town_named_after_it(pipeline):
-    places = {p.text: p for p in places_of(pipeline, "Shoppers crowded Collins Avenue in Miami Beach on Saturday.")}
-    street = places["Collins Avenue"]
-    assert (street.feature, street.within, street.country) == ("facility", "Miami Beach", "USA")
-    assert (street.lat, street.lon) == (places["Miami Beach"].lat, places["Miami Beach"].lon)
+    places = {p.text: p for p in places_of(pipeline, "Traffic backed up on Bardstown Road in Louisville on Saturday.")}
+    street = places["Bardstown Road"]
+    assert (street.feature, street.within, street.country) == ("facility", "Louisville", "USA")
+    assert (street.lat, street.lon) == (places["Louisville"].lat, places["Louisville"].lon)
     assert street.name is None and street.geonameid is None  # the gazetteer still does not know it
 
 
 def test_an_unlisted_village_stands_at_the_district_named_after_it(pipeline):
-    text = "The family fled Torkula village of Guma after the attack."
-    village = next(p for p in places_of(pipeline, text) if p.text.startswith("Torkula"))
-    assert (village.feature, village.within, village.country) == ("locality", "Guma", "NGA")
+    text = "The family fled Ukumbe village of Kwande after the attack."
+    village = next(p for p in places_of(pipeline, text) if p.text.startswith("Ukumbe"))
+    assert (village.feature, village.within, village.country) == ("locality", "Kwande", "NGA")
 
 
 def test_a_building_named_alone_stands_at_the_town_the_story_is_about(pipeline):
@@ -626,8 +626,8 @@ def test_an_unknown_name_with_nothing_to_stand_at_stays_unresolved(pipeline):
 def test_a_town_once_qualified_keeps_that_sense_against_the_articles_other_state(pipeline):
     """Four Missouri places outnumber one New York, but the article said which Buffalo
     it means, and a qualifier's comma before a verb closes it rather than a list."""
-    text = ("A girl from Buffalo, New York, died on Saturday. Doctors in Joplin, Branson and "
-            "Springfield in Missouri were told. She was the second child to die in Buffalo this week.")
+    text = ("A dockworker from Buffalo, New York, won the state lottery on Friday. Clerks in Joplin, "
+            "Branson and Springfield in Missouri sold most tickets. The dockworker plans to stay in Buffalo.")
     buffalos = [p for p in places_of(pipeline, text) if p.text == "Buffalo"]
     assert len(buffalos) == 2
     assert all(km(p.lat, p.lon, 42.89, -78.88) < 30 for p in buffalos), buffalos
@@ -636,7 +636,7 @@ def test_a_town_once_qualified_keeps_that_sense_against_the_articles_other_state
 def test_a_former_province_lies_among_the_provinces_that_replaced_it(pipeline):
     """Kenya's Nyanza province was split into six counties in 2013; archives still name
     it, and it is not Rwanda's town of Nyanza."""
-    places = {p.text: p for p in places_of(pipeline, "Cholera spread through Nyanza province and the Rift Valley.")}
+    places = {p.text: p for p in places_of(pipeline, "Maize prices rose in Nyanza province and the Rift Valley.")}
     nyanza = places.get("Nyanza province") or places["Nyanza"]
     assert (nyanza.country, nyanza.feature) == ("KEN", "admin1")
     assert km(nyanza.lat, nyanza.lon, -0.09, 34.77) < 161  # Kisumu, its old capital
@@ -652,20 +652,20 @@ def test_a_former_province_with_an_unknown_successor_is_refused_by_name(tmp_path
 
 
 def test_a_county_named_without_its_word_and_a_lawmakers_home_town(pipeline):
-    text = ("Henrico police said shoppers came from Geauga and Medina counties. "
-            "Rep. Vicki Lensing, D-Iowa City, voted no.")
+    text = ("Henrico police closed two roads after the storm. Snow shut schools in Geauga and "
+            "Medina counties on Monday. Rep. Tom Ray, R-Cedar Rapids, voted against the bill.")
     places = {p.text: p for p in places_of(pipeline, text)}
     assert (places["Henrico"].name, places["Henrico"].feature) == ("Henrico County", "admin2")
     assert places["Geauga"].name == "Geauga County"
-    assert places["Iowa City"].country == "USA" and places["Iowa City"].start == text.index("Iowa City")
+    assert places["Cedar Rapids"].country == "USA" and places["Cedar Rapids"].start == text.index("Cedar Rapids")
 
 
 def test_a_compass_part_of_a_name_is_no_evidence_for_the_whole(pipeline):
     """"Northeast Georgia" said twice made the country of Georgia look twice confirmed;
     with Athens-area counties around, Georgia is the state."""
-    text = ("Most school systems in Northeast Georgia are reviewing their layoff rules. Clarke County "
-            "and Oconee County have cut budgets. Most Northeast Georgia districts are waiting, "
-            "said a lawyer for the Georgia School Boards Association.")
+    text = ("Storms knocked out power across Northeast Georgia on Tuesday. Crews from Clarke County and "
+            "Oconee County worked overnight, and Northeast Georgia schools stayed closed, the Georgia "
+            "Emergency Management Agency said.")
     georgias = [p for p in places_of(pipeline, text) if "Georgia" in p.text]
     assert georgias and all((p.country, p.feature) == ("USA", "admin1") for p in georgias), georgias
 
@@ -673,8 +673,8 @@ def test_a_compass_part_of_a_name_is_no_evidence_for_the_whole(pipeline):
 def test_irish_counties_are_placed_though_geonames_groups_them_in_provinces(pipeline):
     """GeoNames files Clare under Munster; its towns still place it, and it beats the
     small Clares of Australia and Michigan."""
-    text = "Officials in Clare and Kerry said two babies were born on the roadside near Castlebar in Mayo."
+    text = "Farmers in Clare and in Mayo reported a wet spring, officials in Castlebar said."
     places = {p.text: p for p in places_of(pipeline, text)}
-    for county in ("Clare", "Mayo"):  # the tagger misses "Kerry" here
+    for county in ("Clare", "Mayo"):
         assert (places[county].country, places[county].feature) == ("IRL", "admin1"), places[county]
     assert km(places["Clare"].lat, places["Clare"].lon, 52.85, -9.0) < 60
