@@ -145,3 +145,14 @@ def test_users_actor_file_codes_names_and_bad_files_are_named(runner, tmp_path):
 def test_committed_schema_matches_the_records(runner):
     committed = json.loads((ROOT / "schema" / "dragoman.schema.json").read_text(encoding="utf-8"))
     assert committed == json_schema(), "run `make schema` after changing records.py"
+
+
+def test_show_and_explain_say_where_an_unlisted_street_was_placed(runner, tmp_path):
+    text = "Police fired tear gas at protesters on Bardstown Road in Louisville on Saturday."
+    (tmp_path / "street.txt").write_text(text, encoding="utf-8")
+    db = tmp_path / "news.db"
+    runner.invoke(main, ["ingest", str(tmp_path / "street.txt"), "--db", str(db), "--published", "2024-05-04"])
+    shown = runner.invoke(main, ["show", str(db), "--article", "street"])
+    assert "place=Bardstown Road (in Louisville)" in shown.stdout, shown.stdout
+    explained = runner.invoke(main, ["explain", str(tmp_path / "street.txt"), "--published", "2024-05-04", "--sentence", "1"])
+    assert "Bardstown Road (USA, at the point of Louisville)" in explained.stdout, explained.stdout

@@ -58,7 +58,8 @@ def explain_text(analysis: Analysis, event: Event) -> str:
         shown = f"'{event.date.text}' " if event.date.text else ""
         lines.append(f"  date:      {shown}= {trace['date_value']} - from {why}")
     if event.place is not None:
-        lines.append(f"  place:     {event.place.text} ({event.place.country or '?'})")
+        within = f", at the point of {event.place.within}" if event.place.within else ""
+        lines.append(f"  place:     {event.place.text} ({event.place.country or '?'}{within})")
     return "\n".join(lines)
 
 

@@ -57,6 +57,12 @@ def _parties(parties) -> str:
     return "+".join(p.country or f"?{p.text}" for p in parties) or "-"
 
 
+def _place_label(place) -> str:
+    """The gazetteer's name, else the text; a street placed at its town says which."""
+    label = place.name or place.text
+    return f"{label} (in {place.within})" if place.within else label
+
+
 def render_article(record: ArticleRecord, *, color: bool = False) -> str:
     lines = [f"{record.id}  {record.title or ''}  ({record.published or 'no date'}, {record.source or '?'})", ""]
     if record.text:
@@ -64,7 +70,7 @@ def render_article(record: ArticleRecord, *, color: bool = False) -> str:
     lines.append(f"EVENTS ({len(record.events)})")
     for e in record.events:
         date = e.date.value or f"{e.date.first}..{e.date.last}" if e.date else "-"
-        place = e.place.name if e.place else "-"
+        place = _place_label(e.place) if e.place else "-"
         mode = f"/{e.mode}" if e.mode else ""
         lines.append(
             f"  {e.id} {e.event}{mode} {_parties(e.actor)} -> {_parties(e.recipient)} "

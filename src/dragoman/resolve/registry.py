@@ -263,7 +263,10 @@ class Registry:
         self._db.script(_SCHEMA.format(id_column=_ID_COLUMN[self._db.dialect]))
 
     def close(self) -> None:
+        """Close the database; a closed registry is no longer consulted by lookups (a
+        later command in the same process, such as `explain` after `ingest`, would fail)."""
         self._db.close()
+        _active[:] = [source for source in _active if source is not self]
 
     def __enter__(self) -> "Registry":
         return self
