@@ -675,18 +675,19 @@ class _Resolver:
             if local:  # "Marion County" is near the Marion in a state the article names
                 ranked = sorted(ranked, key=lambda pair: admin1.get(pair[0].admin1 or "", 0) <= 0)
             if ranked:
-                return self._local_over_foreign(name, ranked, support, admin1, counties)
+                return self._prefer_local(name, ranked, support, admin1, counties)
         for name in _inner_names(mention.text):
             ranked = self.gazetteer.ranked(name, main_only=True, **context)
             if ranked and _stands_alone(name, ranked[0][0]):
-                return self._local_over_foreign(name, ranked, support, admin1, counties)
+                return self._prefer_local(name, ranked, support, admin1, counties)
         for word in cues()["implied_division_words"]:  # "Henrico police", "Geauga and Medina counties"
             ranked = self.gazetteer.ranked(f"{mention.text} {word}", feature="admin2", main_only=True, **context)
             if ranked:
                 return ranked
         return []
 
-    def _local_over_foreign(self, name, ranked, support, admin1, counties: Optional[Containment]):
+    def _prefer_local(self, name, ranked, support, admin1, counties: Optional[Containment]):
+        """`_local_over_foreign`, with the borders of the country that leads."""
         neighbours = self.gazetteer.neighbours(ranked[0][0].country) if ranked[0][0].feature == "country" else set()
         return _local_over_foreign(name, ranked, support, admin1, counties or Containment(), neighbours)
 
@@ -835,14 +836,14 @@ def _placed_within(places: list[Place], text: str) -> list[Place]:
         if place.lat is not None or place.country is not None:
             placed.append(place)
             continue
-        facility = normalise(place.text).split()[-1:] in ([w] for w in cues()["facility_nouns"])
-        container = next(
-            (p for p in places[index + 1 :] if p.start >= place.end and p.feature in TOWN_FEATURES | {"admin1"}
-             and p.lat is not None and gap.match(text[place.end : p.start])),
-            None,
-        )
-        if container is not None:
-            where = (container.name, container.country, container.lat, container.lon)
+        words = normalise(place.text).split()
+        facility = bool(words) and words[-1] in cues()["facility_nouns"]
+        following = next((p for p in places[index + 1 :] if p.start >= place.end), None)
+        if (
+            following is not None and following.feature in TOWN_FEATURES | {"admin1"} and following.lat is not None
+            and gap.match(text[place.end : following.start])
+        ):
+            where = (following.name, following.country, following.lat, following.lon)
         elif facility and home:
             where = home[0][0]
         else:
