@@ -14,12 +14,16 @@ disease ("West Nile virus") is no place in that article.
 
 Resolution runs in two passes, as a reader would: names that mean one place
 whatever the article is about ("Tel Aviv", "Israel") are settled first; their
-countries and states then weigh in for the ambiguous rest ("Paris" near "Texas").
-A name keeps one sense throughout the article.
+countries and states then weigh in for the ambiguous rest ("Paris" near "Texas"),
+as do the counties named beside a town that lies in one of them ("Paris" and
+"Henry County"). A name keeps one sense throughout the article, the sense it was
+qualified with if it ever was ("Buffalo, New York").
 
-Mentions the gazetteer does not know are kept with empty coordinates: the text
-still names a place, and its offsets are useful to events and to anyone who wants
-to geocode it with a bigger gazetteer.
+A street, building or village the gazetteer does not know stands at the town
+named right after it, or a facility at the town the article names most; the place
+says so in `within`. Other unknown mentions are kept with empty coordinates: the
+text still names a place, and its offsets are useful to events and to anyone who
+wants to geocode it with a bigger gazetteer.
 """
 
 from __future__ import annotations
