@@ -684,7 +684,7 @@ class _Resolver:
             ranked = self.gazetteer.ranked(name, main_only=True, **context)
             if ranked and _stands_alone(name, ranked[0][0]):
                 return self._prefer_local(name, ranked, support, admin1, counties)
-        for word in cues()["implied_division_words"]:  # "Henrico police", "Geauga and Medina counties"
+        for word in cues()["implied_division_words"].split():  # "Henrico police", "Geauga and Medina counties"
             ranked = self.gazetteer.ranked(f"{mention.text} {word}", feature="admin2", main_only=True, **context)
             if ranked:
                 return ranked
