@@ -393,24 +393,18 @@ def _add_divisions(
     place it by is left out."""
     for division in divisions:
         _, state, *_ = division.code.split(".")
-        inside = towns.get(division.code, [])
+        lat, lon, population = _middle_and_people(towns.get(division.code, []))
         county_point = us_county_points.get((state, division.name)) if division.level == 2 else None
         if division.country == "USA" and county_point:
             lat, lon = county_point
-        else:
-            lat, lon = _centre([(lat, lon) for lat, lon, _ in inside])
         if lat is None:
             continue
-        population = sum(people for _, _, people in inside)
-        if division.level == 1:
-            place = Candidate(
-                division.geonameid, division.name, division.country, lat, lon, population, "admin1", division.code
-            )
-        else:
-            place = Candidate(
-                division.geonameid, division.name, division.country, lat, lon, population, "admin2",
-                division.code.rsplit(".", 1)[0], False, division.code,
-            )
+        county = division.level == 2
+        place = Candidate(
+            division.geonameid, division.name, division.country, lat, lon, population,
+            "admin2" if county else "admin1", division.code.rsplit(".", 1)[0] if county else division.code,
+            False, division.code if county else None,
+        )
         aliases = _division_aliases(division)
         index = builder.add(place, [division.name], aliases)
         if division.level == 1:
@@ -432,11 +426,15 @@ def _add_former_divisions(builder: _Builder, towns: Mapping[str, list[tuple[floa
             if index is None:
                 raise ValueError(f"{FORMER_DIVISIONS_TSV.name}: {name}: no division {successor!r} in {country}")
             codes.append(builder.places[index].admin1)
-        inside = [town for code in codes for town in towns.get(code, [])]
-        lat, lon = _centre([(lat, lon) for lat, lon, _ in inside])
-        population = sum(people for _, _, people in inside)
+        lat, lon, population = _middle_and_people([town for code in codes for town in towns.get(code, [])])
         place = Candidate(None, name, country, lat, lon, population, "admin1")
         builder.add(place, [name, *[a for alias in aliases for a in alias.split("|") if a]])
+
+
+def _middle_and_people(towns: list[tuple[float, float, int]]) -> tuple[Optional[float], Optional[float], int]:
+    """Where a division of these (lat, lon, population) towns lies, and how many live in it."""
+    lat, lon = _centre([(town_lat, town_lon) for town_lat, town_lon, _ in towns])
+    return lat, lon, sum(people for _, _, people in towns)
 
 
 def _division_aliases(division: _Division) -> list[str]:
