@@ -596,6 +596,7 @@ def _names_to_try(text: str) -> list[tuple[str, bool]]:
     return names
 
 
+@lru_cache(maxsize=4096)
 def _stem(name: str) -> str:
     """A name without its compass or division word: "Northeast Georgia" and "Georgia",
     "Madison County" and "Madison" are one name twice, so neither is evidence for the
