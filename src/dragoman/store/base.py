@@ -16,10 +16,10 @@ the layers are also spread into plain tables so they can be queried with SQL:
 - ``quotes``: article_id, quote_id, kind, text, start, end, speaker (name, or
   the speaker text), speaker_actor_id, cue, rule.
 - ``places``, ``claims``, ``dates``: their record fields plus article_id.
+  (Entities live only in the record JSON.)
 
 A store written by an older dragoman is upgraded in place when opened (`UPGRADES`:
 columns are only ever added).
-  (Entities live only in the record JSON.)
 
 Child rows reference ``articles.id`` with ON DELETE CASCADE. Each `add()` is one
 transaction, so after a crash an article is either fully stored or absent.
