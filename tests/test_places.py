@@ -403,6 +403,40 @@ def test_a_name_the_tagger_cut_in_two_is_one_place(pipeline, text, name, country
     assert not any(whole[0].start <= p.start < whole[0].end and p is not whole[0] for p in places)
 
 
+@pytest.mark.parametrize(
+    "text, name, country, feature",
+    [
+        # the tagger stops at the hyphen, and "Guinea" alone is a country too
+        ("Cabinet ministers from Guinea-Bissau arrived in Dakar on Monday.", "Guinea-Bissau", "GNB", "country"),
+        # ... and at the small word inside the name
+        ("Rain fell on Rio Grande do Norte and Santa Catarina.", "Rio Grande do Norte", "BRA", "admin1"),
+    ],
+)
+def test_a_known_name_the_tagger_cut_short_is_run_on(pipeline, text, name, country, feature):
+    places = places_of(pipeline, text)
+    whole = [p for p in places if p.text == name]
+    assert len(whole) == 1 and (whole[0].country, whole[0].feature) == (country, feature)
+    assert not any(whole[0].start <= p.start < whole[0].end and p is not whole[0] for p in places)
+
+
+def _places_for(text: str, tagged: str, label: str = "GPE"):
+    start = text.index(tagged)
+    analysis = Analysis(article=Article(id="t", text=text), doc=next(parse([text])))
+    analysis.entities = [Entity(text=tagged, label=label, start=start, end=start + len(tagged))]
+    find_places(analysis)
+    return analysis.places
+
+
+def test_a_name_cut_at_its_start_reaches_back_for_its_first_word():
+    places = _places_for("Relief flights landed at Puerto Princesa on Friday.", "Princesa")
+    assert [(p.text, p.country) for p in places] == [("Puerto Princesa", "PHL")]
+
+
+def test_a_sentence_opening_article_is_not_part_of_the_name():
+    places = _places_for("The Ohio Department of Health said cases rose.", "Ohio", "ORG")
+    assert [(p.text, p.name) for p in places] == [("Ohio", "Ohio")]
+
+
 def test_a_country_an_organisation_name_ends_with(pipeline):
     places = places_of(pipeline, "Air Zimbabwe cancelled three flights on Friday.")
     assert [(p.text, p.country, p.feature) for p in places] == [("Zimbabwe", "ZWE", "country")]

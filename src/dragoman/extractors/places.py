@@ -97,9 +97,12 @@ _DATELINE = re.compile(
     r"\s*(?:\([A-Za-z ]+\)\s*)?"  # "(AP)"
     r"(?:--|—|–|-\s|:\s)"
 )
-# up to four words that may complete a cut-off name: "of the Congo", ". PAUL"
-_RUN_ON = re.compile(r"(?:[ .-]{1,2}(?:of|the|[A-Z][\w'’]*\.?)){1,4}")
-_RUN_ON_WORD = re.compile(r"[ .-]{1,2}(?:of|the|[A-Z][\w'’]*\.?)")
+# a word after a name that may continue it: ". PAUL", "-Bissau", " do Sul"
+_WORD_AFTER = re.compile(r"[ .-]{1,2}([A-Za-z][\w'’]*\.?)")
+# a capitalised word right before a name that may begin it: "Goz Beida", "Cuvette-Ouest"
+_WORD_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’]*[ -]$")
+RUN_ON_WORDS = 4
+RUN_BACK_WORDS = 2
 # the word after a name: "West Nile virus"
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
 # "the Qatari capital" (not followed by the capital's own name)
@@ -413,13 +416,13 @@ def _datelines(text: str, taken: list[tuple[int, int]], gazetteer: Gazetteer) ->
 
 
 def _completed(mentions: list[_Mention], text: str, gazetteer: Gazetteer) -> list[_Mention]:
-    """Mentions the gazetteer does not know, run on over the next few words when that
-    makes a name it knows: the tagger cuts "the Democratic Republic of the Congo" and
-    "ST. PAUL" in two. What the longer name covers is then one mention."""
-    return _one_per_span(
-        [_run_on(m, text, gazetteer) if m.country is None and not gazetteer.ranked(m.text) else m for m in mentions],
-        gazetteer,
-    )
+    """Mentions widened to the longer names they are part of (`_widened`); what a longer
+    name covers is then one mention."""
+    by_span: dict[tuple[int, int], _Mention] = {}
+    for mention in mentions:
+        widened = _widened(mention, text, gazetteer)
+        by_span.setdefault((widened.start, widened.end), widened)
+    return _one_per_span(list(by_span.values()), gazetteer)
 
 
 def _one_per_span(mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
@@ -438,19 +441,36 @@ def _one_per_span(mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Menti
     return [m for m in mentions if id(m) not in dropped]
 
 
-def _run_on(mention: _Mention, text: str, gazetteer: Gazetteer) -> _Mention:
-    """The longest name the gazetteer knows that starts with the mention and ends
-    within its next few words, or the mention itself."""
-    following = _RUN_ON.match(text, mention.end)
-    if following is None:
+def _widened(mention: _Mention, text: str, gazetteer: Gazetteer) -> _Mention:
+    """The longest name the gazetteer knows that holds the mention and reaches at most a
+    few words on or back: the tagger cuts "the Democratic Republic of the Congo",
+    "Guinea-Bissau", "Rio Grande do Sul", "ST. PAUL" and "Goz Beida" short."""
+    if mention.capital:
         return mention
+    particles = cues()["name_particles"]
+    ends, position = [mention.end], mention.end
+    for _ in range(RUN_ON_WORDS):
+        word = _WORD_AFTER.match(text, position)
+        if word is None or not (word.group(1)[0].isupper() or word.group(1).lower() in particles):
+            break
+        position = word.end()
+        if word.group(1).lower() not in particles:  # a name does not end on "of" or "do"
+            ends.append(position)
+    starts, position = [mention.start], mention.start
+    for _ in range(RUN_BACK_WORDS):
+        word = _WORD_BEFORE.search(text, max(0, position - 40), position)
+        if word is None:
+            break
+        if word.group().strip(" -").lower() in particles:  # "The Minnesota House"
+            break
+        position = word.start()
+        starts.append(position)
     longest = mention
-    for word in _RUN_ON_WORD.finditer(text, mention.end, following.end()):
-        if word.group().strip(" .-").lower() in {"of", "the"}:
-            continue
-        name = text[mention.start : word.end()]
-        if gazetteer.ranked(name, main_only=True):
-            longest = _Mention(text=name, start=mention.start, end=word.end(), feature=mention.feature)
+    for start in starts:
+        for end in ends:
+            name = text[start:end]
+            if len(name) > len(longest.text) and gazetteer.ranked(name, main_only=True):
+                longest = _Mention(text=name, start=start, end=end, feature=mention.feature)
     return longest
 
 
