@@ -419,6 +419,21 @@ def test_a_known_name_the_tagger_cut_short_is_run_on(pipeline, text, name, count
     assert not any(whole[0].start <= p.start < whole[0].end and p is not whole[0] for p in places)
 
 
+def test_a_town_its_state_does_not_hold_is_placed_in_the_state(pipeline):
+    # the gazetteer lists no Moscow in Vermont: the Russian capital would be a wrong answer
+    places = {p.text: p for p in places_of(pipeline, "Snow closed schools in Moscow, Vermont, on Friday.")}
+    moscow, vermont = places["Moscow"], places["Vermont"]
+    assert (moscow.country, moscow.feature, moscow.within) == ("USA", "locality", "Vermont")
+    assert (moscow.lat, moscow.lon) == (vermont.lat, vermont.lon)
+
+
+def test_a_country_listed_before_another_is_not_held_by_it(pipeline):
+    text = "Flocks were culled in Belgium, France, the Netherlands and Luxembourg."
+    assert [(p.text, p.country) for p in places_of(pipeline, text)] == [
+        ("Belgium", "BEL"), ("France", "FRA"), ("Netherlands", "NLD"), ("Luxembourg", "LUX"),
+    ]
+
+
 def _places_for(text: str, tagged: str, label: str = "GPE"):
     start = text.index(tagged)
     analysis = Analysis(article=Article(id="t", text=text), doc=next(parse([text])))

@@ -44,7 +44,7 @@ from ..pipeline import component
 from ..records import Entity, Place
 from ..resolve.countries import lookup as country_lookup
 from ..resolve.gazetteer import (
-    CLEAR_MARGIN, GENERIC_DIVISION_NAMES, Candidate, Containment, Gazetteer, is_clear, load_gazetteer,
+    AREA_FEATURES, CLEAR_MARGIN, GENERIC_DIVISION_NAMES, Candidate, Containment, Gazetteer, is_clear, load_gazetteer,
     names_division, normalise,
 )
 
@@ -63,6 +63,8 @@ NOT_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "
 COUNTRY_KINDS = {"name", "alias", "demonym"}
 # "Paris, Texas": the qualifier counts as this many mentions of its country
 QUALIFIER_SUPPORT = 8
+# what a qualifier may name: "Buffalo, New York", "Santa Maria, Davao del Sur"
+QUALIFYING_FEATURES = {"country", "admin1", "admin2"}
 # other mentions in a country that make a state of it beat a same-named foreign country
 STATE_SUPPORT = 2
 # other mentions in a state that make its town beat a same-named foreign place
@@ -639,6 +641,21 @@ def _inner_names(text: str) -> list[str]:
     return [name for name in prefixes + suffixes if name[:1].isupper()]
 
 
+def _lies_in(place: Candidate, area: Candidate, anywhere: bool = False) -> bool:
+    """Whether `place` is smaller than the country, state or county `area` and lies in
+    it (or, `anywhere`, would be a part of such an area if it lay there)."""
+    breadth = cues()["feature_breadth"]
+    if breadth.get(place.feature, 0) >= breadth[area.feature]:
+        return False
+    if anywhere:
+        return True
+    if area.feature == "country":
+        return place.country == area.country
+    if area.feature == "admin1":
+        return place.admin1 == area.admin1
+    return place.admin2 == area.admin2
+
+
 def _stands_alone(name: str, place: Candidate) -> bool:
     """A part of a longer mention is taken for a place only when it is one a reader
     would recognise by its name alone, not some hamlet sharing a word with a brand nor
@@ -685,28 +702,33 @@ class _Resolver:
         if division is not None:
             return [(division, 0.0)]
         support, admin1 = Counter(support), Counter(admin1)
-        if mention.qualifier is not None:
-            qualifier = self._qualifying_area(mention)
-            if qualifier is not None:
-                support[qualifier.country] += QUALIFIER_SUPPORT
-                if qualifier.admin1:
-                    admin1[qualifier.admin1] += QUALIFIER_SUPPORT
+        qualifier, binding = self._qualifying_area(mention) if mention.qualifier is not None else (None, False)
+        if qualifier is not None:
+            support[qualifier.country] += QUALIFIER_SUPPORT
+            if qualifier.admin1:
+                admin1[qualifier.admin1] += QUALIFIER_SUPPORT
         context = dict(article_countries=support, article_admin1=admin1, article_counties=counties)
+
+        def bound(ranked: list[tuple[Candidate, float]]) -> list[tuple[Candidate, float]]:
+            """"Stroud, Ontario" is no English Stroud: what the area holds, or nothing."""
+            return [pair for pair in ranked if _lies_in(pair[0], qualifier)] if binding else ranked
+
         for name, local in _names_to_try(mention.text):
             ranked = []
             if mention.feature:
                 ranked = self.gazetteer.ranked(name, feature=mention.feature, **context)
             ranked = ranked or self.gazetteer.ranked(name, **context)
+            ranked = bound(ranked)
             if local:  # "Marion County" is near the Marion in a state the article names
                 ranked = sorted(ranked, key=lambda pair: admin1.get(pair[0].admin1 or "", 0) <= 0)
             if ranked:
                 return self._prefer_local(name, ranked, support, admin1, counties)
         for name in _inner_names(mention.text):
-            ranked = self.gazetteer.ranked(name, main_only=True, **context)
+            ranked = bound(self.gazetteer.ranked(name, main_only=True, **context))
             if ranked and _stands_alone(name, ranked[0][0]):
                 return self._prefer_local(name, ranked, support, admin1, counties)
         for word in cues()["implied_division_words"].split():  # "Henrico police", "Geauga and Medina counties"
-            ranked = self.gazetteer.ranked(f"{mention.text} {word}", feature="admin2", main_only=True, **context)
+            ranked = bound(self.gazetteer.ranked(f"{mention.text} {word}", feature="admin2", main_only=True, **context))
             if ranked:
                 return ranked
         return []
@@ -716,15 +738,29 @@ class _Resolver:
         neighbours = self.gazetteer.neighbours(ranked[0][0].country) if ranked[0][0].feature == "country" else set()
         return _local_over_foreign(name, ranked, support, admin1, counties or Containment(), neighbours)
 
-    def _qualifying_area(self, mention: _Mention) -> Optional[Candidate]:
-        """The country or state a qualifier names: "Buffalo, New York" is the state even
-        though the bare "New York" is the city. In a list ("Paris, Berlin and Rome") only
-        the bare name's own sense counts."""
-        if mention.qualifier.contains is mention:
-            ranked = self.gazetteer.ranked(mention.qualifier.text)
-            return next((c for c, _ in ranked if c.feature in {"country", "admin1"}), None)
-        place = self.gazetteer.resolve(mention.qualifier.text)
-        return place if place is not None and place.feature in {"country", "admin1"} else None
+    def _qualifying_area(self, mention: _Mention) -> tuple[Optional[Candidate], bool]:
+        """The country, state or county a qualifier names, and whether the mention must
+        lie in it. The sense that holds a sense of the name comes first ("Blakely,
+        Georgia" is the US state; "Buffalo, New York" the state, though the bare "New
+        York" is the city); else a country or state the qualifier plainly names ("Stroud,
+        Ontario", which the gazetteer lacks). In a list ("Paris, Berlin and Rome") only the
+        bare name's own sense counts, and binds nothing."""
+        if mention.qualifier.contains is not mention:
+            place = self.gazetteer.resolve(mention.qualifier.text)
+            return (place if place is not None and place.feature in AREA_FEATURES else None), False
+        ranked = self.gazetteer.ranked(mention.qualifier.text)
+        areas = [c for c, _ in ranked if c.feature in QUALIFYING_FEATURES]
+        senses = [c for c, _ in self.gazetteer.ranked(mention.text)]
+        holding = next((area for area in areas if any(_lies_in(sense, area) for sense in senses)), None)
+        if holding is not None:
+            return holding, True
+        plain = ranked[0][0] if ranked and ranked[0][0].feature in AREA_FEATURES else None
+        if plain is None or normalise(mention.qualifier.text) in GENERIC_DIVISION_NAMES:  # "Kansas City, North"
+            return None, False
+        # a country, sea or region ("Belgium, France, the Netherlands"; "the Gulf, Qatar") is
+        # no part of the next name; a town or province would be
+        local = bool(senses) and senses[0].feature in LOCAL_FEATURES
+        return plain, local and _lies_in(senses[0], plain, anywhere=True)
 
     def _unlisted_division(self, name: str, town_name: str) -> Optional[Candidate]:
         """"Calamba City, Laguna": the province of a town that the gazetteer does not
