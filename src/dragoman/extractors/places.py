@@ -920,8 +920,6 @@ def _placed_within(places: list[Place], text: str) -> list[Place]:
 # -- where an event happened ---------------------------------------------------------
 
 
-
-
 def _place_root(doc: "Doc", place: Place) -> Optional["Token"]:
     span = doc.char_span(place.start, place.end, alignment_mode="expand")
     return span.root if span is not None else None
