@@ -156,3 +156,11 @@ def test_show_and_explain_say_where_an_unlisted_street_was_placed(runner, tmp_pa
     assert "place=Bardstown Road (in Louisville)" in shown.stdout, shown.stdout
     explained = runner.invoke(main, ["explain", str(tmp_path / "street.txt"), "--published", "2024-05-04", "--sentence", "1"])
     assert "Bardstown Road (USA, at the point of Louisville)" in explained.stdout, explained.stdout
+
+
+def test_explain_says_a_creek_has_a_country_but_no_point(runner, tmp_path):
+    text = ("Police fired tear gas at protesters at Wexbrook Creek on Saturday. "
+            "Officers came from Raleigh and from Durham, North Carolina.")
+    (tmp_path / "creek.txt").write_text(text, encoding="utf-8")
+    explained = runner.invoke(main, ["explain", str(tmp_path / "creek.txt"), "--published", "2024-05-04", "--sentence", "1"])
+    assert "Wexbrook Creek (USA, somewhere in United States)" in explained.stdout, explained.stdout

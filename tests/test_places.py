@@ -434,6 +434,18 @@ def test_a_country_listed_before_another_is_not_held_by_it(pipeline):
     ]
 
 
+def test_an_unplaced_name_gets_the_country_of_the_articles_places_but_no_point(pipeline):
+    text = "Kayakers paddled the Wexbrook River from Raleigh to Durham on Saturday."
+    river = next(p for p in places_of(pipeline, text) if p.text == "Wexbrook River")
+    assert (river.country, river.within, river.lat, river.lon, river.name) == ("USA", "United States", None, None, None)
+
+
+def test_an_article_spread_over_countries_leaves_an_unplaced_name_without_one(pipeline):
+    text = "Kayakers paddled the Wexbrook River from Raleigh to Paris on Saturday."
+    river = next(p for p in places_of(pipeline, text) if p.text == "Wexbrook River")
+    assert (river.country, river.within) == (None, None)
+
+
 def _places_for(text: str, tagged: str, label: str = "GPE"):
     start = text.index(tagged)
     analysis = Analysis(article=Article(id="t", text=text), doc=next(parse([text])))

@@ -113,8 +113,9 @@ class Place(Record, kw_only=True):
     lon: Optional[float] = None
     geonameid: Optional[int] = None
     feature: Optional[str] = None  # country | admin1 | admin2 | city | region | sea | facility | locality | ...
-    # a street, building or village the gazetteer lacks stands at this place's point:
-    # the town named right after it, or the town the article names most
+    # where the text puts a name the gazetteer lacks: the town named right after it or
+    # named most in the article (a street or village, given that town's point), or the
+    # country nearly all the article's places lie in (a creek or township: no point)
     within: Optional[str] = None
 
 

@@ -882,7 +882,8 @@ def find_places(analysis: Analysis) -> None:
     resolver = _Resolver(gazetteer)
     resolver.settle_clear(mentions)
     resolver.cohere(mentions)
-    analysis.places = _placed_within([_place(m, resolver.resolve(m)) for m in mentions], analysis.text)
+    places = _placed_within([_place(m, resolver.resolve(m)) for m in mentions], analysis.text)
+    analysis.places = _placed_in_country(places, gazetteer)
 
 
 def _placed_within(places: list[Place], text: str) -> list[Place]:
@@ -915,6 +916,24 @@ def _placed_within(places: list[Place], text: str) -> list[Place]:
             place, country=country, lat=lat, lon=lon, feature="facility" if facility else "locality", within=name,
         ))
     return placed
+
+
+def _placed_in_country(places: list[Place], gazetteer: Gazetteer) -> list[Place]:
+    """Names still unplaced get the country nearly all the article's placed names lie in
+    (see `article_country_share` in data/places.yaml): an analyst filtering a local story
+    by country should find its creek and township, though no map can show them."""
+    countries = Counter(p.country for p in places if p.country is not None and p.lat is not None)
+    if not countries:
+        return places
+    country, count = countries.most_common(1)[0]
+    named = gazetteer.country(country)
+    lex = cues()
+    if named is None or count < lex["article_country_mentions"] or count < lex["article_country_share"] * countries.total():
+        return places
+    return [
+        msgspec.structs.replace(p, country=country, within=named.name) if p.country is None and p.lat is None else p
+        for p in places
+    ]
 
 
 # -- where an event happened ---------------------------------------------------------

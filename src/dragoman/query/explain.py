@@ -58,7 +58,10 @@ def explain_text(analysis: Analysis, event: Event) -> str:
         shown = f"'{event.date.text}' " if event.date.text else ""
         lines.append(f"  date:      {shown}= {trace['date_value']} - from {why}")
     if event.place is not None:
-        within = f", at the point of {event.place.within}" if event.place.within else ""
+        within = ""
+        if event.place.within:
+            where = "at the point of" if event.place.lat is not None else "somewhere in"
+            within = f", {where} {event.place.within}"
         lines.append(f"  place:     {event.place.text} ({event.place.country or '?'}{within})")
     return "\n".join(lines)
 

@@ -58,7 +58,8 @@ def _parties(parties) -> str:
 
 
 def _place_label(place) -> str:
-    """The gazetteer's name, else the text; a street placed at its town says which."""
+    """The gazetteer's name, else the text; a street placed at its town, or a creek in
+    its country, says which."""
     label = place.name or place.text
     return f"{label} (in {place.within})" if place.within else label
 
