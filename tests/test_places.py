@@ -574,11 +574,18 @@ def test_one_mention_of_a_state_does_not_take_a_famous_city_name():
         "The New York governor signed the budget bill late on Thursday.",
         "Measles cases were confirmed in Ohio, New York and Oregon this spring.",
         "Her family moved from Rochester, New York, to Denver when she was nine.",
+        "New York's attorney general opened an inquiry into the insurer on Tuesday.",
+        "The toll road runs from the New York border to the coast.",
     ],
 )
 def test_new_york_is_the_state_where_the_text_uses_it_as_one(pipeline, text):
     new_york = next(p for p in places_of(pipeline, text) if p.text == "New York")
     assert new_york.feature == "admin1"
+
+
+def test_a_country_that_is_also_a_state_keeps_its_border(pipeline):
+    places = places_of(pipeline, "Migrants waited for days at the Mexico border in the heat.")
+    assert [(p.text, p.feature, p.country) for p in places] == [("Mexico", "country", "MEX")]
 
 
 def test_bare_new_york_is_the_city(pipeline):

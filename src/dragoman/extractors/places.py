@@ -107,6 +107,8 @@ RUN_ON_WORDS = 4
 RUN_BACK_WORDS = 2
 # the word after a name: "West Nile virus"
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
+# a possessive ending right after a name: "New York's attorney general"
+_POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)?")
 # "the Qatari capital" (not followed by the capital's own name)
 _CAPITAL_AFTER = re.compile(r"\s+capital\b(?!\s+(?:city\s+)?[A-Z])")
 
@@ -531,7 +533,10 @@ def _said_as_state(mention: _Mention, neighbours: list[_Mention], text: str, gaz
     states = gazetteer.ranked(mention.text, feature="admin1", main_only=True) if mention.country is None else []
     if not states or normalise(states[0][0].name) != normalise(mention.text):
         return False
-    following = _NEXT_WORD.match(text, mention.end)
+    top = gazetteer.resolve(mention.text)
+    if top is not None and top.feature == "country":  # "the Mexico border" is the country's
+        return False
+    following = _NEXT_WORD.match(text, mention.end + len(_POSSESSIVE_AFTER.match(text, mention.end).group()))
     if following is not None and following.group(1).lower() in cues()["state_office_words"]:
         return True
     for other in neighbours:
