@@ -44,8 +44,8 @@ from ..pipeline import component
 from ..records import Entity, Place
 from ..resolve.countries import lookup as country_lookup
 from ..resolve.gazetteer import (
-    AREA_FEATURES, CLEAR_MARGIN, GENERIC_DIVISION_NAMES, Candidate, Containment, Gazetteer, is_clear, load_gazetteer,
-    names_division, normalise,
+    AREA_FEATURES, CLEAR_MARGIN, DIVISION_WORDS_IN_TEXT, GENERIC_DIVISION_NAMES, Candidate, Containment, Gazetteer,
+    is_clear, load_gazetteer, names_division, normalise,
 )
 
 if TYPE_CHECKING:
@@ -159,7 +159,7 @@ def _stands_for_place(name: str, gazetteer: Gazetteer, min_population: Optional[
     if _country_reference(name, {"name", "alias"}) is not None:
         return True
     words = name.split()
-    if len(words) > 1 and words[-1].lower() in cues()["division_nouns"]:
+    if len(words) > 1 and words[-1].lower() in DIVISION_WORDS_IN_TEXT:
         return True
     ranked = gazetteer.ranked(name)
     best = ranked[0][0] if ranked else None
@@ -618,7 +618,7 @@ def _names_to_try(text: str) -> list[tuple[str, bool]]:
     if len(words) > 1 and words[0].lower() in lex["compass_words"] and words[1].lower() not in lex["compass_words"]:
         names.append((" ".join(words[1:]), False))
     last = words[-1].lower() if words else ""
-    if len(words) > 1 and last in lex["division_nouns"] | lex["settlement_suffixes"]:
+    if len(words) > 1 and last in DIVISION_WORDS_IN_TEXT | lex["settlement_suffixes"]:
         names.append((" ".join(words[:-1]), last in lex["local_division_nouns"]))
     return names
 
@@ -631,7 +631,7 @@ def _stem(name: str) -> str:
     words = normalise(name).split()
     if len(words) > 1 and words[0] in cues()["compass_words"]:
         words = words[1:]
-    if len(words) > 1 and words[-1] in cues()["division_nouns"] | cues()["local_division_nouns"]:
+    if len(words) > 1 and words[-1] in DIVISION_WORDS_IN_TEXT:
         words = words[:-1]
     return " ".join(words)
 

