@@ -6,6 +6,7 @@ import pytest
 
 from dragoman.pipeline import Pipeline
 from dragoman.records import Article
+from dragoman.resolve.actor_codes import code_actor
 
 
 @pytest.fixture(scope="module")
@@ -206,3 +207,14 @@ def test_a_named_body_with_its_article_is_one_actor(pipeline):
     analysis = _analyse(pipeline, "The plan was criticised by the Trump administration and by the Kremlin.")
     named = [a for a in analysis.actors if "administration" in a.name]
     assert [(a.name, a.country, len(a.mentions)) for a in named] == [("Trump administration", "USA", 1)]
+
+
+def test_an_undated_article_codes_a_retired_leader_as_dragoman_actor_does(pipeline):
+    # no publication date: as of today, as `dragoman actor` answers for the bare name
+    text = "Angela Merkel criticised the plan in an interview."
+    undated = pipeline.analyse(Article(id="t", text=text))
+    merkel = next(a for a in undated.actors if a.name == "Angela Merkel")
+    assert (merkel.country, merkel.sector, merkel.role) == ("DEU", "ELI", "former Chancellor")
+    assert (code_actor("Angela Merkel").sector, code_actor("Angela Merkel").role) == ("ELI", "former Chancellor")
+    dated = pipeline.analyse(Article(id="t", text=text, published="2018-05-01"))
+    assert next(a for a in dated.actors if a.name == "Angela Merkel").sector == "GOV"

@@ -719,17 +719,11 @@ def _fill_from_known(code: ActorCode, as_of: Union[str, date, None], registry: O
 
 def _lookup_known(name: str, as_of: Union[str, date, None], registry: Optional[ActorSource]) -> Optional[known.Coding]:
     """The known actor called `name`, or a common transliteration of it ("Mohammed" for
-    "Mohamed"). Undated, a person whose every dated state role has ended by today is a
-    former official (ELI), as the starter book promises, not the holder of the last one."""
+    "Mohamed")."""
     spelling = next((s for s in _spellings(name) if any(src.find(s) for src in known.sources(registry))), None)
     if spelling is None:
         return None
-    found = known.lookup(spelling, as_of=as_of, registry=registry)
-    if found is not None and as_of is None and found.kind == "person" and found.sector in _STATE_SECTORS:
-        today = known.lookup(spelling, as_of=date.today(), registry=registry)
-        if today is not None and today.sector == "ELI":
-            return today
-    return found
+    return known.lookup(spelling, as_of=as_of, registry=registry)
 
 
 def _spellings(name: str) -> list[str]:

@@ -129,29 +129,48 @@ class Coding:
 def code_as_of(actor: KnownActor, as_of: Union[str, date, None] = None) -> Coding:
     """Country, sector and role of a known actor on a day.
 
-    Undated: the actor's default sector, else its latest role. Dated: the role held that
-    day (for learned roles, the latest seen on or before it); if none and a state role has
-    ended by then, ELI (former official); before any role, only the default.
+    Undated: the actor's default sector, else its latest role; but a person coded to a
+    state sector whose every dated state role has ended by today is a former official
+    (ELI), as of today. Dated: the role held that day (for learned roles, the latest seen
+    on or before it); if none and a state role has ended by then, ELI; before any role,
+    only the default.
     """
     day = iso_day(as_of)
     rule = f"known:{actor.name}@{actor.source}" if actor.source else f"known:{actor.name}"
     roles = sorted(actor.roles, key=lambda r: r.start or "")
     if day is None:
-        if actor.sector or not roles:
-            return Coding(actor.country or _first_country(roles), actor.sector, None, actor.name, actor.kind, rule)
-        return _from_role(actor, roles[-1], rule)
+        undated = _undated(actor, roles, rule)
+        if actor.kind == "person" and undated.sector in STATE_SECTORS:
+            return _former(actor, roles, date.today().isoformat(), rule) or undated
+        return undated
     held = [r for r in roles if r.covers(day)]
     if held:
         return _from_role(actor, held[-1], rule)
-    ended = [r for r in roles if not r.seen and r.end is not None and r.end <= day and r.sector in STATE_SECTORS]
-    if ended:
-        last = max(ended, key=lambda r: r.end or "")
-        return Coding(actor.country or last.country, "ELI", f"former {last.role}" if last.role else None,
-                      actor.name, actor.kind, f"{rule}+former:{last.end}")
+    former = _former(actor, roles, day, rule)
+    if former is not None:
+        return former
     seen_later = [r for r in roles if r.seen]
     if seen_later:
         return _from_role(actor, seen_later[0], f"{rule}+seen-later")
     return Coding(actor.country or _first_country(roles), actor.sector, None, actor.name, actor.kind, rule)
+
+
+def _undated(actor: KnownActor, roles: Sequence[Role], rule: str) -> Coding:
+    if actor.sector or not roles:
+        return Coding(actor.country or _first_country(roles), actor.sector, None, actor.name, actor.kind, rule)
+    return _from_role(actor, roles[-1], rule)
+
+
+def _former(actor: KnownActor, roles: Sequence[Role], day: str, rule: str) -> Optional[Coding]:
+    """ELI, "former <role>", when no role covers `day` and a state role has ended by then."""
+    if any(r.covers(day) for r in roles):
+        return None
+    ended = [r for r in roles if not r.seen and r.end is not None and r.end <= day and r.sector in STATE_SECTORS]
+    if not ended:
+        return None
+    last = max(ended, key=lambda r: r.end or "")
+    return Coding(actor.country or last.country, "ELI", f"former {last.role}" if last.role else None,
+                  actor.name, actor.kind, f"{rule}+former:{last.end}")
 
 
 def _first_country(roles: Sequence[Role]) -> Optional[str]:
