@@ -128,6 +128,20 @@ def test_generic_head_takes_the_sector_of_its_modifier():
     assert code_actor("chairman of the Bundestag").sector == "LEG"
 
 
+@pytest.mark.parametrize(
+    "text, country, sector",
+    [
+        ("the Egyptian government resistance", "EGY", "GOV"),  # what the government does
+        ("army resistance", None, "MIL"),
+        ("the Kurdish resistance", None, "REB"),  # the group itself
+        ("resistance fighters", None, "REB"),
+    ],
+)
+def test_resistance_after_a_state_body_is_that_body_acting(text, country, sector):
+    code = code_actor(text)
+    assert (code.country, code.sector) == (country, sector)
+
+
 def test_former_office_holders_are_elites():
     assert code_actor("a former Peruvian president").sector == "ELI"
     assert code_actor("ex-senator John Roe").sector == "ELI"

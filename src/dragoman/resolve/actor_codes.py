@@ -30,10 +30,8 @@ from unidecode import unidecode
 from . import countries
 from . import gazetteer
 from . import registry as known
-from .registry import ActorSource
+from .registry import STATE_SECTORS, ActorSource
 
-# sectors of holders of state office: "former" turns them into ELI
-_STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
 # sectors that override a GOV head when an institution modifies it ("Hamas official")
 _NON_STATE_SECTORS = frozenset({"REB", "PTY", "OPP", "NGO", "UNO", "EUR", "IGO", "CRM", "UAF", "PRM"})
 _STATE_MEDIA_SECTORS = frozenset({"JRN", "BUS"})
@@ -146,6 +144,7 @@ class _Lexicon:
         text = (resources.files("dragoman") / "data" / "actor_roles.yaml").read_text("utf-8")
         roles = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
         self.state_owned = frozenset(_key(w) for w in roles["state_owned"])
+        self.act_nouns = frozenset(_key(w) for w in roles["act_nouns"])
         self.institution_words = frozenset(_key(w) for w in roles["institution_words"])
         self.national_titles = {
             _key(title): country for country, titles in roles["national_titles"].items() for title in titles
@@ -525,6 +524,10 @@ def _sector(a: _Analysis, head: Optional[int], has_country: bool) -> tuple[Optio
         return sector, [rule]
     rules = [f"{_head_label(piece)}:{piece.key}"]
     sector = lex.sector
+    if piece.key in _LEXICON.act_nouns:
+        body = next((mod for mod in reversed(before) if _is_state_body(mod)), None)
+        if body is not None:
+            return body.lex.sector, [f"body:{body.key}", f"act:{piece.key}"]
     if sector == "GOV":
         for mod in reversed(before):
             if mod.type == "institution" and mod.lex.sector in _NON_STATE_SECTORS:
@@ -532,6 +535,15 @@ def _sector(a: _Analysis, head: Optional[int], has_country: bool) -> tuple[Optio
     if sector in _STATE_MEDIA_SECTORS and any(p.key in _LEXICON.state_owned for p in before):
         return "GOV", ["state-owned", *rules]
     return sector, rules
+
+
+def _is_state_body(piece: _Piece) -> bool:
+    """A state organisation or force named by a role noun or an institution: "government",
+    "army", "police"."""
+    return (
+        piece.type in ("head", "institution") and piece.lex is not None
+        and piece.lex.kind in ("organization", "group") and piece.lex.sector in STATE_SECTORS
+    )
 
 
 def _head_label(piece: _Piece) -> str:
@@ -592,7 +604,7 @@ def _code_phrase(text: str, registry: Optional[ActorSource] = None,
     sector, rules = _sector(a, head, country is not None)
     if _national_namesake(a, head, sector):
         sector, rules = "GOV", ["national-namesake", *rules]
-    if any(p.type == "former" for p in a.main) and sector in _STATE_SECTORS:
+    if any(p.type == "former" for p in a.main) and sector in STATE_SECTORS:
         sector, rules = "ELI", ["former", *rules]
     kind = _kind(a, head)
     name = _name(text, a, head)
