@@ -446,6 +446,23 @@ def test_an_article_spread_over_countries_leaves_an_unplaced_name_without_one(pi
     assert (river.country, river.within) == (None, None)
 
 
+@pytest.mark.parametrize(
+    "text, name, country",
+    [
+        ("Israeli strikes on Khan Younis killed 12 people.", "Khan Younis", "PSE"),  # tagged a person
+        ("Residents of Port Moresby protested.", "Port Moresby", "PNG"),  # not tagged at all
+        ("Families fled Rafah at dawn.", "Rafah", "PSE"),
+    ],
+)
+def test_a_town_an_attack_is_aimed_at_or_people_flee_is_a_place(pipeline, text, name, country):
+    assert (name, country) in [(p.text, p.country) for p in places_of(pipeline, text)]
+
+
+def test_an_attack_on_a_known_person_is_no_place(pipeline):
+    # Obama is also a Japanese town, but the actor registry knows the name as a person
+    assert places_of(pipeline, "Attacks on Obama grew louder.") == []
+
+
 def _places_for(text: str, tagged: str, label: str = "GPE"):
     start = text.index(tagged)
     analysis = Analysis(article=Article(id="t", text=text), doc=next(parse([text])))

@@ -42,6 +42,7 @@ from ..analysis import Analysis
 from ..annotate.views import doc_text, sentence_of
 from ..pipeline import component
 from ..records import Entity, Place
+from ..resolve import registry as known_actors
 from ..resolve.countries import lookup as country_lookup
 from ..resolve.gazetteer import (
     AREA_FEATURES, CLEAR_MARGIN, DIVISION_WORDS_IN_TEXT, GENERIC_DIVISION_NAMES, Candidate, Containment, Gazetteer,
@@ -355,7 +356,9 @@ def _untagged(analysis: Analysis, taken: list[tuple[int, int]], gazetteer: Gazet
         if any(s < end and start < e for s, e in blocked):
             continue
         name = doc_text(analysis.doc)[start:end]
-        if _cued(first, last, gazetteer) or (name.lower() not in surnames and _residents_of(first, last, gazetteer)):
+        if _cued(first, last, gazetteer) or (
+            name.lower() not in surnames and (_residents_of(first, last, gazetteer) or _aimed_at(first, last, gazetteer))
+        ):
             found.append(_trim(name, start, end))
     return found
 
@@ -375,6 +378,30 @@ def _residents_of(first: "Token", last: "Token", gazetteer: Gazetteer) -> bool:
         return False
     name = doc_text(doc)[first.idx : last.idx + len(last.text)]
     return name.lower() not in cues()["name_words"] and _echoable(name, gazetteer)
+
+
+def _aimed_at(first: "Token", last: "Token", gazetteer: Gazetteer) -> bool:
+    """"Strikes on Khan Younis", "the siege of Mariupol", "residents of Port Moresby": a
+    name governed by "on" after an attack noun, or by "of" after a noun for what befalls
+    a place or for its people, when it is a town of some size and no one the actor
+    registry knows ("attacks on Obama")."""
+    doc, lex = first.doc, cues()
+    if first.i < 2 or last.head.i != first.i - 1:
+        return False
+    preposition, noun = doc[first.i - 1].lower_, doc[first.i - 2].lemma_.lower()
+    nouns = lex["attack_nouns"] if preposition == "on" else lex["siege_nouns"] | lex["resident_nouns"]
+    if preposition not in {"on", "of"} or noun not in nouns:
+        return False
+    name = doc_text(doc)[first.idx : last.idx + len(last.text)]
+    return _sizeable(name, gazetteer) and known_actors.lookup(name) is None
+
+
+def _sizeable(name: str, gazetteer: Gazetteer) -> bool:
+    """A known place, by any of its names, that is no ordinary word and no hamlet."""
+    ranked = gazetteer.ranked(name)
+    return bool(ranked) and name.lower() not in cues()["name_words"] and (
+        ranked[0][0].feature != "city" or ranked[0][0].population >= cues()["echo_city_population"]
+    )
 
 
 def _echoes(analysis: Analysis, mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
