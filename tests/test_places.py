@@ -471,6 +471,29 @@ def _places_for(text: str, tagged: str, label: str = "GPE"):
     return analysis.places
 
 
+def _places_with(text: str, *tagged: str):
+    analysis = Analysis(article=Article(id="t", text=text), doc=next(parse([text])))
+    analysis.entities = [
+        Entity(text=name, label="GPE", start=text.index(name), end=text.index(name) + len(name)) for name in tagged
+    ]
+    find_places(analysis)
+    return analysis.places
+
+
+def test_a_street_named_after_a_place_lies_in_the_town_not_the_namesake():
+    text = "A crash closed Northumberland Avenue near the mall, Saskatoon police said. Saskatoon and Regina crews helped."
+    street = next(p for p in _places_with(text, "Northumberland", "Saskatoon", "Regina") if p.start == 15)
+    assert (street.text, street.feature, street.country, street.within) == (
+        "Northumberland Avenue", "facility", "CAN", "Saskatoon",
+    )
+
+
+def test_a_county_road_is_still_the_county():
+    text = "The truck left Otter Tail County Road 80 near Perham, Minnesota."
+    county = _places_with(text, "Otter Tail County", "Perham", "Minnesota")[0]
+    assert (county.text, county.feature, county.country) == ("Otter Tail County", "admin2", "USA")
+
+
 def test_a_name_cut_at_its_start_reaches_back_for_its_first_word():
     places = _places_for("Relief flights landed at Puerto Princesa on Friday.", "Princesa")
     assert [(p.text, p.country) for p in places] == [("Puerto Princesa", "PHL")]

@@ -131,6 +131,7 @@ class _Mention:
     country: Optional[str] = None  # ISO3 when the words name a country ("Russian")
     capital: bool = False  # the words name the country's capital ("the Qatari capital")
     contains: Optional["_Mention"] = None  # the town this one qualifies: "Calamba City" of "Calamba City, Laguna"
+    named_after: Optional[str] = None  # a street's namesake ("Northumberland" of "Northumberland Avenue")
 
 
 def _trim(text: str, start: int, end: int) -> _Mention:
@@ -505,6 +506,21 @@ def _widened(mention: _Mention, text: str, gazetteer: Gazetteer) -> _Mention:
     return longest
 
 
+def _street(mention: _Mention, text: str) -> _Mention:
+    """The whole street when a place's name is the first part of one ("Frenchmen
+    Street", "Hampton Ave."), but not "Paris St. Germain", and not a county's road
+    ("Douglas County Road 4" lies in the county)."""
+    found = _WORD_AFTER.match(text, mention.end)
+    if found is None or found.group().startswith(("-", ".")) or found.group(1).rstrip(".") not in cues()["street_nouns"]:
+        return mention
+    if mention.text.split()[-1].lower() in DIVISION_WORDS_IN_TEXT:
+        return mention
+    if found.group(1).endswith(".") and re.match(r"\s+[A-Z]", text[found.end():]):
+        return mention
+    end = found.end() - (1 if found.group(1).endswith(".") and found.group(1).rstrip(".") not in {"St", "Ave", "Rd", "Blvd"} else 0)
+    return _Mention(text=text[mention.start : end], start=mention.start, end=end, named_after=mention.text)
+
+
 def _without_named_things(mentions: list[_Mention], text: str) -> list[_Mention]:
     """Drop names that the article uses for something named after a place: a name
     followed anywhere by "virus", "fever", ... ("West Nile virus", "the Marburg
@@ -533,7 +549,7 @@ def _mentions(analysis: Analysis, gazetteer: Gazetteer) -> list[_Mention]:
     mentions += _untagged(analysis, [(m.start, m.end) for m in mentions], gazetteer)
     mentions += _echoes(analysis, mentions, gazetteer)
     mentions += _datelines(text, [(m.start, m.end) for m in mentions], gazetteer)
-    mentions = _completed(mentions, text, gazetteer)
+    mentions = [_street(m, text) for m in _completed(mentions, text, gazetteer)]
     mentions = _without_named_things(mentions, text)
     mentions.sort(key=lambda m: m.start)
     for mention, following, third in zip(mentions, mentions[1:] + [None], mentions[2:] + [None, None]):
@@ -726,6 +742,8 @@ class _Resolver:
         self, mention: _Mention, support: Mapping[str, int], admin1: Mapping[str, int],
         counties: Optional[Containment] = None,
     ):
+        if mention.named_after is not None:
+            return []
         if mention.country is not None:
             lookup = self.gazetteer.capital if mention.capital else self.gazetteer.country
             place = lookup(mention.country)
@@ -814,21 +832,30 @@ class _Resolver:
         (state) when every sense it could plausibly have lies there ("Springfield": some
         US town), a state named as such when it wins clearly."""
         for mention in mentions:
+            if mention.named_after is not None:  # "Clarksville St.": streets are named after towns nearby
+                self._count_country(mention, self.gazetteer.ranked(mention.named_after))
+                continue
             ranked = self._ranked(mention, {}, {})
             if not ranked:
                 continue
             self._note_counties(mention.text, ranked)
+            self._count_country(mention, ranked)
             plausible = [c for c, score in ranked if score > ranked[0][1] - CLEAR_MARGIN]
             certain = is_clear(ranked) or mention.qualifier is not None or mention.country is not None
-            country_of = {c.country for c in plausible}
-            if len(country_of) == 1 and None not in country_of:
-                country = country_of.pop()
-                self.support[country] += 1
-                self.support_by_name[_stem(mention.text)][country] += 1
             admin1_of = {c.admin1 for c in plausible}
             place = ranked[0][0]
             if (len(admin1_of) == 1 and None not in admin1_of) or (certain and place.feature == "admin1"):
                 self._count_admin1(_stem(mention.text), place)
+
+    def _count_country(self, mention: _Mention, ranked: list[tuple[Candidate, float]]) -> None:
+        """One mention of the country every plausible sense of the name lies in, if one."""
+        plausible = [c for c, score in ranked if score > ranked[0][1] - CLEAR_MARGIN] if ranked else []
+        country_of = {c.country for c in plausible}
+        if len(country_of) == 1 and None not in country_of:
+            country = country_of.pop()
+            self.support[country] += 1
+            # a name is no evidence for itself, nor is the street named after it
+            self.support_by_name[_stem(mention.named_after or mention.text)][country] += 1
 
     def _note_counties(self, name: str, ranked: list[tuple[Candidate, float]]) -> None:
         """A county name may be any county of that name; a town name counts only for its
