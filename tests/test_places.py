@@ -488,6 +488,15 @@ def test_a_street_named_after_a_place_lies_in_the_town_not_the_namesake():
     )
 
 
+def test_a_county_named_like_the_articles_town_is_that_towns_county(pipeline):
+    text = ("DeKalb aldermen approved the budget on Monday. The DeKalb County board will vote on its "
+            "own plan next week, and a DeKalb councilman said talks went well.")
+    places = places_of(pipeline, text)
+    town = next(p for p in places if p.text == "DeKalb")
+    county = next(p for p in places if p.text == "DeKalb County")
+    assert km(town.lat, town.lon, county.lat, county.lon) < 50
+
+
 def test_a_county_road_is_still_the_county():
     text = "The truck left Otter Tail County Road 80 near Perham, Minnesota."
     county = _places_with(text, "Otter Tail County", "Perham", "Minnesota")[0]

@@ -732,6 +732,8 @@ class _Resolver:
         self.counties_named: dict[str, set[str]] = {}
         self.counties_with_town: dict[str, set[str]] = {}
         self.senses: dict[tuple, Optional[Candidate]] = {}
+        # pass 3: counties the towns each name stem was resolved to lie in ("DeKalb")
+        self.counties_of_towns: dict[str, Counter[str]] = defaultdict(Counter)
         self.qualified: dict[str, Candidate] = {}  # name -> its sense where the article qualified it
 
     def _key(self, mention: _Mention) -> tuple:
@@ -875,6 +877,8 @@ class _Resolver:
             if _stem(other) != _stem(name):
                 named.update(self.counties_named[other])
                 holding.update(self.counties_with_town[other])
+        # but once "DeKalb" is settled as the Illinois town, "DeKalb County" is its county
+        holding.update(self.counties_of_towns[_stem(name)])
         return Containment(named, holding)
 
     def _count_admin1(self, name: str, place: Candidate) -> None:
@@ -907,6 +911,8 @@ class _Resolver:
             place = self.resolve(mention)
             if place is not None:
                 self._count_admin1(_stem(mention.text), place)
+                if place.feature == "city" and place.admin2:
+                    self.counties_of_towns[_stem(mention.text)][place.admin2] += 1
         self.senses = {}
         for mention in mentions:
             if mention.qualifier is not None and mention.qualifier.contains is mention:
