@@ -497,6 +497,20 @@ def test_a_county_named_like_the_articles_town_is_that_towns_county(pipeline):
     assert km(town.lat, town.lon, county.lat, county.lon) < 50
 
 
+def test_a_small_foreign_namesake_by_another_name_yields_to_the_articles_country(pipeline):
+    # the gazetteer lacks the Pakistani resort; its only "Kalam" is another name of an Indian town
+    text = ("Hotels in Kalam reopened on Friday. Buses from Peshawar and Islamabad brought the first "
+            "tourists, Pakistani officials said.")
+    kalam = next(p for p in places_of(pipeline, text) if p.text == "Kalam")
+    assert (kalam.country, kalam.lat, kalam.within) == ("PAK", None, "Pakistan")
+
+
+def test_a_known_city_by_its_english_name_keeps_it_in_a_story_elsewhere(pipeline):
+    text = "Flights from Karachi and Lahore to Bombay resume next year, Pakistani officials said."
+    bombay = next(p for p in places_of(pipeline, text) if p.text == "Bombay")
+    assert (bombay.name, bombay.country) == ("Mumbai", "IND")
+
+
 def test_a_county_road_is_still_the_county():
     text = "The truck left Otter Tail County Road 80 near Perham, Minnesota."
     county = _places_with(text, "Otter Tail County", "Perham", "Minnesota")[0]

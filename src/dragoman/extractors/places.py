@@ -45,8 +45,8 @@ from ..records import Entity, Place
 from ..resolve import registry as known_actors
 from ..resolve.countries import lookup as country_lookup
 from ..resolve.gazetteer import (
-    AREA_FEATURES, CLEAR_MARGIN, DIVISION_WORDS_IN_TEXT, GENERIC_DIVISION_NAMES, Candidate, Containment, Gazetteer,
-    is_clear, load_gazetteer, names_division, normalise,
+    AREA_FEATURES, CLEAR_MARGIN, DIVISION_WORDS_IN_TEXT, FAMOUS_CITY_POPULATION, GENERIC_DIVISION_NAMES,
+    Candidate, Containment, Gazetteer, is_clear, load_gazetteer, names_division, normalise,
 )
 
 if TYPE_CHECKING:
@@ -899,8 +899,25 @@ class _Resolver:
             ranked = self._ranked(
                 mention, others, self.admin1 - self.admin1_by_name[name], self._counties_beside(mention.text)
             )
-            self.senses[key] = ranked[0][0] if ranked else None
+            best = ranked[0][0] if ranked else None
+            if best is not None and self._stray_alternate(mention, best, others):
+                best = None
+            self.senses[key] = best
         return self.senses[key]
+
+    def _stray_alternate(self, mention: _Mention, town: Candidate, support: Mapping[str, int]) -> bool:
+        """A town matched only through one of GeoNames' other names, in a country the
+        article never names, while the article is plainly about another one: "Kalam"
+        in a story from Pakistan is no Indian "Kallam" (the gazetteer lacks the Swat
+        town). Such a name stays unplaced, and takes the article's country later."""
+        if town.feature != "city" or mention.country is not None or support.get(town.country or "", 0) > 0:
+            return False
+        if town.population >= FAMOUS_CITY_POPULATION:  # "Kiev", "Quebec City": exonyms of known cities
+            return False
+        if self.gazetteer.ranked(mention.text, main_only=True):
+            return False
+        lead = max(support.values(), default=0)
+        return lead >= cues()["article_country_mentions"]
 
     def cohere(self, mentions: list[_Mention]) -> None:
         """Pass 3: the states the pass-2 senses lie in become context too, and every name
