@@ -511,6 +511,13 @@ def test_a_known_city_by_its_english_name_keeps_it_in_a_story_elsewhere(pipeline
     assert (bombay.name, bombay.country) == ("Mumbai", "IND")
 
 
+def test_a_world_city_keeps_its_name_against_a_hamlet_in_the_articles_state(pipeline):
+    # London, California has under 2,000 people; Dublin, Ohio (tested above) is no hamlet
+    text = "The singer, who is based in London, played Los Angeles and San Diego, California, this week."
+    london = next(p for p in places_of(pipeline, text) if p.text == "London")
+    assert london.country == "GBR"
+
+
 def test_a_county_road_is_still_the_county():
     text = "The truck left Otter Tail County Road 80 near Perham, Minnesota."
     county = _places_with(text, "Otter Tail County", "Perham", "Minnesota")[0]

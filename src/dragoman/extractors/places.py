@@ -46,7 +46,8 @@ from ..resolve import registry as known_actors
 from ..resolve.countries import lookup as country_lookup
 from ..resolve.gazetteer import (
     AREA_FEATURES, CLEAR_MARGIN, DIVISION_WORDS_IN_TEXT, FAMOUS_CITY_POPULATION, GENERIC_DIVISION_NAMES,
-    Candidate, Containment, Gazetteer, is_clear, load_gazetteer, names_division, normalise,
+    HAMLET_POPULATION, METROPOLIS_POPULATION, Candidate, Containment, Gazetteer, is_clear, load_gazetteer,
+    names_division, normalise,
 )
 
 if TYPE_CHECKING:
@@ -638,8 +639,9 @@ def _is_local(
         return foreign.feature == "country" and (in_country >= STATE_SUPPORT or in_state > 0)
     if candidate.feature not in {"city", "admin2"} or in_country <= 0:
         return False
-    if foreign.feature == "city":
-        return in_state >= LOCAL_SUPPORT
+    if foreign.feature == "city":  # but no hamlet takes a world city's name: "London" beside Los Angeles
+        hamlet = candidate.population < HAMLET_POPULATION
+        return in_state >= LOCAL_SUPPORT and not (hamlet and foreign.population >= METROPOLIS_POPULATION)
     # a country outweighs a town unless the story is plainly local to the town's state
     # and the town is no hamlet: "Palestine" among Anderson County and Tyler is the Texas
     # town, while "China" in a story from Texas stays the country

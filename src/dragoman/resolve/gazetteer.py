@@ -98,6 +98,8 @@ METROPOLIS_POPULATION = 1_000_000
 # Erie County and Hamburg it is the New York town)
 FAMOUS_CITY_POPULATION = 300_000
 FAMOUS_CITY_RIVAL_SUPPORT = 2
+# a town smaller than this is a hamlet to a world city (see `_world_city_over_hamlet`)
+HAMLET_POPULATION = 5000
 # data/divisions.yaml: the words that say a name is a division, and the generic ones
 _DIVISION_LEXICON = yaml.safe_load(DIVISIONS_YAML.read_text(encoding="utf-8"))
 DIVISION_WORDS = frozenset(_DIVISION_LEXICON["division_words"])
@@ -642,8 +644,8 @@ def _famous_city_first(
     famous = max(
         (
             pair for pair in ranked[1:]
-            if pair[0].feature == "city" and pair[0].country == winner.country
-            and normalise(pair[0].name) == normalise(winner.name)
+            if pair[0].feature == "city" and normalise(pair[0].name) == normalise(winner.name)
+            and (pair[0].country == winner.country or _world_city_over_hamlet(pair[0], winner))
         ),
         key=lambda pair: pair[0].population, default=None,
     )
@@ -651,9 +653,16 @@ def _famous_city_first(
         return ranked
     rival_support = admin1.get(winner.admin1 or "", 0)
     dominant = rival_support >= FAMOUS_CITY_RIVAL_SUPPORT and 2 * rival_support >= sum(admin1.values())
-    if dominant and admin1.get(famous[0].admin1 or "", 0) <= 0:
+    if dominant and admin1.get(famous[0].admin1 or "", 0) <= 0 and not _world_city_over_hamlet(famous[0], winner):
         return ranked
     return [famous] + [pair for pair in ranked if pair is not famous]
+
+
+def _world_city_over_hamlet(city: Candidate, winner: Candidate) -> bool:
+    """A city of METROPOLIS_POPULATION abroad against a hamlet at home that won only on
+    the support of its state: "London" in a story from Los Angeles is not London,
+    California (1,900 people)."""
+    return city.population >= METROPOLIS_POPULATION and winner.population < HAMLET_POPULATION
 
 
 def _counts(areas: Collection[str] | Mapping[str, int]) -> Mapping[str, int]:
