@@ -810,10 +810,11 @@ class EventCoder:
         for note in draft.notes:
             if note.startswith("context:"):
                 contexts.extend(note.split(":", 1)[1].split(","))
-        lemmas = [_lemma(t) for t in sentence_of(draft.head)]
-        words = [t.lower_ for t in sentence_of(draft.head)]
+        sentence = sentence_of(draft.head)
+        longest = max((len(cue) for cues in self.lex.contexts.values() for cue in cues), default=1)
+        said = _word_runs([_lemma(t) for t in sentence], [t.lower_ for t in sentence], longest=longest)
         for context, cues in self.lex.contexts.items():
-            if any(_contains(lemmas, cue) or _contains(words, cue) for cue in cues):
+            if any(cue in said for cue in cues):
                 contexts.append(context)
         return list(dict.fromkeys(contexts))
 
@@ -1936,9 +1937,12 @@ def _negated_before(token: Token, negation_words: frozenset[str]) -> bool:
     return False
 
 
-def _contains(words: list[str], cue: tuple[str, ...]) -> bool:
-    n = len(cue)
-    return any(tuple(words[i : i + n]) == cue for i in range(len(words) - n + 1))
+def _word_runs(*sequences: list[str], longest: int) -> set[tuple[str, ...]]:
+    """Every run of up to `longest` consecutive words of each sequence: a context cue
+    is found by one set lookup instead of a scan of the sentence per cue."""
+    return {
+        tuple(words[i : i + n]) for words in sequences for n in range(1, longest + 1) for i in range(len(words) - n + 1)
+    }
 
 
 def _scare_quotes(text: str) -> list[tuple[int, int]]:
