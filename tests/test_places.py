@@ -266,7 +266,7 @@ def test_capital_beats_a_same_named_town(pipeline):
 
 
 def _event_place(text: str, verb: str):
-    from dragoman.extractors.places import event_place
+    from dragoman.extractors.event_place import event_place
 
     # actors run before places in the pipeline: who the subject is matters to where
     analysis = Pipeline(steps=["entities", "actors", "places"]).analyse(Article(id="t", text=text, published=PUBLISHED))
@@ -327,7 +327,7 @@ def test_demonym_capital_names_the_capital(pipeline):
 
 
 def test_a_journey_happens_at_its_destination():
-    from dragoman.extractors.places import event_place
+    from dragoman.extractors.event_place import event_place
     from dragoman.pipeline import Pipeline
     from dragoman.records import Article
 

@@ -2,7 +2,7 @@
 
 The task names the verb, so our answer is the place the pipeline gives an
 event at that verb: the `place` of our event whose trigger overlaps it, or,
-where we coded no event there, `extractors.places.event_place` applied to the
+where we coded no event there, `extractors.event_place.event_place` applied to the
 verb (the same mechanism the events step uses). A second column answers only
 through our own events (no event = no answer), so event detection and place
 choice show separately. An answer is right when it matches one of the gold
@@ -36,7 +36,7 @@ def event_place(events: Sequence[Event], verb: Span) -> tuple[bool, Optional[Spa
 
 def place_for_verb(analysis, verb: Span) -> Optional[Span]:
     """The place our event-location mechanism picks for the verb token itself."""
-    from ..extractors.places import event_place as place_of_event
+    from ..extractors.event_place import event_place as place_of_event
 
     span = analysis.doc.char_span(verb[0], verb[1], alignment_mode="expand")
     if span is None:

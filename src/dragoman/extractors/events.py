@@ -33,7 +33,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Callable, Optional
+from typing import Optional
 
 from msgspec.structs import replace
 from spacy.tokens import Doc, Span, Token
@@ -41,7 +41,10 @@ from spacy.tokens import Doc, Span, Token
 from ..analysis import Analysis
 from ..pipeline import component
 from ..records import Actor, DateMention, Event, Offsets, Party, Place, Trigger
+from ..resolve.countries import country_code
 from .claims import casualty_counts
+from .dates import event_date
+from .event_place import event_place
 from .lexicon import Entry, Lexicon, Recoding, load_lexicon
 from ..annotate.views import sentence_of, sentences
 
@@ -137,8 +140,6 @@ class EventCoder:
         self.parties = PartyFinder(analysis, lexicon)
         self.scare_quotes = _scare_quotes(analysis.text)
         self.sentence_index = {s.start: k for k, s in enumerate(sentences(self.doc))}
-        self.event_date = _event_date_function()
-        self.event_place = _event_place_function()
         self.traces: Optional[dict[tuple[int, str], dict]] = None  # filled for `explain_event`
 
     def code(self) -> list[Event]:
@@ -553,12 +554,12 @@ class EventCoder:
         if entry.particle in entry.recipient and named and not draft.recipients:
             return None  # "speak with one voice": the particle names no one
         draft.actors = [(t, self.parties.facing(t, p, draft.recipients)) for t, p in draft.actors]
-        trigger_date = self.event_date(self.analysis, draft.match.carrier or draft.head)
+        trigger_date = event_date(self.analysis, draft.match.carrier or draft.head)
         draft.status = self._status(draft, trigger_date)
         self._recode(draft)
         if not draft.recipients and draft.rule != "noun:between":  # reciprocal: no one else is the target
             self._fill_recipient(draft, history)
-        place = self.event_place(self.analysis, draft.head) if self.event_place else self._place(draft)
+        place = event_place(self.analysis, draft.head)
         if not draft.actors and draft.event in self.lex.unclaimed_actor_at_place:
             self._unidentified_attackers(draft, place)
         if draft.event in self.lex.victims_of_place and place is not None and place.country:
@@ -761,22 +762,6 @@ class EventCoder:
                 found.append((Place(text=token.text, start=token.idx, end=end, country=code), token))
         return found
 
-    def _place(self, draft: Draft) -> Optional[Place]:
-        """A place attached to the trigger (or its light verb or complement
-        verb) by in/at/to/into: "met ... in Tel Aviv", "an incursion into Rafah"."""
-        heads = [draft.head] + ([draft.match.carrier] if draft.match.carrier is not None else [])
-        heads += [c for h in list(heads) for c in h.children if c.dep_ in ("xcomp", "advcl")]
-        start, end = sentence_of(draft.head).start_char, sentence_of(draft.head).end_char
-        for place in self.analysis.places_within(start, end):
-            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
-            if span is None:
-                continue
-            root = span.root
-            prep = root.head if root.dep_ == "pobj" else None
-            if prep is not None and prep.lower_ in ("in", "at", "to", "into") and prep.head in heads:
-                return place
-        return None
-
     def _mode(self, draft: Draft, place: Optional[Place]) -> Optional[str]:
         valid = self.lex.valid_modes.get(draft.event, frozenset())
         if draft.mode in valid:
@@ -909,7 +894,7 @@ class PartyFinder:
         self.analysis = analysis
         self.lex = lexicon
         self.doc = analysis.doc
-        self.country_code = _country_code_function()
+        self.country_code = country_code
         self.actors_by_id: dict[str, Actor] = {a.id: a for a in analysis.actors}
         self._settings: dict[tuple[int, frozenset[int]], Optional[Party]] = {}
         self._facing: frozenset[int] = frozenset()  # the event's other side: never the actor's scene
@@ -1984,34 +1969,6 @@ def _parse_date(value: Optional[str]) -> Optional[date]:
         return date.fromisoformat(value[:10])
     except ValueError:
         return None
-
-
-# -- optional layers written elsewhere ------------------------------------------
-def _event_date_function() -> Callable[[Analysis, Token], Optional[DateMention]]:
-    """`dates.event_date` when the dates module provides it, else no dates."""
-    try:
-        from .dates import event_date
-    except ImportError:
-        return lambda analysis, token: None
-    return event_date
-
-
-def _country_code_function() -> Callable[..., Optional[str]]:
-    """`resolve.countries.country_code` when available, else no country words."""
-    try:
-        from ..resolve.countries import country_code
-    except ImportError:
-        return lambda text, capitals=False: None
-    return country_code
-
-
-def _event_place_function() -> Optional[Callable[[Analysis, Token], Optional[Place]]]:
-    """`places.event_place` when the places module provides it, else None (our own choice)."""
-    try:
-        from .places import event_place
-    except ImportError:
-        return None
-    return event_place
 
 
 # -- explanation -------------------------------------------------------------------
