@@ -518,6 +518,15 @@ def test_a_world_city_keeps_its_name_against_a_hamlet_in_the_articles_state(pipe
     assert london.country == "GBR"
 
 
+def test_a_towns_city_council_is_that_town(pipeline):
+    text = ("Members of Dublin City Council met on Monday. Officials from Columbus, Hilliard and "
+            "Delaware County said Dublin residents back the plan.")
+    places = places_of(pipeline, text)
+    council = next(p for p in places if p.text == "Dublin City")
+    town = next(p for p in places if p.text == "Dublin")
+    assert council.country == town.country == "USA" and (council.lat, council.lon) == (town.lat, town.lon)
+
+
 def test_a_county_road_is_still_the_county():
     text = "The truck left Otter Tail County Road 80 near Perham, Minnesota."
     county = _places_with(text, "Otter Tail County", "Perham", "Minnesota")[0]

@@ -972,8 +972,25 @@ def find_places(analysis: Analysis) -> None:
     resolver = _Resolver(gazetteer)
     resolver.settle_clear(mentions)
     resolver.cohere(mentions)
-    places = _placed_within([_place(m, resolver.resolve(m)) for m in mentions], analysis.text)
+    senses = _city_names_agree(mentions, [resolver.resolve(m) for m in mentions])
+    places = _placed_within([_place(m, sense) for m, sense in zip(mentions, senses)], analysis.text)
     analysis.places = _placed_in_country(places, gazetteer)
+
+
+def _city_names_agree(mentions: list[_Mention], senses: list[Optional[Candidate]]) -> list[Optional[Candidate]]:
+    """"Dublin City" is the town the article's bare "Dublin" is: GeoNames lists "Dublin
+    City" under Ireland's capital only, but "the Dublin City Council" of a story from
+    Ohio is Ohio's."""
+    towns: dict[str, Counter] = defaultdict(Counter)
+    for mention, sense in zip(mentions, senses):
+        if sense is not None and sense.feature == "city":
+            towns[normalise(mention.text)][sense] += 1
+    agreed = []
+    for mention, sense in zip(mentions, senses):
+        *name, last = mention.text.split() or [""]
+        town = towns.get(normalise(" ".join(name))) if name and last.lower() == "city" else None
+        agreed.append(town.most_common(1)[0][0] if town else sense)
+    return agreed
 
 
 def _placed_within(places: list[Place], text: str) -> list[Place]:
