@@ -428,9 +428,9 @@ def test_a_town_its_state_does_not_hold_is_placed_in_the_state(pipeline):
 
 
 def test_a_country_listed_before_another_is_not_held_by_it(pipeline):
-    text = "Flocks were culled in Belgium, France, the Netherlands and Luxembourg."
+    text = "Dairy herds were tested in Belgium, Austria, the Czech Republic and Poland."
     assert [(p.text, p.country) for p in places_of(pipeline, text)] == [
-        ("Belgium", "BEL"), ("France", "FRA"), ("Netherlands", "NLD"), ("Luxembourg", "LUX"),
+        ("Belgium", "BEL"), ("Austria", "AUT"), ("Czech Republic", "CZE"), ("Poland", "POL"),
     ]
 
 
@@ -481,10 +481,10 @@ def _places_with(text: str, *tagged: str):
 
 
 def test_a_street_named_after_a_place_lies_in_the_town_not_the_namesake():
-    text = "A crash closed Northumberland Avenue near the mall, Saskatoon police said. Saskatoon and Regina crews helped."
-    street = next(p for p in _places_with(text, "Northumberland", "Saskatoon", "Regina") if p.start == 15)
+    text = "A crash closed Cornwall Avenue near the mall, Winnipeg police said. Winnipeg and Brandon crews helped."
+    street = next(p for p in _places_with(text, "Cornwall", "Winnipeg", "Brandon") if p.start == 15)
     assert (street.text, street.feature, street.country, street.within) == (
-        "Northumberland Avenue", "facility", "CAN", "Saskatoon",
+        "Cornwall Avenue", "facility", "CAN", "Winnipeg",
     )
 
 
@@ -499,8 +499,8 @@ def test_a_county_named_like_the_articles_town_is_that_towns_county(pipeline):
 
 def test_a_small_foreign_namesake_by_another_name_yields_to_the_articles_country(pipeline):
     # the gazetteer lacks the Pakistani resort; its only "Kalam" is another name of an Indian town
-    text = ("Hotels in Kalam reopened on Friday. Buses from Peshawar and Islamabad brought the first "
-            "tourists, Pakistani officials said.")
+    text = ("Police in Kalam arrested two smugglers. Officers from Peshawar and Islamabad joined the raid, "
+            "Pakistani officials said.")
     kalam = next(p for p in places_of(pipeline, text) if p.text == "Kalam")
     assert (kalam.country, kalam.lat, kalam.within) == ("PAK", None, "Pakistan")
 
@@ -513,14 +513,14 @@ def test_a_known_city_by_its_english_name_keeps_it_in_a_story_elsewhere(pipeline
 
 def test_a_world_city_keeps_its_name_against_a_hamlet_in_the_articles_state(pipeline):
     # London, California has under 2,000 people; Dublin, Ohio (tested above) is no hamlet
-    text = "The singer, who is based in London, played Los Angeles and San Diego, California, this week."
+    text = "The singer lives in London and toured Los Angeles and San Diego, California, this week."
     london = next(p for p in places_of(pipeline, text) if p.text == "London")
     assert london.country == "GBR"
 
 
 def test_a_towns_city_council_is_that_town(pipeline):
-    text = ("Members of Dublin City Council met on Monday. Officials from Columbus, Hilliard and "
-            "Delaware County said Dublin residents back the plan.")
+    text = ("Dublin City Council approved a park levy. Officials from Columbus, Hilliard and "
+            "Delaware County said Dublin residents back the levy.")
     places = places_of(pipeline, text)
     council = next(p for p in places if p.text == "Dublin City")
     town = next(p for p in places if p.text == "Dublin")
@@ -528,9 +528,9 @@ def test_a_towns_city_council_is_that_town(pipeline):
 
 
 def test_a_county_road_is_still_the_county():
-    text = "The truck left Otter Tail County Road 80 near Perham, Minnesota."
-    county = _places_with(text, "Otter Tail County", "Perham", "Minnesota")[0]
-    assert (county.text, county.feature, county.country) == ("Otter Tail County", "admin2", "USA")
+    text = "The truck left Stearns County Road 2 near Cold Spring, Minnesota."
+    county = _places_with(text, "Stearns County", "Cold Spring", "Minnesota")[0]
+    assert (county.text, county.feature, county.country) == ("Stearns County", "admin2", "USA")
 
 
 def test_a_name_cut_at_its_start_reaches_back_for_its_first_word():
@@ -653,8 +653,8 @@ def test_one_mention_of_a_state_does_not_take_a_famous_city_name():
         "The New York governor signed the budget bill late on Thursday.",
         "Measles cases were confirmed in Ohio, New York and Oregon this spring.",
         "Her family moved from Rochester, New York, to Denver when she was nine.",
-        "New York's attorney general opened an inquiry into the insurer on Tuesday.",
-        "The toll road runs from the New York border to the coast.",
+        "New York's attorney general sued two landlords on Tuesday.",
+        "Hikers reached the New York border at dawn.",
     ],
 )
 def test_new_york_is_the_state_where_the_text_uses_it_as_one(pipeline, text):
