@@ -527,6 +527,17 @@ def test_a_towns_city_council_is_that_town(pipeline):
     assert council.country == town.country == "USA" and (council.lat, council.lon) == (town.lat, town.lon)
 
 
+@pytest.mark.parametrize(
+    "text, street",
+    [
+        ("Police closed Frenchmen Street. Traffic was diverted around Baton Rouge.", "Frenchmen Street"),
+        ("A fire broke out on Hampton Ave. in St. Louis.", "Hampton Ave."),
+    ],
+)
+def test_a_street_ends_at_its_noun_or_its_abbreviation(pipeline, text, street):
+    assert street in [p.text for p in places_of(pipeline, text)]
+
+
 def test_a_county_road_is_still_the_county():
     text = "The truck left Stearns County Road 2 near Cold Spring, Minnesota."
     county = _places_with(text, "Stearns County", "Cold Spring", "Minnesota")[0]

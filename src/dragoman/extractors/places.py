@@ -113,6 +113,7 @@ _WORD_AFTER = re.compile(r"[ .-]{1,2}([A-Za-z][\w'’]*\.?)")
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’]*[ -]$")
 RUN_ON_WORDS = 4
 RUN_BACK_WORDS = 2
+_STREET_ABBREVIATIONS = {"St", "Ave", "Rd", "Blvd"}
 # the word after a name: "West Nile virus"
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
 # a possessive ending right after a name: "New York's attorney general"
@@ -364,9 +365,8 @@ def _untagged(analysis: Analysis, taken: list[tuple[int, int]], gazetteer: Gazet
         if any(s < end and start < e for s, e in blocked):
             continue
         name = doc_text(analysis.doc)[start:end]
-        if _cued(first, last, gazetteer) or (
-            name.lower() not in surnames and (_residents_of(first, last, gazetteer) or _aimed_at(first, last, gazetteer))
-        ):
+        named_by_context = _residents_of(first, last, gazetteer) or _aimed_at(first, last, gazetteer)
+        if _cued(first, last, gazetteer) or (name.lower() not in surnames and named_by_context):
             found.append(_trim(name, start, end))
     return found
 
@@ -518,13 +518,16 @@ def _street(mention: _Mention, text: str) -> _Mention:
     Street", "Hampton Ave."), but not "Paris St. Germain", and not a county's road
     ("Douglas County Road 4" lies in the county)."""
     found = _WORD_AFTER.match(text, mention.end)
-    if found is None or found.group().startswith(("-", ".")) or found.group(1).rstrip(".") not in cues()["street_nouns"]:
+    if found is None or found.group().startswith(("-", ".")):
         return mention
-    if mention.text.split()[-1].lower() in DIVISION_WORDS_IN_TEXT:
+    noun, stop = found.group(1).rstrip("."), found.group(1).endswith(".")
+    if noun not in cues()["street_nouns"] or mention.text.split()[-1].lower() in DIVISION_WORDS_IN_TEXT:
         return mention
-    if found.group(1).endswith(".") and re.match(r"\s+[A-Z]", text[found.end():]):
+    abbreviated = stop and noun in _STREET_ABBREVIATIONS
+    if abbreviated and re.match(r"\s+[A-Z]", text[found.end():]):  # "St. Germain", "St. Louis"
         return mention
-    end = found.end() - (1 if found.group(1).endswith(".") and found.group(1).rstrip(".") not in {"St", "Ave", "Rd", "Blvd"} else 0)
+    # a stop belongs to an abbreviation ("Ave."), not to "Street." ending a sentence
+    end = found.end() - (1 if stop and not abbreviated else 0)
     return _Mention(text=text[mention.start : end], start=mention.start, end=end, named_after=mention.text)
 
 
@@ -1035,7 +1038,8 @@ def _placed_in_country(places: list[Place], gazetteer: Gazetteer) -> list[Place]
     country, count = countries.most_common(1)[0]
     named = gazetteer.country(country)
     lex = cues()
-    if named is None or count < lex["article_country_mentions"] or count < lex["article_country_share"] * countries.total():
+    few = count < lex["article_country_mentions"] or count < lex["article_country_share"] * countries.total()
+    if named is None or few:
         return places
     return [
         msgspec.structs.replace(p, country=country, within=named.name) if p.country is None and p.lat is None else p
