@@ -530,7 +530,7 @@ def test_a_towns_city_council_is_that_town(pipeline):
 @pytest.mark.parametrize(
     "text, street",
     [
-        ("Police closed Frenchmen Street. Traffic was diverted around Baton Rouge.", "Frenchmen Street"),
+        ("Police closed Cornwall Street. Traffic was diverted around Baton Rouge.", "Cornwall Street"),
         ("A fire broke out on Hampton Ave. in St. Louis.", "Hampton Ave."),
     ],
 )
