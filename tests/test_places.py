@@ -463,18 +463,11 @@ def test_an_attack_on_a_known_person_is_no_place(pipeline):
     assert places_of(pipeline, "Attacks on Obama grew louder.") == []
 
 
-def _places_for(text: str, tagged: str, label: str = "GPE"):
-    start = text.index(tagged)
-    analysis = Analysis(article=Article(id="t", text=text), doc=next(parse([text])))
-    analysis.entities = [Entity(text=tagged, label=label, start=start, end=start + len(tagged))]
-    find_places(analysis)
-    return analysis.places
-
-
-def _places_with(text: str, *tagged: str):
+def _places_with(text: str, *tagged: str, label: str = "GPE"):
+    """The places found when the tagger labels exactly these names (first occurrence each)."""
     analysis = Analysis(article=Article(id="t", text=text), doc=next(parse([text])))
     analysis.entities = [
-        Entity(text=name, label="GPE", start=text.index(name), end=text.index(name) + len(name)) for name in tagged
+        Entity(text=name, label=label, start=text.index(name), end=text.index(name) + len(name)) for name in tagged
     ]
     find_places(analysis)
     return analysis.places
@@ -545,12 +538,12 @@ def test_a_county_road_is_still_the_county():
 
 
 def test_a_name_cut_at_its_start_reaches_back_for_its_first_word():
-    places = _places_for("Relief flights landed at Puerto Princesa on Friday.", "Princesa")
+    places = _places_with("Relief flights landed at Puerto Princesa on Friday.", "Princesa")
     assert [(p.text, p.country) for p in places] == [("Puerto Princesa", "PHL")]
 
 
 def test_a_sentence_opening_article_is_not_part_of_the_name():
-    places = _places_for("The Ohio Department of Health said cases rose.", "Ohio", "ORG")
+    places = _places_with("The Ohio Department of Health said cases rose.", "Ohio", label="ORG")
     assert [(p.text, p.name) for p in places] == [("Ohio", "Ohio")]
 
 

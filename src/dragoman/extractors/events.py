@@ -140,6 +140,7 @@ class EventCoder:
         self.parties = PartyFinder(analysis, lexicon)
         self.scare_quotes = _scare_quotes(analysis.text)
         self.sentence_index = {s.start: k for k, s in enumerate(sentences(self.doc))}
+        self.longest_context_cue = max((len(cue) for cues in lexicon.contexts.values() for cue in cues), default=1)
         self.traces: Optional[dict[tuple[int, str], dict]] = None  # filled for `explain_event`
 
     def code(self) -> list[Event]:
@@ -796,8 +797,7 @@ class EventCoder:
             if note.startswith("context:"):
                 contexts.extend(note.split(":", 1)[1].split(","))
         sentence = sentence_of(draft.head)
-        longest = max((len(cue) for cues in self.lex.contexts.values() for cue in cues), default=1)
-        said = _word_runs([_lemma(t) for t in sentence], [t.lower_ for t in sentence], longest=longest)
+        said = _word_runs([_lemma(t) for t in sentence], [t.lower_ for t in sentence], longest=self.longest_context_cue)
         for context, cues in self.lex.contexts.items():
             if any(cue in said for cue in cues):
                 contexts.append(context)

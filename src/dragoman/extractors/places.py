@@ -78,9 +78,8 @@ STATE_SUPPORT = 2
 # other mentions in a state that make its town beat a same-named foreign place
 LOCAL_SUPPORT = 2
 # other mentions in a state that make its town beat a same-named country nothing else
-# in the article points to, and the least population of such a town
+# in the article points to (a town that is no hamlet: HAMLET_POPULATION)
 COUNTRY_TOWN_SUPPORT = 3
-COUNTRY_TOWN_POPULATION = 5000
 # places whose state says where an article is local to
 LOCAL_FEATURES = {"city", "admin1", "admin2"}
 # places a street or building may lie in
@@ -113,7 +112,6 @@ _WORD_AFTER = re.compile(r"[ .-]{1,2}([A-Za-z][\w'’]*\.?)")
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’]*[ -]$")
 RUN_ON_WORDS = 4
 RUN_BACK_WORDS = 2
-_STREET_ABBREVIATIONS = {"St", "Ave", "Rd", "Blvd"}
 # the word after a name: "West Nile virus"
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
 # a possessive ending right after a name: "New York's attorney general"
@@ -401,15 +399,7 @@ def _aimed_at(first: "Token", last: "Token", gazetteer: Gazetteer) -> bool:
     if preposition not in {"on", "of"} or noun not in nouns:
         return False
     name = doc_text(doc)[first.idx : last.idx + len(last.text)]
-    return _sizeable(name, gazetteer) and known_actors.lookup(name) is None
-
-
-def _sizeable(name: str, gazetteer: Gazetteer) -> bool:
-    """A known place, by any of its names, that is no ordinary word and no hamlet."""
-    ranked = gazetteer.ranked(name)
-    return bool(ranked) and name.lower() not in cues()["name_words"] and (
-        ranked[0][0].feature != "city" or ranked[0][0].population >= cues()["echo_city_population"]
-    )
+    return _echoable(name, gazetteer, by_any_name=True) and known_actors.lookup(name) is None
 
 
 def _echoes(analysis: Analysis, mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
@@ -435,9 +425,10 @@ def _echoes(analysis: Analysis, mentions: list[_Mention], gazetteer: Gazetteer) 
     return found
 
 
-def _echoable(name: str, gazetteer: Gazetteer) -> bool:
-    """A name worth spreading: a known place that is no ordinary word and no hamlet."""
-    ranked = gazetteer.ranked(name, main_only=True)
+def _echoable(name: str, gazetteer: Gazetteer, by_any_name: bool = False) -> bool:
+    """A name worth spreading: a known place that is no ordinary word and no hamlet,
+    known by its own name (or, `by_any_name`, by one of GeoNames' other names too)."""
+    ranked = gazetteer.ranked(name, main_only=not by_any_name)
     return bool(ranked) and name.lower() not in cues()["name_words"] and (
         ranked[0][0].feature != "city" or ranked[0][0].population >= cues()["echo_city_population"]
     )
@@ -523,7 +514,7 @@ def _street(mention: _Mention, text: str) -> _Mention:
     noun, stop = found.group(1).rstrip("."), found.group(1).endswith(".")
     if noun not in cues()["street_nouns"] or mention.text.split()[-1].lower() in DIVISION_WORDS_IN_TEXT:
         return mention
-    abbreviated = stop and noun in _STREET_ABBREVIATIONS
+    abbreviated = stop and noun in cues()["street_abbreviations"]
     if abbreviated and re.match(r"\s+[A-Z]", text[found.end():]):  # "St. Germain", "St. Louis"
         return mention
     # a stop belongs to an abbreviation ("Ave."), not to "Street." ending a sentence
@@ -655,7 +646,7 @@ def _is_local(
     # and the town is no hamlet: "Palestine" among Anderson County and Tyler is the Texas
     # town, while "China" in a story from Texas stays the country
     return (
-        in_state >= COUNTRY_TOWN_SUPPORT and candidate.population >= COUNTRY_TOWN_POPULATION
+        in_state >= COUNTRY_TOWN_SUPPORT and candidate.population >= HAMLET_POPULATION
         and normalise(candidate.name) == normalise(name)
     )
 
@@ -700,14 +691,17 @@ def _inner_names(text: str) -> list[str]:
     return [name for name in prefixes + suffixes if name[:1].isupper()]
 
 
-def _lies_in(place: Candidate, area: Candidate, anywhere: bool = False) -> bool:
-    """Whether `place` is smaller than the country, state or county `area` and lies in
-    it (or, `anywhere`, would be a part of such an area if it lay there)."""
+def _smaller(place: Candidate, area: Candidate) -> bool:
+    """Whether `place` is of a narrower kind than `area` (`feature_breadth`): a town or
+    province may lie in a country, a country not in another."""
     breadth = cues()["feature_breadth"]
-    if breadth.get(place.feature, 0) >= breadth[area.feature]:
+    return breadth.get(place.feature, 0) < breadth[area.feature]
+
+
+def _lies_in(place: Candidate, area: Candidate) -> bool:
+    """Whether `place` is smaller than the country, state or county `area` and lies in it."""
+    if not _smaller(place, area):
         return False
-    if anywhere:
-        return True
     if area.feature == "country":
         return place.country == area.country
     if area.feature == "admin1":
@@ -823,7 +817,7 @@ class _Resolver:
         # a country, sea or region ("Belgium, France, the Netherlands"; "the Gulf, Qatar") is
         # no part of the next name; a town or province would be
         local = bool(senses) and senses[0].feature in LOCAL_FEATURES
-        return plain, local and _lies_in(senses[0], plain, anywhere=True)
+        return plain, local and _smaller(senses[0], plain)
 
     def _unlisted_division(self, name: str, town_name: str) -> Optional[Candidate]:
         """"Calamba City, Laguna": the province of a town that the gazetteer does not
