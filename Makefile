@@ -10,7 +10,7 @@ SAMPLES = src/dragoman/data/samples
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test]"
+	$(PY) -m pip install --quiet -e ".[test,geonames]"
 	touch $@
 
 install: $(VENV)/.installed
@@ -25,11 +25,12 @@ test: install
 	$(PY) -m pytest
 
 eval: install
-	$(PY) -m pip install --quiet -e ".[test,eval]"
+	$(PY) -m pip install --quiet -e ".[test,geonames,eval]"
 	$(PY) -m dragoman.evaluate.report
 
 bench: install
 	$(PY) bench/throughput.py
+	$(PY) bench/install_size.py
 
 schema: install
 	$(BIN)/dragoman schema > schema/dragoman.schema.json

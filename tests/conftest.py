@@ -21,6 +21,25 @@ def _default_actor_sources():
     registry.use()
 
 
+@pytest.fixture
+def without_geonames(tmp_path, monkeypatch):
+    """An installation with no GeoNames packages to build a place index from, an empty
+    cache, and a packaged index path that holds nothing until the test writes it."""
+    import sys
+
+    import dragoman.resolve
+    from dragoman.resolve import gazetteer
+
+    packaged = tmp_path / "gazetteer.pickle"
+    monkeypatch.setattr(gazetteer, "PACKAGED_INDEX", packaged)
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
+    monkeypatch.delattr(dragoman.resolve, "gazetteer_build", raising=False)
+    monkeypatch.setitem(sys.modules, "dragoman.resolve.gazetteer_build", None)  # import fails
+    gazetteer.load_gazetteer.cache_clear()
+    yield packaged
+    gazetteer.load_gazetteer.cache_clear()
+
+
 # -- a throwaway PostgreSQL server for the PostgreSQL store's tests ---------------------
 
 

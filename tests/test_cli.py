@@ -164,3 +164,25 @@ def test_explain_says_a_creek_has_a_country_but_no_point(runner, tmp_path):
     (tmp_path / "creek.txt").write_text(text, encoding="utf-8")
     explained = runner.invoke(main, ["explain", str(tmp_path / "creek.txt"), "--published", "2024-05-04", "--sentence", "1"])
     assert "Wexbrook Creek (USA, somewhere in United States)" in explained.stdout, explained.stdout
+
+
+def test_without_a_place_index_extract_stops_once_with_status_3(runner, without_geonames):
+    result = runner.invoke(main, ["extract", "-", "--published", "2024-05-08"], input=GOOD + "\n\n" + GOOD)
+    assert result.exit_code == 3
+    assert result.stdout == ""
+    [line] = result.stderr.strip().splitlines()
+    assert line.startswith("Error: no usable place index:") and "dragoman[geonames]" in line
+
+
+def test_without_a_place_index_ingest_keeps_the_store_as_it_was(runner, tmp_path, request):
+    db = tmp_path / "news.db"
+    first, second = tmp_path / "first.txt", tmp_path / "second.txt"
+    first.write_text(GOOD, encoding="utf-8")
+    second.write_text("Kenya's president opened a new rail line in Mombasa.", encoding="utf-8")
+    assert runner.invoke(main, ["ingest", str(first), "--db", str(db), "--published", "2024-05-08"]).exit_code == 0
+    request.getfixturevalue("without_geonames")
+    result = runner.invoke(main, ["ingest", str(second), "--db", str(db), "--published", "2024-05-09"])
+    assert result.exit_code == 3 and "dragoman[geonames]" in result.stderr
+    listed = runner.invoke(main, ["show", str(db)])
+    assert listed.exit_code == 0
+    assert "first" in listed.stdout and "second" not in listed.stdout

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import math
 
 import pytest
@@ -11,7 +12,7 @@ from dragoman.annotate.nlp import parse
 from dragoman.extractors.places import find_places
 from dragoman.pipeline import Pipeline
 from dragoman.records import Article, Entity
-from dragoman.resolve import gazetteer
+from dragoman.resolve import gazetteer, gazetteer_build
 from seed import seed_expected, seed_text
 
 PUBLISHED = "2024-03-22"
@@ -122,14 +123,73 @@ def test_unknown_name_has_no_candidates():
     assert gazetteer.resolve("") is None
 
 
-def test_index_round_trips_through_the_disk_cache(tmp_path, monkeypatch):
-    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
-    path = gazetteer._cache_path()
-    assert path.is_relative_to(tmp_path)
-    gazetteer._write_cache(path, gazetteer.load_gazetteer())
-    cached = gazetteer._read_cache(path)
-    assert cached.resolve("Rafah") == gazetteer.resolve("Rafah")
-    assert len(cached.places) == len(gazetteer.load_gazetteer().places)
+# -- where the index comes from: a wheel's packaged file, a checkout's cache, or a build --
+
+# one made-up town: enough to tell a test's index from the real one
+OURTOWN = gazetteer.Candidate(1, "Ourtown", "NZL", -41.2, 174.8, 2000, "city")
+
+
+def _one_town_index() -> gazetteer.Gazetteer:
+    return gazetteer.Gazetteer([OURTOWN], {"ourtown": (0 * 2 + 1,)})
+
+
+def test_an_index_round_trips_and_one_built_from_other_inputs_is_refused(tmp_path):
+    path = tmp_path / "index.pickle"
+    gazetteer.write_index(path, _one_town_index(), {"inputs": "ours"})
+    assert gazetteer.read_index(path, "ours").resolve("Ourtown") == OURTOWN
+    assert gazetteer.read_index(path, "edited since") is None
+    assert gazetteer.read_index(tmp_path / "absent.pickle", "ours") is None
+    path.write_bytes(path.read_bytes()[:40])
+    assert gazetteer.read_index(path, "ours") is None
+
+
+def test_the_real_index_round_trips(tmp_path):
+    path = tmp_path / "index.pickle"
+    gazetteer.write_index(path, gazetteer.load_gazetteer(), {"inputs": gazetteer.inputs_digest()})
+    stored = gazetteer.read_index(path, gazetteer.inputs_digest())
+    assert stored.resolve("Rafah") == gazetteer.resolve("Rafah")
+    assert len(stored.places) == len(gazetteer.load_gazetteer().places)
+
+
+def test_the_inputs_digest_follows_our_data_files(tmp_path, monkeypatch):
+    before = gazetteer.inputs_digest()
+    edited = tmp_path / "places.tsv"
+    edited.write_text(gazetteer.BUILD_INPUTS[0].read_text(encoding="utf-8") + "Ourtown\tcity\tNZL\t-41.2\t174.8\t\t\n")
+    monkeypatch.setattr(gazetteer, "BUILD_INPUTS", (edited, *gazetteer.BUILD_INPUTS[1:]))
+    assert gazetteer.inputs_digest() != before
+
+
+def test_a_wheels_packaged_index_needs_neither_the_geonames_packages_nor_a_cache(without_geonames, tmp_path):
+    gazetteer.write_index(without_geonames, _one_town_index(), {"inputs": gazetteer.inputs_digest()})
+    loaded = gazetteer.load_gazetteer()
+    assert len(loaded.places) == 1 and loaded.resolve("Ourtown") == OURTOWN
+    assert not (tmp_path / "cache").exists()
+
+
+@pytest.mark.parametrize("packaged, state", [(None, "is missing"), ("old", "was built from other data files")])
+def test_no_usable_index_and_nothing_to_build_one_from_says_what_to_install(without_geonames, packaged, state):
+    if packaged:
+        gazetteer.write_index(without_geonames, _one_town_index(), {"inputs": packaged})
+    with pytest.raises(gazetteer.GazetteerUnavailable) as caught:
+        gazetteer.load_gazetteer()
+    message = str(caught.value)
+    assert f"{without_geonames} {state}" in message
+    assert "pip install 'dragoman[geonames]'" in message
+
+
+def test_a_wheels_country_table_is_the_one_built_from_geonames(tmp_path, monkeypatch):
+    packaged = tmp_path / "geonames_countries.json"
+    built = gazetteer_build.geonames_countries()
+    packaged.write_text(json.dumps(built), encoding="utf-8")
+    monkeypatch.setattr(gazetteer, "PACKAGED_COUNTRIES", packaged)
+    gazetteer.geonames_countries.cache_clear()
+    try:
+        table = gazetteer.geonames_countries()
+    finally:
+        gazetteer.geonames_countries.cache_clear()
+    assert table == built
+    assert (table["IL"]["iso3"], table["IL"]["capital"]) == ("ISR", "Jerusalem")
+    assert "EG" in table["IL"]["neighbours"].split(",")
 
 
 # -- pipeline component -------------------------------------------------------------------
@@ -797,9 +857,9 @@ def test_a_former_province_lies_among_the_provinces_that_replaced_it(pipeline):
 def test_a_former_province_with_an_unknown_successor_is_refused_by_name(tmp_path, monkeypatch):
     bad = tmp_path / "former_divisions.tsv"
     bad.write_text("Nowhere Province\tKEN\tAtlantis\n", encoding="utf-8")
-    monkeypatch.setattr(gazetteer, "FORMER_DIVISIONS_TSV", bad)
+    monkeypatch.setattr(gazetteer_build, "FORMER_DIVISIONS_TSV", bad)
     with pytest.raises(ValueError, match="former_divisions.tsv: Nowhere Province: no division 'Atlantis' in KEN"):
-        gazetteer._add_former_divisions(gazetteer._Builder(), {})
+        gazetteer_build._add_former_divisions(gazetteer_build._Builder(), {})
 
 
 def test_a_county_named_without_its_word_and_a_lawmakers_home_town(pipeline):

@@ -2,7 +2,8 @@
 
 Reads files, directories, globs or stdin; writes JSON Lines to stdout or a
 store (an SQLite file, or a PostgreSQL database given as a postgresql:// URL). Exit codes: 0 all inputs processed, 1 some inputs failed
-(each named on stderr, the rest processed), 2 usage error.
+(each named on stderr, the rest processed), 2 usage error, 3 an incomplete installation
+(no place index, and nothing to build one from).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import click
 import msgspec
 
 EXIT_INPUT_ERRORS = 1
+EXIT_INCOMPLETE_INSTALL = 3
 
 _encoder = msgspec.json.Encoder()
 
@@ -79,6 +81,18 @@ def _use_actor_sources(actor_files: tuple[str, ...], registry_path: str | None =
         raise click.ClickException(str(exc)) from None
 
 
+class _IncompleteInstall(click.ClickException):
+    exit_code = EXIT_INCOMPLETE_INSTALL
+
+
+def _require_place_index() -> None:
+    """Stop once, before the first article, when there is no place index (see `_Commands`):
+    otherwise every article would fail the same way."""
+    from .resolve.gazetteer import load_gazetteer
+
+    load_gazetteer()
+
+
 def _records(
     articles,
     errors: _ErrorTally,
@@ -92,6 +106,7 @@ def _records(
 
     A failing article is reported on stderr and skipped, never fatal.
     """
+    _require_place_index()
     if dask:
         from .parallel import ArticleFailure, run_dask
 
@@ -127,7 +142,19 @@ _dask_option = click.option(
 )
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class _Commands(click.Group):
+    """Turns an incomplete installation, met by any command, into one line and exit status 3."""
+
+    def invoke(self, ctx: click.Context):
+        from .resolve.gazetteer import GazetteerUnavailable
+
+        try:
+            return super().invoke(ctx)
+        except GazetteerUnavailable as exc:
+            raise _IncompleteInstall(str(exc)) from None
+
+
+@click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(package_name="dragoman")
 def main() -> None:
     """dragoman: news reports in, a source-linked record of events out.

