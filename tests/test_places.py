@@ -896,3 +896,15 @@ def test_a_county_named_without_its_word_is_tried_as_a_county_first(pipeline):
     before "Parish", whatever order Python keeps a set in (this once varied by run)."""
     places = {p.text: p for p in places_of(pipeline, "Floodwater closed two roads in Red River on Monday.")}
     assert places["Red River"].name == "Red River County"
+
+
+def test_the_wheel_builds_from_the_same_pinned_packages_a_checkout_builds_from():
+    from pathlib import Path
+
+    tomllib = pytest.importorskip("tomllib")  # Python 3.11+
+    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    extra = set(project["project"]["optional-dependencies"]["geonames"])
+    build_requires = set(project["build-system"]["requires"])
+    assert extra <= build_requires
+    assert {requirement.split("==")[0] for requirement in extra} == set(gazetteer_build.SOURCE_PACKAGES)
+    assert all("==" in requirement for requirement in extra)

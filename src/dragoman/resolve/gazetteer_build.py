@@ -9,7 +9,8 @@ its ZIP codes from `zipcodes`), the English country names of `pycountry`, plus
 `data/places.tsv` (regions, seas, news short forms such as "U.S.") and
 `data/former_divisions.tsv` (provinces since split, such as Kenya's).
 
-Those packages take about 240 MB installed; the index built from them takes 31 MB. So a
+Those packages take about 270 MB installed (pycountry, 21 MB of it, is a dependency
+anyway); the index built from them takes 31 MB. So a
 wheel carries the built index (`setup.py` builds it, with these packages as build
 requirements) and installs none of them, and a source checkout builds it on first use
 with the `geonames` extra installed (see `gazetteer.load_gazetteer`). Importing this
@@ -88,7 +89,6 @@ def _is_latin_name(name: str) -> bool:
         and not name.isupper()
         and all(ch.isascii() or unicodedata.name(ch, "").startswith("LATIN") for ch in letters)
     )
-
 
 
 class _Builder:
