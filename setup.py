@@ -1,6 +1,6 @@
 """Wheels carry the built gazetteer index instead of the open data it is built from.
 
-The GeoNames packages take about 240 MB installed and the index built from them 31 MB,
+The GeoNames packages take about 250 MB installed and the index built from them 27 MB,
 so `build_py` builds the index into the wheel, with those packages as build
 requirements (pyproject.toml) and not as dependencies. An editable install skips this:
 a checkout builds its index on first use (see `dragoman.resolve.gazetteer`).
@@ -30,8 +30,12 @@ def _gazetteer_builder():
 class BuildWithGazetteer(build_py):
     def run(self):
         super().run()
-        if not self.editable_mode:
-            _gazetteer_builder().write_packaged(Path(self.build_lib) / "dragoman" / "data")
+        if self.editable_mode:
+            return
+        data = Path(self.build_lib) / "dragoman" / "data"
+        for earlier in data.glob("gazetteer.*"):  # setuptools reuses build/: no index of an older format
+            earlier.unlink()
+        _gazetteer_builder().write_packaged(data)
 
 
 setup(cmdclass={"build_py": BuildWithGazetteer})

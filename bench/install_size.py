@@ -22,7 +22,7 @@ import zipfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-GAZETTEER_FILES = ("dragoman/data/gazetteer.pickle", "dragoman/data/geonames_countries.json")
+GAZETTEER_FILES = ("dragoman/data/gazetteer.msgpack", "dragoman/data/geonames_countries.json")
 MB = 1_000_000
 
 LOAD_PACKAGED = """
@@ -60,7 +60,7 @@ def main() -> None:
         with zipfile.ZipFile(wheel) as archive:
             sizes = {name: archive.getinfo(name).file_size for name in GAZETTEER_FILES}
             unpacked = sum(info.file_size for info in archive.infolist())
-            index = Path(scratch) / "gazetteer.pickle"
+            index = Path(scratch) / "gazetteer.msgpack"
             index.write_bytes(archive.read(GAZETTEER_FILES[0]))
         loads = [
             float(subprocess.run([sys.executable, "-c", LOAD_PACKAGED, str(index)], check=True,

@@ -30,7 +30,7 @@ def without_geonames(tmp_path, monkeypatch):
     import dragoman.resolve
     from dragoman.resolve import gazetteer
 
-    packaged = tmp_path / "gazetteer.pickle"
+    packaged = tmp_path / "gazetteer.msgpack"
     monkeypatch.setattr(gazetteer, "PACKAGED_INDEX", packaged)
     monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "cache"))
     monkeypatch.delattr(dragoman.resolve, "gazetteer_build", raising=False)

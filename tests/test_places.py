@@ -134,17 +134,17 @@ def _one_town_index() -> gazetteer.Gazetteer:
 
 
 def test_an_index_round_trips_and_one_built_from_other_inputs_is_refused(tmp_path):
-    path = tmp_path / "index.pickle"
+    path = tmp_path / "index.msgpack"
     gazetteer.write_index(path, _one_town_index(), {"inputs": "ours"})
     assert gazetteer.read_index(path, "ours").resolve("Ourtown") == OURTOWN
     assert gazetteer.read_index(path, "edited since") is None
-    assert gazetteer.read_index(tmp_path / "absent.pickle", "ours") is None
+    assert gazetteer.read_index(tmp_path / "absent.msgpack", "ours") is None
     path.write_bytes(path.read_bytes()[:40])
     assert gazetteer.read_index(path, "ours") is None
 
 
 def test_the_real_index_round_trips(tmp_path):
-    path = tmp_path / "index.pickle"
+    path = tmp_path / "index.msgpack"
     gazetteer.write_index(path, gazetteer.load_gazetteer(), {"inputs": gazetteer.inputs_digest()})
     stored = gazetteer.read_index(path, gazetteer.inputs_digest())
     assert stored.resolve("Rafah") == gazetteer.resolve("Rafah")
@@ -908,3 +908,27 @@ def test_the_wheel_builds_from_the_same_pinned_packages_a_checkout_builds_from()
     assert extra <= build_requires
     assert {requirement.split("==")[0] for requirement in extra} == set(gazetteer_build.SOURCE_PACKAGES)
     assert all("==" in requirement for requirement in extra)
+
+
+def test_the_wheel_build_requires_every_package_the_index_builder_imports():
+    import ast
+    import importlib.metadata
+    import re
+    import sys
+    from pathlib import Path
+
+    tomllib = pytest.importorskip("tomllib")
+    root = Path(__file__).resolve().parents[1]
+    requires = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]["requires"]
+    required = {re.split(r"[ ;<>=!\[]", r)[0].lower() for r in requires}
+    distributions = importlib.metadata.packages_distributions()
+    imported = set()
+    for module in (gazetteer, gazetteer_build):
+        for node in ast.walk(ast.parse(Path(module.__file__).read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                imported |= {alias.name.split(".")[0] for alias in node.names}
+            elif isinstance(node, ast.ImportFrom) and node.level == 0:
+                imported.add(node.module.split(".")[0])
+    third_party = imported - set(sys.stdlib_module_names) - {"__future__"}
+    needed = {distributions[name][0].lower() for name in third_party}
+    assert needed and needed <= required, needed - required

@@ -20,20 +20,20 @@ import hashlib
 import json
 import math
 import os
-import pickle
 import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Collection, Mapping, NamedTuple, Optional
+from typing import Any, Collection, Mapping, NamedTuple, Optional
 
+import msgspec
 import yaml
 from unidecode import unidecode
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DIVISIONS_YAML = DATA_DIR / "divisions.yaml"
 # what a wheel ships instead of the source packages (see `gazetteer_build`)
-PACKAGED_INDEX = DATA_DIR / "gazetteer.pickle"
+PACKAGED_INDEX = DATA_DIR / "gazetteer.msgpack"
 PACKAGED_COUNTRIES = DATA_DIR / "geonames_countries.json"
 # our own inputs of the index: the data files and the code that reads them
 BUILD_INPUTS = (
@@ -359,6 +359,12 @@ def is_clear(ranked: list[tuple[Candidate, float]]) -> bool:
 # -- where the index comes from -----------------------------------------------------------
 
 
+# an index file (MessagePack: loads faster than pickle and cannot run code): what it was
+# built from ({"inputs": inputs_digest(), "sources": versions}), the places, and each
+# name key's hits (place number * 2 + 1 if it is the place's own name)
+_IndexFile = tuple[dict[str, Any], list[Candidate], dict[str, tuple[int, ...]]]
+
+
 class GazetteerUnavailable(RuntimeError):
     """No usable index, and the packages to build one from are not installed."""
 
@@ -388,21 +394,19 @@ def _builder():
 def read_index(path: Path, inputs: str) -> Optional[Gazetteer]:
     """The index stored at `path`, or None when it is unreadable or built from other inputs."""
     try:
-        with open(path, "rb") as f:
-            header, places, index = pickle.load(f)
-    except (OSError, pickle.UnpicklingError, EOFError, ValueError, TypeError):
+        header, places, index = msgspec.msgpack.decode(path.read_bytes(), type=_IndexFile)
+    except (OSError, msgspec.DecodeError):
         return None
-    if not isinstance(header, dict) or header.get("inputs") != inputs:
-        return None
-    return Gazetteer([Candidate(*p) for p in places], index)
+    return Gazetteer(places, index) if header.get("inputs") == inputs else None
 
 
 def write_index(path: Path, gazetteer: Gazetteer, header: dict) -> None:
-    """Write atomically, so a reader never meets half an index."""
+    """Write atomically, so a reader never meets half an index; readable by all, like
+    any installed file (a temporary file is private to its writer)."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     with os.fdopen(fd, "wb") as f:
-        payload = (header, [tuple(p) for p in gazetteer.places], gazetteer.index)
-        pickle.dump(payload, f, protocol=pickle.HIGHEST_PROTOCOL)
+        f.write(msgspec.msgpack.encode((header, gazetteer.places, gazetteer.index)))
+    os.chmod(tmp, 0o644)
     os.replace(tmp, path)
 
 
@@ -415,7 +419,7 @@ def _cache(gazetteer: Gazetteer, path: Path, header: dict) -> None:
     """Keep a checkout's built index for the next run; an unwritable cache directory only costs speed."""
     try:
         path.parent.mkdir(parents=True, exist_ok=True)
-        for stale in path.parent.glob("gazetteer-*.pickle"):
+        for stale in path.parent.glob("gazetteer-*"):
             stale.unlink(missing_ok=True)
         write_index(path, gazetteer, header)
     except OSError:
@@ -430,7 +434,7 @@ def load_gazetteer() -> Gazetteer:
     if gazetteer is not None:
         return gazetteer
     build = _builder()
-    path = _cache_dir() / f"gazetteer-{build.fingerprint()}.pickle"
+    path = _cache_dir() / f"gazetteer-{build.fingerprint()}.msgpack"
     gazetteer = read_index(path, inputs)
     if gazetteer is None:
         gazetteer = build.build()

@@ -10,7 +10,7 @@ its ZIP codes from `zipcodes`), the English country names of `pycountry`, plus
 `data/former_divisions.tsv` (provinces since split, such as Kenya's).
 
 Those packages take about 270 MB installed (pycountry, 21 MB of it, is a dependency
-anyway); the index built from them takes 31 MB. So a
+anyway); the index built from them takes 27 MB. So a
 wheel carries the built index (`setup.py` builds it, with these packages as build
 requirements) and installs none of them, and a source checkout builds it on first use
 with the `geonames` extra installed (see `gazetteer.load_gazetteer`). Importing this
@@ -121,7 +121,7 @@ class _Builder:
         index: dict[str, dict[int, bool]] = defaultdict(dict)
         for key, place, main in self.names:
             index[key][place] = index[key].get(place, False) or main
-        # one flat tuple per key: place index * 2 + is-main-name, compact to pickle
+        # one flat tuple per key: place index * 2 + is-main-name, compact to store
         flat = {key: tuple(p * 2 + m for p, m in hits.items()) for key, hits in index.items()}
         return Gazetteer(self.places, flat)
 
