@@ -143,6 +143,18 @@ def test_an_index_round_trips_and_one_built_from_other_inputs_is_refused(tmp_pat
     assert gazetteer.read_index(path, "ours") is None
 
 
+def test_a_failed_write_leaves_neither_a_partial_index_nor_a_temporary_file(tmp_path, monkeypatch):
+    path = tmp_path / "index.msgpack"
+
+    def disk_full(*args):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(gazetteer.os, "replace", disk_full)
+    with pytest.raises(OSError, match="No space left"):
+        gazetteer.write_index(path, _one_town_index(), {"inputs": "ours"})
+    assert list(tmp_path.iterdir()) == []
+
+
 def test_the_real_index_round_trips(tmp_path):
     path = tmp_path / "index.msgpack"
     gazetteer.write_index(path, gazetteer.load_gazetteer(), {"inputs": gazetteer.inputs_digest()})

@@ -404,10 +404,14 @@ def write_index(path: Path, gazetteer: Gazetteer, header: dict) -> None:
     """Write atomically, so a reader never meets half an index; readable by all, like
     any installed file (a temporary file is private to its writer)."""
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
-    with os.fdopen(fd, "wb") as f:
-        f.write(msgspec.msgpack.encode((header, gazetteer.places, gazetteer.index)))
-    os.chmod(tmp, 0o644)
-    os.replace(tmp, path)
+    try:
+        with os.fdopen(fd, "wb") as f:
+            f.write(msgspec.msgpack.encode((header, gazetteer.places, gazetteer.index)))
+        os.chmod(tmp, 0o644)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
 
 
 def _cache_dir() -> Path:

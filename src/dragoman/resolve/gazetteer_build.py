@@ -10,11 +10,11 @@ its ZIP codes from `zipcodes`), the English country names of `pycountry`, plus
 `data/former_divisions.tsv` (provinces since split, such as Kenya's).
 
 Those packages take about 270 MB installed (pycountry, 21 MB of it, is a dependency
-anyway); the index built from them takes 27 MB. So a
-wheel carries the built index (`setup.py` builds it, with these packages as build
-requirements) and installs none of them, and a source checkout builds it on first use
-with the `geonames` extra installed (see `gazetteer.load_gazetteer`). Importing this
-module without those packages raises ImportError.
+anyway); the index built from them takes 27 MB. So a wheel carries the built index
+(`setup.py` builds it, with these packages as build requirements) and installs none of
+them, and a source checkout builds it on first use with the `geonames` extra installed
+(see `gazetteer.load_gazetteer`). Importing this module without those packages raises
+ImportError.
 """
 
 from __future__ import annotations
