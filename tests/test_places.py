@@ -207,6 +207,30 @@ def test_a_wheels_country_table_is_the_one_built_from_geonames(tmp_path, monkeyp
 # -- pipeline component -------------------------------------------------------------------
 
 
+def test_a_name_is_read_in_the_country_its_own_sentences_are_about(pipeline):
+    text = ("Typhoon damage was worst in Luzon, where roads around Manila, Quezon City and Baguio "
+            "were cut. Farmers in Isabela and Cagayan lost their rice, and the town of Santiago ran "
+            "out of drinking water. Relief flights left Cebu and Davao on Monday. Rain is expected "
+            "to ease by Wednesday.\n\nFar away, Chile sent condolences. The foreign ministry in "
+            "Santiago said rescue experts were ready to fly.")
+    first, second = [p for p in places_of(pipeline, text) if p.text == "Santiago"]
+    assert first.country == "PHL"
+    assert (second.country, second.lat < -30) == ("CHL", True)
+
+
+def test_a_border_crossing_paragraph_moves_a_shared_name_with_it(pipeline):
+    text = ("Storms hit Texas again. Roads near Austin, Waco and San Antonio flooded, and Houston "
+            "schools closed. In Dallas, power was out for a day.\n\nThe storm system later crossed "
+            "into Mexico. Officials in Guadalupe said hundreds of homes were damaged near the city.")
+    [guadalupe] = [p for p in places_of(pipeline, text) if p.text == "Guadalupe"]
+    assert guadalupe.country == "MEX"
+
+
+def test_a_nearby_town_does_not_move_a_world_city_to_its_country(pipeline):
+    places = {p.text: p for p in places_of(pipeline, "The senator flew from Atlanta to Paris on Monday.")}
+    assert places["Paris"].country == "FRA"
+
+
 def test_article_context_chooses_between_same_named_towns(pipeline):
     texan = places_of(
         pipeline,

@@ -34,12 +34,13 @@ sentence's places an event happened at is `extractors.event_place`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Collection, Iterable, Mapping, Optional
+from typing import TYPE_CHECKING, Collection, Iterable, Mapping, Optional, Sequence
 
 import msgspec
 import yaml
@@ -71,6 +72,13 @@ NOT_NAME_LABELS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "QUANTITY", "MONEY", "
 COUNTRY_KINDS = {"name", "alias", "demonym"}
 # "Paris, Texas": the qualifier counts as this many mentions of its country
 QUALIFIER_SUPPORT = 8
+# a country named in the same sentence, or this many before or after, counts as this
+# many more mentions: a roundup's paragraph keeps to one country ("Chile sent help. Its
+# foreign ministry in Santiago ..." in a story mostly on the Philippines, which have a
+# Santiago too). Only a country named as such: a nearby town would make "flew from
+# Atlanta to Paris" Texan.
+NEARBY_SENTENCES = 1
+NEARBY_SUPPORT = 2
 # what a qualifier may name: "Buffalo, New York", "Santa Maria, Davao del Sur"
 QUALIFYING_FEATURES = {"country", "admin1", "admin2"}
 # other mentions in a country that make a state of it beat a same-named foreign country
@@ -727,8 +735,9 @@ class _Resolver:
     the Ohio suburb.
     """
 
-    def __init__(self, gazetteer: Gazetteer):
+    def __init__(self, gazetteer: Gazetteer, sentence_starts: Sequence[int] = ()):
         self.gazetteer = gazetteer
+        self.sentence_starts = sentence_starts  # character offset of each sentence, for `_countries_near`
         self.support: Counter[str] = Counter()
         self.support_by_name: dict[str, Counter[str]] = defaultdict(Counter)
         self.admin1: Counter[str] = Counter()
@@ -740,6 +749,7 @@ class _Resolver:
         # pass 3: counties the towns each name stem was resolved to lie in ("DeKalb")
         self.counties_of_towns: dict[str, Counter[str]] = defaultdict(Counter)
         self.qualified: dict[str, Candidate] = {}  # name -> its sense where the article qualified it
+        self.countries_at: list[tuple[int, str, str]] = []  # (sentence, country, name stem) of countries named
 
     def _key(self, mention: _Mention) -> tuple:
         qualifier = mention.qualifier.text if mention.qualifier else None
@@ -860,9 +870,12 @@ class _Resolver:
         country_of = {c.country for c in plausible}
         if len(country_of) == 1 and None not in country_of:
             country = country_of.pop()
-            self.support[country] += 1
             # a name is no evidence for itself, nor is the street named after it
-            self.support_by_name[_stem(mention.named_after or mention.text)][country] += 1
+            name = _stem(mention.named_after or mention.text)
+            self.support[country] += 1
+            self.support_by_name[name][country] += 1
+            if ranked[0][0].feature == "country" and mention.named_after is None:
+                self.countries_at.append((self._sentence_of(mention), country, name))
 
     def _note_counties(self, name: str, ranked: list[tuple[Candidate, float]]) -> None:
         """A county name may be any county of that name; a town name counts only for its
@@ -892,23 +905,36 @@ class _Resolver:
             self.admin1_by_name[name][place.admin1] += 1
 
     def resolve(self, mention: _Mention) -> Optional[Candidate]:
-        """Pass 2: every name, ranked with the support of the other names. A name the
-        article once qualified ("Buffalo, New York") keeps that sense when it comes
-        again alone."""
+        """Pass 2: every name, ranked with the support of the other names, countries
+        named nearby counting more (`NEARBY_SUPPORT`). A name the article once
+        qualified ("Buffalo, New York") keeps that sense when it comes again alone."""
         if mention.qualifier is None and mention.text in self.qualified:
             return self.qualified[mention.text]
-        key = self._key(mention)
+        name = _stem(mention.text)  # "Northeast Georgia" is no evidence for "Georgia"
+        nearby = self._countries_near(mention, name)
+        key = (*self._key(mention), nearby)
         if key not in self.senses:
-            name = _stem(mention.text)  # "Northeast Georgia" is no evidence for "Georgia"
             others = self.support - self.support_by_name[name]
+            support = others + Counter(dict.fromkeys(nearby, NEARBY_SUPPORT))
             ranked = self._ranked(
-                mention, others, self.admin1 - self.admin1_by_name[name], self._counties_beside(mention.text)
+                mention, support, self.admin1 - self.admin1_by_name[name], self._counties_beside(mention.text)
             )
             best = ranked[0][0] if ranked else None
             if best is not None and self._stray_alternate(mention, best, others):
                 best = None
             self.senses[key] = best
         return self.senses[key]
+
+    def _sentence_of(self, mention: _Mention) -> int:
+        return bisect.bisect_right(self.sentence_starts, mention.start)
+
+    def _countries_near(self, mention: _Mention, name: str) -> frozenset[str]:
+        """Countries named in this sentence or the next or last one, by another name."""
+        here = self._sentence_of(mention)
+        return frozenset(
+            country for sentence, country, other in self.countries_at
+            if other != name and abs(sentence - here) <= NEARBY_SENTENCES
+        )
 
     def _stray_alternate(self, mention: _Mention, town: Candidate, support: Mapping[str, int]) -> bool:
         """A town matched only through one of GeoNames' other names, in a country the
@@ -966,7 +992,7 @@ def find_places(analysis: Analysis) -> None:
     if not mentions:
         analysis.places = []
         return
-    resolver = _Resolver(gazetteer)
+    resolver = _Resolver(gazetteer, [sentence.start_char for sentence in analysis.doc.sents])
     resolver.settle_clear(mentions)
     resolver.cohere(mentions)
     senses = _city_names_agree(mentions, [resolver.resolve(m) for m in mentions])
