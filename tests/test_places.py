@@ -231,6 +231,30 @@ def test_a_nearby_town_does_not_move_a_world_city_to_its_country(pipeline):
     assert places["Paris"].country == "FRA"
 
 
+@pytest.mark.parametrize(
+    "text, short, feature",
+    [
+        ("Lexington County deputies searched the river banks west of Columbia on Sunday. In "
+         "Lexington, the town council canceled its Monday meeting.", "Lexington", "city"),
+        ("Richland County voters approved the school bond. Turnout in Richland was 31 percent, "
+         "election officials in Columbia said.", "Richland", "admin2"),
+    ],
+)
+def test_a_county_named_once_in_full_is_what_its_short_name_means(pipeline, text, short, feature):
+    places = {p.text: p for p in places_of(pipeline, text)}
+    county = places[f"{short} County"]
+    assert places[short].feature == feature  # the town of that name in the county, else the county
+    assert km(places[short].lat, places[short].lon, county.lat, county.lon) < 40
+
+
+def test_a_capital_keeps_its_name_beside_a_county_named_after_it(pipeline):
+    text = "Washington County commissioners in Hagerstown asked Washington for more federal road money."
+    places = {p.text: p for p in places_of(pipeline, text)}
+    county = places["Washington County"]
+    assert km(county.lat, county.lon, 39.64, -77.72) < 40  # Maryland's, around Hagerstown
+    assert km(places["Washington"].lat, places["Washington"].lon, 38.9, -77.04) < 20
+
+
 def test_article_context_chooses_between_same_named_towns(pipeline):
     texan = places_of(
         pipeline,

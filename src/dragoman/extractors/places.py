@@ -996,6 +996,7 @@ def find_places(analysis: Analysis) -> None:
     resolver.settle_clear(mentions)
     resolver.cohere(mentions)
     senses = _city_names_agree(mentions, [resolver.resolve(m) for m in mentions])
+    senses = _county_short_names(mentions, senses, gazetteer)
     places = _placed_within([_place(m, sense) for m, sense in zip(mentions, senses)], analysis.text)
     analysis.places = _placed_in_country(places, gazetteer)
 
@@ -1013,6 +1014,28 @@ def _city_names_agree(mentions: list[_Mention], senses: list[Optional[Candidate]
         *name, last = mention.text.split() or [""]
         town = towns.get(normalise(" ".join(name))) if name and last.lower() == "city" else None
         agreed.append(town.most_common(1)[0][0] if town else sense)
+    return agreed
+
+
+def _county_short_names(
+    mentions: list[_Mention], senses: list[Optional[Candidate]], gazetteer: Gazetteer
+) -> list[Optional[Candidate]]:
+    """"DeKalb" in a story that names "DeKalb County" is that county: local news drops the
+    word once it has said it. A town of the name that lies in the county is meant where
+    there is one; a national capital ("Washington" beside Washington County) stays."""
+    counties: dict[str, Candidate] = {}
+    for mention, sense in zip(mentions, senses):
+        if sense is not None and names_division(sense) and _stem(mention.text) != normalise(mention.text):
+            counties.setdefault(_stem(mention.text), sense)
+    agreed = []
+    for mention, sense in zip(mentions, senses):
+        county = counties.get(normalise(mention.text))
+        if county is None or (sense is not None and (sense.admin2 == county.admin2 or sense.capital)):
+            agreed.append(sense)
+            continue
+        town = next((c for c in gazetteer.candidates(mention.text)
+                     if c.feature == "city" and c.admin2 == county.admin2), None)
+        agreed.append(town or county)
     return agreed
 
 
