@@ -255,6 +255,15 @@ def test_a_capital_keeps_its_name_beside_a_county_named_after_it(pipeline):
     assert km(places["Washington"].lat, places["Washington"].lon, 38.9, -77.04) < 20
 
 
+@pytest.mark.parametrize("text, name", [
+    ("Crab boats sheltered off the Pribilof Islands as the storm passed Alaska.", "Pribilof Islands"),
+    ("Seals returned to the Shiant Islands this spring.", "Shiant Islands"),
+])
+def test_islands_the_gazetteer_lacks_are_not_placed_at_a_district_called_islands(pipeline, text, name):
+    [islands] = [p for p in places_of(pipeline, text) if p.text == name]
+    assert (islands.name, islands.lat) == (None, None)
+
+
 def test_article_context_chooses_between_same_named_towns(pipeline):
     texan = places_of(
         pipeline,
