@@ -186,3 +186,12 @@ def test_without_a_place_index_ingest_keeps_the_store_as_it_was(runner, tmp_path
     listed = runner.invoke(main, ["show", str(db)])
     assert listed.exit_code == 0
     assert "first" in listed.stdout and "second" not in listed.stdout
+
+
+def test_help_lists_every_exit_status_the_commands_use(runner):
+    from dragoman import cli
+
+    result = runner.invoke(main, ["--help"])
+    assert result.exit_code == 0
+    for status in (0, cli.EXIT_INPUT_ERRORS, 2, cli.EXIT_INCOMPLETE_INSTALL):
+        assert f"  {status}  " in result.output

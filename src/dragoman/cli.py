@@ -166,6 +166,13 @@ def main() -> None:
       dragoman ingest ./articles/ --db news.db
       dragoman show news.db --article seed
       dragoman actor "Israeli Prime Minister Benjamin Netanyahu"
+
+    \b
+    Exit status:
+      0  every input processed
+      1  some inputs failed (each named on stderr); the rest were processed
+      2  usage error
+      3  incomplete installation: no place index, and nothing to build one from
     """
 
 
