@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import ast
+import importlib.metadata
 import json
 import math
+import re
+import sys
+from pathlib import Path
 
 import pytest
 
@@ -967,11 +972,13 @@ def test_a_county_named_without_its_word_is_tried_as_a_county_first(pipeline):
     assert places["Red River"].name == "Red River County"
 
 
-def test_the_wheel_builds_from_the_same_pinned_packages_a_checkout_builds_from():
-    from pathlib import Path
-
+def _pyproject() -> dict:
     tomllib = pytest.importorskip("tomllib")  # Python 3.11+
-    project = tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+    return tomllib.loads((Path(__file__).resolve().parents[1] / "pyproject.toml").read_text(encoding="utf-8"))
+
+
+def test_the_wheel_builds_from_the_same_pinned_packages_a_checkout_builds_from():
+    project = _pyproject()
     extra = set(project["project"]["optional-dependencies"]["geonames"])
     build_requires = set(project["build-system"]["requires"])
     assert extra <= build_requires
@@ -980,15 +987,7 @@ def test_the_wheel_builds_from_the_same_pinned_packages_a_checkout_builds_from()
 
 
 def test_the_wheel_build_requires_every_package_the_index_builder_imports():
-    import ast
-    import importlib.metadata
-    import re
-    import sys
-    from pathlib import Path
-
-    tomllib = pytest.importorskip("tomllib")
-    root = Path(__file__).resolve().parents[1]
-    requires = tomllib.loads((root / "pyproject.toml").read_text(encoding="utf-8"))["build-system"]["requires"]
+    requires = _pyproject()["build-system"]["requires"]
     required = {re.split(r"[ ;<>=!\[]", r)[0].lower() for r in requires}
     distributions = importlib.metadata.packages_distributions()
     imported = set()
