@@ -211,6 +211,19 @@ def test_odd_input_does_not_crash():
     assert day("Friday’s") == "2024-03-22"
 
 
+@pytest.mark.parametrize("text", ["the past 3000 years", "2500 years ago", "the next 9000 years"])
+def test_a_stretch_beyond_the_calendar_has_no_bounds_and_no_error(text):
+    assert span(text) == (None, None, "year")
+
+
+def test_an_article_reaching_back_three_thousand_years_is_analysed():
+    pipeline = Pipeline(steps=["entities", "dates"])
+    text = "Over the past 3000 years the river moved twice; engineers met on Monday to plan a new dam."
+    analysis = pipeline.analyse(Article(id="river", text=text, published="2024-03-22"))
+    values = {d.text: d.value for d in analysis.dates}
+    assert values.get("Monday") == "2024-03-18"
+
+
 # -- the component and event dating on text -------------------------------------------
 
 

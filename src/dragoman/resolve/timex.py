@@ -382,6 +382,15 @@ def _count(m: re.Match) -> Optional[float]:
     return n
 
 
+def _shift(day: date, step: relativedelta) -> Optional[date]:
+    """`day` moved by `step`, or None beyond the calendar (years 1 to 9999): "the past
+    3000 years" from 1998 has no first day, and must not stop the article's analysis."""
+    try:
+        return day + step
+    except (ValueError, OverflowError):
+        return None
+
+
 def _stretch(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     """"the past three weeks" ends at publication; "the next two days" starts there."""
     n = _count(m)
@@ -390,11 +399,16 @@ def _stretch(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     step = _step(m["unit"], n)
     if ctx.published is None:
         reference = date(2001, 1, 1)
-        return _unanchored(_precision_for((reference + step - reference).days))
+        end = _shift(reference, step)
+        return _unanchored(_precision_for((end - reference).days) if end else "year")
     pub = ctx.published
-    if m["rel"] in ("next", "coming", "following"):
-        return _span(pub, max(pub, pub + step - timedelta(days=1)))
-    return _span(min(pub, pub - step + timedelta(days=1)), pub)
+    forward = m["rel"] in ("next", "coming", "following")
+    far_end = _shift(pub, step if forward else -step)
+    if far_end is None:
+        return _unanchored("year")
+    if forward:
+        return _span(pub, max(pub, far_end - timedelta(days=1)))
+    return _span(min(pub, far_end + timedelta(days=1)), pub)
 
 
 def _ago(m: re.Match, ctx: _Context) -> Optional[Resolved]:
@@ -408,7 +422,9 @@ def _ago(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     if ctx.published is None or m["dir"] not in ("ago", "from now", "hence"):
         return _unanchored(precision)
     step = _step(m["unit"], n)
-    anchor = ctx.published - step if m["dir"] == "ago" else ctx.published + step
+    anchor = _shift(ctx.published, -step if m["dir"] == "ago" else step)
+    if anchor is None:
+        return _unanchored(precision)
     if grain is None:
         return _day(anchor)
     return _span(*_period_bounds(grain, anchor))
