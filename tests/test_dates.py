@@ -211,6 +211,26 @@ def test_odd_input_does_not_crash():
     assert day("Friday’s") == "2024-03-22"
 
 
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("March nineteen eighty-nine", ("1989-03-01", "1989-03-31", "month")),
+        ("the year two thousand and ten", ("2010-01-01", "2010-12-31", "year")),
+        ("nineteen oh eight", ("1908-01-01", "1908-12-31", "year")),
+        ("the spring of twenty twenty-one", ("2021-03-01", "2021-05-31", "year")),
+    ],
+)
+def test_years_written_in_words(text, expected):
+    assert span(text) == expected
+
+
+def test_a_count_in_thousands_or_a_time_in_words_is_no_year():
+    assert resolve("two thousand years", FRIDAY) is None
+    assert span("two thousand years ago")[:2] == (None, None)
+    eleven_thirty = resolve("eleven thirty", FRIDAY)
+    assert eleven_thirty is None or eleven_thirty.first is None
+
+
 @pytest.mark.parametrize("text", ["the past 3000 years", "2500 years ago", "the next 9000 years"])
 def test_a_stretch_beyond_the_calendar_has_no_bounds_and_no_error(text):
     assert span(text) == (None, None, "year")

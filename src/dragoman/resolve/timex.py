@@ -560,6 +560,39 @@ def _normalise(text: str) -> str:
     return re.sub(r"\s+", " ", t).strip()
 
 
+@lru_cache(maxsize=1)
+def _spelled_year_pattern() -> re.Pattern:
+    """A year in words, as broadcast transcripts write them: "nineteen ninety-seven",
+    "nineteen oh five", "two thousand (and) one", "twenty twenty-four"."""
+    numbers = {word: int(value) for word, value in lexicon()["numbers"].items() if value == int(value)}
+    below_twenty = "|".join(w for w, v in numbers.items() if 1 <= v <= 19 and " " not in w and w not in ("a", "an"))
+    tens = "|".join(w for w, v in numbers.items() if v in range(20, 100, 10))
+    # from "thirteen" on: "eleven thirty" and "twelve fifteen" are times of day
+    centuries = "|".join(w for w, v in numbers.items() if 13 <= v <= 20)
+    two_digits = rf"(?:(?:{tens})(?:[- ](?:{below_twenty}))?|{below_twenty})"
+    count_of = r"(?![- ]" + _words()["UNIT"] + r"\b)"  # "two thousand years" is a length
+    return re.compile(
+        rf"\b(?:(?P<century>{centuries}) (?P<rest>{two_digits}|oh[- ](?:{below_twenty})|hundred)"
+        rf"|two thousand(?: (?:and )?(?P<after2000>{two_digits}))?)\b{count_of}"
+    )
+
+
+def _two_digit_value(words: str) -> int:
+    numbers = lexicon()["numbers"]
+    return int(sum(numbers[w] for w in re.split(r"[- ]", words) if w not in ("oh", "hundred")))
+
+
+def _spelled_years(t: str) -> str:
+    """Years written in words as digits, so that every rule reads them ("January
+    nineteen ninety-seven" -> "january 1997", "the year two thousand" -> "the year 2000")."""
+    def year(m: re.Match) -> str:
+        if m["century"] is None:
+            return str(2000 + (_two_digit_value(m["after2000"]) if m["after2000"] else 0))
+        return str(int(lexicon()["numbers"][m["century"]]) * 100 + _two_digit_value(m["rest"]))
+
+    return _spelled_year_pattern().sub(year, t)
+
+
 def _strip_leading(t: str) -> str:
     previous = None
     while previous != t:
@@ -618,7 +651,7 @@ def resolve(text: str, published: date | None, *, tense: str | None = None) -> R
     if not text or not text.strip() or is_duration(text):
         return None
     ctx = _Context(published=published, tense=tense)
-    t = _strip_leading(_normalise(text))
+    t = _strip_leading(_spelled_years(_normalise(text)))
     for _ in range(3):  # at most a few modifiers: "the end of early March" is silly enough
         result = _apply_rules(t, ctx)
         if result is not None:
