@@ -136,6 +136,8 @@ def test_weekday_looks_ahead_in_a_future_clause():
         ("the first quarter", ("2024-01-01", "2024-03-31", "year")),
         ("the third quarter", ("2023-07-01", "2023-09-30", "year")),
         ("the 1990s", ("1990-01-01", "1999-12-31", "unknown")),
+        ("the current fiscal year", ("2024-01-01", "2024-12-31", "year")),
+        ("last fiscal year", ("2023-01-01", "2023-12-31", "year")),
     ],
 )
 def test_ranges(text, expected):

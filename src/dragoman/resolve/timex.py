@@ -511,7 +511,9 @@ _RULES: list[tuple[str, Handler]] = [
     (r"(?P<word>DAYWORD)(?: PART)?", _day_word),
     (r"(?P<word>today|yesterday|tomorrow) PART", _day_word),
     (_REL + r"(?P<wd>WD)(?: PART)?", _weekday),
-    (r"(?P<rel>last|next|this|past|previous|coming|current) "
+    # a fiscal year or quarter is dated as the calendar one of the same name: companies'
+    # fiscal calendars differ, and the text seldom says how
+    (r"(?P<rel>last|next|this|past|previous|coming|current) (?:fiscal )?"
      r"(?P<unit>week|weekend|month|quarter|year|decade)", _calendar_period),
     # what is left of "the end of the year" once the modifier is gone
     (r"(?P<rel>)(?P<unit>week|month|year)", _calendar_period),
