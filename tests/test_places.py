@@ -269,6 +269,37 @@ def test_islands_the_gazetteer_lacks_are_not_placed_at_a_district_called_islands
     assert (islands.name, islands.lat) == (None, None)
 
 
+@pytest.mark.parametrize(
+    "text, name, rule",
+    [
+        ("Ministers met in Abuja on Monday.", "Abuja", "gazetteer"),
+        ("Storms hit Atlanta, Macon and Savannah. Georgia officials opened shelters.", "Georgia", "article-context"),
+        ("A storm hit Buffalo, New York, on Monday.", "Buffalo", "qualifier"),
+        ("The Qatari capital hosted the talks.", "Qatari capital", "country-word"),
+        ("Lexington County deputies closed roads west of Columbia on Sunday. In Lexington, the town "
+         "council canceled its meeting.", "Lexington", "county-named-in-full"),
+        ("Rescuers searched Hampton Avenue in Saskatoon.", "Hampton Avenue", "within-town"),
+        ("Kayakers paddled the Wexbrook River between Raleigh, Durham and Asheville on Saturday.",
+         "Wexbrook River", "article-country"),
+    ],
+)
+def test_each_place_says_why_it_has_its_sense(pipeline, text, name, rule):
+    [place] = [p for p in places_of(pipeline, text) if p.text == name]
+    assert place.rule == rule
+
+
+def test_explain_gives_the_reason_for_an_events_place(tmp_path):
+    from click.testing import CliRunner
+
+    from dragoman.cli import main
+
+    path = tmp_path / "storm.txt"
+    path.write_text("Police arrested two protesters on Hampton Avenue in Saskatoon on Monday.", encoding="utf-8")
+    result = CliRunner().invoke(main, ["explain", str(path), "--published", "2024-03-22", "--sentence", "1"])
+    assert result.exit_code == 0, result.output
+    assert "place:     Hampton Avenue (CAN, at the point of Saskatoon) - from the town it stands in" in result.output
+
+
 def test_article_context_chooses_between_same_named_towns(pipeline):
     texan = places_of(
         pipeline,

@@ -323,36 +323,49 @@ def test_concurrent_writers_store_each_text_once(target):
     assert _counts(target) == {table: 3 * n for table, n in _counts_for_one_article().items()}
 
 
-def _downgrade_to_version_1(target) -> None:
-    """Make the store look as dragoman's first schema wrote it (no places.within)."""
+# the columns each schema version added to places (see store.base.UPGRADES)
+COLUMNS_ADDED = {2: "within", 3: "rule"}
+
+
+def _downgrade(target, version: int) -> None:
+    """Make the store look as that older schema version wrote it."""
+    dropped = [column for added, column in COLUMNS_ADDED.items() if added > version]
     if str(target).startswith("postgresql://"):
         import psycopg
 
         with psycopg.connect(str(target), autocommit=True) as db:
-            db.execute("ALTER TABLE places DROP COLUMN within")
+            for column in dropped:
+                db.execute(f"ALTER TABLE places DROP COLUMN {column}")
             db.execute("DELETE FROM dragoman_schema")
-            db.execute("INSERT INTO dragoman_schema VALUES (1)")
+            db.execute("INSERT INTO dragoman_schema VALUES (%s)", (version,))
     else:
         db = sqlite3.connect(target)
-        db.execute("ALTER TABLE places DROP COLUMN within")
-        db.execute("PRAGMA user_version = 1")
+        for column in dropped:
+            db.execute(f"ALTER TABLE places DROP COLUMN {column}")
+        db.execute(f"PRAGMA user_version = {version}")
         db.commit()
         db.close()
 
 
-def test_an_older_store_is_upgraded_in_place_and_keeps_its_articles(target):
+@pytest.mark.parametrize("version", [1, 2])
+def test_an_older_store_is_upgraded_in_place_and_keeps_its_articles(target, version):
     with Store.open(target) as store:
         store.add(*_record("a", TEXT_A))
-    _downgrade_to_version_1(target)
+    _downgrade(target, version)
     record, text = _record("b", TEXT_B)
     street = Place(text="Rua Augusta", start=0, end=11, country="PRT", lat=38.72, lon=-9.14,
-                   feature="facility", within="Lisbon")
+                   feature="facility", within="Lisbon", rule="within-town")
     record = msgspec.structs.replace(record, places=[*record.places, street])
     with Store.open(target) as store:
         assert store.get("a") is not None  # what the old version stored is still there
         store.add(record, text)
-        rows = store._db.execute("SELECT article_id, within FROM places ORDER BY article_id, text").fetchall()
-    assert [tuple(r) for r in rows] == [("a", None), ("b", None), ("b", "Lisbon")]
+        rows = store._db.execute(
+            "SELECT article_id, within, rule FROM places WHERE text = 'Rua Augusta' OR article_id = 'a'"
+            " ORDER BY article_id, text"
+        ).fetchall()
+    assert [tuple(r) for r in rows][-1] == ("b", "Lisbon", "within-town")
+    older = [tuple(r) for r in rows[:-1]]
+    assert older and all(article == "a" and rule is None for article, _within, rule in older)
     assert _counts(target)["articles"] == 2
     with Store.open(target) as again:  # upgrading is done once
-        assert again.get("b").places[-1].within == "Lisbon"
+        assert again.get("b").places[-1].rule == "within-town"

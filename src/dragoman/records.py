@@ -117,6 +117,12 @@ class Place(Record, kw_only=True):
     # named most in the article (a street or village, given that town's point), or the
     # country nearly all the article's places lie in (a creek or township: no point)
     within: Optional[str] = None
+    # why this sense: gazetteer (the name's likeliest sense on its own) | article-context
+    # (the article's other places chose another) | qualifier ("Paris, Texas") |
+    # country-word ("Qatari", "the Qatari capital") | same-name-city ("Dublin City" as the
+    # article's "Dublin") | county-named-in-full ("DeKalb" after "DeKalb County") |
+    # within-town | article-country (see `within`); none when nothing placed the name
+    rule: Optional[str] = None
 
 
 class Claim(Record, kw_only=True):

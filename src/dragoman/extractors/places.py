@@ -750,6 +750,7 @@ class _Resolver:
         self.counties_of_towns: dict[str, Counter[str]] = defaultdict(Counter)
         self.qualified: dict[str, Candidate] = {}  # name -> its sense where the article qualified it
         self.countries_at: list[tuple[int, str, str]] = []  # (sentence, country, name stem) of countries named
+        self.alone: dict[int, Candidate] = {}  # id(mention) -> its likeliest sense without context
 
     def _key(self, mention: _Mention) -> tuple:
         qualifier = mention.qualifier.text if mention.qualifier else None
@@ -855,6 +856,7 @@ class _Resolver:
             ranked = self._ranked(mention, {}, {})
             if not ranked:
                 continue
+            self.alone[id(mention)] = ranked[0][0]
             self._note_counties(mention.text, ranked)
             self._count_country(mention, ranked)
             plausible = [c for c, score in ranked if score > ranked[0][1] - CLEAR_MARGIN]
@@ -950,6 +952,19 @@ class _Resolver:
         lead = max(support.values(), default=0)
         return lead >= cues()["article_country_mentions"]
 
+    def rule(self, mention: _Mention, sense: Optional[Candidate]) -> Optional[str]:
+        """Why `resolve` gave this sense (see `Place.rule`)."""
+        if sense is None:
+            return None
+        if mention.country is not None:
+            return "country-word"
+        if mention.qualifier is None and self.qualified.get(mention.text) is sense:
+            return "qualifier"  # the article qualified this name before: "Buffalo, New York ... Buffalo"
+        area = self._qualifying_area(mention)[0] if mention.qualifier is not None else None
+        if area is not None and _lies_in(sense, area):
+            return "qualifier"
+        return "gazetteer" if self.alone.get(id(mention)) == sense else "article-context"
+
     def cohere(self, mentions: list[_Mention]) -> None:
         """Pass 3: the states the pass-2 senses lie in become context too, and every name
         is ranked again: local news names its towns without their state ("Dublin",
@@ -969,7 +984,7 @@ class _Resolver:
                     self.qualified.setdefault(mention.text, place)
 
 
-def _place(mention: _Mention, candidate: Optional[Candidate]) -> Place:
+def _place(mention: _Mention, candidate: Optional[Candidate], rule: Optional[str]) -> Place:
     if candidate is None:
         return Place(text=mention.text, start=mention.start, end=mention.end)
     return Place(
@@ -982,6 +997,7 @@ def _place(mention: _Mention, candidate: Optional[Candidate]) -> Place:
         lon=candidate.lon,
         geonameid=candidate.geonameid,
         feature=candidate.feature,
+        rule=rule,
     )
 
 
@@ -995,13 +1011,20 @@ def find_places(analysis: Analysis) -> None:
     resolver = _Resolver(gazetteer, [sentence.start_char for sentence in analysis.doc.sents])
     resolver.settle_clear(mentions)
     resolver.cohere(mentions)
-    senses = _city_names_agree(mentions, [resolver.resolve(m) for m in mentions])
-    senses = _county_short_names(mentions, senses, gazetteer)
-    places = _placed_within([_place(m, sense) for m, sense in zip(mentions, senses)], analysis.text)
+    resolved = [resolver.resolve(m) for m in mentions]
+    rules = [resolver.rule(m, sense) for m, sense in zip(mentions, resolved)]
+    senses = resolved
+    for step, rule in ((_city_names_agree, "same-name-city"), (_county_short_names, "county-named-in-full")):
+        agreed = step(mentions, senses, gazetteer)
+        rules = [rule if new is not old else why for new, old, why in zip(agreed, senses, rules)]
+        senses = agreed
+    places = _placed_within([_place(m, s, r) for m, s, r in zip(mentions, senses, rules)], analysis.text)
     analysis.places = _placed_in_country(places, gazetteer)
 
 
-def _city_names_agree(mentions: list[_Mention], senses: list[Optional[Candidate]]) -> list[Optional[Candidate]]:
+def _city_names_agree(
+    mentions: list[_Mention], senses: list[Optional[Candidate]], gazetteer: Gazetteer
+) -> list[Optional[Candidate]]:
     """"Dublin City" is the town the article's bare "Dublin" is: GeoNames lists "Dublin
     City" under Ireland's capital only, but "the Dublin City Council" of a story from
     Ohio is Ohio's."""
@@ -1067,6 +1090,7 @@ def _placed_within(places: list[Place], text: str) -> list[Place]:
         name, country, lat, lon = where
         placed.append(msgspec.structs.replace(
             place, country=country, lat=lat, lon=lon, feature="facility" if facility else "locality", within=name,
+            rule="within-town",
         ))
     return placed
 
@@ -1085,6 +1109,7 @@ def _placed_in_country(places: list[Place], gazetteer: Gazetteer) -> list[Place]
     if named is None or few:
         return places
     return [
-        msgspec.structs.replace(p, country=country, within=named.name) if p.country is None and p.lat is None else p
+        msgspec.structs.replace(p, country=country, within=named.name, rule="article-country")
+        if p.country is None and p.lat is None else p
         for p in places
     ]

@@ -23,6 +23,17 @@ _DATE_SOURCES = {
     "context": "the date of the previous sentence of the paragraph",
     "published": "the publication date (no date in the text)",
 }
+# why a place has its sense (records.Place.rule)
+_PLACE_RULES = {
+    "gazetteer": "the name's likeliest sense on its own",
+    "article-context": "the article's other places",
+    "qualifier": "the area named with it",
+    "country-word": "a country's adjective or its capital",
+    "same-name-city": "the town the article's bare name is",
+    "county-named-in-full": "the county the article named in full",
+    "within-town": "the town it stands in",
+    "article-country": "the country nearly all the article's places lie in",
+}
 
 
 def explain_text(analysis: Analysis, event: Event) -> str:
@@ -62,7 +73,8 @@ def explain_text(analysis: Analysis, event: Event) -> str:
         if event.place.within:
             where = "at the point of" if event.place.lat is not None else "somewhere in"
             within = f", {where} {event.place.within}"
-        lines.append(f"  place:     {event.place.text} ({event.place.country or '?'}{within})")
+        why = f" - from {_PLACE_RULES.get(event.place.rule, event.place.rule)}" if event.place.rule else ""
+        lines.append(f"  place:     {event.place.text} ({event.place.country or '?'}{within}){why}")
     return "\n".join(lines)
 
 

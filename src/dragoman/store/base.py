@@ -45,12 +45,13 @@ from ..analysis import text_sha256
 from ..records import ArticleRecord, Event, Party, Quote
 from .connection import Connection, is_postgres
 
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 
 # What turns a store of version N into version N + 1 (one statement), on every database.
 # Upgrades only add: nothing already stored is changed or lost.
 UPGRADES = {
     1: "ALTER TABLE places ADD COLUMN within TEXT",  # 2: where an unlisted street stands
+    2: "ALTER TABLE places ADD COLUMN rule TEXT",  # 3: why the place has that sense
 }
 
 # The plain tables, the same on every database; each store fills in its own
@@ -157,7 +158,8 @@ CREATE TABLE IF NOT EXISTS places (
     lon {float},
     geonameid INTEGER,
     feature TEXT,
-    within TEXT
+    within TEXT,
+    rule TEXT
 );
 CREATE INDEX IF NOT EXISTS places_article ON places(article_id);
 CREATE INDEX IF NOT EXISTS places_country ON places(country);
@@ -310,9 +312,10 @@ class Store(ABC):
             [_quote_row(aid, q) for q in record.quotes],
         )
         self._db.executemany(
-            "INSERT INTO places VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+            "INSERT INTO places (article_id, text, start, \"end\", name, country, lat, lon, geonameid, feature,"
+            " within, rule) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [
-                (aid, p.text, p.start, p.end, p.name, p.country, p.lat, p.lon, p.geonameid, p.feature, p.within)
+                (aid, p.text, p.start, p.end, p.name, p.country, p.lat, p.lon, p.geonameid, p.feature, p.within, p.rule)
                 for p in record.places
             ],
         )
