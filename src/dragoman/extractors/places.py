@@ -38,7 +38,7 @@ import bisect
 import re
 from collections import Counter, defaultdict
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import lru_cache, partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Collection, Iterable, Mapping, Optional, Sequence
 
@@ -1014,17 +1014,19 @@ def find_places(analysis: Analysis) -> None:
     resolved = [resolver.resolve(m) for m in mentions]
     rules = [resolver.rule(m, sense) for m, sense in zip(mentions, resolved)]
     senses = resolved
-    for step, rule in ((_city_names_agree, "same-name-city"), (_county_short_names, "county-named-in-full")):
-        agreed = step(mentions, senses, gazetteer)
+    steps = (
+        (_city_names_agree, "same-name-city"),
+        (partial(_county_short_names, gazetteer=gazetteer), "county-named-in-full"),
+    )
+    for step, rule in steps:
+        agreed = step(mentions, senses)
         rules = [rule if new is not old else why for new, old, why in zip(agreed, senses, rules)]
         senses = agreed
     places = _placed_within([_place(m, s, r) for m, s, r in zip(mentions, senses, rules)], analysis.text)
     analysis.places = _placed_in_country(places, gazetteer)
 
 
-def _city_names_agree(
-    mentions: list[_Mention], senses: list[Optional[Candidate]], gazetteer: Gazetteer
-) -> list[Optional[Candidate]]:
+def _city_names_agree(mentions: list[_Mention], senses: list[Optional[Candidate]]) -> list[Optional[Candidate]]:
     """"Dublin City" is the town the article's bare "Dublin" is: GeoNames lists "Dublin
     City" under Ireland's capital only, but "the Dublin City Council" of a story from
     Ohio is Ohio's."""
