@@ -52,9 +52,9 @@ from ..records import Entity, Place
 from ..resolve import registry as known_actors
 from ..resolve.countries import lookup as country_lookup
 from ..resolve.gazetteer import (
-    AREA_FEATURES, CLEAR_MARGIN, DIVISION_WORDS_IN_TEXT, FAMOUS_CITY_POPULATION, GENERIC_DIVISION_NAMES,
+    AREA_FEATURES, DIVISION_WORDS_IN_TEXT, FAMOUS_CITY_POPULATION, GENERIC_DIVISION_NAMES,
     HAMLET_POPULATION, METROPOLIS_POPULATION, Candidate, Containment, Gazetteer, is_clear, load_gazetteer,
-    names_division, normalise,
+    names_division, normalise, plausible,
 )
 
 if TYPE_CHECKING:
@@ -859,17 +859,15 @@ class _Resolver:
             self.alone[id(mention)] = ranked[0][0]
             self._note_counties(mention.text, ranked)
             self._count_country(mention, ranked)
-            plausible = [c for c, score in ranked if score > ranked[0][1] - CLEAR_MARGIN]
             certain = is_clear(ranked) or mention.qualifier is not None or mention.country is not None
-            admin1_of = {c.admin1 for c in plausible}
+            admin1_of = {c.admin1 for c in plausible(ranked)}
             place = ranked[0][0]
             if (len(admin1_of) == 1 and None not in admin1_of) or (certain and place.feature == "admin1"):
                 self._count_admin1(_stem(mention.text), place)
 
     def _count_country(self, mention: _Mention, ranked: list[tuple[Candidate, float]]) -> None:
         """One mention of the country every plausible sense of the name lies in, if one."""
-        plausible = [c for c, score in ranked if score > ranked[0][1] - CLEAR_MARGIN] if ranked else []
-        country_of = {c.country for c in plausible}
+        country_of = {c.country for c in plausible(ranked)}
         if len(country_of) == 1 and None not in country_of:
             country = country_of.pop()
             # a name is no evidence for itself, nor is the street named after it
@@ -883,9 +881,8 @@ class _Resolver:
         """A county name may be any county of that name; a town name counts only for its
         plausible senses, lest "Atlanta" vouch for every county with an Atlanta in it."""
         if name not in self.counties_named:
-            plausible = [c for c, score in ranked if score > ranked[0][1] - CLEAR_MARGIN]
             self.counties_named[name] = {c.admin2 for c, _ in ranked if names_division(c)}
-            self.counties_with_town[name] = {c.admin2 for c in plausible if c.feature == "city" and c.admin2}
+            self.counties_with_town[name] = {c.admin2 for c in plausible(ranked) if c.feature == "city" and c.admin2}
 
     def _counties_beside(self, name: str) -> Containment:
         """The counties the article's other names may be or hold a town of, each with

@@ -356,6 +356,11 @@ def is_clear(ranked: list[tuple[Candidate, float]]) -> bool:
     return len(ranked) == 1 or (len(ranked) > 1 and ranked[0][1] - ranked[1][1] >= CLEAR_MARGIN)
 
 
+def plausible(ranked: list[tuple[Candidate, float]]) -> list[Candidate]:
+    """The senses scoring within CLEAR_MARGIN of the best: those context may still choose between."""
+    return [candidate for candidate, score in ranked if score > ranked[0][1] - CLEAR_MARGIN] if ranked else []
+
+
 # -- where the index comes from -----------------------------------------------------------
 
 
@@ -438,7 +443,7 @@ def load_gazetteer() -> Gazetteer:
     if gazetteer is not None:
         return gazetteer
     build = _builder()
-    path = _cache_dir() / f"gazetteer-{build.fingerprint()}.msgpack"
+    path = _cache_dir() / f"gazetteer-{build.fingerprint(inputs)}.msgpack"
     gazetteer = read_index(path, inputs)
     if gazetteer is None:
         gazetteer = build.build()

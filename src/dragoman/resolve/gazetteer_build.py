@@ -55,9 +55,10 @@ def sources() -> dict[str, str]:
     return {name: importlib.metadata.version(name) for name in SOURCE_PACKAGES}
 
 
-def fingerprint() -> str:
-    """Changes whenever an input of the index changes: our data files and code, or a source package."""
-    digest = hashlib.sha256(inputs_digest().encode())
+def fingerprint(inputs: str) -> str:
+    """Changes whenever an input of the index changes: our data files and code (`inputs`,
+    their `inputs_digest`), or a source package."""
+    digest = hashlib.sha256(inputs.encode())
     digest.update(json.dumps(sources(), sort_keys=True).encode())
     digest.update(f"{CITIES_FILE}:{_geonames_path(CITIES_FILE).stat().st_size}".encode())
     return digest.hexdigest()[:16]
