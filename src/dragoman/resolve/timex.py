@@ -580,8 +580,7 @@ def _spelled_year_pattern() -> re.Pattern:
 
 
 def _two_digit_value(words: str) -> int:
-    numbers = lexicon()["numbers"]
-    return int(sum(numbers[w] for w in re.split(r"[- ]", words) if w not in ("oh", "hundred")))
+    return int(sum(_number(w) for w in re.split(r"[- ]", words) if w not in ("oh", "hundred")))
 
 
 def _spelled_years(t: str) -> str:
@@ -590,7 +589,7 @@ def _spelled_years(t: str) -> str:
     def year(m: re.Match) -> str:
         if m["century"] is None:
             return str(2000 + (_two_digit_value(m["after2000"]) if m["after2000"] else 0))
-        return str(int(lexicon()["numbers"][m["century"]]) * 100 + _two_digit_value(m["rest"]))
+        return str(int(_number(m["century"])) * 100 + _two_digit_value(m["rest"]))
 
     return _spelled_year_pattern().sub(year, t)
 
