@@ -12,13 +12,15 @@ import pytest
 
 @pytest.fixture(autouse=True)
 def _default_actor_sources():
-    """Each test starts and ends with only the starter book: CLI runs configure
-    process-wide actor sources, which must not leak into the next test."""
-    from dragoman.resolve import registry
+    """Each test starts and ends with only the starter book and no memory of sources:
+    CLI runs configure process-wide actor sources, which must not leak into the next test."""
+    from dragoman.resolve import registry, source_homes
 
     registry.use()
+    source_homes.configure()
     yield
     registry.use()
+    source_homes.configure()
 
 
 @pytest.fixture

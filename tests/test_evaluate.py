@@ -191,7 +191,7 @@ def test_quote_marked():
     assert not quote_marked(typewriter, 27, 35)  # and left
 
 
-GWN_XML = """<articles><article file="7"><title>t</title><text>Floods hit Ghent and Belgian towns.</text>
+GWN_XML = """<articles><article file="7"><title>t</title><link>https://news.example/7</link><text>Floods hit Ghent and Belgian towns.</text>
 <toponyms>
 <toponym><extractedName>Ghent</extractedName><type>Literal</type><start>11</start><end>16</end>
 <geonamesID>2797656</geonamesID><latitude>51.05</latitude><longitude>3.72</longitude></toponym>
@@ -202,7 +202,7 @@ GWN_XML = """<articles><article file="7"><title>t</title><text>Floods hit Ghent 
 <toponym><extractedName>Gh</extractedName><type>Literal</type><start>-5</start><end>-3</end></toponym>
 </toponyms></article></articles>"""
 
-LGL_XML = """<articles><article docid="42"><text>Rain in Tulsa today.</text><toponyms>
+LGL_XML = """<articles><article docid="42"><url> https://paper.example/42 </url><text>Rain in Tulsa today.</text><toponyms>
 <toponym><start>8</start><end>13</end><phrase>Tulsa</phrase>
 <gaztag geonameid="4553433"><name>Tulsa</name><lat>36.15</lat><lon>-95.99</lon>
 <country geonameid="6252001">United States</country></gaztag></toponym>
@@ -221,17 +221,20 @@ def test_read_toponyms_three_schemas(tmp_path):
     assert gwn.id == "gwn:7"
     assert [(t.name, t.lat) for t in gwn.toponyms] == [("Ghent", 51.05), ("Belgian", 50.5)]
     assert gwn.toponyms[0].geonameid == 2797656 and gwn.skipped == 1
+    assert gwn.url == "https://news.example/7"  # the address names the source (`source_homes`)
 
     (tmp_path / "lgl.xml").write_text(LGL_XML, encoding="utf-8")
     [lgl] = read_toponyms(tmp_path / "lgl.xml")
     tulsa, rain = lgl.toponyms[1], lgl.toponyms[0]
     assert (tulsa.country, tulsa.lat, tulsa.geonameid) == ("USA", 36.15, 4553433)
     assert rain.lat is None and rain.country is None
+    assert lgl.url == "https://paper.example/42"
 
     (tmp_path / "virus.xml").write_text(GEOVIRUS_XML, encoding="utf-8")
     [virus] = read_toponyms(tmp_path / "virus.xml")
     [lagos] = virus.toponyms
     assert virus.text[lagos.start : lagos.end] == "Lagos" and virus.realigned == 1
+    assert virus.url == "u"
 
 
 def test_read_toponyms_errors(tmp_path):

@@ -237,7 +237,9 @@ def ingest(
     Each article is stored in its own transaction, so an interrupted run
     keeps every article it finished and none half-written. Actors met with a
     full name or a title are remembered in the database's registry, so a bare
-    surname in a later article resolves to them.
+    surname in a later article resolves to them; the states each source's
+    articles name are remembered too, so a bare "Dublin" from a paper that
+    mostly reports on Ohio is the Ohio town.
 
     \b
     Examples:
@@ -249,7 +251,15 @@ def ingest(
 
     errors = _ErrorTally()
     counts = {"added": 0, "skipped": 0}
-    with _open_store(db_path, create=True) as store, _use_actor_sources(actor_files, db_path) as learned:
+    from .resolve import source_homes
+    from .resolve.gazetteer import load_gazetteer
+
+    with (
+        _open_store(db_path, create=True) as store,
+        _use_actor_sources(actor_files, db_path) as learned,
+        source_homes.SourceHomes(db_path) as homes,
+        source_homes.using(homes),
+    ):
 
         def unseen(articles):
             """Skip texts already stored before spending a parse on them."""
@@ -270,6 +280,7 @@ def ingest(
                 continue
             counts["added"] += 1
             learned.learn(record, record.published)
+            homes.learn(record, load_gazetteer())
             if stored_id != record.id:
                 click.echo(f"dragoman: {record.id}: id already used by another text, stored as {stored_id}", err=True)
     added, skipped = counts["added"], counts["skipped"]

@@ -32,9 +32,11 @@ def _analyse_partition(
     articles: Sequence[Article], with_text: bool, actor_files: Sequence[str], registry_path: str | None
 ) -> list[Outcome]:
     from .pipeline import default_pipeline
+    from .resolve import source_homes
     from .resolve.registry import configure
 
     configure(actor_files, registry_path)  # module state does not travel to worker processes
+    source_homes.configure(registry_path)  # read here; the ingesting process writes what is learned
 
     failures: dict[int, str] = {}
 

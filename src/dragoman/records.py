@@ -121,7 +121,8 @@ class Place(Record, kw_only=True):
     # (the article's other places chose another) | qualifier ("Paris, Texas") |
     # country-word ("Qatari", "the Qatari capital") | same-name-city ("Dublin City" as the
     # article's "Dublin") | county-named-in-full ("DeKalb" after "DeKalb County") |
-    # within-town | article-country (see `within`); none when nothing placed the name
+    # source-home (the state most of the source's other articles name: a local paper's
+    # "Columbus") | within-town | article-country (see `within`); none when nothing placed it
     rule: Optional[str] = None
 
 

@@ -46,30 +46,37 @@ def iso_date(value: Optional[str]) -> Optional[str]:
 
 
 def run_pipeline(
-    documents: Sequence[tuple[str, str, Optional[str]]], steps: Sequence[str], failures: list[str]
+    documents: Sequence[tuple[str, str, Optional[str]]], steps: Sequence[str], failures: list[str],
+    urls: Optional[Sequence[Optional[str]]] = None,
 ) -> list[Optional[Analysis]]:
-    """Analyse (name, text, published) documents with the given steps, in order.
+    """Analyse (name, text, published) documents with the given steps, in order,
+    published at `urls` if given.
 
     The result is aligned with `documents`; a document whose analysis raises is
-    named in `failures` and gets None, so its gold items count as missed.
+    named in `failures` and gets None, so its gold items count as missed. Each run
+    starts with an empty memory of sources (`source_homes`): one corpus never
+    teaches another.
     """
     from tqdm import tqdm
 
     from ..pipeline import Pipeline
+    from ..resolve import source_homes
 
+    urls = urls or [None] * len(documents)
     articles = [
-        Article(id=str(index), text=text, published=iso_date(published))
-        for index, (_name, text, published) in enumerate(documents)
+        Article(id=str(index), text=text, published=iso_date(published), url=url)
+        for index, ((_name, text, published), url) in enumerate(zip(documents, urls))
     ]
     results: list[Optional[Analysis]] = [None] * len(articles)
 
     def failed(article: Article, exc: Exception) -> None:
         failures.append(f"{documents[int(article.id)][0]}: {exc!r}")
 
-    analyses = Pipeline(steps=steps).run(articles, on_error=failed)
-    bar = tqdm(analyses, total=len(articles), unit="doc", file=sys.stderr, disable=not sys.stderr.isatty())
-    for analysis in bar:
-        results[int(analysis.article.id)] = analysis
+    with source_homes.using(source_homes.SourceHomes()):
+        analyses = Pipeline(steps=steps).run(articles, on_error=failed)
+        bar = tqdm(analyses, total=len(articles), unit="doc", file=sys.stderr, disable=not sys.stderr.isatty())
+        for analysis in bar:
+            results[int(analysis.article.id)] = analysis
     return results
 
 

@@ -92,6 +92,7 @@ class ToponymDoc:
     toponyms: list[Toponym]
     skipped: int = 0  # gold toponyms whose offsets fall outside the text
     realigned: int = 0  # gold toponyms moved onto their name (offsets a few chars off)
+    url: Optional[str] = None  # where the article was published, which names its source
 
 
 @dataclass
@@ -511,6 +512,10 @@ def _toponym_schema(article: ET.Element) -> str:
     return "empty"
 
 
+# where each schema keeps the article's address: LGL <url>, GeoWebNews <link>, GeoVirus <source>
+_URL_TAGS = ("url", "link", "source")
+
+
 def read_toponyms(path: Path | str) -> list[ToponymDoc]:
     """Toponym XML: <article> elements with <text> and <toponym> or <location> children.
 
@@ -544,7 +549,8 @@ def read_toponyms(path: Path | str) -> list[ToponymDoc]:
             seen.add((toponym.start, toponym.end))
             toponyms.append(toponym)
         toponyms.sort(key=lambda t: t.start)
-        docs.append(ToponymDoc(f"{path.stem}:{doc_id}", text, toponyms, skipped, realigned))
+        url = next((article.findtext(tag).strip() for tag in _URL_TAGS if article.findtext(tag)), None)
+        docs.append(ToponymDoc(f"{path.stem}:{doc_id}", text, toponyms, skipped, realigned, url))
     return docs
 
 

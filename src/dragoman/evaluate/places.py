@@ -136,7 +136,7 @@ def evaluate(path: Path | str, limit: Optional[int] = None) -> Report:
     failures: list[str] = []
     for file, docs in corpora:
         prefix = f"{file.stem}: " if len(corpora) > 1 else ""
-        analyses = run_pipeline([(d.id, d.text, None) for d in docs], STEPS, failures)
+        analyses = run_pipeline([(d.id, d.text, None) for d in docs], STEPS, failures, [d.url for d in docs])
         predictions = {d.id: (a.places if a else []) for d, a in zip(docs, analyses)}
         score(docs, predictions, SYSTEM, report, as_resolved, prefix)
         score(docs, predictions, "baseline: most populous", report, most_populous, prefix, with_detection=False)

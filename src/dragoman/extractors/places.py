@@ -50,6 +50,7 @@ from ..annotate.views import doc_text
 from ..pipeline import component
 from ..records import Entity, Place
 from ..resolve import registry as known_actors
+from ..resolve import source_homes
 from ..resolve.countries import lookup as country_lookup
 from ..resolve.gazetteer import (
     AREA_FEATURES, DIVISION_WORDS_IN_TEXT, FAMOUS_CITY_POPULATION, GENERIC_DIVISION_NAMES,
@@ -735,9 +736,10 @@ class _Resolver:
     the Ohio suburb.
     """
 
-    def __init__(self, gazetteer: Gazetteer, sentence_starts: Sequence[int] = ()):
+    def __init__(self, gazetteer: Gazetteer, sentence_starts: Sequence[int] = (), home: Optional[str] = None):
         self.gazetteer = gazetteer
         self.sentence_starts = sentence_starts  # character offset of each sentence, for `_countries_near`
+        self.home = home  # the state the article's source is at home in (`source_homes`), if known
         self.support: Counter[str] = Counter()
         self.support_by_name: dict[str, Counter[str]] = defaultdict(Counter)
         self.admin1: Counter[str] = Counter()
@@ -906,7 +908,8 @@ class _Resolver:
     def resolve(self, mention: _Mention) -> Optional[Candidate]:
         """Pass 2: every name, ranked with the support of the other names, countries
         named nearby counting more (`NEARBY_SUPPORT`). A name the article once
-        qualified ("Buffalo, New York") keeps that sense when it comes again alone."""
+        qualified ("Buffalo, New York") keeps that sense when it comes again alone. The
+        source's home state counts as one more mention of that state."""
         if mention.qualifier is None and mention.text in self.qualified:
             return self.qualified[mention.text]
         name = _stem(mention.text)  # "Northeast Georgia" is no evidence for "Georgia"
@@ -915,9 +918,8 @@ class _Resolver:
         if key not in self.senses:
             others = self.support - self.support_by_name[name]
             support = others + Counter(dict.fromkeys(nearby, NEARBY_SUPPORT))
-            ranked = self._ranked(
-                mention, support, self.admin1 - self.admin1_by_name[name], self._counties_beside(mention.text)
-            )
+            admin1 = self.admin1 - self.admin1_by_name[name] + Counter([self.home] if self.home else [])
+            ranked = self._ranked(mention, support, admin1, self._counties_beside(mention.text))
             best = ranked[0][0] if ranked else None
             if best is not None and self._stray_alternate(mention, best, others):
                 best = None
@@ -1002,15 +1004,18 @@ def _place(mention: _Mention, candidate: Optional[Candidate], rule: Optional[str
 def find_places(analysis: Analysis) -> None:
     gazetteer = load_gazetteer()
     mentions = _mentions(analysis, gazetteer)
+    homes = source_homes.active()
+    source, article = source_homes.source_of(analysis.article), source_homes.article_key(analysis.article)
     if not mentions:
         analysis.places = []
+        homes.note(source, article, frozenset())
         return
-    resolver = _Resolver(gazetteer, [sentence.start_char for sentence in analysis.doc.sents])
-    resolver.settle_clear(mentions)
-    resolver.cohere(mentions)
-    resolved = [resolver.resolve(m) for m in mentions]
-    rules = [resolver.rule(m, sense) for m, sense in zip(mentions, resolved)]
-    senses = resolved
+    sentence_starts = [sentence.start_char for sentence in analysis.doc.sents]
+    home = homes.home(source, article)
+    senses, rules = _resolved(mentions, gazetteer, sentence_starts, home)
+    if home is not None:  # what the home changed, it explains
+        without, _ = _resolved(mentions, gazetteer, sentence_starts, None)
+        rules = ["source-home" if sense != alone else why for sense, alone, why in zip(senses, without, rules)]
     steps = (
         (_city_names_agree, "same-name-city"),
         (partial(_county_short_names, gazetteer=gazetteer), "county-named-in-full"),
@@ -1021,6 +1026,18 @@ def find_places(analysis: Analysis) -> None:
         senses = agreed
     places = _placed_within([_place(m, s, r) for m, s, r in zip(mentions, senses, rules)], analysis.text)
     analysis.places = _placed_in_country(places, gazetteer)
+    homes.note(source, article, source_homes.states_named(analysis.places, gazetteer))
+
+
+def _resolved(
+    mentions: list[_Mention], gazetteer: Gazetteer, sentence_starts: Sequence[int], home: Optional[str]
+) -> tuple[list[Optional[Candidate]], list[Optional[str]]]:
+    """Each mention's sense in the article's context, and the rule that chose it."""
+    resolver = _Resolver(gazetteer, sentence_starts, home)
+    resolver.settle_clear(mentions)
+    resolver.cohere(mentions)
+    senses = [resolver.resolve(m) for m in mentions]
+    return senses, [resolver.rule(m, sense) for m, sense in zip(mentions, senses)]
 
 
 def _city_names_agree(mentions: list[_Mention], senses: list[Optional[Candidate]]) -> list[Optional[Candidate]]:

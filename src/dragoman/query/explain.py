@@ -31,6 +31,7 @@ _PLACE_RULES = {
     "country-word": "a country's adjective or its capital",
     "same-name-city": "the town the article's bare name is",
     "county-named-in-full": "the county the article named in full",
+    "source-home": "the state most of the source's other articles name",
     "within-town": "the town it stands in",
     "article-country": "the country nearly all the article's places lie in",
 }
