@@ -30,6 +30,7 @@ eval: install
 
 bench: install
 	$(PY) bench/throughput.py
+	$(PY) bench/source_homes.py
 	$(PY) bench/install_size.py
 
 schema: install

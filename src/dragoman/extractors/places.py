@@ -1013,7 +1013,8 @@ def find_places(analysis: Analysis) -> None:
     sentence_starts = [sentence.start_char for sentence in analysis.doc.sents]
     home = homes.home(source, article)
     senses, rules = _resolved(mentions, gazetteer, sentence_starts, home)
-    if home is not None:  # what the home changed, it explains
+    # what the home changed, it explains; it only ever draws names into its state
+    if home is not None and any(sense is not None and sense.admin1 == home for sense in senses):
         without, _ = _resolved(mentions, gazetteer, sentence_starts, None)
         rules = ["source-home" if sense != alone else why for sense, alone, why in zip(senses, without, rules)]
     steps = (
@@ -1026,7 +1027,8 @@ def find_places(analysis: Analysis) -> None:
         senses = agreed
     places = _placed_within([_place(m, s, r) for m, s, r in zip(mentions, senses, rules)], analysis.text)
     analysis.places = _placed_in_country(places, gazetteer)
-    homes.note(source, article, source_homes.states_named(analysis.places, gazetteer))
+    if source is not None:  # an article of no known source teaches nothing
+        homes.note(source, article, source_homes.states_named(analysis.places, gazetteer))
 
 
 def _resolved(
