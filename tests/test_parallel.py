@@ -66,10 +66,15 @@ def test_cli_dask_ingest_fills_either_store(tmp_path, store_target):
     for i, text in enumerate(TEXTS):
         (tmp_path / f"a{i}.txt").write_text(text, encoding="utf-8")
     runner = CliRunner()
-    args = ["ingest", str(tmp_path), "--db", store_target, "--published", "2024-06-05", "--dask", "synchronous"]
+    args = ["ingest", str(tmp_path), "--db", store_target, "--published", "2024-06-05", "--dask", "synchronous",
+            "--source", "Wire"]
     result = runner.invoke(main, args)
     assert result.exit_code == 0, result.output
     assert "3 added" in result.stderr
+    from dragoman.resolve.source_homes import SourceHomes
+
+    with SourceHomes(store_target) as homes:  # the ingesting process kept what the workers' articles named
+        assert len(homes) == 1 and homes.home("Wire", "a9") is None
     listed = runner.invoke(main, ["show", store_target]).stdout.splitlines()
     assert [line.split("\t")[0] for line in listed] == ["a0", "a1", "a2"]
     again = runner.invoke(main, args)

@@ -248,12 +248,11 @@ def ingest(
       dragoman ingest ./articles/ --db postgresql://analyst@dbhost/news
     """
     from .analysis import text_sha256
-
-    errors = _ErrorTally()
-    counts = {"added": 0, "skipped": 0}
     from .resolve import source_homes
     from .resolve.gazetteer import load_gazetteer
 
+    errors = _ErrorTally()
+    counts = {"added": 0, "skipped": 0}
     with (
         _open_store(db_path, create=True) as store,
         _use_actor_sources(actor_files, db_path) as learned,

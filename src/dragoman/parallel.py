@@ -36,7 +36,8 @@ def _analyse_partition(
     from .resolve.registry import configure
 
     configure(actor_files, registry_path)  # module state does not travel to worker processes
-    source_homes.configure(registry_path)  # read here; the ingesting process writes what is learned
+    # what the store knows of sources, read once: the ingesting process writes what is learned
+    source_homes.configure(registry_path).close()
 
     failures: dict[int, str] = {}
 

@@ -94,6 +94,7 @@ class SourceHomes:
                 self.note(source, article, frozenset(states.split()))
 
     def close(self) -> None:
+        """Close the database; what was read stays, and `learn` only remembers from now on."""
         if self._db is not None:
             self._db.close()
             self._db = None
@@ -126,7 +127,7 @@ class SourceHomes:
             del articles[next(iter(articles))]
 
     def learn(self, record: "ArticleRecord", gazetteer: Gazetteer) -> None:
-        """Remember what a stored article named, in memory and in the database."""
+        """Remember what a stored article named, in memory and (while open) in the database."""
         source, article = source_of(record), article_key(record)
         if source is None:
             return
