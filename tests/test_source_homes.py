@@ -32,7 +32,7 @@ def pipeline() -> Pipeline:
     return Pipeline(steps=("entities", "places"))
 
 
-def _dublin(pipeline: Pipeline, article: Article, name: str = "Dublin"):
+def _place_named(pipeline: Pipeline, article: Article, name: str = "Dublin"):
     [analysis] = pipeline.run([article])
     return next(p for p in analysis.places if p.text == name)
 
@@ -81,12 +81,12 @@ def test_home_needs_most_of_the_other_articles_and_at_least_two():
 
 def test_a_bare_name_takes_the_home_state_of_its_source(pipeline):
     with source_homes.using(SourceHomes()):
-        alone = _dublin(pipeline, _article(9, LATER, "https://www.example-gazette.com/9"))
+        alone = _place_named(pipeline, _article(9, LATER, "https://www.example-gazette.com/9"))
         for index, text in enumerate(EARLIER):
             next(pipeline.run([_article(index, text, f"https://www.example-gazette.com/{index}")]))
-        at_home = _dublin(pipeline, _article(9, LATER, "https://www.example-gazette.com/9"))
-        springfield = _dublin(pipeline, _article(9, LATER, "https://www.example-gazette.com/9"), "Springfield")
-        elsewhere = _dublin(pipeline, _article(9, LATER, "https://another-paper.com/9"))
+        at_home = _place_named(pipeline, _article(9, LATER, "https://www.example-gazette.com/9"))
+        springfield = _place_named(pipeline, _article(9, LATER, "https://www.example-gazette.com/9"), "Springfield")
+        elsewhere = _place_named(pipeline, _article(9, LATER, "https://another-paper.com/9"))
     assert (alone.country, alone.rule) == ("IRL", "gazetteer")
     assert (at_home.country, at_home.name, at_home.rule) == ("USA", "Dublin", "source-home")
     assert abs(at_home.lat - 40.1) < 0.2 and abs(at_home.lon + 83.1) < 0.2  # Ohio's Dublin
@@ -99,7 +99,7 @@ def test_the_articles_own_places_outweigh_the_home(pipeline):
     with source_homes.using(SourceHomes()):
         for index, earlier in enumerate(EARLIER):
             next(pipeline.run([_article(index, earlier, f"https://example-gazette.com/{index}")]))
-        dublin = _dublin(pipeline, _article(9, text, "https://example-gazette.com/9"))
+        dublin = _place_named(pipeline, _article(9, text, "https://example-gazette.com/9"))
     assert dublin.country == "IRL" and dublin.rule != "source-home"
 
 

@@ -54,8 +54,8 @@ from ..resolve import source_homes
 from ..resolve.countries import lookup as country_lookup
 from ..resolve.gazetteer import (
     AREA_FEATURES, DIVISION_WORDS_IN_TEXT, FAMOUS_CITY_POPULATION, GENERIC_DIVISION_NAMES,
-    HAMLET_POPULATION, METROPOLIS_POPULATION, Candidate, Containment, Gazetteer, is_clear, load_gazetteer,
-    names_division, normalise, plausible,
+    HAMLET_POPULATION, LOCAL_FEATURES, METROPOLIS_POPULATION, Candidate, Containment, Gazetteer, is_clear,
+    load_gazetteer, names_division, normalise, plausible,
 )
 
 if TYPE_CHECKING:
@@ -89,8 +89,6 @@ LOCAL_SUPPORT = 2
 # other mentions in a state that make its town beat a same-named country nothing else
 # in the article points to (a town that is no hamlet: HAMLET_POPULATION)
 COUNTRY_TOWN_SUPPORT = 3
-# places whose state says where an article is local to
-LOCAL_FEATURES = {"city", "admin1", "admin2"}
 # places a street or building may lie in
 TOWN_FEATURES = {"city", "admin2"}
 _LEADING_ARTICLE = re.compile(r"^(?:the|The)\s+")

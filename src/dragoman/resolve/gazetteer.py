@@ -72,6 +72,8 @@ ADMIN1_SUPPORT_WEIGHT = 3.0
 # rarely chance ("Paris" and "Henry County" meet in Tennessee only)
 ADMIN2_SUPPORT_WEIGHT = 4.0
 AREA_FEATURES = {"country", "admin1"}
+# places whose state says where an article (or a news source) is local to
+LOCAL_FEATURES = frozenset({"city", "admin1", "admin2"})
 # a state or province whose towns hold this many people is known well enough for towns
 # elsewhere to be named after it ("California, Pennsylvania"); Nigeria's Delta is not
 # what "Delta" in British Columbia is named after

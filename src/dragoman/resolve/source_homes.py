@@ -22,7 +22,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Iterable, Iterator, Optional, Union
 from urllib.parse import urlsplit
 
-from .gazetteer import Gazetteer, normalise
+from .gazetteer import LOCAL_FEATURES, Gazetteer, normalise
 
 if TYPE_CHECKING:
     from ..records import Article, ArticleRecord, Place
@@ -34,8 +34,6 @@ HOME_SHARE = 0.5
 # only a source's latest articles count: memory stays bounded over millions of
 # articles, and a paper that moves its beat is followed
 HOME_MEMORY = 200
-# places whose names can vouch for a state
-_LOCAL_FEATURES = frozenset({"city", "admin1", "admin2"})
 
 _SCHEMA = """
 CREATE TABLE IF NOT EXISTS source_states (
@@ -68,11 +66,11 @@ def states_named(places: Iterable["Place"], gazetteer: Gazetteer) -> frozenset[s
     a name of towns in many states, and "Dublin City", an alternate name, vouch for none."""
     states = set()
     for place in places:
-        if place.feature not in _LOCAL_FEATURES:
+        if place.feature not in LOCAL_FEATURES:
             continue
-        ranked = gazetteer.ranked(place.text)
-        found = {candidate.admin1 for candidate, _ in ranked}
-        if len(found) == 1 and None not in found and normalise(ranked[0][0].name) == normalise(place.text):
+        senses = gazetteer.candidates(place.text)
+        found = {sense.admin1 for sense in senses}
+        if len(found) == 1 and None not in found and normalise(senses[0].name) == normalise(place.text):
             states |= found
     return frozenset(states)
 
