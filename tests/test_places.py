@@ -848,6 +848,26 @@ def test_a_town_qualified_by_its_district_stays_a_town_in_a_list_of_states(pipel
     assert washington.feature == "city" and washington.lat < 40
 
 
+def test_a_town_its_province_and_its_country_are_one_address_not_a_list(pipeline):
+    """"Stroud, Ontario, Canada": each name holds the one before, so the English Stroud
+    (the gazetteer's only large one) is ruled out, as "Stroud, Ontario" alone would."""
+    places = places_of(pipeline, "Police stopped a pickup late on Friday near Stroud, Ontario, Canada.")
+    stroud = next(p for p in places if p.text == "Stroud")
+    assert stroud.country == "CAN"
+    # a list of countries holds nothing: Armenia is no country of a US state
+    listed = {p.text: p for p in places_of(pipeline, "Envoys from Ireland, Georgia, Armenia and Turkey met.")}
+    assert listed["Georgia"].country == "GEO"
+
+
+def test_a_town_the_tagger_missed_is_found_by_the_state_after_it(pipeline):
+    """spaCy tags "New York" but not the sentence-initial "Buffalo" before it; a comma
+    and a state that has a Buffalo make it a place, and the state the state."""
+    text = "Clinics say the province may run short of beds. Buffalo, New York in the United States could take some patients."
+    places = {p.text: p for p in places_of(pipeline, text)}
+    assert places["Buffalo"].country == "USA" and km(places["Buffalo"].lat, places["Buffalo"].lon, 42.89, -78.88) < 25
+    assert places["New York"].feature == "admin1"
+
+
 # -- divisions of every country, and which towns lie in them -------------------------------
 
 

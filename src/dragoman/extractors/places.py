@@ -371,9 +371,25 @@ def _untagged(analysis: Analysis, taken: list[tuple[int, int]], gazetteer: Gazet
             continue
         name = doc_text(analysis.doc)[start:end]
         named_by_context = _residents_of(first, last, gazetteer) or _aimed_at(first, last, gazetteer)
-        if _cued(first, last, gazetteer) or (name.lower() not in surnames and named_by_context):
+        if _cued(first, last, gazetteer) or _qualified_town(first, last, gazetteer) or (
+            name.lower() not in surnames and named_by_context
+        ):
             found.append(_trim(name, start, end))
     return found
+
+
+def _qualified_town(first: "Token", last: "Token", gazetteer: Gazetteer) -> bool:
+    """"Buffalo, New York in the United States": a name the tagger missed, then a comma
+    and a state or country it did tag, one that holds a town of that name."""
+    doc = first.doc
+    if last.i + 2 >= len(doc) or doc[last.i + 1].text != "," or doc[last.i + 2].ent_iob_ != "B":
+        return False
+    qualifier = next((e for e in doc.ents if e.start == last.i + 2), None)
+    if qualifier is None or qualifier.label_ != "GPE":
+        return False
+    areas = [c for c, _ in gazetteer.ranked(qualifier.text) if c.feature in {"country", "admin1"}]
+    towns = [c for c, _ in gazetteer.ranked(doc_text(doc)[first.idx : last.idx + len(last.text)], main_only=True)]
+    return any(_lies_in(town, area) for town in towns for area in areas[:1])
 
 
 def _surnames(analysis: Analysis) -> set[str]:
@@ -565,15 +581,29 @@ def _mentions(analysis: Analysis, gazetteer: Gazetteer) -> list[_Mention]:
             mention.feature = "admin1"
         if following is not None and _QUALIFIER_GAP.match(text[mention.end : following.start]):
             mention.qualifier = following
-            # "Paris, Lyon and Nice" goes on to another place; "Buffalo, New York, died" does not
+            # "Paris, Lyon and Nice" goes on to another place; "Buffalo, New York, died" does not,
+            # nor does "Stroud, Ontario, Canada", where each name holds the one before
             listed = third is not None and _LIST_GAP.match(text[following.end : third.start])
-            if not listed and not _LIST_GOES_ON.match(text, following.end):
+            chain = listed and _holds(third, following, text, gazetteer)
+            if chain or (not listed and not _LIST_GOES_ON.match(text, following.end)):
                 following.contains = mention
     for index, mention in enumerate(mentions):
         neighbours = mentions[max(0, index - 1) : index] + mentions[index + 1 : index + 2]
         if mention.feature is None and _said_as_state(mention, neighbours, text, gazetteer):
             mention.feature = "admin1"
     return mentions
+
+
+def _holds(country: _Mention, area: _Mention, text: str, gazetteer: Gazetteer) -> bool:
+    """Whether "Ontario, Canada" names a province and then its country: a comma, no list
+    word, and a first-level division of that name in the country the second name means."""
+    if not _QUALIFIER_GAP.match(text[area.end : country.start]):
+        return False
+    ranked = gazetteer.ranked(country.text)
+    if not ranked or ranked[0][0].feature != "country":
+        return False
+    held = ranked[0][0].country
+    return any(c.country == held for c, _ in gazetteer.ranked(area.text, feature="admin1", main_only=True))
 
 
 def _said_as_state(mention: _Mention, neighbours: list[_Mention], text: str, gazetteer: Gazetteer) -> bool:
