@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from dragoman.pipeline import Pipeline
+from dragoman.pipeline import Pipeline, component
 from dragoman.records import Article, ArticleRecord, Place
 from dragoman.resolve import source_homes
 from dragoman.resolve.gazetteer import load_gazetteer
@@ -101,6 +101,27 @@ def test_the_articles_own_places_outweigh_the_home(pipeline):
             next(pipeline.run([_article(index, earlier, f"https://example-gazette.com/{index}")]))
         dublin = _place_named(pipeline, _article(9, text, "https://example-gazette.com/9"))
     assert dublin.country == "IRL" and dublin.rule != "source-home"
+
+
+@component("fails on articles marked bad")
+def _fails_on_articles_marked_bad(analysis) -> None:
+    if analysis.article.id.startswith("bad"):
+        raise ValueError("a step after places failed")
+
+
+def test_an_article_that_fails_after_places_teaches_nothing():
+    """Its places were found, but it yields no record: it must not change what the
+    source's later articles mean."""
+    pipeline = Pipeline(steps=("entities", "places", "fails on articles marked bad"))
+    failed = []
+    with source_homes.using(SourceHomes()) as homes:
+        for index, text in enumerate(EARLIER):
+            article = Article(id=f"bad{index}", text=text, url=f"https://example-gazette.com/{index}")
+            assert list(pipeline.run([article], on_error=lambda a, e: failed.append(a.id))) == []
+        assert failed == ["bad0", "bad1"] and len(homes) == 0
+        for index, text in enumerate(EARLIER):  # the same stories, now analysed in full, do teach
+            next(pipeline.run([_article(index, text, f"https://example-gazette.com/{index}")]))
+        assert homes.home("example-gazette.com", "https://example-gazette.com/9") == "USA.OH"
 
 
 def _record(index: int, places: list[Place]) -> ArticleRecord:

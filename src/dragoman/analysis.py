@@ -11,7 +11,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Optional
+from typing import TYPE_CHECKING, Callable, Optional
 
 from .records import (
     Actor,
@@ -41,6 +41,9 @@ class Analysis:
     claims: list[Claim] = field(default_factory=list)
     quotes: list[Quote] = field(default_factory=list)
     events: list[Event] = field(default_factory=list)
+    # what the article teaches memories shared across articles (`source_homes`), kept
+    # until every step has succeeded: an article that fails teaches nothing
+    lessons: list[Callable[[], None]] = field(default_factory=list, repr=False)
     # (start, end, actor index) for every actor mention, sorted by start
     _mention_index: list[tuple[int, int, int]] = field(default_factory=list, repr=False)
 

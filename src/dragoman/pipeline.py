@@ -30,7 +30,6 @@ DEFAULT_STEPS: tuple[str, ...] = (
 )
 
 
-
 def component(name: str) -> Callable[[Component], Component]:
     def register(fn: Component) -> Component:
         REGISTRY[name] = fn
@@ -66,6 +65,8 @@ class Pipeline:
         analysis = Analysis(article=article, doc=doc)
         for _name, step in self.steps:
             step(analysis)
+        for lesson in analysis.lessons:
+            lesson()
         return analysis
 
     def run(self, articles: Iterable[Article], on_error: OnError | None = None) -> Iterator[Analysis]:

@@ -1036,7 +1036,7 @@ def find_places(analysis: Analysis) -> None:
     source, article = source_homes.source_of(analysis.article), source_homes.article_key(analysis.article)
     if not mentions:
         analysis.places = []
-        homes.note(source, article, frozenset())
+        analysis.lessons.append(partial(homes.note, source, article, frozenset()))
         return
     sentence_starts = [sentence.start_char for sentence in analysis.doc.sents]
     home = homes.home(source, article)
@@ -1056,7 +1056,8 @@ def find_places(analysis: Analysis) -> None:
     places = _placed_within([_place(m, s, r) for m, s, r in zip(mentions, senses, rules)], analysis.text)
     analysis.places = _placed_in_country(places, gazetteer)
     if source is not None:  # an article of no known source teaches nothing
-        homes.note(source, article, source_homes.states_named(analysis.places, gazetteer))
+        states = source_homes.states_named(analysis.places, gazetteer)
+        analysis.lessons.append(partial(homes.note, source, article, states))
 
 
 def _resolved(
