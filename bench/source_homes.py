@@ -43,6 +43,7 @@ def main() -> None:
             started = time.perf_counter()
             for analysis in analysed[with_url]:
                 find_places(analysis)
+                analysis.apply_lessons()  # as the pipeline does once an article's last step is done
             seconds = time.perf_counter() - started
         sources[with_url] = len(homes)
         return seconds

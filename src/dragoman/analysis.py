@@ -51,6 +51,12 @@ class Analysis:
     def text(self) -> str:
         return self.article.text
 
+    def apply_lessons(self) -> None:
+        """Teach the shared memories what this article taught, once; for when every step is done."""
+        lessons, self.lessons = self.lessons, []
+        for lesson in lessons:
+            lesson()
+
     @property
     def published(self) -> Optional[str]:
         return self.article.published

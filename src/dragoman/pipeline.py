@@ -65,8 +65,7 @@ class Pipeline:
         analysis = Analysis(article=article, doc=doc)
         for _name, step in self.steps:
             step(analysis)
-        for lesson in analysis.lessons:
-            lesson()
+        analysis.apply_lessons()
         return analysis
 
     def run(self, articles: Iterable[Article], on_error: OnError | None = None) -> Iterator[Analysis]:
