@@ -379,8 +379,9 @@ def _untagged(analysis: Analysis, taken: list[tuple[int, int]], gazetteer: Gazet
 
 
 def _qualified_town(first: "Token", last: "Token", gazetteer: Gazetteer) -> bool:
-    """"Buffalo, New York in the United States": a name the tagger missed, then a comma
-    and a state or country it did tag, one that holds a town of that name."""
+    """"Buffalo, New York could take them" at a sentence start: a name the tagger
+    missed, then a comma and a state or country it did tag, one that holds a town of
+    that name."""
     doc = first.doc
     if last.i + 2 >= len(doc) or doc[last.i + 1].text != "," or doc[last.i + 2].ent_iob_ != "B":
         return False
