@@ -603,8 +603,7 @@ def _holds(country: _Mention, area: _Mention, text: str, gazetteer: Gazetteer) -
     ranked = gazetteer.ranked(country.text)
     if not ranked or ranked[0][0].feature != "country":
         return False
-    held = ranked[0][0].country
-    return any(c.country == held for c, _ in gazetteer.ranked(area.text, feature="admin1", main_only=True))
+    return any(_lies_in(c, ranked[0][0]) for c, _ in gazetteer.ranked(area.text, feature="admin1", main_only=True))
 
 
 def _said_as_state(mention: _Mention, neighbours: list[_Mention], text: str, gazetteer: Gazetteer) -> bool:
@@ -1032,15 +1031,21 @@ def _place(mention: _Mention, candidate: Optional[Candidate], rule: Optional[str
 @component("places")
 def find_places(analysis: Analysis) -> None:
     gazetteer = load_gazetteer()
-    mentions = _mentions(analysis, gazetteer)
     homes = source_homes.active()
     source, article = source_homes.source_of(analysis.article), source_homes.article_key(analysis.article)
-    if not mentions:
-        analysis.places = []
-        analysis.lessons.append(partial(homes.note, source, article, frozenset()))
-        return
+    mentions = _mentions(analysis, gazetteer)
+    analysis.places = _resolved_places(analysis, mentions, gazetteer, homes.home(source, article)) if mentions else []
+    if source is not None:  # an article of no known source teaches nothing
+        states = source_homes.states_named(analysis.places, gazetteer)
+        analysis.lessons.append(partial(homes.note, source, article, states))
+
+
+def _resolved_places(
+    analysis: Analysis, mentions: list[_Mention], gazetteer: Gazetteer, home: Optional[str]
+) -> list[Place]:
+    """The article's mentions resolved in its context and the source's `home` state, each
+    with the rule that placed it."""
     sentence_starts = [sentence.start_char for sentence in analysis.doc.sents]
-    home = homes.home(source, article)
     senses, rules = _resolved(mentions, gazetteer, sentence_starts, home)
     # what the home changed, it explains; it only ever draws names into its state
     if home is not None and any(sense is not None and sense.admin1 == home for sense in senses):
@@ -1055,10 +1060,7 @@ def find_places(analysis: Analysis) -> None:
         rules = [rule if new is not old else why for new, old, why in zip(agreed, senses, rules)]
         senses = agreed
     places = _placed_within([_place(m, s, r) for m, s, r in zip(mentions, senses, rules)], analysis.text)
-    analysis.places = _placed_in_country(places, gazetteer)
-    if source is not None:  # an article of no known source teaches nothing
-        states = source_homes.states_named(analysis.places, gazetteer)
-        analysis.lessons.append(partial(homes.note, source, article, states))
+    return _placed_in_country(places, gazetteer)
 
 
 def _resolved(
