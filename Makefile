@@ -5,15 +5,34 @@ PY      = $(VENV)/bin/python
 BIN     = $(VENV)/bin
 SAMPLES = src/dragoman/data/samples
 
-.PHONY: install demo test eval bench schema clean
+# The checkout installs exact versions with hashes from the lock files, so a new machine gets
+# what the tests were run with, whatever the registry serves that day. `make lock` refreshes them
+# deliberately from pyproject.toml's ranges (a wheel keeps those ranges); commit the result.
+# requirements.lock: runtime, test and geonames extras, and the editable build's setuptools;
+# requirements-eval.lock: the same plus the eval extra; uv: the resolver, itself pinned.
+LOCK      = requirements.lock
+EVAL_LOCK = requirements-eval.lock
+UV        = uv==0.13.9
+LOCK_ARGS = --universal --generate-hashes --quiet --no-header
 
-$(VENV)/.installed: pyproject.toml
+.PHONY: install demo test eval bench schema lock clean
+
+$(VENV)/.installed: $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
-	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -e ".[test,geonames]"
+	$(PY) -m pip install --quiet --require-hashes -r $(LOCK)
+	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
 
 install: $(VENV)/.installed
+
+lock:
+	$(PYTHON) -m venv .lock-venv
+	.lock-venv/bin/python -m pip install --quiet "$(UV)"
+	printf 'setuptools>=77\nwheel\n' | .lock-venv/bin/uv pip compile pyproject.toml - \
+		--extra test --extra geonames $(LOCK_ARGS) -o $(LOCK)
+	printf 'setuptools>=77\nwheel\n' | .lock-venv/bin/uv pip compile pyproject.toml - \
+		--extra test --extra geonames --extra eval $(LOCK_ARGS) -o $(EVAL_LOCK)
+	rm -rf .lock-venv
 
 demo: install
 	mkdir -p out
@@ -25,7 +44,7 @@ test: install
 	$(PY) -m pytest
 
 eval: install
-	$(PY) -m pip install --quiet -e ".[test,geonames,eval]"
+	$(PY) -m pip install --quiet --require-hashes -r $(EVAL_LOCK)
 	$(PY) -m dragoman.evaluate.report
 
 bench: install

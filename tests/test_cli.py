@@ -195,3 +195,11 @@ def test_help_lists_every_exit_status_the_commands_use(runner):
     assert result.exit_code == 0
     for status in (0, cli.EXIT_INPUT_ERRORS, 2, cli.EXIT_INCOMPLETE_INSTALL):
         assert f"  {status}  " in result.output
+
+
+def test_schema_descriptions_do_not_depend_on_how_a_library_formats_docstrings():
+    from dragoman.records import _description
+
+    indented = "A first line.\n\n    A second paragraph\n    runs on.\n    "
+    dedented = "A first line.\n\nA second paragraph\nruns on."
+    assert _description(indented) == _description(dedented) == "A first line.\n\nA second paragraph runs on."

@@ -10,6 +10,7 @@ All offsets are character offsets into the article text as dragoman read it
 
 from __future__ import annotations
 
+import inspect
 from typing import Literal, Optional
 
 import msgspec
@@ -203,5 +204,21 @@ class ArticleRecord(Record, kw_only=True):
 
 
 def json_schema() -> dict:
-    """JSON Schema of one output line (ArticleRecord and everything it nests)."""
-    return msgspec.json.schema(ArticleRecord)
+    """JSON Schema of one output line (ArticleRecord and everything it nests).
+
+    Each record's description is its docstring in our own normal form: msgspec
+    releases format docstrings differently (0.23 dedents them, 0.18 did not), and the
+    committed schema must not change because a library did.
+    """
+    schema = msgspec.json.schema(ArticleRecord)
+    for name, definition in schema.get("$defs", {}).items():
+        doc = globals()[name].__doc__
+        if doc:
+            definition["description"] = _description(doc)
+    return schema
+
+
+def _description(docstring: str) -> str:
+    """A docstring as schema prose: indentation removed, each paragraph on one line."""
+    paragraphs = inspect.cleandoc(docstring).split("\n\n")
+    return "\n\n".join(" ".join(line.strip() for line in p.splitlines()) for p in paragraphs)
