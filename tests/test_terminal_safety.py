@@ -155,6 +155,16 @@ def test_ingest_notices_escape_ids_and_paths(runner, tmp_path, db, feed):
     assert any("empty\\x1b]0;owned\\x07.txt" in line for line in notices), notices
 
 
+def test_a_failed_extraction_notice_escapes_the_id_and_the_error(capsys):
+    from dragoman.cli import _ErrorTally
+    from dragoman.records import Article
+
+    _ErrorTally().article_failed(Article(id=ARTICLE_ID, text=TEXT), ValueError(f"bad {HOSTILE}\nforged line"))
+    [notice] = capsys.readouterr().err.splitlines()  # one line: a newline cannot forge a second
+    assert_terminal_safe(notice)
+    assert notice.startswith("dragoman: error: wire-\\x1b]0;owned") and "extraction failed" in notice
+
+
 def test_explain_escapes_the_sentence_and_the_parties(runner, feed):
     explained = runner.invoke(main, ["explain", str(feed), "--sentence", "1"])
     assert explained.exit_code == 0, explained.output
