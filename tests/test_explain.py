@@ -101,7 +101,7 @@ def test_cli_makes_the_user_pick_one_of_many_articles(tmp_path):
     assert picked.exit_code == 0, picked.output
     assert "COERCE" in picked.output and "negated" in picked.output
     unknown = runner.invoke(explain_command, [str(feed), "--article", "nope", "--event", "E1"])
-    assert unknown.exit_code == 1 and "no article with id 'nope' (ids: wire-0" in unknown.output
+    assert unknown.exit_code == 1 and "no article with id 'nope'; it holds 8 articles" in unknown.output
 
 
 def test_cli_explains_one_article_of_a_directory(tmp_path):

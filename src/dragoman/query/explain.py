@@ -96,7 +96,7 @@ def events_to_explain(analysis: Analysis, event_id: Optional[str], sentence: Opt
     return [e for e in analysis.events if span.start_char <= e.trigger.start < span.end_char]
 
 
-def chosen_article(file: str, article_id: Optional[str], published: Optional[str]) -> Article:
+def _chosen_article(file: str, article_id: Optional[str], published: Optional[str]) -> Article:
     """The article of FILE to explain: the one named ID, or FILE's only one.
 
     A file or directory of several articles without an ID is a usage error that
@@ -107,17 +107,18 @@ def chosen_article(file: str, article_id: Optional[str], published: Optional[str
     problems: list[InputError] = []
     for item in read_inputs([file], published=published):
         (problems if isinstance(item, InputError) else articles).append(item)
-    unreadable = f", {len(problems)} of them unreadable (first: {problems[0]})" if problems else ""
+    holds = f"{len(articles) + len(problems)} articles"
+    if problems:
+        holds += f", {len(problems)} of them unreadable (first: {problems[0]})"
     if article_id is not None:
         named = next((a for a in articles if a.id == article_id), None)
         if named is None:
-            raise click.ClickException(f"{file}: no article with id {article_id!r} ({_ids(articles)}{unreadable})")
+            raise click.ClickException(
+                f"{file}: no article with id {article_id!r}; it holds {holds} ({_ids(articles)})"
+            )
         return named
     if len(articles) + len(problems) > 1:
-        raise click.UsageError(
-            f"{file} holds {len(articles) + len(problems)} articles{unreadable}; "
-            f"pick one with --article ID ({_ids(articles)})"
-        )
+        raise click.UsageError(f"{file} holds {holds}; pick one with --article ID ({_ids(articles)})")
     if not articles:
         raise click.ClickException(str(problems[0]) if problems else f"{file}: nothing to read")
     return articles[0]
@@ -162,7 +163,7 @@ def explain_command(
 
     if (event_id is None) == (sentence is None):
         raise click.UsageError("give exactly one of --event ID or --sentence N")
-    analysis = Pipeline().analyse(chosen_article(file, article_id, published))
+    analysis = Pipeline().analyse(_chosen_article(file, article_id, published))
     chosen = events_to_explain(analysis, event_id, sentence)
     if not chosen:
         where = f"event {event_id}" if event_id else f"sentence {sentence}"
