@@ -3,6 +3,8 @@ parse paths to the parties, status and date cues)."""
 
 from __future__ import annotations
 
+import json
+
 import pytest
 from click.testing import CliRunner
 
@@ -82,3 +84,34 @@ def test_cli_reports_unknown_event_and_bad_usage(tmp_path):
     assert missing.exit_code != 0 and "no event for event E99" in missing.output
     both = runner.invoke(explain_command, [str(path)])
     assert both.exit_code == 2
+
+
+def test_cli_makes_the_user_pick_one_of_many_articles(tmp_path):
+    other = "Kenyan police arrested two traders in Mombasa on Friday."
+    feed = tmp_path / "feed.jsonl"
+    records = [{"id": f"wire-{i}", "text": other} for i in range(6)] + [{"id": "armenia", "text": TEXT}]
+    feed.write_text("".join(json.dumps(r) + "\n" for r in records) + "{broken\n", encoding="utf-8")
+    runner = CliRunner()
+    unpicked = runner.invoke(explain_command, [str(feed), "--event", "E1"])
+    assert unpicked.exit_code == 2
+    assert "holds 8 articles, 1 of them unreadable" in unpicked.output
+    assert "--article ID (ids: wire-0, wire-1, wire-2, wire-3, wire-4, ...)" in unpicked.output
+    picked = runner.invoke(explain_command, [str(feed), "--article", "armenia", "--published", "2024-05-10",
+                                             "--sentence", "3"])
+    assert picked.exit_code == 0, picked.output
+    assert "COERCE" in picked.output and "negated" in picked.output
+    unknown = runner.invoke(explain_command, [str(feed), "--article", "nope", "--event", "E1"])
+    assert unknown.exit_code == 1 and "no article with id 'nope'; it holds 8 articles" in unknown.output
+
+
+def test_cli_explains_one_article_of_a_directory(tmp_path):
+    (tmp_path / "armenia.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "kenya.txt").write_text("Kenyan police arrested two traders in Mombasa.", encoding="utf-8")
+    runner = CliRunner()
+    unpicked = runner.invoke(explain_command, [str(tmp_path), "--event", "E1"])
+    assert unpicked.exit_code == 2 and "holds 2 articles" in unpicked.output
+    picked = runner.invoke(explain_command, [str(tmp_path), "--article", "kenya", "--event", "E1"])
+    assert picked.exit_code == 0, picked.output
+    assert "trigger:   'arrested'" in picked.output
+    help_text = runner.invoke(explain_command, ["--help"]).output
+    assert "--article" in help_text and "dragoman explain feed.jsonl --article" in help_text

@@ -13,16 +13,21 @@ import sys
 from typing import Iterable
 
 import click
-import msgspec
+
+from .safe_text import encode_json, terminal_safe
 
 EXIT_INPUT_ERRORS = 1
 EXIT_INCOMPLETE_INSTALL = 3
 
-_encoder = msgspec.json.Encoder()
-
 
 def _write_line(obj) -> None:
-    sys.stdout.buffer.write(_encoder.encode(obj) + b"\n")
+    """One JSON line on stdout, its control characters escaped (see `safe_text`)."""
+    sys.stdout.buffer.write(encode_json(obj) + b"\n")
+
+
+def _notice(message: str) -> None:
+    """One line on stderr; the ids, titles and paths it names cannot drive the terminal."""
+    click.echo(terminal_safe(message, one_line=True), err=True)
 
 
 def _progress(iterable: Iterable, total: int | None, label: str):
@@ -41,7 +46,7 @@ class _ErrorTally:
 
     def report(self, error: Exception) -> None:
         self.count += 1
-        click.echo(f"dragoman: error: {error}", err=True)
+        _notice(f"dragoman: error: {error}")
 
     def extraction_failed(self, article_id: str, detail: str) -> None:
         self.report(RuntimeError(f"{article_id}: extraction failed: {detail}"))
@@ -143,7 +148,8 @@ _dask_option = click.option(
 
 
 class _Commands(click.Group):
-    """Turns an incomplete installation, met by any command, into one line and exit status 3."""
+    """Turns an incomplete installation, met by any command, into one line and exit status 3;
+    escapes every error message, which may name an article, before click prints it."""
 
     def invoke(self, ctx: click.Context):
         from .resolve.gazetteer import GazetteerUnavailable
@@ -151,7 +157,10 @@ class _Commands(click.Group):
         try:
             return super().invoke(ctx)
         except GazetteerUnavailable as exc:
-            raise _IncompleteInstall(str(exc)) from None
+            raise _IncompleteInstall(terminal_safe(str(exc))) from None
+        except click.ClickException as exc:
+            exc.message = terminal_safe(exc.message)
+            raise
 
 
 @click.group(cls=_Commands, context_settings={"help_option_names": ["-h", "--help"]})
@@ -281,9 +290,9 @@ def ingest(
             learned.learn(record, record.published)
             homes.learn(record, load_gazetteer())
             if stored_id != record.id:
-                click.echo(f"dragoman: {record.id}: id already used by another text, stored as {stored_id}", err=True)
+                _notice(f"dragoman: {record.id}: id already used by another text, stored as {stored_id}")
     added, skipped = counts["added"], counts["skipped"]
-    click.echo(f"dragoman: {added} added, {skipped} already stored, {errors.count} failed", err=True)
+    _notice(f"dragoman: {added} added, {skipped} already stored, {errors.count} failed")
     if errors.count:
         sys.exit(EXIT_INPUT_ERRORS)
 
@@ -304,7 +313,7 @@ def show(db_path: str, article_id: str | None) -> None:
     with _open_store(db_path, create=False) as store:
         if article_id is None:
             for row in store.articles():
-                click.echo("\t".join(str(v) if v is not None else "" for v in row))
+                click.echo("\t".join(terminal_safe(str(v), one_line=True) if v is not None else "" for v in row))
             return
         record = store.get(article_id, with_text=True)
         if record is None:

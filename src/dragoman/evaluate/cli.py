@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
-import json
 import sys
 from typing import Optional
 
 import click
 
+from ..safe_text import encode_json, terminal_safe
 from . import TASKS
 
 EXIT_BAD_GOLD = 2
@@ -47,9 +47,9 @@ def eval_command(kind: str, path: str, as_json: bool, errors: int, limit: Option
     try:
         report = TASKS[kind](path, limit)
     except GoldFormatError as exc:
-        click.echo(f"dragoman eval: cannot read gold data: {exc}", err=True)
+        click.echo(terminal_safe(f"dragoman eval: cannot read gold data: {exc}"), err=True)
         sys.exit(EXIT_BAD_GOLD)
     if as_json:
-        click.echo(json.dumps(report.to_dict(errors), indent=2, ensure_ascii=False))
+        click.echo(encode_json(report.to_dict(errors), indent=2))
     else:
-        click.echo(render_text(report, errors))
+        click.echo(terminal_safe(render_text(report, errors)))

@@ -5,7 +5,8 @@ it prints the sentence, the trigger, the lexicon entry that fired (file:line
 and the entry's text), the rule, the dependency path from the trigger to each
 actor and recipient, and the cues that decided the status and the date. The
 trace is recomputed by `dragoman.extractors.events.explain_event`; nothing of
-it is stored in the output record.
+it is stored in the output record. A file or directory holding several articles
+needs `--article ID`: the command never picks one silently.
 """
 
 from __future__ import annotations
@@ -15,7 +16,10 @@ from typing import Optional
 import click
 
 from ..analysis import Analysis
-from ..records import Event
+from ..records import Article, Event
+from ..safe_text import terminal_safe
+
+_IDS_LISTED = 5  # ids named in the error for a file of many articles
 
 _DATE_SOURCES = {
     "clause": "a date in the trigger's own clause",
@@ -92,8 +96,45 @@ def events_to_explain(analysis: Analysis, event_id: Optional[str], sentence: Opt
     return [e for e in analysis.events if span.start_char <= e.trigger.start < span.end_char]
 
 
+def _chosen_article(file: str, article_id: Optional[str], published: Optional[str]) -> Article:
+    """The article of FILE to explain: the one named ID, or FILE's only one.
+
+    A file or directory of several articles without an ID is a usage error that
+    says how many there are and names some, rather than a silent first pick."""
+    from ..ingest.readers import InputError, read_inputs
+
+    articles: list[Article] = []
+    problems: list[InputError] = []
+    for item in read_inputs([file], published=published):
+        (problems if isinstance(item, InputError) else articles).append(item)
+    holds = f"{len(articles) + len(problems)} articles"
+    if problems:
+        holds += f", {len(problems)} of them unreadable (first: {problems[0]})"
+    if article_id is not None:
+        named = next((a for a in articles if a.id == article_id), None)
+        if named is None:
+            raise click.ClickException(
+                f"{file}: no article with id {article_id!r}; it holds {holds} ({_ids(articles)})"
+            )
+        return named
+    if len(articles) + len(problems) > 1:
+        raise click.UsageError(f"{file} holds {holds}; pick one with --article ID ({_ids(articles)})")
+    if not articles:
+        raise click.ClickException(str(problems[0]) if problems else f"{file}: nothing to read")
+    return articles[0]
+
+
+def _ids(articles: list[Article]) -> str:
+    if not articles:
+        return "no readable articles"
+    shown = ", ".join(a.id for a in articles[:_IDS_LISTED])
+    return f"ids: {shown}" + (", ..." if len(articles) > _IDS_LISTED else "")
+
+
 @click.command("explain")
-@click.argument("file", type=click.Path(dir_okay=False))
+@click.argument("file", type=click.Path())
+@click.option("--article", "article_id", metavar="ID",
+              help="The article to explain when FILE holds several (a JSON Lines file, a directory).")
 @click.option("--event", "event_id", metavar="ID",
               help="Event id as `dragoman extract` prints it (E1, E2, ...).")
 @click.option("--sentence", type=click.IntRange(min=1), metavar="N",
@@ -101,28 +142,31 @@ def events_to_explain(analysis: Analysis, event_id: Optional[str], sentence: Opt
 @click.option("--published", metavar="DATE",
               help="Publication date (YYYY-MM-DD) if the file lacks one.")
 def explain_command(
-    file: str, event_id: Optional[str], sentence: Optional[int], published: Optional[str]
+    file: str,
+    article_id: Optional[str],
+    event_id: Optional[str],
+    sentence: Optional[int],
+    published: Optional[str],
 ) -> None:
     """Show why the events of an article were coded as they were.
+
+    FILE is one article (.txt, .html), or a .jsonl/.json file or a directory
+    of several: then name the one to explain with --article ID.
 
     \b
     Examples:
       dragoman explain article.txt --published 2024-03-22 --event E3
       dragoman explain article.txt --sentence 4
+      dragoman explain feed.jsonl --article wire-0412 --event E1
     """
-    from ..ingest.readers import InputError, read_inputs
     from ..pipeline import Pipeline
 
     if (event_id is None) == (sentence is None):
         raise click.UsageError("give exactly one of --event ID or --sentence N")
-    articles = list(read_inputs([file], published=published))
-    if not articles or isinstance(articles[0], InputError):
-        problem = articles[0] if articles else "nothing to read"
-        raise click.ClickException(str(problem))
-    analysis = Pipeline().analyse(articles[0])
+    analysis = Pipeline().analyse(_chosen_article(file, article_id, published))
     chosen = events_to_explain(analysis, event_id, sentence)
     if not chosen:
         where = f"event {event_id}" if event_id else f"sentence {sentence}"
         known = ", ".join(e.id for e in analysis.events) or "none"
         raise click.ClickException(f"no event for {where} (events: {known})")
-    click.echo("\n\n".join(explain_text(analysis, e) for e in chosen))
+    click.echo(terminal_safe("\n\n".join(explain_text(analysis, e) for e in chosen)))

@@ -2,7 +2,9 @@
 
 Colours mark event triggers, actor mentions, quotes, places and dates in the
 text; below it each event, quote and actor is listed with its evidence, so a
-reader can check every record against the words it came from.
+reader can check every record against the words it came from. Every piece of
+the article is escaped with `terminal_safe` here, not by the caller, so that
+our own colours survive and the article's escape sequences do not.
 """
 
 from __future__ import annotations
@@ -10,6 +12,7 @@ from __future__ import annotations
 import click
 
 from ..records import ArticleRecord
+from ..safe_text import terminal_safe
 
 # layer -> (style, priority when spans overlap: higher wins)
 _STYLES = {
@@ -31,7 +34,8 @@ def _spans(record: ArticleRecord) -> list[tuple[int, int, str]]:
 
 
 def highlight(text: str, spans: list[tuple[int, int, str]], color: bool) -> str:
-    """Mark spans in text: ANSI colours on a terminal, [brackets] otherwise."""
+    """Mark spans in text: ANSI colours on a terminal, [brackets] otherwise; the text
+    itself escaped, chunk by chunk, so that the offsets still line up."""
     layer_at: list[str | None] = [None] * len(text)
     for start, end, layer in sorted(spans, key=lambda s: _STYLES[s[2]][1]):
         for i in range(max(0, start), min(end, len(text))):
@@ -42,7 +46,7 @@ def highlight(text: str, spans: list[tuple[int, int, str]], color: bool) -> str:
         j = i
         while j < len(text) and layer_at[j] == layer:
             j += 1
-        chunk = text[i:j]
+        chunk = terminal_safe(text[i:j])
         if layer is None:
             out.append(chunk)
         elif color:
@@ -65,10 +69,16 @@ def _place_label(place) -> str:
 
 
 def render_article(record: ArticleRecord, *, color: bool = False) -> str:
-    lines = [f"{record.id}  {record.title or ''}  ({record.published or 'no date'}, {record.source or '?'})", ""]
-    if record.text:
-        lines += [highlight(record.text, _spans(record), color), ""]
-    lines.append(f"EVENTS ({len(record.events)})")
+    """The article's header, highlighted text and its events, quotes and actors, safe to print."""
+    header = f"{record.id}  {record.title or ''}  ({record.published or 'no date'}, {record.source or '?'})"
+    text = [highlight(record.text, _spans(record), color), ""] if record.text else []
+    listing = [terminal_safe(line, one_line=True) for line in _listing(record)]
+    return "\n".join([terminal_safe(header, one_line=True), "", *text, *listing])
+
+
+def _listing(record: ArticleRecord) -> list[str]:
+    """One line per event, quote and actor, under a heading per kind."""
+    lines = [f"EVENTS ({len(record.events)})"]
     for e in record.events:
         date = e.date.value or f"{e.date.first}..{e.date.last}" if e.date else "-"
         place = _place_label(e.place) if e.place else "-"
@@ -88,4 +98,4 @@ def render_article(record: ArticleRecord, *, color: bool = False) -> str:
             f"  {a.id} {a.name} country={a.country} sector={a.sector} role={a.role} "
             f"mentions={len(a.mentions)}"
         )
-    return "\n".join(lines)
+    return lines
