@@ -33,7 +33,7 @@ from .common import failure_note, first, mappings, our_events
 from .gold_realnews import IpeDocument, ipe_published, read_ipe
 from .keywords import baselines, word_pattern
 from .metrics import PRF
-from .results import SYSTEM, Miss, Report, Row, context
+from .results import SYSTEM, Miss, Report, Row
 
 LABELS = ("KILL", "ARREST", "FAIL", "FORCE", "ANY_ACTION")
 ASSERTED = frozenset({"occurred", "historical"})
@@ -185,7 +185,7 @@ def _misses(doc: IpeDocument, placed: Placed) -> list[Miss]:
                 continue
             kind = "missed" if label in sentence.labels else "spurious"
             misses.append(Miss(f"{doc.id}/{sentence.id}", kind, label if kind == "missed" else "-", said,
-                               context(sentence.text, 0, 0, width=300), severity=2.0 if label != "ANY_ACTION" else 1.0))
+                               " ".join(sentence.text.split()), severity=2.0 if label != "ANY_ACTION" else 1.0))
     return misses
 
 
