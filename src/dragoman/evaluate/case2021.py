@@ -13,6 +13,7 @@ asserted conflict-type event. Crime and OTHER snippets are left out of P/R/F1.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 from functools import lru_cache
@@ -86,8 +87,13 @@ def is_conflict(coded: Coded) -> bool:
     return coded[0] in mappings()["conflict_types"]
 
 
+@lru_cache(maxsize=1)
+def _law_enforcement() -> tuple[Pattern, ...]:
+    return tuple(Pattern.parse(p) for p in mappings()["case2021_law_enforcement"])
+
+
 def is_law_enforcement(coded: Coded) -> bool:
-    return any(Pattern.parse(p).accepts(coded, "mode") for p in mappings()["case2021_law_enforcement"])
+    return any(p.accepts(coded, "mode") for p in _law_enforcement())
 
 
 def asserted(events: Sequence[Event]) -> list[Coded]:
@@ -157,17 +163,20 @@ def baseline_events(text: str) -> list[Coded]:
     """The keyword baseline's pseudo-events for one snippet, in text order: each
     match of a label's words stands for an event of that label's class."""
     found = []
-    for label, words in baselines()["case2021"].items():
-        event = (label_rules()[label].accept[0].event, _first_mode(label))
-        found += [(match.start(), event) for match in word_pattern(words).finditer(text)]
+    for pattern, event in _baseline_rules():
+        found += [(match.start(), event) for match in pattern.finditer(text)]
     return [event for _start, event in sorted(found, key=lambda item: item[0])]
 
 
-def _first_mode(label: str) -> Optional[str]:
-    """The first mode written in a label's first accepted pattern (None: any mode)."""
-    text = mappings()["case2021_labels"][label]["accept"][0]
-    _event, _, modes = text.partition(":")
-    return modes.split("|")[0] if modes else None
+@lru_cache(maxsize=1)
+def _baseline_rules() -> tuple[tuple[re.Pattern, Coded], ...]:
+    """Per baseline label, its words and the event it stands for: the type and
+    first mode written in the label's first accepted pattern (its class)."""
+    rules = []
+    for label, words in baselines()["case2021"].items():
+        event, _, modes = mappings()["case2021_labels"][label]["accept"][0].partition(":")
+        rules.append((word_pattern(words), (event, modes.split("|")[0] if modes else None)))
+    return tuple(rules)
 
 
 def _miss(snippet: Snippet, coded: list[Coded]) -> Optional[Miss]:
