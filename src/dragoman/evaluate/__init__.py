@@ -1,19 +1,21 @@
 """`dragoman eval`: score each extraction step against gold data, with baselines.
 
 `TASKS` maps each task name to the function that reads a gold corpus in its
-format, runs the pipeline steps the task needs, and returns a `Report`.
+format, runs the pipeline steps the task needs, and returns a `Report`. The
+event tasks in `HALVED` also take `half=` (score the tune or blind half only,
+see `halves`), `by_half=` (rows for all, tune and blind) and `predictions=`
+(score saved `dragoman extract` output instead of running the pipeline).
 """
 
 from __future__ import annotations
 
-from pathlib import Path
-from typing import Callable, Optional
+from typing import Callable
 
-from . import actors, claims, dates, entities, event_location, events, places, quotes
+from . import actors, case2021, claims, dates, entities, event_location, events, ipe, places, quotes, rne
 from .gold import GoldFormatError
 from .results import Report
 
-Evaluate = Callable[[Path | str, Optional[int]], Report]
+Evaluate = Callable[..., Report]  # (path, limit) -> Report; HALVED tasks take keywords too
 
 TASKS: dict[str, Evaluate] = {
     "events": events.evaluate,
@@ -24,6 +26,11 @@ TASKS: dict[str, Evaluate] = {
     "claims": claims.evaluate,
     "actors": actors.evaluate,
     "event-location": event_location.evaluate,
+    "rne": rne.evaluate,
+    "case2021": case2021.evaluate,
+    "ipe": ipe.evaluate,
 }
 
-__all__ = ["TASKS", "GoldFormatError", "Report"]
+HALVED = frozenset({"events", "rne", "case2021", "ipe"})
+
+__all__ = ["TASKS", "HALVED", "GoldFormatError", "Report"]

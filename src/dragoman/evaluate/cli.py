@@ -8,7 +8,8 @@ from typing import Optional
 import click
 
 from ..safe_text import encode_json, terminal_safe
-from . import TASKS
+from . import HALVED, TASKS
+from .halves import CHOICES as HALF_CHOICES
 
 EXIT_BAD_GOLD = 2
 
@@ -21,7 +22,13 @@ EXIT_BAD_GOLD = 2
               help="Also show the N worst misses, with context.")
 @click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
               help="Score only the first N documents (records) of the gold data.")
-def eval_command(kind: str, path: str, as_json: bool, errors: int, limit: Optional[int]) -> None:
+@click.option("--half", type=click.Choice(HALF_CHOICES), default="all", show_default=True,
+              help="Event sets only: score the tune or the blind half (split by a hash of each item's id).")
+@click.option("--predictions", type=click.Path(exists=True, dir_okay=False), default=None, metavar="OUT.jsonl",
+              help="Event sets only: score this saved `dragoman extract` output instead of running the pipeline.")
+def eval_command(
+    kind: str, path: str, as_json: bool, errors: int, limit: Optional[int], half: str, predictions: Optional[str]
+) -> None:
     """Score one extraction step against gold data, with a baseline alongside.
 
     \b
@@ -34,18 +41,37 @@ def eval_command(kind: str, path: str, as_json: bool, errors: int, limit: Option
       claims          the same re3d-style dir (recall of its Quantity and Money spans)
       actors          JSON Lines {"text", "country", "sector"}
       event-location  Prodigy JSON Lines with VERB and LOCATION spans
+      rne             real-news events: JSON Lines, one annotated article per line
+      case2021        CASE 2021 task 2 TSV (id, EventSnippet, SubType)
+      ipe             IndiaPoliceEvents dir (docs.jsonl + sents.jsonl)
+
+    \b
+    The event sets (events, rne, case2021, ipe) split into a tune and a blind
+    half by a stable hash of each item's id; --half picks one.
 
     \b
     Examples:
       dragoman eval dates ../shared/eval/timeml/TimeBank --limit 20
       dragoman eval places ../shared/eval/geo/lgl.xml --errors 10
       dragoman eval actors ../shared/eval/actors/dev.jsonl --json
+      dragoman eval rne ../shared/eval/rne/dev.jsonl --half tune --errors 10
+      dragoman extract in.jsonl > out.jsonl && dragoman eval ipe ../shared/eval/ipe --predictions out.jsonl
     """
     from .gold import GoldFormatError
     from .results import render_text
 
+    from .common import PredictionFormatError
+
+    options = {}
+    if kind in HALVED:
+        options = {"half": half, "predictions": predictions}
+    elif half != "all" or predictions:
+        raise click.UsageError(f"--half and --predictions apply to the event sets only ({', '.join(sorted(HALVED))})")
     try:
-        report = TASKS[kind](path, limit)
+        report = TASKS[kind](path, limit, **options)
+    except PredictionFormatError as exc:
+        click.echo(terminal_safe(f"dragoman eval: cannot read the predictions: {exc}"), err=True)
+        sys.exit(EXIT_BAD_GOLD)
     except GoldFormatError as exc:
         click.echo(terminal_safe(f"dragoman eval: cannot read gold data: {exc}"), err=True)
         sys.exit(EXIT_BAD_GOLD)

@@ -9,12 +9,13 @@ country, recipient country) triples look at every event we found.
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import replace
 from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
-from ..pipeline import DEFAULT_STEPS
 from ..records import PLOVER_TYPES, Event
-from .common import failure_note, first, map_country, mappings, run_pipeline
+from . import halves
+from .common import failure_note, first, map_country, mappings, our_events
 from .gold import PloverParty, PloverRecord, read_plover
 from .metrics import PRF, Ratio, macro_f1, overlap
 from .results import SYSTEM, Miss, Report, Row, context
@@ -115,15 +116,22 @@ def _type_miss(record: PloverRecord, expected: str, got: str) -> Miss:
     )
 
 
-def evaluate(path: Path | str, limit: Optional[int] = None) -> Report:
-    records = first(read_plover(path), limit)
+def evaluate(path: Path | str, limit: Optional[int] = None, *, half: str = "all", by_half: bool = False,
+             predictions: Optional[Path | str] = None) -> Report:
+    records = first(halves.select(read_plover(path), half, lambda r: r.id), limit)
     report = Report("events", str(path), documents=len(records))
     unmapped = [r.event for r in records if gold_type(r) is None]
     failures: list[str] = []
-    analyses = run_pipeline([(r.id, r.text, r.date) for r in records], steps=DEFAULT_STEPS, failures=failures)
-    predictions = {r.id: (a.events if a else []) for r, a in zip(records, analyses)}
-    score(records, predictions, SYSTEM, report)
+    events = our_events([(r.id, r.text, r.date) for r in records], predictions, failures)
+    for prefix, part in halves.parts(records, lambda r: r.id, by_half):
+        part_report = Report("events", str(path), documents=len(part))
+        score(part, events, SYSTEM, part_report)
+        report.rows += [replace(row, metric=prefix + row.metric) for row in part_report.rows]
+        if not prefix or prefix.startswith("all"):
+            report.misses += part_report.misses
     report.notes += failure_note(failures)
+    if half != "all":
+        report.notes.append(f"{half} half only")
     if unmapped:
         report.notes.append(f"{len(unmapped)} gold records with a type outside PLOVER left out: {sorted(set(unmapped))}")
     report.notes.append(

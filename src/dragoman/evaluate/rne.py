@@ -1,0 +1,190 @@
+"""Score event coding on whole real news articles against the real-news events
+(RNE) gold: every event mention of every sentence, grouped into happenings.
+
+A gold mention and one of our events *pair* when they have the same type and our
+trigger overlaps the mention's trigger or, failing that, starts in its sentence;
+pairing is one to one, overlapping triggers first, then the nearest trigger
+starts. From the pairs:
+
+- happening precision: our events that pair / all our events (each reported
+  event counts, so repeating a happening gains nothing);
+- happening recall: happenings with at least one paired mention / happenings
+  (one found mention is enough); happening F1 is their harmonic mean;
+- a pair is *fully right* when the actor countries, recipient countries and
+  status all agree; the fully-right twins of the three figures count only those;
+- countries agree when ours are a non-empty subset of the gold ones (any answer
+  agrees with a gold side that names no country); actor (recipient) country
+  accuracy is over pairs whose gold actor (recipient) names a country;
+- false alarms per 100 sentences: our events whose trigger starts in a sentence
+  with no gold mention, per 100 sentences of the articles.
+
+Statuses compare with "historical" read as "occurred".
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Mapping, Optional, Sequence
+
+from ..records import PLOVER_TYPES, Event
+from . import halves
+from .common import failure_note, first, our_events
+from .gold_realnews import Mention, RneArticle, read_rne
+from .metrics import Ratio, overlap
+from .results import SYSTEM, Miss, Report, Row, context
+
+Pair = tuple[int, int]  # (gold mention index, our event index)
+
+
+def pair_events(mentions: Sequence[Mention], events: Sequence[Event]) -> list[Pair]:
+    """One-to-one pairs of same-type gold mentions and events (module docstring)."""
+    candidates = []
+    for mi, mention in enumerate(mentions):
+        for ei, event in enumerate(events):
+            if event.event != mention.event:
+                continue
+            trigger = (event.trigger.start, event.trigger.end)
+            if overlap(trigger, mention.trigger):
+                rank = 0
+            elif mention.sentence[0] <= trigger[0] < mention.sentence[1]:
+                rank = 1
+            else:
+                continue
+            candidates.append((rank, abs(trigger[0] - mention.trigger[0]), mi, ei))
+    taken_gold: set[int] = set()
+    taken_ours: set[int] = set()
+    pairs = []
+    for _rank, _distance, mi, ei in sorted(candidates):
+        if mi not in taken_gold and ei not in taken_ours:
+            taken_gold.add(mi)
+            taken_ours.add(ei)
+            pairs.append((mi, ei))
+    return pairs
+
+
+def countries_agree(gold: frozenset[str], parties) -> bool:
+    ours = {p.country for p in parties if p.country}
+    return not gold or (bool(ours) and ours <= gold)
+
+
+def same_status(mention: Mention, event: Event) -> bool:
+    return ("occurred" if event.status == "historical" else event.status) == mention.status
+
+
+@dataclass
+class Tally:
+    """Counts summed over articles."""
+
+    events: int = 0  # ours
+    paired: int = 0
+    fully_right: int = 0
+    happenings: int = 0
+    found: int = 0  # happenings with a paired mention
+    found_right: int = 0  # ... with a fully right pair
+    sentences: int = 0
+    false_alarms: int = 0
+    actor: Ratio = field(default_factory=Ratio)
+    recipient: Ratio = field(default_factory=Ratio)
+    status: Ratio = field(default_factory=Ratio)
+    misses: list[Miss] = field(default_factory=list)
+
+    def add(self, article: RneArticle, events: Sequence[Event]) -> None:
+        mentions = article.mentions
+        pairs = pair_events(mentions, events)
+        self.events += len(events)
+        self.paired += len(pairs)
+        self.happenings += len({m.happening for m in mentions})
+        self.sentences += len(article.sentences)
+        found, right = set(), set()
+        for mi, ei in pairs:
+            mention, event = mentions[mi], events[ei]
+            actor_ok = countries_agree(mention.actor_countries, event.actor)
+            recipient_ok = countries_agree(mention.recipient_countries, event.recipient)
+            status_ok = same_status(mention, event)
+            if mention.actor_countries:
+                self.actor.add(actor_ok)
+            if mention.recipient_countries:
+                self.recipient.add(recipient_ok)
+            self.status.add(status_ok)
+            found.add(mention.happening)
+            if actor_ok and recipient_ok and status_ok:
+                self.fully_right += 1
+                right.add(mention.happening)
+            else:
+                self.misses.append(_wrong(article, mention, event, actor_ok, recipient_ok, status_ok))
+        self.found += len(found)
+        self.found_right += len(right)
+        self._false_alarms(article, events)
+        for mention in mentions:
+            if mention.happening not in found:
+                found.add(mention.happening)  # one miss per happening, at its first mention
+                self.misses.append(Miss(article.id, "missed happening", f"{mention.event} [{mention.status}]", "-",
+                                        context(article.text, *mention.trigger), severity=2.0))
+
+    def _false_alarms(self, article: RneArticle, events: Sequence[Event]) -> None:
+        reported = {m.sentence for m in article.mentions}
+        for event in events:
+            start = event.trigger.start
+            sentence = next((s for s in article.sentences if s[0] <= start < s[1]), None)
+            if sentence is not None and sentence not in reported:
+                self.false_alarms += 1
+                self.misses.append(Miss(article.id, "false alarm", "-", f"{event.event} [{event.status}]",
+                                        context(article.text, event.trigger.start, event.trigger.end), severity=1.5))
+
+    def rows(self, system: str, prefix: str) -> list[Row]:
+        rows = []
+        for name, paired, found in (("happening", self.paired, self.found),
+                                    ("fully-right happening", self.fully_right, self.found_right)):
+            precision = paired / self.events if self.events else 0.0
+            recall = found / self.happenings if self.happenings else 0.0
+            f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+            rows += [
+                Row(system, f"{prefix}{name} precision", precision, {"paired": paired, "events": self.events}),
+                Row(system, f"{prefix}{name} recall", recall, {"found": found, "happenings": self.happenings}),
+                Row(system, f"{prefix}{name} F1", f1),
+            ]
+        for name, ratio in (("actor country accuracy", self.actor), ("recipient country accuracy", self.recipient),
+                            ("status accuracy", self.status)):
+            rows.append(Row(system, f"{prefix}{name}", ratio.value if ratio.total else None,
+                            {"correct": ratio.correct, "total": ratio.total}))
+        per_100 = 100 * self.false_alarms / self.sentences if self.sentences else None
+        rows.append(Row(system, f"{prefix}false alarms per 100 sentences", per_100,
+                        {"false alarms": self.false_alarms, "sentences": self.sentences}))
+        return rows
+
+
+def _wrong(article: RneArticle, mention: Mention, event: Event, actor_ok: bool, recipient_ok: bool, status_ok: bool) -> Miss:
+    def side(gold: frozenset[str], parties) -> str:
+        return f"{sorted({p.country for p in parties if p.country})} vs gold {sorted(gold)}"
+
+    wrong = [what for what, ok in (("actor " + side(mention.actor_countries, event.actor), actor_ok),
+                                   ("recipient " + side(mention.recipient_countries, event.recipient), recipient_ok),
+                                   (f"status {event.status} vs gold {mention.status}", status_ok)) if not ok]
+    return Miss(article.id, "found, not fully right", mention.event, "; ".join(wrong),
+                context(article.text, *mention.trigger), severity=1.0)
+
+
+def score(articles: Sequence[RneArticle], events: Mapping[str, list[Event]], report: Report, prefix: str = "") -> Tally:
+    tally = Tally()
+    for article in articles:
+        tally.add(article, [e for e in events[article.id] if e.event in PLOVER_TYPES])
+    report.rows += tally.rows(SYSTEM, prefix)
+    return tally
+
+
+def evaluate(path: Path | str, limit: Optional[int] = None, *, half: str = "all", by_half: bool = False,
+             predictions: Optional[Path | str] = None) -> Report:
+    articles = first(halves.select(read_rne(path), half, lambda a: a.id), limit)
+    report = Report("rne", str(path), documents=len(articles))
+    failures: list[str] = []
+    events = our_events([(a.id, a.text, a.published) for a in articles], predictions, failures)
+    for prefix, part in halves.parts(articles, lambda a: a.id, by_half):
+        tally = score(part, events, report, prefix)
+        if not prefix or prefix.startswith("all"):
+            report.misses += tally.misses
+    report.notes += failure_note(failures)
+    if half != "all":
+        report.notes.append(f"{half} half only")
+    report.notes.append("no baseline for rne")
+    return report
