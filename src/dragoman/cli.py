@@ -108,11 +108,14 @@ def _use_actor_sources(actor_files: tuple[str, ...], registry_path: str | None =
     """Users' actor files, then the learned registry, for every actor lookup of this run."""
     from .ingest.actor_dictionary import ActorFileError
     from .resolve.registry import configure
+    from .store import DatabaseFailure
 
     try:
         return configure(actor_files, registry_path)
     except ActorFileError as exc:
         raise click.ClickException(str(exc)) from None
+    except DatabaseFailure as exc:  # the registry's tables in the store cannot be opened or made
+        raise _Unwritable(str(exc)) from None
 
 
 class _IncompleteInstall(click.ClickException):
@@ -316,15 +319,15 @@ def ingest(
             except ArticleNotStored as exc:
                 errors.report(exc)
                 continue
-            if stored is not record:
-                click.echo(f"dragoman: {stored.id}: NUL characters (U+0000) stored as U+FFFD; offsets unchanged,"
-                           " text_sha256 is that of the stored text", err=True)
             if stored_id is None:
                 counts["skipped"] += 1
                 continue
             counts["added"] += 1
-            learned.learn(record, record.published)
-            homes.learn(record, load_gazetteer())
+            if stored is not record:
+                click.echo(f"dragoman: {stored.id}: NUL characters (U+0000) stored as U+FFFD; offsets unchanged,"
+                           " text_sha256 is that of the stored text", err=True)
+            learned.learn(stored, stored.published)
+            homes.learn(stored, load_gazetteer())
             if stored_id != stored.id:
                 click.echo(f"dragoman: {stored.id}: id already used by another text, stored as {stored_id}", err=True)
     added, skipped = counts["added"], counts["skipped"]
