@@ -98,7 +98,7 @@ def test_search_finds_stored_text_and_quotes(runner, tmp_path, db):
 
 def test_a_missing_store_is_a_one_line_error(runner, tmp_path):
     missing = runner.invoke(main, ["search", str(tmp_path / "none.db"), "x"])
-    assert missing.exit_code == 1 and "none.db: no such store" in missing.stderr
+    assert missing.exit_code == 4 and "none.db: no such store" in missing.stderr
     assert "Traceback" not in missing.output
 
 
@@ -193,7 +193,7 @@ def test_help_lists_every_exit_status_the_commands_use(runner):
 
     result = runner.invoke(main, ["--help"])
     assert result.exit_code == 0
-    for status in (0, cli.EXIT_INPUT_ERRORS, 2, cli.EXIT_INCOMPLETE_INSTALL):
+    for status in (0, cli.EXIT_INPUT_ERRORS, 2, cli.EXIT_INCOMPLETE_INSTALL, cli.EXIT_STORE_OR_OUTPUT):
         assert f"  {status}  " in result.output
 
 

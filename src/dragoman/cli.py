@@ -3,13 +3,16 @@
 Reads files, directories, globs or stdin; writes JSON Lines to stdout or a
 store (an SQLite file, or a PostgreSQL database given as a postgresql:// URL). Exit codes: 0 all inputs processed, 1 some inputs failed
 (each named on stderr, the rest processed), 2 usage error, 3 an incomplete installation
-(no place index, and nothing to build one from).
+(no place index, and nothing to build one from), 4 the store or the output could not be
+opened, read or written (named on stderr with the cause; the run stopped there).
 """
 
 from __future__ import annotations
 
 import json
+import os
 import sys
+from contextlib import contextmanager
 from typing import Iterable
 
 import click
@@ -18,11 +21,40 @@ from .safe_text import encode_json, terminal_safe
 
 EXIT_INPUT_ERRORS = 1
 EXIT_INCOMPLETE_INSTALL = 3
+EXIT_STORE_OR_OUTPUT = 4
+
+
+class _Unwritable(click.ClickException):
+    """The store or stdout cannot be used: one line naming it and the cause, exit status 4."""
+
+    exit_code = EXIT_STORE_OR_OUTPUT
+
+
+@contextmanager
+def _stdout_guard():
+    """A failed write to stdout (a full disk, a closed pipe, an I/O error) as one line
+    naming <stdout>; stdout is then pointed at /dev/null, so Python's final flush is quiet."""
+    try:
+        yield
+        sys.stdout.flush()
+    except OSError as exc:
+        try:
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (OSError, ValueError, AttributeError):  # no real file behind stdout
+            pass
+        raise _Unwritable(f"<stdout>: cannot write ({exc.strerror or exc})") from None
 
 
 def _write_line(obj) -> None:
     """One JSON line on stdout, its control characters escaped (see `safe_text`)."""
-    sys.stdout.buffer.write(encode_json(obj) + b"\n")
+    with _stdout_guard():
+        sys.stdout.buffer.write(encode_json(obj) + b"\n")
+
+
+def _echo(text: str) -> None:
+    """Human-readable text on stdout; the caller has made untrusted parts terminal-safe."""
+    with _stdout_guard():
+        click.echo(text)
 
 
 def _notice(message: str) -> None:
@@ -65,25 +97,31 @@ def _articles(inputs: tuple[str, ...], published: str | None, source: str | None
             yield item
 
 
-def _open_store(path: str, *, create: bool):
-    """The store (SQLite path or PostgreSQL URL), with a store problem reported as a one-line error."""
-    from .store import Store, StoreError
+@contextmanager
+def _open_store(path: str, *, create: bool = False, read_only: bool = False):
+    """The store (SQLite path or PostgreSQL URL) for the length of the block; a store that
+    cannot be opened, or fails while the block uses it, is one line and exit status 4."""
+    from .store import DatabaseFailure, Store, StoreError
 
     try:
-        return Store.open(path, create=create)
-    except StoreError as exc:
-        raise click.ClickException(str(exc)) from None
+        with Store.open(path, create=create, read_only=read_only) as store:
+            yield store
+    except (StoreError, DatabaseFailure) as exc:
+        raise _Unwritable(str(exc)) from None
 
 
 def _use_actor_sources(actor_files: tuple[str, ...], registry_path: str | None = None):
     """Users' actor files, then the learned registry, for every actor lookup of this run."""
     from .ingest.actor_dictionary import ActorFileError
     from .resolve.registry import configure
+    from .store import DatabaseFailure
 
     try:
         return configure(actor_files, registry_path)
     except ActorFileError as exc:
         raise click.ClickException(str(exc)) from None
+    except DatabaseFailure as exc:  # the registry's tables in the store cannot be opened or made
+        raise _Unwritable(str(exc)) from None
 
 
 class _IncompleteInstall(click.ClickException):
@@ -182,6 +220,8 @@ def main() -> None:
       1  some inputs failed (each named on stderr); the rest were processed
       2  usage error
       3  incomplete installation: no place index, and nothing to build one from
+      4  the store or the output could not be opened, read or written (named on
+         stderr with the cause); the run stopped there, and what was stored stays
     """
 
 
@@ -218,7 +258,8 @@ def extract(
     records = _records(articles, errors, with_text=with_text, dask=dask, actor_files=actor_files)
     for record in _progress(records, None, "extract"):
         _write_line(record)
-    sys.stdout.flush()
+    with _stdout_guard():
+        sys.stdout.flush()
     if errors.count:
         sys.exit(EXIT_INPUT_ERRORS)
 
@@ -256,9 +297,9 @@ def ingest(
       dragoman ingest 'feeds/*.jsonl' --db news.db --source Reuters
       dragoman ingest ./articles/ --db postgresql://analyst@dbhost/news
     """
-    from .analysis import text_sha256
     from .resolve import source_homes
     from .resolve.gazetteer import load_gazetteer
+    from .store import ArticleNotStored, storable
 
     errors = _ErrorTally()
     counts = {"added": 0, "skipped": 0}
@@ -272,7 +313,7 @@ def ingest(
         def unseen(articles):
             """Skip texts already stored before spending a parse on them."""
             for article in articles:
-                if store.has(text_sha256(article.text)):
+                if store.holds(article.text):
                     counts["skipped"] += 1
                 else:
                     yield article
@@ -282,15 +323,23 @@ def ingest(
             articles, errors, with_text=True, dask=dask, actor_files=actor_files, registry_path=db_path
         )
         for record in _progress(records, None, "ingest"):
-            stored_id = store.add(record, record.text)
+            stored, text = storable(record, record.text)
+            try:
+                stored_id = store.add(stored, text)
+            except ArticleNotStored as exc:
+                errors.report(exc)
+                continue
             if stored_id is None:
                 counts["skipped"] += 1
                 continue
             counts["added"] += 1
-            learned.learn(record, record.published)
-            homes.learn(record, load_gazetteer())
-            if stored_id != record.id:
-                _notice(f"dragoman: {record.id}: id already used by another text, stored as {stored_id}")
+            if stored is not record:
+                _notice(f"dragoman: {stored.id}: NUL characters (U+0000) stored as U+FFFD; offsets unchanged,"
+                        " text_sha256 is that of the stored text")
+            learned.learn(stored, stored.published)
+            homes.learn(stored, load_gazetteer())
+            if stored_id != stored.id:
+                _notice(f"dragoman: {stored.id}: id already used by another text, stored as {stored_id}")
     added, skipped = counts["added"], counts["skipped"]
     _notice(f"dragoman: {added} added, {skipped} already stored, {errors.count} failed")
     if errors.count:
@@ -310,15 +359,15 @@ def show(db_path: str, article_id: str | None) -> None:
     """
     from .query.show import render_article
 
-    with _open_store(db_path, create=False) as store:
+    with _open_store(db_path, read_only=True) as store:
         if article_id is None:
             for row in store.articles():
-                click.echo("\t".join(terminal_safe(str(v), one_line=True) if v is not None else "" for v in row))
+                _echo("\t".join(terminal_safe(str(v), one_line=True) if v is not None else "" for v in row))
             return
         record = store.get(article_id, with_text=True)
         if record is None:
             raise click.ClickException(f"{store.name}: no article with id {article_id!r}")
-        click.echo(render_article(record, color=sys.stdout.isatty()))
+        _echo(render_article(record, color=sys.stdout.isatty()))
 
 
 @main.command()
@@ -329,17 +378,17 @@ def show(db_path: str, article_id: str | None) -> None:
 def search(db_path: str, query: str, quotes: bool, limit: int) -> None:
     """Full-text search over stored articles or quotes; JSON Lines out.
 
-    QUERY is FTS5 syntax in an SQLite store, web-search syntax in PostgreSQL
-    ("quoted phrase", or, -word).
+    QUERY means the same in SQLite and PostgreSQL: words (all of them),
+    "a quoted phrase", -word or NOT word (without it), `or` between alternatives.
 
     \b
     Examples:
       dragoman search news.db ceasefire
-      dragoman search news.db '"humanitarian aid" NOT Gaza'
+      dragoman search news.db '"humanitarian aid" -Gaza'
       dragoman search news.db --quotes mistake | jq -r .speaker
       dragoman search postgresql:///news '"humanitarian aid" -Gaza'
     """
-    with _open_store(db_path, create=False) as store:
+    with _open_store(db_path, read_only=True) as store:
         hits = store.search_quotes(query, limit) if quotes else store.search(query, limit)
         for hit in hits:
             _write_line(hit._asdict())
@@ -373,7 +422,8 @@ def actor(
     from .resolve.actor_codes import code_actor
 
     if db_path:
-        _open_store(db_path, create=False).close()  # a clear error for a path that is no store
+        with _open_store(db_path, read_only=True):  # a clear error for a path that is no store
+            pass
     _use_actor_sources(actor_files, db_path)
     lines: Iterable[str] = texts
     if texts == ("-",):
@@ -400,7 +450,7 @@ def schema() -> None:
     """Print the JSON Schema of one output line."""
     from .records import json_schema
 
-    click.echo(json.dumps(json_schema(), indent=2))
+    _echo(json.dumps(json_schema(), indent=2))
 
 
 def _register_subcommands() -> None:

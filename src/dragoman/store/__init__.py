@@ -4,6 +4,9 @@
 have the same tables and the same methods (see `dragoman.store.base`).
 """
 
-from .base import ArticleSummary, QuoteHit, SearchHit, Store, StoreError
+from .base import ArticleNotStored, ArticleSummary, QuoteHit, SearchHit, Store, StoreError, storable
+from .connection import DatabaseFailure
 
-__all__ = ["ArticleSummary", "QuoteHit", "SearchHit", "Store", "StoreError"]
+__all__ = [
+    "ArticleNotStored", "ArticleSummary", "DatabaseFailure", "QuoteHit", "SearchHit", "Store", "StoreError", "storable",
+]

@@ -27,6 +27,16 @@ Adding a text already stored is a no-op. A different text under an id already
 stored (two files called ``index.html``, an edited story) is stored beside it
 as ``ID~HASH8``: nothing already stored is ever replaced or lost.
 
+PostgreSQL cannot hold the character NUL (U+0000) in text, so no store does:
+each NUL in the text and the record is stored as U+FFFD, one character for one,
+so every offset still points at the same characters (`storable`). The stored
+record's ``text_sha256`` is then that of the stored text.
+
+Errors: `StoreError` when the store cannot be opened or used (the message names
+it and the cause), `ArticleNotStored` when the database refused one article
+(the next may well be stored), `DatabaseFailure` (from `.connection`) when a
+statement failed because the database itself did (disk full, connection lost).
+
 `Store.open(target)` picks the database: a path is an SQLite file
 (`dragoman.store.sqlite`), a ``postgresql://`` URL a PostgreSQL database
 (`dragoman.store.postgres`). Only the schema and full-text search differ.
@@ -43,7 +53,8 @@ import msgspec
 
 from ..analysis import text_sha256
 from ..records import ArticleRecord, Event, Party, Quote
-from .connection import Connection, is_postgres
+from .connection import Connection, DatabaseFailure, is_postgres
+from .search import Query, parse_query
 
 SCHEMA_VERSION = 3
 
@@ -193,8 +204,16 @@ CREATE INDEX IF NOT EXISTS dates_value ON dates(value);
 """
 
 
+# what each NUL (U+0000) is stored as: the replacement character, one for one
+NUL_STORED_AS = "\ufffd"
+
+
 class StoreError(Exception):
-    """The target is not a dragoman store this version can use."""
+    """The target is not a dragoman store this version can use, or cannot be used now."""
+
+
+class ArticleNotStored(Exception):
+    """The database refused one article; `str()` names it and says why."""
 
 
 class ArticleSummary(NamedTuple):
@@ -225,15 +244,17 @@ class Store(ABC):
         self.name = name
 
     @classmethod
-    def open(cls, target: Union[str, Path], *, create: bool = True) -> "Store":
-        """Open the store at `target` (SQLite path or PostgreSQL URL), creating it unless `create` is False."""
+    def open(cls, target: Union[str, Path], *, create: bool = True, read_only: bool = False) -> "Store":
+        """Open the store at `target` (SQLite path or PostgreSQL URL), creating it unless `create`
+        is False. `read_only` (which creates nothing) only reads: nothing stored changes, an older
+        store is read as it is, and a store on read-only media can be read."""
         if is_postgres(target):
             from .postgres import PostgresStore
 
-            return PostgresStore.open(str(target), create=create)
+            return PostgresStore.open(str(target), create=create, read_only=read_only)
         from .sqlite import SQLiteStore
 
-        return SQLiteStore.open(target, create=create)
+        return SQLiteStore.open(target, create=create, read_only=read_only)
 
     def close(self) -> None:
         self._db.close()
@@ -254,20 +275,32 @@ class Store(ABC):
         row = self._db.execute("SELECT 1 FROM articles WHERE text_sha256 = ?", (sha256,)).fetchone()
         return row is not None
 
+    def holds(self, text: str) -> bool:
+        """Whether this text is stored (as `storable` makes it)."""
+        return self.has(text_sha256(text.replace("\x00", NUL_STORED_AS)))
+
     def add(self, record: ArticleRecord, text: str) -> Optional[str]:
-        """Store one analysed article atomically.
+        """Store one analysed article atomically (made `storable` first).
 
         Returns the id it was stored under, or None if its text is already stored.
+        Raises `ArticleNotStored` if the database refused this article, and
+        `DatabaseFailure` if the database failed.
         """
         if text_sha256(text) != record.text_sha256:
             raise ValueError(f"article {record.id}: text does not match record.text_sha256")
-        with self._db.transaction(writes="articles"):
-            if self.has(record.text_sha256):
-                return None
-            if self._db.execute("SELECT 1 FROM articles WHERE id = ?", (record.id,)).fetchone():
-                record = msgspec.structs.replace(record, id=f"{record.id}~{record.text_sha256[:8]}")
-            self._insert_article(record, text)
-            self._insert_layers(record)
+        record, text = storable(record, text)
+        try:
+            with self._db.transaction(writes="articles"):
+                if self.has(record.text_sha256):
+                    return None
+                if self._db.execute("SELECT 1 FROM articles WHERE id = ?", (record.id,)).fetchone():
+                    record = msgspec.structs.replace(record, id=f"{record.id}~{record.text_sha256[:8]}")
+                self._insert_article(record, text)
+                self._insert_layers(record)
+        except DatabaseFailure as exc:
+            if exc.rejected_values:
+                raise ArticleNotStored(f"{record.id}: not stored in {self.name} ({exc.cause})") from exc
+            raise
         return record.id
 
     def _insert_article(self, record: ArticleRecord, text: str) -> None:
@@ -348,13 +381,44 @@ class Store(ABC):
         )
         return [ArticleSummary(*row) for row in rows.fetchall()]
 
-    @abstractmethod
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Articles whose title or text match a full-text query, best first."""
+        """Articles whose title or text match a query (see `dragoman.store.search`), best first."""
+        parsed = parse_query(query)
+        return self._search_articles(parsed, limit) if parsed.alternatives else []
+
+    def search_quotes(self, query: str, limit: int = 20) -> list[QuoteHit]:
+        """Quotes whose text matches a query (see `dragoman.store.search`), best first."""
+        parsed = parse_query(query)
+        return self._search_quotes(parsed, limit) if parsed.alternatives else []
 
     @abstractmethod
-    def search_quotes(self, query: str, limit: int = 20) -> list[QuoteHit]:
-        """Quotes whose text matches a full-text query, best first."""
+    def _search_articles(self, query: Query, limit: int) -> list[SearchHit]:
+        """`search` in this database's own full-text search (`query` has alternatives)."""
+
+    @abstractmethod
+    def _search_quotes(self, query: Query, limit: int) -> list[QuoteHit]:
+        """`search_quotes` in this database's own full-text search."""
+
+
+def storable(record: ArticleRecord, text: str) -> tuple[ArticleRecord, str]:
+    """The record and text as every store keeps them: each NUL stored as `NUL_STORED_AS`
+    (one character for one, so offsets hold) and `text_sha256` that of the stored text.
+    The same objects come back when there is no NUL."""
+    if "\x00" not in text and b"\\u0000" not in msgspec.json.encode(record):
+        return record, text
+    text = text.replace("\x00", NUL_STORED_AS)
+    cleaned = msgspec.convert(_without_nul(msgspec.to_builtins(record)), ArticleRecord)
+    return msgspec.structs.replace(cleaned, text_sha256=text_sha256(text)), text
+
+
+def _without_nul(value):
+    if isinstance(value, str):
+        return value.replace("\x00", NUL_STORED_AS)
+    if isinstance(value, list):
+        return [_without_nul(item) for item in value]
+    if isinstance(value, dict):
+        return {key: _without_nul(item) for key, item in value.items()}
+    return value
 
 
 def _countries(parties: list[Party]) -> str:

@@ -3,10 +3,12 @@
 The tables and columns are those of `dragoman.store.base`, so the same SQL
 queries work on both stores. PostgreSQL specifics: ``articles.search`` and
 ``quotes.search`` are generated ``tsvector`` columns (English configuration,
-titles weighted above text) with GIN indexes; queries use web-search syntax
-(``"humanitarian aid" -Gaza``, ``ceasefire or truce``), which never fails to
-parse. The schema version is kept in ``dragoman_schema``. Several ingest
-processes may write at once: each `add()` locks ``articles`` for its transaction.
+titles weighted above text) with GIN indexes; a query (``"humanitarian aid"
+-Gaza``, ``ceasefire or truce``: `dragoman.store.search`) becomes a tsquery of
+``phraseto_tsquery`` terms, with the meaning it has in SQLite. The schema version
+is kept in ``dragoman_schema``; creating the schema takes an advisory lock, so
+two first ingests into an empty database take turns. Several ingest processes
+may write at once: each `add()` locks ``articles`` for its transaction.
 
 Needs the optional dependency psycopg: ``pip install 'dragoman[postgres]'``.
 """
@@ -14,10 +16,8 @@ Needs the optional dependency psycopg: ``pip install 'dragoman[postgres]'``.
 from __future__ import annotations
 
 from .base import SCHEMA_VERSION, TABLES, UPGRADES, QuoteHit, SearchHit, Store, StoreError
-from .connection import CannotConnect, Connection, connect, display_name
-
-# pg_advisory_xact_lock key: two processes creating the schema at once take turns
-_SCHEMA_LOCK = 0x64726167
+from .connection import SCHEMA_LOCK, CannotConnect, Connection, DatabaseFailure, connect, display_name
+from .search import Query
 
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS dragoman_schema (version INTEGER NOT NULL);
@@ -38,56 +38,66 @@ class PostgresStore(Store):
     """A store in a PostgreSQL database."""
 
     @classmethod
-    def open(cls, url: str, *, create: bool = True) -> "PostgresStore":
-        """Connect to the database at `url`, creating the tables unless `create` is False."""
+    def open(cls, url: str, *, create: bool = True, read_only: bool = False) -> "PostgresStore":
+        """Connect to the database at `url`, creating the tables if `create` and not `read_only`."""
         name = display_name(url)
         try:
-            db = connect(url)
+            db = connect(url, read_only=read_only)
         except CannotConnect as exc:
             raise StoreError(str(exc)) from None
         try:
-            _ensure_schema(db, name, create=create)
+            _ensure_schema(db, name, create=create and not read_only, read_only=read_only)
         except BaseException:
             db.close()
             raise
         return cls(db, name)
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Articles whose title or text match a web-search style query, best first."""
+    def _search_articles(self, query: Query, limit: int) -> list[SearchHit]:
+        tsquery, params = _tsquery(query)
         rows = self._db.execute(
             f"SELECT a.id, ts_headline('english', a.text, q, {_HEADLINE})"
-            " FROM articles a, websearch_to_tsquery('english', ?) q"
+            f" FROM articles a, (SELECT {tsquery} AS q) query"
             " WHERE a.search @@ q ORDER BY ts_rank(a.search, q) DESC, a.id LIMIT ?",
-            (query, limit),
+            (*params, limit),
         )
         return [SearchHit(*row) for row in rows.fetchall()]
 
-    def search_quotes(self, query: str, limit: int = 20) -> list[QuoteHit]:
-        """Quotes whose text matches a web-search style query, best first."""
+    def _search_quotes(self, query: Query, limit: int) -> list[QuoteHit]:
+        tsquery, params = _tsquery(query)
         rows = self._db.execute(
             f"SELECT x.article_id, x.quote_id, x.speaker, ts_headline('english', x.text, q, {_HEADLINE})"
-            " FROM quotes x, websearch_to_tsquery('english', ?) q"
+            f" FROM quotes x, (SELECT {tsquery} AS q) query"
             " WHERE x.search @@ q ORDER BY ts_rank(x.search, q) DESC, x.article_id, x.quote_id LIMIT ?",
-            (query, limit),
+            (*params, limit),
         )
         return [QuoteHit(*row) for row in rows.fetchall()]
 
 
-def _ensure_schema(db: Connection, name: str, *, create: bool) -> None:
-    """Create the tables in an empty database, upgrade an older store; refuse a newer
-    one or a database of another purpose."""
-    import psycopg
+def _tsquery(query: Query) -> tuple[str, list[str]]:
+    """The query as a tsquery expression and its parameters: each term a
+    ``phraseto_tsquery``, `a b -c or d` as ``(a && b && !!c) || (d)``."""
+    term = "phraseto_tsquery('english', ?)"
+    parts, params = [], []
+    for alt in query.alternatives:
+        parts.append("(" + " && ".join([term] * len(alt.include) + [f"!!{term}"] * len(alt.exclude)) + ")")
+        params += [*alt.include, *alt.exclude]
+    return " || ".join(parts), params
 
+
+def _ensure_schema(db: Connection, name: str, *, create: bool, read_only: bool = False) -> None:
+    """Create the tables in an empty database, upgrade an older store (unless `read_only`:
+    it is read as it is); refuse a newer one or a database of another purpose."""
     try:
         with db.transaction():
-            db.execute("SELECT pg_advisory_xact_lock(?)", (_SCHEMA_LOCK,))
+            if not read_only:
+                db.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
             tables = {row[0] for row in db.execute(
                 "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()").fetchall()}
             if "dragoman_schema" in tables:
                 version = db.execute("SELECT max(version) FROM dragoman_schema").fetchone()[0]
                 if version > SCHEMA_VERSION:
                     raise StoreError(f"{name}: store schema version {version}, this dragoman reads version {SCHEMA_VERSION}")
-                while version < SCHEMA_VERSION:  # an older store: add what this version adds
+                while version < SCHEMA_VERSION and not read_only:  # an older store: add what this version adds
                     db.execute(UPGRADES[version])
                     version += 1
                     db.execute("INSERT INTO dragoman_schema VALUES (?)", (version,))
@@ -98,5 +108,5 @@ def _ensure_schema(db: Connection, name: str, *, create: bool) -> None:
                 raise StoreError(f"{name}: no dragoman store in this database")
             db.script(SCHEMA)
             db.execute("INSERT INTO dragoman_schema VALUES (?)", (SCHEMA_VERSION,))
-    except psycopg.Error as exc:
-        raise StoreError(f"{name}: not usable as a dragoman store ({str(exc).strip().splitlines()[0]})") from None
+    except DatabaseFailure as exc:
+        raise StoreError(f"{name}: not usable as a dragoman store ({exc.cause})") from None

@@ -4,16 +4,25 @@ The tables are those of `dragoman.store.base`; in SQLite ``articles`` and
 ``quotes`` also have an integer ``pk`` that the FTS5 indexes ``articles_fts``
 (title, text) and ``quotes_fts`` (text) point at, kept in step by triggers.
 The schema version is SQLite's ``user_version``.
+
+A file is looked at read-only before anything is written to it, so a file that is
+no dragoman store is refused exactly as it was found. Opened for reading only
+(`read_only`), a store is never changed, and it can be read where it cannot be
+written: a store on read-only media, whose WAL mode wants a shared-memory file
+beside it that cannot be made there, is read as immutable (as it is on disk; what
+a crashed writer left in its ``-wal`` file is then not seen).
 """
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 from typing import Union
 
 from .base import SCHEMA_VERSION, TABLES, UPGRADES, QuoteHit, SearchHit, Store, StoreError
-from .connection import Connection, connect
+from .connection import CannotConnect, Connection, DatabaseFailure, connect
+from .search import Query
 
 SCHEMA = TABLES.format(pk="INTEGER PRIMARY KEY", float="REAL", flag="INTEGER") + """
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles', content_rowid='pk');
@@ -38,92 +47,162 @@ class SQLiteStore(Store):
     """A store in one SQLite file."""
 
     @classmethod
-    def open(cls, target: Union[str, Path], *, create: bool = True) -> "SQLiteStore":
-        """Open the file at `target`, creating it (and parent folders) unless `create` is False."""
+    def open(cls, target: Union[str, Path], *, create: bool = True, read_only: bool = False) -> "SQLiteStore":
+        """Open the file at `target`, creating it (and parent folders) if `create` and not `read_only`."""
         path = str(target)
-        if path != ":memory:":
-            if not create and not Path(path).is_file():
-                raise StoreError(f"{path}: no such store")
-            Path(path).parent.mkdir(parents=True, exist_ok=True)
-        db = connect(path)
+        if path == ":memory:":
+            db = connect(path)
+            _create_schema(db)
+            return cls(db, path)
+        version = _inspect(path, create=create and not read_only)
         try:
-            db.execute("PRAGMA journal_mode=WAL")
-            db.execute("PRAGMA synchronous=NORMAL")
-            db.execute("PRAGMA foreign_keys=ON")
-            _ensure_schema(db, path)
-        except sqlite3.DatabaseError as exc:
-            db.close()
-            raise StoreError(f"{path}: not a dragoman store ({exc})") from None
-        except StoreError:
+            db = connect(path, read_only=read_only) if read_only else _open_for_writing(path)
+        except CannotConnect as exc:
+            raise StoreError(str(exc)) from None
+        try:
+            if not read_only:
+                _make_current(db, version)
+        except BaseException:
             db.close()
             raise
         return cls(db, path)
 
-    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        """Articles whose title or text match an FTS5 query, best first."""
-        rows = self._match(
-            "SELECT a.id, snippet(articles_fts, -1, '[', ']', '…', 12) FROM articles_fts"
-            " JOIN articles a ON a.pk = articles_fts.rowid"
-            " WHERE articles_fts MATCH ? ORDER BY rank LIMIT ?",
-            query,
-            limit,
-        )
+    def _search(self, table: str, columns: str, query: Query, limit: int) -> list[tuple]:
+        return self._db.execute(
+            f"SELECT {columns} FROM {table}_fts JOIN {table} x ON x.pk = {table}_fts.rowid"
+            f" WHERE {table}_fts MATCH ? ORDER BY rank LIMIT ?",
+            (_fts5(query), limit),
+        ).fetchall()
+
+    def _search_articles(self, query: Query, limit: int) -> list[SearchHit]:
+        rows = self._search("articles", "x.id, snippet(articles_fts, -1, '[', ']', '…', 12)", query, limit)
         return [SearchHit(*row) for row in rows]
 
-    def search_quotes(self, query: str, limit: int = 20) -> list[QuoteHit]:
-        """Quotes whose text matches an FTS5 query, best first."""
-        rows = self._match(
-            "SELECT q.article_id, q.quote_id, q.speaker, snippet(quotes_fts, 0, '[', ']', '…', 12)"
-            " FROM quotes_fts JOIN quotes q ON q.pk = quotes_fts.rowid"
-            " WHERE quotes_fts MATCH ? ORDER BY rank LIMIT ?",
-            query,
-            limit,
-        )
-        return [QuoteHit(*row) for row in rows]
-
-    def _match(self, sql: str, query: str, limit: int) -> list[tuple]:
-        """Run an FTS query; text that is not valid FTS5 syntax ("U.S.", "Blinken's")
-        is searched again as plain words, each quoted as a phrase."""
-        try:
-            return self._db.execute(sql, (query, limit)).fetchall()
-        except sqlite3.OperationalError:
-            words = " ".join('"' + word.replace('"', '""') + '"' for word in query.split())
-            return self._db.execute(sql, (words, limit)).fetchall() if words else []
+    def _search_quotes(self, query: Query, limit: int) -> list[QuoteHit]:
+        columns = "x.article_id, x.quote_id, x.speaker, snippet(quotes_fts, 0, '[', ']', '…', 12)"
+        return [QuoteHit(*row) for row in self._search("quotes", columns, query, limit)]
 
 
-def _ensure_schema(db: Connection, path: str) -> None:
-    """Create the tables in a new file, upgrade an older store; refuse a newer one."""
-    version = db.execute("PRAGMA user_version").fetchone()[0]
-    if version == SCHEMA_VERSION:
-        return
-    if 0 < version < SCHEMA_VERSION:
-        _upgrade(db, path)
-        return
-    if version != 0:
-        raise StoreError(f"{path}: store schema version {version}, this dragoman reads version {SCHEMA_VERSION}")
-    if db.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
-        raise StoreError(f"{path}: an SQLite file that is not a dragoman store")
-    # one transaction; IF NOT EXISTS lets two processes creating the store race safely
+def _fts5(query: Query) -> str:
+    """The query in FTS5 syntax: every term a quoted string (FTS5 tokenizes inside it),
+    `a b -c or d` as ``(("a" AND "b") NOT ("c")) OR ("d")``."""
+
+    def quoted(term: str) -> str:
+        return '"' + term.replace('"', '""') + '"'
+
+    parts = []
+    for alt in query.alternatives:
+        wanted = "(" + " AND ".join(map(quoted, alt.include)) + ")"
+        parts.append(f"({wanted} NOT ({' OR '.join(map(quoted, alt.exclude))}))" if alt.exclude else wanted)
+    return " OR ".join(parts)
+
+
+def _inspect(path: str, *, create: bool) -> int:
+    """The schema version of the store at `path`, 0 for a file to create it in; read
+    without changing anything, so whatever is refused stays as it was."""
+    file = Path(path)
+    if file.is_dir():
+        raise StoreError(f"{path}: is a directory, not a store file")
+    if not file.exists():
+        if not create:
+            raise StoreError(f"{path}: no such store")
+        return 0
     try:
-        db.script(f"BEGIN IMMEDIATE; {SCHEMA} PRAGMA user_version = {SCHEMA_VERSION}; COMMIT;")
-    except BaseException:
-        if db.raw.in_transaction:
-            db.execute("ROLLBACK")
-        raise
+        db = connect(path, read_only=True)
+    except CannotConnect as exc:
+        raise StoreError(str(exc)) from None
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"{path}: not a dragoman store ({exc})") from None
+    try:
+        version = db.execute("PRAGMA user_version").fetchone()[0]
+        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+    except DatabaseFailure as exc:
+        raise StoreError(f"{path}: not a dragoman store ({exc.cause})") from None
+    finally:
+        db.close()
+    if version > SCHEMA_VERSION:
+        raise StoreError(f"{path}: store schema version {version}, this dragoman reads version {SCHEMA_VERSION}")
+    if tables and (version == 0 or "articles" not in tables):
+        raise StoreError(f"{path}: an SQLite file that is not a dragoman store")
+    if version == 0 and not create:
+        raise StoreError(f"{path}: an empty file, not a dragoman store")
+    return version
+
+
+def _open_for_writing(path: str) -> Connection:
+    """A connection that can write the store, its folders and file made if missing; a
+    place where that cannot be done is refused before any work is spent."""
+    folder = Path(path).parent
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        os.close(os.open(path, os.O_RDWR | os.O_CREAT, 0o666))  # the OS says why it cannot
+    except FileExistsError:
+        raise StoreError(f"{path}: cannot write ({folder} is a file, not a folder)") from None
+    except OSError as exc:
+        raise StoreError(f"{path}: cannot write ({exc.strerror})") from None
+    db = connect(path)
+    try:
+        db.execute("PRAGMA journal_mode=WAL")
+        db.execute("PRAGMA synchronous=NORMAL")
+        db.execute("PRAGMA foreign_keys=ON")
+        db.execute("BEGIN IMMEDIATE")  # fails here on a read-only file or folder
+        db.execute("ROLLBACK")
+    except DatabaseFailure as exc:
+        db.close()
+        raise StoreError(f"{path}: cannot write ({exc.cause}{_read_only_why(path)})") from None
+    return db
+
+
+def _read_only_why(path: str) -> str:
+    """Why SQLite may not write at `path`, when the file system says so."""
+    if not os.access(path, os.W_OK):
+        return "; the file is read-only"
+    if not os.access(Path(path).absolute().parent, os.W_OK):
+        return "; its folder is read-only, and SQLite writes files beside the store"
+    return ""
+
+
+def _make_current(db: Connection, version: int) -> None:
+    """Create the tables in a new file or upgrade an older store."""
+    if version == 0:
+        _create_schema(db)
+    elif version < SCHEMA_VERSION:
+        _upgrade(db, db.name)
+
+
+def _create_schema(db: Connection) -> None:
+    """The tables, in one transaction; IF NOT EXISTS and the re-read version let two
+    processes creating the store race safely."""
+    try:
+        with db.transaction(writes="articles"):
+            if db.execute("PRAGMA user_version").fetchone()[0] == 0:
+                for statement in _statements(SCHEMA):
+                    db.execute(statement)
+                db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except DatabaseFailure as exc:
+        raise StoreError(f"{db.name}: cannot create the store ({exc.cause})") from None
+
+
+def _statements(script: str) -> list[str]:
+    """The statements of a schema script (triggers keep their inner `;`)."""
+    statements, current = [], ""
+    for line in script.splitlines(keepends=True):
+        current += line
+        if sqlite3.complete_statement(current):
+            statements.append(current.strip())
+            current = ""
+    return [s for s in statements if s]
 
 
 def _upgrade(db: Connection, path: str) -> None:
     """Apply the upgrades from the file's version on, in one transaction (re-read under
     the write lock: another process may have upgraded it meanwhile)."""
     try:
-        db.execute("BEGIN IMMEDIATE")
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        while version < SCHEMA_VERSION:
-            db.execute(UPGRADES[version])
-            version += 1
-        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
-        db.execute("COMMIT")
-    except sqlite3.Error as exc:
-        if db.raw.in_transaction:
-            db.execute("ROLLBACK")
-        raise StoreError(f"{path}: cannot upgrade the store to schema version {SCHEMA_VERSION} ({exc})") from None
+        with db.transaction(writes="articles"):
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            while version < SCHEMA_VERSION:
+                db.execute(UPGRADES[version])
+                version += 1
+            db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+    except DatabaseFailure as exc:
+        raise StoreError(f"{path}: cannot upgrade the store to schema version {SCHEMA_VERSION} ({exc.cause})") from None
