@@ -135,7 +135,7 @@ def test_every_bad_input_kind_is_reported_and_good_files_survive(tmp_path):
     assert "empty text" in str(_error_for(errors, "blank.txt"))
     assert "NUL" in str(_error_for(errors, "nul.txt"))
     assert "not UTF-8 text (byte 0xe9 at offset 3)" in str(_error_for(errors, "latin1.txt"))
-    assert str(_error_for(errors, "image.html")) == f"{tmp_path / 'image.html'}: not UTF-8 text (byte 0x89 at offset 0)"
+    assert str(_error_for(errors, "image.html")) == f"{tmp_path / 'image.html'}: a PNG image: images are not read"
     assert "no extractable text" in str(_error_for(errors, "scripts.html"))
     assert "larger than 10 MB" in str(_error_for(errors, "huge.txt"))
     assert "no such file" in str(_error_for(errors, "missing.txt"))
@@ -281,7 +281,7 @@ def test_stdin_json_lines(monkeypatch):
     _stdin(monkeypatch, b'{"id": "s1", "text": "First record."}\n{oops}\n{"id": "s2", "text": "Second record."}\n')
     articles, errors = _read(["-"])
     assert [a.id for a in articles] == ["s1", "s2"]
-    assert [e.source for e in errors] == ["-:2"]
+    assert [e.source for e in errors] == ["<stdin>:2"]
 
 
 def test_empty_stdin_is_an_error(monkeypatch, tmp_path):
@@ -289,7 +289,7 @@ def test_empty_stdin_is_an_error(monkeypatch, tmp_path):
     (tmp_path / "ok.txt").write_text("Fine.")
     articles, errors = _read(["-", tmp_path / "ok.txt"])
     assert [a.id for a in articles] == ["ok"]
-    assert [e.source for e in errors] == ["-"]
+    assert [e.source for e in errors] == ["<stdin>"]
 
 
 @pytest.mark.parametrize(
