@@ -97,7 +97,7 @@ def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator["Doc"]:
     from spacy.tokens import Doc
 
     nlp = load_nlp()
-    pieces = ((piece, n) for n, text in enumerate(texts) for piece in split_text(text))
+    pieces = ((piece, n) for n, text in enumerate(texts) for piece in split_text(text, PIECE_CHARS))
     parsed = nlp.pipe(pieces, batch_size=batch_size, as_tuples=True)
     for _n, group in itertools.groupby(parsed, key=lambda pair: pair[1]):
         docs = [doc for doc, _ in group]
