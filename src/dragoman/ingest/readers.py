@@ -27,7 +27,8 @@ returned here, after line endings are normalised to ``\\n``.
 
 Limits, whatever the kind of input (file, pipe, device, stdin): at most
 `MAX_BYTES` (10 MB) are read per article (per line for JSON Lines), so
-/dev/zero is refused, not read; WARC, compressed, PDF, image and zip inputs
+/dev/zero is refused, not read; a text has at most `MAX_TEXT_CHARS`
+characters (200,000: see there why); WARC, compressed, PDF, image and zip inputs
 are recognised by their first bytes and refused by name (`formats`); text
 is UTF-8 (or UTF-16 with a BOM) unless the caller names its `encoding`.
 An id given twice in one run is renamed, never output twice (`_Run.unique`).
@@ -56,6 +57,11 @@ from ..records import Article
 from .formats import unread_format
 
 MAX_BYTES = 10 * 1024 * 1024  # per article read, and per line of JSON Lines
+# per article text, after decoding: parsing is linear (long texts go in pieces, see
+# annotate.nlp) but several extraction steps grow faster than the text, so that
+# 100,000 characters take ~25 s, 200,000 ~2 min and 1,000,000 did not finish in 25 min
+# (bench/long_text.py, 2 shared cores). Raise it once those steps are linear.
+MAX_TEXT_CHARS = 200_000
 STDIN = "<stdin>"
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 SUFFIXES = frozenset({".txt", ".jsonl", ".json"}) | HTML_SUFFIXES
@@ -98,6 +104,9 @@ def make_article(
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(name, "empty text")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(name, f"text of {len(text):,} characters is longer than the {MAX_TEXT_CHARS:,} "
+                               "an article may have; split it into several articles")
     try:
         date = normalise_date(published) or date_from_url(url)
     except InputError as exc:
