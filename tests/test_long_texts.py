@@ -108,15 +108,18 @@ def test_an_article_failing_in_annotation_is_handed_over_and_the_batch_goes_on(p
         list(Pipeline().run(articles))
 
 
-def test_extract_and_ingest_name_the_failed_article_and_keep_the_others(parse_refuses_long_texts, tmp_path):
+@pytest.mark.parametrize("backend", [[], ["--dask", "synchronous"]], ids=["local", "dask"])
+def test_extract_and_ingest_name_the_failed_article_and_keep_the_others(parse_refuses_long_texts, tmp_path, backend):
+    if backend:
+        pytest.importorskip("dask.bag")
     runner = CliRunner()
     feed = _records(TEXT, PARAGRAPHS[0], PARAGRAPHS[3])  # the long one first, as in the report
-    extracted = runner.invoke(main, ["extract", "-", "--published", "2024-03-22"], input=feed)
+    extracted = runner.invoke(main, ["extract", "-", "--published", "2024-03-22", *backend], input=feed)
     assert extracted.exit_code == 1
     assert [json.loads(line)["id"] for line in extracted.stdout.splitlines()] == ["a2", "a3"]
     assert extracted.stderr.startswith("dragoman: error: a1: extraction failed: ValueError(")
-    ingested = runner.invoke(main, ["ingest", "-", "--db", str(tmp_path / "news.db"), "--published", "2024-03-22"],
-                             input=feed)
+    ingested = runner.invoke(main, ["ingest", "-", "--db", str(tmp_path / "news.db"), "--published", "2024-03-22",
+                                    *backend], input=feed)
     assert ingested.exit_code == 1
     assert "dragoman: 2 added, 0 already stored, 1 failed" in ingested.stderr
 
