@@ -13,7 +13,8 @@ Formats, chosen by file suffix (directories are searched recursively for these):
   published date, when given, overrides the date found in the page.
 - ``.jsonl``: one JSON object per line with keys id, text, title, published,
   url, source; a bad line is reported as ``file:LINE`` and the rest go on.
-  Streamed, so the 10 MB cap applies per line, not per file.
+  Streamed, so the 10 MB cap applies per line, not per file: a longer line is
+  refused by its number and read through to its end without being kept.
 - ``.json``: one such object, or an array of them (items named ``file[INDEX]``).
 - ``-``: stdin, read as JSON Lines when its first line is such a record,
   otherwise as plain text (or HTML when it starts like an HTML page).
