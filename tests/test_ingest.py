@@ -371,11 +371,13 @@ def test_stdin_is_read_no_further_than_the_cap(monkeypatch):
 def test_a_json_lines_record_past_the_cap_is_refused_by_line_and_skipped(tmp_path, monkeypatch):
     cap = _small_cap(monkeypatch)
     long_record = json.dumps({"id": "long", "text": "Talks dragged on. " * cap})
-    lines = [json.dumps({"id": "r1", "text": "Talks began."}), long_record, json.dumps({"id": "r3", "text": "Talks ended."})]
+    lines = [json.dumps({"id": "r1", "text": "Talks began."}), long_record,
+             json.dumps({"id": "r3", "text": "Talks ended."})]
     (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
     articles, errors = _read([tmp_path / "feed.jsonl"])
     assert [a.id for a in articles] == ["r1", "r3"]
-    assert [(e.source.rsplit(":", 1)[1], e.problem) for e in errors] == [("2", f"record larger than {cap / 2**20:g} MB")]
+    assert [(e.source.rsplit(":", 1)[1], e.problem) for e in errors] == [
+        ("2", f"record larger than {cap / 2**20:g} MB")]
 
 
 def _deep(depth: int = 100_000) -> str:
@@ -455,5 +457,6 @@ def test_an_id_given_twice_in_one_run_is_renamed_like_the_store_does(tmp_path):
     digest = {t: hashlib.sha256(t.encode()).hexdigest()[:8] for t in ("Rain closed the port.", "Snow closed the pass.")}
     rain, snow = digest["Rain closed the port."], digest["Snow closed the pass."]
     assert [a.id for a in items] == ["report", f"report~{snow}", f"report~{rain}", f"report~{rain}-2"]
-    assert notes[0] == f"{tmp_path / 'desk' / 'report.txt'}: id 'report' already given in this run, renamed 'report~{snow}'"
+    assert notes[0] == (f"{tmp_path / 'desk' / 'report.txt'}: id 'report' already given in this run, "
+                        f"renamed 'report~{snow}'")
     assert [n.split(": ", 1)[0].rsplit("/", 1)[1] for n in notes[1:]] == ["feed.jsonl:1", "feed.jsonl:2"]
