@@ -401,6 +401,15 @@ def test_json_nested_too_deeply_is_refused_and_the_rest_read(tmp_path, monkeypat
     assert [a.id for a in articles] == ["r1"] and [str(e) for e in errors] == ["<stdin>:1: JSON nested too deeply"]
 
 
+def test_half_a_surrogate_pair_in_json_is_refused_by_line_and_the_rest_read(tmp_path):
+    lines = ['{"id": "s1", "text": "Envoys met \\ud83d in the capital."}', json.dumps({"id": "s2", "text": "Envoys left."})]
+    (tmp_path / "feed.jsonl").write_text("\n".join(lines) + "\n")
+    articles, errors = _read([tmp_path / "feed.jsonl"])
+    assert [a.id for a in articles] == ["s2"]
+    assert [e.problem for e in errors] == ["not valid Unicode: a lone surrogate U+D83D at character 11 "
+                                           "(half of a JSON \\uXXXX pair)"]
+
+
 @pytest.mark.parametrize(
     "name, head, problem",
     [

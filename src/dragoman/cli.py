@@ -93,7 +93,7 @@ def _articles(
     from .ingest.readers import InputError, read_inputs
 
     def note(message: str) -> None:
-        click.echo(f"dragoman: {message}", err=True)
+        _notice(f"dragoman: {message}")
 
     items = read_inputs(list(inputs) or ["-"], published=published, source=source, encoding=encoding, on_note=note)
     for item in items:

@@ -89,6 +89,10 @@ class InputError(Exception):
 # -- articles and dates ------------------------------------------------------
 
 
+# JSON may spell half of a UTF-16 pair ("\\ud800"), which no UTF-8 text can hold
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
 def make_article(
     text: str,
     *,
@@ -105,6 +109,10 @@ def make_article(
     text = text.replace("\r\n", "\n").replace("\r", "\n")
     if not text.strip():
         raise InputError(name, "empty text")
+    surrogate = _LONE_SURROGATE.search(text)
+    if surrogate:
+        raise InputError(name, f"not valid Unicode: a lone surrogate U+{ord(surrogate.group()):04X} at character "
+                               f"{surrogate.start()} (half of a JSON \\uXXXX pair)")
     if len(text) > MAX_TEXT_CHARS:
         raise InputError(name, f"text of {len(text):,} characters is longer than the {MAX_TEXT_CHARS:,} "
                                "an article may have; split it into several articles")
