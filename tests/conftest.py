@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import tempfile
+import threading
 
 import pytest
 
@@ -40,6 +41,30 @@ def without_geonames(tmp_path, monkeypatch):
     gazetteer.load_gazetteer.cache_clear()
     yield packaged
     gazetteer.load_gazetteer.cache_clear()
+
+
+@pytest.fixture
+def feed_fifo():
+    """Makes a named pipe that a thread fills with bytes, like a process substitution or
+    /dev/zero: no size to stat, so only a reader's own cap stops it. Joined after the test."""
+    writers = []
+
+    def feed(path, data: bytes) -> None:
+        os.mkfifo(path)
+
+        def write() -> None:
+            try:
+                with open(path, "wb") as pipe:
+                    pipe.write(data)
+            except BrokenPipeError:  # the reader stopped at its cap, as it should
+                pass
+
+        writers.append(threading.Thread(target=write, daemon=True))
+        writers[-1].start()
+
+    yield feed
+    for writer in writers:
+        writer.join(timeout=10)
 
 
 # -- a throwaway PostgreSQL server for the PostgreSQL store's tests ---------------------

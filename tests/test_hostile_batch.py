@@ -6,8 +6,6 @@ from __future__ import annotations
 
 import gzip
 import json
-import os
-import threading
 
 import pytest
 from click.testing import CliRunner
@@ -28,23 +26,8 @@ def _deep_json() -> str:
     return "[" * 10_000 + "]" * 10_000
 
 
-def _fill_fifo(path, data: bytes) -> threading.Thread:
-    os.mkfifo(path)
-
-    def write() -> None:
-        try:
-            with open(path, "wb") as pipe:
-                pipe.write(data)
-        except BrokenPipeError:  # the reader stopped at its cap
-            pass
-
-    writer = threading.Thread(target=write, daemon=True)
-    writer.start()
-    return writer
-
-
 @pytest.fixture
-def hostile_batch(tmp_path, monkeypatch):
+def hostile_batch(tmp_path, monkeypatch, feed_fifo):
     """A folder of good and bad inputs, and a pipe past the byte cap beside it."""
     monkeypatch.setattr(readers, "MAX_BYTES", CAP)
     batch = tmp_path / "batch"
@@ -62,9 +45,8 @@ def hostile_batch(tmp_path, monkeypatch):
     (batch / "wire.txt").write_bytes(gzip.compress(b"Compressed wire copy."))
     (batch / "report.txt").write_bytes(b"%PDF-1.7\n%binary")
     (batch / "archive.txt").write_bytes("Les d\u00e9l\u00e9gu\u00e9s sont arriv\u00e9s.".encode("latin-1"))
-    writer = _fill_fifo(tmp_path / "endless", b"words and more words " * (CAP // 16))
-    yield [str(batch), str(tmp_path / "endless")]
-    writer.join(timeout=10)
+    feed_fifo(tmp_path / "endless", b"words and more words " * (CAP // 16))
+    return [str(batch), str(tmp_path / "endless")]
 
 
 def test_a_hostile_batch_stores_every_good_article_and_names_every_bad_one(hostile_batch, store_target):

@@ -9,7 +9,6 @@ import io
 import json
 import os
 import sys
-import threading
 from types import SimpleNamespace
 
 import pytest
@@ -327,28 +326,11 @@ def _small_cap(monkeypatch, cap: int = 4096) -> int:
     return cap
 
 
-def _feed_fifo(path, data: bytes) -> threading.Thread:
-    """A named pipe in tmp_path that a thread fills with `data`, like a process substitution."""
-    os.mkfifo(path)
-
-    def write() -> None:
-        try:
-            with open(path, "wb") as pipe:
-                pipe.write(data)
-        except BrokenPipeError:  # the reader stopped at its cap, as it should
-            pass
-
-    writer = threading.Thread(target=write, daemon=True)
-    writer.start()
-    return writer
-
-
-def test_a_pipe_past_the_cap_is_refused_by_name_and_the_batch_goes_on(tmp_path, monkeypatch):
+def test_a_pipe_past_the_cap_is_refused_by_name_and_the_batch_goes_on(tmp_path, monkeypatch, feed_fifo):
     cap = _small_cap(monkeypatch)
     (tmp_path / "good.txt").write_text("The envoy arrived in Oslo.")
-    writer = _feed_fifo(tmp_path / "endless", b"words and more words " * (50 * cap))  # no size to stat
+    feed_fifo(tmp_path / "endless", b"words and more words " * (50 * cap))  # no size to stat
     articles, errors = _read([tmp_path / "endless", tmp_path / "good.txt"])
-    writer.join(timeout=10)
     assert [a.id for a in articles] == ["good"]
     assert str(_error_for(errors, "endless")) == f"{tmp_path / 'endless'}: larger than {cap / 2**20:g} MB"
 

@@ -288,6 +288,15 @@ def _open_like_a_first_ingest(target, failures: list, barrier: threading.Barrier
         failures.append(exc)
 
 
+def _three_first_ingests_at_once(target: str, failures: list) -> None:
+    barrier = threading.Barrier(3)
+    threads = [threading.Thread(target=_open_like_a_first_ingest, args=(target, failures, barrier)) for _ in range(3)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+
+
 def test_first_ingests_into_an_empty_postgresql_database_at_once_all_succeed(postgres_server, postgres_url):
     import psycopg
 
@@ -295,13 +304,7 @@ def test_first_ingests_into_an_empty_postgresql_database_at_once_all_succeed(pos
     for round_ in range(4):  # each round a fresh, empty database
         with psycopg.connect(postgres_url, autocommit=True) as db:
             db.execute("DROP SCHEMA public CASCADE; CREATE SCHEMA public")
-        barrier = threading.Barrier(3)
-        threads = [threading.Thread(target=_open_like_a_first_ingest, args=(postgres_url, failures, barrier))
-                   for _ in range(3)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        _three_first_ingests_at_once(postgres_url, failures)
     assert failures == []
     with Store.open(postgres_url, create=False) as store:
         assert len(store) == 0
@@ -311,13 +314,7 @@ def test_first_ingests_into_a_new_sqlite_file_at_once_all_succeed(tmp_path):
     failures: list[BaseException] = []
     for round_ in range(4):
         path = tmp_path / f"news{round_}.db"
-        barrier = threading.Barrier(3)
-        threads = [threading.Thread(target=_open_like_a_first_ingest, args=(str(path), failures, barrier))
-                   for _ in range(3)]
-        for thread in threads:
-            thread.start()
-        for thread in threads:
-            thread.join()
+        _three_first_ingests_at_once(str(path), failures)
     assert failures == []
 
 
