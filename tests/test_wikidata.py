@@ -152,8 +152,9 @@ def test_reimport_updates_in_place_and_a_shared_label_stays_ambiguous(dump, tmp_
 
 def test_a_damaged_archive_stops_with_the_line_reached_after_streaming_what_it_could(tmp_path):
     path = tmp_path / "big.json.gz"
-    many = [_item(f"Q{9_000_000 + n}", f"Person {n}", **HUMAN, P27=["Q114"]) for n in range(50_000)]
-    data = gzip.compress(_dump_text(many).encode())
+    line = json.dumps(_item("Q0", "Person", **HUMAN, P27=["Q114"]), separators=(",", ":"))
+    many = ",\n".join(line.replace('"Q0"', f'"Q{9_000_000 + n}"', 1) for n in range(50_000))
+    data = gzip.compress(f"[\n{many}\n]\n".encode(), compresslevel=1)
     path.write_bytes(data[: len(data) // 2])  # a download cut off half-way
     entities = read_dump(path)
     first = next(entities)  # read before the rest of the file: a stream, not a load

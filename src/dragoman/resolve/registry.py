@@ -581,12 +581,29 @@ def lookup(name: str, *, as_of: Union[str, date, None] = None,
 
     Only capitalised text is a name: the noun "ban" is not Ban Ki-moon.
     """
+    found = _first_known(name, registry)
+    return code_as_of(found[0], as_of) if len(found) == 1 else None
+
+
+def explain(name: str, *, as_of: Union[str, date, None] = None,
+            registry: Optional[ActorSource] = None) -> Optional[str]:
+    """Why the known actors code `name` as `lookup` does, or why they leave it open; None
+    when no source knows the name."""
+    found = _first_known(name, registry)
+    if len(found) == 1:
+        return code_as_of(found[0], as_of).why
+    if found:
+        names = ", ".join(f"{a.name} ({a.source})" for a in found)
+        return f"{len(found)} known actors answer to {name!r}: {names}; left open, never guessed"
+    return None
+
+
+def _first_known(name: str, registry: Optional[ActorSource]) -> list[KnownActor]:
+    """The actors the first source that knows `name` gives it (two or more: ambiguous)."""
     if not name_key(name) or not any(word[:1].isupper() for word in name.split()):
-        return None
+        return []
     for source in sources(registry):
         found = source.find(name)
-        if len(found) == 1:
-            return code_as_of(found[0], as_of)
         if found:
-            return None  # two actors answer to this name here: leave it open
-    return None
+            return found
+    return []
