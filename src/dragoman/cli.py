@@ -545,7 +545,7 @@ def actors_show(name: str, db_path: str | None, actor_files: tuple[str, ...], as
     \b
     Examples:
       dragoman actors show "Benjamin Netanyahu" --db news.db
-      dragoman actors show Okonkwo-Bell --actors actors.db --as-of 2016-05-01
+      dragoman actors show "Amara Bell" --actors actors.db --as-of 2016-05-01
       dragoman actors show Museveni
     """
     from .resolve.registry import Registry, code_as_of, outvote, starter
