@@ -74,6 +74,8 @@ EXCERPT = [
     _item("Q9900200", "Zembla Liberation Front", ["ZLF"], P31=["Q17149090"], P17=["Q114"]),
     _item("Q9900201", "Harbour Light Party", P31=["Q7278"], P17=["Q9900001"]),
     _item("Q9900300", "Silverwater River", P31=["Q4022"], P17=["Q114"]),  # not an actor
+    _item("Q9900202", "Nyota Daily", P31=["Q1110794"], P159=["Q9900301"]),  # only its headquarters
+    _item("Q9900301", "Port Nyota", P31=["Q515"], P17=["Q114"]),
     {"type": "property", "id": "P9999", "datatype": "string", "labels": {}},
     _item("Q9900100", "Minister of Finance", P31=["Q4164871"]),
     _item("Q9900102", "Member of Parliament", P31=["Q4164871"]),
@@ -99,11 +101,11 @@ def dump(tmp_path):
     return path
 
 
-def test_import_resolves_positions_by_date_aliases_and_organisations(dump, tmp_path):
+def test_import_resolves_positions_by_date_aliases_and_organisations(dump, store_target):
     problems = []
-    with Registry(tmp_path / "actors.db") as db:
+    with Registry(store_target) as db:
         report = import_dump(dump, db, on_problem=problems.append)
-        assert (report.people, report.organisations, report.without_english_label) == (2, 2, 1)
+        assert (report.people, report.organisations, report.without_english_label) == (2, 3, 1)
         assert problems == [DumpProblem(MALFORMED_LINE, problems[0].message)] and report.problems == 1
         assert report.passes == 2 and report.unresolved == set()
         with registry.using(db, starter_book=False):
@@ -120,6 +122,7 @@ def test_import_resolves_positions_by_date_aliases_and_organisations(dump, tmp_p
             party = code_actor("Harbour Light Party")
             assert (party.country, party.sector) == ("GHA", "PTY")
             assert code_actor("Silverwater River").country is None
+            assert (code_actor("Nyota Daily").country, code_actor("Nyota Daily").sector) == ("KEN", "JRN")
         (amara,) = db.find("Amara Okonkwo-Bell")
         assert {(r.role, r.start, r.end) for r in amara.roles} == {
             ("Minister of Finance", "2015-03-01", "2019-01-07"), ("President of Ghana", "2019-01-01", None)}

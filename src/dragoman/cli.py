@@ -383,7 +383,7 @@ def actor(
                 "role": code.role,
                 "kind": code.kind,
                 "rule": code.rule,
-                "why": explain(code.name, as_of=as_of.date() if as_of else None) if code.name else None,
+                "why": explain(code.name, as_of=as_of.date() if as_of else None) if "known:" in code.rule else None,
             }
         )
 
@@ -518,14 +518,15 @@ def actors_list(db_path: str | None, actor_files: tuple[str, ...], limit: int | 
 
 
 def _registry_rows(registry, limit: int | None, page: int = 10_000):
-    """A registry's actors a page at a time (a registry may hold millions)."""
-    offset = 0
-    while limit is None or offset < limit:
-        rows = registry.summary(page if limit is None else min(page, limit - offset), offset)
+    """A registry's actors a page at a time, by name (a registry may hold millions)."""
+    after, left = None, limit
+    while left is None or left > 0:
+        rows = registry.summary(after, page if left is None else min(page, left))
         yield from rows
-        if len(rows) < page:
+        if not rows:
             return
-        offset += len(rows)
+        after = rows[-1][0]
+        left = None if left is None else left - len(rows)
 
 
 @actors.command("show")

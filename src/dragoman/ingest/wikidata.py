@@ -23,7 +23,7 @@ What is imported (entities without an English label are skipped):
   names ("Prime Minister of Kenya"), else the person's citizenship. The sector comes from
   the position's label, read like a role phrase in an article.
 * organisations whose class (P31) is listed in ``data/wikidata_classes.tsv``, with the
-  sector listed there and their country (P17).
+  sector listed there and their country (P17), else their headquarters' (P159).
 
 A person refers to a position or country by its item id, and that item may come later in
 the file. So references are resolved at the end: countries by the ISO code (P298) their
@@ -79,7 +79,6 @@ class DumpProblem:
 class ImportReport:
     """What an import read, kept and skipped."""
 
-    lines: int = 0
     entities: int = 0
     people: int = 0
     organisations: int = 0
@@ -140,6 +139,7 @@ class _Claims(msgspec.Struct):
     P17: list[_Statement] = []  # country
     P1001: list[_Statement] = []  # applies to jurisdiction
     P298: list[_Statement] = []  # ISO 3166-1 alpha-3 code
+    P159: list[_Statement] = []  # headquarters location
 
 
 class Entity(msgspec.Struct):
@@ -326,7 +326,7 @@ def import_dump(path: Union[str, Path], registry: Registry, *, progress: bool = 
                 report.problems += 1
                 on_problem(found)
                 continue
-            report.lines, entity = found
+            entity = found[1]
             report.entities += 1
             refs.remember(entity)
             actor = _stage(entity, refs, report)
@@ -359,7 +359,7 @@ def _stage(entity: Entity, refs: _References, report: ImportReport) -> Optional[
         return None
     if kind == "o":
         sector = next(sectors[c] for c in sectors if c in classes)  # the file's order decides
-        countries = entity.items("P17")
+        countries = entity.items("P17") + entity.items("P159")  # the headquarters' country next
         refs.want(*countries)
         return ["o", entity.id, label, entity.english_aliases(), sector, countries]
     citizenship = entity.items("P27")
