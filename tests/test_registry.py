@@ -239,3 +239,17 @@ def test_an_actor_database_is_an_actor_file(tmp_path):
     for bad, message in ((junk, "not an actor database"), (tmp_path / "none.db", "no such actor database")):
         with pytest.raises(ActorFileError, match=message):
             registry.configure([bad])
+
+
+def test_articles_within_a_dated_role_do_not_keep_it_open_after_it_ended(tmp_path):
+    db = Registry(tmp_path / "r.db")
+    db.learn(_droz("a", "2023-03-01", "CZE"))
+    with db.batch():
+        db.add_known(KnownActor("Pavel Droz", kind="person", source="wikidata:Q9900600", roles=[
+            Role("Interior Minister", "CZE", "GOV", "2022-01-01", "2024-06-01", source="wikidata:Q9900600")]),
+            wikidata="Q9900600")
+    (actor,) = db.find("Pavel Droz")
+    assert code_as_of(actor, "2023-05-01").role == "Interior Minister"
+    former = code_as_of(actor, "2025-01-01")  # the article saw the dated role; it has ended since
+    assert (former.sector, former.role) == ("ELI", "former Interior Minister")
+    assert "set aside (within a dated role)" in former.why and "article:a" in former.why

@@ -354,6 +354,8 @@ def actor(
 ) -> None:
     """Code actor strings to country + sector + role, one JSON line per TEXT.
 
+    When a known actor decided, "why" says which of its facts won and where it came from.
+
     \b
     Examples:
       dragoman actor "Israeli Prime Minister Benjamin Netanyahu"
@@ -418,7 +420,7 @@ def actors() -> None:
 @click.option("--progress/--no-progress", default=True, show_default=True,
               help="A progress bar on stderr (by bytes read) when it is a terminal.")
 def actors_import(file: str, db_path: str, progress: bool) -> None:
-    """Import known actors from a Wikidata dump or an actor file into a registry.
+    """Import actors from a Wikidata dump or an actor file into a registry.
 
     FILE is a Wikidata JSON dump (latest-all.json.gz as downloaded; also .json,
     .json.bz2, or JSON Lines of entities), streamed in bounded memory: people with
@@ -436,8 +438,10 @@ def actors_import(file: str, db_path: str, progress: bool) -> None:
     """
     from .ingest.actor_dictionary import ActorFileError, read_actor_file
     from .ingest.wikidata import DumpError, import_dump
+    from pathlib import Path
+
     from .resolve.registry import Registry
-    from .store.connection import CannotConnect
+    from .store.connection import CannotConnect, is_postgres
 
     shown = []
 
@@ -446,6 +450,8 @@ def actors_import(file: str, db_path: str, progress: bool) -> None:
         if len(shown) <= _SHOWN_PROBLEMS:
             click.echo(f"dragoman: {file}: {found}", err=True)
 
+    if not is_postgres(db_path) and not Path(db_path).exists():
+        _open_store(db_path, create=True).close()  # a new file is an (empty) store, usable by ingest too
     try:
         with Registry(db_path) as registry:
             if file.lower().endswith(_WIKIDATA_SUFFIXES):
@@ -536,9 +542,9 @@ def _registry_rows(registry, limit: int | None, page: int = 10_000):
 @click.option("--as-of", "as_of", type=click.DateTime(["%Y-%m-%d"]), metavar="DATE",
               help="Also say how the actor codes on this day, and why.")
 def actors_show(name: str, db_path: str | None, actor_files: tuple[str, ...], as_of) -> None:
-    """Show every known actor answering to NAME, with each fact and where it came from.
+    """Show what is known about NAME, and where each fact came from.
 
-    Sources are asked in lookup order: --actors files, the registry of --db, then the
+    Every known actor answering to NAME is shown; sources are asked in lookup order: --actors files, the registry of --db, then the
     bundled starter book. For each actor: its names, country and sector, every role
     with its dates and source, the articles that showed learned roles, and how it
     codes (today, or --as-of DATE) and why.
@@ -568,8 +574,8 @@ def actors_show(name: str, db_path: str | None, actor_files: tuple[str, ...], as
             kept, aside = outvote(known.roles)
             for role in kept:
                 click.echo(f"  role: {role.describe()}")
-            for role in aside:
-                click.echo(f"  role (outvoted): {role.describe()}")
+            for role, why in aside:
+                click.echo(f"  role (set aside, {why}): {role.describe()}")
             for role, country, sector, seen, article in source.evidence(ids[index]) if ids else ():
                 click.echo(f"  seen {seen} in {article}: {role or '-'} ({country or '-'} {sector or '-'})")
             code = code_as_of(known, day)

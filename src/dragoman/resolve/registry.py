@@ -4,7 +4,10 @@ Three sources answer the same question through one interface (`find(name)`):
 
 * `Registry(target)` — learned across articles, kept in tables `registry_*` of the
   store's database (SQLite file or PostgreSQL). `learn(record, published)` records every coded person or
-  organisation of an article with its names and the role seen on that date.
+  organisation of an article with its names and the role seen on that date, and which article
+  showed it; `add_known(actor)` adds dated facts from a file or a Wikidata item
+  (`dragoman.ingest.wikidata`). A registry may also stand alone in its own SQLite file
+  (``actors.db``), read like any actor file.
 * `ActorBook` — actors a user supplies in a file (YAML, CSV or a CAMEO/PETRARCH actor
   dictionary; see `dragoman.ingest.actor_dictionary`), held in memory.
 * the bundled starter book `data/known_actors.yaml`: heads of state and government and
@@ -15,6 +18,8 @@ active with `use(...)`, then the starter book. The first source that knows the n
 decides; a name that source gives to two actors is ambiguous and stays unresolved,
 never guessed. A role carries the dates it held ("Prime Minister 2005-11-22..2021-12-08");
 after the last state role ended the actor codes as ELI (former official), as PLOVER asks.
+Facts are never overwritten: conflicting roles are all kept with their sources, and
+`code_as_of` says in `Coding.why` which one won and why (`explain(name)` for a name).
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from __future__ import annotations
 import re
 import sqlite3
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 from functools import lru_cache
 from pathlib import Path
@@ -152,7 +157,7 @@ def code_as_of(actor: KnownActor, as_of: Union[str, date, None] = None) -> Codin
     day = iso_day(as_of)
     rule = f"known:{actor.name}@{actor.source}" if actor.source else f"known:{actor.name}"
     roles, outvoted = outvote(actor.roles)
-    aside = f"; set aside as outvoted: {'; '.join(r.describe() for r in outvoted)}" if outvoted else ""
+    aside = "".join(f"; set aside ({why}): {r.describe()}" for r, why in outvoted)
     if day is None:
         undated = _undated(actor, roles, rule, aside)
         if actor.kind == "person" and undated.sector in STATE_SECTORS:
@@ -164,7 +169,7 @@ def code_as_of(actor: KnownActor, as_of: Union[str, date, None] = None) -> Codin
         return _from_role(actor, held[-1], rule, f"{choice} held on {day}{aside}")
     former = _former(actor, roles, day, rule)
     if former is not None:
-        return former
+        return replace(former, why=former.why + aside)
     seen_later = [r for r in roles if r.seen]
     if seen_later:
         return _from_role(actor, seen_later[0], f"{rule}+seen-later",
@@ -173,14 +178,27 @@ def code_as_of(actor: KnownActor, as_of: Union[str, date, None] = None) -> Codin
                   f"{actor.name} ({actor.source}): no role known on {day}; the actor's own country and sector")
 
 
-def outvote(roles: Iterable[Role]) -> tuple[list[Role], list[Role]]:
-    """Roles in the order they began (kept), and the learned ones set aside: a role seen in
-    articles whose country another role contradicts, when that other role comes from a
-    dated source or was seen in more articles."""
+def outvote(roles: Iterable[Role]) -> tuple[list[Role], list[tuple[Role, str]]]:
+    """Roles in the order they began (kept), and the learned ones set aside with why.
+
+    A role seen in articles is set aside when another role contradicts its country and
+    comes from a dated source or was seen in more articles ("outvoted"), or when a dated
+    role of the same country and sector spans the days it was seen: the articles then
+    attest that role, whose dates say when it ended ("within a dated role").
+    """
     ordered = sorted(roles, key=lambda r: (r.start or "", r.attested))
-    aside = [r for r in ordered if r.seen and r.country and any(
-        o.country and o.country != r.country and (not o.seen or o.attested > r.attested) for o in ordered)]
-    return [r for r in ordered if r not in aside], aside
+    aside = []
+    for r in ordered:
+        if not r.seen:
+            continue
+        if r.country and any(o.country and o.country != r.country and (not o.seen or o.attested > r.attested)
+                             for o in ordered):
+            aside.append((r, "outvoted"))
+        elif any(not o.seen and (o.country, o.sector) == (r.country, r.sector) and o.covers(r.start or "")
+                 and o.covers(r.end or r.start or "") for o in ordered):
+            aside.append((r, "within a dated role"))
+    set_aside = [r for r, _ in aside]
+    return [r for r in ordered if r not in set_aside], aside
 
 
 def _undated(actor: KnownActor, roles: Sequence[Role], rule: str, aside: str) -> Coding:
