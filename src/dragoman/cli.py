@@ -385,7 +385,7 @@ def actor(
                 "role": code.role,
                 "kind": code.kind,
                 "rule": code.rule,
-                "why": explain(code.name, as_of=as_of.date() if as_of else None) if "known:" in code.rule else None,
+                "why": explain(code.name, as_of=as_of.date() if as_of else None) if "known:" in (code.rule or "") else None,
             }
         )
 
