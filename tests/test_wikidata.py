@@ -20,7 +20,7 @@ from dragoman.resolve.actor_codes import code_actor
 from dragoman.resolve.registry import Registry
 
 
-def _item(qid, label=None, aliases=(), **claims):
+def _item(qid, label=None, aliases=(), sitelinks=0, **claims):
     """An entity line as the dump writes it (PHP writes an empty map as [])."""
     return {
         "type": "item", "id": qid,
@@ -28,7 +28,8 @@ def _item(qid, label=None, aliases=(), **claims):
         "descriptions": {"en": {"language": "en", "value": "an invented entity"}},
         "aliases": {"en": [{"language": "en", "value": a} for a in aliases]} if aliases else [],
         "claims": {prop: [_statement(prop, value) for value in values] for prop, values in claims.items()} or [],
-        "sitelinks": [],
+        "sitelinks": {f"wiki{n}": {"site": f"wiki{n}", "title": label, "badges": []} for n in range(sitelinks)}
+        or [],
     }
 
 
@@ -170,3 +171,20 @@ def test_a_damaged_archive_stops_with_the_line_reached_after_streaming_what_it_c
 def test_a_missing_file_is_named(tmp_path):
     with pytest.raises(DumpError, match="nothere.json.gz: cannot open"):
         list(read_dump(tmp_path / "nothere.json.gz"))
+
+
+def test_a_far_more_prominent_namesake_wins_and_says_so(tmp_path):
+    path = tmp_path / "namesakes.json"
+    path.write_text(_dump_text([
+        _item("Q9900700", "Lena Marsh", sitelinks=80, **HUMAN, P27=["Q145"]),
+        _item("Q9900701", "Lena Marsh", sitelinks=3, **HUMAN, P27=["Q16"]),
+        _item("Q9900702", "Ivo Brand", sitelinks=30, **HUMAN, P27=["Q145"]),
+        _item("Q9900703", "Ivo Brand", sitelinks=12, **HUMAN, P27=["Q16"]),  # not far enough behind
+    ]), "utf-8")
+    with Registry(tmp_path / "actors.db") as db:
+        import_dump(path, db)
+        with registry.using(db, starter_book=False):
+            assert code_actor("Lena Marsh").country == "GBR"
+            assert "by far the most prominent (80 Wikipedia articles)" in registry.explain("Lena Marsh")
+            assert code_actor("Ivo Brand").country is None
+            assert "left open" in registry.explain("Ivo Brand")

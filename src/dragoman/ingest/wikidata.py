@@ -32,6 +32,10 @@ items, remembered when met after the reference. Items met before anything referr
 them are read in a second pass over the file, which only decodes those. Actors are staged
 in a temporary file meanwhile and written to the registry once everything is resolved.
 
+Each actor keeps its item's number of sitelinks (Wikipedia articles), so among the many
+namesakes of a full dump a far more prominent one can be told apart
+(`resolve.registry.most_prominent`).
+
 A malformed line is counted and reported with its line number; the import goes on.
 """
 
@@ -148,6 +152,7 @@ class Entity(msgspec.Struct):
     labels: Union[_Labels, list, None] = None
     aliases: Union[_Aliases, list, None] = None
     claims: Union[_Claims, list, None] = None
+    sitelinks: Union[dict[str, msgspec.Raw], list, None] = None  # counted, not read
 
     @property
     def label(self) -> Optional[str]:
@@ -361,7 +366,7 @@ def _stage(entity: Entity, refs: _References, report: ImportReport) -> Optional[
         sector = next(sectors[c] for c in sectors if c in classes)  # the file's order decides
         countries = entity.items("P17") + entity.items("P159")  # the headquarters' country next
         refs.want(*countries)
-        return ["o", entity.id, label, entity.english_aliases(), sector, countries]
+        return ["o", entity.id, label, entity.english_aliases(), len(entity.sitelinks or ()), sector, countries]
     citizenship = entity.items("P27")
     positions = []
     for statement in entity.statements("P39"):
@@ -375,7 +380,7 @@ def _stage(entity: Entity, refs: _References, report: ImportReport) -> Optional[
     refs.want(*citizenship)
     if not positions and not citizenship:
         return None  # a name alone teaches nothing
-    return ["p", entity.id, label, entity.english_aliases(), citizenship, positions]
+    return ["p", entity.id, label, entity.english_aliases(), len(entity.sitelinks or ()), citizenship, positions]
 
 
 def _second_pass(path: Path, refs: _References, progress: bool) -> None:
@@ -417,17 +422,17 @@ def _store(actors: list[tuple[str, KnownActor]], registry: Registry) -> None:
 
 
 def _resolve(row: list, refs: _References) -> KnownActor:
-    kind, qid, label, aliases, *rest = row
+    kind, qid, label, aliases, sitelinks, *rest = row
     source = f"wikidata:{qid}"
     if kind == "o":
         sector, countries = rest
         country = "IGO" if sector == "IGO" else next((c for c in map(refs.iso, countries) if c), None)
         return KnownActor(label, tuple(aliases), country, None if sector == "IGO" else sector, "organization",
-                          [], source)
+                          [], source, prominence=sitelinks)
     citizenship, positions = rest
     country = next((c for c in map(refs.iso, citizenship) if c), None)
     roles = [role for role in (_role(p, refs, country, source) for p in positions) if role is not None]
-    return KnownActor(label, tuple(aliases), country, None, "person", roles, source)
+    return KnownActor(label, tuple(aliases), country, None, "person", roles, source, prominence=sitelinks)
 
 
 def _role(position: list, refs: _References, citizenship: Optional[str], source: str) -> Optional[Role]:

@@ -116,6 +116,7 @@ class KnownActor:
     roles: list[Role] = field(default_factory=list)
     source: str = ""
     surname: Optional[str] = None  # when the last word is not it: "Xi" of "Xi Jinping"; "" for none
+    prominence: Optional[int] = None  # a Wikidata item's number of sitelinks (Wikipedia articles)
 
     def keys(self) -> set[str]:
         return {k for k in (name_key(n) for n in (self.name, *self.aliases)) if k}
@@ -320,7 +321,8 @@ CREATE TABLE IF NOT EXISTS registry_evidence (
 -- the Wikidata item an actor was imported from
 CREATE TABLE IF NOT EXISTS registry_wikidata (
     qid TEXT PRIMARY KEY,
-    actor_id INTEGER NOT NULL REFERENCES registry_actors(id)
+    actor_id INTEGER NOT NULL REFERENCES registry_actors(id),
+    sitelinks INTEGER  -- how many Wikipedias have an article on it: prominence among namesakes
 );
 CREATE INDEX IF NOT EXISTS registry_wikidata_actor ON registry_wikidata(actor_id);
 """
@@ -414,8 +416,8 @@ class Registry:
         or another file) gains the new names and roles, each role keeping its source. A
         Wikidata item is one actor: importing it again updates it in place, and a second
         item with the label of another becomes "Label (Qnnn)", answering to the label too,
-        so the shared name stays ambiguous rather than guessed. The caller owns the
-        transaction (`batch()`).
+        so the shared name stays ambiguous rather than guessed, unless one of them is far
+        more prominent (`most_prominent`). The caller owns the transaction (`batch()`).
         """
         actor_id = self._wikidata_actor(wikidata) if wikidata else None
         if actor_id is None:
@@ -423,9 +425,9 @@ class Registry:
             if wikidata and self._named_by_another_item(name):
                 name = f"{actor.name} ({wikidata})"
             actor_id = self._actor_id(name, actor.country, actor.sector, actor.kind, actor.source)
-            if wikidata:
-                self._db.execute("INSERT INTO registry_wikidata VALUES (?, ?) ON CONFLICT DO NOTHING",
-                                 (wikidata, actor_id))
+        if wikidata:
+            self._db.execute("INSERT INTO registry_wikidata VALUES (?, ?, ?) ON CONFLICT (qid) DO UPDATE"
+                             " SET sitelinks = excluded.sitelinks", (wikidata, actor_id, actor.prominence))
         # the source's own country, sector and kind replace the defaults articles left
         self._db.execute(
             "UPDATE registry_actors SET country = COALESCE(?, country), sector = COALESCE(?, sector),"
@@ -473,7 +475,9 @@ class Registry:
                 "SELECT role, country, sector, start, \"end\", seen, source FROM registry_roles WHERE actor_id = ?",
                 (actor_id,)).fetchall()
         ]
-        return KnownActor(name, aliases, country, sector, kind, roles, source or "")
+        prominence = self._db.execute("SELECT MAX(sitelinks) FROM registry_wikidata WHERE actor_id = ?",
+                                      (actor_id,)).fetchone()[0]
+        return KnownActor(name, aliases, country, sector, kind, roles, source or "", prominence=prominence)
 
     def evidence(self, actor_id: int) -> list[tuple[str, str, str, str, str]]:
         """Every article that showed a learned role of the actor: (role, country, sector, day, source)."""
@@ -599,7 +603,8 @@ def lookup(name: str, *, as_of: Union[str, date, None] = None,
     Only capitalised text is a name: the noun "ban" is not Ban Ki-moon.
     """
     found = _first_known(name, registry)
-    return code_as_of(found[0], as_of) if len(found) == 1 else None
+    chosen = found[0] if len(found) == 1 else most_prominent(found)
+    return None if chosen is None else code_as_of(chosen, as_of)
 
 
 def explain(name: str, *, as_of: Union[str, date, None] = None,
@@ -609,9 +614,30 @@ def explain(name: str, *, as_of: Union[str, date, None] = None,
     found = _first_known(name, registry)
     if len(found) == 1:
         return code_as_of(found[0], as_of).why
+    names = ", ".join(f"{a.name} ({a.source})" for a in found)
+    chosen = most_prominent(found)
+    if chosen is not None:
+        return (f"{len(found)} known actors answer to {name!r}: {names}; {chosen.name} is by far the most "
+                f"prominent ({chosen.prominence} Wikipedia articles); {code_as_of(chosen, as_of).why}")
     if found:
-        names = ", ".join(f"{a.name} ({a.source})" for a in found)
         return f"{len(found)} known actors answer to {name!r}: {names}; left open, never guessed"
+    return None
+
+
+PROMINENT = 20  # Wikipedia articles (sitelinks) an item needs to win over its namesakes ...
+PROMINENCE_RATIO = 10  # ... having at least ten times as many as any of them
+
+
+def most_prominent(actors: Sequence[KnownActor]) -> Optional[KnownActor]:
+    """Among namesakes, the one Wikipedias write about far more than about any other (a
+    full Wikidata import holds many people called "John Kerry"; news means the one with
+    articles in 150 languages); None when no one stands out that clearly, or when one of
+    them is not from Wikidata (its prominence unknown)."""
+    if len(actors) < 2 or any(a.prominence is None for a in actors):
+        return None
+    first, second = sorted(actors, key=lambda a: -(a.prominence or 0))[:2]
+    if (first.prominence or 0) >= max(PROMINENT, PROMINENCE_RATIO * (second.prominence or 0)):
+        return first
     return None
 
 
