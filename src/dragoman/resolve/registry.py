@@ -375,8 +375,9 @@ class Registry:
 
     def _add_names(self, actor_id: int, actor: KnownActor) -> None:
         rows = [(key, actor_id, 0) for key in actor.keys()]
-        if actor.surname_key():
-            rows.append((actor.surname_key(), actor_id, 1))
+        surname = actor.surname_key()
+        if surname:
+            rows.append((surname, actor_id, 1))
         self._db.executemany("INSERT INTO registry_aliases VALUES (?, ?, ?) ON CONFLICT DO NOTHING", rows)
 
     def _actor_id(self, name: str, country: Optional[str], sector: Optional[str], kind: Optional[str],
