@@ -171,3 +171,85 @@ def test_empty_and_odd_input_do_not_crash(tmp_path):
     empty = tmp_path / "empty.yaml"
     empty.write_text("", encoding="utf-8")
     assert len(read_actor_file(empty)) == 0
+
+
+# -- facts that accumulate and conflict ------------------------------------------------
+
+def _droz(article_id: str, day: str, country: str, role: str = "Interior Minister", sector: str = "GOV"):
+    return _record(article_id, day, Actor(id="A1", name="Pavel Droz", country=country, sector=sector, role=role,
+                                          kind="person"))
+
+
+def test_a_contradicting_learned_fact_is_kept_but_outvoted_by_the_better_attested(store_target):
+    db = Registry(store_target)
+    for article_id, day in (("a", "2023-06-01"), ("b", "2023-07-01"), ("c", "2023-09-01")):
+        db.learn(_droz(article_id, day, "CZE"))
+    db.learn(_droz("d", "2023-10-01", "USA"))  # one article miscoded him: the latest, but alone
+    (actor,) = db.find("Pavel Droz")
+    assert {(r.country, r.attested) for r in actor.roles} == {("CZE", 3), ("USA", 1)}  # both kept
+    code = code_as_of(actor, "2024-01-01")
+    assert code.country == "CZE"
+    assert "in 3 articles" in code.why and "outvoted" in code.why and "(USA GOV)" in code.why
+    assert [row[4] for row in db.evidence(db.ids("Pavel Droz")[0])] == ["article:a", "article:b", "article:c",
+                                                                         "article:d"]
+    assert registry.explain("Pavel Droz", as_of="2024-01-01", registry=db) == code.why
+
+
+def test_the_most_recently_begun_role_wins_even_when_seen_less_often(tmp_path):
+    db = Registry(tmp_path / "r.db")
+    for n in range(4):
+        db.learn(_droz(f"s{n}", f"2020-0{n + 1}-05", "CZE", "Senator", "LEG"))
+    db.learn(_droz("m", "2023-06-01", "CZE"))
+    code = registry.lookup("Pavel Droz", as_of="2024-01-01", registry=db)
+    assert (code.role, code.sector) == ("Interior Minister", "GOV")
+    assert "the most recently begun of 2 roles held on 2024-01-01" in code.why
+
+
+def test_a_dated_source_outvotes_articles_and_merges_with_what_they_taught(tmp_path):
+    db = Registry(tmp_path / "r.db")
+    db.learn(_droz("a", "2023-06-01", "USA"))
+    db.learn(_droz("b", "2023-06-02", "USA"))
+    with db.batch():
+        db.add_known(KnownActor("Pavel Droz", kind="person", country="CZE", source="wikidata:Q9900600",
+                                roles=[Role("Interior Minister", "CZE", "GOV", "2022-01-01", None,
+                                            source="wikidata:Q9900600 P39 Q9900601")]), wikidata="Q9900600")
+    (actor,) = db.find("Pavel Droz")  # one actor: the article-learned one, now also the Wikidata item's
+    assert {r.source for r in actor.roles} == {"article:a", "wikidata:Q9900600 P39 Q9900601"}
+    assert db.wikidata_id(db.ids("Pavel Droz")[0]) == "Q9900600"
+    code = code_as_of(actor, "2024-01-01")
+    assert code.country == "CZE" and "wikidata:Q9900600" in code.why
+
+
+def test_explain_says_why_a_shared_name_is_left_open():
+    book = ActorBook([KnownActor("Ana Ruiz", country="ESP", kind="person", source="a.yaml:1"),
+                      KnownActor("Luis Ruiz", country="MEX", kind="person", source="a.yaml:2")])
+    with registry.using(book, starter_book=False):
+        assert "2 known actors answer to 'Ruiz'" in registry.explain("Ruiz")
+        assert registry.explain("Nobody Known") is None
+
+
+def test_an_actor_database_is_an_actor_file(tmp_path):
+    path = tmp_path / "actors.db"
+    with Registry(path) as db, db.batch():
+        db.add_known(KnownActor("Delta Brigade", country="NGA", sector="REB", kind="organization", source="x:1"))
+    registry.configure([path])
+    assert (code_actor("the Delta Brigade").country, code_actor("Delta Brigade").sector) == ("NGA", "REB")
+    junk = tmp_path / "junk.db"
+    junk.write_text("not a database", encoding="utf-8")
+    for bad, message in ((junk, "not an actor database"), (tmp_path / "none.db", "no such actor database")):
+        with pytest.raises(ActorFileError, match=message):
+            registry.configure([bad])
+
+
+def test_articles_within_a_dated_role_do_not_keep_it_open_after_it_ended(tmp_path):
+    db = Registry(tmp_path / "r.db")
+    db.learn(_droz("a", "2023-03-01", "CZE"))
+    with db.batch():
+        db.add_known(KnownActor("Pavel Droz", kind="person", source="wikidata:Q9900600", roles=[
+            Role("Interior Minister", "CZE", "GOV", "2022-01-01", "2024-06-01", source="wikidata:Q9900600")]),
+            wikidata="Q9900600")
+    (actor,) = db.find("Pavel Droz")
+    assert code_as_of(actor, "2023-05-01").role == "Interior Minister"
+    former = code_as_of(actor, "2025-01-01")  # the article saw the dated role; it has ended since
+    assert (former.sector, former.role) == ("ELI", "former Interior Minister")
+    assert "set aside (within a dated role)" in former.why and "article:a" in former.why
