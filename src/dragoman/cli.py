@@ -535,10 +535,11 @@ def actors_import(file: str, db_path: str, progress: bool) -> None:
     def problem(found) -> None:
         shown.append(found)
         if len(shown) <= _SHOWN_PROBLEMS:
-            click.echo(f"dragoman: {file}: {found}", err=True)
+            _notice(f"dragoman: {file}: {found}")
 
     if not is_postgres(db_path) and not Path(db_path).exists():
-        _open_store(db_path, create=True).close()  # a new file is an (empty) store, usable by ingest too
+        with _open_store(db_path, create=True):  # a new file is an (empty) store, usable by ingest too
+            pass
     try:
         with Registry(db_path) as registry:
             if file.lower().endswith(_WIKIDATA_SUFFIXES):
@@ -553,8 +554,8 @@ def actors_import(file: str, db_path: str, progress: bool) -> None:
     except (DumpError, ActorFileError, CannotConnect) as exc:
         raise click.ClickException(str(exc)) from None
     if len(shown) > _SHOWN_PROBLEMS:
-        click.echo(f"dragoman: {file}: ... and {len(shown) - _SHOWN_PROBLEMS} more malformed lines", err=True)
-    click.echo(f"dragoman: {file}: {summary}", err=True)
+        _notice(f"dragoman: {file}: ... and {len(shown) - _SHOWN_PROBLEMS} more malformed lines")
+    _notice(f"dragoman: {file}: {summary}")
     if shown:
         sys.exit(EXIT_INPUT_ERRORS)
 
@@ -606,8 +607,8 @@ def actors_list(db_path: str | None, actor_files: tuple[str, ...], limit: int | 
         else:
             rows = ((a.name, a.kind, a.country, a.sector, a.source, len(a.roles)) for a in source.actors[:limit])
         for name, kind, country, sector, origin, roles in rows:
-            click.echo("\t".join(str(v) if v is not None else "" for v in (name, kind, country, sector, roles,
-                                                                              origin, label)))
+            _echo("\t".join(terminal_safe(str(v), one_line=True) if v is not None else ""
+                             for v in (name, kind, country, sector, roles, origin, label)))
 
 
 def _registry_rows(registry, limit: int | None, page: int = 10_000):
@@ -649,26 +650,30 @@ def actors_show(name: str, db_path: str | None, actor_files: tuple[str, ...], as
         sources.append(("starter book", starter()))
     day = as_of.date() if as_of else None
     shown = 0
+
+    def say(line: str) -> None:
+        _echo(terminal_safe(line, one_line=True))
+
     for label, source in sources:
         ids = source.ids(name) if isinstance(source, Registry) else []
         for index, known in enumerate(source.find(name)):
             shown += 1
             qid = source.wikidata_id(ids[index]) if ids else None
-            click.echo(f"{known.name}  [{known.kind or 'actor'}]  in {label}" + (f"  (wikidata {qid})" if qid else ""))
-            click.echo(f"  first from: {known.source or '-'}")
-            click.echo(f"  country: {known.country or '-'}  sector: {known.sector or '-'}")
-            click.echo(f"  names: {', '.join(sorted(known.keys()))}")
+            say(f"{known.name}  [{known.kind or 'actor'}]  in {label}" + (f"  (wikidata {qid})" if qid else ""))
+            say(f"  first from: {known.source or '-'}")
+            say(f"  country: {known.country or '-'}  sector: {known.sector or '-'}")
+            say(f"  names: {', '.join(sorted(known.keys()))}")
             kept, aside = outvote(known.roles)
             for role in kept:
-                click.echo(f"  role: {role.describe()}")
+                say(f"  role: {role.describe()}")
             for role, why in aside:
-                click.echo(f"  role (set aside, {why}): {role.describe()}")
+                say(f"  role (set aside, {why}): {role.describe()}")
             for role, country, sector, seen, article in source.evidence(ids[index]) if ids else ():
-                click.echo(f"  seen {seen} in {article}: {role or '-'} ({country or '-'} {sector or '-'})")
+                say(f"  seen {seen} in {article}: {role or '-'} ({country or '-'} {sector or '-'})")
             code = code_as_of(known, day)
-            click.echo(f"  codes {'on ' + str(day) if day else 'today'}: {code.country or '-'} "
+            say(f"  codes {'on ' + str(day) if day else 'today'}: {code.country or '-'} "
                        f"{code.sector or '-'} {code.role or ''}".rstrip())
-            click.echo(f"  why: {code.why}")
+            say(f"  why: {code.why}")
     if not shown:
         raise click.ClickException(f"no known actor answers to {name!r}")
 

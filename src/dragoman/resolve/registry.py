@@ -567,11 +567,13 @@ def open_actor_file(path: Union[str, Path]) -> "Registry":
 
     if not Path(path).is_file():
         raise ActorFileError(str(path), 0, "no such actor database")
+    from ..store.connection import DatabaseFailure
+
     try:
         found = Registry(path)
         len(found)
-    except sqlite3.DatabaseError as exc:  # "file is not a database"
-        raise ActorFileError(str(path), 0, f"not an actor database ({exc})") from None
+    except (sqlite3.DatabaseError, DatabaseFailure) as exc:  # "file is not a database"
+        raise ActorFileError(str(path), 0, f"not an actor database ({getattr(exc, 'cause', exc)})") from None
     return found
 
 
