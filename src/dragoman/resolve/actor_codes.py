@@ -77,6 +77,7 @@ class _Lex:
     acronym: bool = False
     detail: str = ""  # prep class, or "plural"
     candidates: tuple[str, ...] = ()  # institutions: the countries one shared name may belong to
+    general: bool = False  # from the general word lists (role_nouns.yaml): an occupation, not a sector's own role
 
 
 @dataclass
@@ -108,11 +109,11 @@ def _key(text: str) -> str:
     return " ".join(_token_norm(t) for t in _TOKEN.findall(text.replace("\u2019", "'")))
 
 
-def _plural(word: str) -> str:
+def regular_plural(word: str) -> str:
     """Regular English plural of a role noun; in "X of Y" the X is pluralised."""
     if " of " in word:
         head, tail = word.split(" of ", 1)
-        return f"{_plural(head)} of {tail}"
+        return f"{regular_plural(head)} of {tail}"
     if word.endswith("man"):
         return word[:-3] + "men"
     if word.endswith("y") and word[-2:-1] not in "aeiou":
@@ -130,7 +131,7 @@ def _forms(entry: str) -> tuple[str, Optional[str]]:
         return singular.strip(), plural.strip()
     if entry.endswith(".") or entry.isupper() and len(entry) > 3:
         return entry, None
-    return entry, _plural(entry)
+    return entry, regular_plural(entry)
 
 
 class _Lexicon:
@@ -152,6 +153,7 @@ class _Lexicon:
         self._load_roles(roles)
         self._load_institutions()
         self._load_countries()
+        self._load_role_nouns()
         for key in self.entries:
             self.entries[key].sort(key=lambda lex: (self._PRIORITY.index(lex.type), lex.detail != _CAPITALISED))
         self.max_len: dict[str, int] = {}  # first token -> most tokens of an entry starting with it
@@ -231,6 +233,22 @@ class _Lexicon:
                 _Lex(kind, "PRE" if kind == "pre" else None, country=entry.code, acronym=entry.acronym, detail=plural))
         for key, entry in tables.capitals.items():
             self.entries.setdefault(key, []).append(_Lex("capital", country=entry.code))
+
+
+    def _load_role_nouns(self) -> None:
+        """data/role_nouns.yaml (general English, from WordNet): only words no other table
+        has, so a hand-written entry always wins."""
+        text = (resources.files("dragoman") / "data" / "role_nouns.yaml").read_text("utf-8")
+        words = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["words"]
+        known = set(self.entries)
+        for sector, sections in words.items():
+            for section, kind in (("people", "person"), ("groups", "organization")):
+                for entry in sections.get(section) or []:
+                    singular, plural = _forms(entry)
+                    if _key(singular) not in known:
+                        self.add(singular, _Lex("head", sector, kind=kind, general=True))
+                    if plural and _key(plural) not in known:
+                        self.add(plural, _Lex("head", sector, kind="group", detail="plural", general=True))
 
 
 def _institution_files() -> list[str]:
@@ -524,6 +542,10 @@ def _sector(a: _Analysis, head: Optional[int], has_country: bool) -> tuple[Optio
         return sector, [rule]
     rules = [f"{_head_label(piece)}:{piece.key}"]
     sector = lex.sector
+    if lex.general:
+        serves = _state_modifier(before)
+        if serves is not None:  # "army accountant", "police doctor": who they work for
+            return serves.lex.sector, [f"{serves.type}:{serves.key}", *rules]
     if piece.key in _LEXICON.act_nouns:
         body = next((mod for mod in reversed(before) if _is_state_body(mod)), None)
         if body is not None:
@@ -535,6 +557,15 @@ def _sector(a: _Analysis, head: Optional[int], has_country: bool) -> tuple[Optio
     if sector in _STATE_MEDIA_SECTORS and any(p.key in _LEXICON.state_owned for p in before):
         return "GOV", ["state-owned", *rules]
     return sector, rules
+
+
+def _state_modifier(before: list[_Piece]) -> Optional[_Piece]:
+    """The nearest state body or state modifier before an occupation ("ARMY accountant",
+    "GOVERNMENT economist"), if any."""
+    for piece in reversed(before):
+        if piece.type in ("head", "modifier", "institution") and piece.lex.sector in STATE_SECTORS:
+            return piece
+    return None
 
 
 def _is_state_body(piece: _Piece) -> bool:
