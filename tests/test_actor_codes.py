@@ -401,3 +401,59 @@ def test_igo_posts_code_as_igo():
 )
 def test_more_titles_and_roles(text, sector):
     assert code_actor(text).sector == sector
+
+
+# --- general role nouns (data/role_nouns.yaml, from WordNet) ---------------------------
+
+@pytest.mark.parametrize(
+    "text, sector",
+    [
+        ("two paratroopers", "MIL"),
+        ("a magistrate", "JUD"),
+        ("the smugglers' boat crew", "CRM"),
+        ("local shopkeepers and grocers", "BUS"),
+        ("the seminarians", "EDU"),
+        ("a gendarmerie unit", "COP"),
+        ("striking dockworkers", "LAB"),
+        ("the archdeacon", "REL"),
+        ("three anesthetists", "MED"),
+        ("sharecroppers", "LAB"),
+        ("a suicide bomber", "REB"),
+        ("the newscaster", "JRN"),
+    ],
+)
+def test_general_role_nouns_give_the_sector(text, sector):
+    assert code_actor(text).sector == sector
+
+
+def test_a_hand_written_entry_beats_the_general_lists():
+    # WordNet's first sense of "officer" is military; the hand-written generic entry keeps it open
+    assert code_actor("an officer").sector is None
+    assert code_actor("police officers").sector == "COP"
+
+
+def test_an_occupation_serving_a_state_body_takes_its_sector():
+    assert code_actor("an army accountant").sector == "MIL"
+    assert code_actor("a police psychiatrist").sector == "COP"
+    assert code_actor("a psychiatrist").sector == "MED"
+
+
+# --- names that are also English words ---------------------------------------------
+
+def test_a_surname_that_is_a_pronoun_is_a_name():
+    code = code_actor("Chinese Vice Premier He Lifeng")
+    assert (code.country, code.sector, code.name) == ("CHN", "GOV", "He Lifeng")
+    assert code_actor("Liu He").sector is None
+    assert code_actor("He").sector == "UNK"
+
+
+@pytest.mark.parametrize("text", ["Ms Bishop", "Foreign Minister Bishop", "Labour MP Bishop"])
+def test_a_surname_that_is_a_role_word_is_a_name(text):
+    code = code_actor(text)
+    assert code.name == "Bishop" and code.sector != "REL"
+
+
+def test_titles_that_end_in_a_role_word_stay_titles():
+    assert code_actor("Republican Senator").role == "Senator"
+    assert code_actor("the Governor General").sector == "GOV"
+    assert code_actor("Lord Chancellor").name == "Lord Chancellor"

@@ -147,6 +147,8 @@ class _Lexicon:
         self.state_owned = frozenset(_key(w) for w in roles["state_owned"])
         self.act_nouns = frozenset(_key(w) for w in roles["act_nouns"])
         self.institution_words = frozenset(_key(w) for w in roles["institution_words"])
+        self.surname_honorifics = frozenset(_key(w) for w in roles["surname_honorifics"])
+        self.postpositive = frozenset(_key(w) for w in roles["postpositive"])
         self.national_titles = {
             _key(title): country for country, titles in roles["national_titles"].items() for title in titles
         }
@@ -336,9 +338,9 @@ _PLACE_TYPES = ("country", "demonym", "pre", "capital")
 
 
 def _analyse(pieces: list[_Piece]) -> _Analysis:
-    pieces = _drop_partitive(pieces)
+    pieces = _names_not_pronouns(_drop_partitive(pieces))
     names: list[_Piece] = []
-    while pieces and (pieces[-1].type == "name" or _is_surname(pieces)):
+    while pieces and (pieces[-1].type == "name" or _is_surname(pieces, ends_phrase=not names)):
         names.insert(0, pieces.pop())
     if names and pieces and pieces[-1].type in ("prep", "skip"):
         pieces, names = pieces + names, []  # "Affairs and Trade": part of a name, not a person
@@ -354,6 +356,15 @@ def _analyse(pieces: list[_Piece]) -> _Analysis:
     return _Analysis(main, phrases, names)
 
 
+def _names_not_pronouns(pieces: list[_Piece]) -> list[_Piece]:
+    """A pronoun stands for an actor only alone ("He", "they"); beside other words it is
+    a name ("Vice Premier He Lifeng", "Liu He")."""
+    if sum(p.type != "skip" for p in pieces) < 2:
+        return pieces
+    return [_Piece(p.start, p.end, p.key, None, p.capitalized, p.possessive)
+            if p.lex is not None and p.lex.detail == "pronoun" else p for p in pieces]
+
+
 def _drop_partitive(pieces: list[_Piece]) -> list[_Piece]:
     """'several of the largest unions' -> 'largest unions'."""
     i = 0
@@ -367,18 +378,34 @@ def _drop_partitive(pieces: list[_Piece]) -> list[_Piece]:
     return pieces
 
 
-def _is_surname(pieces: list[_Piece]) -> bool:
+def _is_surname(pieces: list[_Piece], ends_phrase: bool) -> bool:
     """A capitalised lexicon word right after a name is part of it: "Michael Jordan", "Stephen King",
-    "Jack French"; never after a possessive ("Kano's Governor")."""
-    last = pieces[-1]
-    return (len(pieces) > 1 and pieces[-2].type == "name" and not pieces[-2].possessive and last.capitalized and " " not in last.key
-            and (last.type in ("country", "demonym", "capital")
-                 or last.type == "head" and last.lex.kind == "person"))
+    "Jack French"; never after a possessive ("Kano's Governor"). A role word ending the phrase
+    after "Ms" or after a title is the surname too: "Ms Bishop", "Foreign Minister Bishop"."""
+    if len(pieces) < 2:
+        return False
+    before, last = pieces[-2:]
+    if not last.capitalized or " " in last.key or before.possessive:
+        return False
+    if before.type == "name":
+        return last.type in ("country", "demonym", "capital") or last.type == "head" and last.lex.kind == "person"
+    return ends_phrase and last.type == "head" and last.lex.kind == "person" and _before_surname(before, last)
+
+
+def _before_surname(before: _Piece, last: _Piece) -> bool:
+    """Whether `before` is an office's title or an honorific that a surname follows
+    ("Governor General" is one title; "Conservative MP" a party and a title)."""
+    if before.type == "honorific":
+        return before.key in _LEXICON.surname_honorifics
+    return (before.type == "head" and before.lex.kind == "person" and before.lex.detail != "plural"
+            and before.lex.sector in STATE_SECTORS and last.key not in _LEXICON.postpositive)
 
 
 def _head(main: list[_Piece], has_names: bool) -> Optional[int]:
     """Index of the head: the last role noun or institution of the head phrase."""
     for i in range(len(main) - 1, -1, -1):
+        if i > 0 and main[i].key in _LEXICON.postpositive and main[i - 1].type == "head":
+            continue  # "Governor General": the title before it is the head
         if main[i].type in _HEAD_TYPES or (main[i].type == "honorific" and has_names):
             return i
     return None
