@@ -457,3 +457,25 @@ def test_titles_that_end_in_a_role_word_stay_titles():
     assert code_actor("Republican Senator").role == "Senator"
     assert code_actor("the Governor General").sector == "GOV"
     assert code_actor("Lord Chancellor").name == "Lord Chancellor"
+
+
+# --- formal, former and demonym forms of countries -----------------------------------
+
+@pytest.mark.parametrize(
+    "text, code",
+    [
+        ("the Republic of China's navy", "TWN"),  # a formal name that holds another country's name
+        ("Republic of Upper Volta", "BFA"),  # ISO 3166-3 withdrawn name, via pycountry
+        ("the German Democratic Republic", "DEU"),
+        ("Nyasaland", "MWI"),
+        ("Sammarinese officials", "SMR"),
+        ("two Englishmen", "GBR"),
+        ("a Motswana farmer", "BWA"),
+    ],
+)
+def test_formal_former_and_demonym_forms(text, code):
+    assert code_actor(text).country == code
+
+
+def test_a_name_shared_by_two_countries_names_neither():
+    assert code_actor("New Guinea").country is None

@@ -76,6 +76,7 @@ class _Tables:
         self.country_names: dict[str, str] = {}
         self._ambiguous: set[str] = set()
         self._load_standard_names()
+        self._load_former_names()
         self._load_overrides()
         self._load_igos()
 
@@ -118,6 +119,17 @@ class _Tables:
                 self._add(self.names, variant, code, "name", strong=False)
             if row["capital"].strip():
                 self._add(self.capitals, row["capital"].strip(), code, "capital", strong=False)
+
+    def _load_former_names(self) -> None:
+        """ISO 3166-3's withdrawn country names with one successor ("Dahomey" -> BEN): the
+        last two letters of the withdrawn code are the successor's alpha-2 ("DYBJ"); "HH"
+        (split states such as Czechoslovakia) names none."""
+        for former in pycountry.historic_countries:
+            successor = pycountry.countries.get(alpha_2=former.alpha_4[2:])
+            if successor is None:
+                continue
+            for variant in _name_variants(former.name):
+                self._add(self.names, variant, successor.alpha_3, "alias", strong=False)
 
     def _load_overrides(self) -> None:
         for code, kind, text in _read_tsv("countries.tsv", 3):
