@@ -479,3 +479,43 @@ def test_formal_former_and_demonym_forms(text, code):
 
 def test_a_name_shared_by_two_countries_names_neither():
     assert code_actor("New Guinea").country is None
+
+
+# --- organisations by the structure of their names -----------------------------------
+
+@pytest.mark.parametrize(
+    "text, country, sector",
+    [
+        ("the Ogun State Assembly", "NGA", "LEG"),  # a state's place name inside the name
+        ("the Karachi Port Company", "PAK", "BUS"),
+        ("the Ghana Congress of Trade Unions", "GHA", "LAB"),  # a body of its members' sector
+        ("Congress of the Philippines", "PHL", "LEG"),
+        ("the Zambian Liberation Front", "ZMB", "REB"),
+        ("the Bangladesh Muslim League", "BGD", "PTY"),
+        ("Uganda Airways", "UGA", "BUS"),
+        ("the Kyiv Patriarchate", "UKR", "REL"),
+    ],
+)
+def test_organisation_names_by_structure(text, country, sector):
+    code = code_actor(text)
+    assert (code.country, code.sector) == (country, sector)
+
+
+def test_a_town_alone_takes_the_country_the_gazetteer_surely_knows():
+    assert (code_actor("Benghazi").country, code_actor("Benghazi").sector) == ("LBY", None)
+    assert code_actor("Jackson").country is None  # a name that is also small towns in many places
+
+
+@pytest.mark.parametrize("text", ["al-Shabaab", "Al Shabaab", "el-Shabaab", "Shabaab"])
+def test_the_arabic_article_in_any_spelling(text):
+    assert (code_actor(text).country, code_actor(text).sector) == ("SOM", "REB")
+
+
+def test_a_given_name_is_not_an_organisation_without_its_article():
+    assert code_actor("Azhar").country is None  # al-Azhar, but also a given name
+
+
+@pytest.mark.parametrize("text, country, sector", [("Number 10", "GBR", "GOV"), ("Aso Rock", "NGA", "GOV"),
+                                                   ("the Kremlin", "RUS", "GOV"), ("Holyrood", "GBR", "LEG")])
+def test_seats_stand_for_the_bodies_in_them(text, country, sector):
+    assert (code_actor(text).country, code_actor(text).sector) == (country, sector)

@@ -148,6 +148,7 @@ class _Lexicon:
         self.act_nouns = frozenset(_key(w) for w in roles["act_nouns"])
         self.institution_words = frozenset(_key(w) for w in roles["institution_words"])
         self.surname_honorifics = frozenset(_key(w) for w in roles["surname_honorifics"])
+        self.member_bodies = frozenset(_key(w) for w in roles["member_bodies"])
         self.postpositive = frozenset(_key(w) for w in roles["postpositive"])
         self.national_titles = {
             _key(title): country for country, titles in roles["national_titles"].items() for title in titles
@@ -207,7 +208,7 @@ class _Lexicon:
         rows: dict[tuple[str, bool], list[tuple[str, str, str]]] = {}
         for filename in _institution_files():
             for country, sector, names in countries._read_tsv(filename, 3):
-                for name in names.split("|"):
+                for name in dict.fromkeys(v for written in names.split("|") for v in _article_variants(written)):
                     rows.setdefault((_key(name), countries.is_acronym(name)), []).append((name, country, sector))
         for (_, acronym), entries in rows.items():
             name = entries[0][0]
@@ -251,6 +252,22 @@ class _Lexicon:
                         self.add(singular, _Lex("head", sector, kind=kind, general=True))
                     if plural and _key(plural) not in known:
                         self.add(plural, _Lex("head", sector, kind="group", detail="plural", general=True))
+
+
+_ARTICLE_AL = re.compile(r"\b[AaEe]l[- ](?=[^\W\d_])")
+_MIN_BARE_NAME = 7  # letters a name must keep without its article ("Shabaab"; not "Azhar", a given name too)
+
+
+def _article_variants(name: str) -> list[str]:
+    """A name with the Arabic article as news spells it: "al-Shabaab" -> "al Shabaab",
+    "el-Shabaab", "el Shabaab", and without a leading article "Shabaab"."""
+    if not _ARTICLE_AL.search(name):
+        return [name]
+    variants = [name] + [_ARTICLE_AL.sub(article, name) for article in ("al-", "al ", "el-", "el ")]
+    bare = _ARTICLE_AL.sub("", name, count=1) if _ARTICLE_AL.match(name) else ""
+    if sum(c.isalpha() for c in bare) >= _MIN_BARE_NAME:
+        variants.append(bare)
+    return variants
 
 
 def _institution_files() -> list[str]:
@@ -487,8 +504,12 @@ def _modifier_name_country(text: str, run: list[_Piece],
     if any(source.find(name) for source in known.sources(registry)):
         found = known.lookup(name, registry=registry)
         return (found.country, f"known:{found.name}") if found and found.country else (None, None)
-    country = _place_country(name)
-    return (country, f"place:{name}") if country else (None, None)
+    for end in range(len(run), 0, -1):  # "Karachi Port Company": the place leads the name
+        place = _POSSESSIVE.sub("", text[run[0].start:run[end - 1].end])
+        country = _place_country(place)
+        if country:
+            return country, f"place:{place}"
+    return None, None
 
 
 @lru_cache(maxsize=4096)
@@ -569,6 +590,10 @@ def _sector(a: _Analysis, head: Optional[int], has_country: bool) -> tuple[Optio
         return sector, [rule]
     rules = [f"{_head_label(piece)}:{piece.key}"]
     sector = lex.sector
+    if piece.key in _LEXICON.member_bodies:
+        members, rule = _of_sector(a.phrases)
+        if members is not None:  # "Congress of Trade Unions": a body of its members' sector
+            return members, [*rules, rule]
     if lex.general:
         serves = _state_modifier(before)
         if serves is not None:  # "army accountant", "police doctor": who they work for
@@ -644,7 +669,7 @@ def _code_phrase(text: str, registry: Optional[ActorSource] = None,
     if not pieces:
         return ActorCode()
     a = _analyse(pieces)
-    whole = _whole_place(a)
+    whole = _whole_place(a) or _whole_town(text, a, registry)
     if whole is not None:
         return whole
     head = _head(a.main, bool(a.names))
@@ -697,6 +722,19 @@ def _whole_place(a: _Analysis) -> Optional[ActorCode]:
     code = piece.lex.country
     sector = {"pre": "PRE", "capital": "GOV"}.get(piece.type)  # a capital speaks for its government
     return ActorCode(code, sector, None, countries.country_name(code), "country", f"{piece.type}:{piece.key}")
+
+
+def _whole_town(text: str, a: _Analysis, registry: Optional[ActorSource]) -> Optional[ActorCode]:
+    """The phrase is just a town, city or province the gazetteer surely knows ("Mosul",
+    "Kano"): its country, no sector (a town is not its government). A name a known-actor
+    source knows is that actor, not the place."""
+    if a.main and any(p.type != "skip" for p in a.main) or a.phrases or not a.names:
+        return None
+    name = _POSSESSIVE.sub("", text[a.names[0].start:a.names[-1].end])
+    if countries.is_acronym(name) or any(source.find(name) for source in known.sources(registry)):
+        return None
+    country = _place_country(name)
+    return ActorCode(country, None, None, name, None, f"place:{name}") if country else None
 
 
 def _nationals(text: str, a: _Analysis, country: str, country_rule: str) -> ActorCode:
