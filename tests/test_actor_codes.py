@@ -519,3 +519,12 @@ def test_a_given_name_is_not_an_organisation_without_its_article():
                                                    ("the Kremlin", "RUS", "GOV"), ("Holyrood", "GBR", "LEG")])
 def test_seats_stand_for_the_bodies_in_them(text, country, sector):
     assert (code_actor(text).country, code_actor(text).sector) == (country, sector)
+
+
+def test_a_division_named_with_its_division_word_gives_its_country():
+    assert code_actor("the Tarrant County sheriff").country == "USA"
+    assert code_actor("Idlib").country == "SYR"  # a town named like its own province
+
+
+def test_local_council_members_are_government():
+    assert code_actor("two city aldermen").sector == "GOV"

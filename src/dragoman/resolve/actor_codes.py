@@ -514,20 +514,34 @@ def _modifier_name_country(text: str, run: list[_Piece],
 
 @lru_cache(maxsize=4096)
 def _place_country(name: str) -> Optional[str]:
-    """Country of the one well-known place called `name` (see _PLACE_MIN_POPULATION)."""
+    """Country of the one well-known place called `name` (see _PLACE_MIN_POPULATION): a
+    region, a big city, a town that shares its name with its own province ("Idlib"), or
+    any division named with its division word ("Butler County"); no place of another
+    country may score within the margin."""
     ranked = gazetteer.load_gazetteer().ranked(name)
     if not ranked:
         return None
     best, score = ranked[0]
-    if best.country is None or best.feature not in _PLACE_REGIONS | {"city"}:
+    if best.country is None:
         return None
-    if best.feature == "city":
-        own_name = gazetteer.normalise(best.name) == gazetteer.normalise(name)
-        if best.population < (_PLACE_MIN_POPULATION if own_name else _PLACE_MIN_POPULATION_FORMER_NAME):
-            return None
     if any(other.country != best.country and score - other_score < _PLACE_MARGIN for other, other_score in ranked[1:]):
         return None
-    return best.country
+    if _names_division(name) or best.feature in _PLACE_REGIONS:
+        return best.country
+    if best.feature != "city":
+        return None
+    own_name = gazetteer.normalise(best.name) == gazetteer.normalise(name)
+    if best.population >= (_PLACE_MIN_POPULATION if own_name else _PLACE_MIN_POPULATION_FORMER_NAME):
+        return best.country
+    province = any(c.feature in _PLACE_REGIONS and c.country == best.country
+                   and gazetteer.normalise(c.name) == gazetteer.normalise(best.name) for c, _ in ranked[1:])
+    return best.country if own_name and province else None
+
+
+def _names_division(name: str) -> bool:
+    """"Butler County", "Kano State": the name says it is a division."""
+    words = name.lower().split()
+    return len(words) > 1 and (words[-1] in gazetteer.DIVISION_WORDS_IN_TEXT or words[-1] == "state")
 
 
 def _place_modifier_country(text: str, a: _Analysis, head: Optional[int],
