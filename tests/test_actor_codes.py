@@ -528,3 +528,9 @@ def test_a_division_named_with_its_division_word_gives_its_country():
 
 def test_local_council_members_are_government():
     assert code_actor("two city aldermen").sector == "GOV"
+
+
+@pytest.mark.parametrize("text, sector", [("online scammers", "CRM"), ("armed secessionists", "REB"),
+                                          ("navy commandos", "MIL"), ("Coptic Christians", "REL")])
+def test_more_classes_and_both_plurals(text, sector):
+    assert code_actor(text).sector == sector

@@ -250,8 +250,10 @@ class _Lexicon:
                     singular, plural = _forms(entry)
                     if _key(singular) not in known:
                         self.add(singular, _Lex("head", sector, kind=kind, general=True))
-                    if plural and _key(plural) not in known:
-                        self.add(plural, _Lex("head", sector, kind="group", detail="plural", general=True))
+                    # WordNet's irregular plural and the regular one: "commandoes", "commandos"
+                    for form in dict.fromkeys(f for f in (plural, regular_plural(singular)) if f):
+                        if _key(form) not in known:
+                            self.add(form, _Lex("head", sector, kind="group", detail="plural", general=True))
 
 
 _ARTICLE_AL = re.compile(r"\b[AaEe]l[- ](?=[^\W\d_])")
