@@ -628,12 +628,9 @@ def _sector(a: _Analysis, head: Optional[int], has_country: bool) -> tuple[Optio
 
 
 def _state_modifier(before: list[_Piece]) -> Optional[_Piece]:
-    """The nearest state body or state modifier before an occupation ("ARMY accountant",
-    "GOVERNMENT economist"), if any."""
-    for piece in reversed(before):
-        if piece.type in ("head", "modifier", "institution") and piece.lex.sector in STATE_SECTORS:
-            return piece
-    return None
+    """The nearest state body before an occupation ("ARMY accountant", "GOVERNMENT
+    economist"), if any; an adjective ("armed") names no employer."""
+    return next((piece for piece in reversed(before) if _is_state_body(piece)), None)
 
 
 def _is_state_body(piece: _Piece) -> bool:
