@@ -218,3 +218,19 @@ def test_an_undated_article_codes_a_retired_leader_as_dragoman_actor_does(pipeli
     assert (code_actor("Angela Merkel").sector, code_actor("Angela Merkel").role) == ("ELI", "former Chancellor")
     dated = pipeline.analyse(Article(id="t", text=text, published="2018-05-01"))
     assert next(a for a in dated.actors if a.name == "Angela Merkel").sector == "GOV"
+
+
+def test_a_domestic_institution_takes_the_country_the_article_is_about(pipeline):
+    a = _analyse(
+        pipeline,
+        "Ghanaian President John Mahama opened a new port in Tema. Ghanaian ministers praised "
+        "the project, and the Ghanaian navy will guard it. On Friday the police arrested two "
+        "men who had blocked the road to the port.",
+    )
+    police = _actor_of(a, "the police")
+    assert police.country == "GHA" and "scene:GHA" in police.rule
+
+
+def test_no_scene_country_when_the_article_is_about_several(pipeline):
+    a = _analyse(pipeline, "Officials from Kenya and Uganda met in Kampala. The police closed the road.")
+    assert _actor_of(a, "The police").country is None

@@ -35,6 +35,7 @@ from ..analysis import Analysis
 from ..pipeline import component
 from ..records import Actor
 from ..resolve import registry as known_actors
+from ..resolve.registry import STATE_SECTORS
 from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields
 from ..resolve.countries import country_code
 from ..annotate.views import sentence_of, sentences
@@ -479,13 +480,20 @@ def _dominant_country(clusters: list[_Cluster]) -> Optional[str]:
 
 
 def _place_officials_in_context(clusters: list[_Cluster], country: Optional[str]) -> None:
-    """A titled person with no nationality given is taken as the article's home official."""
+    """A titled person with no nationality given is taken as the article's home official,
+    and a domestic institution with none ("police", "the army", "prosecutors") as the
+    article's country's own: rule "+scene:XXX"."""
     if country is None:
         return
     for c in clusters:
-        if c.kind == "person" and c.vote("role") and not c.vote("country"):
+        if c.vote("country"):
+            continue
+        if c.kind == "person" and c.vote("role"):
             c.mentions[0].code = replace(c.mentions[0].code, country=country,
                                          rule=f"{c.mentions[0].code.rule}+context:{country}")
+        elif c.kind != "person" and c.vote("sector") in STATE_SECTORS:
+            c.mentions[0].code = replace(c.mentions[0].code, country=country,
+                                         rule=f"{c.mentions[0].code.rule}+scene:{country}")
 
 
 def _salient(
