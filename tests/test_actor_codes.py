@@ -534,3 +534,9 @@ def test_local_council_members_are_government():
                                           ("navy commandos", "MIL"), ("Coptic Christians", "REL")])
 def test_more_classes_and_both_plurals(text, sector):
     assert code_actor(text).sector == sector
+
+
+def test_where_a_group_is_based_gives_its_country():
+    code = code_actor("a Kenya-based militant group")
+    assert (code.country, code.sector) == ("KEN", "REB")
+    assert code_actor("Iran-backed militias").country is None  # a backer is not the owner

@@ -325,13 +325,14 @@ def _longest_match(text: str, tokens: list, norms: list[str], bare: list[str],
                   token.group()[:1].isupper(), possessive[i])
 
 
-_CONTROLLED = re.compile(r"^(?P<owner>.+)-(?:led|run|ruled|controlled|held|governed)$")
+_CONTROLLED = re.compile(r"^(?P<owner>.+)-(?:led|run|ruled|controlled|held|governed|based)$")
 _OWNER_TYPES = ("country", "demonym", "pre", "institution")
 
 
 def _controller(token: str, norm: str) -> Optional[_Lex]:
-    """The country or body in "Hamas-run", "Saudi-led", "Russian-held": who runs the thing
-    named after it. "-backed" and "-allied" are left out: a backer is not the owner."""
+    """The country or body in "Hamas-run", "Saudi-led", "Russian-held", "Pakistan-based": who
+    runs the thing named after it, or where it sits. "-backed" and "-allied" are left out: a
+    backer is not the owner."""
     match = _CONTROLLED.match(norm)
     if match is None:
         return None
