@@ -225,10 +225,12 @@ def test_a_domestic_institution_takes_the_country_the_article_is_about(pipeline)
         pipeline,
         "Ghanaian President John Mahama opened a new port in Tema. Ghanaian ministers praised "
         "the project, and the Ghanaian navy will guard it. On Friday the police arrested two "
-        "men who had blocked the road to the port.",
+        "men who had blocked the road to the port. Kwame Boateng said the road had been shut for days.",
     )
     police = _actor_of(a, "the police")
     assert police.country == "GHA" and "scene:GHA" in police.rule
+    boateng = _actor_of(a, "Kwame Boateng")  # a person named without title or nationality
+    assert boateng.country == "GHA" and "scene:GHA" in boateng.rule
 
 
 def test_no_scene_country_when_the_article_is_about_several(pipeline):

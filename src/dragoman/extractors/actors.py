@@ -480,9 +480,10 @@ def _dominant_country(clusters: list[_Cluster]) -> Optional[str]:
 
 
 def _place_officials_in_context(clusters: list[_Cluster], country: Optional[str]) -> None:
-    """A titled person with no nationality given is taken as the article's home official,
-    and a domestic institution with none ("police", "the army", "prosecutors") as the
-    article's country's own: rule "+scene:XXX"."""
+    """A titled person with no nationality given is taken as the article's home official
+    (rule "+context:XXX"); an untitled person and a domestic institution ("police", "the
+    army", "prosecutors") with none as the article's country's own (rule "+scene:XXX", an
+    inference from the article, not a fact about the actor)."""
     if country is None:
         return
     for c in clusters:
@@ -491,7 +492,7 @@ def _place_officials_in_context(clusters: list[_Cluster], country: Optional[str]
         if c.kind == "person" and c.vote("role"):
             c.mentions[0].code = replace(c.mentions[0].code, country=country,
                                          rule=f"{c.mentions[0].code.rule}+context:{country}")
-        elif c.kind != "person" and c.vote("sector") in STATE_SECTORS:
+        elif c.kind == "person" or c.vote("sector") in STATE_SECTORS:
             c.mentions[0].code = replace(c.mentions[0].code, country=country,
                                          rule=f"{c.mentions[0].code.rule}+scene:{country}")
 
