@@ -540,3 +540,9 @@ def test_where_a_group_is_based_gives_its_country():
     code = code_actor("a Kenya-based militant group")
     assert (code.country, code.sector) == ("KEN", "REB")
     assert code_actor("Iran-backed militias").country is None  # a backer is not the owner
+
+
+@pytest.mark.parametrize("text, code", [("St. Lucia", "LCA"), ("Trinidad", "TTO"), ("Bosnia-Herzegovina", "BIH"),
+                                        ("S. Korean officials", "KOR"), ("N.Korea", "PRK")])
+def test_short_forms_of_country_names(text, code):
+    assert code_actor(text).country == code

@@ -155,7 +155,9 @@ class _Tables:
 
 def _name_variants(name: str | None) -> list[str]:
     """pycountry style "Korea, Republic of" -> "Republic of Korea" and "Korea";
-    "Falkland Islands (Malvinas)" -> "Falkland Islands" and "Malvinas"."""
+    "Falkland Islands (Malvinas)" -> "Falkland Islands" and "Malvinas"; the short forms
+    news uses: "Saint Lucia" -> "St Lucia", "Trinidad and Tobago" -> "Trinidad",
+    "Bosnia and Herzegovina" -> "Bosnia-Herzegovina"."""
     if not name:
         return []
     variants = [name]
@@ -168,7 +170,11 @@ def _name_variants(name: str | None) -> list[str]:
         if ", " in variant:
             head, tail = variant.split(", ", 1)
             result += [f"{tail} {head}", head]
-    return result
+    for variant in list(result):
+        first, joined, second = variant.partition(" and ")
+        if joined and " " not in second.removeprefix("the ") and len(first) > 3:
+            result += [first, f"{first}-{second}"]  # weak: a part another country owns is dropped
+    return result + [f"{saint} {v[6:]}" for v in result if v.startswith("Saint ") for saint in ("St", "St.")]
 
 
 def _read_tsv(filename: str, columns: int) -> list[list[str]]:
