@@ -546,3 +546,14 @@ def test_where_a_group_is_based_gives_its_country():
                                         ("S. Korean officials", "KOR"), ("N.Korea", "PRK")])
 def test_short_forms_of_country_names(text, code):
     assert code_actor(text).country == code
+
+
+@pytest.mark.parametrize("text, country", [("Hizbullah", "LBN"), ("Kataeb Hezbollah", "IRQ"), ("Boko Harum", "NGA")])
+def test_other_transliterations_of_armed_groups(text, country):
+    code = code_actor(text)
+    assert (code.country, code.sector) == (country, "REB")
+
+
+@pytest.mark.parametrize("text", ["Homs", "Starting", "What His", "Minutes"])
+def test_ordinary_words_are_not_taken_for_a_spelling_of_a_body(text):
+    assert code_actor(text).sector is None

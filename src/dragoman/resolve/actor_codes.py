@@ -163,6 +163,25 @@ class _Lexicon:
         for key in self.entries:
             first, *rest = key.split(" ")
             self.max_len[first] = max(self.max_len.get(first, 1), len(rest) + 1)
+        self.skeletons = self._skeletons()
+        self.skeleton_max_len: dict[str, int] = {}
+        for key in self.skeletons:
+            first, *rest = key.split(" ")
+            self.skeleton_max_len[first] = max(self.skeleton_max_len.get(first, 1), len(rest) + 1)
+
+    def _skeletons(self) -> dict[str, _Lex]:
+        """Armed groups by their consonant skeleton, for transliterations no table lists
+        ("Hizbullah", "Kataeb Hezbollah"); a skeleton two bodies share, or too short to tell
+        ("Hamas" and "Homs"), is left out. Only armed groups, whose names mostly come from
+        Arabic, Persian, Pashto...: English names ("Storting", "White House") have
+        namesakes among ordinary words ("starting", "What His")."""
+        found: dict[str, set[_Lex]] = {}
+        for key in self.transliterated:
+            lex = next((e for e in self.entries.get(key, ()) if e.type == "institution" and not e.acronym), None)
+            skeleton = _skeleton(key)
+            if lex is not None and sum(c.isalpha() for c in skeleton) >= _MIN_SKELETON:
+                found.setdefault(skeleton, set()).add(lex)
+        return {skeleton: lexes.pop() for skeleton, lexes in found.items() if len(lexes) == 1}
 
     def add(self, text: str, lex: _Lex) -> None:
         key = _key(text)
@@ -206,10 +225,13 @@ class _Lexicon:
         several countries ("PRD" in Mexico, Panama and the Dominican Republic) keeps them
         all as candidates and names no country by itself."""
         rows: dict[tuple[str, bool], list[tuple[str, str, str]]] = {}
+        self.transliterated: set[str] = set()  # keys of names spelled many ways from another script
         for filename in _institution_files():
             for country, sector, names in countries._read_tsv(filename, 3):
                 for name in dict.fromkeys(v for written in names.split("|") for v in _article_variants(written)):
                     rows.setdefault((_key(name), countries.is_acronym(name)), []).append((name, country, sector))
+                    if sector in _ARMED_GROUP_SECTORS:
+                        self.transliterated.add(_key(name))
         for (_, acronym), entries in rows.items():
             name = entries[0][0]
             owners = tuple(dict.fromkeys(country for _, country, _ in entries))
@@ -272,6 +294,17 @@ def _article_variants(name: str) -> list[str]:
     return variants
 
 
+_ARMED_GROUP_SECTORS = frozenset({"REB", "PRM"})
+_VOWELS = re.compile(r"(?<=\w)[aeiouy'\-]+")
+_MIN_SKELETON = 5  # consonants a skeleton needs to name one body ("Mounties" is "Minutes")
+
+
+def _skeleton(key: str) -> str:
+    """"hizballah" and "hezbollah" -> "hzblh": each word's first letter, then its consonants
+    with doubled ones once."""
+    return " ".join(re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", word)) for word in key.split(" "))
+
+
 def _institution_files() -> list[str]:
     """institutions.tsv (IGOs, NGOs, the most cited bodies) and the actors_*.tsv tables."""
     data = resources.files("dragoman") / "data"
@@ -307,19 +340,23 @@ def _pieces(text: str) -> list[_Piece]:
 def _longest_match(text: str, tokens: list, norms: list[str], bare: list[str],
                    possessive: list[bool], i: int) -> _Piece:
     """The longest entry starting at token i (a possessive may end it, not sit inside it)."""
-    longest = min(max(_LEXICON.max_len.get(norms[i], 1), _LEXICON.max_len.get(bare[i], 1)), len(tokens) - i)
-    for n in range(longest, 0, -1):
+    capitalised = tokens[i].group()[:1].isupper()
+    longest = max(_LEXICON.max_len.get(norms[i], 1), _LEXICON.max_len.get(bare[i], 1),
+                  _LEXICON.skeleton_max_len.get(_skeleton(bare[i]), 1) if capitalised else 1)
+    for n in range(min(longest, len(tokens) - i), 0, -1):
         last = i + n - 1
         if "'s" in norms[i:last + 1]:
             continue
         key = " ".join([*norms[i:last], bare[last]])
         for lex in _LEXICON.entries.get(key, ()):
-            if lex.detail == _CAPITALISED and not tokens[i].group()[:1].isupper():
+            if lex.detail == _CAPITALISED and not capitalised:
                 continue
             if lex.acronym and not countries.is_acronym(_POSSESSIVE.sub("", text[tokens[i].start():tokens[last].end()])):
                 continue
-            return _Piece(tokens[i].start(), tokens[last].end(), key, lex,
-                          tokens[i].group()[:1].isupper(), possessive[last])
+            return _Piece(tokens[i].start(), tokens[last].end(), key, lex, capitalised, possessive[last])
+        spelled = _LEXICON.skeletons.get(_skeleton(key)) if capitalised and key not in _LEXICON.entries else None
+        if spelled is not None:  # another transliteration of a known body's name
+            return _Piece(tokens[i].start(), tokens[last].end(), key, spelled, capitalised, possessive[last])
     token = tokens[i]
     return _Piece(token.start(), token.end(), bare[i], _controller(token.group(), bare[i]),
                   token.group()[:1].isupper(), possessive[i])
