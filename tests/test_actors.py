@@ -236,3 +236,13 @@ def test_a_domestic_institution_takes_the_country_the_article_is_about(pipeline)
 def test_no_scene_country_when_the_article_is_about_several(pipeline):
     a = _analyse(pipeline, "Officials from Kenya and Uganda met in Kampala. The police closed the road.")
     assert _actor_of(a, "The police").country is None
+
+
+def test_the_places_an_article_names_set_its_scene(pipeline):
+    a = _analyse(
+        pipeline,
+        "Officers arrested two men near Okmulgee on Sunday. A court in Muskogee set bail at "
+        "$5,000, and the police said more arrests could follow across Oklahoma.",
+    )
+    police = _actor_of(a, "the police")
+    assert police.country == "USA" and "scene:USA" in police.rule

@@ -36,7 +36,7 @@ from ..pipeline import component
 from ..records import Actor
 from ..resolve import registry as known_actors
 from ..resolve.registry import STATE_SECTORS
-from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields
+from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields, named_place_country
 from ..resolve.countries import country_code
 from ..annotate.views import sentence_of, sentences
 
@@ -460,15 +460,28 @@ def _inherit_from_named_persons(clusters: list[_Cluster]) -> None:
                 break
 
 
-def _dominant_country(clusters: list[_Cluster]) -> Optional[str]:
-    """The country the article is clearly most about, by coded mentions.
+def _place_votes(analysis: Analysis) -> Counter:
+    """Countries of the places the article names (the tagger's GPE), one per mention:
+    "Shreveport" and "Louisiana" say a local story is American though no actor does."""
+    votes: Counter = Counter()
+    for ent in analysis.entities:
+        if ent.label == "GPE":
+            country = named_place_country(re.sub(r"^the\s+", "", ent.text, flags=re.I))
+            if country and country != "IGO":
+                votes[country] += 1
+    return votes
+
+
+def _dominant_country(clusters: list[_Cluster], places: Counter) -> Optional[str]:
+    """The country the article is clearly most about, by coded mentions and the places
+    it names.
 
     Needs at least three mentions and twice as many as the runner-up: a
     one-sentence text that names Afghanistan is no Afghan article. Only names
     and linked descriptions count, not pronouns: a wrongly linked "they"
     must not make a country dominant.
     """
-    counts = Counter()
+    counts = Counter(places)
     for c in clusters:
         country = c.vote("country")
         if country and country != "IGO":
@@ -622,7 +635,7 @@ def find_actors(analysis: Analysis) -> None:
     _sweep_surnames(doc, clusters, sent_index_of)
     _resolve_pronouns(analysis, clusters, sent_index_of)
     _inherit_from_named_persons(clusters)
-    _place_officials_in_context(clusters, _dominant_country(clusters))
+    _place_officials_in_context(clusters, _dominant_country(clusters, _place_votes(analysis)))
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     analysis.actors = [_to_actor(i, c) for i, c in enumerate(clusters, start=1)]
     analysis.index_actor_mentions()

@@ -578,6 +578,23 @@ def _place_country(name: str) -> Optional[str]:
     return best.country if own_name and province else None
 
 
+@lru_cache(maxsize=4096)
+def named_place_country(name: str) -> Optional[str]:
+    """Country of a name the text already shows to be a place (the tagger's GPE): a
+    country, a capital, or the country whose places of that name lead all others' by the
+    margin, with no population bar, since no person's name is in question."""
+    code = countries.country_code(name, capitals=True)
+    if code is not None:
+        return code
+    ranked = gazetteer.load_gazetteer().ranked(name)
+    if not ranked or ranked[0][0].country is None:
+        return None
+    best, score = ranked[0]
+    if any(other.country != best.country and score - other_score < _PLACE_MARGIN for other, other_score in ranked[1:]):
+        return None
+    return best.country
+
+
 def _names_division(name: str) -> bool:
     """"Butler County", "Kano State": the name says it is a division."""
     words = name.lower().split()
