@@ -246,3 +246,9 @@ def test_the_places_an_article_names_set_its_scene(pipeline):
     )
     police = _actor_of(a, "the police")
     assert police.country == "USA" and "scene:USA" in police.rule
+
+
+def test_a_title_inside_the_person_span_still_codes_the_person(pipeline):
+    a = _analyse(pipeline, "Pope Francis met flood victims in Manila on Sunday.")
+    pope = _actor_of(a, "Pope Francis")
+    assert (pope.country, pope.sector) == ("VAT", "REL")

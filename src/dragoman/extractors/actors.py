@@ -224,6 +224,13 @@ def _known_person(name: str, as_of: Optional[str]) -> ActorCode:
     return ActorCode(found.country, found.sector, found.role, name, "person", found.rule)
 
 
+def _untitled(name: str, as_of: Optional[str]) -> ActorCode:
+    """A PERSON span with no title before it: coded from a title the tagger put inside it
+    ("Pope Francis"), else looked up as a name."""
+    inner = code_actor(name, as_of=as_of)
+    return inner if inner.role and inner.kind == "person" else _known_person(name, as_of)
+
+
 def _norp_person(ent, as_of: Optional[str]) -> bool:
     """A NORP the small model gave a bare surname ("Museveni"): a person when it names no
     country or people and a known-actor source knows it as a person."""
@@ -255,7 +262,7 @@ def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
         gender = None
         if title and title.split()[-1].lower() in _HONORIFIC_GENDER:
             gender = _HONORIFIC_GENDER[title.split()[-1].lower()]
-        code = code_actor(f"{title} {name}".strip(), as_of=analysis.published) if title else _known_person(
+        code = code_actor(f"{title} {name}".strip(), as_of=analysis.published) if title else _untitled(
             name, analysis.published)
         realm = _realm(head) if title else None
         if realm is not None:  # an explicit "of Morocco" beats any known bearer of the name
