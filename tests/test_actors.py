@@ -251,4 +251,4 @@ def test_the_places_an_article_names_set_its_scene(pipeline):
 def test_a_title_inside_the_person_span_still_codes_the_person(pipeline):
     a = _analyse(pipeline, "Pope Francis met flood victims in Manila on Sunday.")
     pope = _actor_of(a, "Pope Francis")
-    assert (pope.country, pope.sector) == ("VAT", "REL")
+    assert (pope.sector, pope.role) == ("REL", "Pope")
