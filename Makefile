@@ -51,6 +51,7 @@ bench: install
 	$(PY) bench/throughput.py
 	$(PY) bench/source_homes.py
 	$(PY) bench/install_size.py
+	$(PY) bench/actor_codes.py
 
 schema: install
 	$(BIN)/dragoman schema > schema/dragoman.schema.json

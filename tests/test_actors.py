@@ -218,3 +218,37 @@ def test_an_undated_article_codes_a_retired_leader_as_dragoman_actor_does(pipeli
     assert (code_actor("Angela Merkel").sector, code_actor("Angela Merkel").role) == ("ELI", "former Chancellor")
     dated = pipeline.analyse(Article(id="t", text=text, published="2018-05-01"))
     assert next(a for a in dated.actors if a.name == "Angela Merkel").sector == "GOV"
+
+
+def test_a_domestic_institution_takes_the_country_the_article_is_about(pipeline):
+    a = _analyse(
+        pipeline,
+        "Ghanaian President John Mahama opened a new port in Tema. Ghanaian ministers praised "
+        "the project, and the Ghanaian navy will guard it. On Friday the police arrested two "
+        "men who had blocked the road to the port. Kwame Boateng said the road had been shut for days.",
+    )
+    police = _actor_of(a, "the police")
+    assert police.country == "GHA" and "scene:GHA" in police.rule
+    boateng = _actor_of(a, "Kwame Boateng")  # a person named without title or nationality
+    assert boateng.country == "GHA" and "scene:GHA" in boateng.rule
+
+
+def test_no_scene_country_when_the_article_is_about_several(pipeline):
+    a = _analyse(pipeline, "Officials from Kenya and Uganda met in Kampala. The police closed the road.")
+    assert _actor_of(a, "The police").country is None
+
+
+def test_the_places_an_article_names_set_its_scene(pipeline):
+    a = _analyse(
+        pipeline,
+        "Officers arrested two men near Okmulgee on Sunday. A court in Muskogee set bail at "
+        "$5,000, and the police said more arrests could follow across Oklahoma.",
+    )
+    police = _actor_of(a, "the police")
+    assert police.country == "USA" and "scene:USA" in police.rule
+
+
+def test_a_title_inside_the_person_span_still_codes_the_person(pipeline):
+    a = _analyse(pipeline, "Pope Francis met flood victims in Manila on Sunday.")
+    pope = _actor_of(a, "Pope Francis")
+    assert (pope.sector, pope.role) == ("REL", "Pope")

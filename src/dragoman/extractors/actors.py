@@ -35,7 +35,8 @@ from ..analysis import Analysis
 from ..pipeline import component
 from ..records import Actor
 from ..resolve import registry as known_actors
-from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields
+from ..resolve.registry import STATE_SECTORS
+from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields, named_place_country
 from ..resolve.countries import country_code
 from ..annotate.views import sentence_of, sentences
 
@@ -223,6 +224,13 @@ def _known_person(name: str, as_of: Optional[str]) -> ActorCode:
     return ActorCode(found.country, found.sector, found.role, name, "person", found.rule)
 
 
+def _untitled(name: str, as_of: Optional[str]) -> ActorCode:
+    """A PERSON span with no title before it: coded from a title the tagger put inside it
+    ("Pope Francis"), else looked up as a name."""
+    inner = code_actor(name, as_of=as_of)
+    return inner if inner.role and inner.kind == "person" else _known_person(name, as_of)
+
+
 def _norp_person(ent, as_of: Optional[str]) -> bool:
     """A NORP the small model gave a bare surname ("Museveni"): a person when it names no
     country or people and a known-actor source knows it as a person."""
@@ -254,7 +262,7 @@ def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
         gender = None
         if title and title.split()[-1].lower() in _HONORIFIC_GENDER:
             gender = _HONORIFIC_GENDER[title.split()[-1].lower()]
-        code = code_actor(f"{title} {name}".strip(), as_of=analysis.published) if title else _known_person(
+        code = code_actor(f"{title} {name}".strip(), as_of=analysis.published) if title else _untitled(
             name, analysis.published)
         realm = _realm(head) if title else None
         if realm is not None:  # an explicit "of Morocco" beats any known bearer of the name
@@ -459,15 +467,28 @@ def _inherit_from_named_persons(clusters: list[_Cluster]) -> None:
                 break
 
 
-def _dominant_country(clusters: list[_Cluster]) -> Optional[str]:
-    """The country the article is clearly most about, by coded mentions.
+def _place_votes(analysis: Analysis) -> Counter:
+    """Countries of the places the article names (the tagger's GPE), one per mention:
+    "Shreveport" and "Louisiana" say a local story is American though no actor does."""
+    votes: Counter = Counter()
+    for ent in analysis.entities:
+        if ent.label == "GPE":
+            country = named_place_country(re.sub(r"^the\s+", "", ent.text, flags=re.I))
+            if country and country != "IGO":
+                votes[country] += 1
+    return votes
+
+
+def _dominant_country(clusters: list[_Cluster], places: Counter) -> Optional[str]:
+    """The country the article is clearly most about, by coded mentions and the places
+    it names.
 
     Needs at least three mentions and twice as many as the runner-up: a
     one-sentence text that names Afghanistan is no Afghan article. Only names
     and linked descriptions count, not pronouns: a wrongly linked "they"
     must not make a country dominant.
     """
-    counts = Counter()
+    counts = Counter(places)
     for c in clusters:
         country = c.vote("country")
         if country and country != "IGO":
@@ -479,13 +500,21 @@ def _dominant_country(clusters: list[_Cluster]) -> Optional[str]:
 
 
 def _place_officials_in_context(clusters: list[_Cluster], country: Optional[str]) -> None:
-    """A titled person with no nationality given is taken as the article's home official."""
+    """A titled person with no nationality given is taken as the article's home official
+    (rule "+context:XXX"); an untitled person and a domestic institution ("police", "the
+    army", "prosecutors") with none as the article's country's own (rule "+scene:XXX", an
+    inference from the article, not a fact about the actor)."""
     if country is None:
         return
     for c in clusters:
-        if c.kind == "person" and c.vote("role") and not c.vote("country"):
+        if c.vote("country"):
+            continue
+        if c.kind == "person" and c.vote("role"):
             c.mentions[0].code = replace(c.mentions[0].code, country=country,
                                          rule=f"{c.mentions[0].code.rule}+context:{country}")
+        elif c.kind == "person" or c.vote("sector") in STATE_SECTORS:
+            c.mentions[0].code = replace(c.mentions[0].code, country=country,
+                                         rule=f"{c.mentions[0].code.rule}+scene:{country}")
 
 
 def _salient(
@@ -613,7 +642,7 @@ def find_actors(analysis: Analysis) -> None:
     _sweep_surnames(doc, clusters, sent_index_of)
     _resolve_pronouns(analysis, clusters, sent_index_of)
     _inherit_from_named_persons(clusters)
-    _place_officials_in_context(clusters, _dominant_country(clusters))
+    _place_officials_in_context(clusters, _dominant_country(clusters, _place_votes(analysis)))
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     analysis.actors = [_to_actor(i, c) for i, c in enumerate(clusters, start=1)]
     analysis.index_actor_mentions()

@@ -77,6 +77,7 @@ class _Lex:
     acronym: bool = False
     detail: str = ""  # prep class, or "plural"
     candidates: tuple[str, ...] = ()  # institutions: the countries one shared name may belong to
+    general: bool = False  # from the general word lists (role_nouns.yaml): an occupation, not a sector's own role
 
 
 @dataclass
@@ -108,11 +109,11 @@ def _key(text: str) -> str:
     return " ".join(_token_norm(t) for t in _TOKEN.findall(text.replace("\u2019", "'")))
 
 
-def _plural(word: str) -> str:
+def regular_plural(word: str) -> str:
     """Regular English plural of a role noun; in "X of Y" the X is pluralised."""
     if " of " in word:
         head, tail = word.split(" of ", 1)
-        return f"{_plural(head)} of {tail}"
+        return f"{regular_plural(head)} of {tail}"
     if word.endswith("man"):
         return word[:-3] + "men"
     if word.endswith("y") and word[-2:-1] not in "aeiou":
@@ -130,7 +131,7 @@ def _forms(entry: str) -> tuple[str, Optional[str]]:
         return singular.strip(), plural.strip()
     if entry.endswith(".") or entry.isupper() and len(entry) > 3:
         return entry, None
-    return entry, _plural(entry)
+    return entry, regular_plural(entry)
 
 
 class _Lexicon:
@@ -146,18 +147,41 @@ class _Lexicon:
         self.state_owned = frozenset(_key(w) for w in roles["state_owned"])
         self.act_nouns = frozenset(_key(w) for w in roles["act_nouns"])
         self.institution_words = frozenset(_key(w) for w in roles["institution_words"])
+        self.surname_honorifics = frozenset(_key(w) for w in roles["surname_honorifics"])
+        self.member_bodies = frozenset(_key(w) for w in roles["member_bodies"])
+        self.postpositive = frozenset(_key(w) for w in roles["postpositive"])
         self.national_titles = {
             _key(title): country for country, titles in roles["national_titles"].items() for title in titles
         }
         self._load_roles(roles)
         self._load_institutions()
         self._load_countries()
+        self._load_role_nouns()
         for key in self.entries:
             self.entries[key].sort(key=lambda lex: (self._PRIORITY.index(lex.type), lex.detail != _CAPITALISED))
         self.max_len: dict[str, int] = {}  # first token -> most tokens of an entry starting with it
         for key in self.entries:
             first, *rest = key.split(" ")
             self.max_len[first] = max(self.max_len.get(first, 1), len(rest) + 1)
+        self.skeletons = self._skeletons()
+        self.skeleton_max_len: dict[str, int] = {}
+        for key in self.skeletons:
+            first, *rest = key.split(" ")
+            self.skeleton_max_len[first] = max(self.skeleton_max_len.get(first, 1), len(rest) + 1)
+
+    def _skeletons(self) -> dict[str, _Lex]:
+        """Armed groups by their consonant skeleton, for transliterations no table lists
+        ("Hizbullah", "Kataeb Hezbollah"); a skeleton two bodies share, or too short to tell
+        ("Hamas" and "Homs"), is left out. Only armed groups, whose names mostly come from
+        Arabic, Persian, Pashto...: English names ("Storting", "White House") have
+        namesakes among ordinary words ("starting", "What His")."""
+        found: dict[str, set[_Lex]] = {}
+        for key in self.transliterated:
+            lex = next((e for e in self.entries.get(key, ()) if e.type == "institution" and not e.acronym), None)
+            skeleton = _skeleton(key)
+            if lex is not None and sum(c.isalpha() for c in skeleton) >= _MIN_SKELETON:
+                found.setdefault(skeleton, set()).add(lex)
+        return {skeleton: lexes.pop() for skeleton, lexes in found.items() if len(lexes) == 1}
 
     def add(self, text: str, lex: _Lex) -> None:
         key = _key(text)
@@ -201,10 +225,13 @@ class _Lexicon:
         several countries ("PRD" in Mexico, Panama and the Dominican Republic) keeps them
         all as candidates and names no country by itself."""
         rows: dict[tuple[str, bool], list[tuple[str, str, str]]] = {}
+        self.transliterated: set[str] = set()  # keys of names spelled many ways from another script
         for filename in _institution_files():
             for country, sector, names in countries._read_tsv(filename, 3):
-                for name in names.split("|"):
+                for name in dict.fromkeys(v for written in names.split("|") for v in _article_variants(written)):
                     rows.setdefault((_key(name), countries.is_acronym(name)), []).append((name, country, sector))
+                    if sector in _ARMED_GROUP_SECTORS:
+                        self.transliterated.add(_key(name))
         for (_, acronym), entries in rows.items():
             name = entries[0][0]
             owners = tuple(dict.fromkeys(country for _, country, _ in entries))
@@ -231,6 +258,51 @@ class _Lexicon:
                 _Lex(kind, "PRE" if kind == "pre" else None, country=entry.code, acronym=entry.acronym, detail=plural))
         for key, entry in tables.capitals.items():
             self.entries.setdefault(key, []).append(_Lex("capital", country=entry.code))
+
+
+    def _load_role_nouns(self) -> None:
+        """data/role_nouns.yaml (general English, from WordNet): only words no other table
+        has, so a hand-written entry always wins."""
+        text = (resources.files("dragoman") / "data" / "role_nouns.yaml").read_text("utf-8")
+        words = yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))["words"]
+        known = set(self.entries)
+        for sector, sections in words.items():
+            for section, kind in (("people", "person"), ("groups", "organization")):
+                for entry in sections.get(section) or []:
+                    singular, plural = _forms(entry)
+                    if _key(singular) not in known:
+                        self.add(singular, _Lex("head", sector, kind=kind, general=True))
+                    # WordNet's irregular plural and the regular one: "commandoes", "commandos"
+                    for form in dict.fromkeys(f for f in (plural, regular_plural(singular)) if f):
+                        if _key(form) not in known:
+                            self.add(form, _Lex("head", sector, kind="group", detail="plural", general=True))
+
+
+_ARTICLE_AL = re.compile(r"\b[AaEe]l[- ](?=[^\W\d_])")
+_MIN_BARE_NAME = 7  # letters a name must keep without its article ("Shabaab"; not "Azhar", a given name too)
+
+
+def _article_variants(name: str) -> list[str]:
+    """A name with the Arabic article as news spells it: "al-Shabaab" -> "al Shabaab",
+    "el-Shabaab", "el Shabaab", and without a leading article "Shabaab"."""
+    if not _ARTICLE_AL.search(name):
+        return [name]
+    variants = [name] + [_ARTICLE_AL.sub(article, name) for article in ("al-", "al ", "el-", "el ")]
+    bare = _ARTICLE_AL.sub("", name, count=1) if _ARTICLE_AL.match(name) else ""
+    if sum(c.isalpha() for c in bare) >= _MIN_BARE_NAME:
+        variants.append(bare)
+    return variants
+
+
+_ARMED_GROUP_SECTORS = frozenset({"REB", "PRM"})
+_VOWELS = re.compile(r"(?<=\w)[aeiouy'\-]+")
+_MIN_SKELETON = 5  # consonants a skeleton needs to name one body ("Mounties" is "Minutes")
+
+
+def _skeleton(key: str) -> str:
+    """"hizballah" and "hezbollah" -> "hzblh": each word's first letter, then its consonants
+    with doubled ones once."""
+    return " ".join(re.sub(r"(.)\1+", r"\1", _VOWELS.sub("", word)) for word in key.split(" "))
 
 
 def _institution_files() -> list[str]:
@@ -268,31 +340,36 @@ def _pieces(text: str) -> list[_Piece]:
 def _longest_match(text: str, tokens: list, norms: list[str], bare: list[str],
                    possessive: list[bool], i: int) -> _Piece:
     """The longest entry starting at token i (a possessive may end it, not sit inside it)."""
-    longest = min(max(_LEXICON.max_len.get(norms[i], 1), _LEXICON.max_len.get(bare[i], 1)), len(tokens) - i)
-    for n in range(longest, 0, -1):
+    capitalised = tokens[i].group()[:1].isupper()
+    longest = max(_LEXICON.max_len.get(norms[i], 1), _LEXICON.max_len.get(bare[i], 1),
+                  _LEXICON.skeleton_max_len.get(_skeleton(bare[i]), 1) if capitalised else 1)
+    for n in range(min(longest, len(tokens) - i), 0, -1):
         last = i + n - 1
         if "'s" in norms[i:last + 1]:
             continue
         key = " ".join([*norms[i:last], bare[last]])
         for lex in _LEXICON.entries.get(key, ()):
-            if lex.detail == _CAPITALISED and not tokens[i].group()[:1].isupper():
+            if lex.detail == _CAPITALISED and not capitalised:
                 continue
             if lex.acronym and not countries.is_acronym(_POSSESSIVE.sub("", text[tokens[i].start():tokens[last].end()])):
                 continue
-            return _Piece(tokens[i].start(), tokens[last].end(), key, lex,
-                          tokens[i].group()[:1].isupper(), possessive[last])
+            return _Piece(tokens[i].start(), tokens[last].end(), key, lex, capitalised, possessive[last])
+        spelled = _LEXICON.skeletons.get(_skeleton(key)) if capitalised and key not in _LEXICON.entries else None
+        if spelled is not None:  # another transliteration of a known body's name
+            return _Piece(tokens[i].start(), tokens[last].end(), key, spelled, capitalised, possessive[last])
     token = tokens[i]
     return _Piece(token.start(), token.end(), bare[i], _controller(token.group(), bare[i]),
                   token.group()[:1].isupper(), possessive[i])
 
 
-_CONTROLLED = re.compile(r"^(?P<owner>.+)-(?:led|run|ruled|controlled|held|governed)$")
+_CONTROLLED = re.compile(r"^(?P<owner>.+)-(?:led|run|ruled|controlled|held|governed|based)$")
 _OWNER_TYPES = ("country", "demonym", "pre", "institution")
 
 
 def _controller(token: str, norm: str) -> Optional[_Lex]:
-    """The country or body in "Hamas-run", "Saudi-led", "Russian-held": who runs the thing
-    named after it. "-backed" and "-allied" are left out: a backer is not the owner."""
+    """The country or body in "Hamas-run", "Saudi-led", "Russian-held", "Pakistan-based": who
+    runs the thing named after it, or where it sits. "-backed" and "-allied" are left out: a
+    backer is not the owner."""
     match = _CONTROLLED.match(norm)
     if match is None:
         return None
@@ -318,9 +395,9 @@ _PLACE_TYPES = ("country", "demonym", "pre", "capital")
 
 
 def _analyse(pieces: list[_Piece]) -> _Analysis:
-    pieces = _drop_partitive(pieces)
+    pieces = _names_not_pronouns(_drop_partitive(pieces))
     names: list[_Piece] = []
-    while pieces and (pieces[-1].type == "name" or _is_surname(pieces)):
+    while pieces and (pieces[-1].type == "name" or _is_surname(pieces, ends_phrase=not names)):
         names.insert(0, pieces.pop())
     if names and pieces and pieces[-1].type in ("prep", "skip"):
         pieces, names = pieces + names, []  # "Affairs and Trade": part of a name, not a person
@@ -336,6 +413,15 @@ def _analyse(pieces: list[_Piece]) -> _Analysis:
     return _Analysis(main, phrases, names)
 
 
+def _names_not_pronouns(pieces: list[_Piece]) -> list[_Piece]:
+    """A pronoun stands for an actor only alone ("He", "they"); beside other words it is
+    a name ("Vice Premier He Lifeng", "Liu He")."""
+    if sum(p.type != "skip" for p in pieces) < 2:
+        return pieces
+    return [_Piece(p.start, p.end, p.key, None, p.capitalized, p.possessive)
+            if p.lex is not None and p.lex.detail == "pronoun" else p for p in pieces]
+
+
 def _drop_partitive(pieces: list[_Piece]) -> list[_Piece]:
     """'several of the largest unions' -> 'largest unions'."""
     i = 0
@@ -349,18 +435,34 @@ def _drop_partitive(pieces: list[_Piece]) -> list[_Piece]:
     return pieces
 
 
-def _is_surname(pieces: list[_Piece]) -> bool:
+def _is_surname(pieces: list[_Piece], ends_phrase: bool) -> bool:
     """A capitalised lexicon word right after a name is part of it: "Michael Jordan", "Stephen King",
-    "Jack French"; never after a possessive ("Kano's Governor")."""
-    last = pieces[-1]
-    return (len(pieces) > 1 and pieces[-2].type == "name" and not pieces[-2].possessive and last.capitalized and " " not in last.key
-            and (last.type in ("country", "demonym", "capital")
-                 or last.type == "head" and last.lex.kind == "person"))
+    "Jack French"; never after a possessive ("Kano's Governor"). A role word ending the phrase
+    after "Ms" or after a title is the surname too: "Ms Bishop", "Foreign Minister Bishop"."""
+    if len(pieces) < 2:
+        return False
+    before, last = pieces[-2:]
+    if not last.capitalized or " " in last.key or before.possessive:
+        return False
+    if before.type == "name":
+        return last.type in ("country", "demonym", "capital") or last.type == "head" and last.lex.kind == "person"
+    return ends_phrase and last.type == "head" and last.lex.kind == "person" and _before_surname(before, last)
+
+
+def _before_surname(before: _Piece, last: _Piece) -> bool:
+    """Whether `before` is an office's title or an honorific that a surname follows
+    ("Governor General" is one title; "Conservative MP" a party and a title)."""
+    if before.type == "honorific":
+        return before.key in _LEXICON.surname_honorifics
+    return (before.type == "head" and before.lex.kind == "person" and before.lex.detail != "plural"
+            and before.lex.sector in STATE_SECTORS and last.key not in _LEXICON.postpositive)
 
 
 def _head(main: list[_Piece], has_names: bool) -> Optional[int]:
     """Index of the head: the last role noun or institution of the head phrase."""
     for i in range(len(main) - 1, -1, -1):
+        if i > 0 and main[i].key in _LEXICON.postpositive and main[i - 1].type == "head":
+            continue  # "Governor General": the title before it is the head
         if main[i].type in _HEAD_TYPES or (main[i].type == "honorific" and has_names):
             return i
     return None
@@ -442,26 +544,61 @@ def _modifier_name_country(text: str, run: list[_Piece],
     if any(source.find(name) for source in known.sources(registry)):
         found = known.lookup(name, registry=registry)
         return (found.country, f"known:{found.name}") if found and found.country else (None, None)
-    country = _place_country(name)
-    return (country, f"place:{name}") if country else (None, None)
+    for end in range(len(run), 0, -1):  # "Karachi Port Company": the place leads the name
+        place = _POSSESSIVE.sub("", text[run[0].start:run[end - 1].end])
+        country = _place_country(place)
+        if country:
+            return country, f"place:{place}"
+    return None, None
 
 
 @lru_cache(maxsize=4096)
 def _place_country(name: str) -> Optional[str]:
-    """Country of the one well-known place called `name` (see _PLACE_MIN_POPULATION)."""
+    """Country of the one well-known place called `name` (see _PLACE_MIN_POPULATION): a
+    region, a big city, a town that shares its name with its own province ("Idlib"), or
+    any division named with its division word ("Butler County"); no place of another
+    country may score within the margin."""
     ranked = gazetteer.load_gazetteer().ranked(name)
     if not ranked:
         return None
     best, score = ranked[0]
-    if best.country is None or best.feature not in _PLACE_REGIONS | {"city"}:
+    if best.country is None:
         return None
-    if best.feature == "city":
-        own_name = gazetteer.normalise(best.name) == gazetteer.normalise(name)
-        if best.population < (_PLACE_MIN_POPULATION if own_name else _PLACE_MIN_POPULATION_FORMER_NAME):
-            return None
+    if any(other.country != best.country and score - other_score < _PLACE_MARGIN for other, other_score in ranked[1:]):
+        return None
+    if _names_division(name) or best.feature in _PLACE_REGIONS:
+        return best.country
+    if best.feature != "city":
+        return None
+    own_name = gazetteer.normalise(best.name) == gazetteer.normalise(name)
+    if best.population >= (_PLACE_MIN_POPULATION if own_name else _PLACE_MIN_POPULATION_FORMER_NAME):
+        return best.country
+    province = any(c.feature in _PLACE_REGIONS and c.country == best.country
+                   and gazetteer.normalise(c.name) == gazetteer.normalise(best.name) for c, _ in ranked[1:])
+    return best.country if own_name and province else None
+
+
+@lru_cache(maxsize=4096)
+def named_place_country(name: str) -> Optional[str]:
+    """Country of a name the text already shows to be a place (the tagger's GPE): a
+    country, a capital, or the country whose places of that name lead all others' by the
+    margin, with no population bar, since no person's name is in question."""
+    code = countries.country_code(name, capitals=True)
+    if code is not None:
+        return code
+    ranked = gazetteer.load_gazetteer().ranked(name)
+    if not ranked or ranked[0][0].country is None:
+        return None
+    best, score = ranked[0]
     if any(other.country != best.country and score - other_score < _PLACE_MARGIN for other, other_score in ranked[1:]):
         return None
     return best.country
+
+
+def _names_division(name: str) -> bool:
+    """"Butler County", "Kano State": the name says it is a division."""
+    words = name.lower().split()
+    return len(words) > 1 and (words[-1] in gazetteer.DIVISION_WORDS_IN_TEXT or words[-1] == "state")
 
 
 def _place_modifier_country(text: str, a: _Analysis, head: Optional[int],
@@ -524,6 +661,14 @@ def _sector(a: _Analysis, head: Optional[int], has_country: bool) -> tuple[Optio
         return sector, [rule]
     rules = [f"{_head_label(piece)}:{piece.key}"]
     sector = lex.sector
+    if piece.key in _LEXICON.member_bodies:
+        members, rule = _of_sector(a.phrases)
+        if members is not None:  # "Congress of Trade Unions": a body of its members' sector
+            return members, [*rules, rule]
+    if lex.general:
+        serves = _state_modifier(before)
+        if serves is not None:  # "army accountant", "police doctor": who they work for
+            return serves.lex.sector, [f"{serves.type}:{serves.key}", *rules]
     if piece.key in _LEXICON.act_nouns:
         body = next((mod for mod in reversed(before) if _is_state_body(mod)), None)
         if body is not None:
@@ -535,6 +680,12 @@ def _sector(a: _Analysis, head: Optional[int], has_country: bool) -> tuple[Optio
     if sector in _STATE_MEDIA_SECTORS and any(p.key in _LEXICON.state_owned for p in before):
         return "GOV", ["state-owned", *rules]
     return sector, rules
+
+
+def _state_modifier(before: list[_Piece]) -> Optional[_Piece]:
+    """The nearest state body before an occupation ("ARMY accountant", "GOVERNMENT
+    economist"), if any; an adjective ("armed") names no employer."""
+    return next((piece for piece in reversed(before) if _is_state_body(piece)), None)
 
 
 def _is_state_body(piece: _Piece) -> bool:
@@ -586,7 +737,7 @@ def _code_phrase(text: str, registry: Optional[ActorSource] = None,
     if not pieces:
         return ActorCode()
     a = _analyse(pieces)
-    whole = _whole_place(a)
+    whole = _whole_place(a) or _whole_town(text, a, registry)
     if whole is not None:
         return whole
     head = _head(a.main, bool(a.names))
@@ -639,6 +790,19 @@ def _whole_place(a: _Analysis) -> Optional[ActorCode]:
     code = piece.lex.country
     sector = {"pre": "PRE", "capital": "GOV"}.get(piece.type)  # a capital speaks for its government
     return ActorCode(code, sector, None, countries.country_name(code), "country", f"{piece.type}:{piece.key}")
+
+
+def _whole_town(text: str, a: _Analysis, registry: Optional[ActorSource]) -> Optional[ActorCode]:
+    """The phrase is just a town, city or province the gazetteer surely knows ("Mosul",
+    "Kano"): its country, no sector (a town is not its government). A name a known-actor
+    source knows is that actor, not the place."""
+    if a.main and any(p.type != "skip" for p in a.main) or a.phrases or not a.names:
+        return None
+    name = _POSSESSIVE.sub("", text[a.names[0].start:a.names[-1].end])
+    if countries.is_acronym(name) or any(source.find(name) for source in known.sources(registry)):
+        return None
+    country = _place_country(name)
+    return ActorCode(country, None, None, name, None, f"place:{name}") if country else None
 
 
 def _nationals(text: str, a: _Analysis, country: str, country_rule: str) -> ActorCode:

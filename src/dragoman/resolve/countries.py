@@ -76,6 +76,7 @@ class _Tables:
         self.country_names: dict[str, str] = {}
         self._ambiguous: set[str] = set()
         self._load_standard_names()
+        self._load_former_names()
         self._load_overrides()
         self._load_igos()
 
@@ -119,6 +120,17 @@ class _Tables:
             if row["capital"].strip():
                 self._add(self.capitals, row["capital"].strip(), code, "capital", strong=False)
 
+    def _load_former_names(self) -> None:
+        """ISO 3166-3's withdrawn country names with one successor ("Dahomey" -> BEN): the
+        last two letters of the withdrawn code are the successor's alpha-2 ("DYBJ"); "HH"
+        (split states such as Czechoslovakia) names none."""
+        for former in pycountry.historic_countries:
+            successor = pycountry.countries.get(alpha_2=former.alpha_4[2:])
+            if successor is None:
+                continue
+            for variant in _name_variants(former.name):
+                self._add(self.names, variant, successor.alpha_3, "alias", strong=False)
+
     def _load_overrides(self) -> None:
         for code, kind, text in _read_tsv("countries.tsv", 3):
             if kind == "not-capital":
@@ -143,7 +155,9 @@ class _Tables:
 
 def _name_variants(name: str | None) -> list[str]:
     """pycountry style "Korea, Republic of" -> "Republic of Korea" and "Korea";
-    "Falkland Islands (Malvinas)" -> "Falkland Islands" and "Malvinas"."""
+    "Falkland Islands (Malvinas)" -> "Falkland Islands" and "Malvinas"; the short forms
+    news uses: "Saint Lucia" -> "St Lucia", "Trinidad and Tobago" -> "Trinidad",
+    "Bosnia and Herzegovina" -> "Bosnia-Herzegovina"."""
     if not name:
         return []
     variants = [name]
@@ -156,7 +170,11 @@ def _name_variants(name: str | None) -> list[str]:
         if ", " in variant:
             head, tail = variant.split(", ", 1)
             result += [f"{tail} {head}", head]
-    return result
+    for variant in list(result):
+        first, joined, second = variant.partition(" and ")
+        if joined and " " not in second.removeprefix("the ") and len(first) > 3:
+            result += [first, f"{first}-{second}"]  # weak: a part another country owns is dropped
+    return result + [f"{saint} {v[6:]}" for v in result if v.startswith("Saint ") for saint in ("St", "St.")]
 
 
 def _read_tsv(filename: str, columns: int) -> list[list[str]]:
