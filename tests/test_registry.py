@@ -51,6 +51,16 @@ def test_registry_does_not_learn_uncoded_or_single_word_names(tmp_path):
     assert learned == 0 and len(db) == 0
 
 
+def test_a_country_lent_by_the_articles_scene_is_not_remembered_as_the_actors():
+    db = Registry(":memory:")
+    db.learn(_record("a", "2024-01-01",
+                     Actor(id="A1", name="Marta Kowal", country="POL", kind="person", rule="name+scene:POL"),
+                     Actor(id="A2", name="Piotr Nowak", country="POL", sector="GOV", role="Minister",
+                           kind="person", rule="role")))
+    assert [known.country for known in db.find("Marta Kowal")] == []  # nothing else coded her: not learned
+    assert [known.country for known in db.find("Piotr Nowak")] == ["POL"]
+
+
 def test_a_surname_shared_by_two_known_people_stays_uncoded():
     book = ActorBook([
         KnownActor("Ana Ruiz", country="ESP", kind="person", roles=[Role("Mayor", "ESP", "GOV")]),

@@ -363,13 +363,16 @@ class Registry:
         learned = 0
         with self._db.transaction(writes="registry_actors"):
             for actor in record.actors:
-                if not _learnable(actor.name, actor.kind, actor.country, actor.sector):
+                # a country the article's scene lent (rule "+scene:XXX") is a guess about
+                # this article, not a fact about the actor to remember
+                country = None if "+scene:" in (actor.rule or "") else actor.country
+                if not _learnable(actor.name, actor.kind, country, actor.sector):
                     continue
-                actor_id = self._actor_id(actor.name, actor.country, None if actor.kind == "person" else actor.sector,
+                actor_id = self._actor_id(actor.name, country, None if actor.kind == "person" else actor.sector,
                                           actor.kind, f"article:{record.id}")
                 self._add_names(actor_id, KnownActor(actor.name, kind=actor.kind))
                 if day and (actor.role or actor.sector):
-                    self._see_role(actor_id, actor.role, actor.country, actor.sector, day, record.id)
+                    self._see_role(actor_id, actor.role, country, actor.sector, day, record.id)
                 learned += 1
         return learned
 
