@@ -21,15 +21,18 @@ read off the dependency parse:
   actors), "counterparts from A, B and C" as A, B and C, a document as its
   sponsors, an act noun ("a move condemned by X") as the actor of the act,
   "talks between A and B" as both, "the blockade of X" as its target; a
-  country that is itself the recipient never sets the actor's scene;
-- background: events in relative clauses and in circumstance phrases or
-  clauses ("because of", "after", "if", "without") of the reported event are
-  dropped, and "to protest" after a demonstration is that same protest;
+  country that is itself the recipient never sets the actor's scene, nor does
+  a sponsor ("Iranian-backed militias"); a passive with no agent whose
+  patients are only counted ("dozens were detained") keeps its event with no actor;
+- background: events in relative clauses, in circumstance phrases or clauses
+  ("because of", "after", "if", "without") of the reported event, and
+  participles used as adjectives ("Western-funded militias") are dropped;
 - status (PLOVER auxiliary modes): negation, modality, future and background
   cues on the trigger and the verbs that govern it (data/lexicon/event_status.yaml),
   with PLOVER's recodings (future cooperation is AGREE, future retreat CONCEDE);
 - mode from the entry or from cue words (event_modes.yaml), context from the
-  sentence (event_contexts.yaml), date from `dragoman.extractors.dates.event_date`,
+  sentence (event_contexts.yaml), date from `dragoman.extractors.dates.event_date`
+  (an undated mention of a happening the article dated before takes that date),
   place from the places layer.
 
 Confidence is a plain score, not a probability: 0.5, plus 0.2 when the actor

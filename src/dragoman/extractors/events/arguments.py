@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from typing import Optional
 
-from msgspec.structs import replace
 from spacy.tokens import Token
 
 from ...analysis import Analysis
-from ...annotate.views import sentence_of
+from ...annotate.views import sentence_of, sentences
 from ...records import Party, Place
 from ..lexicon import Lexicon
 from .drafts import Draft, Match
@@ -34,7 +33,6 @@ from .parse import (
 )
 from .parties import PartyFinder
 
-_GRIEVANCE_PREPS = {"over", "about"}
 _CONTENT_SLOTS = ("dative", "to")
 _DISCOURSE_SENTENCES = 6
 
@@ -65,6 +63,20 @@ class ArgumentReader:
             mode=entry.mode,
         )
 
+    def resolve_act_recipients(self, draft: Draft, drafts: dict[int, Draft]) -> None:
+        """'a move condemned by X': the move is the act of the clause it hangs on
+        (not one of the event's own actors: protesters protest others' acts)."""
+        resolved = []
+        own = {t.i for t, _ in draft.actors}
+        for token, party in draft.recipients:
+            act = _governing_draft(token, drafts, draft) if _lemma(token) in self.lex.act_nouns else None
+            if act is not None and act.actors and not own & {t.i for t, _ in act.actors}:
+                resolved.extend(act.actors)
+                draft.rule += "+act-noun"
+            else:
+                resolved.append((token, party))
+        draft.recipients = resolved
+
     def _verb_arguments(self, match: Match) -> tuple[list[Token], list[Token], str]:
         verb = match.head
         slots = match.entry.recipient or self.lex.default_recipient["verb"]
@@ -75,7 +87,7 @@ class ArgumentReader:
                 recipients = [verb.head]
             return actors, recipients, "verb:passive"
         actors = [c for c in verb.children if c.dep_ == "nsubj"] or _controllers(verb)
-        objects = [c for c in verb.children if c.dep_ == "dobj"] or _shifted_objects(verb)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
         recipients = (
             self._requested_agents(match, objects)
             or _slot_tokens([verb], slots)
@@ -141,35 +153,6 @@ class ArgumentReader:
         allowed = self.lex.adjunct_events.get(prep.lower_, ())
         return match.entry.event in allowed and not _is_passive(prep.head)
 
-    def resolve_act_recipients(self, draft: Draft, drafts: dict[int, Draft]) -> None:
-        """'a move condemned by X': the move is the act of the clause it hangs on
-        (not one of the event's own actors: protesters protest others' acts)."""
-        resolved = []
-        own = {t.i for t, _ in draft.actors}
-        for token, party in draft.recipients:
-            act = _governing_draft(token, drafts, draft) if _lemma(token) in self.lex.act_nouns else None
-            if act is not None and act.actors and not own & {t.i for t, _ in act.actors}:
-                resolved.extend(act.actors)
-                draft.rule += "+act-noun"
-            else:
-                resolved.append((token, party))
-        draft.recipients = resolved
-
-    def take_grievance_recipients(self, draft: Draft, drafts: dict[int, Draft]) -> None:
-        """'complained to the UN over Israeli air raids': a complaint or
-        accusation is aimed at whoever did the act it is about, not at the body
-        it is addressed to."""
-        if draft.event != "ACCUSE":
-            return
-        heads = [draft.head] + ([draft.match.carrier] if draft.match.carrier is not None else [])
-        for prep in (c for h in heads for c in h.children if c.lower_ in _GRIEVANCE_PREPS):
-            for act in (d for p in _pobjects(prep) for d in (drafts.get(p.i),) if d is not None):
-                doers = [(t, p) for t, p in act.actors if self.parties.is_agentive(t, p)]
-                if doers:
-                    draft.recipients = doers
-                    draft.rule += "+grievance"
-                    return
-
     def content_recipients(self, draft: Draft) -> list[tuple[Token, Party]]:
         """'offered to hand over the suspects to Britain': when what is offered
         or promised is no event of its own, its dative or 'to' object is the
@@ -179,7 +162,6 @@ class ArgumentReader:
         contents = [c for c in draft.head.children if c.dep_ in ("xcomp", "ccomp")]
         found = self.parties.expand(_slot_tokens(contents, _CONTENT_SLOTS), "recipient")
         return [(t, p) for t, p in found if p.country or p.actor_id]
-
 
     def unidentified_attackers(self, draft: Draft, place: Optional[Place]) -> None:
         """'a roadside bomb near Samarra killed two soldiers': with no one
@@ -199,18 +181,6 @@ class ArgumentReader:
             draft.rule += "+actor:unidentified-at-place"
             return
 
-
-    @staticmethod
-    def victims_of_place(draft: Draft, country: str) -> None:
-        """Victims named by a common noun and nothing else ("23 people",
-        "students") are people of the country where the event happened."""
-        if not draft.recipients or any(p.country or p.actor_id for _, p in draft.recipients):
-            return
-        if any(t.pos_ != "NOUN" for t, _ in draft.recipients):
-            return
-        draft.recipients = [(t, replace(p, country=country)) for t, p in draft.recipients]
-        draft.rule += "+recipient:victims-at-place"
-
     def stand_ins(self, token: Token, party: Party) -> list[tuple[Token, Party]]:
         """A recipient that is an act or thing ("Serbia's suppression of
         unrest", "calls by Belarus") stands for whoever owns or did it. A
@@ -225,7 +195,6 @@ class ArgumentReader:
         if owners and all(o.pos_ == "PRON" for o in owners):  # "opened its borders": the actor's own
             return [(token, party)] if coded else []
         return self.parties.expand(owners, "recipient") or [(token, party)]
-
 
     def place_parties(self, draft: Draft) -> list[tuple[Token, Party]]:
         """The first country-coded place the trigger governs, with the places
@@ -260,23 +229,25 @@ class ArgumentReader:
         draft.notes.append("scene")
         return [(draft.head, scene)]
 
-    def fill_recipient(self, draft: Draft, history: list[tuple[int, Draft]], here: int) -> None:
-        """A governed place, the scene, or the recipient of an earlier event of
-        the same type (`history`: sentence index and draft; `here`: this one's)."""
+    def fill_recipient(self, draft: Draft, history: list[Draft]) -> None:
+        """A place the trigger governs, else the sentence's scene, else the
+        recipient of an earlier event of the same type a few sentences before
+        (`history`: the finished events, in text order)."""
         places = self.place_parties(draft) or self._scene_party(draft)
         if places:
             draft.recipients = places
             draft.rule += "+recipient:place"
             return
-        if draft.event in self.lex.requires_recipient:
-            for index, earlier in reversed(history):
-                if here - index > _DISCOURSE_SENTENCES:
-                    break
-                if earlier.event == draft.event and any(p.country for _, p in earlier.recipients):
-                    draft.recipients = list(earlier.recipients)
-                    draft.rule += "+recipient:discourse"
-                    draft.notes.append("discourse")
-                    return
+        if draft.event not in self.lex.requires_recipient:
+            return
+        for earlier in reversed(history):
+            if _sentences_between(earlier.head, draft.head) > _DISCOURSE_SENTENCES:
+                break
+            if earlier.event == draft.event and any(p.country for _, p in earlier.recipients):
+                draft.recipients = list(earlier.recipients)
+                draft.rule += "+recipient:discourse"
+                draft.notes.append("discourse")
+                return
 
     def _governed_places(self, draft: Draft) -> list[tuple[Place, Token]]:
         """Places inside what the trigger governs, plus a prepositional phrase
@@ -295,24 +266,7 @@ class ArgumentReader:
             span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
             if span is not None and span.root.i in tokens and _is_geographic(span):
                 found.append((place, span.root))
-        found += self._governed_demonyms(tokens, {t.i for _, t in found})
         return sorted(found, key=lambda pair: pair[0].start)
-
-    def _governed_demonyms(self, tokens: set[int], taken: set[int]) -> list[tuple[Place, Token]]:
-        """'attacked a camp for Congolese refugees', 'fire against Kampuchean
-        guerrilla camps': a nationality word on what the trigger governs
-        stands for that country's side, as a place would."""
-        found = []
-        for i in sorted(tokens - taken):
-            token = self.doc[i]
-            if token.pos_ != "ADJ" and token.ent_type_ != "NORP":
-                continue
-            code = self.parties.country_code(token.text)
-            if code and code != "IGO":
-                end = token.idx + len(token.text)
-                found.append((Place(text=token.text, start=token.idx, end=end, country=code), token))
-        return found
-
 
 def _answered_parties(draft: Draft, inner: Draft) -> list[tuple[Token, Party]]:
     """'rejected a demand from the US', 'accepted Egypt's offer': the one
@@ -356,9 +310,6 @@ def _slot_tokens(heads: list[Token], slots: tuple[str, ...]) -> list[Token]:
         for child in head.children:
             if child.dep_ == "dobj" and "dobj" in slots and child.pos_ in _NOMINAL:
                 found.append(child)
-            elif child.dep_ == "prt" and child.lower_ == "up" and "dobj" in slots:
-                # "kidnapped up to 16 advisers": the parser reads "up to" as particle + prep
-                found.extend(p for c in child.children if c.lower_ == "to" for p in _pobjects(c))
             elif child.dep_ == "dative" and "dative" in slots:
                 found.extend(_pobjects(child) if child.pos_ == "ADP" else [child])
             elif child.dep_ == "ccomp" and "ccomp-subject" in slots:
@@ -379,18 +330,6 @@ def _clause_subjects(head: Token) -> list[Token]:
 def _prepositions(slots: tuple[str, ...]) -> tuple[str, ...]:
     """The prepositional slots only ("aid to X" may hang on the object)."""
     return tuple(s for s in slots if s not in ("dobj", "dative", "nsubjpass"))
-
-
-def _shifted_objects(verb: Token) -> list[Token]:
-    """'condemned as a grave provocation Turkey's violation of ...': a heavy
-    object moved after the as-phrase is read by the parser as an apposition
-    to it; it is the verb's object."""
-    if any(c.dep_ == "dobj" for c in verb.children):
-        return []
-    return [
-        a for prep in verb.children if prep.dep_ == "prep" and prep.lower_ == "as"
-        for p in _pobjects(prep) for a in p.children if a.dep_ == "appos" and a.pos_ in _NOMINAL
-    ]
 
 
 def _borrow_purpose_recipients(draft: Draft, drafts: dict[int, Draft]) -> None:
@@ -415,3 +354,9 @@ def _governing_draft(token: Token, drafts: dict[int, Draft], own: Draft) -> Opti
         if draft is not None and draft is not own:
             return draft
     return None
+
+
+def _sentences_between(earlier: Token, later: Token) -> int:
+    """How many sentences `later`'s lies after `earlier`'s."""
+    starts = [s.start for s in sentences(later.doc)]
+    return starts.index(sentence_of(later).start) - starts.index(sentence_of(earlier).start)

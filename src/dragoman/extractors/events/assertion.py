@@ -3,9 +3,9 @@
 A trigger inside the complement of an embedding verb ("refused to meet",
 "vowed to attack") is that verb's content; what protesters demand is the
 protest's topic; a killing that is the outcome of an attack is the attack;
-an event noun that another event is about, the content clause of an event
-noun, a same-type noun framing a verb's event, a participle used as an
-adjective, events in relative clauses and in circumstance phrases or
+an event noun that another event is about, a same-type noun framing a
+verb's event, a participle used as an adjective ("Western-funded
+militias"), events in relative clauses and in circumstance phrases or
 clauses are background, not reported events.
 """
 
@@ -30,10 +30,8 @@ def unasserted(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> se
     so they run in this order."""
     absorbed = set(absorbed)
     absorbed |= _protest_topics(drafts)
-    absorbed |= _protest_purposes(drafts)
     absorbed |= _violence_outcomes(drafts)
     absorbed |= _topic_events(drafts, absorbed, lex)
-    absorbed |= _noun_contents(drafts, absorbed)
     absorbed |= _framing_nouns(drafts, absorbed)
     absorbed |= _descriptive_participles(drafts)
     absorbed |= _background_clauses(drafts, absorbed)
@@ -147,29 +145,6 @@ def _circumstance_cue(draft: Draft, lex: Lexicon) -> Optional[Token]:
     return cue if cue.lower_ in lex.circumstance_words else None
 
 
-def _protest_purposes(drafts: dict[int, Draft]) -> set[int]:
-    """'began a hunger strike to protest against X', 'a rally staged by
-    students to protest the decision': protesting is what the demonstration
-    is for, one PROTEST event, which takes the purpose's recipient when it
-    names none (manual, PROTEST: the topic is no separate event)."""
-    anchors = {
-        t.i: d for d in drafts.values() if d.event == "PROTEST"
-        for t in [d.head] + ([d.match.carrier] if d.match.carrier is not None else [])
-    }
-    found = set()
-    for i, draft in drafts.items():
-        if draft.event not in ("PROTEST", "ACCUSE") or draft.head.dep_ not in ("advcl", "xcomp"):
-            continue
-        governor = draft.head.head
-        protest = anchors.get(governor.i) or (anchors.get(governor.head.i) if governor.dep_ == "acl" else None)
-        if protest is None or protest is draft:
-            continue
-        found.add(i)
-        if not protest.recipients:
-            protest.recipients = list(draft.recipients)
-    return found
-
-
 def _topic_governor(noun: Token, preps: frozenset[str]) -> Token:
     """The verb a noun is the object of, directly or through a topic
     preposition ("agreed on", "talked about"); the noun itself otherwise."""
@@ -180,36 +155,6 @@ def _topic_governor(noun: Token, preps: frozenset[str]) -> Token:
     if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in preps:
         return noun.head.head
     return noun
-
-
-def _noun_contents(drafts: dict[int, Draft], absorbed: set[int]) -> set[int]:
-    """'its demand that Israel ease the restrictions', 'a threat to strike',
-    'an offer to mediate': the clause of an event noun says what is demanded,
-    threatened or offered, not a second event. The noun takes the clause's
-    recipient when it names none."""
-    contents = set()
-    for i, draft in drafts.items():
-        noun = drafts.get(draft.head.head.i) or _object_noun_of_clause(draft.head, drafts)
-        if (
-            i in absorbed or noun is None or noun is draft or noun.match.verbal
-            or draft.head.dep_ not in ("acl", "ccomp") or not draft.match.verbal
-        ):
-            continue
-        contents.add(i)
-        if not noun.recipients:
-            asked = noun.event == "REQUEST" and any(c.lower_ == "that" for c in draft.head.children)
-            noun.recipients = draft.actors if asked else draft.recipients
-    return contents
-
-
-def _object_noun_of_clause(clause: Token, drafts: dict[int, Draft]) -> Optional[Draft]:
-    """'reiterated its demand today that Israel ease ...': the parser hangs a
-    that-clause separated from its noun on the verb; it still belongs to the
-    event noun that is the verb's object, right before it."""
-    if clause.dep_ != "ccomp" or not any(c.lower_ == "that" and c.dep_ == "mark" for c in clause.children):
-        return None
-    objects = [c for c in clause.head.children if c.dep_ == "dobj" and c.i < clause.i]
-    return drafts.get(objects[-1].i) if objects else None
 
 
 def _framing_nouns(drafts: dict[int, Draft], absorbed: set[int]) -> set[int]:
@@ -231,15 +176,22 @@ def _framing_nouns(drafts: dict[int, Draft], absorbed: set[int]) -> set[int]:
 
 
 def _descriptive_participles(drafts: dict[int, Draft]) -> set[int]:
-    """'the banned party', 'the besieged town': a participle used as an
-    adjective describes a participant's state; it reports no event. The
-    noun's determiner before the participle tells an adjective from a
-    misparsed main verb ("Attackers stabbed villagers")."""
-    return {
-        i for i, d in drafts.items()
-        if d.match.verbal and d.head.dep_ == "amod"
-        and any(c.dep_ in ("det", "poss") and c.i < d.head.i for c in d.head.head.children)
-    }
+    """'the banned party', 'Western-funded militias', 'arrested protesters
+    were freed': a participle used as an adjective describes a participant's
+    state; it reports no event. A determiner before it, a hyphenated modifier
+    ("Western-funded"), or a noun that is itself an argument of a verb tells
+    an adjective from a misparsed main verb ("Attackers stabbed villagers",
+    where the parser makes the noun the root)."""
+    return {i for i, d in drafts.items() if d.match.verbal and d.head.dep_ == "amod" and _attributive(d.head)}
+
+
+def _attributive(participle: Token) -> bool:
+    noun = participle.head
+    if any(c.dep_ in ("det", "poss") and c.i < participle.i for c in noun.children):
+        return True
+    hyphenated = any(c.dep_ == "npadvmod" and c.i < participle.i for c in participle.children)
+    in_a_clause = sentence_of(participle).root.pos_ in ("VERB", "AUX")  # not a sentence misread as a noun phrase
+    return participle.i < noun.i and in_a_clause and (hyphenated or noun.dep_ != "ROOT")
 
 
 def _background_clauses(drafts: dict[int, Draft], absorbed: set[int]) -> set[int]:

@@ -11,8 +11,8 @@ from msgspec.structs import replace
 from spacy.tokens import Doc, Span, Token
 
 from ...analysis import Analysis
-from ...annotate.views import sentence_of, sentences
-from ...records import Event, Offsets, Place, Trigger
+from ...annotate.views import sentence_of
+from ...records import DateMention, Event, Offsets, Party, Place, Trigger
 from ..claims import casualty_counts
 from ..dates import event_date
 from ..event_place import event_place
@@ -20,10 +20,13 @@ from ..lexicon import Lexicon, Recoding
 from .arguments import ArgumentReader, _answered_parties, _borrow_purpose_recipients
 from .assertion import embeddings, unasserted
 from .drafts import Draft
-from .parse import _complement_tokens, _lemma
+from .parse import _QUANTITY_NOUNS, _complement_tokens, _lemma
 from .parties import PartyFinder
 from .status import StatusReader
 from .triggers import TriggerMatcher
+
+
+_TEXT_DATES = {"clause", "sentence", "context", "happening"}  # dates the text states
 
 
 class EventCoder:
@@ -37,7 +40,6 @@ class EventCoder:
         self.triggers = TriggerMatcher(self.doc, analysis.text, lexicon)
         self.arguments = ArgumentReader(analysis, lexicon, self.parties)
         self.statuses = StatusReader(lexicon, analysis.published)
-        self.sentence_index = {s.start: k for k, s in enumerate(sentences(self.doc))}
         self.longest_context_cue = max((len(cue) for cues in lexicon.contexts.values() for cue in cues), default=1)
         self.traces: Optional[dict[tuple[int, str], dict]] = None  # filled for `explain_event`
 
@@ -47,7 +49,6 @@ class EventCoder:
         drafts = {i: self.arguments.draft(m) for i, m in matches.items()}
         for draft in drafts.values():
             self.arguments.resolve_act_recipients(draft, drafts)
-            self.arguments.take_grievance_recipients(draft, drafts)
         for i, inner in embedded.items():
             self._apply_embedding(drafts[i], [drafts[j] for j in inner])
         for draft in drafts.values():
@@ -55,11 +56,11 @@ class EventCoder:
         absorbed = unasserted(drafts, absorbed, self.lex)
         kept = [d for i, d in sorted(drafts.items()) if i not in absorbed]
         events: list[Event] = []
-        history: list[tuple[int, Draft]] = []
+        history: list[Draft] = []  # finished, in text order
         for draft in kept:
             event = self._finish(draft, history)
             if event is not None:
-                history.append((self._sentence_of(draft.head), draft))
+                history.append(draft)
                 events.append(event)
         events = _drop_repeated_headline(events, self._title_end())
         return [replace(e, id=f"E{k}") for k, e in enumerate(events, 1)]
@@ -95,9 +96,10 @@ class EventCoder:
             draft.notes.append("context:" + ",".join(promised.match.entry.context))
         draft.rule += "+intent"
 
-    def _finish(self, draft: Draft, history: list[tuple[int, Draft]]) -> Optional[Event]:
+    def _finish(self, draft: Draft, history: list[Draft]) -> Optional[Event]:
         if not any(self.parties.is_agentive(t, p) for t, p in draft.actors + draft.recipients):
-            return None
+            if not _counted_patients(draft):
+                return None
         entry = draft.match.entry
         named = draft.recipients
         draft.actors = [(t, p) for t, p in draft.actors if self.parties.is_agentive(t, p)]
@@ -109,15 +111,16 @@ class EventCoder:
             return None  # "speak with one voice": the particle names no one
         draft.actors = [(t, self.parties.facing(t, p, draft.recipients)) for t, p in draft.actors]
         trigger_date = event_date(self.analysis, draft.match.carrier or draft.head)
+        if trigger_date is not None and trigger_date.source == "published":
+            trigger_date = _happening_date(draft, history) or trigger_date
+        draft.date = trigger_date
         draft.status = self.statuses.status(draft, trigger_date)
         self.statuses.recode(draft)
         if not draft.recipients and draft.rule != "noun:between":  # reciprocal: no one else is the target
-            self.arguments.fill_recipient(draft, history, self._sentence_of(draft.head))
+            self.arguments.fill_recipient(draft, history)
         place = event_place(self.analysis, draft.head)
         if not draft.actors and draft.event in self.lex.unclaimed_actor_at_place:
             self.arguments.unidentified_attackers(draft, place)
-        if draft.event in self.lex.victims_of_place and place is not None and place.country:
-            self.arguments.victims_of_place(draft, place.country)
         draft.mode = self._mode(draft, place)
         head = draft.head
         sentence = _sentence_offsets(self.analysis.text, sentence_of(head), draft.match.tokens[0].idx)
@@ -149,7 +152,6 @@ class EventCoder:
             self.traces[(event.trigger.start, event.event)] = _trace(draft, event)
         return event
 
-
     def _sizes(self, event_type: str, sentence: Offsets) -> dict[str, Optional[int]]:
         """PLOVER's size fields from the figures of the sentence: dead and
         injured for violence, arrested for coercion."""
@@ -160,13 +162,10 @@ class EventCoder:
             return {"arrested": counts["arrested"]}
         return {"dead": counts["dead"], "injured": counts["injured"]}
 
-
     def _mode(self, draft: Draft, place: Optional[Place]) -> Optional[str]:
         valid = self.lex.valid_modes.get(draft.event, frozenset())
         if draft.mode in valid:
             return draft.mode
-        if draft.event == "CONSULT" and self._is_visit(draft, place):
-            return "visit"
         cues = {_lemma(t) for t in _complement_tokens(draft.head)} | {_lemma(draft.head)}
         if draft.match.carrier is not None:
             cues |= {_lemma(t) for t in _complement_tokens(draft.match.carrier)}
@@ -177,17 +176,6 @@ class EventCoder:
             if cues & words:
                 return mode
         return None
-
-    @staticmethod
-    def _is_visit(draft: Draft, place: Optional[Place]) -> bool:
-        """The actor meets the recipient in the recipient's country."""
-        if place is None or not place.country:
-            return False
-        if any(p.start < place.end and place.start < p.end for _, p in draft.recipients):
-            return False  # "mediation between the Emirates and ...": who, not where
-        hosts = {p.country for _, p in draft.recipients}
-        guests = {p.country for _, p in draft.actors}
-        return place.country in hosts and place.country not in guests
 
     def _contexts(self, draft: Draft) -> list[str]:
         contexts = list(draft.match.entry.context)
@@ -215,13 +203,47 @@ class EventCoder:
         return round(min(0.95, max(0.1, score)), 2)
 
     # -- helpers ---------------------------------------------------------
-    def _sentence_of(self, token: Token) -> int:
-        return self.sentence_index.get(sentence_of(token).start, 0)
-
     def _title_end(self) -> int:
         text = self.analysis.text
         newline = text.find("\n")
         return newline if newline > 0 else 0
+
+
+def _happening_date(draft: Draft, history: list[Draft]) -> Optional[DateMention]:
+    """An undated mention of a happening the article dated before ("Blinken
+    met Netanyahu on Friday ... Blinken met the war cabinet") takes that
+    date: same type, an actor in common, no recipient that contradicts. A
+    noun ("the attack") or a past perfect ("had been killed") refers back to
+    an earlier happening, so neither inherits."""
+    if not draft.match.verbal or _past_perfect(draft.head):
+        return None
+    actors, recipients = _party_keys(draft.actors), _party_keys(draft.recipients)
+    for earlier in reversed(history):
+        when = earlier.date
+        if when is None or when.source not in _TEXT_DATES or earlier.event != draft.event:
+            continue
+        theirs = _party_keys(earlier.recipients)
+        if actors & _party_keys(earlier.actors) and (not recipients or not theirs or recipients & theirs):
+            return replace(when, text="", start=draft.head.idx, end=draft.head.idx, source="happening")
+    return None
+
+
+def _counted_patients(draft: Draft) -> bool:
+    """'Dozens were detained', 'three were killed': a passive with no agent
+    whose patients are only counted still reports the event, with no actor."""
+    patients = [c for c in draft.head.children if c.dep_ == "nsubjpass"]
+    return draft.rule.startswith("verb:passive") and any(
+        t.like_num or t.pos_ == "NUM" or _lemma(t) in _QUANTITY_NOUNS for t in patients
+    )
+
+
+def _past_perfect(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)
+
+
+def _party_keys(parties: list[tuple[Token, Party]]) -> set[str]:
+    """The codes that say who the parties are: actor ids and countries."""
+    return {code for _, p in parties for code in (p.actor_id, p.country) if code}
 
 
 def _is_reflexive(token: Token) -> bool:

@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from ...records import Party
+from ...records import DateMention, Party
 from ..lexicon import Entry
 
 _VERBAL = {"VERB"}
@@ -42,6 +42,7 @@ class Draft:
     status: str = "occurred"
     notes: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)  # why the status was chosen
+    date: Optional[DateMention] = None  # set when the event is finished
 
     @property
     def head(self) -> Token:

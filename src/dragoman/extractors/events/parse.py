@@ -101,10 +101,6 @@ def _controllers(verb: Token, depth: int = 0) -> list[Token]:
             return agents
     if verb.dep_ in ("advcl", "conj", "acomp"):
         return _subjects(head, depth)
-    if verb.dep_ == "csubj" and verb.tag_ == "VBG" and verb.i > 0 and verb.doc[verb.i - 1].text == ",":
-        # "lodged a protest, charging its neighbor with ...": a participle set off
-        # after a clause, misread as the subject of a later verb, is done by that clause's subject
-        return _subjects(verb.doc[verb.i - 1].head, depth)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
         return _subjects(head.head, depth)
     if verb.dep_ in ("acl", "relcl") and head.pos_ in _NOMINAL:

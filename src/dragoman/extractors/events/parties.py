@@ -64,7 +64,7 @@ class PartyFinder:
         """Each argument with its coordinated partners, as coded parties."""
         out: list[tuple[Token, Party]] = []
         seen: set[int] = set()
-        for token in _one_per_name([_counted(_misparsed_participle(t)) for t in tokens]):
+        for token in [_counted(t) for t in tokens]:
             if token.ent_type_ in _NOT_PARTY_ENTS:
                 continue
             for member in self._members(token, role):
@@ -83,23 +83,9 @@ class PartyFinder:
         members = [token] + [c for c in token.conjuncts if c.pos_ in _NOMINAL and _coordinated(token)]
         out = []
         for member in sorted(members, key=lambda t: t.i):
-            split = self._origin_parties(member) or self._coordinated_modifiers(member)
+            split = self._origin_parties(member)
             out.extend(split or [(member, self.party(member))])
         return out
-
-    def _coordinated_modifiers(self, token: Token) -> list[tuple[Token, Party]]:
-        """'US and British forces', 'French and Egyptian warships': one party
-        per coordinated country modifier (PLOVER compound actors)."""
-        for child in token.children:
-            if child.dep_ not in ("amod", "compound", "nmod") or not child.conjuncts:
-                continue
-            modifiers = sorted([child, *child.conjuncts], key=lambda t: t.i)
-            coded = [(m, self.country_code(m.text)) for m in modifiers]
-            if len(coded) < 2 or not all(code for _, code in coded):
-                return []
-            base = self.party(token)
-            return [(m, replace(base, country=code)) for m, code in coded]
-        return []
 
     def _origin_parties(self, token: Token) -> list[tuple[Token, Party]]:
         """'counterparts from Israel, Qatar and Egypt': the countries they come from."""
@@ -162,9 +148,6 @@ class PartyFinder:
             home = self._located_country(token) or self._setting_country(token)
             if home:
                 return replace(party, country=home)
-        residence = self._residence_country(token) if party.country else None
-        if residence:
-            return replace(party, country=residence)
         if token.pos_ == "PRON" and not party.country:
             party = self._pronoun_party(token) or party
         if party.country:
@@ -176,20 +159,6 @@ class PartyFinder:
         if not country and self._is_domestic_player(token, party):
             country = self._setting_country(token)
         return replace(party, country=country) if country else party
-
-    def _residence_country(self, token: Token) -> Optional[str]:
-        """'the Albanians of southern Serbia', 'Kurds in northern Iraq': a
-        people named by nationality and placed in a country belong to where
-        they live (PLOVER codes residents by their state)."""
-        if token.tag_ not in ("NNS", "NNPS") or not self.country_code(token.text):
-            return None
-        for prep in (c for c in token.children if c.dep_ == "prep" and c.lower_ in ("of", "in")):
-            end = prep.doc[prep.right_edge.i]
-            for place in self.analysis.places_within(prep.idx, end.idx + len(end.text)):
-                span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
-                if place.country and place.country != "IGO" and span is not None and _is_geographic(span):
-                    return place.country
-        return None
 
     def _is_domestic_player(self, token: Token, party: Party) -> bool:
         """Whether an uncoded party may take the scene's country: a person,
@@ -431,30 +400,6 @@ def _coordinated(token: Token) -> bool:
     return any(c.dep_ == "cc" for member in group for c in member.children)
 
 
-def _misparsed_participle(token: Token) -> Token:
-    """'the Red Cross operating in Iraq said': the parser may make the
-    participle the subject and the noun its own subject; the noun is the party."""
-    if token.tag_ == "VBG" and token.dep_ in ("nsubj", "nsubjpass"):
-        nouns = [c for c in token.children if c.dep_ == "nsubj" and c.i < token.i and c.pos_ in ("NOUN", "PROPN")]
-        if nouns:
-            return nouns[0]
-    return token
-
-
-def _one_per_name(tokens: list[Token]) -> list[Token]:
-    """'Sheikh Hamad bin Khalifa al-Thani launched': the parser may make each
-    piece of a long name a subject of its own; one name is one party."""
-    kept: list[Token] = []
-    names: set[int] = set()
-    for token in tokens:
-        name = _name_start(token)
-        if name is None or name not in names:
-            kept.append(token)
-        if name is not None:
-            names.add(name)
-    return kept
-
-
 def _name_start(token: Token) -> Optional[int]:
     """Where the multi-word name entity a token lies in starts, if any."""
     if token.ent_type_ not in _NAME_ENTS or token.ent_iob_ not in ("B", "I"):
@@ -519,11 +464,21 @@ def _trailing_reporters(sentence: Span, speech_verbs: frozenset[str]) -> set[int
 
 def _is_stance_target(token: Token) -> bool:
     """'anti-Syria', 'pro-Western': the country is what the stance is about,
-    not who holds it or where it is."""
+    not who holds it or where it is. 'Iranian-backed militias', 'US-trained
+    forces': the country is their sponsor, not who they are."""
     doc = token.doc
     return (
         token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("anti", "pro")
-    ) or token.lower_.startswith(("anti-", "pro-"))
+    ) or token.lower_.startswith(("anti-", "pro-")) or _is_sponsor(token)
+
+
+def _is_sponsor(token: Token) -> bool:
+    """The first half of a hyphenated participle modifier ("Iranian-backed")."""
+    following = token.doc[token.i + 1 : token.i + 3]
+    return (
+        token.dep_ == "npadvmod" and token.head.tag_ == "VBN" and token.head.dep_ == "amod"
+        and len(following) == 2 and following[0].text == "-" and following[1] == token.head
+    )
 
 
 def _is_scene(token: Token) -> bool:
