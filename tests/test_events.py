@@ -798,3 +798,17 @@ def test_a_noun_mention_does_not_take_an_earlier_date(events_of):
     )
     later = [e for e in events_of(text) if e.event == "ASSAULT" and e.trigger.text == "attack"]
     assert all(e.date is None or e.date.source != "happening" for e in later)
+
+
+def test_a_group_noun_compounded_with_an_event_noun_is_its_doer(events_of):
+    attack = _only(events_of("Rebel attacks on aid convoys rose sharply in Ituri."), "ASSAULT")
+    assert [p.text for p in attack.actor] == ["Rebel"]
+
+
+def test_where_the_target_lies_does_not_make_the_attacker(events_of):
+    events = events_of("The shelling of a village in southern Lebanon wounded four farmers.")
+    assert events and all("LBN" not in _countries(e.actor) for e in events)
+
+
+def test_an_attack_noun_and_the_killing_it_caused_are_one_event(events_of):
+    assert _types(events_of("The bombing of the market killed nine people.")) == ["ASSAULT"]

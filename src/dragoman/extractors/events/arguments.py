@@ -128,7 +128,7 @@ class ArgumentReader:
                 actors = [c for c in carrier.children if c.dep_ == "nsubj"] or _controllers(carrier)
             if actors:
                 return actors, recipients or between, "noun:light-verb"
-        own, rule = _nominal_actors(noun, {t.i for t in match.tokens})
+        own, rule = _nominal_actors(noun, {t.i for t in match.tokens}, self.lex.agent_nouns)
         if not own and self._is_adjunct_event(match):
             return _subjects(noun.head.head, 0), recipients or between, "noun:adjunct"
         if not own and between:  # "talks between A and B": both take part (PLOVER compound actors)
@@ -167,8 +167,11 @@ class ArgumentReader:
         """'a roadside bomb near Samarra killed two soldiers': with no one
         named, the attackers are unidentified forces of the country where it
         happened (the event's place, else the sentence's first place that is
-        not part of a victim's phrase)."""
+        not part of a victim's phrase). A place in the target's phrase ("the
+        bombardment of a town in northern Iraq") is where the target lies: it
+        names the victims' side, never the attackers'."""
         taken = [(p.start, p.end) for _, p in draft.recipients]
+        targets = _target_tokens(draft)
         sentence = sentence_of(draft.head)
         candidates = [place] + self.analysis.places_within(sentence.start_char, sentence.end_char)
         for where in candidates:
@@ -176,6 +179,9 @@ class ArgumentReader:
                 continue
             if any(a < where.end and where.start < b for a, b in taken):
                 continue
+            span = self.doc.char_span(where.start, where.end, alignment_mode="expand")
+            if span is not None and span.root.i in targets:
+                continue  # "the bombardment of a town in northern Iraq": where the target lies
             draft.actors = [(draft.head, Party(text=where.text, start=where.start, end=where.end,
                                                country=where.country))]
             draft.rule += "+actor:unidentified-at-place"
@@ -268,6 +274,7 @@ class ArgumentReader:
                 found.append((place, span.root))
         return sorted(found, key=lambda pair: pair[0].start)
 
+
 def _answered_parties(draft: Draft, inner: Draft) -> list[tuple[Token, Party]]:
     """'rejected a demand from the US', 'accepted Egypt's offer': the one
     whose request or offer is answered is the recipient."""
@@ -277,8 +284,12 @@ def _answered_parties(draft: Draft, inner: Draft) -> list[tuple[Token, Party]]:
     return [(t, p) for t, p in inner.actors if t.i not in own]
 
 
-def _nominal_actors(noun: Token, trigger: set[int]) -> tuple[list[Token], str]:
-    """Possessor, by-/from-phrase, or a name or nationality modifying the noun."""
+def _nominal_actors(
+    noun: Token, trigger: set[int], agent_nouns: frozenset[str] = frozenset()
+) -> tuple[list[Token], str]:
+    """Possessor, by-/from-phrase, or a name, a nationality or one of the
+    `agent_nouns` as a noun compound ("rebel attacks", "army shelling"; not
+    the adjective of "a terrorist attack", which names a kind of attack)."""
     poss = [c for c in noun.children if c.dep_ == "poss"]
     if poss:
         return poss, "noun:possessive"
@@ -297,7 +308,7 @@ def _nominal_actors(noun: Token, trigger: set[int]) -> tuple[list[Token], str]:
         if c.i not in trigger
         and c.dep_ in ("compound", "amod", "nmod")
         and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
-        and (c.ent_type_ in _NAME_ENTS or c.pos_ == "PROPN")
+        and (c.ent_type_ in _NAME_ENTS or c.pos_ == "PROPN" or (c.dep_ == "compound" and _lemma(c) in agent_nouns))
     ]
     return modifiers, "noun:compound"
 
@@ -360,3 +371,12 @@ def _sentences_between(earlier: Token, later: Token) -> int:
     """How many sentences `later`'s lies after `earlier`'s."""
     starts = [s.start for s in sentences(later.doc)]
     return starts.index(sentence_of(later).start) - starts.index(sentence_of(earlier).start)
+
+
+def _target_tokens(draft: Draft) -> set[int]:
+    """The words of the phrases that name who or what the event is aimed at:
+    its recipients' phrases and the trigger's object or of-phrase."""
+    roots = [t for t, _ in draft.recipients]
+    roots += [c for c in draft.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    roots += [p for c in draft.head.children if c.lower_ == "of" for p in _pobjects(c)]
+    return {t.i for root in roots for t in root.subtree}

@@ -52,6 +52,7 @@ def embeddings(matches: dict[int, Match], lex: Lexicon) -> tuple[set[int], dict[
         embedded[i] = inner
     return absorbed, embedded
 
+
 def _protest_topics(drafts: dict[int, Draft]) -> set[int]:
     """What protesters demand is the protest's topic, not a separate
     request (manual, PROTEST ambiguities)."""
@@ -73,22 +74,28 @@ def _protest_topics(drafts: dict[int, Draft]) -> set[int]:
             protest.recipients = topic.recipients
     return set(topics)
 
+
 def _violence_outcomes(drafts: dict[int, Draft]) -> set[int]:
-    """'shelled the town, killing 20', 'launched an attack, killing 20':
-    the killing is the outcome of the shelling, one event, which takes the
-    victims as recipient when it names none itself."""
+    """'shelled the town, killing 20', 'launched an attack, killing 20', 'the
+    bombardment of the town killed 20': the killing is the outcome of the
+    shelling, one event, which takes the victims as recipient when it names
+    none itself."""
     outcomes = set()
     by_carrier = {d.match.carrier.i: d for d in drafts.values() if d.match.carrier is not None}
     for i, draft in drafts.items():
         main = drafts.get(draft.head.head.i) or by_carrier.get(draft.head.head.i)
+        if main is None or main is draft:  # "the bombardment of the town killed 20"
+            main = next((drafts[c.i] for c in draft.head.children if c.dep_ == "nsubj" and c.i in drafts), None)
+            main = main if main is not None and not main.match.verbal else None
         if (
             draft.event == "ASSAULT" and draft.match.verbal and main is not None and main is not draft
-            and main.event == "ASSAULT" and draft.head.dep_ in ("advcl", "conj")
+            and main.event == "ASSAULT" and (draft.head.dep_ in ("advcl", "conj") or draft.head in main.head.ancestors)
         ):
             outcomes.add(i)
             if not main.recipients:
                 main.recipients = draft.recipients
     return outcomes
+
 
 def _topic_events(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> set[int]:
     """'agreed on a ceasefire', 'discussed sanctions', 'accepted demands
@@ -111,6 +118,7 @@ def _topic_events(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) ->
             main.recipients = _answered_parties(main, draft)
     return topics
 
+
 def _circumstances(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> set[int]:
     """'closed its borders because of fighting', 'expelled the inspectors
     after officials alleged ...', 'will meet him if he gives them a veto':
@@ -125,6 +133,7 @@ def _circumstances(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -
         if main is not None and main.head.i not in absorbed:
             found.add(i)
     return found
+
 
 def _circumstance_cue(draft: Draft, lex: Lexicon) -> Optional[Token]:
     """Where the trigger's circumstance phrase hangs: the adverbial clause a

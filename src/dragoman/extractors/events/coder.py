@@ -282,6 +282,8 @@ def _drop_repeated_headline(events: list[Event], title_end: int) -> list[Event]:
 
 
 # -- explanation -------------------------------------------------------------------
+
+
 def _trace(draft: Draft, event: Event) -> dict:
     """What `explain_event` reports for one finished draft."""
     head = draft.head
