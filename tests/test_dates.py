@@ -145,6 +145,13 @@ def test_ranges(text, expected):
     assert resolve(text, FRIDAY).value is None  # no single day is known
 
 
+@pytest.mark.parametrize("text", ["the following year", "the following week", "the following two days"])
+def test_following_is_dated_by_another_event_not_by_publication(text):
+    # "the following year" counts from the event told before it, which the resolver does not know
+    result = resolve(text, FRIDAY)
+    assert (result.value, result.first, result.last) == (None, None, None)
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -307,10 +314,12 @@ def test_undated_future_event_gets_no_date(seed):
     assert event_date(seed, _token(seed, "travel", "Bill Burns is expected to travel")) is None
 
 
-def test_event_date_falls_back_to_publication(seed):
+def test_undated_event_is_bounded_by_publication(seed):
+    # no words date it: on or before the publication day, never that day itself
     token = _token(seed, "met", "Blinken met with the Israeli war cabinet")
     date_ = event_date(seed, token)
-    assert (date_.value, date_.precision, date_.source) == ("2024-03-22", "day", "published")
+    assert (date_.value, date_.first, date_.last) == (None, None, "2024-03-22")
+    assert (date_.precision, date_.source) == ("unknown", "published")
     assert (date_.text, date_.start, date_.end) == ("", token.idx, token.idx)
 
 

@@ -10,7 +10,7 @@ that quarter a year before.
 
 `event_date` then dates an event from its trigger: the nearest date in the
 trigger's own clause, else in its sentence, else in the previous sentence of
-the same paragraph, else the publication day.
+the same paragraph, else on or before the publication day.
 """
 
 from __future__ import annotations
@@ -292,9 +292,12 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
     1. clause: the nearest date in the trigger's own clause;
     2. sentence: a date of a clause above it ("said Friday that ... met");
     3. context: a date timing the main verb of the previous sentence in the paragraph;
-    4. published: the publication day, with `text` "" and a zero-length span at
-       the trigger's start (no words state it). Not used for a trigger in a
-       future clause ("will travel"): that event is not dated today.
+    4. published: no words date it, so it happened on or before publication:
+       a range that ends on the publication day and has no start (`value`
+       null, precision "unknown"), with `text` "" and a zero-length span at the
+       trigger's start. Never the publication day itself: most undated past
+       events in news happened earlier. Not used for a trigger in a future
+       clause ("will travel"): that event is not dated at all.
     """
     doc = analysis.doc
     located = [(d, doc.char_span(d.start, d.end, alignment_mode="expand")) for d in analysis.dates]
@@ -321,8 +324,6 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
             return msgspec.structs.replace(found, source=source)
     if published is None or future:
         return None
-    day = published.isoformat()
     return DateMention(
-        text="", start=trigger.idx, end=trigger.idx, value=day, first=day, last=day,
-        precision="day", source="published",
+        text="", start=trigger.idx, end=trigger.idx, last=published.isoformat(), source="published",
     )

@@ -25,7 +25,8 @@ _DATE_SOURCES = {
     "clause": "a date in the trigger's own clause",
     "sentence": "a date in a clause above the trigger",
     "context": "the date of the previous sentence of the paragraph",
-    "published": "the publication date (no date in the text)",
+    "published": "on or before the publication date (no date in the text)",
+    "happening": "the date of an earlier mention of the same happening",
 }
 # why a place has its sense (records.Place.rule)
 _PLACE_RULES = {

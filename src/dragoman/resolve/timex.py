@@ -397,7 +397,7 @@ def _stretch(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     if n is None:
         return None
     step = _step(m["unit"], n)
-    if ctx.published is None:
+    if ctx.published is None or m["rel"] == "following":  # "the following year": after another event, not now
         reference = date(2001, 1, 1)
         end = _shift(reference, step)
         return _unanchored(_precision_for((end - reference).days) if end else "year")

@@ -1,0 +1,382 @@
+"""Arguments: which words of the sentence are an event's actor and recipient.
+
+Subject and object of an active verb, `by`-agent and subject of a passive,
+the possessor/compound/name modifier or the light verb's subject of a
+nominal event, the controller of an infinitive; an act noun as the actor of
+the act; a place the trigger governs, the sentence's scene or an earlier
+event of the same type as the recipient when none is named.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from ...analysis import Analysis
+from ...annotate.views import sentence_of, sentences
+from ...records import Party, Place
+from ..lexicon import Lexicon
+from .drafts import Draft, Match
+from .parse import (
+    _NAME_ENTS,
+    _NOMINAL,
+    _complement_tokens,
+    _controllers,
+    _following_prep,
+    _for_clauses,
+    _is_geographic,
+    _is_passive,
+    _lemma,
+    _pobjects,
+    _subjects,
+)
+from .parties import PartyFinder
+
+_CONTENT_SLOTS = ("dative", "to")
+_DISCOURSE_SENTENCES = 6
+
+
+class ArgumentReader:
+    """Finds the actor and recipient words of each trigger and codes them."""
+
+    def __init__(self, analysis: Analysis, lexicon: Lexicon, parties: PartyFinder):
+        self.analysis = analysis
+        self.lex = lexicon
+        self.doc = analysis.doc
+        self.parties = parties
+
+    def draft(self, match: Match) -> Draft:
+        """The event a trigger starts, with its actor and recipient arguments."""
+        if match.verbal:
+            actor_tokens, recipient_tokens, rule = self._verb_arguments(match)
+        else:
+            actor_tokens, recipient_tokens, rule = self._noun_arguments(match)
+        entry = match.entry
+        return Draft(
+            match=match,
+            actors=self.parties.expand(actor_tokens, "actor"),
+            recipients=self.parties.expand(recipient_tokens, "recipient"),
+            rule=rule,
+            event=entry.event,
+            cameo=entry.cameo,
+            mode=entry.mode,
+        )
+
+    def resolve_act_recipients(self, draft: Draft, drafts: dict[int, Draft]) -> None:
+        """'a move condemned by X': the move is the act of the clause it hangs on
+        (not one of the event's own actors: protesters protest others' acts)."""
+        resolved = []
+        own = {t.i for t, _ in draft.actors}
+        for token, party in draft.recipients:
+            act = _governing_draft(token, drafts, draft) if _lemma(token) in self.lex.act_nouns else None
+            if act is not None and act.actors and not own & {t.i for t, _ in act.actors}:
+                resolved.extend(act.actors)
+                draft.rule += "+act-noun"
+            else:
+                resolved.append((token, party))
+        draft.recipients = resolved
+
+    def _verb_arguments(self, match: Match) -> tuple[list[Token], list[Token], str]:
+        verb = match.head
+        slots = match.entry.recipient or self.lex.default_recipient["verb"]
+        if _is_passive(verb):
+            actors = [p for c in verb.children if c.dep_ == "agent" for p in _pobjects(c)]
+            recipients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            if not recipients and verb.dep_ in ("acl", "amod"):
+                recipients = [verb.head]
+            return actors, recipients, "verb:passive"
+        actors = [c for c in verb.children if c.dep_ == "nsubj"] or _controllers(verb)
+        objects = [c for c in verb.children if c.dep_ == "dobj"]
+        recipients = (
+            self._requested_agents(match, objects)
+            or _slot_tokens([verb], slots)
+            or (objects if "dobj" in slots else [])
+            or _slot_tokens(objects, _prepositions(slots))
+        )
+        rule = "verb:active" if any(c.dep_ == "nsubj" for c in verb.children) else "verb:controlled"
+        return actors, recipients, rule
+
+    def _requested_agents(self, match: Match, objects: list[Token]) -> list[Token]:
+        """'demanded an admission by Moscow', 'demanded the withdrawal of
+        Serbian forces': who is to do the act asked for is the recipient."""
+        if match.entry.event != "REQUEST":
+            return []
+        found = _clause_subjects(match.head)
+        for obj in objects:
+            found += [p for c in obj.children if c.lower_ == "by" for p in _pobjects(c)]
+            movers = any(e.event == "RETREAT" for e in self.lex.candidates("noun", _lemma(obj)))
+            if movers:
+                found += [p for c in obj.children if c.lower_ == "of" for p in _pobjects(c)]
+        return found
+
+    def _noun_arguments(self, match: Match) -> tuple[list[Token], list[Token], str]:
+        noun, carrier = match.head, match.carrier
+        slots = match.entry.recipient or self.lex.default_recipient["noun"]
+        heads = [noun] + ([carrier] if carrier is not None else [])
+        targets = self._object_genitive(match)
+        recipients = targets or _slot_tokens(heads, slots)
+        between = [] if match.entry.recipient else _slot_tokens([noun], ("between",))
+        if not recipients and match.entry.event == "REQUEST":
+            recipients = _clause_subjects(noun)
+        if not recipients and carrier is not None:  # "granted asylum to five officers"
+            recipients = _slot_tokens([carrier], ("dative",))
+        if carrier is not None:
+            if _is_passive(carrier):
+                actors = [p for c in carrier.children if c.dep_ == "agent" for p in _pobjects(c)]
+            else:
+                actors = [c for c in carrier.children if c.dep_ == "nsubj"] or _controllers(carrier)
+            if actors:
+                return actors, recipients or between, "noun:light-verb"
+        own, rule = _nominal_actors(noun, {t.i for t in match.tokens}, self.lex.agent_nouns)
+        if not own and self._is_adjunct_event(match):
+            return _subjects(noun.head.head, 0), recipients or between, "noun:adjunct"
+        if not own and between:  # "talks between A and B": both take part (PLOVER compound actors)
+            return between, recipients, "noun:between"
+        return own, recipients or between, rule
+
+    def _object_genitive(self, match: Match) -> list[Token]:
+        """'the blockade of Serbia', 'the bombing of Belgrade': an act noun's
+        of-phrase names its target (types listed in the lexicon)."""
+        if match.verbal or match.entry.recipient or match.entry.event not in self.lex.object_genitive:
+            return []
+        return [p for p in _slot_tokens([match.head], ("of",)) if p.pos_ in ("NOUN", "PROPN", "PRON")]
+
+    def _is_adjunct_event(self, match: Match) -> bool:
+        """'staged a strike in protest', 'returned for talks', 'remained on
+        alert': a nominal event in a prepositional phrase of an active verb is
+        done by that verb's subject (prepositions per type in the lexicon)."""
+        noun = match.head
+        prep = noun.head
+        if noun.dep_ != "pobj" or prep.dep_ != "prep" or prep.head.pos_ not in ("VERB", "AUX"):
+            return False
+        allowed = self.lex.adjunct_events.get(prep.lower_, ())
+        return match.entry.event in allowed and not _is_passive(prep.head)
+
+    def content_recipients(self, draft: Draft) -> list[tuple[Token, Party]]:
+        """'offered to hand over the suspects to Britain': when what is offered
+        or promised is no event of its own, its dative or 'to' object is the
+        recipient."""
+        if draft.match.entry.embed is None or not draft.match.verbal:
+            return []
+        contents = [c for c in draft.head.children if c.dep_ in ("xcomp", "ccomp")]
+        found = self.parties.expand(_slot_tokens(contents, _CONTENT_SLOTS), "recipient")
+        return [(t, p) for t, p in found if p.country or p.actor_id]
+
+    def unidentified_attackers(self, draft: Draft, place: Optional[Place]) -> None:
+        """'a roadside bomb near Samarra killed two soldiers': with no one
+        named, the attackers are unidentified forces of the country where it
+        happened (the event's place, else the sentence's first place that is
+        not part of a victim's phrase). A place in the target's phrase ("the
+        bombardment of a town in northern Iraq") is where the target lies: it
+        names the victims' side, never the attackers'."""
+        taken = [(p.start, p.end) for _, p in draft.recipients]
+        targets = _target_tokens(draft)
+        sentence = sentence_of(draft.head)
+        candidates = [place] + self.analysis.places_within(sentence.start_char, sentence.end_char)
+        for where in candidates:
+            if where is None or not where.country or where.country == "IGO":
+                continue
+            if any(a < where.end and where.start < b for a, b in taken):
+                continue
+            span = self.doc.char_span(where.start, where.end, alignment_mode="expand")
+            if span is not None and span.root.i in targets:
+                continue  # "the bombardment of a town in northern Iraq": where the target lies
+            draft.actors = [(draft.head, Party(text=where.text, start=where.start, end=where.end,
+                                               country=where.country))]
+            draft.rule += "+actor:unidentified-at-place"
+            return
+
+    def stand_ins(self, token: Token, party: Party) -> list[tuple[Token, Party]]:
+        """A recipient that is an act or thing ("Serbia's suppression of
+        unrest", "calls by Belarus") stands for whoever owns or did it. A
+        thing coded by a word in its phrase ("Palestinian homes") keeps that
+        code unless a possessor or by-phrase names its owner."""
+        if token.pos_ != "NOUN" or self.parties.agentive_word(token):
+            return [(token, party)]
+        owners, rule = _nominal_actors(token, {token.i})
+        coded = self.parties.is_agentive(token, party)
+        if coded and rule == "noun:compound":
+            return [(token, party)]
+        if owners and all(o.pos_ == "PRON" for o in owners):  # "opened its borders": the actor's own
+            return [(token, party)] if coded else []
+        return self.parties.expand(owners, "recipient") or [(token, party)]
+
+    def place_parties(self, draft: Draft) -> list[tuple[Token, Party]]:
+        """The first country-coded place the trigger governs, with the places
+        coordinated with it ("to the United States and Israel")."""
+        if draft.event not in self.lex.place_recipient:
+            return []
+        actor_spans = [(p.start, p.end) for _, p in draft.actors]
+        governed = [
+            (p, t) for p, t in self._governed_places(draft)
+            if p.country and not any(a < p.end and p.start < b for a, b in actor_spans)
+        ]
+        if not governed:
+            return []
+        first_token = governed[0][1]
+        partners = {first_token.i} | {t.i for t in first_token.conjuncts}
+        return [
+            (token, Party(text=place.text, start=place.start, end=place.end, country=place.country))
+            for place, token in governed if token.i in partners
+        ]
+
+    def _scene_party(self, draft: Draft) -> list[tuple[Token, Party]]:
+        """'Sudan's government lifted the state of emergency', 'reneged on his
+        commitment to the Zambian people': a territorial event that names no
+        target is aimed at the one country the sentence is set in (as a
+        governed place would be) when the actor is of that country: a domestic
+        act. Marked 'scene' and scored lower."""
+        if draft.event not in self.lex.domestic_recipient:
+            return []
+        scene = self.parties.scene(draft.head)
+        if scene is None or {p.country for _, p in draft.actors} != {scene.country}:
+            return []
+        draft.notes.append("scene")
+        return [(draft.head, scene)]
+
+    def fill_recipient(self, draft: Draft, history: list[Draft]) -> None:
+        """A place the trigger governs, else the sentence's scene, else the
+        recipient of an earlier event of the same type a few sentences before
+        (`history`: the finished events, in text order)."""
+        places = self.place_parties(draft) or self._scene_party(draft)
+        if places:
+            draft.recipients = places
+            draft.rule += "+recipient:place"
+            return
+        if draft.event not in self.lex.requires_recipient:
+            return
+        for earlier in reversed(history):
+            if _sentences_between(earlier.head, draft.head) > _DISCOURSE_SENTENCES:
+                break
+            if earlier.event == draft.event and any(p.country for _, p in earlier.recipients):
+                draft.recipients = list(earlier.recipients)
+                draft.rule += "+recipient:discourse"
+                draft.notes.append("discourse")
+                return
+
+    def _governed_places(self, draft: Draft) -> list[tuple[Place, Token]]:
+        """Places inside what the trigger governs, plus a prepositional phrase
+        that the parser attached elsewhere but follows the trigger directly."""
+        circumstances = self.lex.circumstance_words
+        tokens = {t.i for t in _complement_tokens(draft.head, circumstances)}
+        if _is_passive(draft.head):  # "a camp for Congolese refugees was attacked": the patient
+            tokens |= {t.i for c in draft.head.children if c.dep_ == "nsubjpass" for t in c.subtree}
+        if draft.match.carrier is not None:
+            tokens |= {t.i for t in _complement_tokens(draft.match.carrier, circumstances)}
+        following = _following_prep(draft.head)
+        if following is not None and following.lower_ not in circumstances:
+            tokens |= {t.i for t in following.subtree}
+        found = []
+        for place in self.analysis.places:
+            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if span is not None and span.root.i in tokens and _is_geographic(span):
+                found.append((place, span.root))
+        return sorted(found, key=lambda pair: pair[0].start)
+
+
+def _answered_parties(draft: Draft, inner: Draft) -> list[tuple[Token, Party]]:
+    """'rejected a demand from the US', 'accepted Egypt's offer': the one
+    whose request or offer is answered is the recipient."""
+    if inner.match.verbal or not inner.actors:
+        return []
+    own = {t.i for t, _ in draft.actors}
+    return [(t, p) for t, p in inner.actors if t.i not in own]
+
+
+def _nominal_actors(
+    noun: Token, trigger: set[int], agent_nouns: frozenset[str] = frozenset()
+) -> tuple[list[Token], str]:
+    """Possessor, by-/from-phrase, or a name, a nationality or one of the
+    `agent_nouns` as a noun compound ("rebel attacks", "army shelling"; not
+    the adjective of "a terrorist attack", which names a kind of attack)."""
+    poss = [c for c in noun.children if c.dep_ == "poss"]
+    if poss:
+        return poss, "noun:possessive"
+    for prep in ("by", "from"):
+        objects = [p for c in noun.children if c.lower_ == prep for p in _pobjects(c)]
+        if objects:
+            return objects, f"noun:{prep}"
+    agents = [  # "the demonstration staged by students"
+        p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"
+        for a in c.children if a.dep_ == "agent" for p in _pobjects(a)
+    ]
+    if agents:
+        return agents, "noun:by"
+    modifiers = [
+        c for c in noun.children
+        if c.i not in trigger
+        and c.dep_ in ("compound", "amod", "nmod")
+        and c.ent_type_ not in ("DATE", "TIME", "CARDINAL", "ORDINAL")
+        and (c.ent_type_ in _NAME_ENTS or c.pos_ == "PROPN" or (c.dep_ == "compound" and _lemma(c) in agent_nouns))
+    ]
+    return modifiers, "noun:compound"
+
+
+def _slot_tokens(heads: list[Token], slots: tuple[str, ...]) -> list[Token]:
+    """Recipient tokens: dependency slots (dobj, dative, nsubjpass) or the
+    objects of the listed prepositions, on the trigger or its light verb."""
+    found = []
+    for head in heads:
+        for child in head.children:
+            if child.dep_ == "dobj" and "dobj" in slots and child.pos_ in _NOMINAL:
+                found.append(child)
+            elif child.dep_ == "dative" and "dative" in slots:
+                found.extend(_pobjects(child) if child.pos_ == "ADP" else [child])
+            elif child.dep_ == "ccomp" and "ccomp-subject" in slots:
+                found.extend(c for c in child.children if c.dep_ == "nsubj")
+            elif child.dep_ in ("prep", "prt") and child.lower_ in slots:
+                found.extend(p for p in _pobjects(child) if p.pos_ in _NOMINAL)
+    return found
+
+
+def _clause_subjects(head: Token) -> list[Token]:
+    """'demanded that Israel ease the restrictions', 'its demand that Chad
+    open the border': who is asked is the subject of the that-clause."""
+    clauses = [c for c in head.children if c.dep_ in ("ccomp", "acl") and any(m.lower_ == "that" for m in c.children)]
+    clauses += _for_clauses(head)
+    return [s for c in clauses for s in c.children if s.dep_ == "nsubj" and s.pos_ in _NOMINAL]
+
+
+def _prepositions(slots: tuple[str, ...]) -> tuple[str, ...]:
+    """The prepositional slots only ("aid to X" may hang on the object)."""
+    return tuple(s for s in slots if s not in ("dobj", "dative", "nsubjpass"))
+
+
+def _borrow_purpose_recipients(draft: Draft, drafts: dict[int, Draft]) -> None:
+    """'opened fire to disperse the demonstrators': an act done for the sake of
+    another, by the same actor, is aimed at that one's recipient."""
+    if draft.recipients:
+        return
+    for child in draft.head.children:
+        purpose = drafts.get(child.i) if child.dep_ in ("advcl", "xcomp") else None
+        if purpose is not None and purpose.recipients and not purpose.match.entry.embed:
+            same_actor = {t.i for t, _ in purpose.actors} <= {t.i for t, _ in draft.actors}
+            if same_actor:
+                draft.recipients = list(purpose.recipients)
+                draft.rule += "+purpose"
+                return
+
+
+def _governing_draft(token: Token, drafts: dict[int, Draft], own: Draft) -> Optional[Draft]:
+    """The nearest event whose trigger governs this token."""
+    for ancestor in token.ancestors:
+        draft = drafts.get(ancestor.i)
+        if draft is not None and draft is not own:
+            return draft
+    return None
+
+
+def _sentences_between(earlier: Token, later: Token) -> int:
+    """How many sentences `later`'s lies after `earlier`'s."""
+    starts = [s.start for s in sentences(later.doc)]
+    return starts.index(sentence_of(later).start) - starts.index(sentence_of(earlier).start)
+
+
+def _target_tokens(draft: Draft) -> set[int]:
+    """The words of the phrases that name who or what the event is aimed at:
+    its recipients' phrases and the trigger's object or of-phrase."""
+    roots = [t for t, _ in draft.recipients]
+    roots += [c for c in draft.head.children if c.dep_ in ("dobj", "nsubjpass")]
+    roots += [p for c in draft.head.children if c.lower_ == "of" for p in _pobjects(c)]
+    return {t.i for root in roots for t in root.subtree}

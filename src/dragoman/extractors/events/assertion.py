@@ -1,0 +1,265 @@
+"""Assertion: which triggers name an event the sentence reports.
+
+A trigger inside the complement of an embedding verb ("refused to meet",
+"vowed to attack") is that verb's content; what protesters demand is the
+protest's topic; a killing that is the outcome of an attack is the attack;
+an event noun that another event is about, a same-type noun framing a
+verb's event, a participle used as an adjective ("Western-funded
+militias"), events in relative clauses and in circumstance phrases or
+clauses are background, not reported events.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from ...annotate.views import sentence_of
+from ..lexicon import Lexicon
+from .arguments import _answered_parties
+from .drafts import Draft, Match
+from .parse import _complement_tokens, _for_clauses
+
+_DEED_QUADS = (2, 4)  # material cooperation and conflict: things done, not said
+
+
+def unasserted(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> set[int]:
+    """The drafts that name no event of their own, beyond those `absorbed`
+    already; the filters that find one lend it their recipients on the way,
+    so they run in this order."""
+    absorbed = set(absorbed)
+    absorbed |= _protest_topics(drafts)
+    absorbed |= _violence_outcomes(drafts)
+    absorbed |= _topic_events(drafts, absorbed, lex)
+    absorbed |= _framing_nouns(drafts, absorbed)
+    absorbed |= _descriptive_participles(drafts)
+    absorbed |= _background_clauses(drafts, absorbed)
+    absorbed |= _circumstances(drafts, absorbed, lex)
+    return absorbed
+
+
+def embeddings(matches: dict[int, Match], lex: Lexicon) -> tuple[set[int], dict[int, list[int]]]:
+    """Triggers inside the complement of an absorbing or promising verb."""
+    absorbed: set[int] = set()
+    embedded: dict[int, list[int]] = {}
+    for i, match in matches.items():
+        if match.entry.embed is None:
+            continue
+        inside = {t.i for t in _embedded_tokens(match.head, lex.circumstance_words)} - {i}
+        inner = sorted((j for j in matches if j in inside), key=lambda j: _depth(matches[j].head))
+        absorbed.update(inner)
+        embedded[i] = inner
+    return absorbed, embedded
+
+
+def _protest_topics(drafts: dict[int, Draft]) -> set[int]:
+    """What protesters demand is the protest's topic, not a separate
+    request (manual, PROTEST ambiguities)."""
+    protests = {
+        t.i for d in drafts.values() if d.event == "PROTEST"
+        for t in [d.head] + ([d.match.carrier] if d.match.carrier is not None else [])
+    }
+    topics = {
+        i: d for i, d in drafts.items()
+        if d.event == "REQUEST" and any(a.i in protests for a in d.head.ancestors)
+    }
+    for topic in topics.values():
+        protest = next(
+            (d for d in drafts.values() if d.event == "PROTEST" and not d.recipients
+             and any(a.i in (d.head.i, getattr(d.match.carrier, "i", -1)) for a in topic.head.ancestors)),
+            None,
+        )
+        if protest is not None:
+            protest.recipients = topic.recipients
+    return set(topics)
+
+
+def _violence_outcomes(drafts: dict[int, Draft]) -> set[int]:
+    """'shelled the town, killing 20', 'launched an attack, killing 20', 'the
+    bombardment of the town killed 20': the killing is the outcome of the
+    shelling, one event, which takes the victims as recipient when it names
+    none itself."""
+    outcomes = set()
+    by_carrier = {d.match.carrier.i: d for d in drafts.values() if d.match.carrier is not None}
+    for i, draft in drafts.items():
+        main = drafts.get(draft.head.head.i) or by_carrier.get(draft.head.head.i)
+        if main is None or main is draft:  # "the bombardment of the town killed 20"
+            main = next((drafts[c.i] for c in draft.head.children if c.dep_ == "nsubj" and c.i in drafts), None)
+            main = main if main is not None and not main.match.verbal else None
+        if (
+            draft.event == "ASSAULT" and draft.match.verbal and main is not None and main is not draft
+            and main.event == "ASSAULT" and (draft.head.dep_ in ("advcl", "conj") or draft.head in main.head.ancestors)
+        ):
+            outcomes.add(i)
+            if not main.recipients:
+                main.recipients = draft.recipients
+    return outcomes
+
+
+def _topic_events(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> set[int]:
+    """'agreed on a ceasefire', 'discussed sanctions', 'accepted demands
+    from the rebels': an event noun that is what another event's verb is
+    about is that event's content, not a second event. A deed with a
+    named doer ("discussed the Houthi attack") stays an event. When the
+    main event names no recipient, the one whose demand or offer it
+    answers becomes it ("accepted demands from the rebels")."""
+    topics = set()
+    for i, draft in drafts.items():
+        if draft.match.verbal or draft.match.carrier is not None or i in absorbed:
+            continue
+        if lex.quad[draft.event] in _DEED_QUADS and draft.actors:
+            continue
+        main = drafts.get(_topic_governor(draft.head, lex.topic_preps).i)
+        if main is None or main is draft or not main.match.verbal or main.head.i in absorbed:
+            continue
+        topics.add(i)
+        if not main.recipients:
+            main.recipients = _answered_parties(main, draft)
+    return topics
+
+
+def _circumstances(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> set[int]:
+    """'closed its borders because of fighting', 'expelled the inspectors
+    after officials alleged ...', 'will meet him if he gives them a veto':
+    an event in a circumstance phrase or clause of another event is
+    background, dropped when that other event is reported."""
+    found = set()
+    for i, draft in drafts.items():
+        cue = _circumstance_cue(draft, lex)
+        if i in absorbed or cue is None:
+            continue
+        main = next((drafts[a.i] for a in cue.ancestors if a.i in drafts), None)
+        if main is not None and main.head.i not in absorbed:
+            found.add(i)
+    return found
+
+
+def _circumstance_cue(draft: Draft, lex: Lexicon) -> Optional[Token]:
+    """Where the trigger's circumstance phrase hangs: the adverbial clause a
+    circumstance word introduces, or the preposition ("after", "amid",
+    "because of", "due to") whose object is a nominal trigger."""
+    anchor = draft.match.carrier or draft.head
+    for token in [anchor, *anchor.ancestors]:
+        if token.dep_ == "advcl" and any(
+            c.dep_ == "mark" and c.lower_ in lex.circumstance_words for c in token.children
+        ):
+            return token
+        if token.dep_ == "pcomp" and token.head.lower_ in lex.circumstance_words:
+            return token.head  # "before allowing aid convoys in"
+    if draft.match.verbal or draft.head.dep_ != "pobj":
+        return None
+    prep = draft.head.head
+    cue = prep if prep.lower_ in lex.circumstance_words else prep.head  # "because of"
+    return cue if cue.lower_ in lex.circumstance_words else None
+
+
+def _topic_governor(noun: Token, preps: frozenset[str]) -> Token:
+    """The verb a noun is the object of, directly or through a topic
+    preposition ("agreed on", "talked about"); the noun itself otherwise."""
+    if noun.dep_ in ("dobj", "nsubjpass"):
+        return noun.head
+    if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass", "pobj"):
+        return _topic_governor(noun.head, preps)
+    if noun.dep_ == "pobj" and noun.head.dep_ == "prep" and noun.head.lower_ in preps:
+        return noun.head.head
+    return noun
+
+
+def _framing_nouns(drafts: dict[int, Draft], absorbed: set[int]) -> set[int]:
+    """'killed four in an attack on Basra', 'were arrested in a raid': a noun
+    of the same type framing the verb's event in an in-phrase names that same
+    event; it lends its recipient when the verb names none."""
+    frames = set()
+    for i, draft in drafts.items():
+        prep = draft.head.head
+        verb = drafts.get(prep.head.i) if draft.head.dep_ == "pobj" and prep.lower_ == "in" else None
+        if i in absorbed or draft.match.verbal or verb is None:
+            continue
+        if not verb.match.verbal or verb.event != draft.event:
+            continue
+        frames.add(i)
+        if not verb.recipients:
+            verb.recipients = draft.recipients
+    return frames
+
+
+def _descriptive_participles(drafts: dict[int, Draft]) -> set[int]:
+    """'the banned party', 'Western-funded militias', 'arrested protesters
+    were freed': a participle used as an adjective describes a participant's
+    state; it reports no event. A determiner before it, a hyphenated modifier
+    ("Western-funded"), or a noun that is itself an argument of a verb tells
+    an adjective from a misparsed main verb ("Attackers stabbed villagers",
+    where the parser makes the noun the root)."""
+    return {i for i, d in drafts.items() if d.match.verbal and d.head.dep_ == "amod" and _attributive(d.head)}
+
+
+def _attributive(participle: Token) -> bool:
+    noun = participle.head
+    if any(c.dep_ in ("det", "poss") and c.i < participle.i for c in noun.children):
+        return True
+    hyphenated = any(c.dep_ == "npadvmod" and c.i < participle.i for c in participle.children)
+    in_a_clause = sentence_of(participle).root.pos_ in ("VERB", "AUX")  # not a sentence misread as a noun phrase
+    return participle.i < noun.i and in_a_clause and (hyphenated or noun.dep_ != "ROOT")
+
+
+def _background_clauses(drafts: dict[int, Draft], absorbed: set[int]) -> set[int]:
+    """'the rebels, who overran the town last month', 'Macedonia, which is
+    preparing an offensive': a relative clause describes one of the
+    participants of the sentence's own event; what it mentions is background,
+    not an event the sentence reports. Kept when the sentence has no other."""
+    def in_relative_clause(draft: Draft) -> bool:
+        anchor = draft.match.carrier or draft.head
+        return any(a.dep_ == "relcl" for a in [anchor, *anchor.ancestors])
+    background = {i for i, d in drafts.items() if i not in absorbed and in_relative_clause(d)}
+    sentences_with_main = {
+        sentence_of(d.head).start for i, d in drafts.items() if i not in background | absorbed
+    }
+    return {i for i in background if sentence_of(drafts[i].head).start in sentences_with_main}
+
+
+def _embedded_tokens(head: Token, circumstances: frozenset[str]) -> list[Token]:
+    """What an embedding verb governs. A to-infinitive right after it or its
+    object is its complement even when parsed as an adverbial clause ("have
+    sworn to fight", "offered troops to help"), and so is a for-to clause
+    ("pushed for X to back"); other verbs keep such clauses as purposes
+    ("resigned to allow"). Circumstance phrases ("before allowing") are not content.
+    An apposition or a clause with a doer of its own ("vetoed the measure - a
+    move condemned by X") is another event about the object, not its content."""
+    adjacent = [
+        c for c in head.children
+        if c.dep_ == "advcl" and c.tag_ == "VB" and c.left_edge.lower_ == "to" and _follows_directly(head, c)
+    ]
+    clauses = adjacent + _for_clauses(head)
+    governed = _complement_tokens(head, circumstances) + [t for c in clauses for t in c.subtree]
+    separate = {
+        t.i
+        for root in governed
+        if root.dep_ == "appos"
+        or (root.dep_ in ("acl", "relcl") and _has_own_doer(root) and not _is_content_clause(root))
+        for t in root.subtree
+    }
+    return [t for t in governed if t.i not in separate]
+
+
+def _follows_directly(head: Token, clause: Token) -> bool:
+    """A to-infinitive right after the verb or after its object ("offered its
+    troops to help him"), not one set off by a comma: what is offered,
+    promised or asked for."""
+    between = head.doc[head.i + 1 : clause.left_edge.i]
+    objects = {t.i for c in head.children if c.dep_ in ("dobj", "dative", "prep") for t in c.subtree}
+    return all(t.i in objects and t.text != "," for t in between)
+
+
+def _is_content_clause(clause: Token) -> bool:
+    """'an admission that forces murdered ...': a that-clause saying what a
+    noun is about (a complementizer, no relative pronoun) is its content."""
+    return clause.dep_ == "acl" and any(c.dep_ == "mark" and c.lower_ == "that" for c in clause.children)
+
+
+def _has_own_doer(clause: Token) -> bool:
+    return any(c.dep_ in ("agent", "nsubj", "nsubjpass") for c in clause.children)
+
+
+def _depth(token: Token) -> int:
+    return sum(1 for _ in token.ancestors)

@@ -1,0 +1,321 @@
+"""Assembly: the event coder runs trigger matching, arguments, assertion and
+status over one article and builds the `Event` records, with mode, context,
+date, place, sizes and confidence.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from msgspec.structs import replace
+from spacy.tokens import Doc, Span, Token
+
+from ...analysis import Analysis
+from ...annotate.views import sentence_of
+from ...records import DateMention, Event, Offsets, Party, Place, Trigger
+from ..claims import casualty_counts
+from ..dates import event_date
+from ..event_place import event_place
+from ..lexicon import Lexicon, Recoding
+from .arguments import ArgumentReader, _answered_parties, _borrow_purpose_recipients
+from .assertion import embeddings, unasserted
+from .drafts import Draft
+from .parse import _QUANTITY_NOUNS, _complement_tokens, _lemma
+from .parties import PartyFinder
+from .status import StatusReader
+from .triggers import TriggerMatcher
+
+
+_TEXT_DATES = {"clause", "sentence", "context", "happening"}  # dates the text states
+
+
+class EventCoder:
+    """Codes the events of one analysed article."""
+
+    def __init__(self, analysis: Analysis, lexicon: Lexicon):
+        self.analysis = analysis
+        self.lex = lexicon
+        self.doc: Doc = analysis.doc
+        self.parties = PartyFinder(analysis, lexicon)
+        self.triggers = TriggerMatcher(self.doc, analysis.text, lexicon)
+        self.arguments = ArgumentReader(analysis, lexicon, self.parties)
+        self.statuses = StatusReader(lexicon, analysis.published)
+        self.longest_context_cue = max((len(cue) for cues in lexicon.contexts.values() for cue in cues), default=1)
+        self.traces: Optional[dict[tuple[int, str], dict]] = None  # filled for `explain_event`
+
+    def code(self) -> list[Event]:
+        matches = self.triggers.matches()
+        absorbed, embedded = embeddings(matches, self.lex)
+        drafts = {i: self.arguments.draft(m) for i, m in matches.items()}
+        for draft in drafts.values():
+            self.arguments.resolve_act_recipients(draft, drafts)
+        for i, inner in embedded.items():
+            self._apply_embedding(drafts[i], [drafts[j] for j in inner])
+        for draft in drafts.values():
+            _borrow_purpose_recipients(draft, drafts)
+        absorbed = unasserted(drafts, absorbed, self.lex)
+        kept = [d for i, d in sorted(drafts.items()) if i not in absorbed]
+        events: list[Event] = []
+        history: list[Draft] = []  # finished, in text order
+        for draft in kept:
+            event = self._finish(draft, history)
+            if event is not None:
+                history.append(draft)
+                events.append(event)
+        events = _drop_repeated_headline(events, self._title_end())
+        return [replace(e, id=f"E{k}") for k, e in enumerate(events, 1)]
+
+    def _apply_embedding(self, draft: Draft, inner: list[Draft]) -> None:
+        """The embedded event lends its recipient ("threatened to attack X");
+        a promise also codes by what is promised: AGREE, CONCEDE or THREATEN."""
+        if not inner:
+            if not draft.recipients:
+                draft.recipients = self.arguments.content_recipients(draft)
+            return
+        promised = inner[0]
+        if not draft.recipients:
+            draft.recipients = (
+                _answered_parties(draft, promised)
+                or promised.recipients
+                or self.arguments.place_parties(promised)
+            )
+        if draft.match.entry.embed != "intent":
+            return
+        rule = self.lex.intent
+        if promised.event in ("RETREAT", "CONCEDE"):
+            recoding = self.lex.future_recode.get(promised.event) or Recoding(
+                event=promised.event, cameo=promised.cameo
+            )
+        elif self.lex.quad[promised.event] <= 2:
+            recoding = rule.cooperation
+        else:
+            mode = rule.threat_modes.get(promised.event)
+            recoding = Recoding(event=rule.conflict.event, cameo=rule.conflict.cameo, mode=mode)
+        draft.event, draft.cameo, draft.mode = recoding.event, recoding.cameo, recoding.mode
+        if promised.match.entry.context:
+            draft.notes.append("context:" + ",".join(promised.match.entry.context))
+        draft.rule += "+intent"
+
+    def _finish(self, draft: Draft, history: list[Draft]) -> Optional[Event]:
+        if not any(self.parties.is_agentive(t, p) for t, p in draft.actors + draft.recipients):
+            if not _counted_patients(draft):
+                return None
+        entry = draft.match.entry
+        named = draft.recipients
+        draft.actors = [(t, p) for t, p in draft.actors if self.parties.is_agentive(t, p)]
+        named = [m for t, p in named for m in self.arguments.stand_ins(t, p)]
+        draft.recipients = [
+            (t, p) for t, p in named if self.parties.is_agentive(t, p) and not _is_reflexive(t)
+        ]
+        if entry.particle in entry.recipient and named and not draft.recipients:
+            return None  # "speak with one voice": the particle names no one
+        draft.actors = [(t, self.parties.facing(t, p, draft.recipients)) for t, p in draft.actors]
+        trigger_date = event_date(self.analysis, draft.match.carrier or draft.head)
+        if trigger_date is not None and trigger_date.source == "published":
+            trigger_date = _happening_date(draft, history) or trigger_date
+        draft.date = trigger_date
+        draft.status = self.statuses.status(draft, trigger_date)
+        self.statuses.recode(draft)
+        if not draft.recipients and draft.rule != "noun:between":  # reciprocal: no one else is the target
+            self.arguments.fill_recipient(draft, history)
+        place = event_place(self.analysis, draft.head)
+        if not draft.actors and draft.event in self.lex.unclaimed_actor_at_place:
+            self.arguments.unidentified_attackers(draft, place)
+        draft.mode = self._mode(draft, place)
+        head = draft.head
+        sentence = _sentence_offsets(self.analysis.text, sentence_of(head), draft.match.tokens[0].idx)
+        first, last = draft.match.tokens[0], draft.match.tokens[-1]
+        event = Event(
+            id="",
+            event=draft.event,
+            mode=draft.mode,
+            context=self._contexts(draft),
+            cameo=draft.cameo,
+            quad=self.lex.quad[draft.event],
+            actor=[p for _, p in draft.actors],
+            recipient=[p for _, p in draft.recipients],
+            status=draft.status,
+            date=trigger_date,
+            place=place,
+            sentence=sentence,
+            trigger=Trigger(
+                text=self.analysis.text[first.idx : last.idx + len(last.text)],
+                start=first.idx,
+                end=last.idx + len(last.text),
+            ),
+            rule=draft.rule,
+            lexicon=draft.match.entry.id,
+            confidence=self._confidence(draft),
+            **self._sizes(draft.event, sentence),
+        )
+        if self.traces is not None:
+            self.traces[(event.trigger.start, event.event)] = _trace(draft, event)
+        return event
+
+    def _sizes(self, event_type: str, sentence: Offsets) -> dict[str, Optional[int]]:
+        """PLOVER's size fields from the figures of the sentence: dead and
+        injured for violence, arrested for coercion."""
+        if event_type not in ("ASSAULT", "COERCE"):
+            return {}
+        counts = casualty_counts(self.analysis, sentence.start, sentence.end)
+        if event_type == "COERCE":
+            return {"arrested": counts["arrested"]}
+        return {"dead": counts["dead"], "injured": counts["injured"]}
+
+    def _mode(self, draft: Draft, place: Optional[Place]) -> Optional[str]:
+        valid = self.lex.valid_modes.get(draft.event, frozenset())
+        if draft.mode in valid:
+            return draft.mode
+        cues = {_lemma(t) for t in _complement_tokens(draft.head)} | {_lemma(draft.head)}
+        if draft.match.carrier is not None:
+            cues |= {_lemma(t) for t in _complement_tokens(draft.match.carrier)}
+        cues |= {_lemma(c) for c in draft.head.children if c.dep_ in ("compound", "amod")}
+        # the means as subject: "a suicide bombing killed", "artillery fire hit"
+        cues |= {_lemma(t) for c in draft.head.children if c.dep_ == "nsubj" for t in c.subtree}
+        for mode, words in self.lex.modes.get(draft.event, ()):
+            if cues & words:
+                return mode
+        return None
+
+    def _contexts(self, draft: Draft) -> list[str]:
+        contexts = list(draft.match.entry.context)
+        for note in draft.notes:
+            if note.startswith("context:"):
+                contexts.extend(note.split(":", 1)[1].split(","))
+        sentence = sentence_of(draft.head)
+        said = _word_runs([_lemma(t) for t in sentence], [t.lower_ for t in sentence], longest=self.longest_context_cue)
+        for context, cues in self.lex.contexts.items():
+            if any(cue in said for cue in cues):
+                contexts.append(context)
+        return list(dict.fromkeys(contexts))
+
+    def _confidence(self, draft: Draft) -> float:
+        score = 0.5
+        if any(p.actor_id or p.country for _, p in draft.actors):
+            score += 0.2
+        coded = any(p.actor_id or p.country for _, p in draft.recipients)
+        if coded or draft.event not in self.lex.requires_recipient:
+            score += 0.15
+        if draft.match.verbal:
+            score += 0.1
+        if "discourse" in draft.notes or "scene" in draft.notes:
+            score -= 0.15
+        return round(min(0.95, max(0.1, score)), 2)
+
+    # -- helpers ---------------------------------------------------------
+    def _title_end(self) -> int:
+        text = self.analysis.text
+        newline = text.find("\n")
+        return newline if newline > 0 else 0
+
+
+def _happening_date(draft: Draft, history: list[Draft]) -> Optional[DateMention]:
+    """An undated mention of a happening the article dated before ("Blinken
+    met Netanyahu on Friday ... Blinken met the war cabinet") takes that
+    date: same type, an actor in common, no recipient that contradicts. A
+    noun ("the attack") or a past perfect ("had been killed") refers back to
+    an earlier happening, so neither inherits."""
+    if not draft.match.verbal or _past_perfect(draft.head):
+        return None
+    actors, recipients = _party_keys(draft.actors), _party_keys(draft.recipients)
+    for earlier in reversed(history):
+        when = earlier.date
+        if when is None or when.source not in _TEXT_DATES or earlier.event != draft.event:
+            continue
+        theirs = _party_keys(earlier.recipients)
+        if actors & _party_keys(earlier.actors) and (not recipients or not theirs or recipients & theirs):
+            return replace(when, text="", start=draft.head.idx, end=draft.head.idx, source="happening")
+    return None
+
+
+def _counted_patients(draft: Draft) -> bool:
+    """'Dozens were detained', 'three were killed': a passive with no agent
+    whose patients are only counted still reports the event, with no actor."""
+    patients = [c for c in draft.head.children if c.dep_ == "nsubjpass"]
+    return draft.rule.startswith("verb:passive") and any(
+        t.like_num or t.pos_ == "NUM" or _lemma(t) in _QUANTITY_NOUNS for t in patients
+    )
+
+
+def _past_perfect(verb: Token) -> bool:
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)
+
+
+def _party_keys(parties: list[tuple[Token, Party]]) -> set[str]:
+    """The codes that say who the parties are: actor ids and countries."""
+    return {code for _, p in parties for code in (p.actor_id, p.country) if code}
+
+
+def _is_reflexive(token: Token) -> bool:
+    """'blew themselves up': the actor itself, never a recipient."""
+    return token.pos_ == "PRON" and token.lower_.endswith(("self", "selves"))
+
+
+def _word_runs(*sequences: list[str], longest: int) -> set[tuple[str, ...]]:
+    """Every run of up to `longest` consecutive words of each sequence: a context cue
+    is found by one set lookup instead of a scan of the sentence per cue."""
+    return {
+        tuple(words[i : i + n]) for words in sequences for n in range(1, longest + 1) for i in range(len(words) - n + 1)
+    }
+
+
+def _sentence_offsets(text: str, sentence: Span, anchor: int) -> Offsets:
+    """The sentence, cut at line breaks: a headline is its own sentence even
+    when the parser runs it into the first paragraph."""
+    start = max(sentence.start_char, text.rfind("\n", 0, anchor) + 1)
+    newline = text.find("\n", anchor)
+    end = min(sentence.end_char, newline if newline >= 0 else len(text))
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Offsets(start=start, end=end)
+
+
+def _drop_repeated_headline(events: list[Event], title_end: int) -> list[Event]:
+    """An event of the headline counts once when the body reports it again."""
+
+    def key(event: Event) -> tuple:
+        party_key = lambda ps: frozenset(p.country or p.actor_id or p.text.lower() for p in ps)  # noqa: E731
+        return event.event, party_key(event.actor), party_key(event.recipient)
+
+    body = {key(e) for e in events if e.sentence.start >= title_end}
+    return [e for e in events if e.sentence.start >= title_end or key(e) not in body]
+
+
+# -- explanation -------------------------------------------------------------------
+
+
+def _trace(draft: Draft, event: Event) -> dict:
+    """What `explain_event` reports for one finished draft."""
+    head = draft.head
+    return {
+        "trigger": event.trigger.text,
+        "head": head.text,
+        "lexicon": draft.match.entry.id,
+        "rule": draft.rule,
+        "light_verb": draft.match.carrier.text if draft.match.carrier is not None else None,
+        "actor_paths": [(p.text, dependency_path(head, t)) for t, p in draft.actors],
+        "recipient_paths": [(p.text, dependency_path(head, t)) for t, p in draft.recipients],
+        "status": event.status,
+        "status_reasons": list(draft.reasons),
+        "date": event.date.text if event.date else None,
+        "date_value": (event.date.value or event.date.first) if event.date else None,
+        "date_source": event.date.source if event.date else None,
+    }
+
+
+def dependency_path(start: Token, end: Token) -> str:
+    """The parse path between two tokens: up (↑dep) to their lowest common
+    ancestor, then down (↓dep): "withdraw ↑xcomp willing ↑acomp is ↓nsubj Syria"."""
+    if start.doc is not end.doc:
+        return f"{start.text} … {end.text}"
+    up = [start] + list(start.ancestors)
+    down = [end] + list(end.ancestors)
+    common = next((t for t in up if t in down), None)
+    if common is None:
+        return f"{start.text} … {end.text} (different sentences)"
+    parts = [start.text]
+    for token in up[: up.index(common)]:
+        parts.append(f"↑{token.dep_} {token.head.text}")
+    for token in reversed(down[: down.index(common)]):
+        parts.append(f"↓{token.dep_} {token.text}")
+    return " ".join(parts)

@@ -1,0 +1,151 @@
+"""Parse helpers shared by the event coder's parts: lemmas, prepositional
+objects, passives, who controls an infinitive, the complements of a trigger.
+
+Package-internal: the names keep their leading underscore.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Span, Token
+
+from ...annotate.views import sentence_of
+
+_NOMINAL = {"NOUN", "PROPN", "PRON"}
+_RELATIVE = {"who", "whom", "which", "that", "whose"}
+_NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+_COMPLEMENT_DEPS = {"xcomp", "ccomp", "dobj", "prep", "dative", "attr", "oprd", "acomp"}
+
+
+def _lemma(token: Token) -> str:
+    return token.lemma_.lower()
+
+
+def _lemma_forms(token: Token) -> tuple[str, ...]:
+    """The lemma, plus the stems a regular inflection gives, for verbs the
+    tagger lemmatises wrongly ("staged" -> "stag")."""
+    word, tag = token.lower_, token.tag_
+    if tag in ("VBD", "VBN") and word.endswith("ed"):
+        return (_lemma(token), word[:-1], word[:-2])
+    if tag == "VBZ" and word.endswith("s"):
+        return (_lemma(token), word[:-1])
+    if tag == "VBG" and word.endswith("ing"):
+        return (_lemma(token), word[:-3], word[:-3] + "e")
+    return (_lemma(token),)
+
+
+def _lemma_in(token: Token, lemmas: frozenset[str]) -> bool:
+    return any(form in lemmas for form in _lemma_forms(token))
+
+
+def _pobjects(prep: Token) -> list[Token]:
+    """The objects of a preposition; a stranded one shares the object of the
+    preposition that closes the coordination ("ties with and an embassy in
+    Tehran": both with Tehran)."""
+    found = [c for c in prep.children if c.dep_ in ("pobj", "pcomp")]
+    if found or prep.i + 1 >= len(prep.doc) or prep.doc[prep.i + 1].dep_ != "cc":
+        return found
+    sentence_end = sentence_of(prep).end
+    for later in prep.doc[prep.i + 2 : sentence_end]:
+        if later.dep_ == "prep" and later.pos_ == "ADP":
+            objects = [c for c in later.children if c.dep_ in ("pobj", "pcomp")]
+            if objects:
+                return objects
+    return []
+
+
+def _for_clauses(verb: Token) -> list[Token]:
+    """'pushed for the US to back the plan': a for-to clause after the verb,
+    which the parser hangs on it as an adverbial clause; it is its complement."""
+    return [
+        c for c in verb.children
+        if c.dep_ == "advcl" and c.i > verb.i and any(m.dep_ == "mark" and m.lower_ == "for" for m in c.children)
+    ]
+
+
+def _following_prep(token: Token) -> Optional[Token]:
+    """The preposition that follows the token, skipping a date or time."""
+    doc = token.doc
+    i = token.i + 1
+    while i < len(doc) and (doc[i].is_space or doc[i].ent_type_ in ("DATE", "TIME")):
+        i += 1
+    if i < len(doc) and doc[i].dep_ == "prep" and i < sentence_of(token).end:
+        return doc[i]
+    return None
+
+
+def _is_passive(verb: Token) -> bool:
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+        return True
+    return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+
+
+def _controllers(verb: Token, depth: int = 0) -> list[Token]:
+    """Who does an infinitive or participle with no subject of its own:
+    object control ("urged Israel to act"), subject control ("vowed to carry
+    out", "is expected to travel"), shared subjects of coordinated verbs, a
+    noun's possessor ("his intention to invite") or the noun itself
+    ("a resolution calling for")."""
+    if depth > 5:
+        return []
+    head = verb.head
+    if head == verb:
+        return []
+    if verb.dep_ == "xcomp":
+        objects = [c for c in head.children if c.dep_ == "dobj" and c.pos_ in _NOMINAL]
+        return objects or _subjects(head, depth)
+    if verb.dep_ == "advcl" and _is_passive(head):  # "a rally staged by students to protest"
+        agents = [p for c in head.children if c.dep_ == "agent" for p in _pobjects(c)]
+        if agents:
+            return agents
+    if verb.dep_ in ("advcl", "conj", "acomp"):
+        return _subjects(head, depth)
+    if verb.dep_ == "pcomp" and head.dep_ == "prep":
+        return _subjects(head.head, depth)
+    if verb.dep_ in ("acl", "relcl") and head.pos_ in _NOMINAL:
+        if verb.tag_ == "VBG":
+            return [head]
+        poss = [c for c in head.children if c.dep_ == "poss"]
+        if poss:
+            return poss
+        if head.dep_ in ("dobj", "pobj") and head.head.pos_ == "VERB":
+            return _subjects(head.head, depth)
+    return []
+
+
+def _subjects(verb: Token, depth: int) -> list[Token]:
+    subjects = [c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")]
+    return subjects or _controllers(verb, depth + 1)
+
+
+def _antecedent(token: Token) -> Token:
+    """A relative pronoun stands for the noun its clause modifies."""
+    if token.lower_ in _RELATIVE and token.tag_ in ("WP", "WDT", "WP$"):
+        clause = token.head
+        if clause.dep_ == "relcl":
+            return clause.head
+    return token
+
+
+def _complement_tokens(head: Token, circumstances: frozenset[str] = frozenset()) -> list[Token]:
+    """What a trigger governs: objects, complements and prepositional phrases,
+    not its subject, coordinated clauses, adverbial clauses or phrases headed
+    by one of the `circumstances` ("before allowing ...", "resign without
+    returning home")."""
+    governed = [t for c in head.children if c.dep_ in _COMPLEMENT_DEPS for t in c.subtree]
+    cut = {
+        t.i for prep in governed if prep.dep_ == "prep" and prep.lower_ in circumstances for t in prep.subtree
+    }
+    return [t for t in governed if t.i not in cut]
+
+
+def _is_geographic(span: Span) -> bool:
+    """A place the tagger also reads as a location, not a word the gazetteer
+    happens to know ("a ban", "UN")."""
+    return any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in span)
+
+
+# quantity words whose of-phrase names what is counted: "part of the army", "dozens of students"
+_QUANTITY_NOUNS = {"part", "some", "most", "much", "portion", "all", "rest", "half", "bulk", "third",
+                   "quarter", "dozen", "hundred", "thousand", "score", "number", "majority", "many"}

@@ -1,0 +1,491 @@
+"""Parties: who an argument token stands for, coded through the actor layer,
+quotes and reporting verbs (pronouns), country words, places and the scene
+of the sentence (domestic players take the one country it is set in).
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from msgspec.structs import replace
+from spacy.tokens import Span, Token
+
+from ...analysis import Analysis
+from ...annotate.views import sentence_of, sentences
+from ...records import Actor, Party, Place
+from ...resolve.countries import country_code
+from ..lexicon import Lexicon
+from .parse import _NAME_ENTS, _NOMINAL, _QUANTITY_NOUNS, _antecedent, _is_geographic, _lemma, _pobjects, _subjects
+
+_FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "ours"}
+_PERSONAL_THIRD = {"he", "him", "his", "she", "her"}
+_IMPERSONAL_THIRD = {"it", "its", "they", "them", "their"}
+_LOCATIVE_PREPS = {"in", "from", "throughout", "across", "inside"}
+_PLACE_PREPS = _LOCATIVE_PREPS | {"at", "to", "into", "near", "within"}  # "returning to Kyrgyzstan"
+_INTERNATIONAL_SECTORS = {"IGO", "NGO"}  # bodies that belong to no one country's scene
+_NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
+_ARG_TRIM = {"relcl", "acl", "appos", "conj", "cc", "advmod", "punct", "prep"}
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent"}
+_ANTECEDENT_SENTENCES = 4
+
+
+class PartyFinder:
+    """Turns argument tokens into coded parties."""
+
+    def __init__(self, analysis: Analysis, lexicon: Lexicon):
+        self.analysis = analysis
+        self.lex = lexicon
+        self.doc = analysis.doc
+        self.country_code = country_code
+        self.actors_by_id: dict[str, Actor] = {a.id: a for a in analysis.actors}
+        self._settings: dict[tuple[int, frozenset[int]], Optional[Party]] = {}
+        self._facing: frozenset[int] = frozenset()  # the event's other side: never the actor's scene
+
+    def facing(self, token: Token, party: Party, recipients: list[tuple[Token, Party]]) -> Party:
+        """An actor's party recoded for an event aimed at these recipients: a
+        country that is itself the recipient ("called for sanctions against
+        Nigeria") is the other side, not the scene the actor is set in; a
+        place the recipient only lies in ("attacked a town in Mali") or that
+        locates the act ("postpone the rally in Baku") still is.
+        Parties coded otherwise (a name, a split compound) stay as they are."""
+        if not party.country or not recipients:
+            return party
+        if self.party(token) != party:
+            return party
+        self._facing = frozenset(
+            _antecedent(t).i for t, _ in recipients if not (t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS)
+        )
+        try:
+            return self.party(token)
+        finally:
+            self._facing = frozenset()
+
+    def expand(self, tokens: list[Token], role: str) -> list[tuple[Token, Party]]:
+        """Each argument with its coordinated partners, as coded parties."""
+        out: list[tuple[Token, Party]] = []
+        seen: set[int] = set()
+        for token in [_counted(t) for t in tokens]:
+            if token.ent_type_ in _NOT_PARTY_ENTS:
+                continue
+            for member in self._members(token, role):
+                tok, party = member
+                if tok.i not in seen:
+                    seen.add(tok.i)
+                    out.append(member)
+        return out
+
+    def _members(self, token: Token, role: str) -> list[tuple[Token, Party]]:
+        token = _antecedent(token)
+        if _lemma(token) in self.lex.document_nouns:
+            sponsors = self._document_parties(token, role)
+            if sponsors:
+                return sponsors
+        members = [token] + [c for c in token.conjuncts if c.pos_ in _NOMINAL and _coordinated(token)]
+        out = []
+        for member in sorted(members, key=lambda t: t.i):
+            split = self._origin_parties(member)
+            out.extend(split or [(member, self.party(member))])
+        return out
+
+    def _origin_parties(self, token: Token) -> list[tuple[Token, Party]]:
+        """'counterparts from Israel, Qatar and Egypt': the countries they come from."""
+        if _lemma(token) not in self.lex.agent_nouns:
+            return []
+        found = []
+        for prep in token.children:
+            if prep.lower_ in ("from", "of"):
+                for obj in _pobjects(prep):
+                    for member in [obj] + list(obj.conjuncts):
+                        party = self.party(member)
+                        if party.country:
+                            found.append((member, party))
+        return found
+
+    def _document_parties(self, noun: Token, role: str) -> list[tuple[Token, Party]]:
+        """A resolution's or plan's parties are its sponsors (and, as a
+        recipient, also the body it was put to)."""
+        sponsors, bodies = self._sponsors(noun)
+        if not sponsors and not bodies and _is_definite(noun):
+            antecedent = self._document_antecedent(noun)
+            if antecedent is not None:
+                sponsors, bodies = self._sponsors(antecedent)
+        chosen = sponsors + bodies if role == "recipient" else (sponsors or bodies)
+        return [(t, self.party(t)) for t in chosen]
+
+    def _sponsors(self, noun: Token) -> tuple[list[Token], list[Token]]:
+        sponsors, bodies = [], []
+        for child in noun.children:
+            if child.dep_ == "poss":
+                sponsors.append(child)
+            elif _lemma(child) in self.lex.sponsor_words:
+                sponsors.extend(
+                    g for g in child.children if g.dep_ in ("npadvmod", "compound", "nmod", "poss")
+                )
+                sponsors.extend(p for g in child.children if g.dep_ == "agent" for p in _pobjects(g))
+            elif child.dep_ in ("compound", "nmod") and (child.pos_ == "PROPN" or child.ent_type_):
+                bodies.append(child)
+        if not sponsors and noun.dep_ == "dobj" and _lemma(noun.head) in self.lex.sponsor_words:
+            sponsors = _subjects(noun.head, 0)  # "X issued a statement demanding ..."
+        return sponsors, bodies
+
+    def _document_antecedent(self, noun: Token) -> Optional[Token]:
+        all_sentences = sentences(self.doc)
+        here = all_sentences.index(sentence_of(noun))
+        first = all_sentences[max(0, here - _ANTECEDENT_SENTENCES)].start
+        for token in reversed(self.doc[first : noun.i]):
+            if _lemma(token) in self.lex.document_nouns and any(self._sponsors(token)):
+                return token
+        return None
+
+    def party(self, token: Token) -> Party:
+        """The party for one argument token, coded through the actor layer,
+        quotes (first person), reporting verbs and names (third person), and
+        finally country words and places."""
+        token = _antecedent(token)
+        span = _whole_person_name(_noun_phrase(token))
+        party = self.analysis.party(span)
+        if party.country and _is_ethnic(span):
+            home = self._located_country(token) or self._setting_country(token)
+            if home:
+                return replace(party, country=home)
+        if token.pos_ == "PRON" and not party.country:
+            party = self._pronoun_party(token) or party
+        if party.country:
+            return party
+        described = self._appositive_party(token)
+        if described is not None:
+            return replace(party, country=described.country, sector=party.sector or described.sector)
+        country = self._country_of(span)
+        if not country and self._is_domestic_player(token, party):
+            country = self._setting_country(token)
+        return replace(party, country=country) if country else party
+
+    def _is_domestic_player(self, token: Token, party: Party) -> bool:
+        """Whether an uncoded party may take the scene's country: a person,
+        group or body, not a place name the coder could not read (its own
+        country, not the scene's) nor an international organisation."""
+        if token.ent_type_ in ("GPE", "LOC") or party.sector in _INTERNATIONAL_SECTORS:
+            return False
+        return bool(party.actor_id) or self.agentive_word(token)
+
+    def _appositive_party(self, token: Token) -> Optional[Party]:
+        """'Kenzo Oshima, the UN relief coordinator': the apposition says who he is."""
+        for child in token.children:
+            if child.dep_ == "appos" and child.pos_ in _NOMINAL:
+                described = self.analysis.party(_noun_phrase(child))
+                if described.country:
+                    return described
+        return None
+
+    def _pronoun_party(self, token: Token) -> Optional[Party]:
+        low = token.lower_
+        source: Optional[Party] = None
+        if low in _FIRST_PERSON:
+            source = self._speaker_party(token)
+        elif low in _IMPERSONAL_THIRD:
+            source = self._reporter_party(token) or self._possessor_subject(token)
+        elif low in _PERSONAL_THIRD:
+            source = self._preceding_person(token)
+        if source is None or not (source.actor_id or source.country):
+            return None
+        return Party(
+            text=token.text,
+            start=token.idx,
+            end=token.idx + len(token.text),
+            actor_id=source.actor_id,
+            country=source.country,
+            sector=source.sector,
+        )
+
+    def _speaker_party(self, token: Token) -> Optional[Party]:
+        for quote in self.analysis.quotes:
+            if quote.start <= token.idx < quote.end and quote.speaker is not None:
+                speaker = quote.speaker
+                actor = self.actors_by_id.get(speaker.actor_id or "")
+                if actor is not None:
+                    return Party(text=speaker.text, start=speaker.start, end=speaker.end,
+                                 actor_id=actor.id, country=actor.country, sector=actor.sector)
+                span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+                if span is not None:
+                    return self.analysis.party(span)
+        return None
+
+    def _reporter_party(self, token: Token) -> Optional[Party]:
+        """'the US announced it was ...': 'it' is the one who announced."""
+        clause = token.head
+        while clause.dep_ in ("xcomp", "conj", "aux") and clause.head != clause:
+            clause = clause.head
+        speech = clause.head
+        if clause.dep_ != "ccomp" or _lemma(speech) not in self.lex.speech_verbs:
+            return None
+        subjects = [c for c in speech.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        return self.party(subjects[0]) if subjects else None
+
+    def _possessor_subject(self, token: Token) -> Optional[Party]:
+        """'the ILO reiterated its demand': a possessive 'its'/'their' is the
+        subject of the clause it sits in."""
+        if token.dep_ != "poss":
+            return None
+        clause = next((t for t in token.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if clause is None:
+            return None
+        subjects = [c for c in clause.children if c.dep_ == "nsubj" and c.pos_ != "PRON"]
+        return self.party(subjects[0]) if subjects else None
+
+    def _preceding_person(self, token: Token) -> Optional[Party]:
+        """He/his/she/her: the nearest person named before, in this or the
+        previous sentence."""
+        sentence = sentence_of(token)
+        start = sentence_of(self.doc[sentence.start - 1]).start_char if sentence.start > 0 else 0
+        people = [
+            e for e in self.analysis.entities
+            if e.label == "PERSON" and start <= e.start and e.end <= token.idx
+        ]
+        if not people:
+            return None
+        person = people[-1]
+        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        return self.analysis.party(span) if span is not None else None
+
+    def _country_of(self, span: Span) -> Optional[str]:
+        """A country word in the phrase ("the US", "Israeli officials"), or the
+        country of a place it names."""
+        words = [t for t in span if not _is_stance_target(t)]
+        candidates = ([span.text] if len(words) == len(span) else []) + [
+            t.text for t in words if t.pos_ in ("PROPN", "ADJ", "NOUN")
+        ]
+        for text in candidates:
+            code = self.country_code(text)
+            if code:
+                return code
+        if span.root.ent_type_ == "GPE" and span.root.pos_ == "PROPN":
+            code = self.country_code(span.root.text, capitals=True)
+            if code:
+                return code
+        located = self._located_country(span.root)
+        if located:
+            return located
+        stances = {t.idx for t in span if _is_stance_target(t)}
+        for place in self.analysis.places:
+            if place.start < span.end_char and span.start_char < place.end and place.country:
+                if place.start not in stances and self._names_seat(place):
+                    return place.country
+        return None
+
+    def _names_seat(self, place: Place) -> bool:
+        """Whether a place inside a party's phrase tells where the party is from.
+
+        A place inside a person's name says nothing ("Kenzo Oshima"); inside an
+        organisation's name only a country or capital counts ("Baghdad
+        University"), not a town the gazetteer happens to know ("the Bush
+        administration").
+        """
+        span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+        if span is None or any(t.ent_type_ == "PERSON" for t in span):
+            return False
+        if any(t.ent_type_ == "ORG" for t in span):
+            return self.country_code(place.text, capitals=True) is not None
+        return True
+
+    def _setting_country(self, token: Token) -> Optional[str]:
+        """The one country a sentence is set in, for a party that shows none.
+
+        PLOVER codes domestic players ("President Dos Sontas", "students",
+        "rebels") with the country of the scene: the places the sentence is set
+        in ("in Abidjan", "Haiti's elections") and its demonyms ("Chilean
+        officials"). A country that is itself a clause argument ("the Taliban
+        that controls Afghanistan") is another party, not the scene. Nothing is
+        guessed when the scene names two countries.
+        """
+        scene = self.scene(token)
+        return scene.country if scene is not None else None
+
+    def scene(self, token: Token) -> Optional[Party]:
+        """The first mention of the sentence's one scene country, as a party."""
+        sentence = sentence_of(token)
+        key = (sentence.start, self._facing)
+        if key not in self._settings:
+            self._settings[key] = self._scene_of(sentence, self._facing)
+        return self._settings[key]
+
+    def _scene_of(self, sentence: Span, facing: frozenset[int]) -> Optional[Party]:
+        """The scene from the reported clause; a trailing reporter ("..., police
+        in Nairobi said") only when the clause itself names no country. A
+        source cited with "according to" never sets the scene, nor does the
+        event's recipient (`facing`)."""
+        cited = _cited_sources(sentence) | facing
+        reporters = _trailing_reporters(sentence, self.lex.speech_verbs)
+        found = self._scene_countries(sentence, cited | reporters)
+        if not found:
+            found = self._scene_countries(sentence, cited)
+        return next(iter(found.values())) if len(found) == 1 else None
+
+    def _scene_countries(self, sentence: Span, excluded: set[int]) -> dict[str, Party]:
+        found: dict[str, Party] = {}
+        for place in self.analysis.places_within(sentence.start_char, sentence.end_char):
+            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+            if (
+                place.country and span is not None and span.root.i not in excluded
+                and not _is_stance_target(span.root) and _is_scene(span.root) and self._names_seat(place)
+            ):
+                found.setdefault(place.country, Party(text=place.text, start=place.start, end=place.end,
+                                                      country=place.country))
+        for tok in sentence:
+            if tok.i in excluded or _is_stance_target(tok):
+                continue
+            if (tok.pos_ == "ADJ" or tok.ent_type_ == "NORP") and not _is_ethnic(tok.doc[tok.i : tok.i + 1]):
+                code = self.country_code(tok.text)
+                if code and _is_scene(tok):
+                    found.setdefault(code, Party(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                                                 country=code))
+        found.pop("IGO", None)
+        return found
+
+    def _located_country(self, head: Token) -> Optional[str]:
+        """'rebels in the Ivory Coast', 'a newspaper based in Beirut', 'guerrillas
+        operating in Macedonia': the country of a place the party's locative
+        modifier names."""
+        phrases = [c for c in head.children if c.dep_ == "prep" and c.lower_ in _LOCATIVE_PREPS]
+        phrases += [
+            p for c in head.children if c.dep_ == "acl" and c.tag_ in ("VBN", "VBG")
+            for p in c.children if p.dep_ == "prep" and p.lower_ in _LOCATIVE_PREPS
+        ]
+        if head.pos_ != "NOUN":
+            return None  # a name ("the Red Cross operating in Iraq") keeps its own code
+        for prep in phrases:
+            start, end = prep.idx, prep.doc[prep.right_edge.i].idx + len(prep.right_edge.text)
+            for place in self.analysis.places_within(start, end):
+                place_span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+                if place.country and place_span is not None and _is_geographic(place_span):
+                    return place.country
+        return None
+
+    def is_agentive(self, token: Token, party: Party) -> bool:
+        """Can this party act in a political event (a coded actor, a name, a
+        pronoun, or a group noun like 'officials')?"""
+        return bool(party.actor_id or party.country) or self.agentive_word(token)
+
+    def agentive_word(self, token: Token) -> bool:
+        """A name, a personal pronoun or a group noun: a word that can stand for a player."""
+        token = _antecedent(token)
+        if token.ent_type_ in _NAME_ENTS or token.pos_ == "PROPN":
+            return True
+        if token.pos_ == "PRON":
+            return token.lower_ in _FIRST_PERSON | _PERSONAL_THIRD | _IMPERSONAL_THIRD
+        return _lemma(token) in self.lex.agent_nouns
+
+
+def _noun_phrase(token: Token) -> Span:
+    """The token's phrase without relative clauses, appositions, coordinated
+    partners or prepositional phrases other than 'of'."""
+    kept = [token]
+    for child in token.children:
+        if child.dep_ in _ARG_TRIM and not (child.dep_ == "prep" and child.lower_ == "of"):
+            continue
+        kept.extend(child.subtree)
+    start = min(t.i for t in kept)
+    end = max(t.i for t in kept) + 1
+    doc = token.doc
+    while end - 1 > token.i and (doc[end - 1].is_space or doc[end - 1].is_punct):
+        end -= 1
+    while start < token.i and (doc[start].is_space or doc[start].is_punct):
+        start += 1
+    return doc[start:end]
+
+
+def _coordinated(token: Token) -> bool:
+    """Conjuncts joined by 'and'/'or' are partners; a conj chain without a
+    conjunction is usually a misparsed name ("Sheikh Hamad bin Khalifa al-Thani")."""
+    group = [token, *token.conjuncts]
+    return any(c.dep_ == "cc" for member in group for c in member.children)
+
+
+def _name_start(token: Token) -> Optional[int]:
+    """Where the multi-word name entity a token lies in starts, if any."""
+    if token.ent_type_ not in _NAME_ENTS or token.ent_iob_ not in ("B", "I"):
+        return None
+    start = token.i
+    while start > 0 and token.doc[start].ent_iob_ == "I":
+        start -= 1
+    return start
+
+
+def _whole_person_name(span: Span) -> Span:
+    """A phrase widened to the whole person's name the parser cut it from."""
+    root = span.root
+    if root.ent_type_ != "PERSON" or root.ent_iob_ not in ("B", "I"):
+        return span
+    doc, end = root.doc, root.i + 1
+    while end < len(doc) and doc[end].ent_iob_ == "I":
+        end += 1
+    start = _name_start(root)
+    if end <= span.end or start is None:
+        return span
+    return doc[min(span.start, start) : end]
+
+
+def _counted(token: Token) -> Token:
+    """'one third of the guerrillas', 'dozens of students': the people counted."""
+    if token.ent_type_ in _NOT_PARTY_ENTS or _lemma(token) in _QUANTITY_NOUNS or token.pos_ == "NUM":
+        counted = [p for c in token.children if c.lower_ == "of" for p in _pobjects(c)]
+        if counted:
+            return counted[0]
+    return token
+
+
+def _is_ethnic(span: Span) -> bool:
+    """'ethnic Albanians', 'ethnic Turkish villagers': the nationality word names
+    descent, not the state they belong to, which the scene tells."""
+    doc = span.doc
+    before = doc[span.start - 1 : span.start] if span.start > 0 else doc[0:0]
+    return any(t.lower_ == "ethnic" for t in list(span) + list(before))
+
+
+def _cited_sources(sentence: Span) -> set[int]:
+    """Tokens of an 'according to ...' phrase: the source of the report."""
+    return {
+        t.i for tok in sentence if tok.lower_ == "according" and tok.dep_ == "prep" for t in tok.subtree
+    }
+
+
+def _trailing_reporters(sentence: Span, speech_verbs: frozenset[str]) -> set[int]:
+    """The subject of a reporting verb that follows what it reports ("...,
+    Thai military sources said"): who tells the news, not where it happens."""
+    found: set[int] = set()
+    for verb in sentence:
+        if _lemma(verb) not in speech_verbs:
+            continue
+        reported = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
+        if reported:
+            found.update(t.i for c in verb.children if c.dep_ == "nsubj" and c.i > reported[0].i
+                         for t in c.subtree)
+    return found
+
+
+def _is_stance_target(token: Token) -> bool:
+    """'anti-Syria', 'pro-Western': the country is what the stance is about,
+    not who holds it or where it is. 'Iranian-backed militias', 'US-trained
+    forces': the country is their sponsor, not who they are."""
+    doc = token.doc
+    return (
+        token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("anti", "pro")
+    ) or token.lower_.startswith(("anti-", "pro-")) or _is_sponsor(token)
+
+
+def _is_sponsor(token: Token) -> bool:
+    """The first half of a hyphenated participle modifier ("Iranian-backed")."""
+    following = token.doc[token.i + 1 : token.i + 3]
+    return (
+        token.dep_ == "npadvmod" and token.head.tag_ == "VBN" and token.head.dep_ == "amod"
+        and len(following) == 2 and following[0].text == "-" and following[1] == token.head
+    )
+
+
+def _is_scene(token: Token) -> bool:
+    """A place or demonym that sets the scene (modifier, possessor, object of
+    a preposition) rather than acting as a clause argument of its own."""
+    return not (token.dep_ in _ARGUMENT_DEPS and token.head.pos_ in ("VERB", "AUX"))
+
+
+def _is_definite(noun: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ("the", "this", "that") for c in noun.children)

@@ -1,0 +1,183 @@
+"""Status: whether the sentence says the event occurred, will occur, might
+occur, did not occur or lies in the past (PLOVER auxiliary modes), from
+negation, modality, future and background cues on the trigger and the verbs
+that govern it (data/lexicon/event_status.yaml) and from the event's date;
+with PLOVER's recodings (future cooperation is AGREE, future retreat
+CONCEDE, an announced use of force THREATEN, joint exercises cooperation).
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Optional
+
+from spacy.tokens import Token
+
+from ...annotate.views import sentence_of
+from ...records import DateMention
+from ..lexicon import Lexicon
+from .drafts import Draft
+from .parse import _lemma
+
+
+class StatusReader:
+    """Reads the status of events in one article and applies PLOVER's recodings."""
+
+    def __init__(self, lexicon: Lexicon, published: Optional[str]):
+        self.lex = lexicon
+        self.published = _parse_date(published)
+
+    def status(self, draft: Draft, when: Optional[DateMention]) -> str:
+        """The status, with the cue that decided it kept in `draft.reasons`."""
+        cues = self.lex.status
+        flags: dict[str, str] = {}
+        start = draft.match.carrier or draft.head
+        chain = _status_chain(start, self.lex.speech_verbs)
+        reported = self._reported(chain[-1])
+        for token in chain:
+            found = _status_flags(token, cues, is_governor=token != start, reported=reported)
+            for flag, reason in found.items():
+                flags.setdefault(flag, reason)
+        carrier = [draft.match.carrier] if draft.match.carrier is not None else []
+        for word in [draft.match.tokens[0], *carrier]:
+            if _negated_before(word, cues.negation_words):
+                flags.setdefault("negated", f"negation word just before '{word.text}'")
+        for ancestor in draft.head.ancestors:
+            if ancestor.dep_ == "prep" and ancestor.lower_ in cues.historical_preps:
+                flags.setdefault("historical", f"background preposition '{ancestor.text}'")
+        for flag, reason in self._date_flags(when).items():
+            flags.setdefault(flag, reason)
+        for status in ("negated", "hypothetical", "future", "historical"):
+            if status in flags:
+                draft.reasons.append(flags[status])
+                return status
+        draft.reasons.append("no negation, modal, future or background cue")
+        return "occurred"
+
+    def _reported(self, top: Token) -> bool:
+        """Is the clause what a verb of saying reports ("said it would ...")?"""
+        return top.dep_ == "ccomp" and _lemma(top.head) in self.lex.speech_verbs
+
+    def _threat(self, draft: Draft) -> bool:
+        """An announced or conditional use of force, pressure or withdrawal
+        is a threat: "said it would boycott", "will withdraw unless"."""
+        if self.lex.quad[draft.event] != 4 and draft.event != "RETREAT":
+            return False
+        chain = _status_chain(draft.match.carrier or draft.head, self.lex.speech_verbs)
+        conditional = any(
+            m.dep_ == "mark" and m.lower_ in self.lex.status.threat_marks
+            for token in chain for c in token.children if c.dep_ == "advcl" for m in c.children
+        )
+        if draft.event in self.lex.threat_when_planned:
+            return conditional or draft.status == "future"
+        announced = draft.status == "future" and self._reported(chain[-1])
+        return conditional or (announced and draft.event != "RETREAT")
+
+    def _date_flags(self, when: Optional[DateMention]) -> dict[str, str]:
+        published = self.published
+        if when is None or published is None:
+            return {}
+        first = _parse_date(when.value or when.first)
+        last = _parse_date(when.value or when.last)
+        if first is not None and first > published:
+            return {"future": f"event date '{when.text}' after publication {published}"}
+        if last is not None and (published - last).days >= self.lex.status.historical_days:
+            days = self.lex.status.historical_days
+            return {"historical": f"event date '{when.text}' {days}+ days before publication {published}"}
+        return {}
+
+    def recode(self, draft: Draft) -> None:
+        """PLOVER's folding of negation, threats and future tense into the
+        event type, and of joint exercises into cooperation."""
+        negated = draft.match.entry.negated
+        if draft.event in self.lex.joint_recode and self._joint(draft):
+            recoding = self.lex.joint_recode[draft.event]
+            draft.event, draft.cameo, draft.mode = recoding.event, recoding.cameo, recoding.mode
+            draft.rule += "+joint"
+        if draft.status in ("future", "occurred") and self._threat(draft):
+            threat = self.lex.intent.conflict
+            draft.mode = self.lex.intent.threat_modes.get(draft.event)
+            draft.event, draft.cameo, draft.status = threat.event, threat.cameo, "occurred"
+            draft.rule += "+threat"
+        elif draft.status == "negated" and negated is not None:
+            draft.event, draft.cameo, draft.mode = negated.event, negated.cameo, negated.mode
+            draft.status = "occurred"
+            draft.rule += "+negated-recode"
+        elif draft.status == "future" and draft.event in self.lex.future_recode:
+            recoding = self.lex.future_recode[draft.event]
+            draft.event, draft.cameo, draft.mode = recoding.event, recoding.cameo, recoding.mode
+            draft.rule += "+future-recode"
+
+    @staticmethod
+    def _joint(draft: Draft) -> bool:
+        countries = {p.country for _, p in draft.actors if p.country}
+        joint = any(_lemma(c) == "joint" for c in draft.head.children)
+        return joint or len(countries) >= 2
+
+
+def _status_chain(start: Token, speech_verbs: frozenset[str]) -> list[Token]:
+    """The trigger and the words that govern it through control, raising,
+    purpose clauses and infinitival noun complements, up to a verb of saying."""
+    chain = [start]
+    token = start
+    while token.head != token and len(chain) < 6:
+        if token.dep_ in ("xcomp", "advcl") or (token.dep_ == "acl" and token.head.pos_ == "NOUN"):
+            pass
+        elif token.dep_ == "dobj" and token.pos_ == "NOUN":
+            pass
+        elif token.dep_ == "conj" and not any(c.dep_.startswith("nsubj") for c in token.children):
+            pass
+        else:
+            break
+        token = token.head
+        if _lemma(token) in speech_verbs:
+            break
+        chain.append(token)
+    return chain
+
+
+def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> dict[str, str]:
+    """Status cues on one token of the chain, each with the words that gave it."""
+    flags: dict[str, str] = {}
+    for child in token.children:
+        word = child.lower_.replace("’", "'")
+        if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
+            flags.setdefault("negated", f"negation '{child.text}' on '{token.text}'")
+        elif child.dep_ == "aux":
+            if word in cues.future_aux or _lemma(child) in cues.future_aux:
+                flags.setdefault("future", f"future auxiliary '{child.text}' on '{token.text}'")
+            elif reported and word in cues.reported_future_aux:
+                flags.setdefault("future", f"reported '{child.text}' (future seen from the past)")
+            elif word in cues.hypothetical_aux:
+                flags.setdefault("hypothetical", f"modal '{child.text}' on '{token.text}'")
+            elif _lemma(child) == "have" and child.tag_ == "VBD" and token.tag_ == "VBN":
+                flags.setdefault("historical", f"past perfect '{child.text} {token.text}'")
+        elif child.dep_ == "mark" and word in cues.hypothetical_marks:
+            flags.setdefault("hypothetical", f"condition '{child.text}' on '{token.text}'")
+    if is_governor:
+        if _lemma(token) in cues.future_governors:
+            flags.setdefault("future", f"governed by '{token.text}' (future governor)")
+        if _lemma(token) in cues.negating_governors:
+            flags.setdefault("negated", f"governed by '{token.text}' (negating governor)")
+    return flags
+
+
+def _negated_before(token: Token, negation_words: frozenset[str]) -> bool:
+    """'don't support': a negation just before the trigger, which the parser
+    does not always attach to it."""
+    for i in range(token.i - 1, max(sentence_of(token).start, token.i - 3) - 1, -1):
+        word = token.doc[i].lower_.replace("’", "'")
+        if word in negation_words:
+            return True
+        if token.doc[i].is_punct:
+            return False
+    return False
+
+
+def _parse_date(value: Optional[str]) -> Optional[date]:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10])
+    except ValueError:
+        return None

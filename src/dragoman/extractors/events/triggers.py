@@ -1,0 +1,208 @@
+"""Trigger matching: where the lexicon's entries occur in the text.
+
+One match per head token: phrases first, then the most specific single-word
+entry whose particle, object, preposition and light-verb conditions hold;
+"X said Y must ..." is a demand triggered by the modal. A light verb carrying
+a nominal event is no event of its own; words in short scare quotes are not
+triggers.
+"""
+
+from __future__ import annotations
+
+import re
+from typing import Optional
+
+from spacy.tokens import Doc, Span, Token
+
+from ..lexicon import Lexicon
+from .drafts import Match
+from .parse import _QUANTITY_NOUNS, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects
+
+_NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
+_SCARE_QUOTE_WORDS = 4
+_QUOTE_RE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
+
+
+class TriggerMatcher:
+    """Finds the lexicon's triggers in one parsed article."""
+
+    def __init__(self, doc: Doc, text: str, lexicon: Lexicon):
+        self.doc = doc
+        self.lex = lexicon
+        self.scare_quotes = _scare_quotes(text)
+
+    def matches(self) -> dict[int, Match]:
+        """One match per head token: phrases first, then the most specific entry."""
+        matches: dict[int, Match] = {}
+        taken: set[int] = set()
+        for token in self.doc:
+            if self._in_scare_quote(token):
+                continue
+            match = self._phrase_match(token)
+            if match and not taken & {t.i for t in match.tokens}:
+                matches[match.head.i] = match
+                taken |= {t.i for t in match.tokens}
+        for token in self.doc:
+            if token.i in taken or self._in_scare_quote(token):
+                continue
+            match = self._word_match(token)
+            if match:
+                matches[token.i] = match
+        for token in self.doc:
+            if token.i not in matches and _lemma(token) in self.lex.speech_verbs:
+                match = self._obligation_match(token)
+                if match:
+                    matches[token.i] = match
+        self._resolve_light_verbs(matches)
+        return matches
+
+    def _obligation_match(self, speech: Token) -> Optional[Match]:
+        """'X said Y must do Z': a demand by X on Y, triggered by the modal."""
+        for clause in speech.children:
+            if clause.dep_ != "ccomp" or not any(c.dep_ == "nsubj" for c in clause.children):
+                continue
+            for aux in clause.children:
+                if aux.dep_ == "aux" and aux.lower_ in self.lex.obligation_modals:
+                    return Match(entry=self.lex.obligation, head=speech, tokens=[aux])
+        return None
+
+    def _phrase_match(self, token: Token) -> Optional[Match]:
+        for entry in self.lex.by_phrase_start.get(_lemma(token), ()):
+            span = self.doc[token.i : token.i + len(entry.phrase)]
+            if len(span) == len(entry.phrase) and all(
+                _lemma(t) == w or t.lower_ == w for t, w in zip(span, entry.phrase)
+            ):
+                head = _phrase_head(span)
+                carrier = _carrier(head) if head.pos_ == "NOUN" else None
+                if carrier is not None and not _lemma_in(carrier, self.lex.light_verbs | entry.light):
+                    carrier = None
+                return Match(entry=entry, head=head, tokens=list(span), carrier=carrier)
+        return None
+
+    def _word_match(self, token: Token) -> Optional[Match]:
+        pos = _lexical_pos(token)
+        if pos is None:
+            return None
+        anchor = token.head if token.dep_ == "compound" else token  # "a mediation effort"
+        lemma = next((f for f in _lemma_forms(token) if self.lex.candidates(pos, f)), _lemma(token))
+        for entry in self.lex.candidates(pos, lemma):
+            carrier = _carrier(anchor) if pos == "noun" else None
+            if entry.particle and not _has_particle(token, entry.particle):
+                continue
+            if entry.objects and not _object_matches(token, entry.objects, entry.particle):
+                continue
+            if entry.prep and not _has_prep(token, entry.prep):
+                continue
+            if entry.light and not (carrier is not None and _lemma_in(carrier, entry.light)):
+                continue
+            if carrier is not None and not entry.light and not _lemma_in(carrier, self.lex.light_verbs):
+                carrier = None
+            return Match(entry=entry, head=anchor, tokens=[token], carrier=carrier)
+        return None
+
+    def _resolve_light_verbs(self, matches: dict[int, Match]) -> None:
+        """A light verb carrying a nominal event is no event of its own, unless
+        its entry gives that verb and object another meaning ("lift" +
+        "sanctions" is a concession, not a sanction)."""
+        for i, match in list(matches.items()):
+            carrier = match.carrier
+            if carrier is None or carrier.i not in matches or i not in matches:
+                continue
+            verb_entry = matches[carrier.i].entry
+            if verb_entry.objects and verb_entry.event != match.entry.event:
+                del matches[i]
+            else:
+                del matches[carrier.i]
+
+    def _in_scare_quote(self, token: Token) -> bool:
+        return any(start < token.idx < end for start, end in self.scare_quotes)
+
+
+def _lexical_pos(token: Token) -> Optional[str]:
+    if token.ent_type_ in _NOT_TRIGGER_ENTS:
+        return None
+    if token.pos_ == "VERB":
+        return "verb"
+    if token.pos_ == "NOUN" and (token.dep_ != "compound" or _lemma(token.head) in _FRAME_NOUNS):
+        return "noun"
+    return None
+
+
+def _phrase_head(span: Span) -> Token:
+    """The phrase word whose head lies outside it; a verb if there is one."""
+    outside = [t for t in span if t.head.i < span.start or t.head.i >= span.end or t.head == t]
+    verbs = [t for t in outside if t.pos_ == "VERB"]
+    return (verbs or outside or [span[-1]])[-1]
+
+
+def _carrier(noun: Token) -> Optional[Token]:
+    """The verb whose object (or passive subject) the noun is."""
+    if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
+        return noun.head
+    if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass", "conj"):
+        return _carrier(noun.head)  # "launched artillery, mortar and rocket fire"
+    measure = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
+    if measure is not None and (_lemma(measure) in _MEASURE_NOUNS or measure.ent_type_ == "DATE"):
+        return _carrier(measure)  # "launched ten days of war games", "a series of raids"
+    return None
+
+
+def _has_particle(verb: Token, particle: str) -> bool:
+    """The particle or preposition after the verb, or the mark of a clause it
+    introduces ("pushed for the US to back the plan")."""
+    return any(
+        c.dep_ in ("prt", "prep", "agent") and c.lower_ == particle and c.i > verb.i
+        for c in verb.children
+    ) or (particle == "for" and bool(_for_clauses(verb)))
+
+
+def _has_prep(noun: Token, prep: str) -> bool:
+    """A preposition on the noun, or right after it when the parser attached
+    it elsewhere ("Schumer's call last week for an election")."""
+    if any(c.dep_ == "prep" and c.lower_ == prep for c in noun.children):
+        return True
+    following = _following_prep(noun)
+    return following is not None and following.lower_ == prep
+
+
+# nouns that frame an event named by their compound modifier: "a mediation effort"
+_FRAME_NOUNS = {"effort", "bid", "attempt", "campaign", "mission"}
+
+
+# nouns that measure out a series of events: "a wave of strikes", "ten days of exercises"
+_MEASURE_NOUNS = {"series", "wave", "round", "spate", "string", "day", "week", "month", "hour"}
+
+
+def _objects(verb: Token, particle: Optional[str]) -> list[Token]:
+    """Objects of the verb; "part of X" counts as X."""
+    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "photographs and intelligence"
+    objects += [
+        p for o in objects if _lemma(o) in _QUANTITY_NOUNS
+        for c in o.children if c.lower_ == "of" for p in _pobjects(c)
+    ]
+    if particle:
+        objects += [p for c in verb.children if c.lower_ == particle for p in _pobjects(c)]
+    return objects
+
+
+def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str]) -> bool:
+    """The object, one of its modifiers ("access points") or its of-phrase
+    ("state of emergency") is one of the lemmas."""
+    for obj in _objects(verb, particle):
+        words = {_lemma(obj), obj.lower_}
+        words |= {_lemma(c) for c in obj.children if c.dep_ in ("compound", "amod")}
+        words |= {_lemma(p) for c in obj.children if c.lower_ == "of" for p in _pobjects(c)}
+        if words & lemmas:
+            return True
+    return False
+
+
+def _scare_quotes(text: str) -> list[tuple[int, int]]:
+    """Short quoted phrases ('an "immediate ceasefire"'): a word the writer
+    quotes, not an event someone reports."""
+    return [
+        (m.start(), m.end())
+        for m in _QUOTE_RE.finditer(text)
+        if len(m.group()[1:-1].split()) <= _SCARE_QUOTE_WORDS
+    ]
