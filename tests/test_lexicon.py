@@ -1,0 +1,90 @@
+"""The event lexicon's noun classes and trigger inventory: loading checks and
+what the classes let a trigger code. Sentences are our own."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+from dragoman.extractors.lexicon import LexiconError, load_lexicon, load_lexicon_from
+from dragoman.pipeline import Pipeline
+from dragoman.records import Article
+
+LEXICON_DIR = Path(__file__).resolve().parents[1] / "src" / "dragoman" / "data" / "lexicon"
+
+
+def _copy_with(tmp_path: Path, name: str, old: str, new: str) -> int:
+    """Copy the lexicon to tmp_path with one edit in `name`; the edited line."""
+    for path in LEXICON_DIR.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    target = tmp_path / name
+    text = target.read_text(encoding="utf-8")
+    assert old in text
+    target.write_text(text.replace(old, new, 1), encoding="utf-8")
+    return text[: text.index(old)].count("\n") + 1
+
+
+# -- loading ---------------------------------------------------------------------------------
+def test_entries_take_the_lemmas_of_their_classes():
+    lexicon = load_lexicon()
+    send = [e for e in lexicon.candidates("verb", "send") if e.event == "MOBILIZE"][0]
+    assert {"troop", "warship", "battalion"} <= send.objects
+    assert "aid" not in send.objects
+
+
+def test_an_unknown_class_names_the_entry_line(tmp_path):
+    line = _copy_with(tmp_path, "events.yaml", "object_class: [falsehoods]", "object_class: [rumours]")
+    with pytest.raises(LexiconError, match="unknown noun class") as error:
+        load_lexicon_from(tmp_path)
+    assert f"events.yaml:{line}" in str(error.value)
+
+
+def test_a_class_no_entry_uses_is_an_error(tmp_path):
+    _copy_with(tmp_path, "noun_classes.yaml", "freedoms: [", "spare: [cup]\nfreedoms: [")
+    with pytest.raises(LexiconError, match=r"noun_classes.yaml:1: no entry uses the class\(es\) \['spare'\]"):
+        load_lexicon_from(tmp_path)
+
+
+def test_a_class_must_list_lemmas(tmp_path):
+    line = _copy_with(tmp_path, "noun_classes.yaml", "freedoms: [freedom, liberty, right]", "freedoms: []")
+    with pytest.raises(LexiconError, match="must list lemmas") as error:
+        load_lexicon_from(tmp_path)
+    assert f"noun_classes.yaml:{line}" in str(error.value)
+
+
+# -- what the classes code --------------------------------------------------------------------
+@pytest.fixture(scope="module")
+def events_of():
+    pipeline = Pipeline()
+
+    def run(text: str):
+        events = pipeline.analyse(Article(id="t", text=text, published="2024-05-10")).events
+        return [(e.event, e.trigger.text) for e in events]
+
+    return run
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("Moldova sent two battalions to the northern frontier on Tuesday.", ("MOBILIZE", "sent")),
+        ("Norway sent medicine and blankets to the flooded province.", ("AID", "sent")),
+        ("The rebels captured three hilltop villages overnight.", ("ASSAULT", "captured")),
+        ("Peru closed its airspace to Bolivian flights.", ("COERCE", "closed")),
+    ],
+)
+def test_a_verb_codes_by_the_class_of_its_object(events_of, text, expected):
+    assert expected in events_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The mayor sent a birthday card to the singer.",
+        "The museum closed its east wing for repairs.",
+    ],
+)
+def test_outside_its_classes_a_narrowed_verb_codes_nothing(events_of, text):
+    assert events_of(text) == []
