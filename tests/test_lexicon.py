@@ -88,3 +88,24 @@ def test_a_verb_codes_by_the_class_of_its_object(events_of, text, expected):
 )
 def test_outside_its_classes_a_narrowed_verb_codes_nothing(events_of, text):
     assert events_of(text) == []
+
+
+# -- senses that are no event -----------------------------------------------------------------
+@pytest.mark.parametrize(
+    "text, unwanted",
+    [
+        ("The senator seized on the governor's remark during the debate.", "COERCE"),
+        ("The new coach hails from a fishing town in Chile.", "SUPPORT"),
+        ("Volunteers fought the blaze through the night.", "ASSAULT"),
+        ("The lawyers fought the extradition for two years.", "ASSAULT"),
+        ("A crew shot a documentary in the valley last spring.", "ASSAULT"),
+        ("The campaign targeted young voters with a new advert.", "ASSAULT"),
+    ],
+)
+def test_a_sense_excluded_by_class_or_particle_codes_no_event(events_of, text, unwanted):
+    assert unwanted not in {event for event, _ in events_of(text)}
+
+
+def test_the_violent_sense_still_codes(events_of):
+    assert ("ASSAULT", "fought") in events_of("Rebels fought government troops near the dam.")
+    assert ("COERCE", "seized") in events_of("Customs officers seized the cargo in the port.")

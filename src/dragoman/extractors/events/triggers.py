@@ -91,6 +91,10 @@ class TriggerMatcher:
                 continue
             if entry.objects and not _object_matches(token, entry.objects, entry.particle):
                 continue
+            if any(_has_particle(token, p) for p in entry.not_particles):
+                continue  # "seized on the remark", "hails from": another sense
+            if entry.not_objects and _object_matches(token, entry.not_objects, entry.particle):
+                continue  # "struck a deal", "fought the fire": another sense
             if entry.prep and not _has_prep(token, entry.prep):
                 continue
             if entry.light and not (carrier is not None and _lemma_in(carrier, entry.light)):
