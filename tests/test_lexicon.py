@@ -109,3 +109,40 @@ def test_a_sense_excluded_by_class_or_particle_codes_no_event(events_of, text, u
 def test_the_violent_sense_still_codes(events_of):
     assert ("ASSAULT", "fought") in events_of("Rebels fought government troops near the dam.")
     assert ("COERCE", "seized") in events_of("Customs officers seized the cargo in the port.")
+
+
+# -- the inventory by class: noun forms, phrasal verbs, common verbs ------------------------
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # noun forms of verb entries
+        ("Peru's disarmament of the northern militia began in March.", ("RETREAT", "disarmament")),
+        ("The army's confiscation of the harbour cranes angered the union.", ("COERCE", "confiscation")),
+        ("Ecuador's ratification of the fishing treaty pleased Lima.", ("SUPPORT", "ratification")),
+        # phrasal verbs
+        ("Rebels blew up a railway bridge outside the capital.", ("ASSAULT", "blew")),
+        ("Gunmen gunned down a village chief on Sunday.", ("ASSAULT", "gunned")),
+        ("Police took four smugglers into custody at the ferry terminal.", ("COERCE", "took")),
+        ("The militia laid down its weapons after the accord.", ("RETREAT", "laid")),
+        # common verbs restricted by class
+        ("Officers booked the two suspects on Friday evening.", ("COERCE", "booked")),
+        ("Soldiers recovered a cache of rifles in the forest.", ("COERCE", "recovered")),
+        ("Rioters looted a dozen shops on the main street.", ("ASSAULT", "looted")),
+        ("The ministry dispatched two battalions to the coast.", ("MOBILIZE", "dispatched")),
+        ("Police used tear gas on the marchers.", ("ASSAULT", "used")),
+    ],
+)
+def test_the_inventory_covers_noun_forms_phrasal_and_common_verbs(events_of, text, expected):
+    assert expected in events_of(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "She booked a table at the harbour restaurant.",
+        "The senator recovered quickly from the flu.",
+        "The singer captured the mood of the crowd.",
+    ],
+)
+def test_class_restricted_common_verbs_stay_quiet_outside_their_class(events_of, text):
+    assert events_of(text) == []
