@@ -130,6 +130,10 @@ def test_the_violent_sense_still_codes(events_of):
         ("Rioters looted a dozen shops on the main street.", ("ASSAULT", "looted")),
         ("The ministry dispatched two battalions to the coast.", ("MOBILIZE", "dispatched")),
         ("Police used tear gas on the marchers.", ("ASSAULT", "used")),
+        ("The army set up a new outpost near the river crossing.", ("MOBILIZE", "set")),
+        ("The rebel group recruited hundreds of fighters last year.", ("MOBILIZE", "recruited")),
+        ("The prime minister vacated his post after the vote.", ("RETREAT", "vacated")),
+        ("Ghana's president paid tribute to the peacekeepers.", ("SUPPORT", "paid tribute")),
     ],
 )
 def test_the_inventory_covers_noun_forms_phrasal_and_common_verbs(events_of, text, expected):
