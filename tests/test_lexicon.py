@@ -150,3 +150,22 @@ def test_the_inventory_covers_noun_forms_phrasal_and_common_verbs(events_of, tex
 )
 def test_class_restricted_common_verbs_stay_quiet_outside_their_class(events_of, text):
     assert events_of(text) == []
+
+
+# -- harm done by nature or accident ---------------------------------------------------------
+@pytest.mark.parametrize(
+    "text",
+    [
+        "An earthquake killed 30 villagers in the mountains.",
+        "The storm killed four people in Manila.",
+        "A landslide blocked the main highway to the port.",
+        "Floods cut off power to the northern districts.",
+    ],
+)
+def test_harm_done_by_nature_is_no_event(events_of, text):
+    assert events_of(text) == []
+
+
+def test_the_same_verbs_with_a_human_doer_still_code(events_of):
+    assert ("ASSAULT", "killed") in events_of("Gunmen killed four people in Manila.")
+    assert ("PROTEST", "blocked") in events_of("Farmers blocked the main highway to the port.")

@@ -30,7 +30,7 @@ CLASSES_FILE = "noun_classes.yaml"
 _ENTRY_KEYS = {
     "lemma", "phrase", "pos", "particle", "object", "prep", "light", "event", "mode",
     "cameo", "context", "recipient", "embed", "visit", "negated", "object_class",
-    "not_object_class", "not_particle",
+    "not_object_class", "not_particle", "not_subject_class",
 }
 _CAMEO_RE = re.compile(r"^\d{2,4}$")
 _EMBEDS = {"absorb", "intent"}
@@ -61,6 +61,7 @@ class Entry:
     objects: frozenset[str] = frozenset()  # the object lemmas and classes' lemmas
     not_objects: frozenset[str] = frozenset()  # objects that make it another sense
     not_particles: frozenset[str] = frozenset()  # particles that do ("hail from")
+    not_subjects: frozenset[str] = frozenset()  # doers that make it no act ("a flood killed")
     prep: Optional[str] = None
     light: frozenset[str] = frozenset()
     mode: Optional[str] = None
@@ -246,6 +247,7 @@ def _entry(
         | _class_lemmas(raw, "object_class", where, classes, used),
         not_objects=_class_lemmas(raw, "not_object_class", where, classes, used),
         not_particles=frozenset(_str_list(raw.get("not_particle", []), where, "not_particle")),
+        not_subjects=_class_lemmas(raw, "not_subject_class", where, classes, used),
         prep=one("prep"),
         light=frozenset(_str_list(raw.get("light", []), where, "light")),
         mode=raw.get("mode"),
