@@ -169,3 +169,18 @@ def test_harm_done_by_nature_is_no_event(events_of, text):
 def test_the_same_verbs_with_a_human_doer_still_code(events_of):
     assert ("ASSAULT", "killed") in events_of("Gunmen killed four people in Manila.")
     assert ("PROTEST", "blocked") in events_of("Farmers blocked the main highway to the port.")
+
+
+# -- the doer's class picks the sense -------------------------------------------------------
+def test_protesters_clashing_with_police_is_a_riot(events_of):
+    assert ("PROTEST", "clashed") in events_of("Rioters clashed with police near the stadium.")
+    assert ("ASSAULT", "clashed") in events_of("Soldiers clashed with rebels near the stadium.")
+
+
+def test_a_charge_on_a_position_is_an_assault_not_an_accusation(events_of):
+    assert ("ASSAULT", "charged") in events_of("The militants charged an army outpost at dawn.")
+    assert ("ACCUSE", "charged") in events_of("Prosecutors charged the mayor with fraud.")
+
+
+def test_only_relief_received_is_aid(events_of):
+    assert events_of("Small firms could not get any of the new subsidies.") == []

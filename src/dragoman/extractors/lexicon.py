@@ -30,7 +30,7 @@ CLASSES_FILE = "noun_classes.yaml"
 _ENTRY_KEYS = {
     "lemma", "phrase", "pos", "particle", "object", "prep", "light", "event", "mode",
     "cameo", "context", "recipient", "embed", "visit", "negated", "object_class",
-    "not_object_class", "not_particle", "not_subject_class",
+    "not_object_class", "not_particle", "not_subject_class", "subject_class",
 }
 _CAMEO_RE = re.compile(r"^\d{2,4}$")
 _EMBEDS = {"absorb", "intent"}
@@ -62,6 +62,7 @@ class Entry:
     not_objects: frozenset[str] = frozenset()  # objects that make it another sense
     not_particles: frozenset[str] = frozenset()  # particles that do ("hail from")
     not_subjects: frozenset[str] = frozenset()  # doers that make it no act ("a flood killed")
+    subjects: frozenset[str] = frozenset()  # doers the entry requires ("rioters clashed")
     prep: Optional[str] = None
     light: frozenset[str] = frozenset()
     mode: Optional[str] = None
@@ -78,6 +79,7 @@ class Entry:
             2 * len(self.phrase)
             + 2 * bool(self.particle)
             + 2 * bool(self.objects)
+            + 2 * bool(self.subjects)
             + bool(self.prep)
             + bool(self.light)
         )
@@ -248,6 +250,7 @@ def _entry(
         not_objects=_class_lemmas(raw, "not_object_class", where, classes, used),
         not_particles=frozenset(_str_list(raw.get("not_particle", []), where, "not_particle")),
         not_subjects=_class_lemmas(raw, "not_subject_class", where, classes, used),
+        subjects=_class_lemmas(raw, "subject_class", where, classes, used),
         prep=one("prep"),
         light=frozenset(_str_list(raw.get("light", []), where, "light")),
         mode=raw.get("mode"),

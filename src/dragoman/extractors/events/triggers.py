@@ -95,6 +95,8 @@ class TriggerMatcher:
                 continue  # "seized on the remark", "hails from": another sense
             if entry.not_objects and _object_matches(token, entry.not_objects, entry.particle):
                 continue  # "struck a deal", "fought the fire": another sense
+            if entry.subjects and not _subject_matches(token, entry.subjects):
+                continue
             if entry.not_subjects and _subject_matches(token, entry.not_subjects):
                 continue  # "the earthquake killed", "a storm destroyed": no one's act
             if entry.prep and not _has_prep(token, entry.prep):
