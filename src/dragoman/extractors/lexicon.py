@@ -1,7 +1,7 @@
 """The event lexicon: trigger entries and cue lists, loaded and checked once.
 
-The data lives in `dragoman/data/lexicon/` (events.yaml, event_modes.yaml,
-event_contexts.yaml, event_status.yaml) so that linguists can extend it without
+The data lives in `dragoman/data/lexicon/` (events.yaml, noun_classes.yaml,
+event_modes.yaml, event_contexts.yaml, event_status.yaml) so that linguists can extend it without
 touching code. Loading validates every entry against the PLOVER types, modes and
 CAMEO roots and fails with the file and line of the offending entry, because a
 typo in a lexicon should stop the build, not silently drop events. Each entry
@@ -25,10 +25,12 @@ EVENTS_FILE = "events.yaml"
 MODES_FILE = "event_modes.yaml"
 CONTEXTS_FILE = "event_contexts.yaml"
 STATUS_FILE = "event_status.yaml"
+CLASSES_FILE = "noun_classes.yaml"
 
 _ENTRY_KEYS = {
     "lemma", "phrase", "pos", "particle", "object", "prep", "light", "event", "mode",
-    "cameo", "context", "recipient", "embed", "visit", "negated",
+    "cameo", "context", "recipient", "embed", "visit", "negated", "object_class",
+    "not_object_class", "not_particle", "not_subject_class", "subject_class",
 }
 _CAMEO_RE = re.compile(r"^\d{2,4}$")
 _EMBEDS = {"absorb", "intent"}
@@ -56,7 +58,11 @@ class Entry:
     lemma: Optional[str] = None
     phrase: tuple[str, ...] = ()
     particle: Optional[str] = None
-    objects: frozenset[str] = frozenset()
+    objects: frozenset[str] = frozenset()  # the object lemmas and classes' lemmas
+    not_objects: frozenset[str] = frozenset()  # objects that make it another sense
+    not_particles: frozenset[str] = frozenset()  # particles that do ("hail from")
+    not_subjects: frozenset[str] = frozenset()  # doers that make it no act ("a flood killed")
+    subjects: frozenset[str] = frozenset()  # doers the entry requires ("rioters clashed")
     prep: Optional[str] = None
     light: frozenset[str] = frozenset()
     mode: Optional[str] = None
@@ -73,6 +79,7 @@ class Entry:
             2 * len(self.phrase)
             + 2 * bool(self.particle)
             + 2 * bool(self.objects)
+            + 2 * bool(self.subjects)
             + bool(self.prep)
             + bool(self.light)
         )
@@ -190,8 +197,21 @@ def _recoding(raw: Any, where: str, roots, valid_modes) -> Recoding:
     return Recoding(event=raw["event"], cameo=raw["cameo"], mode=raw.get("mode"))
 
 
+def _class_lemmas(
+    raw: dict, key: str, where: str, classes: dict[str, frozenset[str]], used: set[str]
+) -> frozenset[str]:
+    """The lemmas of the noun classes an entry names under `key`."""
+    names = _str_list(raw.get(key, []), where, key)
+    unknown = [n for n in names if n not in classes]
+    if unknown:
+        raise LexiconError(f"{where}: unknown noun class(es) {unknown} (see {CLASSES_FILE})")
+    used.update(names)
+    return frozenset(lemma for n in names for lemma in classes[n])
+
+
 def _entry(
-    node: yaml.Node, path: Path, roots, valid_modes, contexts: set[str]
+    node: yaml.Node, path: Path, roots, valid_modes, contexts: set[str],
+    classes: dict[str, frozenset[str]], used: set[str],
 ) -> Entry:
     where = _where(path, node)
     raw = _value(node)
@@ -225,7 +245,12 @@ def _entry(
         lemma=one("lemma"),
         phrase=tuple(one("phrase").split()) if "phrase" in raw else (),
         particle=one("particle"),
-        objects=frozenset(_str_list(raw.get("object", []), where, "object")),
+        objects=frozenset(_str_list(raw.get("object", []), where, "object"))
+        | _class_lemmas(raw, "object_class", where, classes, used),
+        not_objects=_class_lemmas(raw, "not_object_class", where, classes, used),
+        not_particles=frozenset(_str_list(raw.get("not_particle", []), where, "not_particle")),
+        not_subjects=_class_lemmas(raw, "not_subject_class", where, classes, used),
+        subjects=_class_lemmas(raw, "subject_class", where, classes, used),
         prep=one("prep"),
         light=frozenset(_str_list(raw.get("light", []), where, "light")),
         mode=raw.get("mode"),
@@ -301,8 +326,18 @@ def _load_status(path: Path) -> StatusCues:
     return StatusCues(historical_days=days, **lists)
 
 
+def _load_classes(path: Path) -> dict[str, frozenset[str]]:
+    """Noun class -> lemmas (noun_classes.yaml)."""
+    classes = {}
+    for key, node in _compose(path).value:
+        if not isinstance(node, yaml.SequenceNode) or not node.value:
+            raise LexiconError(f"{_where(path, key)}: class {key.value!r} must list lemmas")
+        classes[key.value] = frozenset(_str_list(_value(node), _where(path, node), "lemma"))
+    return classes
+
+
 def load_lexicon_from(directory: Path) -> Lexicon:
-    """Load and validate the four lexicon files in `directory`."""
+    """Load and validate the five lexicon files in `directory`."""
     path = directory / EVENTS_FILE
     sections = _sections(path)
     _require(sections, path, "quad", "modes", "cameo_roots", "recipient", "light_verbs",
@@ -321,7 +356,15 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     entries_node = sections["entries"]
     if not isinstance(entries_node, yaml.SequenceNode):
         raise LexiconError(f"{_where(path, entries_node)}: entries must be a list")
-    entries = tuple(_entry(n, path, roots, valid_modes, set(contexts)) for n in entries_node.value)
+    classes_path = directory / CLASSES_FILE
+    classes = _load_classes(classes_path)
+    used: set[str] = set()
+    entries = tuple(
+        _entry(n, path, roots, valid_modes, set(contexts), classes, used) for n in entries_node.value
+    )
+    unused = sorted(set(classes) - used)
+    if unused:
+        raise LexiconError(f"{classes_path.name}:1: no entry uses the class(es) {unused}")
 
     intent_raw = _value(sections["intent"])
     where = _where(path, sections["intent"])

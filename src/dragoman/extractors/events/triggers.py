@@ -91,6 +91,14 @@ class TriggerMatcher:
                 continue
             if entry.objects and not _object_matches(token, entry.objects, entry.particle):
                 continue
+            if any(_has_particle(token, p) for p in entry.not_particles):
+                continue  # "seized on the remark", "hails from": another sense
+            if entry.not_objects and _object_matches(token, entry.not_objects, entry.particle):
+                continue  # "struck a deal", "fought the fire": another sense
+            if entry.subjects and not _subject_matches(token, entry.subjects):
+                continue
+            if entry.not_subjects and _subject_matches(token, entry.not_subjects):
+                continue  # "the earthquake killed", "a storm destroyed": no one's act
             if entry.prep and not _has_prep(token, entry.prep):
                 continue
             if entry.light and not (carrier is not None and _lemma_in(carrier, entry.light)):
@@ -196,6 +204,17 @@ def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str]
         if words & lemmas:
             return True
     return False
+
+
+def _subject_matches(verb: Token, lemmas: frozenset[str]) -> bool:
+    """The verb's subject or passive agent ("destroyed by the flood"), or a
+    compound in it ("a gas explosion"), is one of the lemmas."""
+    doers = [c for c in verb.children if c.dep_ == "nsubj"]
+    doers += [p for c in verb.children if c.dep_ == "agent" for p in _pobjects(c)]
+    return any(
+        _lemma(d) in lemmas or any(_lemma(c) in lemmas for c in d.children if c.dep_ == "compound")
+        for d in doers
+    )
 
 
 def _scare_quotes(text: str) -> list[tuple[int, int]]:
