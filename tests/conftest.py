@@ -67,6 +67,58 @@ def feed_fifo():
         writer.join(timeout=10)
 
 
+# -- a tiny WordNet 3.0 database, for the build-time aids that read one -------------------
+
+# data.POS lines: offset lexfile pos word-count(hex) (word lex_id)... pointer-count (symbol offset
+# pos source/target)... [verbs: frame-count (+ frame word)...] | gloss. Lexicographer file
+# 18 = noun.person, 14 = noun.group, 06 = noun.artifact, 04 = noun.act, 41 = verb.social.
+_WORDNET_NOUNS = """\
+  1 this line stands for the licence header
+00000010 18 n 01 soldier 0 003 ~ 00000020 n 0000 ~ 00000030 n 0000 ~i 00000070 n 0000 | a member of an army
+00000020 18 n 02 paratrooper 0 para 0 001 @ 00000010 n 0000 | a soldier who jumps
+00000030 18 n 01 commando 0 001 @ 00000010 n 0000 | a soldier trained for raids
+00000040 06 n 01 van 0 000 | a covered vehicle
+00000050 14 n 01 military_unit 0 001 ~ 00000060 n 0000 | a unit of an army
+00000060 14 n 02 vanguard 0 van 0 001 @ 00000050 n 0000 | the leading unit
+00000070 18 n 01 Private_Ryan 0 001 @i 00000010 n 0000 | a proper name
+00000080 18 n 01 recruit 0 001 + 00000100 v 0101 | someone newly signed up
+00000090 04 n 02 enlistment 0 military_enlistment 0 001 + 00000100 v 0101 | signing up
+"""
+_WORDNET_VERBS = """\
+  1 this line stands for the licence header
+00000100 41 v 01 enlist 0 002 + 00000080 n 0101 + 00000090 n 0101 01 + 02 00 | join the army
+00000110 41 v 01 enlist 1 001 + 00000010 n 0101 01 + 08 00 | take someone into the army
+"""
+# index.POS: lemma pos synset_cnt p_cnt [symbol...] sense_cnt tagsense_cnt offsets (most frequent first)
+_WORDNET_INDEXES = {"noun": """\
+  1 this line stands for the licence header
+commando n 1 0 1 0 00000030
+enlistment n 1 1 + 1 0 00000090
+military_enlistment n 1 1 + 1 0 00000090
+military_unit n 1 0 1 0 00000050
+para n 1 0 1 0 00000020
+paratrooper n 1 0 1 0 00000020
+recruit n 1 1 + 1 0 00000080
+soldier n 1 2 ~ + 1 0 00000010
+van n 2 0 2 0 00000040 00000060
+vanguard n 1 0 1 0 00000060
+""", "verb": """\
+  1 this line stands for the licence header
+enlist v 2 1 + 2 1 00000100 00000110
+"""}
+
+
+@pytest.fixture
+def wordnet_dir(tmp_path):
+    """A WordNet database directory holding the few synsets above and one irregular plural."""
+    (tmp_path / "data.noun").write_text(_WORDNET_NOUNS, encoding="latin-1")
+    (tmp_path / "data.verb").write_text(_WORDNET_VERBS, encoding="latin-1")
+    for pos, text in _WORDNET_INDEXES.items():
+        (tmp_path / f"index.{pos}").write_text(text, encoding="latin-1")
+    (tmp_path / "noun.exc").write_text("commandoes commando\n", encoding="latin-1")
+    return tmp_path
+
+
 # -- a throwaway PostgreSQL server for the PostgreSQL store's tests ---------------------
 
 
