@@ -223,3 +223,19 @@ def test_actor_json_escapes_controls_and_decodes_back(runner):
     result = runner.invoke(main, ["actor", f"Kenyan {HOSTILE} police"])
     [coded] = assert_json_safe(result.stdout_bytes)
     assert coded["text"] == f"Kenyan {HOSTILE} police"
+
+
+def test_actors_list_show_and_import_notices_escape_names_and_paths(runner, tmp_path):
+    book = tmp_path / f"book-{TITLE}.yaml"  # a file name cannot hold the whole run (it has a slash)
+    book.write_text(
+        json.dumps([{"name": f"Amos {HOSTILE} Kiprono", "country": "KEN", "kind": "person",
+                     "roles": [f"Minister {HOSTILE} | GOV | 2020-01-01.."]}]),
+        encoding="utf-8",
+    )
+    store = str(tmp_path / "actors.db")
+    imported = runner.invoke(main, ["actors", "import", str(book), "--db", store])
+    assert imported.exit_code == 0, imported.output
+    listed = runner.invoke(main, ["actors", "list", "--db", store])
+    shown = runner.invoke(main, ["actors", "show", f"Amos {HOSTILE} Kiprono", "--db", store])
+    assert "Kiprono" in listed.stdout and "Kiprono" in shown.stdout
+    assert_terminal_safe(imported.stdout, imported.stderr, listed.stdout, listed.stderr, shown.stdout, shown.stderr)
