@@ -8,7 +8,7 @@ table of figures, mixed text) the article is kept: extracting a foreign text cos
 little noise, skipping an English one loses it.
 
 Measured (bench/ingest_screen.py): all 840 English PolNeAR training articles are kept
-(lowest English probability 0.93); about 1 ms per article on the first 2,000 characters;
+(lowest English probability 0.93); 1.2-2.4 ms per article on the first 2,000 characters;
 the model loads once, in about 0.7 s, on the first article.
 """
 
