@@ -106,7 +106,7 @@ def test_ingest_links_copies_in_the_run_and_against_the_store(tmp_path, store_ta
     ]) + "\n")
     result = CliRunner().invoke(main, ["ingest", str(second), "--db", store_target])
     assert result.exit_code == 0, result.stderr
-    assert "1 added, 0 already stored, 0 failed, 1 near-duplicates, 0 skipped: not English" in result.stderr
+    assert "1 added, 0 already stored, 0 failed, 1 near-duplicates\n" in result.stderr
 
     with Store.open(store_target, read_only=True) as store:
         assert sorted(a.id for a in store.articles()) == ["farms", "wire"]
@@ -116,4 +116,4 @@ def test_ingest_links_copies_in_the_run_and_against_the_store(tmp_path, store_ta
         assert links[1].url == "https://paper.example/floods" and links[1].similarity >= THRESHOLD
 
     again = CliRunner().invoke(main, ["ingest", str(first), str(second), "--db", store_target])
-    assert "0 added, 4 already stored, 0 failed, 0 near-duplicates, 1 skipped: not English" in again.stderr
+    assert "0 added, 4 already stored, 0 failed, 1 skipped: not English\n" in again.stderr

@@ -85,5 +85,5 @@ class Screen:
         return left
 
     def summary(self) -> str:
-        """', 2 near-duplicates, 1 skipped: not English' (both always said)."""
-        return f", {self.counts[NEAR_DUPLICATES]} {NEAR_DUPLICATES}, {self.counts[NOT_ENGLISH]} {NOT_ENGLISH}"
+        """', 2 near-duplicates, 1 skipped: not English'; a count of none is not said."""
+        return "".join(f", {self.counts[kind]} {kind}" for kind in (NEAR_DUPLICATES, NOT_ENGLISH) if self.counts[kind])
