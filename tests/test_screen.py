@@ -117,3 +117,71 @@ def test_ingest_links_copies_in_the_run_and_against_the_store(tmp_path, store_ta
 
     again = CliRunner().invoke(main, ["ingest", str(first), str(second), "--db", store_target])
     assert "0 added, 4 already stored, 0 failed, 1 skipped: not English\n" in again.stderr
+
+
+def test_extract_reads_a_warc_and_says_what_it_set_aside(tmp_path):
+    from test_warc import _page, _warc
+
+    def response(url, paragraphs):
+        return ("response", url, _page("Floods", paragraphs), "text/html", "200 OK", "2024-06-07T09:00:00Z")
+
+    _warc(tmp_path / "crawl.warc.gz", [response("https://wire.example/floods", WIRE),
+                                       response("https://outlet.example/floods", UPDATE),
+                                       response("https://journal.example/crues", [FRENCH])], gzip=True)
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "crawl.warc.gz")])
+    assert result.exit_code == 0, result.stderr
+    (line,) = result.stdout.splitlines()
+    assert json.loads(line)["url"] == "https://wire.example/floods"
+    assert result.stderr.splitlines()[-1] == "dragoman: 1 extracted, 1 near-duplicates, 1 skipped: not English"
+
+
+def test_a_copy_whose_original_failed_is_named_and_read_again_by_the_next_ingest(tmp_path, monkeypatch):
+    from dragoman.pipeline import Pipeline
+
+    analyse = Pipeline.analyse
+
+    def refuse_the_wire(self, article, doc=None):
+        if article.id == "wire":
+            raise ValueError("refused for the test")
+        return analyse(self, article, doc)
+
+    feed = tmp_path / "feed.jsonl"
+    feed.write_text("\n".join(json.dumps({"id": i, "text": _text(t)}) for i, t in [("wire", WIRE), ("outlet", UPDATE)]))
+    db = str(tmp_path / "news.db")
+    monkeypatch.setattr(Pipeline, "analyse", refuse_the_wire)
+    result = CliRunner().invoke(main, ["ingest", str(feed), "--db", db])
+    assert result.exit_code == 1
+    assert ("dragoman: error: outlet: a near-duplicate of wire, which was not stored: neither stored nor linked "
+            "(ingest it again)") in result.stderr
+    monkeypatch.setattr(Pipeline, "analyse", analyse)
+    again = CliRunner().invoke(main, ["ingest", str(feed), "--db", db])
+    assert "1 added, 0 already stored, 0 failed, 1 near-duplicates" in again.stderr
+    with Store.open(db, read_only=True) as store:
+        assert [(d.id, d.original_id) for d in store.near_duplicates()] == [("outlet", "wire")]
+
+
+def test_a_store_written_before_near_duplicates_is_upgraded_and_its_new_articles_found(store_target):
+    from dragoman.store.connection import connect, is_postgres
+
+    Store.open(store_target).close()
+    db = connect(store_target)
+    with db.transaction():
+        for table in ("near_duplicates", "minhash_bands", "minhashes"):
+            db.execute(f"DROP TABLE {table}")
+        if is_postgres(store_target):
+            db.execute("DELETE FROM dragoman_schema")
+            db.execute("INSERT INTO dragoman_schema VALUES (3)")
+        else:
+            db.execute("PRAGMA user_version = 3")
+    db.close()
+    from dragoman.pipeline import default_pipeline
+
+    record = default_pipeline().analyse(make_article(_text(WIRE), id="wire")).to_record(with_text=True)
+    with Store.open(store_target) as store:
+        assert store.add(record, record.text) == "wire"
+        match = store.near_duplicate_of(signature(_text(UPDATE)))
+        assert match.original_id == "wire" and match.similarity >= THRESHOLD
+        assert store.near_duplicate_of(signature(_text(OTHER))) is None
+        assert store.link_near_duplicate(make_article(_text(UPDATE), id="outlet", source="Daily Outlet"), match)
+        assert not store.link_near_duplicate(make_article(_text(UPDATE), id="outlet"), match)  # once
+        assert store.holds(_text(UPDATE))
