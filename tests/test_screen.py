@@ -185,3 +185,20 @@ def test_a_store_written_before_near_duplicates_is_upgraded_and_its_new_articles
         assert store.link_near_duplicate(make_article(_text(UPDATE), id="outlet", source="Daily Outlet"), match)
         assert not store.link_near_duplicate(make_article(_text(UPDATE), id="outlet"), match)  # once
         assert store.holds(_text(UPDATE))
+
+
+def test_a_runs_index_holds_a_window_of_the_latest_articles_and_lets_go_of_stored_ones(monkeypatch):
+    from dragoman.ingest.near_duplicates import RunIndex
+
+    monkeypatch.setattr(RunIndex, "WINDOW", 2)
+    index = RunIndex()
+    wire, other = signature(_text(WIRE)), signature(_text(OTHER))
+    index.add("wire", wire)
+    index.add("farms", other)
+    assert index.find(signature(_text(UPDATE))).original_id == "wire"
+    index.add("farms-again", other)  # the window is full: the oldest, "wire", leaves
+    assert index.find(signature(_text(UPDATE))) is None
+    index.remove("farms")
+    assert index.find(other).original_id == "farms-again"
+    index.remove("farms-again")
+    assert index.find(other) is None and index._by_band == {}

@@ -114,26 +114,46 @@ def best_match(signature: Signature, candidates: dict[str, Signature]) -> Option
 
 
 class RunIndex:
-    """The signatures of the articles taken so far in one run, found by band."""
+    """The signatures of the articles taken so far in one run, found by band.
+
+    It holds at most `WINDOW` articles, the most recent (about 3 KB each): a copy read
+    further than that after its original is not recognised in a run without a store
+    (`ingest` finds it in the store, and lets an article go from here once stored)."""
+
+    WINDOW = 20_000
 
     def __init__(self) -> None:
-        self._signatures: dict[str, Signature] = {}
-        self._by_band: dict[int, list[str]] = {}
+        self._signatures: dict[str, bytes] = {}  # in the order added
+        self._by_band: dict[int, str | list[str]] = {}  # a list only when a band is shared
 
     def find(self, signature: Signature) -> Optional[Match]:
-        ids = dict.fromkeys(i for key in signature.bands for i in self._by_band.get(key, ()))
-        return best_match(signature, {i: self._signatures[i] for i in ids})
+        ids = dict.fromkeys(i for key in signature.bands for i in self._ids(key))
+        return best_match(signature, {i: self._signature(i) for i in ids})
 
     def add(self, article_id: str, signature: Signature) -> None:
-        self._signatures[article_id] = signature
+        if len(self._signatures) >= self.WINDOW:
+            self.remove(next(iter(self._signatures)))
+        self._signatures[article_id] = signature.values.tobytes()
         for key in signature.bands:
-            self._by_band.setdefault(key, []).append(article_id)
+            held = self._by_band.setdefault(key, article_id)
+            if held is not article_id:
+                self._by_band[key] = [*self._ids(key), article_id]
 
     def remove(self, article_id: str) -> None:
-        """Forget an article (the store now finds it): a run's index stays small."""
-        found = self._signatures.pop(article_id, None)
-        for key in found.bands if found else ():
-            ids = self._by_band[key]
-            ids.remove(article_id)
-            if not ids:
+        """Forget an article (the store now finds it, or it left the window)."""
+        if article_id not in self._signatures:
+            return
+        for key in self._signature(article_id).bands:
+            ids = [i for i in self._ids(key) if i != article_id]
+            if ids:
+                self._by_band[key] = ids
+            else:
                 del self._by_band[key]
+        del self._signatures[article_id]
+
+    def _ids(self, key: int) -> list[str]:
+        held = self._by_band.get(key, ())
+        return [held] if isinstance(held, str) else list(held)
+
+    def _signature(self, article_id: str) -> Signature:
+        return Signature.of_values(np.frombuffer(self._signatures[article_id], dtype=np.uint32))
