@@ -91,7 +91,17 @@ def test_a_directory_finds_warc_files(tmp_path):
 def test_a_warc_without_html_pages_is_an_error(tmp_path):
     _warc(tmp_path / "crawl.warc", [r for r in _crawl() if r[0] != "response"], False)
     _, (error,), _ = _read([tmp_path / "crawl.warc"])
-    assert error.problem == "a WARC archive without HTML pages (0 HTML pages, 2 records skipped (1 metadata, 1 request))"
+    assert error.problem == "no article read from this WARC archive (0 HTML pages, 2 records skipped (1 metadata, 1 request))"
+
+
+def test_pages_without_article_text_are_skipped_and_counted_not_errors(tmp_path):
+    front = ("response", "https://news.example/", b"<html><head><title>Front</title></head><body><script>var edition = 1;</script></body></html>",
+             "text/html", "200 OK", "2024-05-02T10:00:00Z")
+    _warc(tmp_path / "crawl.warc.gz", [front, *_crawl()], True)
+    articles, errors, notes = _read([tmp_path / "crawl.warc.gz"])
+    assert len(articles) == 2 and errors == []
+    assert "5 records skipped (1 HTTP 301 response, 1 metadata, 1 non-HTML response, 1 page without article text, " \
+           "1 request)" in notes[0]
 
 
 @pytest.mark.parametrize("gzip", [True, False])

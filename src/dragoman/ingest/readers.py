@@ -19,8 +19,9 @@ Formats, chosen by file suffix (directories are searched recursively for these):
 - ``.warc``/``.warc.gz`` (or any input starting like one, recognised by content): every
   HTML page of a WARC archive, streamed, through the HTML path above (`warc`); the
   record's target URI is the url; the page's own date wins, then a day in the URL, then
-  the record's WARC-Date (when it was crawled). Other records are skipped and counted
-  in one note per archive; a broken record is named by number and offset, the rest read.
+  the record's WARC-Date (when it was crawled). Other records, and pages without article
+  text (section fronts, search pages), are skipped and counted in one note per archive;
+  a broken record is named by number and offset, and the rest read.
 - ``-``: stdin, read as JSON Lines when its first line is such a record,
   otherwise as plain text (or HTML when it starts like an HTML page).
 
@@ -34,8 +35,9 @@ returned here, after line endings are normalised to ``\\n``.
 Limits, whatever the kind of input (file, pipe, device, stdin): at most
 `MAX_BYTES` (10 MB) are read per article (per line for JSON Lines), so
 /dev/zero is refused, not read; a text has at most `MAX_TEXT_CHARS`
-characters (200,000: see there why); a WARC archive has no size cap, its pages
-have MAX_BYTES each; compressed, PDF, image and zip inputs are recognised by their first bytes and refused by name (`formats`); text
+characters (200,000: see there why). A WARC archive has no size cap, its pages
+MAX_BYTES each. Compressed, PDF, image and zip inputs are recognised by their
+first bytes and refused by name (`formats`); text
 is UTF-8 (or UTF-16 with a BOM) unless the caller names its `encoding`.
 An id given twice in one run is renamed, never output twice (`_Run.unique`).
 """
@@ -91,6 +93,10 @@ class InputError(Exception):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+
+
+class NoTextInPage(InputError):
+    """An HTML page without article text: an error for a page given, a skip within a crawl."""
 
 
 # -- articles and dates ------------------------------------------------------
@@ -520,7 +526,7 @@ def _html_article(
         raise InputError(name, f"HTML could not be parsed ({type(exc).__name__}: {exc})") from None
     body = (doc.text or "") if doc else ""
     if not body.strip():
-        raise InputError(name, "no extractable text in HTML")
+        raise NoTextInPage(name, "no extractable text in HTML")
     paragraphs = [line.strip() for line in body.replace("\r", "\n").split("\n") if line.strip()]
     url = url or doc.url
     return _article(
@@ -548,10 +554,12 @@ def _warc_articles(name: str, stream: BinaryIO, run: _Run, head: bytes) -> Itera
         try:
             yield _html_article(page.where, page.data, None, run, url=page.url, crawled=page.date,
                                 charset=page.charset)
+        except NoTextInPage:
+            tally.no_text()
         except InputError as exc:
             yield exc
     if tally.pages == 0 and not failed:
-        yield InputError(name, f"a WARC archive without HTML pages ({tally.summary()})")
+        yield InputError(name, f"no article read from this WARC archive ({tally.summary()})")
     elif run.on_note:
         run.on_note(f"{name}: WARC archive: {tally.summary()}")
 

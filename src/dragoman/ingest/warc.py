@@ -47,6 +47,11 @@ class WarcTally:
     pages: int = 0
     skipped: Counter = field(default_factory=Counter)
 
+    def no_text(self) -> None:
+        """The last page read held no article text: skipped, like a record that is no page."""
+        self.pages -= 1
+        self.skipped["page without article text"] += 1
+
     def summary(self) -> str:
         """'12 HTML pages, 30 records skipped (20 request, 10 non-HTML response)'."""
         text = f"{self.pages} HTML page{'s' * (self.pages != 1)}"
