@@ -14,7 +14,7 @@ from pathlib import Path
 from dragoman.ingest.language import foreign_language
 import numpy as np
 
-from dragoman.ingest.near_duplicates import signature
+from dragoman.ingest.near_duplicates import shingle_hashes, signature
 
 ROOT = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "polnear" / "train" / "text"
 texts = [Path(p).read_text(encoding="utf-8") for p in sorted(glob.glob(str(ROOT / "*.txt")))]
@@ -34,5 +34,7 @@ for i in range(1, len(texts)):
 pairs.sort(reverse=True)
 print("highest similarities between two different articles:", [round(p[0], 2) for p in pairs[:5]])
 print(f"pairs at 0.5 or above: {sum(p[0] >= 0.5 for p in pairs)} of {len(pairs)}")
-for score, j, i in pairs[:6]:
-    print(f"{score:.2f}  {texts[j][:70]!r}  |  {texts[i][:70]!r}")
+print("the closest pairs: estimated, exact Jaccard similarity, and how each starts")
+for score, j, i in pairs[:8]:
+    a, b = set(shingle_hashes(texts[j]).tolist()), set(shingle_hashes(texts[i]).tolist())
+    print(f"{score:.2f} {len(a & b) / len(a | b):.2f}  {texts[j][:60]!r}  |  {texts[i][:60]!r}")

@@ -1,7 +1,8 @@
 """Near-duplicate articles: wire copies republished by many outlets, updated versions of a story.
 
 Two texts are near-duplicates when the estimated Jaccard similarity of their sets of
-word 5-shingles (five consecutive words, lower-cased, punctuation dropped) is at least
+word 5-shingles (five consecutive words, lower-cased, punctuation dropped, each hashed
+to 32 bits) is at least
 `THRESHOLD`. The estimate is MinHash: a text's `Signature` is the minimum of each of
 `PERMUTATIONS` hash functions over its shingles, and the share of positions where two
 signatures agree estimates their Jaccard similarity (standard error 0.044 at 0.5).
@@ -10,14 +11,18 @@ signature is cut into `BANDS` bands of 4 values, and texts sharing any band are 
 (a pair at similarity 0.5 shares one with probability 0.87, at 0.6 0.99, at 0.3 0.23).
 
 Why these numbers (bench/ingest_screen.py, on the 840 PolNeAR training articles, one
-election's coverage, 352,379 pairs): only 5 pairs score 0.5 or more, and all are one
-story twice: the same report under two headlines (0.95, 0.90, 0.73, 0.59) and two
-updates of one live blog (0.50); the next, 0.48, is an updated version of a story. Our
-test wire story with one paragraph rewritten scores about 0.8, a different story on
-the same floods under 0.1. Signing one article (4,600 characters) takes about 1.3-2.2
-ms (shingling in Python dominates).
+election's coverage, 352,379 pairs): 6 pairs have an exact similarity of 0.52 or more,
+and each is one story twice: a report under two headlines (0.93, 0.89, 0.68, 0.56),
+updates of one live blog (0.52), an updated version (0.52); the next pair scores 0.12.
+0.5 sits in that gap, nearer its top because a candidate needs a whole band of 4 values
+in common: lower thresholds would need shorter bands, which make every unrelated article
+of a large store a candidate (at 3 values, some 340 per million stored articles). Pairs
+just above 0.5 are missed about one time in three (estimate noise and banding); wire
+copies and lightly edited versions (0.7 and up) are not. Our test wire story with one
+paragraph rewritten scores about 0.8, a different story on the same floods under 0.1.
+Signing one article (4,600 characters) takes about 0.7 ms.
 
-The hash functions are fixed here (`_A`, `_B`, derived from a constant string), because
+The hash functions are fixed here (`_C`, `_A`, `_B`, derived from constant strings), because
 signatures are kept in the store: changing `SHINGLE_WORDS`, `PERMUTATIONS` or them makes
 stored signatures incomparable.
 """
@@ -27,6 +32,7 @@ from __future__ import annotations
 import hashlib
 import re
 import zlib
+from functools import lru_cache
 from typing import NamedTuple, Optional
 
 import numpy as np
@@ -37,19 +43,20 @@ BANDS = 32  # of PERMUTATIONS // BANDS = 4 values each
 THRESHOLD = 0.5
 
 _ROWS = PERMUTATIONS // BANDS
-_PRIME = np.uint64((1 << 61) - 1)
 _WORD = re.compile(r"\w+")
 
 
-def _coefficients() -> tuple[np.ndarray, np.ndarray]:
-    """PERMUTATIONS pairs (a, b) of 31-bit numbers for h(x) = (a*x + b) mod 2^61-1: with
-    x < 2^32, a*x + b fits in 64 bits. Derived from a fixed string, so stable forever."""
-    raw = np.frombuffer(hashlib.shake_128(b"dragoman minhash v1").digest(16 * PERMUTATIONS), dtype="<u8")
-    coefficients = raw & np.uint64((1 << 31) - 1)
-    return coefficients[:PERMUTATIONS] | np.uint64(1), coefficients[PERMUTATIONS:]
+def _coefficients(label: bytes, count: int) -> np.ndarray:
+    """`count` odd 64-bit numbers derived from a fixed string, so stable forever."""
+    return np.frombuffer(hashlib.shake_128(label).digest(8 * count), dtype="<u8") | np.uint64(1)
 
 
-_A, _B = _coefficients()
+# a shingle's hash: the sum of its words' CRC-32s times these, its top 32 bits kept
+_C = _coefficients(b"dragoman shingles v1", SHINGLE_WORDS)
+# PERMUTATIONS hash functions h(x) = top 32 bits of (a*x + b) mod 2^64 (multiply-shift)
+_A = _coefficients(b"dragoman minhash a v1", PERMUTATIONS)
+_B = _coefficients(b"dragoman minhash b v1", PERMUTATIONS)
+_TOP = np.uint64(32)
 
 
 class Signature(NamedTuple):
@@ -80,22 +87,27 @@ class Signature(NamedTuple):
         return float(np.count_nonzero(self.values == other.values)) / PERMUTATIONS
 
 
-def shingles(text: str) -> set[str]:
-    """The text's word SHINGLE_WORDS-shingles; a shorter text is one shingle of all its words."""
+def shingle_hashes(text: str) -> np.ndarray:
+    """The distinct 32-bit hashes of the text's word SHINGLE_WORDS-shingles (a shorter text
+    is one shingle of all its words), computed on arrays: no shingle string is built."""
     words = _WORD.findall(text.lower())
-    if len(words) <= SHINGLE_WORDS:
-        return {" ".join(words)} if words else set()
-    return {" ".join(words[i:i + SHINGLE_WORDS]) for i in range(len(words) - SHINGLE_WORDS + 1)}
+    if not words:
+        return np.empty(0, dtype=np.uint64)
+    hashed = np.fromiter((zlib.crc32(w.encode("utf-8")) for w in words), dtype=np.uint64, count=len(words))
+    count = max(len(words) - SHINGLE_WORDS + 1, 1)
+    combined = np.zeros(count, dtype=np.uint64)
+    for k in range(min(SHINGLE_WORDS, len(words))):
+        combined += hashed[k:k + count] * _C[k]
+    return np.unique(combined >> _TOP)
 
 
+@lru_cache(maxsize=64)  # the screen signs an article, and the store again when it is added
 def signature(text: str) -> Optional[Signature]:
     """The text's MinHash signature, or None for a text without words."""
-    found = shingles(text)
-    if not found:
+    hashes = shingle_hashes(text)
+    if not len(hashes):
         return None
-    hashed = np.fromiter((zlib.crc32(s.encode("utf-8")) for s in found), dtype=np.uint64, count=len(found))
-    permuted = (hashed[:, None] * _A + _B) % _PRIME
-    return Signature.of_values((permuted & np.uint64(0xFFFFFFFF)).min(axis=0).astype(np.uint32))
+    return Signature.of_values(((hashes[:, None] * _A + _B) >> _TOP).min(axis=0).astype(np.uint32))
 
 
 class Match(NamedTuple):
