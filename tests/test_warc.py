@@ -104,13 +104,22 @@ def test_pages_without_article_text_are_skipped_and_counted_not_errors(tmp_path)
            "1 request)" in notes[0]
 
 
-@pytest.mark.parametrize("gzip", [True, False])
-def test_a_broken_record_is_named_and_the_rest_is_read(tmp_path, gzip):
+@pytest.mark.parametrize(
+    "gzip, broken",
+    [
+        (True, b"\x1f\x8bthis is no gzip member at all"),
+        (False, b"WARC/1.0\r\nWARC-Type: response\r\n\r\nnot HTTP\r\n\r\n"),
+        # cut short, without its Content-Length: warcio alone would read the rest as its content
+        (False, b"WARC/1.0\r\nWARC-Type: response\r\nWARC-Target-URI: https://news.example/cut\r\n\r\n"
+                b"HTTP/1.1 200 OK\r\nContent-Type: text/html\r\n\r\n<html><body><p>Half a pa"),
+    ],
+    ids=["gzip", "plain", "cut-short"],
+)
+def test_a_broken_record_is_named_and_the_rest_is_read(tmp_path, gzip, broken):
     good = tmp_path / "good.warc"
     _warc(good, _crawl()[:2], gzip)
     _warc(tmp_path / "after.warc", _crawl()[5:], gzip)
     first = good.read_bytes()
-    broken = b"\x1f\x8bthis is no gzip member at all" if gzip else b"WARC/1.0\r\nWARC-Type: response\r\n\r\nnot HTTP\r\n\r\n"
     (tmp_path / "crawl.warc").write_bytes(first + broken + (tmp_path / "after.warc").read_bytes())
     articles, (error,), _ = _read([tmp_path / "crawl.warc"])
     assert [a.title for a in articles] == ["Dam talks resume", "Port strike"]

@@ -342,6 +342,7 @@ def ingest(
     Examples:
       dragoman ingest ./articles/ --db news.db
       dragoman ingest 'feeds/*.jsonl' --db news.db --source Reuters
+      dragoman ingest CC-NEWS-20240502.warc.gz --db news.db
       dragoman ingest ./articles/ --db postgresql://analyst@dbhost/news
     """
     from .resolve import source_homes

@@ -8,12 +8,13 @@ PDF...) is skipped and counted (`WarcTally`), never an error.
 
 A broken record is named by its number and byte offset in the archive. In a file,
 reading then goes on at the next record start found after it (a gzip member in a
-.warc.gz, a ``WARC/1.`` line in a .warc), so one broken record never loses the rest;
+.warc.gz, ``WARC/1.`` in a .warc), so one broken record never loses the rest;
 on stdin, which cannot be searched ahead, the rest is not read and the error says so.
 """
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from typing import BinaryIO, Iterator, Optional
@@ -25,7 +26,7 @@ from .readers import MAX_BYTES, InputError
 
 HTML_TYPES = frozenset({"text/html", "application/xhtml+xml"})
 _GZIP_MEMBER = b"\x1f\x8b\x08"
-_WARC_LINE = b"\nWARC/1."
+_WARC_START = b"WARC/1."
 _SCAN_CHUNK = 1 << 20
 
 
@@ -62,6 +63,10 @@ class WarcTally:
         return text
 
 
+class _BrokenRecord(Exception):
+    """A record warcio reads without complaint, but wrongly."""
+
+
 class _Records(ArchiveIterator):
     """warcio's iterator, without the warnings it writes to stderr itself: a broken
     record is reported once, by `warc_pages`."""
@@ -80,8 +85,11 @@ def warc_pages(name: str, stream: BinaryIO, tally: WarcTally, *, compressed: boo
             for record in records:
                 number += 1
                 resyncing = False
-                where = f"{name} record {number} at offset {records.offset}"
-                page = _page(where, record, tally)
+                if record.rec_headers.get_header("Content-Length") is None:
+                    # warcio would take the rest of the archive as this record's content
+                    number -= 1  # counted again below, as the broken one
+                    raise _BrokenRecord("no Content-Length header")
+                page = _page(f"{name} record {number} at offset {records.offset}", record, tally)
                 if page is not None:
                     yield page
             return
@@ -91,7 +99,7 @@ def warc_pages(name: str, stream: BinaryIO, tally: WarcTally, *, compressed: boo
                 number += 1
                 rest = "" if stream.seekable() else "; the rest of the archive was not read"
                 yield InputError(f"{name} record {number} at offset {failed_at}",
-                                 f"broken WARC record ({type(exc).__name__}: {_first_line(exc)}){rest}")
+                                 f"broken WARC record ({_describe(exc)}){rest}")
         if not stream.seekable():
             return
         start = _next_record_start(stream, failed_at, compressed)
@@ -108,10 +116,11 @@ def _page(where: str, record: ArcWarcRecord, tally: WarcTally) -> Optional[WarcP
         return None
     http = record.http_headers
     status = http.get_statuscode() if http is not None else None
+    status = status if status and re.fullmatch(r"\d{3}", status) else None
     content_type = (http.get_header("Content-Type") or "") if http is not None else ""
     media_type, _, params = content_type.partition(";")
     if not (status or "").startswith("2"):
-        tally.skipped[f"HTTP {status or 'non-HTTP'} response"] += 1
+        tally.skipped[f"HTTP {status} response" if status else "response without an HTTP status"] += 1
         return None
     if media_type.strip().lower() not in HTML_TYPES:
         tally.skipped["non-HTML response"] += 1
@@ -142,9 +151,9 @@ def _charset(params: str) -> Optional[str]:
 
 def _next_record_start(stream: BinaryIO, after: int, compressed: bool) -> Optional[int]:
     """The offset of the first record start past `after`: a gzip member header in a
-    .warc.gz, a line starting ``WARC/1.`` in a .warc; None at the end of the file."""
-    marker = _GZIP_MEMBER if compressed else _WARC_LINE
-    skip = 0 if compressed else 1  # the newline before WARC/1. belongs to the broken record
+    .warc.gz, ``WARC/1.`` in a .warc (where a record cut short runs into the next); None at
+    the end of the file. A false start inside a record fails to parse and is passed over."""
+    marker = _GZIP_MEMBER if compressed else _WARC_START
     position = after + 1
     stream.seek(position)
     carry = b""
@@ -152,7 +161,7 @@ def _next_record_start(stream: BinaryIO, after: int, compressed: bool) -> Option
         window = carry + chunk
         found = window.find(marker)
         if found >= 0:
-            return position - len(carry) + found + skip
+            return position - len(carry) + found
         carry = window[-(len(marker) - 1):]
         position += len(chunk)
     return None
@@ -161,3 +170,8 @@ def _next_record_start(stream: BinaryIO, after: int, compressed: bool) -> Option
 def _first_line(exc: Exception) -> str:
     lines = [line.strip() for line in str(exc).splitlines() if line.strip()]
     return lines[0] if lines else "no detail"
+
+
+def _describe(exc: Exception) -> str:
+    """What broke, for a person: our own finding as it is, warcio's with its kind."""
+    return _first_line(exc) if isinstance(exc, _BrokenRecord) else f"{type(exc).__name__}: {_first_line(exc)}"
