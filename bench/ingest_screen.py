@@ -2,8 +2,8 @@
 
 Measures on the PolNeAR training texts in ../shared/eval (read for measuring only):
 ms per article for `language.foreign_language` and `near_duplicates.signature`, how many
-English articles the identifier would skip, and the highest estimated similarity between
-two different articles (which THRESHOLD must stay well above).
+English articles the identifier would skip, and the closest pairs of different articles,
+estimated and exact (where THRESHOLD must fall: between copies of one story and the rest).
 Run: PYTHONPATH=src python bench/ingest_screen.py
 """
 
@@ -11,9 +11,9 @@ import glob
 import time
 from pathlib import Path
 
-from dragoman.ingest.language import foreign_language
 import numpy as np
 
+from dragoman.ingest.language import foreign_language
 from dragoman.ingest.near_duplicates import shingle_hashes, signature
 
 ROOT = Path(__file__).resolve().parents[1] / ".." / "shared" / "eval" / "polnear" / "train" / "text"

@@ -27,7 +27,7 @@ the layers are also spread into plain tables so they can be queried with SQL:
   signature and are not found as originals.
 
 A store written by an older dragoman is upgraded in place when opened (`UPGRADES`:
-columns are only ever added).
+tables and columns are only ever added).
 
 Child rows reference ``articles.id`` with ON DELETE CASCADE. Each `add()` is one
 transaction, so after a crash an article is either fully stored or absent.
