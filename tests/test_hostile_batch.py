@@ -57,7 +57,7 @@ def test_a_hostile_batch_stores_every_good_article_and_names_every_bad_one(hosti
         "transcript.txt": "longer than the 200,000",
         "feed.jsonl:2": "JSON nested too deeply",
         "feed.jsonl:3": "lone surrogate",
-        "crawl.txt": "a WARC archive",
+        "crawl.txt record 1 at offset 0": "broken WARC record",
         "wire.txt": "gzip-compressed",
         "report.txt": "a PDF document",
         "archive.txt": "not UTF-8 text",

@@ -395,8 +395,6 @@ def test_half_a_surrogate_pair_in_json_is_refused_by_line_and_the_rest_read(tmp_
 @pytest.mark.parametrize(
     "name, head, problem",
     [
-        ("crawl.warc", b"WARC/1.0\r\nWARC-Type: response\r\n\r\nHTTP/1.1 200 OK\r\n\r\n<html>", "a WARC archive"),
-        ("crawl.txt", b"WARC/1.1\r\nWARC-Type: warcinfo\r\n", "a WARC archive"),
         ("feed.jsonl", gzip.compress(b'{"text": "Hidden."}\n'), "gzip-compressed"),
         ("page.html", gzip.compress(b"<html></html>"), "gzip-compressed"),
         ("bundle", b"PK\x03\x04\x14\x00\x00\x00", "a zip archive"),
@@ -414,11 +412,10 @@ def test_unread_formats_are_recognised_by_content_and_named(tmp_path, name, head
     assert _error_for(errors, name).problem.startswith(problem + ":")
 
 
-def test_a_warc_on_stdin_is_named(monkeypatch):
+def test_a_broken_warc_on_stdin_is_named_by_record(monkeypatch):
     _stdin(monkeypatch, b"WARC/1.0\r\nWARC-Type: request\r\n\r\nGET / HTTP/1.1\r\n")
-    assert [str(e) for e in _read(["-"])[1]] == [
-        "<stdin>: a WARC archive: WARC archives are not read yet (extract its pages first)"
-    ]
+    (error,) = _read(["-"])[1]
+    assert error.source == "<stdin> record 1 at offset 0" and error.problem.startswith("broken WARC record")
 
 
 def test_other_encodings_are_refused_unless_declared(tmp_path):

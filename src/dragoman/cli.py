@@ -103,6 +103,13 @@ def _articles(
             yield item
 
 
+def _screen(store=None):
+    """What sets aside foreign-language articles and near-duplicates, noting each on stderr."""
+    from .ingest.screen import Screen
+
+    return Screen(store, on_note=lambda message: _notice(f"dragoman: {message}"))
+
+
 @contextmanager
 def _open_store(path: str, *, create: bool = False, read_only: bool = False):
     """The store (SQLite path or PostgreSQL URL) for the length of the block; a store that
@@ -268,8 +275,10 @@ def extract(
 ) -> None:
     """Extract events, quotes, actors, places, dates and figures as JSON Lines.
 
-    INPUTS are files (.txt, .html, .jsonl, .json), directories, glob patterns,
-    or - for stdin (the default). One JSON object per article on stdout.
+    INPUTS are files (.txt, .html, .jsonl, .json, .warc, .warc.gz), directories,
+    glob patterns, or - for stdin (the default). One JSON object per article on stdout.
+    Articles not in English, and near-duplicates of an article read before (a wire
+    copy, an update), are not extracted: each is named on stderr, then counted.
 
     \b
     Examples:
@@ -280,12 +289,17 @@ def extract(
     """
     _use_actor_sources(actor_files)
     errors = _ErrorTally()
-    articles = _articles(inputs, published, source, encoding, errors)
+    screen = _screen()
+    articles = screen(_articles(inputs, published, source, encoding, errors))
     records = _records(articles, errors, with_text=with_text, dask=dask, actor_files=actor_files)
+    extracted = 0
     for record in _progress(records, None, "extract"):
         _write_line(record)
+        extracted += 1
     with _stdout_guard():
         sys.stdout.flush()
+    if screen.counts:
+        _notice(f"dragoman: {extracted} extracted{screen.summary()}")
     if errors.count:
         sys.exit(EXIT_INPUT_ERRORS)
 
@@ -312,6 +326,11 @@ def ingest(
 ) -> None:
     """Extract and store articles; re-running adds nothing twice.
 
+    Articles not in English are skipped; a near-duplicate of an article read
+    before in the run or stored before (a wire copy, an updated version) is not
+    extracted but linked to that original, with its source, in the store's
+    near_duplicates table. Each is named on stderr and counted in the summary.
+
     Each article is stored in its own transaction, so an interrupted run
     keeps every article it finished and none half-written. Actors met with a
     full name or a title are remembered in the database's registry, so a bare
@@ -323,6 +342,7 @@ def ingest(
     Examples:
       dragoman ingest ./articles/ --db news.db
       dragoman ingest 'feeds/*.jsonl' --db news.db --source Reuters
+      dragoman ingest CC-NEWS-20240502.warc.gz --db news.db
       dragoman ingest ./articles/ --db postgresql://analyst@dbhost/news
     """
     from .resolve import source_homes
@@ -346,7 +366,8 @@ def ingest(
                 else:
                     yield article
 
-        articles = unseen(_articles(inputs, published, source, encoding, errors))
+        screen = _screen(store)
+        articles = screen(unseen(_articles(inputs, published, source, encoding, errors)))
         records = _records(
             articles, errors, with_text=True, dask=dask, actor_files=actor_files, registry_path=db_path
         )
@@ -357,6 +378,7 @@ def ingest(
             except ArticleNotStored as exc:
                 errors.report(exc)
                 continue
+            screen.stored(record.id, stored_id)
             if stored_id is None:
                 counts["skipped"] += 1
                 continue
@@ -368,8 +390,11 @@ def ingest(
             homes.learn(stored, load_gazetteer())
             if stored_id != stored.id:
                 _notice(f"dragoman: {stored.id}: id already used by another text, stored as {stored_id}")
+        for copy, match in screen.unlinked():
+            errors.report(RuntimeError(f"{copy.id}: a near-duplicate of {match.original_id}, which was not stored: "
+                                       "neither stored nor linked (ingest it again)"))
     added, skipped = counts["added"], counts["skipped"]
-    _notice(f"dragoman: {added} added, {skipped} already stored, {errors.count} failed")
+    _notice(f"dragoman: {added} added, {skipped} already stored, {errors.count} failed{screen.summary()}")
     if errors.count:
         sys.exit(EXIT_INPUT_ERRORS)
 

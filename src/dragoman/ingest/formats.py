@@ -1,20 +1,24 @@
-"""Formats dragoman does not read, recognised by their first bytes, not their name.
+"""Formats recognised by their first bytes, not their name: WARC archives, read
+page by page (`is_warc`), and those dragoman does not read (`unread_format`).
 
-A WARC archive or a gzip file named on the command line would otherwise be
-read as text (headers and markup becoming "the article") or refused as
-"not UTF-8" without saying why. `refuse_unread_format` turns them into one
-clear InputError saying what the input is and what to do instead.
+A PDF or a gzip file named on the command line would otherwise be read as text
+or refused as "not UTF-8" without saying why; `unread_format` says what the
+input is and what to do instead. A gzip-compressed WARC is recognised by the
+start of its first member's content, so it is read, not refused as gzip.
 """
 
 from __future__ import annotations
 
 import re
+import zlib
+
+_GZIP = b"\x1f\x8b"
+_WARC = re.compile(rb"WARC/\d")
 
 # leading bytes -> what the input is, and what to do about it
 UNREAD_FORMATS: tuple[tuple[re.Pattern[bytes], str], ...] = tuple(
     (re.compile(signature, re.DOTALL), problem)
     for signature, problem in (
-        (rb"WARC/\d", "a WARC archive: WARC archives are not read yet (extract its pages first)"),
         (rb"\x1f\x8b", "gzip-compressed: compressed inputs are not read (decompress it first, e.g. with zcat)"),
         (rb"BZh[1-9]1AY&SY", "bzip2-compressed: compressed inputs are not read (decompress it first)"),
         (rb"\xfd7zXZ\x00", "xz-compressed: compressed inputs are not read (decompress it first)"),
@@ -35,3 +39,14 @@ def unread_format(head: bytes) -> str | None:
         if signature.match(head):
             return problem
     return None
+
+
+def is_warc(head: bytes) -> bool:
+    """True when `head` (the first few KB of an input) starts a WARC archive, plain or
+    gzip-compressed (a .warc.gz is a series of gzip members, each one record)."""
+    if head.startswith(_GZIP):
+        try:
+            head = zlib.decompressobj(16 + zlib.MAX_WBITS).decompress(head, 16)
+        except zlib.error:
+            return False
+    return bool(_WARC.match(head))

@@ -16,6 +16,12 @@ Formats, chosen by file suffix (directories are searched recursively for these):
   Streamed, so the 10 MB cap applies per line, not per file: a longer line is
   refused by its number and read through to its end without being kept.
 - ``.json``: one such object, or an array of them (items named ``file[INDEX]``).
+- ``.warc``/``.warc.gz`` (or any input starting like one, recognised by content): every
+  HTML page of a WARC archive, streamed, through the HTML path above (`warc`); the
+  record's target URI is the url; the page's own date wins, then a day in the URL, then
+  the record's WARC-Date (when it was crawled). Other records, and pages without article
+  text (section fronts, search pages), are skipped and counted in one note per archive;
+  a broken record is named by number and offset, and the rest read.
 - ``-``: stdin, read as JSON Lines when its first line is such a record,
   otherwise as plain text (or HTML when it starts like an HTML page).
 
@@ -29,8 +35,9 @@ returned here, after line endings are normalised to ``\\n``.
 Limits, whatever the kind of input (file, pipe, device, stdin): at most
 `MAX_BYTES` (10 MB) are read per article (per line for JSON Lines), so
 /dev/zero is refused, not read; a text has at most `MAX_TEXT_CHARS`
-characters (200,000: see there why); WARC, compressed, PDF, image and zip inputs
-are recognised by their first bytes and refused by name (`formats`); text
+characters (200,000: see there why). A WARC archive has no size cap, its pages
+MAX_BYTES each. Compressed, PDF, image and zip inputs are recognised by their
+first bytes and refused by name (`formats`); text
 is UTF-8 (or UTF-16 with a BOM) unless the caller names its `encoding`.
 An id given twice in one run is renamed, never output twice (`_Run.unique`).
 """
@@ -41,6 +48,7 @@ import codecs
 import datetime as dt
 import email.utils
 import hashlib
+import io
 import json
 import os
 import re
@@ -55,7 +63,7 @@ from urllib.parse import urlsplit
 import msgspec
 
 from ..records import Article
-from .formats import unread_format
+from .formats import is_warc, unread_format
 
 MAX_BYTES = 10 * 1024 * 1024  # per article read, and per line of JSON Lines
 # per article text, after decoding: parsing is linear (long texts go in pieces, see
@@ -66,6 +74,7 @@ MAX_TEXT_CHARS = 200_000
 STDIN = "<stdin>"
 HTML_SUFFIXES = frozenset({".html", ".htm"})
 SUFFIXES = frozenset({".txt", ".jsonl", ".json"}) | HTML_SUFFIXES
+WARC_SUFFIXES = (".warc", ".warc.gz")
 RECORD_FIELDS = ("id", "text", "title", "published", "url", "source")
 
 _GLOB_CHARS = re.compile(r"[*?\[]")
@@ -84,6 +93,10 @@ class InputError(Exception):
         super().__init__(f"{source}: {problem}")
         self.source = source
         self.problem = problem
+
+
+class NoTextInPage(InputError):
+    """An HTML page without article text: an error for a page given, a skip within a crawl."""
 
 
 # -- articles and dates ------------------------------------------------------
@@ -329,12 +342,12 @@ def _directory_files(root: Path) -> Iterator[Path | InputError]:
     files = sorted(
         path
         for path in root.rglob("*")
-        if path.suffix.lower() in SUFFIXES
+        if (path.suffix.lower() in SUFFIXES or path.name.lower().endswith(WARC_SUFFIXES))
         and path.is_file()
         and not any(part.startswith(".") for part in path.relative_to(root).parts)
     )
     if not files:
-        yield InputError(str(root), f"no {'/'.join(sorted(SUFFIXES))} files in directory")
+        yield InputError(str(root), f"no {'/'.join(sorted(SUFFIXES) + list(WARC_SUFFIXES))} files in directory")
     yield from files
 
 
@@ -345,6 +358,10 @@ def _read_file(path: Path, run: _Run) -> Iterator[Article | InputError]:
     name = str(path)
     try:
         with path.open("rb") as stream:
+            head = _head(stream)
+            if is_warc(head):
+                yield from _warc_articles(name, stream, run, head)
+                return
             _refuse_large_file(name, stream, path.suffix.lower())
             yield from _read_stream(name, stream, run, path.suffix.lower(), path.stem)
     except InputError as exc:
@@ -358,11 +375,26 @@ def _read_stdin(run: _Run) -> Iterator[Article | InputError]:
     try:
         if stream is None:
             raise InputError(STDIN, "stdin is not available")
+        head = _head(stream)
+        if is_warc(head):
+            yield from _warc_articles(STDIN, stream, run, head)
+            return
         yield from _read_stream(STDIN, stream, run)
     except InputError as exc:
         yield exc
     except OSError as exc:
         yield _unreadable(STDIN, exc)
+
+
+def _head(stream: BinaryIO, size: int = 512) -> bytes:
+    """The first bytes of a stream, left to be read again (b"" when that cannot be done)."""
+    if hasattr(stream, "peek"):
+        return stream.peek(size)[:size]
+    if stream.seekable():
+        head = stream.read(size)
+        stream.seek(-len(head), io.SEEK_CUR)
+        return head
+    return b""
 
 
 def _refuse_large_file(name: str, stream: BinaryIO, suffix: str) -> None:
@@ -471,36 +503,76 @@ def _looks_like_html(data: bytes) -> bool:
     return bool(_HTML_START.match(data[:512].decode("utf-8", "ignore").lstrip("\ufeff")))
 
 
-def _html_article(name: str, data: bytes, stem: Optional[str], run: _Run) -> Article:
-    """The page's main text and metadata; the caller's published date wins over the page's."""
+def _html_article(
+    name: str,
+    data: bytes,
+    stem: Optional[str],
+    run: _Run,
+    *,
+    url: Optional[str] = None,
+    crawled: Optional[str] = None,
+    charset: Optional[str] = None,
+) -> Article:
+    """The page's main text and metadata; the caller's published date wins over the page's,
+    which wins over a day in the URL, which wins over the day it was `crawled`. A `url`
+    given (where the page was fetched from) wins over the one the page names; a `charset`
+    given (by the HTTP header) is used when the page declares none."""
     import trafilatura
 
-    html = _decode(name, data, run.encoding, _declared_charset(data))
+    html = _decode(name, data, run.encoding, _declared_charset(data) or _known_charset(charset))
     try:
         doc = trafilatura.bare_extraction(html, with_metadata=True, include_comments=False, include_tables=False)
     except Exception as exc:  # the parser has many failure modes; none may stop the batch
         raise InputError(name, f"HTML could not be parsed ({type(exc).__name__}: {exc})") from None
     body = (doc.text or "") if doc else ""
     if not body.strip():
-        raise InputError(name, "no extractable text in HTML")
+        raise NoTextInPage(name, "no extractable text in HTML")
     paragraphs = [line.strip() for line in body.replace("\r", "\n").split("\n") if line.strip()]
+    url = url or doc.url
     return _article(
         name,
         "\n\n".join(paragraphs),
         run,
         id=stem,
         title=doc.title,
-        published=run.published or _page_date(doc.date),
-        url=doc.url,
+        published=run.published or _page_date(doc.date) or date_from_url(url) or _page_date(crawled),
+        url=url,
         source=run.source or doc.sitename,
     )
+
+
+def _warc_articles(name: str, stream: BinaryIO, run: _Run, head: bytes) -> Iterator[Article | InputError]:
+    """The HTML pages of a WARC archive as articles; then one note saying what it held."""
+    from .warc import WarcTally, warc_pages
+
+    tally, failed = WarcTally(), 0
+    for page in warc_pages(name, stream, tally, compressed=head.startswith(b"\x1f\x8b")):
+        if isinstance(page, InputError):
+            failed += 1
+            yield page
+            continue
+        try:
+            yield _html_article(page.where, page.data, None, run, url=page.url, crawled=page.date,
+                                charset=page.charset)
+        except NoTextInPage:
+            tally.no_text()
+        except InputError as exc:
+            yield exc
+    if tally.pages == 0 and not failed:
+        yield InputError(name, f"no article read from this WARC archive ({tally.summary()})")
+    elif run.on_note:
+        run.on_note(f"{name}: WARC archive: {tally.summary()}")
 
 
 def _declared_charset(data: bytes) -> Optional[str]:
     """The <meta> charset of a page, when it names one Python knows."""
     match = _META_CHARSET.search(data[:4096])
+    return _known_charset(match.group(1).decode("ascii")) if match else None
+
+
+def _known_charset(name: Optional[str]) -> Optional[str]:
     try:
-        return codecs.lookup(match.group(1).decode("ascii")).name if match else None
+        return codecs.lookup(name).name if name else None
     except LookupError:
         return None
 

@@ -17,9 +17,17 @@ the layers are also spread into plain tables so they can be queried with SQL:
   the speaker text), speaker_actor_id, cue, rule.
 - ``places``, ``claims``, ``dates``: their record fields plus article_id.
   (Entities live only in the record JSON.)
+- ``minhashes``: article_id, signature (hex), and ``minhash_bands``: band, article_id:
+  each stored text's MinHash signature and its band keys, found by band, so that a
+  near-duplicate of a stored article is recognised (`dragoman.ingest.near_duplicates`).
+- ``near_duplicates``: text_sha256 (unique), id, original_id, similarity, title,
+  published, url, source, linked_at: an article not extracted because it is a
+  near-duplicate of a stored one (a wire copy, an update); who published it is kept,
+  so stories can count their sources. Articles stored before schema version 4 have no
+  signature and are not found as originals.
 
 A store written by an older dragoman is upgraded in place when opened (`UPGRADES`:
-columns are only ever added).
+tables and columns are only ever added).
 
 Child rows reference ``articles.id`` with ON DELETE CASCADE. Each `add()` is one
 transaction, so after a crash an article is either fully stored or absent.
@@ -52,18 +60,48 @@ from typing import NamedTuple, Optional, Union
 import msgspec
 
 from ..analysis import text_sha256
-from ..records import ArticleRecord, Event, Party, Quote
+from ..ingest.near_duplicates import Match, Signature, best_match, signature
+from ..records import Article, ArticleRecord, Event, Party, Quote
 from .connection import Connection, DatabaseFailure, is_postgres
 from .search import Query, parse_query
 
-SCHEMA_VERSION = 3
+SCHEMA_VERSION = 8
+
+# near-duplicate articles (schema versions 4 to 8), the same statements for a new store and an upgrade
+NEAR_DUPLICATE_TABLES = (
+    """CREATE TABLE IF NOT EXISTS minhashes (
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    signature TEXT NOT NULL
+)""",
+    """CREATE TABLE IF NOT EXISTS minhash_bands (
+    band BIGINT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE
+)""",
+    "CREATE INDEX IF NOT EXISTS minhash_bands_band ON minhash_bands(band)",
+    """CREATE TABLE IF NOT EXISTS near_duplicates (
+    text_sha256 TEXT PRIMARY KEY,
+    id TEXT NOT NULL,
+    original_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    similarity REAL NOT NULL,
+    title TEXT,
+    published TEXT,
+    url TEXT,
+    source TEXT,
+    linked_at TEXT NOT NULL
+)""",
+    "CREATE INDEX IF NOT EXISTS near_duplicates_original ON near_duplicates(original_id)",
+)
 
 # What turns a store of version N into version N + 1 (one statement), on every database.
 # Upgrades only add: nothing already stored is changed or lost.
 UPGRADES = {
     1: "ALTER TABLE places ADD COLUMN within TEXT",  # 2: where an unlisted street stands
     2: "ALTER TABLE places ADD COLUMN rule TEXT",  # 3: why the place has that sense
+    **{3 + n: statement for n, statement in enumerate(NEAR_DUPLICATE_TABLES)},  # 4-8: near-duplicates
 }
+
+# a stored text shares a band with few others; more candidates than this are boilerplate
+MAX_CANDIDATES = 200
 
 # The plain tables, the same on every database; each store fills in its own
 # types for the integer key {pk} that full-text search points at, for
@@ -201,7 +239,7 @@ CREATE TABLE IF NOT EXISTS dates (
 );
 CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id);
 CREATE INDEX IF NOT EXISTS dates_value ON dates(value);
-"""
+""" + "".join(f"\n{statement};\n" for statement in NEAR_DUPLICATE_TABLES)
 
 
 # what each NUL (U+0000) is stored as: the replacement character, one for one
@@ -234,6 +272,18 @@ class QuoteHit(NamedTuple):
     quote_id: str
     speaker: Optional[str]
     snippet: str
+
+
+class NearDuplicate(NamedTuple):
+    """An article linked to the stored original it repeats, instead of being stored."""
+
+    id: str
+    original_id: str
+    similarity: float
+    title: Optional[str]
+    published: Optional[str]
+    url: Optional[str]
+    source: Optional[str]
 
 
 class Store(ABC):
@@ -276,8 +326,11 @@ class Store(ABC):
         return row is not None
 
     def holds(self, text: str) -> bool:
-        """Whether this text is stored (as `storable` makes it)."""
-        return self.has(text_sha256(text.replace("\x00", NUL_STORED_AS)))
+        """Whether this text is stored (as `storable` makes it), or linked as a near-duplicate."""
+        sha256 = text_sha256(text.replace("\x00", NUL_STORED_AS))
+        if self.has(sha256):
+            return True
+        return self._db.execute("SELECT 1 FROM near_duplicates WHERE text_sha256 = ?", (sha256,)).fetchone() is not None
 
     def add(self, record: ArticleRecord, text: str) -> Optional[str]:
         """Store one analysed article atomically (made `storable` first).
@@ -297,6 +350,7 @@ class Store(ABC):
                     record = msgspec.structs.replace(record, id=f"{record.id}~{record.text_sha256[:8]}")
                 self._insert_article(record, text)
                 self._insert_layers(record)
+                self._insert_signature(record.id, text)
         except DatabaseFailure as exc:
             if exc.rejected_values:
                 raise ArticleNotStored(f"{record.id}: not stored in {self.name} ({exc.cause})") from exc
@@ -320,6 +374,46 @@ class Store(ABC):
                 dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds"),
             ),
         )
+
+    def _insert_signature(self, article_id: str, text: str) -> None:
+        found = signature(text)
+        if found is None:
+            return
+        self._db.execute("INSERT INTO minhashes VALUES (?, ?)", (article_id, found.encode()))
+        self._db.executemany("INSERT INTO minhash_bands VALUES (?, ?)", [(band, article_id) for band in found.bands])
+
+    # -- near-duplicates -----------------------------------------------------
+
+    def near_duplicate_of(self, found: Signature) -> Optional[Match]:
+        """The stored article this signature's text most nearly repeats, at THRESHOLD or above."""
+        marks = ", ".join("?" * len(found.bands))
+        rows = self._db.execute(
+            "SELECT m.article_id, m.signature FROM minhashes m WHERE m.article_id IN"
+            f" (SELECT DISTINCT article_id FROM minhash_bands WHERE band IN ({marks})) ORDER BY m.article_id LIMIT ?",
+            (*found.bands, MAX_CANDIDATES),
+        ).fetchall()
+        return best_match(found, {article_id: Signature.decode(value) for article_id, value in rows})
+
+    def link_near_duplicate(self, article: Article, match: Match) -> bool:
+        """Keep that `article` repeats the stored `match.original_id`; False if already linked."""
+        sha256 = text_sha256(article.text.replace("\x00", NUL_STORED_AS))
+        with self._db.transaction(writes="articles"):
+            if self._db.execute("SELECT 1 FROM near_duplicates WHERE text_sha256 = ?", (sha256,)).fetchone():
+                return False
+            self._db.execute(
+                "INSERT INTO near_duplicates VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (sha256, article.id, match.original_id, round(match.similarity, 4), article.title, article.published,
+                 article.url, article.source, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+            )
+        return True
+
+    def near_duplicates(self) -> list[NearDuplicate]:
+        """Every linked near-duplicate, by original, then id."""
+        rows = self._db.execute(
+            "SELECT id, original_id, similarity, title, published, url, source FROM near_duplicates"
+            " ORDER BY original_id, id"
+        )
+        return [NearDuplicate(*row) for row in rows.fetchall()]
 
     def _insert_layers(self, record: ArticleRecord) -> None:
         aid = record.id
