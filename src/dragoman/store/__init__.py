@@ -4,9 +4,9 @@
 have the same tables and the same methods (see `dragoman.store.base`).
 """
 
-from .base import ArticleNotStored, ArticleSummary, QuoteHit, SearchHit, Store, StoreError, storable
+from .base import ArticleNotStored, ArticleSummary, EventMention, QuoteHit, SearchHit, Store, StoreError, storable
 from .connection import DatabaseFailure
 
 __all__ = [
-    "ArticleNotStored", "ArticleSummary", "DatabaseFailure", "QuoteHit", "SearchHit", "Store", "StoreError", "storable",
+    "ArticleNotStored", "ArticleSummary", "DatabaseFailure", "EventMention", "QuoteHit", "SearchHit", "Store", "StoreError", "storable",
 ]
