@@ -238,6 +238,8 @@ def main() -> None:
       dragoman extract page.html | jq '.events[] | .event'
       dragoman ingest ./articles/ --db news.db
       dragoman show news.db --article seed
+      dragoman events news.db --actor ISR --type ASSAULT
+      dragoman export news.db --format polecat -o events.tsv
       dragoman actor "Israeli Prime Minister Benjamin Netanyahu"
 
     \b
@@ -467,7 +469,8 @@ def export(db_path: str, format_name: str, output: str | None, limit: int | None
     \b
     polecat, icews  tab-separated, their datasets' column sets (one row per
                     actor-recipient pair; see data/export_columns.yaml)
-    csv, parquet    one row per event, flat columns (parquet: pip install 'dragoman[export]')
+    csv, parquet    one row per event, flat columns (parquet needs
+                    pip install 'dragoman[export]')
     geojson         located events as Points
     gexf, graphml   the actor network: edges weighted by events, per quad class
     plover-jsonl    one PLOVER event record per line

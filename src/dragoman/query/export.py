@@ -127,7 +127,7 @@ def _party_fields(side: str) -> dict[str, Callable[[Dyad], object]]:
 
 def _place_kind(d: Dyad, kinds: set[str]) -> Optional[str]:
     place = d.mention.event.place
-    return place.name or place.text if place and place.feature in kinds else None
+    return (place.name or place.text) if place and place.feature in kinds else None
 
 
 def _place(name: str) -> Callable[[Dyad], object]:
