@@ -46,6 +46,7 @@ QUADS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict
 _CITY_FEATURES = {"city", "locality"}
 
 
+@lru_cache(maxsize=None)
 def _version() -> str:
     try:
         return metadata.version("dragoman")
