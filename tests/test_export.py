@@ -371,3 +371,23 @@ def test_ingested_articles_come_out_of_events(tmp_path):
     assert events and all(e["article_id"] == "a" for e in events)
     text = article.read_text(encoding="utf-8")
     assert all(e["sentence_text"] == text[e["sentence"]["start"]:e["sentence"]["end"]] for e in events)
+
+
+def test_a_failed_export_leaves_the_file_as_it_was_and_nothing_half_written(db, tmp_path):
+    from dragoman.query.export import export_events
+
+    out = tmp_path / "events.csv"
+    out.write_text("yesterday's export\n", encoding="utf-8")
+
+    def failing():
+        with Store.open(db, read_only=True) as store:
+            yield from store.events(limit=2)
+        raise RuntimeError("the store went away")
+
+    with pytest.raises(RuntimeError):
+        export_events(failing(), "csv", str(out), None)
+    assert out.read_text(encoding="utf-8") == "yesterday's export\n"
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["events.csv"]
+    with Store.open(db, read_only=True) as store:
+        export_events(store.events(), "csv", str(out), None)
+    assert out.read_text(encoding="utf-8").startswith("event_key,")

@@ -12,13 +12,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Iterable
 
 import click
 
-from .query.export import FORMATS
-from .query.filters import filter_options
+from .query.export import FORMATS, ExportError, export_events, mention_json
+from .query.filters import filter_options, from_options
 from .safe_text import encode_json, terminal_safe
 
 EXIT_INPUT_ERRORS = 1
@@ -446,9 +446,6 @@ def events(db_path: str, limit: int | None, **filters) -> None:
       dragoman events news.db --recipient "Benjamin Netanyahu" | jq -r .sentence_text
       dragoman events news.db --article seed --place "Tel Aviv"
     """
-    from .query.export import mention_json
-    from .query.filters import from_options
-
     where = from_options(filters)
     with _open_store(db_path, read_only=True) as store:
         for mention in store.events(where, limit=limit):
@@ -485,20 +482,13 @@ def export(db_path: str, format_name: str, output: str | None, limit: int | None
       dragoman export news.db --format geojson --type ASSAULT > assaults.geojson
       dragoman export news.db --format gexf --country ISR -o network.gexf
     """
-    from .query.export import ExportError, export as write
-    from .query.filters import from_options
-
     where = from_options(filters)
     if output is None and FORMATS[format_name].kind == "path":
         raise click.UsageError(f"{format_name} is not text: name a file with -o FILE")
     with _open_store(db_path, read_only=True) as store:
-        mentions = store.events(where, limit=limit)
         try:
-            if output is None:
-                with _stdout_guard():
-                    write(mentions, format_name, None, sys.stdout.buffer)
-            else:
-                write(mentions, format_name, output, sys.stdout.buffer)
+            with _stdout_guard() if output is None else nullcontext():
+                export_events(store.events(where, limit=limit), format_name, output, sys.stdout.buffer)
         except ExportError as exc:
             raise click.ClickException(str(exc)) from None
         except OSError as exc:

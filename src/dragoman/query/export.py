@@ -27,7 +27,9 @@ from __future__ import annotations
 
 import csv
 import io
+import os
 from collections import Counter
+from contextlib import suppress
 from functools import lru_cache
 from importlib import metadata
 from importlib.resources import files
@@ -475,20 +477,30 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def export(mentions: Iterable[EventMention], format_name: str, output: Optional[str], stdout: IO[bytes]) -> None:
+def export_events(mentions: Iterable[EventMention], format_name: str, output: Optional[str],
+                  stdout: IO[bytes]) -> None:
     """Write `mentions` as `format_name` to the file `output`, or to `stdout` (bytes)
-    when it is None; a format that is no text (parquet) needs a file."""
+    when it is None; a format that is no text (parquet) needs a file. The file is
+    written beside under another name and put in place when complete, so a failed
+    export leaves no half-written file (and an older file stays as it was)."""
     chosen = FORMATS[format_name]
-    if chosen.kind == "path":
-        if output is None:
-            raise ExportError(f"{format_name} is not text: name a file with -o FILE")
-        chosen.write(mentions, output)
-        return
     if output is None:
+        if chosen.kind == "path":
+            raise ExportError(f"{format_name} is not text: name a file with -o FILE")
         _to_stream(chosen, mentions, stdout)
         return
-    with open(output, "wb") as handle:
-        _to_stream(chosen, mentions, handle)
+    partial = f"{output}.partial"
+    try:
+        if chosen.kind == "path":
+            chosen.write(mentions, partial)
+        else:
+            with open(partial, "wb") as handle:
+                _to_stream(chosen, mentions, handle)
+        os.replace(partial, output)
+    except BaseException:
+        with suppress(OSError):
+            os.remove(partial)
+        raise
 
 
 def _to_stream(chosen: Format, mentions: Iterable[EventMention], binary: IO[bytes]) -> None:
