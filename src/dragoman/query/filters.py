@@ -25,7 +25,7 @@ hold; several values of one kind are alternatives (``--type AID --type SUPPORT``
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import get_args
 
 import click
@@ -54,7 +54,7 @@ class EventFilter:
     undated: bool = False
     statuses: tuple[str, ...] = DEFAULT_STATUSES
     places: tuple[str, ...] = ()
-    articles: tuple[str, ...] = field(default=())
+    articles: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__  # frozen: normalise once, here

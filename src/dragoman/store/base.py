@@ -421,6 +421,8 @@ class Store(ABC):
         (keyset), so memory stays bounded and no event is read twice."""
         from ..query.filters import EventFilter
 
+        if page < 1:
+            raise ValueError(f"page must be at least 1, not {page}")
         condition, params = (where or EventFilter()).sql()
         order = "e.article_id, length(e.event_id), e.event_id"
         after: list = []
