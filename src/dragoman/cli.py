@@ -12,11 +12,13 @@ from __future__ import annotations
 import json
 import os
 import sys
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import Iterable
 
 import click
 
+from .query.export import FORMATS, ExportError, export_events, mention_json
+from .query.filters import filter_options, from_options
 from .safe_text import encode_json, terminal_safe
 
 EXIT_INPUT_ERRORS = 1
@@ -243,6 +245,8 @@ def main() -> None:
       dragoman extract page.html | jq '.events[] | .event'
       dragoman ingest ./articles/ --db news.db
       dragoman show news.db --article seed
+      dragoman events news.db --actor ISR --type ASSAULT
+      dragoman export news.db --format polecat -o events.tsv
       dragoman actor "Israeli Prime Minister Benjamin Netanyahu"
 
     \b
@@ -445,6 +449,75 @@ def search(db_path: str, query: str, quotes: bool, limit: int) -> None:
         hits = store.search_quotes(query, limit) if quotes else store.search(query, limit)
         for hit in hits:
             _write_line(hit._asdict())
+
+
+@main.command()
+@click.argument("db_path", metavar="DB")
+@filter_options
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+def events(db_path: str, limit: int | None, **filters) -> None:
+    """Stored events as JSON Lines: each with its article, sentence and trigger offsets,
+    parties, status, date, place, rule and lexicon entry, and its sentence's text.
+
+    By default every event that happened (status occurred or historical); filters
+    of different kinds must all hold, repeated ones are alternatives. With --since
+    or --until, undated events are left out unless --undated. Ordered by article
+    id, then event number; read a page at a time, however large the store.
+
+    \b
+    Examples:
+      dragoman events news.db --actor ISR --type ASSAULT --since 2024-03-01
+      dragoman events news.db --country UKR --status all --limit 20
+      dragoman events news.db --recipient "Benjamin Netanyahu" | jq -r .sentence_text
+      dragoman events news.db --article seed --place "Tel Aviv"
+    """
+    where = from_options(filters)
+    with _open_store(db_path, read_only=True) as store:
+        for mention in store.events(where, limit=limit):
+            _write_line(mention_json(mention))
+
+
+@main.command()
+@click.argument("db_path", metavar="DB")
+@click.option("--format", "format_name", required=True,
+              type=click.Choice(list(FORMATS)),
+              help="The file format (see the README's Query and export).")
+@click.option("-o", "--output", metavar="FILE", help="Write FILE (default: stdout; parquet needs a file).")
+@filter_options
+@click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
+def export(db_path: str, format_name: str, output: str | None, limit: int | None, **filters) -> None:
+    """Export stored event mentions in a format analysts load.
+
+    \b
+    polecat, icews  tab-separated, their datasets' column sets (one row per
+                    actor-recipient pair; see data/export_columns.yaml)
+    csv, parquet    one row per event, flat columns (parquet needs
+                    pip install 'dragoman[export]')
+    geojson         located events as Points
+    gexf, graphml   the actor network: edges weighted by events, per quad class
+    plover-jsonl    one PLOVER event record per line
+
+    Takes the filters of `dragoman events`. Each event is one article's report of
+    it (a mention): the same happening reported twice is two rows.
+
+    \b
+    Examples:
+      dragoman export news.db --format polecat -o events.tsv
+      dragoman export news.db --format parquet -o events.parquet --since 2024-01-01
+      dragoman export news.db --format geojson --type ASSAULT > assaults.geojson
+      dragoman export news.db --format gexf --country ISR -o network.gexf
+    """
+    where = from_options(filters)
+    if output is None and FORMATS[format_name].kind == "path":
+        raise click.UsageError(f"{format_name} is not text: name a file with -o FILE")
+    with _open_store(db_path, read_only=True) as store:
+        try:
+            with _stdout_guard() if output is None else nullcontext():
+                export_events(store.events(where, limit=limit), format_name, output, sys.stdout.buffer)
+        except ExportError as exc:
+            raise click.ClickException(str(exc)) from None
+        except OSError as exc:
+            raise _Unwritable(f"{output}: cannot write ({exc.strerror or exc})") from None
 
 
 @main.command()

@@ -4,9 +4,12 @@
 have the same tables and the same methods (see `dragoman.store.base`).
 """
 
-from .base import ArticleNotStored, ArticleSummary, NearDuplicate, QuoteHit, SearchHit, Store, StoreError, storable
+from .base import (
+    ArticleNotStored, ArticleSummary, EventMention, NearDuplicate, QuoteHit, SearchHit, Store, StoreError, storable,
+)
 from .connection import DatabaseFailure
 
 __all__ = [
-    "ArticleNotStored", "ArticleSummary", "DatabaseFailure", "NearDuplicate", "QuoteHit", "SearchHit", "Store", "StoreError", "storable",
+    "ArticleNotStored", "ArticleSummary", "DatabaseFailure", "EventMention", "NearDuplicate", "QuoteHit", "SearchHit",
+    "Store", "StoreError", "storable",
 ]

@@ -55,15 +55,18 @@ from __future__ import annotations
 import datetime as dt
 from abc import ABC, abstractmethod
 from pathlib import Path
-from typing import NamedTuple, Optional, Union
+from typing import TYPE_CHECKING, Iterator, NamedTuple, Optional, Union
 
 import msgspec
 
 from ..analysis import text_sha256
 from ..ingest.near_duplicates import Match, Signature, best_match, signature
-from ..records import Article, ArticleRecord, Event, Party, Quote
+from ..records import Actor, Article, ArticleRecord, Event, Party, Quote
 from .connection import Connection, DatabaseFailure, is_postgres
 from .search import Query, parse_query
+
+if TYPE_CHECKING:
+    from ..query.filters import EventFilter
 
 SCHEMA_VERSION = 8
 
@@ -286,6 +289,24 @@ class NearDuplicate(NamedTuple):
     source: Optional[str]
 
 
+class EventMention(NamedTuple):
+    """One stored event as one article reports it, with what the article says around it."""
+
+    article_id: str
+    title: Optional[str]
+    published: Optional[str]
+    source: Optional[str]
+    url: Optional[str]
+    sentence_text: str  # the text of the event's sentence
+    event: Event
+    actors: dict[str, Actor]  # the article's actors by id (no mentions), to name the parties
+    places: tuple[str, ...]  # the names of the places the article mentions, once each
+
+
+# how many events one query reads: memory stays bounded whatever the store holds
+EVENTS_PAGE = 500
+
+
 class Store(ABC):
     """An open store; use `Store.open(path_or_url)`, ideally as a context manager."""
 
@@ -484,6 +505,68 @@ class Store(ABC):
         """Quotes whose text matches a query (see `dragoman.store.search`), best first."""
         parsed = parse_query(query)
         return self._search_quotes(parsed, limit) if parsed.alternatives else []
+
+    def events(self, where: Optional["EventFilter"] = None, *, limit: Optional[int] = None,
+               page: int = EVENTS_PAGE) -> Iterator[EventMention]:
+        """The stored events `where` selects (by default every event that happened; see
+        `dragoman.query.filters`), by article id, then event number; at most `limit`.
+
+        Reads `page` events per query, each page starting after the last event read
+        (keyset), so memory stays bounded and no event is read twice."""
+        from ..query.filters import EventFilter
+
+        if page < 1:
+            raise ValueError(f"page must be at least 1, not {page}")
+        condition, params = (where or EventFilter()).sql()
+        order = "e.article_id, length(e.event_id), e.event_id"
+        after: list = []
+        left = limit
+        while left is None or left > 0:
+            size = page if left is None else min(page, left)
+            keyset = ""
+            if after:
+                keyset = (" AND e.article_id >= ? AND (e.article_id > ? OR length(e.event_id) > ?"
+                          " OR (length(e.event_id) = ? AND e.event_id > ?))")
+            rows = self._db.execute(
+                "SELECT e.article_id, e.event_id, e.record, a.title, a.published, a.source, a.url,"
+                " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
+                f" FROM events e JOIN articles a ON a.id = e.article_id WHERE {condition}{keyset}"
+                f" ORDER BY {order} LIMIT ?",
+                (*params, *after, size),
+            ).fetchall()
+            yield from self._mentions(rows)
+            if len(rows) < size:
+                return
+            article_id, event_id = rows[-1][0], rows[-1][1]
+            after = [article_id, article_id, len(event_id), len(event_id), event_id]
+            if left is not None:
+                left -= len(rows)
+
+    def _mentions(self, rows: list[tuple]) -> Iterator[EventMention]:
+        """The event rows of one page with their articles' actors and places (two queries)."""
+        if not rows:
+            return
+        ids = sorted({row[0] for row in rows})
+        marks = ", ".join("?" * len(ids))
+        actors: dict[str, dict[str, Actor]] = {article_id: {} for article_id in ids}
+        for article_id, actor_id, name, country, sector, role, kind, rule in self._db.execute(
+            "SELECT article_id, actor_id, name, country, sector, role, kind, rule FROM actors"
+            f" WHERE article_id IN ({marks})", ids,
+        ).fetchall():
+            actors[article_id][actor_id] = Actor(
+                id=actor_id, name=name or "", country=country, sector=sector, role=role, kind=kind, rule=rule
+            )
+        places: dict[str, dict[str, None]] = {article_id: {} for article_id in ids}
+        for article_id, name in self._db.execute(
+            f"SELECT article_id, COALESCE(name, text) FROM places WHERE article_id IN ({marks}) ORDER BY start", ids,
+        ).fetchall():
+            if name:
+                places[article_id][name] = None
+        for article_id, _event_id, record, title, published, source, url, sentence in rows:
+            yield EventMention(
+                article_id, title, published, source, url, sentence or "",
+                msgspec.json.decode(record, type=Event), actors[article_id], tuple(places[article_id]),
+            )
 
     @abstractmethod
     def _search_articles(self, query: Query, limit: int) -> list[SearchHit]:

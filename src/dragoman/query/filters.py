@@ -1,0 +1,190 @@
+"""Which stored events a query wants: the one home of the filters `events` and `export` share.
+
+`EventFilter` holds the criteria and turns them into one SQL condition over the
+``events`` table (alias ``e``) that runs unchanged on SQLite and PostgreSQL;
+`filter_options` adds the same options to every command that reads events, and
+`from_options` builds the filter from them. Criteria of different kinds must all
+hold; several values of one kind are alternatives (``--type AID --type SUPPORT``).
+
+- ``types``: PLOVER event types.
+- ``actors`` / ``recipients``: a party on that side whose country code (ISR,
+  IGO) or sector code (GOV, MIL) is the value, or whose actor in the article is
+  named the value ("Antony Blinken", any case) or has that id (ids such as A1
+  are the article's own, so they mean something with ``articles``).
+- ``countries``: a party of either side from that country, or a place there.
+- ``since`` / ``until`` (YYYY-MM-DD, inclusive): the event's date, a day or a
+  span ("last week"), overlaps the range. Undated events have no date to compare:
+  a date criterion leaves them out unless ``undated`` asks for them too.
+- ``statuses``: by default what happened (`DEFAULT_STATUSES`: occurred, and
+  historical, a past event recalled with its own date); ``ALL_STATUSES`` adds the
+  future, hypothetical and negated ones, which did not happen.
+- ``places``: the event's place by name, whole and in any case ("tel aviv").
+- ``articles``: article ids.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import get_args
+
+import click
+
+from ..records import PLOVER_TYPES, Status
+
+ALL_STATUSES: tuple[str, ...] = get_args(Status)
+DEFAULT_STATUSES = ("occurred", "historical")
+
+
+def _placeholders(values: tuple) -> str:
+    return ", ".join("?" * len(values))
+
+
+@dataclass(frozen=True)
+class EventFilter:
+    """The events wanted; the default is every event that happened. Raises ValueError
+    naming the criterion for a value no event can have (an unknown type, status, date)."""
+
+    types: tuple[str, ...] = ()
+    actors: tuple[str, ...] = ()
+    recipients: tuple[str, ...] = ()
+    countries: tuple[str, ...] = ()
+    since: str | None = None
+    until: str | None = None
+    undated: bool = False
+    statuses: tuple[str, ...] = DEFAULT_STATUSES
+    places: tuple[str, ...] = ()
+    articles: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        set_ = object.__setattr__  # frozen: normalise once, here
+        set_(self, "types", tuple(t.strip().upper() for t in self.types))
+        unknown = [t for t in self.types if t not in PLOVER_TYPES]
+        if unknown:
+            raise ValueError(f"unknown event type {unknown[0]!r} (one of {', '.join(PLOVER_TYPES)})")
+        set_(self, "statuses", tuple(self.statuses))
+        unknown = [s for s in self.statuses if s not in ALL_STATUSES]
+        if unknown:
+            raise ValueError(f"unknown status {unknown[0]!r} (one of {', '.join(ALL_STATUSES)})")
+        if not self.statuses:
+            raise ValueError("no status wanted: give one or more of " + ", ".join(ALL_STATUSES))
+        set_(self, "countries", tuple(c.strip().upper() for c in self.countries))
+        for name in ("actors", "recipients", "places", "articles"):
+            set_(self, name, tuple(getattr(self, name)))
+        for name in ("since", "until"):
+            value = getattr(self, name)
+            if value is not None:
+                try:
+                    dt.date.fromisoformat(value)
+                except (TypeError, ValueError):
+                    raise ValueError(f"{name} {value!r} is not a date (YYYY-MM-DD)") from None
+
+    def sql(self) -> tuple[str, list]:
+        """The condition on ``events e`` (never empty) and its parameters, in order."""
+        parts: list[str] = []
+        params: list = []
+
+        def where(condition: str, *values) -> None:
+            parts.append(condition)
+            params.extend(values)
+
+        if self.types:
+            where(f"e.event IN ({_placeholders(self.types)})", *self.types)
+        if set(self.statuses) != set(ALL_STATUSES):
+            where(f"e.status IN ({_placeholders(self.statuses)})", *self.statuses)
+        if self.articles:
+            where(f"e.article_id IN ({_placeholders(self.articles)})", *self.articles)
+        if self.places:
+            where(f"lower(e.place_name) IN ({', '.join(['lower(?)'] * len(self.places))})", *self.places)
+        for side, values in (("actor", self.actors), ("recipient", self.recipients)):
+            if values:
+                condition, values_params = _party_condition(side, values)
+                where(condition, *values_params)
+        if self.countries:
+            marks = _placeholders(self.countries)
+            where(
+                f"(e.place_country IN ({marks}) OR EXISTS (SELECT 1 FROM parties p WHERE p.article_id = e.article_id"
+                f" AND p.event_id = e.event_id AND p.country IN ({marks})))",
+                *self.countries, *self.countries,
+            )
+        dated: list[str] = []
+        if self.since:
+            dated.append("COALESCE(e.date_last, e.date_value) >= ?")
+            params.append(self.since)
+        if self.until:
+            dated.append("COALESCE(e.date_first, e.date_value) <= ?")
+            params.append(self.until)
+        if dated:
+            condition = " AND ".join(dated)
+            if self.undated:
+                condition = f"(({condition}) OR (e.date_value IS NULL AND e.date_first IS NULL))"
+            parts.append(condition)
+        return (" AND ".join(parts) or "1 = 1"), params
+
+
+def _party_condition(side: str, values: tuple[str, ...]) -> tuple[str, list]:
+    """A party on `side` coded or named as one of `values` (see the module docstring)."""
+    codes = tuple(v.strip().upper() for v in values)
+    names = tuple(v.strip() for v in values)
+    condition = (
+        "EXISTS (SELECT 1 FROM parties p LEFT JOIN actors x ON x.article_id = p.article_id"
+        " AND x.actor_id = p.actor_id WHERE p.article_id = e.article_id AND p.event_id = e.event_id"
+        f" AND p.side = '{side}' AND (p.country IN ({_placeholders(codes)}) OR p.sector IN ({_placeholders(codes)})"
+        f" OR p.actor_id IN ({_placeholders(names)})"
+        f" OR lower(x.name) IN ({', '.join(['lower(?)'] * len(names))})))"
+    )
+    return condition, [*codes, *codes, *names, *names]
+
+
+_DATE = click.DateTime(["%Y-%m-%d"])
+
+
+def filter_options(command):
+    """The filter options, the same on every command that reads events."""
+    options = [
+        click.option("--type", "types", multiple=True, metavar="TYPE",
+                     help="PLOVER event type (ASSAULT, CONSULT, ...). Repeatable: any of them."),
+        click.option("--actor", "actors", multiple=True, metavar="WHO",
+                     help="An actor's country code (ISR), sector code (MIL), name or article-local id. Repeatable."),
+        click.option("--recipient", "recipients", multiple=True, metavar="WHO",
+                     help="The same for the recipient side. Repeatable."),
+        click.option("--country", "countries", multiple=True, metavar="ISO3",
+                     help="A party of either side, or the event's place, in this country. Repeatable."),
+        click.option("--since", type=_DATE, metavar="DATE",
+                     help="Events dated on or after DATE (YYYY-MM-DD); a dated span counts if it overlaps."),
+        click.option("--until", type=_DATE, metavar="DATE", help="Events dated on or before DATE (YYYY-MM-DD)."),
+        click.option("--undated", is_flag=True,
+                     help="With --since/--until, keep undated events too (left out by default)."),
+        click.option("--status", "statuses", multiple=True,
+                     type=click.Choice([*ALL_STATUSES, "all"]),
+                     help="Event status. Repeatable. Default: occurred and historical (what happened); "
+                     "'all' adds future, hypothetical and negated."),
+        click.option("--place", "places", multiple=True, metavar="NAME",
+                     help="The event's place, by its whole name in any case. Repeatable."),
+        click.option("--article", "articles", multiple=True, metavar="ID", help="Article id. Repeatable."),
+    ]
+    for option in reversed(options):
+        command = option(command)
+    return command
+
+
+def from_options(options: dict) -> EventFilter:
+    """The filter from `filter_options`' values (which it removes from `options`);
+    a value no event can have is a usage error."""
+    statuses = options.pop("statuses") or DEFAULT_STATUSES
+    since, until = options.pop("since"), options.pop("until")
+    try:
+        return EventFilter(
+            types=options.pop("types"),
+            actors=options.pop("actors"),
+            recipients=options.pop("recipients"),
+            countries=options.pop("countries"),
+            since=since.date().isoformat() if since else None,
+            until=until.date().isoformat() if until else None,
+            undated=options.pop("undated"),
+            statuses=ALL_STATUSES if "all" in statuses else statuses,
+            places=options.pop("places"),
+            articles=options.pop("articles"),
+        )
+    except ValueError as exc:
+        raise click.UsageError(str(exc)) from None
