@@ -119,7 +119,7 @@ def test_ingest_links_copies_in_the_run_and_against_the_store(tmp_path, store_ta
     assert "0 added, 4 already stored, 0 failed, 1 skipped: not English\n" in again.stderr
 
 
-def test_extract_reads_a_warc_and_says_what_it_set_aside(tmp_path):
+def test_extract_screens_a_warc_when_asked_and_says_what_it_set_aside(tmp_path):
     from test_warc import _page, _warc
 
     def response(url, paragraphs):
@@ -128,11 +128,14 @@ def test_extract_reads_a_warc_and_says_what_it_set_aside(tmp_path):
     _warc(tmp_path / "crawl.warc.gz", [response("https://wire.example/floods", WIRE),
                                        response("https://outlet.example/floods", UPDATE),
                                        response("https://journal.example/crues", [FRENCH])], gzip=True)
-    result = CliRunner().invoke(main, ["extract", str(tmp_path / "crawl.warc.gz")])
+    result = CliRunner().invoke(main, ["extract", str(tmp_path / "crawl.warc.gz"), "--screen"])
     assert result.exit_code == 0, result.stderr
     (line,) = result.stdout.splitlines()
     assert json.loads(line)["url"] == "https://wire.example/floods"
     assert result.stderr.splitlines()[-1] == "dragoman: 1 extracted, 1 near-duplicates, 1 skipped: not English"
+    # without --screen, one line per article read, as scorers and scripts expect
+    unscreened = CliRunner().invoke(main, ["extract", str(tmp_path / "crawl.warc.gz")])
+    assert unscreened.exit_code == 0 and len(unscreened.stdout.splitlines()) == 3
 
 
 def test_a_copy_whose_original_failed_is_named_and_read_again_by_the_next_ingest(tmp_path, monkeypatch):

@@ -265,6 +265,8 @@ def main() -> None:
 @click.option("--published", metavar="DATE", help="Publication date (YYYY-MM-DD) for inputs that lack one.")
 @click.option("--source", metavar="NAME", help="Publisher name recorded with each article.")
 @click.option("--with-text", is_flag=True, help="Include the article text the offsets refer to.")
+@click.option("--screen", is_flag=True,
+              help="Set aside articles not in English and near-duplicates of one read before.")
 @_encoding_option
 @_actors_option
 @_dask_option
@@ -273,6 +275,7 @@ def extract(
     published: str | None,
     source: str | None,
     with_text: bool,
+    screen: bool,
     encoding: str | None,
     actor_files: tuple[str, ...],
     dask: str | None,
@@ -280,9 +283,11 @@ def extract(
     """Extract events, quotes, actors, places, dates and figures as JSON Lines.
 
     INPUTS are files (.txt, .html, .jsonl, .json, .warc, .warc.gz), directories,
-    glob patterns, or - for stdin (the default). One JSON object per article on stdout.
-    Articles not in English, and near-duplicates of an article read before (a wire
-    copy, an update), are not extracted: each is named on stderr, then counted.
+    glob patterns, or - for stdin (the default). One JSON object per article on stdout,
+    for every article read: a scorer or a script can count on one line per input.
+    With --screen, articles not in English and near-duplicates of an article read
+    before (a wire copy, an update) are not extracted: each is named on stderr, then
+    counted (`ingest` screens by default).
 
     \b
     Examples:
@@ -290,11 +295,14 @@ def extract(
       dragoman extract 'news/*.html' > out.jsonl
       cat article.txt | dragoman extract - --published 2024-03-22
       dragoman extract corpus/ --dask processes > out.jsonl
+      dragoman extract crawl.warc.gz --screen > out.jsonl
     """
     _use_actor_sources(actor_files)
     errors = _ErrorTally()
-    screen = _screen()
-    articles = screen(_articles(inputs, published, source, encoding, errors))
+    articles = _articles(inputs, published, source, encoding, errors)
+    screening = _screen() if screen else None
+    if screening:
+        articles = screening(articles)
     records = _records(articles, errors, with_text=with_text, dask=dask, actor_files=actor_files)
     extracted = 0
     for record in _progress(records, None, "extract"):
@@ -302,8 +310,8 @@ def extract(
         extracted += 1
     with _stdout_guard():
         sys.stdout.flush()
-    if screen.counts:
-        _notice(f"dragoman: {extracted} extracted{screen.summary()}")
+    if screening and screening.counts:
+        _notice(f"dragoman: {extracted} extracted{screening.summary()}")
     if errors.count:
         sys.exit(EXIT_INPUT_ERRORS)
 
