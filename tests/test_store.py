@@ -274,12 +274,16 @@ def test_postgres_refuses_another_schema_version(postgres_url):
         Store.open(postgres_url)
 
 
-def test_unreachable_postgres_is_named_without_its_password(tmp_path):
+@pytest.mark.parametrize("user_info, query, masked", [
+    ("alice:s3cret@", "", "alice:***@"),  # the password in the user-info
+    ("alice@", "&password=s3cret", "password=***"),  # the password in the query string
+])
+def test_unreachable_postgres_is_named_without_its_password(tmp_path, user_info, query, masked):
     pytest.importorskip("psycopg")
-    url = f"postgresql://alice:s3cret@/news?host={tmp_path}&connect_timeout=2"
+    url = f"postgresql://{user_info}/news?host={tmp_path}{query}&connect_timeout=2"
     with pytest.raises(StoreError, match="cannot connect") as caught:
         Store.open(url)
-    assert "alice:***@" in str(caught.value) and "s3cret" not in str(caught.value)
+    assert masked in str(caught.value) and "s3cret" not in str(caught.value)
 
 
 @pytest.mark.parametrize(
