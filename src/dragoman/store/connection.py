@@ -25,6 +25,9 @@ POSTGRES_SCHEMES = ("postgresql://", "postgres://")
 # pg_advisory_xact_lock key: processes creating tables in one database take turns
 SCHEMA_LOCK = 0x64726167
 
+# how long an SQLite connection waits for another writer before it gives up
+SQLITE_BUSY_SECONDS = 30
+
 
 class CannotConnect(Exception):
     """The database could not be opened; the message names it (without its password)."""
@@ -196,7 +199,7 @@ def connect(target: Union[str, Path], *, read_only: bool = False) -> Connection:
     if read_only:
         return _connect_sqlite_read_only(path)
     try:
-        raw = sqlite3.connect(path, isolation_level=None, timeout=30)
+        raw = sqlite3.connect(path, isolation_level=None, timeout=SQLITE_BUSY_SECONDS)
     except sqlite3.Error as exc:
         raise CannotConnect(f"{path}: cannot open ({first_line(exc)})") from None
     return Connection(raw, "sqlite", path)
@@ -210,7 +213,7 @@ def _connect_sqlite_read_only(path: str) -> Connection:
     failure = None
     for mode in ("mode=ro", "immutable=1"):
         try:
-            raw = sqlite3.connect(f"{uri}?{mode}", uri=True, isolation_level=None, timeout=30)
+            raw = sqlite3.connect(f"{uri}?{mode}", uri=True, isolation_level=None, timeout=SQLITE_BUSY_SECONDS)
         except sqlite3.Error as exc:
             failure = exc
             continue

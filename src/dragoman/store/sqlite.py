@@ -17,11 +17,12 @@ from __future__ import annotations
 
 import os
 import sqlite3
+import time
 from pathlib import Path
 from typing import Union
 
 from .base import SCHEMA_VERSION, TABLES, UPGRADES, QuoteHit, SearchHit, Store, StoreError
-from .connection import CannotConnect, Connection, DatabaseFailure, connect
+from .connection import SQLITE_BUSY_SECONDS, CannotConnect, Connection, DatabaseFailure, connect
 from .search import Query
 
 SCHEMA = TABLES.format(pk="INTEGER PRIMARY KEY", float="REAL", flag="INTEGER") + """
@@ -142,7 +143,7 @@ def _open_for_writing(path: str) -> Connection:
         raise StoreError(f"{path}: cannot write ({exc.strerror})") from None
     db = connect(path)
     try:
-        db.execute("PRAGMA journal_mode=WAL")
+        _switch_to_wal(db)
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
         db.execute("BEGIN IMMEDIATE")  # fails here on a read-only file or folder
@@ -151,6 +152,21 @@ def _open_for_writing(path: str) -> Connection:
         db.close()
         raise StoreError(f"{path}: cannot write ({exc.cause}{_read_only_why(path)})") from None
     return db
+
+
+def _switch_to_wal(db: Connection) -> None:
+    """WAL mode, waiting for other connections as any write does: SQLite answers a
+    contended journal-mode switch with "database is locked" at once, without its busy
+    handler (three first ingests into one new file at once met it)."""
+    deadline = time.monotonic() + SQLITE_BUSY_SECONDS
+    while True:
+        try:
+            db.execute("PRAGMA journal_mode=WAL")
+            return
+        except DatabaseFailure as exc:
+            if "locked" not in exc.cause or time.monotonic() > deadline:
+                raise
+            time.sleep(0.01)
 
 
 def _read_only_why(path: str) -> str:
