@@ -152,7 +152,9 @@ def _run(args: list[str], stdout) -> subprocess.CompletedProcess:
 def test_a_full_stdout_is_one_line_naming_it(tmp_path):
     with Store.open(tmp_path / "news.db") as store:
         store.add(*_record("a", TEXT_A))
-    for args in (["schema"], ["search", str(tmp_path / "news.db"), "fisheries"]):
+    gold = tmp_path / "actors.jsonl"
+    gold.write_text('{"text": "Norwegian coast guard", "country": "NOR", "sector": "MIL"}\n', encoding="utf-8")
+    for args in (["schema"], ["search", str(tmp_path / "news.db"), "fisheries"], ["eval", "actors", str(gold)]):
         with open("/dev/full", "w") as full:
             done = _run(args, full)
         assert done.returncode == cli.EXIT_STORE_OR_OUTPUT

@@ -10,53 +10,25 @@ opened, read or written (named on stderr with the cause; the run stopped there).
 from __future__ import annotations
 
 import json
-import os
 import sys
 from contextlib import contextmanager, nullcontext
 from typing import Iterable
 
 import click
 
+from .output import EXIT_STORE_OR_OUTPUT, Unwritable, echo, stdout_guard  # noqa: F401 (exit statuses side by side)
 from .query.export import FORMATS, ExportError, export_events, mention_json
 from .query.filters import filter_options, from_options
 from .safe_text import encode_json, terminal_safe
 
 EXIT_INPUT_ERRORS = 1
 EXIT_INCOMPLETE_INSTALL = 3
-EXIT_STORE_OR_OUTPUT = 4
-
-
-class _Unwritable(click.ClickException):
-    """The store or stdout cannot be used: one line naming it and the cause, exit status 4."""
-
-    exit_code = EXIT_STORE_OR_OUTPUT
-
-
-@contextmanager
-def _stdout_guard():
-    """A failed write to stdout (a full disk, a closed pipe, an I/O error) as one line
-    naming <stdout>; stdout is then pointed at /dev/null, so Python's final flush is quiet."""
-    try:
-        yield
-        sys.stdout.flush()
-    except OSError as exc:
-        try:
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (OSError, ValueError, AttributeError):  # no real file behind stdout
-            pass
-        raise _Unwritable(f"<stdout>: cannot write ({exc.strerror or exc})") from None
 
 
 def _write_line(obj) -> None:
     """One JSON line on stdout, its control characters escaped (see `safe_text`)."""
-    with _stdout_guard():
+    with stdout_guard():
         sys.stdout.buffer.write(encode_json(obj) + b"\n")
-
-
-def _echo(text: str) -> None:
-    """Human-readable text on stdout; the caller has made untrusted parts terminal-safe."""
-    with _stdout_guard():
-        click.echo(text)
 
 
 def _notice(message: str) -> None:
@@ -122,7 +94,7 @@ def _open_store(path: str, *, create: bool = False, read_only: bool = False):
         with Store.open(path, create=create, read_only=read_only) as store:
             yield store
     except (StoreError, DatabaseFailure) as exc:
-        raise _Unwritable(str(exc)) from None
+        raise Unwritable(str(exc)) from None
 
 
 def _use_actor_sources(actor_files: tuple[str, ...], registry_path: str | None = None):
@@ -136,7 +108,7 @@ def _use_actor_sources(actor_files: tuple[str, ...], registry_path: str | None =
     except ActorFileError as exc:
         raise click.ClickException(str(exc)) from None
     except DatabaseFailure as exc:  # the registry's tables in the store cannot be opened or made
-        raise _Unwritable(str(exc)) from None
+        raise Unwritable(str(exc)) from None
 
 
 class _IncompleteInstall(click.ClickException):
@@ -308,7 +280,7 @@ def extract(
     for record in _progress(records, None, "extract"):
         _write_line(record)
         extracted += 1
-    with _stdout_guard():
+    with stdout_guard():
         sys.stdout.flush()
     if screening and screening.counts:
         _notice(f"dragoman: {extracted} extracted{screening.summary()}")
@@ -427,12 +399,12 @@ def show(db_path: str, article_id: str | None) -> None:
     with _open_store(db_path, read_only=True) as store:
         if article_id is None:
             for row in store.articles():
-                _echo("\t".join(terminal_safe(str(v), one_line=True) if v is not None else "" for v in row))
+                echo("\t".join(terminal_safe(str(v), one_line=True) if v is not None else "" for v in row))
             return
         record = store.get(article_id, with_text=True)
         if record is None:
             raise click.ClickException(f"{store.name}: no article with id {article_id!r}")
-        _echo(render_article(record, color=sys.stdout.isatty()))
+        echo(render_article(record, color=sys.stdout.isatty()))
 
 
 @main.command()
@@ -520,12 +492,12 @@ def export(db_path: str, format_name: str, output: str | None, limit: int | None
         raise click.UsageError(f"{format_name} is not text: name a file with -o FILE")
     with _open_store(db_path, read_only=True) as store:
         try:
-            with _stdout_guard() if output is None else nullcontext():
+            with stdout_guard() if output is None else nullcontext():
                 export_events(store.events(where, limit=limit), format_name, output, sys.stdout.buffer)
         except ExportError as exc:
             raise click.ClickException(str(exc)) from None
         except OSError as exc:
-            raise _Unwritable(f"{output}: cannot write ({exc.strerror or exc})") from None
+            raise Unwritable(f"{output}: cannot write ({exc.strerror or exc})") from None
 
 
 @main.command()
@@ -713,7 +685,7 @@ def actors_list(db_path: str | None, actor_files: tuple[str, ...], limit: int | 
         else:
             rows = ((a.name, a.kind, a.country, a.sector, a.source, len(a.roles)) for a in source.actors[:limit])
         for name, kind, country, sector, origin, roles in rows:
-            _echo("\t".join(terminal_safe(str(v), one_line=True) if v is not None else ""
+            echo("\t".join(terminal_safe(str(v), one_line=True) if v is not None else ""
                              for v in (name, kind, country, sector, roles, origin, label)))
 
 
@@ -758,7 +730,7 @@ def actors_show(name: str, db_path: str | None, actor_files: tuple[str, ...], as
     shown = 0
 
     def say(line: str) -> None:
-        _echo(terminal_safe(line, one_line=True))
+        echo(terminal_safe(line, one_line=True))
 
     for label, source in sources:
         ids = source.ids(name) if isinstance(source, Registry) else []
@@ -789,7 +761,7 @@ def schema() -> None:
     """Print the JSON Schema of one output line."""
     from .records import json_schema
 
-    _echo(json.dumps(json_schema(), indent=2))
+    echo(json.dumps(json_schema(), indent=2))
 
 
 def _register_subcommands() -> None:

@@ -7,6 +7,7 @@ from typing import Optional
 
 import click
 
+from ..output import echo
 from ..safe_text import encode_json, terminal_safe
 from . import HALVED, TASKS
 from .halves import CHOICES as HALF_CHOICES
@@ -76,6 +77,6 @@ def eval_command(
         click.echo(terminal_safe(f"dragoman eval: cannot read gold data: {exc}"), err=True)
         sys.exit(EXIT_BAD_GOLD)
     if as_json:
-        click.echo(encode_json(report.to_dict(errors), indent=2))
+        echo(encode_json(report.to_dict(errors), indent=2))
     else:
-        click.echo(terminal_safe(render_text(report, errors)))
+        echo(terminal_safe(render_text(report, errors)))

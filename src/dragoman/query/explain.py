@@ -17,6 +17,7 @@ import click
 
 from ..analysis import Analysis
 from ..records import Article, Event
+from ..output import echo
 from ..safe_text import terminal_safe
 
 _IDS_LISTED = 5  # ids named in the error for a file of many articles
@@ -170,4 +171,4 @@ def explain_command(
         where = f"event {event_id}" if event_id else f"sentence {sentence}"
         known = ", ".join(e.id for e in analysis.events) or "none"
         raise click.ClickException(f"no event for {where} (events: {known})")
-    click.echo(terminal_safe("\n\n".join(explain_text(analysis, e) for e in chosen)))
+    echo(terminal_safe("\n\n".join(explain_text(analysis, e) for e in chosen)))
