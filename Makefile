@@ -10,15 +10,21 @@ SAMPLES = src/dragoman/data/samples
 # deliberately from pyproject.toml's ranges (a wheel keeps those ranges); commit the result.
 # requirements.lock: runtime, test and geonames extras, and the editable build's setuptools;
 # requirements-eval.lock: the same plus the eval extra; uv: the resolver, itself pinned.
+# requirements-pip.lock pins pip itself, installed first: the pip a new venv brings varies by
+# machine, and pip 23.2 refuses a hash-pinned package that another asks for with an extra
+# (trafilatura's justext wants lxml[html_clean]) as soon as a newer release of it is out.
+PIP_LOCK  = requirements-pip.lock
 LOCK      = requirements.lock
 EVAL_LOCK = requirements-eval.lock
+PIP       = pip==25.3
 UV        = uv==0.13.9
 LOCK_ARGS = --universal --generate-hashes --quiet --no-header
 
 .PHONY: install demo test eval bench schema lock clean
 
-$(VENV)/.installed: $(LOCK) pyproject.toml
+$(VENV)/.installed: $(PIP_LOCK) $(LOCK) pyproject.toml
 	$(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --require-hashes -r $(PIP_LOCK)
 	$(PY) -m pip install --quiet --require-hashes -r $(LOCK)
 	$(PY) -m pip install --quiet --no-deps --no-build-isolation -e .
 	touch $@
@@ -28,6 +34,7 @@ install: $(VENV)/.installed
 lock:
 	$(PYTHON) -m venv .lock-venv
 	.lock-venv/bin/python -m pip install --quiet "$(UV)"
+	echo "$(PIP)" | .lock-venv/bin/uv pip compile - $(LOCK_ARGS) -o $(PIP_LOCK)
 	printf 'setuptools>=77\nwheel\n' | .lock-venv/bin/uv pip compile pyproject.toml - \
 		--extra test --extra geonames $(LOCK_ARGS) -o $(LOCK)
 	printf 'setuptools>=77\nwheel\n' | .lock-venv/bin/uv pip compile pyproject.toml - \
