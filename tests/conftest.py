@@ -1,14 +1,12 @@
 """Shared test set-up."""
 
-import glob
 import itertools
 import os
-import shutil
-import subprocess
-import tempfile
 import threading
+from contextlib import ExitStack
 
 import pytest
+from postgres_server import NoServer, throwaway_server
 
 
 @pytest.fixture(autouse=True)
@@ -122,15 +120,6 @@ def wordnet_dir(tmp_path):
 # -- a throwaway PostgreSQL server for the PostgreSQL store's tests ---------------------
 
 
-def _postgres_binaries():
-    """The directory holding initdb and pg_ctl: on PATH, or Debian's versioned install."""
-    found = shutil.which("initdb")
-    if found:
-        return os.path.dirname(os.path.realpath(found))
-    versions = sorted(glob.glob("/usr/lib/postgresql/*/bin/initdb"))
-    return os.path.dirname(versions[-1]) if versions else None
-
-
 def _without_postgres(reason: str):
     """Skip a PostgreSQL test where no server can be had; in CI (CI=true), whose
     .ci/run installs one, fail instead, so the PostgreSQL store is never silently untested."""
@@ -144,40 +133,19 @@ def postgres_server():
     """The URL of a PostgreSQL server's maintenance database.
 
     DRAGOMAN_TEST_POSTGRES names an existing server; otherwise one is started in a
-    temporary directory on a Unix socket (as user `postgres` when run as root, which
-    initdb refuses) and stopped after the session. Tests skip if neither is possible.
+    temporary directory (`postgres_server.throwaway_server`) and stopped after the
+    session. Tests skip if neither is possible.
     """
     pytest.importorskip("psycopg")
     if os.environ.get("DRAGOMAN_TEST_POSTGRES"):
         yield os.environ["DRAGOMAN_TEST_POSTGRES"]
         return
-    bindir = _postgres_binaries()
-    if bindir is None:
-        _without_postgres("no PostgreSQL server binaries (initdb, pg_ctl) and no DRAGOMAN_TEST_POSTGRES")
-    as_user = []
-    if os.geteuid() == 0:
-        if shutil.which("runuser") is None:
-            _without_postgres("running as root without runuser: initdb cannot run")
-        as_user = ["runuser", "-u", "postgres", "--"]
-    home = tempfile.mkdtemp(prefix="dragoman-pg-")
-    if as_user:
-        shutil.chown(home, "postgres")
-    data, log = os.path.join(home, "data"), os.path.join(home, "log")
-    options = f"-k {home} -c listen_addresses='' -c fsync=off -c full_page_writes=off"
-    for command in (
-        [f"{bindir}/initdb", "-D", data, "-A", "trust", "-U", "dragoman", "--no-sync", "-E", "UTF8", "--locale", "C"],
-        [f"{bindir}/pg_ctl", "-D", data, "-o", options, "-l", log, "-w", "start"],
-    ):
-        done = subprocess.run(as_user + command, capture_output=True, text=True)
-        if done.returncode:
-            shutil.rmtree(home, ignore_errors=True)
-            _without_postgres(f"cannot start a test PostgreSQL server: {os.path.basename(command[0])}: {done.stderr.strip()}")
-    try:
-        yield f"postgresql://dragoman@/postgres?host={home}"
-    finally:
-        subprocess.run(as_user + [f"{bindir}/pg_ctl", "-D", data, "-m", "immediate", "-w", "stop"],
-                       capture_output=True)
-        shutil.rmtree(home, ignore_errors=True)
+    with ExitStack() as stack:
+        try:
+            url = stack.enter_context(throwaway_server())
+        except NoServer as exc:
+            _without_postgres(str(exc))
+        yield url
 
 
 _database_numbers = itertools.count()
