@@ -79,3 +79,57 @@ def test_cli_dask_ingest_fills_either_store(tmp_path, store_target):
     assert [line.split("\t")[0] for line in listed] == ["a0", "a1", "a2"]
     again = runner.invoke(main, args)
     assert "0 added, 3 already stored" in again.stderr
+
+
+def _many_articles(directory, count: int) -> None:
+    """`count` short reports, each with numbers of its own every few words, so that no
+    two are near-duplicates (which ingest would set aside)."""
+    cities = ["Lima", "Quito", "Nairobi", "Accra", "Hanoi", "Manila", "Tunis", "Dakar"]
+    for i in range(count):
+        city = cities[i % len(cities)]
+        (directory / f"r{i:03}.txt").write_text(
+            f"Round {i} of talks opened as {1000 + i} delegates gathered in {city} where {2000 + i} police"
+            f" officers guarded venue {3000 + i} on Monday. Ministers signed accord {4000 + i} after"
+            f" {5000 + i} hours of debate, and {6000 + i} protesters marched outside hall {7000 + i}.",
+            encoding="utf-8",
+        )
+
+
+def test_cluster_ingest_keeps_every_article_once_when_a_worker_is_killed(tmp_path, postgres_url):
+    """A worker killed mid-run (its nanny restarts it) costs a retry, not an article:
+    the partition it held is computed again elsewhere and each article is stored once."""
+    import os
+    import signal
+    import threading
+    import time
+
+    distributed = pytest.importorskip("distributed")
+    from dragoman.store import Store
+
+    _many_articles(tmp_path, 40)  # two partitions of the default 32
+    with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
+                                  dashboard_address=None) as cluster, distributed.Client(cluster) as client:
+        outcome = {}
+
+        def ingest() -> None:
+            outcome["result"] = CliRunner().invoke(main, [
+                "ingest", str(tmp_path), "--db", postgres_url, "--published", "2024-06-05",
+                "--dask", cluster.scheduler_address])
+
+        run = threading.Thread(target=ingest)
+        run.start()
+        deadline = time.monotonic() + 300
+        while not any(client.processing().values()):
+            assert time.monotonic() < deadline and run.is_alive(), "no worker ever started a partition"
+            time.sleep(0.2)
+        # at once: a worker given its first partition spends seconds loading the model
+        busy = next(address for address, tasks in client.processing().items() if tasks)
+        pid = client.run(os.getpid, workers=[busy])[busy]
+        os.kill(pid, signal.SIGKILL)
+        run.join(timeout=600)
+        assert busy not in client.scheduler_info()["workers"]  # it died holding its partition
+    result = outcome["result"]
+    assert result.exit_code == 0, result.output
+    assert "40 added, 0 already stored, 0 failed" in result.stderr
+    with Store.open(postgres_url) as store:
+        assert sorted(a.id for a in store.articles()) == [f"r{i:03}" for i in range(40)]
