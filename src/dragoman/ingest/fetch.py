@@ -28,6 +28,8 @@ FEED_TYPES = frozenset({
     "text/xml", "application/x-rss+xml",
 })
 _RETRIED_STATUSES = frozenset({500, 502, 503, 504})
+_REDIRECTS = frozenset({301, 302, 303, 307, 308})
+_HANDLED_STATUSES = _RETRIED_STATUSES | _REDIRECTS | {304}
 
 
 class FetchError(Exception):
@@ -82,8 +84,8 @@ class Fetcher:
 
     policy: FetchPolicy = field(default_factory=FetchPolicy)
     sleep: Callable[[float], None] = time.sleep
-    _robots: dict[str, RobotFileParser] = field(default_factory=dict)
-    _last_request: dict[str, float] = field(default_factory=dict)
+    _robots: dict[str, RobotFileParser] = field(default_factory=dict, init=False, repr=False)
+    _last_request: dict[str, float] = field(default_factory=dict, init=False, repr=False)
 
     def __post_init__(self) -> None:
         timeout = httpx.Timeout(self.policy.read_timeout, connect=self.policy.connect_timeout)
@@ -109,7 +111,7 @@ class Fetcher:
                 raise FetchError(url, f"disallowed by robots.txt ({current})" if current != url
                                  else "disallowed by robots.txt")
             response = self._with_retries(url, current, accept, known)
-            if response.status in (301, 302, 303, 307, 308):
+            if response.status in _REDIRECTS:
                 location = response.headers.get("Location")
                 if not location:
                     raise FetchError(url, f"HTTP {response.status} redirect without a Location")
@@ -180,9 +182,8 @@ class Fetcher:
     def _read(self, url: str, reply: httpx.Response, accept, started: float) -> Response:
         response = Response(url=str(reply.url), status=reply.status_code, headers=reply.headers)
         if reply.status_code != 200:
-            if reply.status_code in (304, 301, 302, 303, 307, 308) or reply.status_code in _RETRIED_STATUSES:
-                return response
-            if accept is None:  # robots.txt: its status is the answer
+            # robots.txt (accept None): its status is the answer; the others are the caller's to handle
+            if accept is None or reply.status_code in _HANDLED_STATUSES:
                 return response
             raise FetchError(url, f"HTTP {reply.status_code}")
         media_type = reply.headers.get("Content-Type", "").partition(";")[0].strip().lower()
