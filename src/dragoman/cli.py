@@ -767,10 +767,13 @@ def schema() -> None:
 def _register_subcommands() -> None:
     """Commands that live beside the code they serve."""
     from .evaluate.cli import eval_command
+    from .ingest.fetch_cli import fetch_command, watch_command
     from .query.explain import explain_command
 
     main.add_command(eval_command, "eval")
     main.add_command(explain_command, "explain")
+    main.add_command(fetch_command, "fetch")
+    main.add_command(watch_command, "watch")
 
 
 _register_subcommands()
