@@ -1,6 +1,6 @@
 """Peak memory of one extraction process over a long run, and whether it grows with the articles.
 
-Runs the full pipeline over PolNeAR training articles from ../shared/eval (real political
+Runs the full pipeline, as `extract` and `ingest` do, over PolNeAR training articles from ../shared/eval (real political
 news, read for measuring only; repeated with new ids past the end of the corpus) and prints
 the process's resident memory after each checkpoint: after the first checkpoint, the rest
 should stay flat (the model, lexicons and gazetteer are loaded once; nothing per article
@@ -45,7 +45,7 @@ def main() -> None:
             yield make_article(path.read_text(encoding="utf-8"), id=f"{path.stem}-{n}", published="2016-10-01")
 
     readings = []
-    for n, _ in enumerate(Pipeline().run(articles()), start=1):
+    for n, _ in enumerate(Pipeline().records(articles()), start=1):  # as extract and ingest run it
         if n % args.every == 0:
             readings.append((n, resident_mb()))
             print(f"{n:>6} articles: {readings[-1][1]:7.0f} MB resident", flush=True)

@@ -128,3 +128,17 @@ def test_an_unknown_encoding_is_a_usage_error(tmp_path):
     (tmp_path / "a.txt").write_text("Quiet day.")
     result = CliRunner().invoke(main, ["extract", str(tmp_path / "a.txt"), "--encoding", "klingon"])
     assert result.exit_code == 2 and "unknown text encoding 'klingon'" in result.stderr
+
+
+def test_records_in_memory_zones_equal_the_analyses_and_free_the_words_they_added():
+    """`Pipeline.records` (what extract and ingest run) gives the records `run` gives,
+    while the words its batches add to the vocabulary are gone afterwards."""
+    invented = ["Zorvathian", "Quellmark", "Brindlewick"]  # words the model's vocabulary lacks
+    articles = [make_article(f"{p} Envoys from {w} met in Oslo.", id=f"z{i}", published="2024-05-02")
+                for i, (p, w) in enumerate(zip(PARAGRAPHS, invented + ["Norway"]))]
+    pipeline = Pipeline(batch_size=2)
+    strings = load_nlp().vocab.strings
+    assert not any(w in strings for w in invented)
+    zoned = list(pipeline.records(articles, with_text=True))
+    assert not any(w in strings for w in invented)
+    assert zoned == [a.to_record(with_text=True) for a in pipeline.run(articles)]

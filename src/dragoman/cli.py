@@ -151,8 +151,7 @@ def _records(
         return
     from .pipeline import default_pipeline
 
-    for analysis in default_pipeline().run(articles, on_error=errors.article_failed):
-        yield analysis.to_record(with_text=with_text)
+    yield from default_pipeline().records(articles, with_text=with_text, on_error=errors.article_failed)
 
 
 _actors_option = click.option(

@@ -44,11 +44,9 @@ def _analyse_partition(
     def failed(article: Article, exc: Exception) -> None:
         failures[id(article)] = repr(exc)
 
-    done = {id(a.article): a for a in default_pipeline().run(list(articles), on_error=failed)}
-    return [  # input order, failures in their place
-        done[id(article)].to_record(with_text=with_text)
-        if id(article) in done
-        else ArticleFailure(article.id, failures.get(id(article), "no result"))
+    records = iter(list(default_pipeline().records(list(articles), with_text=with_text, on_error=failed)))
+    return [  # input order (the records come in order, failed articles left out), failures in their place
+        ArticleFailure(article.id, failures[id(article)]) if id(article) in failures else next(records)
         for article in articles
     ]
 

@@ -11,7 +11,7 @@ import importlib
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .analysis import Analysis
-from .annotate.nlp import parse
+from .annotate.nlp import load_nlp, parse
 from .records import Article, ArticleRecord
 
 Component = Callable[[Analysis], None]
@@ -82,6 +82,29 @@ class Pipeline:
                 batch = []
         if batch:
             yield from self._run_batch(batch, on_error)
+
+    def records(
+        self, articles: Iterable[Article], *, with_text: bool = False, on_error: OnError | None = None
+    ) -> Iterator[ArticleRecord]:
+        """The articles' records, in order, as `extract` and `ingest` write them.
+
+        Each batch is parsed and analysed inside spaCy's memory zone, and only plain
+        records leave it: the words a batch adds to the model's vocabulary are freed
+        with it, so a long run's memory does not grow with the vocabulary it reads."""
+        nlp = load_nlp()
+        batch: list[Article] = []
+
+        def flush() -> list[ArticleRecord]:
+            with nlp.memory_zone():
+                return [a.to_record(with_text=with_text) for a in self._run_batch(batch, on_error)]
+
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= self.batch_size:
+                yield from flush()
+                batch = []
+        if batch:
+            yield from flush()
 
     def _run_batch(self, batch: list[Article], on_error: OnError | None) -> Iterator[Analysis]:
         try:
