@@ -768,9 +768,11 @@ def _register_subcommands() -> None:
     """Commands that live beside the code they serve."""
     from .evaluate.cli import eval_command
     from .query.explain import explain_command
+    from .serve.cli import serve_command
 
     main.add_command(eval_command, "eval")
     main.add_command(explain_command, "explain")
+    main.add_command(serve_command, "serve")
 
 
 _register_subcommands()
