@@ -32,7 +32,9 @@ from . import data
 
 HERE = Path(__file__).resolve().parent
 EXPORT_MAX = 20_000  # events one export link writes
-CSP = ("default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; connect-src 'self';"
+# scripts only from our own static files; inline styles are allowed because cytoscape
+# injects its container's stylesheet (styles run no code; the templates write none)
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self';"
        " font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
 # the formats a link can download (parquet needs a file, not a response stream)
 EXPORTS = [name for name, chosen in FORMATS.items() if chosen.kind != "path"]
