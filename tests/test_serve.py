@@ -184,3 +184,14 @@ def test_the_store_is_opened_read_only(store_path, client):
     asyncio.run(delete_through_the_workbench())
     assert client.post("/events").status_code == 405
     assert client.get("/events?format=json").json()["count"] > 0
+
+
+def test_serve_names_a_store_it_cannot_open(tmp_path):
+    from click.testing import CliRunner
+
+    from dragoman.cli import main
+
+    result = CliRunner().invoke(main, ["serve", str(tmp_path / "missing.db")])
+    assert result.exit_code == 4
+    assert "missing.db" in result.output
+    assert "dragoman serve news.db" in CliRunner().invoke(main, ["serve", "--help"]).output

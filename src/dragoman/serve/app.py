@@ -144,7 +144,11 @@ class Workbench:
         return data.network(self.store, request.query_params)
 
     def map(self, request: Request) -> dict:
-        return data.map_points(self.store, request.query_params)
+        """The points as JSON; the page itself is the filter and the map, which fetches them."""
+        if request.query_params.get("format") == "json":
+            return data.map_points(self.store, request.query_params)
+        data.event_filter(request.query_params)  # a bad filter is a 400 on the page too
+        return {}
 
     def quotes(self, request: Request) -> dict:
         return data.quotes(self.store, request.query_params)

@@ -24,8 +24,9 @@ MAX_PAGE = 200
 MAX_OFFSET = 10_000
 COUNT_CAP = 10_000
 MAX_EDGES = 300
-MAX_POINTS = 5_000
+MAX_POINTS = 3_000
 MAX_ACTOR_EVENTS = 500
+MAX_ACTOR_ARTICLES = 300  # an actor page reads its latest articles only
 MAX_HITS = 50
 
 # the events table's sortable columns, by the name the query string uses
@@ -106,10 +107,15 @@ def events_table(store: Store, params) -> dict:
     offset = _int(params.get("offset"), "offset", 0, 0, MAX_OFFSET)
     direction = "DESC" if sort.startswith("-") else "ASC"
     condition, values = where.sql()
+    order = SORTS[sort.lstrip("-")]
+    # the page's keys are chosen on the events alone (articles joined only to sort by publication)
+    joined = " JOIN articles a ON a.id = e.article_id" if sort.lstrip("-") == "published" else ""
     rows = _sql(store).execute(
-        f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id WHERE {condition}"
-        f" ORDER BY {SORTS[sort.lstrip('-')]} IS NULL, {SORTS[sort.lstrip('-')]} {direction},"
-        " e.article_id, length(e.event_id), e.event_id LIMIT ? OFFSET ?",
+        f"SELECT {_EVENT_COLUMNS} FROM (SELECT e.article_id, e.event_id, {order} AS sort_key FROM events e{joined}"
+        f" WHERE {condition} ORDER BY {order} IS NULL, {order} {direction}, e.article_id, length(e.event_id),"
+        " e.event_id LIMIT ? OFFSET ?) page JOIN events e ON e.article_id = page.article_id"
+        " AND e.event_id = page.event_id JOIN articles a ON a.id = e.article_id"
+        f" ORDER BY page.sort_key IS NULL, page.sort_key {direction}, e.article_id, length(e.event_id), e.event_id",
         (*values, size, offset),
     ).fetchall()
     count = _sql(store).execute(
@@ -217,7 +223,7 @@ def _titles(store: Store, ids: list[str]) -> dict[str, Optional[str]]:
 
 
 def quotes(store: Store, params) -> dict:
-    """Quotes by speaker (part of the name, any case) and by text (full-text query)."""
+    """Quotes by speaker (part of the name, any case) and by text (full-text query), newest first."""
     speaker = (params.get("speaker") or "").strip()
     text = (params.get("q") or "").strip()
     size = _int(params.get("size"), "size", PAGE_SIZE, 1, MAX_PAGE)
@@ -225,42 +231,53 @@ def quotes(store: Store, params) -> dict:
     if speaker:
         condition, values = "lower(q.speaker) LIKE ?", [f"%{speaker.lower()}%"]
     if text:
-        hits = store.search_quotes(text, MAX_PAGE * 5)
+        # the best full-text hits (their speaker checked here), then only their rows
+        hits = [h for h in store.search_quotes(text, MAX_PAGE * 5)
+                if speaker.lower() in (h.speaker or "").lower()][:size]
         if not hits:
             return {"speaker": speaker, "q": text, "quotes": []}
-        pairs = " OR ".join("(q.article_id = ? AND q.quote_id = ?)" for _ in hits)
-        condition = f"{condition} AND ({pairs})"
-        values += [v for h in hits for v in (h.article_id, h.quote_id)]
+        articles = sorted({h.article_id for h in hits})
+        condition = f"q.article_id IN ({', '.join('?' * len(articles))})"
+        values = articles
     rows = _sql(store).execute(
         "SELECT q.article_id, q.quote_id, q.speaker, q.text, q.cue, a.title, a.published FROM quotes q"
         f" JOIN articles a ON a.id = q.article_id WHERE {condition} ORDER BY a.published DESC, q.article_id, q.pk"
-        " LIMIT ?", (*values, size),
+        " LIMIT ?", (*values, size if not text else MAX_PAGE * 5),
     ).fetchall()
+    if text:
+        wanted = {(h.article_id, h.quote_id) for h in hits}
+        rows = [row for row in rows if (row[0], row[1]) in wanted]
     keys = ("article_id", "quote_id", "speaker", "text", "cue", "title", "published")
     return {"speaker": speaker, "q": text, "quotes": [dict(zip(keys, row)) for row in rows]}
 
 
 # -- actors: nodes of the network, pages of their own -----------------------------------
 
-# an event party's node: the article's actor by name, else its country code
-_NODE = "COALESCE(x.name, p.country)"
-_PARTY_NODES = (
-    "SELECT p.article_id, p.event_id, p.side, {node} AS node FROM parties p LEFT JOIN actors x"
-    " ON x.article_id = p.article_id AND x.actor_id = p.actor_id WHERE {node} IS NOT NULL"
-).format(node=_NODE)
+# the events a network or a neighbourhood counts, the latest first: the cost stays bounded
+NETWORK_EVENTS = 3_000
+_LATEST = "ORDER BY e.date_value DESC NULLS LAST, e.article_id"
+# an event's two sides, each party named by its actor in the article, else by its country code
+_DYADS = (
+    " JOIN parties s ON s.article_id = e.article_id AND s.event_id = e.event_id AND s.side = 'actor'"
+    " LEFT JOIN actors xs ON xs.article_id = s.article_id AND xs.actor_id = s.actor_id"
+    " JOIN parties t ON t.article_id = e.article_id AND t.event_id = e.event_id AND t.side = 'recipient'"
+    " LEFT JOIN actors xt ON xt.article_id = t.article_id AND xt.actor_id = t.actor_id"
+)
 
 
 def network(store: Store, params) -> dict:
     """Actors as nodes, events between them as weighted edges (actor side to recipient
-    side), for the events the filter selects; the `MAX_EDGES` heaviest edges."""
+    side), over the latest `NETWORK_EVENTS` events the filter selects; the `MAX_EDGES`
+    heaviest edges."""
     condition, values = event_filter(params).sql()
     rows = _sql(store).execute(
-        f"WITH n AS ({_PARTY_NODES}) SELECT s.node, t.node, count(*) AS weight,"
-        " sum(CASE WHEN e.quad IN (3, 4) THEN 1 ELSE 0 END) FROM events e"
-        " JOIN n s ON s.article_id = e.article_id AND s.event_id = e.event_id AND s.side = 'actor'"
-        " JOIN n t ON t.article_id = e.article_id AND t.event_id = e.event_id AND t.side = 'recipient'"
-        f" WHERE {condition} AND s.node <> t.node GROUP BY s.node, t.node ORDER BY weight DESC, s.node, t.node"
-        " LIMIT ?", (*values, MAX_EDGES),
+        "SELECT COALESCE(xs.name, s.country) AS source, COALESCE(xt.name, t.country) AS target, count(*) AS weight,"
+        " sum(CASE WHEN e.quad IN (3, 4) THEN 1 ELSE 0 END)"
+        f" FROM (SELECT e.article_id, e.event_id, e.quad FROM events e WHERE {condition} {_LATEST} LIMIT ?) e"
+        f"{_DYADS} WHERE COALESCE(xs.name, s.country) IS NOT NULL AND COALESCE(xt.name, t.country) IS NOT NULL"
+        " AND COALESCE(xs.name, s.country) <> COALESCE(xt.name, t.country)"
+        " GROUP BY COALESCE(xs.name, s.country), COALESCE(xt.name, t.country) ORDER BY weight DESC, source, target"
+        " LIMIT ?", (*values, NETWORK_EVENTS, MAX_EDGES),
     ).fetchall()
     nodes: dict[str, int] = {}
     for source, target, weight, _ in rows:
@@ -269,6 +286,7 @@ def network(store: Store, params) -> dict:
     return {
         "nodes": [{"id": name, "weight": weight} for name, weight in sorted(nodes.items())],
         "edges": [{"source": s, "target": t, "weight": w, "conflict": c} for s, t, w, c in rows],
+        "events_counted_at_most": NETWORK_EVENTS,
     }
 
 
@@ -287,24 +305,32 @@ def actor(store: Store, name: str) -> Optional[dict]:
     """Who an actor is (from the articles and the registry), its events, its neighbours, its quotes."""
     db = _sql(store)
     key = name.strip().lower()
-    mentions = db.execute(
-        "SELECT country, sector, role, kind, count(*) FROM actors WHERE lower(name) = ?"
-        " GROUP BY country, sector, role, kind ORDER BY count(*) DESC LIMIT 20", (key,),
-    ).fetchall()
-    if not mentions:
+    # its spellings as stored: the name itself (indexed), else any case of it (a scan)
+    spellings = [name.strip()] if db.execute("SELECT 1 FROM actors WHERE name = ? LIMIT 1", (name.strip(),)).fetchone() \
+        else [row[0] for row in db.execute("SELECT DISTINCT name FROM actors WHERE lower(name) = ?", (key,)).fetchall()]
+    if not spellings:
         return None
+    named = f"x.name IN ({', '.join('?' * len(spellings))})"
+    mentions = db.execute(
+        f"SELECT country, sector, role, kind, count(*) FROM actors x WHERE {named}"
+        " GROUP BY country, sector, role, kind ORDER BY count(*) DESC LIMIT 20", spellings,
+    ).fetchall()
+    # its events in its latest articles: its mentions there, their parties, those events
     rows = db.execute(
-        f"SELECT {_EVENT_COLUMNS} FROM events e JOIN articles a ON a.id = e.article_id WHERE EXISTS"
-        " (SELECT 1 FROM parties p JOIN actors x ON x.article_id = p.article_id AND x.actor_id = p.actor_id"
-        " WHERE p.article_id = e.article_id AND p.event_id = e.event_id AND lower(x.name) = ?)"
-        " ORDER BY COALESCE(e.date_value, e.date_first, a.published) DESC LIMIT ?", (key, MAX_ACTOR_EVENTS),
+        "WITH latest AS (SELECT x.article_id, x.actor_id FROM actors x JOIN articles a ON a.id = x.article_id"
+        f" WHERE {named} ORDER BY a.published DESC, x.article_id LIMIT ?),"
+        " mine AS (SELECT DISTINCT p.article_id, p.event_id FROM latest JOIN parties p"
+        " ON p.article_id = latest.article_id AND p.actor_id = latest.actor_id)"
+        f" SELECT {_EVENT_COLUMNS} FROM mine JOIN events e ON e.article_id = mine.article_id"
+        " AND e.event_id = mine.event_id JOIN articles a ON a.id = e.article_id"
+        " ORDER BY COALESCE(e.date_value, e.date_first, a.published) DESC LIMIT ?",
+        (*spellings, MAX_ACTOR_ARTICLES, MAX_ACTOR_EVENTS),
     ).fetchall()
-    neighbours = db.execute(
-        f"WITH n AS ({_PARTY_NODES}), mine AS (SELECT DISTINCT n.article_id, n.event_id FROM n"
-        " WHERE lower(n.node) = ?) SELECT n.node, count(*) FROM n JOIN mine ON mine.article_id = n.article_id"
-        " AND mine.event_id = n.event_id WHERE lower(n.node) <> ? GROUP BY n.node ORDER BY count(*) DESC, n.node"
-        " LIMIT 30", (key, key),
-    ).fetchall()
+    counted: dict[str, int] = {}
+    for row in _parties_named(store, [(r[0], r[1]) for r in rows]):
+        if row[2].lower() != key:
+            counted[row[2]] = counted.get(row[2], 0) + 1
+    neighbours = sorted(counted.items(), key=lambda item: (-item[1], item[0]))[:30]
     said = db.execute(
         "SELECT q.article_id, q.quote_id, q.text, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
         " LEFT JOIN actors x ON x.article_id = q.article_id AND x.actor_id = q.speaker_actor_id"
@@ -318,6 +344,23 @@ def actor(store: Store, name: str) -> Optional[dict]:
         "neighbours": [{"name": n, "events": c} for n, c in neighbours],
         "quotes": [{"article_id": a, "quote_id": q, "text": t, "published": p} for a, q, t, p in said],
     }
+
+
+def _parties_named(store: Store, keys: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(article id, event id, node name) of every party of these events, a party named
+    by its actor in the article, else by its country code."""
+    found: list[tuple[str, str, str]] = []
+    wanted = set(keys)
+    articles = sorted({article_id for article_id, _ in keys})
+    for start in range(0, len(articles), 500):
+        chunk = articles[start:start + 500]
+        found += [row for row in _sql(store).execute(
+            "SELECT DISTINCT p.article_id, p.event_id, COALESCE(x.name, p.country) FROM parties p LEFT JOIN actors x"
+            " ON x.article_id = p.article_id AND x.actor_id = p.actor_id"
+            f" WHERE p.article_id IN ({', '.join('?' * len(chunk))}) AND COALESCE(x.name, p.country) IS NOT NULL",
+            chunk,
+        ).fetchall() if (row[0], row[1]) in wanted]
+    return found
 
 
 def _registry_entry(store: Store, key: str) -> Optional[dict]:

@@ -21,6 +21,8 @@ document.addEventListener("DOMContentLoaded", function () {
       clusters.addLayer(marker);
     });
     map.addLayer(clusters);
+    document.getElementById("map-count").textContent = data.events.length +
+      (data.capped ? " (the first found: narrow the filter to see the others)" : "");
     box.dataset.rendered = String(data.events.length);
   });
 });
