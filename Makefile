@@ -46,6 +46,7 @@ demo: install
 	$(BIN)/dragoman extract $(SAMPLES) > out/samples.jsonl
 	$(BIN)/dragoman ingest $(SAMPLES) --db out/demo.db
 	$(BIN)/dragoman show out/demo.db --article seed
+	@echo "Browse it: $(BIN)/dragoman serve out/demo.db   (then open http://127.0.0.1:8000/)"
 
 test: install
 	$(PY) -m pytest
@@ -59,6 +60,7 @@ bench: install
 	$(PY) bench/source_homes.py
 	$(PY) bench/install_size.py
 	$(PY) bench/actor_codes.py
+	$(PY) bench/serve.py
 
 schema: install
 	$(BIN)/dragoman schema > schema/dragoman.schema.json

@@ -768,11 +768,13 @@ def _register_subcommands() -> None:
     from .evaluate.cli import eval_command
     from .ingest.fetch_cli import fetch_command, watch_command
     from .query.explain import explain_command
+    from .serve.cli import serve_command
 
     main.add_command(eval_command, "eval")
     main.add_command(explain_command, "explain")
     main.add_command(fetch_command, "fetch")
     main.add_command(watch_command, "watch")
+    main.add_command(serve_command, "serve")
 
 
 _register_subcommands()

@@ -1,0 +1,119 @@
+"""How the web workbench's slowest page grows with the store: up to ~100,000 events.
+
+The stores are SYNTHESISED: the bundled sample articles are ingested once (real
+extracted events, actors, quotes and places), then their rows are copied N times
+under new article ids (``seed-17``), each copy's article and event dates shifted by
+a few days so that timelines and date filters spread. The text and the events are
+repeats; what is measured is the cost of the queries and pages on tables of that size.
+
+Each page (and its JSON variant) is requested through Starlette's test client, best
+of `--repeat` runs; the script prints, per store size, the slowest page and its time
+against the 300 ms budget.
+
+    python bench/serve.py [--sizes 1000 10000 100000] [--repeat 3]
+"""
+
+from __future__ import annotations
+
+import argparse
+import shutil
+import sqlite3
+import tempfile
+import time
+from pathlib import Path
+
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "dragoman" / "data" / "samples"
+BUDGET_MS = 300
+PAGES = [
+    "/search?q=ceasefire", "/quotes?speaker=blinken", "/quotes?q=Rafah",
+    "/events", "/events?sort=-date&offset=5000", "/events?type=CONSULT&country=ISR&sort=place",
+    "/events?since=2024-06-01&until=2024-06-30", "/events/seed/E1", "/articles/seed",
+    "/actor?name=Antony Blinken", "/network", "/network?type=ASSAULT", "/map",
+    "/map?format=json", "/network?format=json",
+]
+# a download streams every event the filter selects (up to its cap): timed, not held to the budget
+DOWNLOADS = ["/export/csv?since=2024-05-01&until=2024-05-02"]
+# per table, the columns whose copies are changed: ids made unique, dates shifted by `n` days
+_CHANGED = {
+    "article_id": "{col} || '-' || n", "id": "{col} || '-' || n", "text_sha256": "{col} || '-' || n",
+    "published": "date({col}, '+' || (n % 400) || ' days')", "date_value": "date({col}, '+' || (n % 400) || ' days')",
+    "date_first": "date({col}, '+' || (n % 400) || ' days')", "date_last": "date({col}, '+' || (n % 400) || ' days')",
+}
+_TABLES = ("articles", "actors", "events", "parties", "quotes", "places", "claims", "dates")
+
+
+def _base_store(folder: Path) -> Path:
+    from click.testing import CliRunner
+
+    from dragoman.cli import main
+
+    path = folder / "base.db"
+    result = CliRunner().invoke(main, ["ingest", str(SAMPLES), "--db", str(path)])
+    assert result.exit_code == 0, result.output
+    return path
+
+
+def _grown(base: Path, events_wanted: int, folder: Path) -> tuple[Path, int]:
+    """A copy of `base` with its rows repeated until it holds about `events_wanted` events."""
+    path = folder / f"store-{events_wanted}.db"
+    shutil.copy(base, path)
+    db = sqlite3.connect(path)
+    per_copy = db.execute("SELECT count(*) FROM events").fetchone()[0]
+    copies = max(0, events_wanted // per_copy - 1)
+    db.execute("ATTACH DATABASE ? AS b", (str(base),))
+    with db:
+        for table in _TABLES:
+            columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})") if row[1] != "pk"]
+            chosen = ", ".join(_CHANGED.get(c, "{col}").format(col=f'"{c}"') for c in columns)
+            db.execute(
+                f"WITH RECURSIVE copy(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM copy WHERE n < ?)"
+                f" INSERT INTO {table} ({', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)})"
+                f" SELECT {chosen} FROM b.{table} CROSS JOIN copy", (copies,),
+            )
+    db.execute("ANALYZE")
+    total = db.execute("SELECT count(*) FROM events").fetchone()[0]
+    db.close()
+    return path, total
+
+
+def _time_pages(path: Path, repeat: int) -> dict[str, float]:
+    from starlette.testclient import TestClient
+
+    from dragoman.serve.app import create_app
+
+    timings = {}
+    with TestClient(create_app(str(path))) as client:
+        for page in PAGES + DOWNLOADS:
+            best = float("inf")
+            for _ in range(repeat):
+                started = time.perf_counter()
+                response = client.get(page)
+                best = min(best, time.perf_counter() - started)
+                assert response.status_code == 200, (page, response.status_code, response.text[:300])
+            timings[page] = best * 1000
+    return timings
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
+    parser.add_argument("--repeat", type=int, default=3)
+    parser.add_argument("--all", action="store_true", help="print every page's time, not only the slowest")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        base = _base_store(Path(folder))
+        print(f"{'events':>8} {'slowest page':<52} {'ms':>7} {'of budget':>9}  {'download ms':>11}")
+        for size in args.sizes:
+            path, total = _grown(base, size, Path(folder))
+            timings = _time_pages(path, args.repeat)
+            if args.all:
+                for page, ms in sorted(timings.items(), key=lambda item: -item[1]):
+                    print(f"{total:>8} {page:<52} {ms:>7.1f}")
+            page, ms = max(((p, ms) for p, ms in timings.items() if p in PAGES), key=lambda item: item[1])
+            download = max(timings[p] for p in DOWNLOADS)
+            print(f"{total:>8} {page:<52} {ms:>7.1f} {ms / BUDGET_MS:>8.2f}x  {download:>11.1f}")
+            path.unlink()
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,212 @@
+"""The web workbench: server-rendered pages over a store, each with a JSON variant.
+
+Every page is a GET with its state in the query string, so a view can be shared by
+its URL; ``?format=json`` returns the data the page shows. Pages are Jinja templates
+with autoescaping on (article text is untrusted input); scripts are static files
+only, and the Content-Security-Policy header forbids inline ones. Handlers are
+`async` and read the store on the event loop's thread: one SQLite connection, used
+by one thread, and every read is bounded (see `dragoman.serve.data`).
+"""
+
+from __future__ import annotations
+
+import io
+from contextlib import asynccontextmanager
+from pathlib import Path
+from typing import AsyncIterator, Callable
+from urllib.parse import urlencode
+
+import jinja2
+from starlette.applications import Starlette
+from starlette.middleware import Middleware
+from starlette.requests import Request
+from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.routing import Mount, Route
+from starlette.staticfiles import StaticFiles
+
+from ..query.export import FORMATS, QUADS
+from ..query.filters import ALL_STATUSES
+from ..records import PLOVER_TYPES
+from ..store import Store
+from . import data
+
+HERE = Path(__file__).resolve().parent
+EXPORT_MAX = 20_000  # events one export link writes
+# scripts only from our own static files; inline styles are allowed because cytoscape
+# injects its container's stylesheet (styles run no code; the templates write none)
+CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self';"
+       " font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
+# the formats a link can download (parquet needs a file, not a response stream)
+EXPORTS = [name for name, chosen in FORMATS.items() if chosen.kind != "path"]
+MEDIA = {"csv": "text/csv", "geojson": "application/geo+json", "gexf": "application/xml",
+         "graphml": "application/xml", "plover-jsonl": "application/x-ndjson"}
+FILTER_KEYS = ("type", "actor", "recipient", "country", "since", "until", "undated", "status", "place", "article")
+
+
+def _safe_url(value: str | None) -> str | None:
+    """An article's own URL only if it is a web address (never ``javascript:`` and the like)."""
+    if value and value.strip().lower().startswith(("http://", "https://")):
+        return value.strip()
+    return None
+
+
+def _environment() -> jinja2.Environment:
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
+                             undefined=jinja2.StrictUndefined)
+    env.filters["safe_url"] = _safe_url
+    env.globals.update(quads=QUADS, plover_types=PLOVER_TYPES, statuses=ALL_STATUSES, exports=EXPORTS,
+                       query=lambda pairs: urlencode(pairs, doseq=True), passages=data.passages)
+    return env
+
+
+def _filters(request: Request) -> list[tuple[str, str]]:
+    """The filter parameters of this request, to carry over into links."""
+    return [(k, v) for k, v in request.query_params.multi_items() if k in FILTER_KEYS and v]
+
+
+def _timeline(days: list[dict], width: int = 900, height: int = 120) -> dict:
+    """Stacked bars per day, coloured by quad class: the drawing of a timeline, in SVG units."""
+    if not days:
+        return {"width": width, "height": height, "bars": [], "first": None, "last": None}
+    step = width / len(days)
+    tallest = max(sum(d["quads"].values()) for d in days)
+    bars = []
+    for i, day in enumerate(days):
+        y = height
+        for quad in sorted(day["quads"]):
+            h = max(1.0, day["quads"][quad] / tallest * (height - 10))
+            y -= h
+            bars.append({"x": round(i * step, 1), "y": round(y, 1), "w": round(max(step - 1, 1), 1),
+                         "h": round(h, 1), "quad": quad, "day": day["day"], "count": day["quads"][quad]})
+    return {"width": width, "height": height, "bars": bars, "first": days[0]["day"], "last": days[-1]["day"]}
+
+
+class Workbench:
+    """The pages over one store, opened read-only when the server starts (in the thread
+    that serves the requests: an SQLite connection belongs to its thread)."""
+
+    def __init__(self, target: str) -> None:
+        self.target = target
+        self.store: Store
+        self.env = _environment()
+
+    @asynccontextmanager
+    async def lifespan(self, _app: Starlette) -> AsyncIterator[None]:
+        with Store.open(self.target, create=False, read_only=True) as self.store:
+            yield
+
+    def render(self, request: Request, template: str, found: dict, status: int = 200) -> Response:
+        if request.query_params.get("format") == "json":
+            return JSONResponse(found, status_code=status)
+        page = self.env.get_template(template).render(
+            found=found, request=request, filters=_filters(request), path=request.url.path)
+        return HTMLResponse(page, status_code=status)
+
+    def problem(self, request: Request, status: int, message: str) -> Response:
+        return self.render(request, "problem.html", {"error": message}, status)
+
+    def page(self, reader: Callable[[Request], dict | None], template: str):
+        async def handler(request: Request) -> Response:
+            try:
+                found = reader(request)
+            except data.BadRequest as exc:
+                return self.problem(request, 400, str(exc))
+            if found is None:
+                return self.problem(request, 404, "nothing stored under that name")
+            return self.render(request, template, found)
+
+        return handler
+
+    # -- readers: request -> the dict a page shows ---------------------------------------
+
+    def search(self, request: Request) -> dict:
+        return data.search(self.store, request.query_params)
+
+    def events(self, request: Request) -> dict:
+        return data.events_table(self.store, request.query_params)
+
+    def event(self, request: Request) -> dict | None:
+        return data.event(self.store, request.path_params["article_id"], request.path_params["event_id"])
+
+    def article(self, request: Request) -> dict | None:
+        return data.article(self.store, request.path_params["article_id"])
+
+    def actor(self, request: Request) -> dict | None:
+        name = request.query_params.get("name", "").strip()
+        if not name:
+            raise data.BadRequest("name: which actor? (?name=Antony Blinken)")
+        found = data.actor(self.store, name)
+        if found is not None:
+            found["timeline"] = _timeline(data.timeline(found["events"]))
+        return found
+
+    def network(self, request: Request) -> dict:
+        return data.network(self.store, request.query_params)
+
+    def map(self, request: Request) -> dict:
+        """The points as JSON; the page itself is the filter and the map, which fetches them."""
+        if request.query_params.get("format") == "json":
+            return data.map_points(self.store, request.query_params)
+        data.event_filter(request.query_params)  # a bad filter is a 400 on the page too
+        return {}
+
+    def quotes(self, request: Request) -> dict:
+        return data.quotes(self.store, request.query_params)
+
+    async def export(self, request: Request) -> Response:
+        name = request.path_params["format_name"]
+        if name not in EXPORTS:
+            return self.problem(request, 404, f"no export format {name!r} (one of {', '.join(EXPORTS)})")
+        try:
+            where = data.event_filter(request.query_params)
+        except data.BadRequest as exc:
+            return self.problem(request, 400, str(exc))
+        out = io.BytesIO()
+        text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
+        mentions = self.store.events(where, limit=EXPORT_MAX)
+        if FORMATS[name].kind == "bytes":
+            FORMATS[name].write(mentions, out)
+        else:
+            FORMATS[name].write(mentions, text)
+            text.flush()
+        extension = {"polecat": "tsv", "icews": "tsv", "plover-jsonl": "jsonl"}.get(name, name)
+        return Response(out.getvalue(), media_type=MEDIA.get(name, "text/tab-separated-values"),
+                        headers={"Content-Disposition": f'attachment; filename="events.{extension}"'})
+
+
+class SecurityHeaders:
+    """Adds the Content-Security-Policy and its companions to every response."""
+
+    def __init__(self, app) -> None:
+        self.app = app
+
+    async def __call__(self, scope, receive, send) -> None:
+        async def with_headers(message) -> None:
+            if message["type"] == "http.response.start":
+                headers = list(message.get("headers", []))
+                headers += [(b"content-security-policy", CSP.encode()), (b"x-content-type-options", b"nosniff"),
+                            (b"referrer-policy", b"no-referrer"), (b"x-frame-options", b"DENY")]
+                message = {**message, "headers": headers}
+            await send(message)
+
+        await self.app(scope, receive, with_headers)
+
+
+def create_app(target: str) -> Starlette:
+    """The workbench over the store at `target` (SQLite path or PostgreSQL URL), read-only."""
+    bench = Workbench(str(target))
+    routes = [
+        Route("/", bench.page(bench.search, "search.html")),
+        Route("/search", bench.page(bench.search, "search.html")),
+        Route("/events", bench.page(bench.events, "events.html")),
+        Route("/events/{article_id}/{event_id}", bench.page(bench.event, "event.html")),
+        Route("/articles/{article_id}", bench.page(bench.article, "article.html")),
+        Route("/actor", bench.page(bench.actor, "actor.html")),
+        Route("/network", bench.page(bench.network, "network.html")),
+        Route("/map", bench.page(bench.map, "map.html")),
+        Route("/quotes", bench.page(bench.quotes, "quotes.html")),
+        Route("/export/{format_name}", bench.export),
+        Mount("/static", StaticFiles(directory=HERE / "static"), name="static"),
+    ]
+    return Starlette(routes=routes, middleware=[Middleware(SecurityHeaders)], lifespan=bench.lifespan)
+

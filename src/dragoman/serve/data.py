@@ -1,0 +1,400 @@
+"""What the workbench shows, read from a store: the one place its pages touch SQL.
+
+Every page asks this module for plain dicts (the same dicts its JSON variant returns),
+so the pages do not know how the store is laid out. Reads are bounded: a page size is
+capped (`MAX_PAGE`), an offset too (`MAX_OFFSET`: deeper pages are a filter away),
+counts stop at `COUNT_CAP`, and the network and map read at most `MAX_EDGES` and
+`MAX_POINTS` rows. The events read are event mentions (one article's report of an
+event); fused events and stories plug in here when the store has them.
+"""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from ..query.explain import _DATE_SOURCES, _PLACE_RULES
+from ..query.export import QUADS
+from ..query.filters import ALL_STATUSES, DEFAULT_STATUSES, EventFilter
+from ..records import Event
+from ..resolve.registry import name_key
+from ..store import DatabaseFailure, Store
+
+PAGE_SIZE = 50
+MAX_PAGE = 200
+MAX_OFFSET = 10_000
+COUNT_CAP = 10_000
+MAX_EDGES = 300
+MAX_POINTS = 3_000
+MAX_ACTOR_EVENTS = 500
+MAX_ACTOR_ARTICLES = 300  # an actor page reads its latest articles only
+MAX_HITS = 50
+
+# the events table's sortable columns, by the name the query string uses
+SORTS = {
+    "date": "COALESCE(e.date_value, e.date_first)",
+    "type": "e.event",
+    "quad": "e.quad",
+    "place": "e.place_name",
+    "article": "e.article_id",
+    "published": "a.published",
+}
+
+
+class BadRequest(ValueError):
+    """A query string the workbench cannot answer; the message names the parameter."""
+
+
+def _sql(store: Store):
+    """The store's connection: the workbench reads tables the store's methods do not
+    sort or aggregate (events by date, networks, maps)."""
+    return store._db
+
+
+def _int(value: Optional[str], name: str, default: int, low: int, high: int) -> int:
+    if value in (None, ""):
+        return default
+    try:
+        number = int(value)
+    except ValueError:
+        raise BadRequest(f"{name} {value!r} is not a whole number") from None
+    return max(low, min(high, number))
+
+
+def event_filter(params) -> EventFilter:
+    """The shared event filter from a query string (the `events` command's options,
+    one parameter each, repeatable: ``?type=AID&type=SUPPORT&country=ISR``)."""
+    statuses = tuple(params.getlist("status")) or DEFAULT_STATUSES
+    if statuses == ("all",):
+        statuses = ALL_STATUSES
+    try:
+        return EventFilter(
+            types=tuple(params.getlist("type")), actors=tuple(params.getlist("actor")),
+            recipients=tuple(params.getlist("recipient")), countries=tuple(params.getlist("country")),
+            since=params.get("since") or None, until=params.get("until") or None,
+            undated=params.get("undated") == "1", statuses=statuses,
+            places=tuple(params.getlist("place")), articles=tuple(params.getlist("article")),
+        )
+    except ValueError as exc:
+        raise BadRequest(str(exc)) from None
+
+
+def _event_row(row: tuple) -> dict:
+    (article_id, event_id, event, mode, quad, status, date, place, country, lat, lon, trigger,
+     actor_countries, recipient_countries, title, published) = row
+    return {
+        "article_id": article_id, "event_id": event_id, "event": event, "mode": mode, "quad": quad,
+        "quad_class": QUADS.get(quad), "status": status, "date": date, "place": place, "place_country": country,
+        "lat": lat, "lon": lon, "trigger": trigger,
+        "actor_countries": (actor_countries or "").split(), "recipient_countries": (recipient_countries or "").split(),
+        "title": title, "published": published,
+    }
+
+
+_EVENT_COLUMNS = (
+    "e.article_id, e.event_id, e.event, e.mode, e.quad, e.status, COALESCE(e.date_value, e.date_first),"
+    " e.place_name, e.place_country, e.lat, e.lon, e.trigger, e.actor_countries, e.recipient_countries,"
+    " a.title, a.published"
+)
+
+
+def events_table(store: Store, params) -> dict:
+    """One page of the events the filter selects, sorted as asked, with a capped count."""
+    where = event_filter(params)
+    sort = params.get("sort") or "date"
+    if sort.lstrip("-") not in SORTS:
+        raise BadRequest(f"sort {sort!r} is not one of {', '.join(SORTS)} (a leading - reverses)")
+    size = _int(params.get("size"), "size", PAGE_SIZE, 1, MAX_PAGE)
+    offset = _int(params.get("offset"), "offset", 0, 0, MAX_OFFSET)
+    direction = "DESC" if sort.startswith("-") else "ASC"
+    condition, values = where.sql()
+    order = SORTS[sort.lstrip("-")]
+    # the page's keys are chosen on the events alone (articles joined only to sort by publication)
+    joined = " JOIN articles a ON a.id = e.article_id" if sort.lstrip("-") == "published" else ""
+    rows = _sql(store).execute(
+        f"SELECT {_EVENT_COLUMNS} FROM (SELECT e.article_id, e.event_id, {order} AS sort_key FROM events e{joined}"
+        f" WHERE {condition} ORDER BY {order} IS NULL, {order} {direction}, e.article_id, length(e.event_id),"
+        " e.event_id LIMIT ? OFFSET ?) page JOIN events e ON e.article_id = page.article_id"
+        " AND e.event_id = page.event_id JOIN articles a ON a.id = e.article_id"
+        f" ORDER BY page.sort_key IS NULL, page.sort_key {direction}, e.article_id, length(e.event_id), e.event_id",
+        (*values, size, offset),
+    ).fetchall()
+    count = _sql(store).execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM events e WHERE {condition} LIMIT {COUNT_CAP + 1}) capped", values
+    ).fetchone()[0]
+    return {
+        "events": [_event_row(row) for row in rows], "sort": sort, "size": size, "offset": offset,
+        "count": min(count, COUNT_CAP), "count_capped": count > COUNT_CAP,
+    }
+
+
+def article(store: Store, article_id: str) -> Optional[dict]:
+    """An article's text and what was found in it, each event with its sentence's span."""
+    record = store.get(article_id, with_text=True)
+    if record is None:
+        return None
+    return {
+        "id": record.id, "title": record.title, "published": record.published, "source": record.source,
+        "url": record.url, "text": record.text,
+        "events": [_event_summary(e) for e in record.events],
+        # each event's sentence, marked once (the first event of a sentence names it)
+        "highlights": [(e.sentence.start, e.sentence.end, e.id) for e in record.events],
+        "actors": [{"id": a.id, "name": a.name, "country": a.country, "sector": a.sector, "role": a.role,
+                    "kind": a.kind} for a in record.actors],
+        "quotes": [{"id": q.id, "text": q.text, "speaker": q.speaker.text if q.speaker else None}
+                   for q in record.quotes],
+    }
+
+
+def _event_summary(e: Event) -> dict:
+    return {"id": e.id, "event": e.event, "mode": e.mode, "quad": e.quad, "status": e.status,
+            "sentence": [e.sentence.start, e.sentence.end], "trigger": [e.trigger.start, e.trigger.end]}
+
+
+def passages(text: str, marks: list[tuple[int, int, str]]) -> list[tuple[str, Optional[str]]]:
+    """`text` cut into (piece, mark) pieces, mark naming the span a piece belongs to (or None);
+    spans are given sorted and not overlapping (the later of two overlapping ones is dropped)."""
+    pieces: list[tuple[str, Optional[str]]] = []
+    at = 0
+    for start, end, name in sorted(marks):
+        if start < at or end <= start:
+            continue
+        pieces.append((text[at:start], None))
+        pieces.append((text[start:end], name))
+        at = end
+    pieces.append((text[at:], None))
+    return [piece for piece in pieces if piece[0]]
+
+
+def event(store: Store, article_id: str, event_id: str) -> Optional[dict]:
+    """One event mention with its article, its parties named, and why it was coded so."""
+    from ..extractors.lexicon import entry_source
+
+    record = store.get(article_id, with_text=True)
+    found = next((e for e in record.events if e.id == event_id), None) if record else None
+    if found is None:
+        return None
+    names = {a.id: a.name for a in record.actors}
+
+    def parties(side) -> list[dict]:
+        return [{"text": p.text, "actor": names.get(p.actor_id) if p.actor_id else None,
+                 "country": p.country, "sector": p.sector} for p in side]
+
+    date = found.date
+    place = found.place
+    return {
+        **_event_summary(found), "article_id": record.id, "title": record.title, "published": record.published,
+        "source": record.source, "cameo": found.cameo, "quad_class": QUADS.get(found.quad),
+        "confidence": found.confidence, "trigger_text": found.trigger.text,
+        "sentence_text": record.text[found.sentence.start:found.sentence.end],
+        "actor": parties(found.actor), "recipient": parties(found.recipient),
+        "rule": found.rule, "lexicon": found.lexicon,
+        "lexicon_source": entry_source(found.lexicon) if found.lexicon else None,
+        "date": None if date is None else {
+            "text": date.text, "value": date.value, "first": date.first, "last": date.last,
+            "why": _DATE_SOURCES.get(date.source or "", date.source)},
+        "place": None if place is None else {
+            "text": place.text, "country": place.country, "lat": place.lat, "lon": place.lon,
+            "within": place.within, "why": _PLACE_RULES.get(place.rule or "", place.rule)},
+        "text": record.text,
+    }
+
+
+def search(store: Store, params) -> dict:
+    """Articles and quotes matching the query (`dragoman.store.search` syntax)."""
+    query = (params.get("q") or "").strip()
+    limit = _int(params.get("limit"), "limit", 20, 1, MAX_HITS)
+    if not query:
+        return {"q": "", "articles": [], "quotes": []}
+    articles = store.search(query, limit)
+    titles = _titles(store, [hit.article_id for hit in articles])
+    return {
+        "q": query,
+        "articles": [{"article_id": h.article_id, "title": titles.get(h.article_id), "snippet": h.snippet}
+                     for h in articles],
+        "quotes": [h._asdict() for h in store.search_quotes(query, limit)],
+    }
+
+
+def _titles(store: Store, ids: list[str]) -> dict[str, Optional[str]]:
+    if not ids:
+        return {}
+    marks = ", ".join("?" * len(ids))
+    return dict(_sql(store).execute(f"SELECT id, title FROM articles WHERE id IN ({marks})", ids).fetchall())
+
+
+def quotes(store: Store, params) -> dict:
+    """Quotes by speaker (part of the name, any case) and by text (full-text query), newest first."""
+    speaker = (params.get("speaker") or "").strip()
+    text = (params.get("q") or "").strip()
+    size = _int(params.get("size"), "size", PAGE_SIZE, 1, MAX_PAGE)
+    condition, values = "1 = 1", []
+    if speaker:
+        condition, values = "lower(q.speaker) LIKE ?", [f"%{speaker.lower()}%"]
+    if text:
+        # the best full-text hits (their speaker checked here), then only their rows
+        hits = [h for h in store.search_quotes(text, MAX_PAGE * 5)
+                if speaker.lower() in (h.speaker or "").lower()][:size]
+        if not hits:
+            return {"speaker": speaker, "q": text, "quotes": []}
+        articles = sorted({h.article_id for h in hits})
+        condition = f"q.article_id IN ({', '.join('?' * len(articles))})"
+        values = articles
+    rows = _sql(store).execute(
+        "SELECT q.article_id, q.quote_id, q.speaker, q.text, q.cue, a.title, a.published FROM quotes q"
+        f" JOIN articles a ON a.id = q.article_id WHERE {condition} ORDER BY a.published DESC, q.article_id, q.pk"
+        " LIMIT ?", (*values, size if not text else MAX_PAGE * 5),
+    ).fetchall()
+    if text:
+        wanted = {(h.article_id, h.quote_id) for h in hits}
+        rows = [row for row in rows if (row[0], row[1]) in wanted]
+    keys = ("article_id", "quote_id", "speaker", "text", "cue", "title", "published")
+    return {"speaker": speaker, "q": text, "quotes": [dict(zip(keys, row)) for row in rows]}
+
+
+# -- actors: nodes of the network, pages of their own -----------------------------------
+
+# the events a network or a neighbourhood counts, the latest first: the cost stays bounded
+NETWORK_EVENTS = 3_000
+_LATEST = "ORDER BY e.date_value DESC NULLS LAST, e.article_id"
+# an event's two sides, each party named by its actor in the article, else by its country code
+_DYADS = (
+    " JOIN parties s ON s.article_id = e.article_id AND s.event_id = e.event_id AND s.side = 'actor'"
+    " LEFT JOIN actors xs ON xs.article_id = s.article_id AND xs.actor_id = s.actor_id"
+    " JOIN parties t ON t.article_id = e.article_id AND t.event_id = e.event_id AND t.side = 'recipient'"
+    " LEFT JOIN actors xt ON xt.article_id = t.article_id AND xt.actor_id = t.actor_id"
+)
+
+
+def network(store: Store, params) -> dict:
+    """Actors as nodes, events between them as weighted edges (actor side to recipient
+    side), over the latest `NETWORK_EVENTS` events the filter selects; the `MAX_EDGES`
+    heaviest edges."""
+    condition, values = event_filter(params).sql()
+    rows = _sql(store).execute(
+        "SELECT COALESCE(xs.name, s.country) AS source, COALESCE(xt.name, t.country) AS target, count(*) AS weight,"
+        " sum(CASE WHEN e.quad IN (3, 4) THEN 1 ELSE 0 END)"
+        f" FROM (SELECT e.article_id, e.event_id, e.quad FROM events e WHERE {condition} {_LATEST} LIMIT ?) e"
+        f"{_DYADS} WHERE COALESCE(xs.name, s.country) IS NOT NULL AND COALESCE(xt.name, t.country) IS NOT NULL"
+        " AND COALESCE(xs.name, s.country) <> COALESCE(xt.name, t.country)"
+        " GROUP BY COALESCE(xs.name, s.country), COALESCE(xt.name, t.country) ORDER BY weight DESC, source, target"
+        " LIMIT ?", (*values, NETWORK_EVENTS, MAX_EDGES),
+    ).fetchall()
+    nodes: dict[str, int] = {}
+    for source, target, weight, _ in rows:
+        for node in (source, target):
+            nodes[node] = nodes.get(node, 0) + weight
+    return {
+        "nodes": [{"id": name, "weight": weight} for name, weight in sorted(nodes.items())],
+        "edges": [{"source": s, "target": t, "weight": w, "conflict": c} for s, t, w, c in rows],
+        "events_counted_at_most": NETWORK_EVENTS,
+    }
+
+
+def map_points(store: Store, params) -> dict:
+    """The located events the filter selects, at most `MAX_POINTS`, each with only what
+    a marker shows (the event page has the rest)."""
+    condition, values = event_filter(params).sql()
+    rows = _sql(store).execute(
+        "SELECT e.article_id, e.event_id, e.event, e.quad, COALESCE(e.date_value, e.date_first), e.place_name,"
+        f" e.lat, e.lon FROM events e WHERE {condition} AND e.lat IS NOT NULL AND e.lon IS NOT NULL"
+        " LIMIT ?", (*values, MAX_POINTS),  # in the order stored: a sort would read every located event
+    ).fetchall()
+    keys = ("article_id", "event_id", "event", "quad", "date", "place", "lat", "lon")
+    return {"events": [dict(zip(keys, row)) for row in rows], "capped": len(rows) == MAX_POINTS}
+
+
+def actor(store: Store, name: str) -> Optional[dict]:
+    """Who an actor is (from the articles and the registry), its events, its neighbours, its quotes."""
+    db = _sql(store)
+    key = name.strip().lower()
+    # its spellings as stored: the name itself (indexed), else any case of it (a scan)
+    spellings = [name.strip()] if db.execute("SELECT 1 FROM actors WHERE name = ? LIMIT 1", (name.strip(),)).fetchone() \
+        else [row[0] for row in db.execute("SELECT DISTINCT name FROM actors WHERE lower(name) = ?", (key,)).fetchall()]
+    if not spellings:
+        return None
+    named = f"x.name IN ({', '.join('?' * len(spellings))})"
+    mentions = db.execute(
+        f"SELECT country, sector, role, kind, count(*) FROM actors x WHERE {named}"
+        " GROUP BY country, sector, role, kind ORDER BY count(*) DESC LIMIT 20", spellings,
+    ).fetchall()
+    # its events in its latest articles: its mentions there, their parties, those events
+    rows = db.execute(
+        "WITH latest AS (SELECT x.article_id, x.actor_id FROM actors x JOIN articles a ON a.id = x.article_id"
+        f" WHERE {named} ORDER BY a.published DESC, x.article_id LIMIT ?),"
+        " mine AS (SELECT DISTINCT p.article_id, p.event_id FROM latest JOIN parties p"
+        " ON p.article_id = latest.article_id AND p.actor_id = latest.actor_id)"
+        f" SELECT {_EVENT_COLUMNS} FROM mine JOIN events e ON e.article_id = mine.article_id"
+        " AND e.event_id = mine.event_id JOIN articles a ON a.id = e.article_id"
+        " ORDER BY COALESCE(e.date_value, e.date_first, a.published) DESC LIMIT ?",
+        (*spellings, MAX_ACTOR_ARTICLES, MAX_ACTOR_EVENTS),
+    ).fetchall()
+    counted: dict[str, int] = {}
+    for row in _parties_named(store, [(r[0], r[1]) for r in rows]):
+        if row[2].lower() != key:
+            counted[row[2]] = counted.get(row[2], 0) + 1
+    neighbours = sorted(counted.items(), key=lambda item: (-item[1], item[0]))[:30]
+    said = db.execute(
+        "SELECT q.article_id, q.quote_id, q.text, a.published FROM quotes q JOIN articles a ON a.id = q.article_id"
+        " LEFT JOIN actors x ON x.article_id = q.article_id AND x.actor_id = q.speaker_actor_id"
+        " WHERE lower(x.name) = ? OR lower(q.speaker) = ? ORDER BY a.published DESC LIMIT 100", (key, key),
+    ).fetchall()
+    return {
+        "name": name,
+        "as_written": [{"country": c, "sector": s, "role": r, "kind": k, "articles": n} for c, s, r, k, n in mentions],
+        "registry": _registry_entry(store, key),
+        "events": [_event_row(row) for row in rows],
+        "neighbours": [{"name": n, "events": c} for n, c in neighbours],
+        "quotes": [{"article_id": a, "quote_id": q, "text": t, "published": p} for a, q, t, p in said],
+    }
+
+
+def _parties_named(store: Store, keys: list[tuple[str, str]]) -> list[tuple[str, str, str]]:
+    """(article id, event id, node name) of every party of these events, a party named
+    by its actor in the article, else by its country code."""
+    found: list[tuple[str, str, str]] = []
+    wanted = set(keys)
+    articles = sorted({article_id for article_id, _ in keys})
+    for start in range(0, len(articles), 500):
+        chunk = articles[start:start + 500]
+        found += [row for row in _sql(store).execute(
+            "SELECT DISTINCT p.article_id, p.event_id, COALESCE(x.name, p.country) FROM parties p LEFT JOIN actors x"
+            " ON x.article_id = p.article_id AND x.actor_id = p.actor_id"
+            f" WHERE p.article_id IN ({', '.join('?' * len(chunk))}) AND COALESCE(x.name, p.country) IS NOT NULL",
+            chunk,
+        ).fetchall() if (row[0], row[1]) in wanted]
+    return found
+
+
+def _registry_entry(store: Store, key: str) -> Optional[dict]:
+    """The actor as the registry learned it: its roles, their dates, where each came from
+    (None when the store has no registry or the registry does not know the name)."""
+    db = _sql(store)
+    try:
+        found = db.execute(
+            "SELECT r.id, r.name, r.country, r.sector, r.kind, r.source FROM registry_actors r"
+            " WHERE r.id IN (SELECT actor_id FROM registry_aliases WHERE alias = ?) OR lower(r.name) = ?"
+            " ORDER BY r.id LIMIT 1", (key, key),
+        ).fetchone()
+    except DatabaseFailure:  # a store no registry was ever kept in has no registry tables
+        return None
+    if found is None:
+        return None
+    actor_id, name, country, sector, kind, source = found
+    roles = db.execute(
+        'SELECT role, country, sector, start, "end", seen, source FROM registry_roles WHERE actor_id = ?'
+        ' ORDER BY start, "end", role LIMIT 50', (actor_id,),
+    ).fetchall()
+    keys = ("role", "country", "sector", "start", "end", "seen", "source")
+    return {"name": name, "country": country, "sector": sector, "kind": kind, "source": source,
+            "roles": [dict(zip(keys, row)) for row in roles]}
+
+
+def timeline(events: list[dict]) -> list[dict]:
+    """Events counted by day and quad class, oldest day first: what a timeline draws."""
+    days: dict[str, dict[int, int]] = {}
+    for e in events:
+        day = (e["date"] or "")[:10]
+        if len(day) == 10:
+            counts = days.setdefault(day, {})
+            counts[e["quad"] or 0] = counts.get(e["quad"] or 0, 0) + 1
+    return [{"day": day, "quads": days[day]} for day in sorted(days)]

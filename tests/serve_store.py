@@ -1,0 +1,36 @@
+"""The demo store the workbench tests browse: the bundled samples plus one hostile article."""
+
+import json
+from pathlib import Path
+
+from click.testing import CliRunner
+
+from dragoman.cli import main
+
+SAMPLES = Path(__file__).resolve().parents[1] / "src" / "dragoman" / "data" / "samples"
+
+# article text is untrusted: markup, handlers and script URLs must come back as text
+HOSTILE = {
+    "id": "hostile",
+    "title": "<script>alert('title')</script> Ministers meet <img src=x onerror=alert(1)>",
+    "published": "2024-04-02",
+    "source": "<b onmouseover=alert(2)>Wire</b>",
+    "url": "javascript:alert('url')",
+    "text": (
+        "<script>alert('text')</script> Ministers meet <img src=x onerror=alert(1)>\n\n"
+        "French Foreign Minister Catherine Colonna met with German Chancellor Olaf Scholz in Berlin on Tuesday. "
+        "<a href=\"javascript:alert(3)\">details</a>\n\n"
+        "\"We will not accept <script>alert('quote')</script> any delay,\" Colonna said after the talks."
+    ),
+}
+
+
+def build(path: Path) -> Path:
+    """Ingest the samples and the hostile article into an SQLite store at `path`."""
+    hostile = path.parent / "hostile.jsonl"
+    hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    runner = CliRunner()
+    for source in (SAMPLES, hostile):
+        result = runner.invoke(main, ["ingest", str(source), "--db", str(path)])
+        assert result.exit_code == 0, result.output
+    return path

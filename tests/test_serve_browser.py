@@ -1,0 +1,123 @@
+"""The workbench in a real browser: headless Debian chromium driven by Playwright.
+
+Each page of the demo store loads without a console error (a script the
+Content-Security-Policy blocked is one), the timeline, network and map draw, and an
+event links to its highlighted sentence. Screenshots go to bench/out/ for the record.
+Skipped, saying why, where no chromium is installed (`.ci/run` installs Debian's).
+"""
+
+import shutil
+import socket
+import threading
+import time
+from pathlib import Path
+
+import pytest
+
+from serve_store import build
+
+SCREENSHOTS = Path(__file__).resolve().parents[1] / "bench" / "out"
+CHROMIUM = next((p for p in (shutil.which("chromium"), "/usr/bin/chromium") if p and Path(p).exists()), None)
+
+pytestmark = pytest.mark.skipif(
+    CHROMIUM is None, reason="no chromium browser found (apt-get install chromium): browser tests skipped")
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server(tmp_path_factory):
+    """The workbench on the demo store, served by uvicorn in a thread, as `dragoman serve` does."""
+    import uvicorn
+
+    from dragoman.serve.app import create_app
+
+    store = build(tmp_path_factory.mktemp("browser") / "demo.db")
+    port = _free_port()
+    running = uvicorn.Server(uvicorn.Config(create_app(str(store)), host="127.0.0.1", port=port, log_level="warning"))
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 20
+    while not running.started:
+        assert time.monotonic() < deadline, "the workbench did not start"
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(timeout=10)
+
+
+@pytest.fixture(scope="module")
+def browser():
+    sync_api = pytest.importorskip("playwright.sync_api", reason="playwright is not installed")
+    with sync_api.sync_playwright() as playwright:
+        launched = playwright.chromium.launch(executable_path=CHROMIUM, headless=True)
+        yield launched
+        launched.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A fresh page that records console errors and uncaught exceptions."""
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    opened = context.new_page()
+    opened.problems = []
+    opened.on("console", lambda m: m.type == "error" and opened.problems.append(m.text))
+    opened.on("pageerror", lambda exc: opened.problems.append(str(exc)))
+    yield opened
+    context.close()
+
+
+def _visit(page, url: str, screenshot: str) -> None:
+    response = page.goto(url)
+    assert response.status == 200, url
+    page.wait_for_load_state("networkidle")
+    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(SCREENSHOTS / f"serve-{screenshot}.png"), full_page=True)
+    assert page.problems == [], f"{url}: {page.problems}"
+
+
+@pytest.mark.parametrize("path, name", [
+    ("/search?q=ceasefire", "search"), ("/events", "events"), ("/articles/hostile", "article-hostile"),
+    ("/quotes?speaker=colonna", "quotes"), ("/events/seed/E1", "event"),
+])
+def test_each_page_loads_without_errors(server, page, path, name):
+    _visit(page, server + path, name)
+    assert page.evaluate("window.__hostile === undefined")  # no script in an article ran
+    assert not page.locator("img[src=x]").count()
+
+
+def test_the_actor_page_draws_a_timeline_and_a_neighbourhood(server, page):
+    _visit(page, server + "/actor?name=Antony%20Blinken", "actor")
+    assert page.locator("#timeline rect").count() > 0
+    page.wait_for_selector("#network[data-rendered] canvas")
+    assert int(page.get_attribute("#network", "data-rendered")) > 1
+
+
+def test_the_network_renders(server, page):
+    page.goto(server + "/network")
+    page.wait_for_selector("#network[data-rendered] canvas")
+    assert int(page.get_attribute("#network", "data-rendered")) >= 10
+    _visit(page, server + "/network", "network")
+
+
+def test_the_map_draws_the_offline_basemap_and_the_events(server, page):
+    page.goto(server + "/map")
+    page.wait_for_selector("#map[data-rendered]")
+    assert page.locator("#map path.leaflet-interactive").count() > 100  # the countries
+    assert page.locator("#map .leaflet-marker-icon").count() > 0  # events or their clusters
+    _visit(page, server + "/map", "map")
+
+
+def test_an_event_links_to_its_highlighted_sentence(server, page):
+    page.goto(server + "/events?type=CONSULT")
+    trigger = page.locator("table.events tbody tr").first.locator("td").last.inner_text()
+    page.locator("a.event-link").first.click()
+    page.wait_for_url("**/events/*/*")
+    sentence = page.locator("mark#sentence")
+    assert sentence.is_visible()
+    assert trigger in sentence.inner_text()
+    _visit(page, page.url, "event-sentence")
