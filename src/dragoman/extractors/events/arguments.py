@@ -53,10 +53,14 @@ class ArgumentReader:
         else:
             actor_tokens, recipient_tokens, rule = self._noun_arguments(match)
         entry = match.entry
+        actors = self.parties.expand(actor_tokens, "actor")
+        recipients = self.parties.expand(recipient_tokens, "recipient")
+        if any(t.i in self.parties.article_scened for t, _ in actors + recipients):
+            rule += "+article-scene"
         return Draft(
             match=match,
-            actors=self.parties.expand(actor_tokens, "actor"),
-            recipients=self.parties.expand(recipient_tokens, "recipient"),
+            actors=actors,
+            recipients=recipients,
             rule=rule,
             event=entry.event,
             cameo=entry.cameo,
