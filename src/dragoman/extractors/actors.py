@@ -36,7 +36,8 @@ from ..pipeline import component
 from ..records import Actor
 from ..resolve import registry as known_actors
 from ..resolve.registry import STATE_SECTORS
-from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields, named_place_country
+from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields
+from ..resolve.actor_places import named_place_country
 from ..resolve.countries import country_code
 from ..annotate.views import sentence_of, sentences
 

@@ -72,7 +72,7 @@ def role_words(wordnet: WordNet, roots: dict[str, list[str]], exclude: Iterable[
 
 def _with_plural(wordnet: WordNet, lemma: str, word: str) -> str:
     """"thief/thieves" where WordNet knows an irregular plural, else the word alone."""
-    from .actor_codes import regular_plural  # the plural the lexicon derives itself
+    from .actor_words import regular_plural  # the plural the lexicon derives itself
 
     irregular = [p.replace("_", " ") for p in wordnet.plurals(lemma) if p.replace("_", " ") != regular_plural(word)]
     return f"{word}/{irregular[0]}" if irregular else word

@@ -35,6 +35,14 @@ from .parties import PartyFinder
 
 _CONTENT_SLOTS = ("dative", "to")
 _DISCOURSE_SENTENCES = 6
+# PLOVER modes of acts done to a person (event_modes.yaml): the possessor of such
+# a noun, or the subject of a verb that undergoes it, is the target, not the actor.
+_PERSON_PATIENT_MODES = frozenset({"arrest", "expel", "abduct", "targeted", "torture", "sexual"})
+_UNDERGOING_VERBS = frozenset({"have", "face", "suffer", "undergo", "survive", "escape", "resist", "avoid"})
+# Modes only a state's authorities carry out: with no actor named ("she was
+# arrested"), the actor is the authorities of where it happened.
+_STATE_MODES = frozenset({"arrest", "expel"})
+_PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
 
 
 class ArgumentReader:
@@ -53,10 +61,19 @@ class ArgumentReader:
         else:
             actor_tokens, recipient_tokens, rule = self._noun_arguments(match)
         entry = match.entry
+        actors = self.parties.expand(actor_tokens, "actor")
+        recipients = self.parties.expand(recipient_tokens, "recipient")
+        if not actor_tokens and entry.mode in _STATE_MODES:
+            authorities = self.parties.authorities(match.head)
+            if authorities is not None:
+                actors = [(match.head, authorities)]
+                rule += "+actor:unnamed-authorities"
+        if any(t.i in self.parties.article_scened for t, _ in actors + recipients):
+            rule += "+article-scene"
         return Draft(
             match=match,
-            actors=self.parties.expand(actor_tokens, "actor"),
-            recipients=self.parties.expand(recipient_tokens, "recipient"),
+            actors=actors,
+            recipients=recipients,
             rule=rule,
             event=entry.event,
             cameo=entry.cameo,
@@ -121,6 +138,12 @@ class ArgumentReader:
             recipients = _clause_subjects(noun)
         if not recipients and carrier is not None:  # "granted asylum to five officers"
             recipients = _slot_tokens([carrier], ("dative",))
+        named_targets = [t for t in recipients if t.ent_type_ not in ("DATE", "TIME")]
+        done_to_person = match.entry.mode in _PERSON_PATIENT_MODES and not named_targets
+        if done_to_person and carrier is not None and _lemma(carrier) in _UNDERGOING_VERBS:
+            undergoers = _subjects(carrier, 0)
+            if undergoers:  # "he has prior arrests", "she faced deportation"
+                return [], undergoers, "noun:undergone"
         if carrier is not None:
             if _is_passive(carrier):
                 actors = [p for c in carrier.children if c.dep_ == "agent" for p in _pobjects(c)]
@@ -129,6 +152,9 @@ class ArgumentReader:
             if actors:
                 return actors, recipients or between, "noun:light-verb"
         own, rule = _nominal_actors(noun, {t.i for t in match.tokens}, self.lex.agent_nouns)
+        if rule == "noun:possessive" and done_to_person:
+            if all(_is_person(t) for t in own):  # "her arrest", "his abduction": the one it was done to
+                return [], own, "noun:possessive-patient"
         if not own and self._is_adjunct_event(match):
             return _subjects(noun.head.head, 0), recipients or between, "noun:adjunct"
         if not own and between:  # "talks between A and B": both take part (PLOVER compound actors)
@@ -380,3 +406,8 @@ def _target_tokens(draft: Draft) -> set[int]:
     roots += [c for c in draft.head.children if c.dep_ in ("dobj", "nsubjpass")]
     roots += [p for c in draft.head.children if c.lower_ == "of" for p in _pobjects(c)]
     return {t.i for root in roots for t in root.subtree}
+
+
+def _is_person(token: Token) -> bool:
+    """A person: a personal possessive pronoun or a name tagged PERSON."""
+    return token.lower_ in _PERSONAL_POSSESSIVES or token.ent_type_ == "PERSON"

@@ -27,6 +27,11 @@ _NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "Q
 _ARG_TRIM = {"relcl", "acl", "appos", "conj", "cc", "advmod", "punct", "prep"}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent"}
 _ANTECEDENT_SENTENCES = 4
+_ARTICLE_SCENE_SHARE = 0.7  # "clearly about one country": its share of the article's country mentions
+_ARTICLE_SCENE_MENTIONS = 2
+
+
+_UNSET: Optional[Party] = Party(text="", start=0, end=0)  # article scene not yet counted
 
 
 class PartyFinder:
@@ -40,6 +45,8 @@ class PartyFinder:
         self.actors_by_id: dict[str, Actor] = {a.id: a for a in analysis.actors}
         self._settings: dict[tuple[int, frozenset[int]], Optional[Party]] = {}
         self._facing: frozenset[int] = frozenset()  # the event's other side: never the actor's scene
+        self._article_party: Optional[Party] = _UNSET
+        self.article_scened: set[int] = set()  # tokens coded by the article's country, for the rule
 
     def facing(self, token: Token, party: Party, recipients: list[tuple[Token, Party]]) -> Party:
         """An actor's party recoded for an event aimed at these recipients: a
@@ -157,8 +164,56 @@ class PartyFinder:
             return replace(party, country=described.country, sector=party.sector or described.sector)
         country = self._country_of(span)
         if not country and self._is_domestic_player(token, party):
-            country = self._setting_country(token)
+            country = self._setting_country(token) or self._article_scene(token)
         return replace(party, country=country) if country else party
+
+    def _article_scene(self, token: Token) -> Optional[str]:
+        """'police', 'deputies', 'the court' in a sentence that names no
+        country: a domestic player of the country the whole article is about,
+        when the article is clearly about one (most of its country mentions).
+        A sentence naming two countries stays uncoded."""
+        sentence = sentence_of(token)
+        if self._scene_countries(sentence, _cited_sources(sentence)):
+            return None
+        country = self.article_country()
+        if country:
+            self.article_scened.add(token.i)
+        return country
+
+    def authorities(self, trigger: Token) -> Optional[Party]:
+        """'she was arrested at her home': an act only a state carries out,
+        with no actor named, is done by the authorities of the sentence's one
+        scene country, else of the article's one country."""
+        scene = self.scene(trigger)
+        if scene is not None:
+            return scene
+        sentence = sentence_of(trigger)
+        if self._scene_countries(sentence, _cited_sources(sentence)):
+            return None
+        article = self.article_scene_party()
+        if article is not None:
+            self.article_scened.add(trigger.i)
+        return article
+
+    def article_country(self) -> Optional[str]:
+        """The one country most of the article's places and demonyms name, if any."""
+        party = self.article_scene_party()
+        return party.country if party is not None else None
+
+    def article_scene_party(self) -> Optional[Party]:
+        """The first mention of the article's one country, as a party."""
+        if self._article_party is _UNSET:
+            counts: dict[str, int] = {}
+            first: dict[str, Party] = {}
+            for sentence in sentences(self.doc):
+                for code, party in self._scene_countries(sentence, set()).items():
+                    counts[code] = counts.get(code, 0) + 1
+                    first.setdefault(code, party)
+            total = sum(counts.values())
+            best = max(counts, key=counts.__getitem__) if counts else None
+            clear = best is not None and counts[best] >= _ARTICLE_SCENE_MENTIONS
+            self._article_party = first[best] if clear and counts[best] >= _ARTICLE_SCENE_SHARE * total else None
+        return self._article_party
 
     def _is_domestic_player(self, token: Token, party: Party) -> bool:
         """Whether an uncoded party may take the scene's country: a person,

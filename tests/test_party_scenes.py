@@ -1,0 +1,84 @@
+"""Countries for parties the sentence leaves uncoded: the article's one
+country, the parties an event leaves unnamed, victims and perpetrators."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.pipeline import Pipeline
+from dragoman.records import Article
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline()
+
+
+@pytest.fixture(scope="module")
+def events_of(pipeline):
+    def run(text: str):
+        return pipeline.analyse(Article(id="t", text=text, published="2024-05-10")).events
+
+    return run
+
+
+def _only(events, event_type: str):
+    found = [e for e in events if e.event == event_type]
+    assert found, f"no {event_type} in {[(e.event, e.trigger.text) for e in events]}"
+    return found[0]
+
+
+_OHIO_STORY = (
+    "Storms flooded dozens of homes in Dayton, Ohio, on Monday. "
+    "Residents of Columbus, Ohio, said the river rose overnight. "
+    "Police arrested two men who were looting a closed pharmacy."
+)
+
+
+def test_a_domestic_body_takes_the_country_the_article_is_about(events_of):
+    arrest = _only(events_of(_OHIO_STORY), "COERCE")
+    assert [p.country for p in arrest.actor] == ["USA"]
+    assert "article-scene" in arrest.rule
+
+
+def test_an_article_about_two_countries_lends_none(events_of):
+    text = (
+        "Talks between Peru and Chile resumed in Lima on Monday. "
+        "Chilean diplomats and Peruvian envoys met for three hours. "
+        "Police arrested two men who were looting a closed pharmacy."
+    )
+    arrest = _only(events_of(text), "COERCE")
+    assert not any(p.country for p in arrest.actor)
+    assert "article-scene" not in arrest.rule
+
+
+def test_an_arrest_with_no_one_named_is_by_the_authorities_of_the_scene(events_of):
+    text = "A former mayor was arrested in Kenya on Friday after a long inquiry into missing funds."
+    arrest = _only(events_of(text), "COERCE")
+    assert [p.country for p in arrest.actor] == ["KEN"]
+    assert "unnamed-authorities" in arrest.rule
+
+
+def test_an_agentless_arrest_in_a_one_country_story_takes_its_country(events_of):
+    text = _OHIO_STORY + " A shop owner was detained on Tuesday."
+    detained = [e for e in events_of(text) if e.trigger.text == "detained"]
+    assert detained and [p.country for p in detained[0].actor] == ["USA"]
+    assert "article-scene" in detained[0].rule
+
+
+def test_the_person_whose_arrest_it_was_is_the_target(events_of):
+    arrest = _only(events_of("Her arrest on Monday in Nairobi angered students."), "COERCE")
+    assert [p.text for p in arrest.recipient] == ["Her"]
+    assert [p.country for p in arrest.actor] == ["KEN"]  # the police of where it happened
+
+
+def test_who_has_arrests_underwent_them(events_of):
+    arrest = _only(events_of("He has two prior arrests for fraud in Texas."), "COERCE")
+    assert [p.text for p in arrest.recipient] == ["He"]
+    assert "noun:undergone" in arrest.rule
+
+
+def test_a_state_possessor_of_an_attack_stays_the_actor(events_of):
+    text = "Russia's attack on the port of Odesa destroyed grain stores."
+    attack = _only(events_of(text), "ASSAULT")
+    assert [p.country for p in attack.actor] == ["RUS"]
