@@ -20,6 +20,8 @@ hold; several values of one kind are alternatives (``--type AID --type SUPPORT``
   future, hypothetical and negated ones, which did not happen.
 - ``places``: the event's place by name, whole and in any case ("tel aviv").
 - ``articles``: article ids.
+- ``min_sources``: events whose fused event (`dragoman.store.fusion`) is reported by
+  at least this many independent stored articles.
 """
 
 from __future__ import annotations
@@ -55,6 +57,7 @@ class EventFilter:
     statuses: tuple[str, ...] = DEFAULT_STATUSES
     places: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
+    min_sources: int = 0
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__  # frozen: normalise once, here
@@ -94,6 +97,10 @@ class EventFilter:
             where(f"e.status IN ({_placeholders(self.statuses)})", *self.statuses)
         if self.articles:
             where(f"e.article_id IN ({_placeholders(self.articles)})", *self.articles)
+        if self.min_sources > 1:
+            where("EXISTS (SELECT 1 FROM fused_mentions fm JOIN fused_events fe ON fe.id = fm.fused_id"
+                  " WHERE fm.article_id = e.article_id AND fm.event_id = e.event_id AND fe.sources >= ?)",
+                  self.min_sources)
         if self.places:
             where(f"lower(e.place_name) IN ({', '.join(['lower(?)'] * len(self.places))})", *self.places)
         for side, values in (("actor", self.actors), ("recipient", self.recipients)):
@@ -162,6 +169,8 @@ def filter_options(command):
         click.option("--place", "places", multiple=True, metavar="NAME",
                      help="The event's place, by its whole name in any case. Repeatable."),
         click.option("--article", "articles", multiple=True, metavar="ID", help="Article id. Repeatable."),
+        click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
+                     help="Events reported by at least N independent articles (a wire copy counts once)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -185,6 +194,7 @@ def from_options(options: dict) -> EventFilter:
             statuses=ALL_STATUSES if "all" in statuses else statuses,
             places=options.pop("places"),
             articles=options.pop("articles"),
+            min_sources=options.pop("min_sources"),
         )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None

@@ -25,6 +25,8 @@ the layers are also spread into plain tables so they can be queried with SQL:
   near-duplicate of a stored one (a wire copy, an update); who published it is kept,
   so stories can count their sources. Articles stored before schema version 4 have no
   signature and are not found as originals.
+- ``fused_events``, ``fused_mentions``, ``fusion_blocks``, ``fusion_corrections``: the
+  mentions of one happening across articles, joined at `add()` (see `dragoman.store.fusion`).
 
 A store written by an older dragoman is upgraded in place when opened (`UPGRADES`:
 tables and columns are only ever added).
@@ -62,13 +64,15 @@ import msgspec
 from ..analysis import text_sha256
 from ..ingest.near_duplicates import Match, Signature, best_match, signature
 from ..records import Actor, Article, ArticleRecord, Event, Party, Quote
+from . import fusion
 from .connection import Connection, DatabaseFailure, is_postgres
+from .fusion import FUSION_TABLES
 from .search import Query, parse_query
 
 if TYPE_CHECKING:
     from ..query.filters import EventFilter
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # near-duplicate articles (schema versions 4 to 8), the same statements for a new store and an upgrade
 NEAR_DUPLICATE_TABLES = (
@@ -101,7 +105,14 @@ UPGRADES = {
     1: "ALTER TABLE places ADD COLUMN within TEXT",  # 2: where an unlisted street stands
     2: "ALTER TABLE places ADD COLUMN rule TEXT",  # 3: why the place has that sense
     **{3 + n: statement for n, statement in enumerate(NEAR_DUPLICATE_TABLES)},  # 4-8: near-duplicates
+    8: FUSION_TABLES,  # 9: fused events (`dragoman.store.fusion`); `Store.fuse_unfused` files older articles
 }
+
+
+def upgrade_statements(version: int) -> tuple[str, ...]:
+    """What turns a store of `version` into the next one, statement by statement."""
+    found = UPGRADES[version]
+    return (found,) if isinstance(found, str) else tuple(found)
 
 # a stored text shares a band with few others; more candidates than this are boilerplate
 MAX_CANDIDATES = 200
@@ -242,7 +253,7 @@ CREATE TABLE IF NOT EXISTS dates (
 );
 CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id);
 CREATE INDEX IF NOT EXISTS dates_value ON dates(value);
-""" + "".join(f"\n{statement};\n" for statement in NEAR_DUPLICATE_TABLES)
+""" + "".join(f"\n{statement};\n" for statement in (*NEAR_DUPLICATE_TABLES, *FUSION_TABLES))
 
 
 # what each NUL (U+0000) is stored as: the replacement character, one for one
@@ -303,6 +314,20 @@ class EventMention(NamedTuple):
     places: tuple[str, ...]  # the names of the places the article mentions, once each
 
 
+class FusedEvent(NamedTuple):
+    """One happening as the stored articles report it: every mention, with its source, and
+    for each mention the one it joined and the evidence that joined them."""
+
+    id: str
+    event: str
+    first: Optional[str]  # the span the mentions' dates share, YYYY-MM-DD
+    last: Optional[str]
+    sources: int  # independent stored articles (a near-duplicate is never stored: a wire copy counts once)
+    reports: int  # sources plus the near-duplicates linked to them (every outlet that ran it)
+    mentions: tuple[EventMention, ...]  # by article publication date, then article id
+    joins: tuple[tuple[Optional[str], tuple[str, ...]], ...]  # per mention: joined "ARTICLE:EVENT", evidence
+
+
 # how many events one query reads: memory stays bounded whatever the store holds
 EVENTS_PAGE = 500
 
@@ -313,6 +338,7 @@ class Store(ABC):
     def __init__(self, connection: Connection, name: str):
         self._db = connection
         self.name = name
+        self.fusion = True  # whether `add()` files the article's events into fused events
 
     @classmethod
     def open(cls, target: Union[str, Path], *, create: bool = True, read_only: bool = False) -> "Store":
@@ -372,6 +398,8 @@ class Store(ABC):
                 self._insert_article(record, text)
                 self._insert_layers(record)
                 self._insert_signature(record.id, text)
+                if self.fusion:
+                    fusion.fuse_article(self._db, record, text)
         except DatabaseFailure as exc:
             if exc.rejected_values:
                 raise ArticleNotStored(f"{record.id}: not stored in {self.name} ({exc.cause})") from exc
@@ -541,6 +569,96 @@ class Store(ABC):
             after = [article_id, article_id, len(event_id), len(event_id), event_id]
             if left is not None:
                 left -= len(rows)
+
+    def fused_events(self, where: Optional["EventFilter"] = None, *, limit: Optional[int] = None,
+                     page: int = EVENTS_PAGE) -> Iterator[FusedEvent]:
+        """The fused events with a mention `where` selects (see `dragoman.query.filters`;
+        ``min_sources`` counts the fused event's sources), by id; at most `limit`.
+        Read a page at a time (keyset on the id), so memory stays bounded."""
+        from ..query.filters import EventFilter
+
+        condition, params = (where or EventFilter()).sql()
+        after: Optional[str] = None
+        left = limit
+        while left is None or left > 0:
+            size = page if left is None else min(page, left)
+            ids = [row[0] for row in self._db.execute(
+                "SELECT f.id FROM fused_events f WHERE EXISTS (SELECT 1 FROM fused_mentions m JOIN events e"
+                " ON e.article_id = m.article_id AND e.event_id = m.event_id WHERE m.fused_id = f.id"
+                f" AND {condition}){' AND f.id > ?' if after is not None else ''} ORDER BY f.id LIMIT ?",
+                (*params, *([after] if after is not None else []), size),
+            ).fetchall()]
+            yield from self._fused(ids)
+            if len(ids) < size:
+                return
+            after = ids[-1]
+            if left is not None:
+                left -= len(ids)
+
+    def fused_event(self, fused_id: str) -> Optional[FusedEvent]:
+        """One fused event by id, with all its mentions; None when there is none."""
+        found = list(self._fused([fused_id]))
+        return found[0] if found else None
+
+    def fused_event_of(self, article_id: str, event_id: str) -> Optional[str]:
+        """The id of the fused event a stored event mention belongs to."""
+        row = self._db.execute("SELECT fused_id FROM fused_mentions WHERE article_id = ? AND event_id = ?",
+                               (article_id, event_id)).fetchone()
+        return row[0] if row else None
+
+    def _fused(self, ids: list[str]) -> Iterator[FusedEvent]:
+        if not ids:
+            return
+        marks = ", ".join("?" * len(ids))
+        heads = {row[0]: row for row in self._db.execute(
+            f"SELECT id, event, first, last, sources FROM fused_events WHERE id IN ({marks})", ids).fetchall()}
+        rows = self._db.execute(
+            "SELECT e.article_id, e.event_id, e.record, a.title, a.published, a.source, a.url,"
+            " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start),"
+            " m.fused_id, m.joined_article_id, m.joined_event_id, m.evidence"
+            " FROM fused_mentions m JOIN events e ON e.article_id = m.article_id AND e.event_id = m.event_id"
+            f" JOIN articles a ON a.id = e.article_id WHERE m.fused_id IN ({marks})"
+            " ORDER BY a.published IS NULL, a.published, e.article_id, length(e.event_id), e.event_id", ids,
+        ).fetchall()
+        copies = dict(self._db.execute(
+            "SELECT original_id, count(*) FROM near_duplicates WHERE original_id IN (SELECT article_id FROM"
+            f" fused_mentions WHERE fused_id IN ({marks})) GROUP BY original_id", ids).fetchall())
+        mentions = dict(zip((id(row) for row in rows), self._mentions([row[:8] for row in rows])))
+        for fused_id in ids:
+            if fused_id not in heads:
+                continue
+            mine = [row for row in rows if row[8] == fused_id]
+            _id, event, first, last, sources = heads[fused_id]
+            yield FusedEvent(
+                fused_id, event, first, last, sources,
+                sources + sum(copies.get(article, 0) for article in {row[0] for row in mine}),
+                tuple(mentions[id(row)] for row in mine),
+                tuple((f"{row[9]}:{row[10]}" if row[9] else None, tuple(fusion.explain_row(row[11]))) for row in mine),
+            )
+
+    def split_fused(self, fused_id: str, article_id: str, event_id: str) -> str:
+        """Take one mention out of a fused event (kept apart from its mentions from now on,
+        even after re-ingest); returns the id of the fused event it now forms.
+        KeyError when it is not a mention of `fused_id`."""
+        with self._db.transaction(writes="articles"):
+            return fusion.split(self._db, fused_id, (article_id, event_id))
+
+    def merge_fused(self, kept: str, merged: str) -> None:
+        """Join fused event `merged` into `kept` (kept together from now on, even after
+        re-ingest). KeyError when either does not exist."""
+        with self._db.transaction(writes="articles"):
+            fusion.merge(self._db, kept, merged)
+
+    def fuse_unfused(self) -> int:
+        """File the events of articles stored before fusion (schema version 9); how many articles."""
+        count = 0
+        for article_id in fusion.unfused(self._db):
+            record, text = self.get(article_id), self._db.execute(
+                "SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+            with self._db.transaction(writes="articles"):
+                fusion.fuse_article(self._db, record, text)
+            count += 1
+        return count
 
     def _mentions(self, rows: list[tuple]) -> Iterator[EventMention]:
         """The event rows of one page with their articles' actors and places (two queries)."""

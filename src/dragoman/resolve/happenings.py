@@ -1,0 +1,247 @@
+"""One happening, many mentions: whether two event mentions report the same real-world event.
+
+The one home of that decision, used within an article (`link_happenings`, which fills
+`Event.happening`) and across articles (the store's fusion, `dragoman.store.fusion`).
+It weighs what a careful analyst weighs, and says which evidence joined two mentions:
+
+- type: the same PLOVER type; two types of one quad class only when both sides' parties
+  agree too. A verbal and a material event (or cooperation and conflict) never merge.
+- parties: per side, the same actor (by id within an article, by full name across
+  articles), else the same country and sector, else the same country. Two sides that
+  both name parties, with no country or name in common, are different happenings.
+- dates: each mention's span (a day, or the week/month its precision allows; an undated
+  one the week before its publication) must overlap the other's.
+- places: the same place, or one inside the other (a place in a country named as the
+  other's place, or a street `within` the town); two different named places in one
+  country, or places in two countries, are different happenings.
+- words: the content words of the trigger's sentence, and the trigger word itself.
+
+Across articles a join needs a party in common and enough support overall
+(`JOIN_SCORE`); within an article (where the same actor has one id), less.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Optional, Sequence
+
+from ..records import Actor, Event, Party
+
+# what a join needs: the parties' score plus the support of dates, places and words
+JOIN_SCORE = 4
+WITHIN_ARTICLE_SCORE = 2
+WORD_OVERLAP = 0.2  # Jaccard of two sentences' content words that counts as the same context
+UNDATED_WINDOW_DAYS = 7  # an undated mention: its publication day and the week before
+LONGEST_SPAN_DAYS = 45  # a date vaguer than this (a year) does not place the happening
+
+VERBAL_QUADS = {1, 3}
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+# function words long enough to pass _WORD; content words are what is left
+_STOPWORDS = frozenset(
+    "about after again against also among around because been before being between both could during each"
+    " from have having into last more most other over said says since some than that their them then there"
+    " these they this those through under until very were what when where which while will with would year"
+    " years week month today yesterday told according".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What comparing needs from one event mention (build it with `mention_of`)."""
+
+    article_id: str
+    event_id: str
+    event: str
+    quad: Optional[int]
+    status: str  # occurred and historical both report what happened; the others never merge with them
+    actor: frozenset[str]  # party keys: "id:ART/A1", "name:benjamin netanyahu", "cs:ISR:GOV", "c:ISR"
+    recipient: frozenset[str]
+    first: Optional[str]  # the span the mention's date allows, YYYY-MM-DD, inclusive
+    last: Optional[str]
+    dated: bool  # whether the span comes from the event's own date (not its publication)
+    place: Optional[str]  # lower-cased place name
+    place_country: Optional[str]
+    place_feature: Optional[str]
+    place_within: Optional[str]
+    trigger: str  # lower-cased trigger word
+    words: frozenset[str]
+
+
+def party_keys(article_id: str, parties: Sequence[Party], actors: Mapping[str, Actor]) -> frozenset[str]:
+    """The keys one side's parties can be matched by (see `Mention.actor`)."""
+    keys: set[str] = set()
+    for party in parties:
+        if party.actor_id:
+            keys.add(f"id:{article_id}/{party.actor_id}")
+            actor = actors.get(party.actor_id)
+            if actor is not None and actor.name and actor.kind != "country":
+                keys.add("name:" + " ".join(actor.name.lower().split()))
+        if party.country:
+            keys.add(f"c:{party.country}")
+            if party.sector:
+                keys.add(f"cs:{party.country}:{party.sector}")
+    return frozenset(keys)
+
+
+def content_words(sentence: str) -> frozenset[str]:
+    return frozenset(w for w in (m.group(0).lower() for m in _WORD.finditer(sentence)) if w not in _STOPWORDS)
+
+
+def mention_of(article_id: str, event: Event, *, sentence: str, actors: Mapping[str, Actor],
+               published: Optional[str]) -> Mention:
+    """The comparable view of `event` in article `article_id` (its sentence's text, actors, date)."""
+    first, last, dated = _span(event, published)
+    place = event.place
+    return Mention(
+        article_id=article_id, event_id=event.id, event=event.event, quad=event.quad,
+        status="happened" if event.status in ("occurred", "historical") else event.status,
+        actor=party_keys(article_id, event.actor, actors), recipient=party_keys(article_id, event.recipient, actors),
+        first=first, last=last, dated=dated,
+        place=(place.name or place.text).lower() if place else None,
+        place_country=place.country if place else None,
+        place_feature=place.feature if place else None,
+        place_within=place.within.lower() if place and place.within else None,
+        trigger=event.trigger.text.lower(), words=content_words(sentence),
+    )
+
+
+def _span(event: Event, published: Optional[str]) -> tuple[Optional[str], Optional[str], bool]:
+    date = event.date
+    if date is not None:
+        first = date.first or date.value
+        last = date.last or date.value
+        if first and last and _days(first, last) <= LONGEST_SPAN_DAYS:
+            return first, last, True
+    if published:
+        try:
+            day = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            return None, None, False
+        return (day - dt.timedelta(days=UNDATED_WINDOW_DAYS)).isoformat(), day.isoformat(), False
+    return None, None, False
+
+
+def _days(first: str, last: str) -> int:
+    try:
+        return (dt.date.fromisoformat(last[:10]) - dt.date.fromisoformat(first[:10])).days
+    except ValueError:
+        return LONGEST_SPAN_DAYS + 1
+
+
+def _side(a: frozenset[str], b: frozenset[str]) -> tuple[int, Optional[str]]:
+    """(score, evidence) of one side's parties; score -1 when they are different parties."""
+    if not a or not b:
+        return 0, None
+    for prefix, score in (("id:", 2), ("name:", 2), ("cs:", 2), ("c:", 1)):
+        common = sorted(k for k in a & b if k.startswith(prefix))
+        if common:
+            return score, common[0]
+    names = {k for k in a | b if k.startswith(("name:", "c:"))}
+    if names:  # both sides name someone, and nobody in common
+        return -1, None
+    return 0, None
+
+
+def _dates(a: Mention, b: Mention) -> tuple[Optional[bool], Optional[str]]:
+    """Whether the spans overlap (None when one has none), and the evidence when both are dated."""
+    if not (a.first and a.last and b.first and b.last):
+        return None, None
+    if a.first > b.last or b.first > a.last:
+        return False, None
+    if a.dated and b.dated:
+        return True, f"date:{max(a.first, b.first)}..{min(a.last, b.last)}"
+    return True, None
+
+
+def _places(a: Mention, b: Mention) -> tuple[Optional[bool], Optional[str]]:
+    """Whether the places agree (None when one has none), with the evidence."""
+    if not a.place or not b.place:
+        return None, None
+    if a.place == b.place:
+        return True, f"place:{a.place}"
+    for outer, inner in ((a, b), (b, a)):
+        if inner.place_within == outer.place:
+            return True, f"place:{inner.place} in {outer.place}"
+        if outer.place_feature == "country" and inner.place_country and inner.place_country == outer.place_country:
+            return True, f"place:{inner.place} in {outer.place}"
+    return False, None
+
+
+def compare(a: Mention, b: Mention) -> Optional[tuple[str, ...]]:
+    """The evidence that `a` and `b` report the same happening, or None if they do not.
+
+    Mentions in one article need `WITHIN_ARTICLE_SCORE`, in two articles `JOIN_SCORE`
+    and a party in common."""
+    if a.status != b.status:
+        return None
+    if a.quad is not None and b.quad is not None and (a.quad in VERBAL_QUADS) != (b.quad in VERBAL_QUADS):
+        return None
+    if a.quad is not None and b.quad is not None and (a.quad <= 2) != (b.quad <= 2):
+        return None
+    sides = [_side(a.actor, b.actor), _side(a.recipient, b.recipient)]
+    if a.event in {"CONSULT", "COOPERATE", "AGREE"} and min(s for s, _ in sides) <= 0:
+        swapped = [_side(a.actor, b.recipient), _side(a.recipient, b.actor)]  # talks are held by both sides
+        if sum(s for s, _ in swapped) > sum(s for s, _ in sides) and min(s for s, _ in swapped) >= 0:
+            sides = swapped
+    if any(score < 0 for score, _ in sides):
+        return None
+    if a.event != b.event and not all(score >= 2 for score, _ in sides):
+        return None
+    dates, date_evidence = _dates(a, b)
+    places, place_evidence = _places(a, b)
+    if dates is False or places is False:
+        return None
+    evidence = [f"type:{a.event}" if a.event == b.event else f"type:{a.event}~{b.event}"]
+    party_score = 0
+    for name, (score, key) in zip(("actor", "recipient"), sides):
+        if key:
+            evidence.append(f"{name}:{key}")
+            party_score += score
+    score = party_score
+    for found in (date_evidence, place_evidence):
+        if found:
+            evidence.append(found)
+            score += 1
+    overlap = _jaccard(a.words, b.words)
+    if overlap >= WORD_OVERLAP:
+        evidence.append(f"words:{overlap:.2f}")
+        score += 1
+    if a.trigger == b.trigger:
+        evidence.append(f"trigger:{a.trigger}")
+        score += 1
+    if a.article_id == b.article_id:
+        return tuple(evidence) if score >= WITHIN_ARTICLE_SCORE else None
+    return tuple(evidence) if party_score >= 2 and score >= JOIN_SCORE else None
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def happening_groups(mentions: Sequence[Mention]) -> list[int]:
+    """For each mention, the index of the first mention of its happening (single link, in order)."""
+    heads = list(range(len(mentions)))
+    for j, later in enumerate(mentions):
+        for i in range(j):
+            if compare(mentions[i], later) is not None:
+                heads[j] = heads[i]
+                break
+    return heads
+
+
+def link_happenings(article_id: str, events: Sequence[Event], *, text: str, actors: Iterable[Actor],
+                    published: Optional[str]) -> list[Event]:
+    """`events` with `happening` set: the id of the first event of the article reporting the
+    same happening (its own id when it is the first)."""
+    import msgspec
+
+    by_id = {actor.id: actor for actor in actors}
+    mentions = [
+        mention_of(article_id, e, sentence=text[e.sentence.start:e.sentence.end], actors=by_id, published=published)
+        for e in events
+    ]
+    heads = happening_groups(mentions)
+    return [msgspec.structs.replace(e, happening=events[head].id) for e, head in zip(events, heads)]
