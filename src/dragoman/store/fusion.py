@@ -123,7 +123,10 @@ def _fuse_group(db: Connection, article_id: str, group: Sequence[Mention]) -> No
     fused_id, joined, evidence = _best_join(db, article_id, group)
     if fused_id is None:
         fused_id = f"{article_id}#{head.event_id}"
-        db.execute("INSERT INTO fused_events VALUES (?, ?, ?, ?, 0, 0)", (fused_id, head.event, head.first, head.last))
+        # the id may be left from the article's earlier copy (deleted, its mentions with it): reuse it
+        if db.execute("SELECT 1 FROM fused_events WHERE id = ?", (fused_id,)).fetchone() is None:
+            db.execute("INSERT INTO fused_events VALUES (?, ?, ?, ?, 0, 0)",
+                       (fused_id, head.event, head.first, head.last))
     for mention in group:
         if mention is head:
             link, why = joined, evidence
