@@ -216,3 +216,29 @@ def test_cli_events_explain_and_fuse(tmp_path):
     assert _run("fuse", "merge", db, "a#E1", "b#E1").exit_code == 0
     assert len(_run("export", db, "--format", "csv").stdout.splitlines()) == 2  # header and one fused event
     assert len(_run("export", db, "--format", "csv", "--mentions").stdout.splitlines()) == 3
+
+
+def test_pairwise_and_bcubed_scores():
+    from dragoman.evaluate.fusion import bcubed, pairwise
+
+    gold = {"a": 1, "b": 1, "c": 2, "d": 3}
+    predicted = {"a": "x", "b": "y", "c": "y", "d": "z"}
+    prf = pairwise(predicted, gold)
+    assert (prf.tp, prf.fp, prf.fn) == (0, 1, 1)
+    p, r, f = bcubed(predicted, gold)
+    assert (round(p, 3), round(r, 3)) == (0.75, 0.75) and round(f, 3) == 0.75
+    assert pairwise(gold, gold).f1 == 1.0
+
+
+def test_eval_fusion_on_our_set_and_bad_gold(tmp_path):
+    from dragoman.evaluate.fusion import DEFAULT_SET
+
+    result = _run("eval", "fusion", DEFAULT_SET, "--json")
+    assert result.exit_code == 0
+    rows = {(r["system"], r["metric"]): r["value"] for r in json.loads(result.stdout)["rows"]}
+    assert rows["dragoman", "pairwise F1"] >= 0.85
+    assert rows["dragoman", "B-cubed F1"] > rows["baseline: ICEWS-style key (type, countries, day)", "B-cubed F1"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("reports:\n  - {id: x, happening: h}\n", encoding="utf-8")
+    result = _run("eval", "fusion", bad)
+    assert result.exit_code == 2 and "report 1: no 'event'" in result.output

@@ -37,6 +37,7 @@ UNDATED_WINDOW_DAYS = 7  # an undated mention: its publication day and the week 
 LONGEST_SPAN_DAYS = 45  # a date vaguer than this (a year) does not place the happening
 
 VERBAL_QUADS = {1, 3}
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # held by both sides alike
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
 # function words long enough to pass _WORD; content words are what is left
@@ -132,17 +133,37 @@ def _days(first: str, last: str) -> int:
 
 
 def _side(a: frozenset[str], b: frozenset[str]) -> tuple[int, Optional[str]]:
-    """(score, evidence) of one side's parties; score -1 when they are different parties."""
+    """(score, evidence) of one side's parties; score -1 when they are different parties:
+    both name countries and none is shared, or (with no countries to compare) both name
+    actors and none is shared."""
     if not a or not b:
         return 0, None
     for prefix, score in (("id:", 2), ("name:", 2), ("cs:", 2), ("c:", 1)):
         common = sorted(k for k in a & b if k.startswith(prefix))
         if common:
             return score, common[0]
-    names = {k for k in a | b if k.startswith(("name:", "c:"))}
-    if names:  # both sides name someone, and nobody in common
-        return -1, None
+    for prefix in ("c:", "name:"):
+        mine, theirs = {k for k in a if k.startswith(prefix)}, {k for k in b if k.startswith(prefix)}
+        if mine and theirs:
+            return -1, None
     return 0, None
+
+
+def _both_sides(a: Mention, b: Mention) -> list[tuple[int, Optional[str]]]:
+    """Each side's (score, evidence). Talks and agreements are held by both parties alike,
+    so for them the parties of both sides are compared as one set, and two meetings of
+    different sets of countries are different happenings."""
+    sides = [_side(a.actor, b.actor), _side(a.recipient, b.recipient)]
+    if a.event not in SYMMETRIC or b.event not in SYMMETRIC:
+        return sides
+    countries_a = {k for k in a.actor | a.recipient if k.startswith("c:")}
+    countries_b = {k for k in b.actor | b.recipient if k.startswith("c:")}
+    if len(countries_a) >= 2 and len(countries_b) >= 2 and countries_a != countries_b:
+        return [(-1, None)]
+    together = _side(a.actor | a.recipient, b.actor | b.recipient)
+    if together[0] > 0 and len(countries_a & countries_b) >= 2:
+        return [together, (1, "parties:" + "+".join(sorted(countries_a & countries_b)))]
+    return sides if sum(s for s, _ in sides) >= together[0] else [together]
 
 
 def _dates(a: Mention, b: Mention) -> tuple[Optional[bool], Optional[str]]:
@@ -175,17 +196,9 @@ def compare(a: Mention, b: Mention) -> Optional[tuple[str, ...]]:
 
     Mentions in one article need `WITHIN_ARTICLE_SCORE`, in two articles `JOIN_SCORE`
     and a party in common."""
-    if a.status != b.status:
+    if a.status != b.status or not _compatible_quads(a, b):
         return None
-    if a.quad is not None and b.quad is not None and (a.quad in VERBAL_QUADS) != (b.quad in VERBAL_QUADS):
-        return None
-    if a.quad is not None and b.quad is not None and (a.quad <= 2) != (b.quad <= 2):
-        return None
-    sides = [_side(a.actor, b.actor), _side(a.recipient, b.recipient)]
-    if a.event in {"CONSULT", "COOPERATE", "AGREE"} and min(s for s, _ in sides) <= 0:
-        swapped = [_side(a.actor, b.recipient), _side(a.recipient, b.actor)]  # talks are held by both sides
-        if sum(s for s, _ in swapped) > sum(s for s, _ in sides) and min(s for s, _ in swapped) >= 0:
-            sides = swapped
+    sides = _both_sides(a, b)
     if any(score < 0 for score, _ in sides):
         return None
     if a.event != b.event and not all(score >= 2 for score, _ in sides):
@@ -196,7 +209,7 @@ def compare(a: Mention, b: Mention) -> Optional[tuple[str, ...]]:
         return None
     evidence = [f"type:{a.event}" if a.event == b.event else f"type:{a.event}~{b.event}"]
     party_score = 0
-    for name, (score, key) in zip(("actor", "recipient"), sides):
+    for name, (score, key) in zip(("actor", "recipient") if len(sides) == 2 else ("parties",), sides):
         if key:
             evidence.append(f"{name}:{key}")
             party_score += score
@@ -214,7 +227,25 @@ def compare(a: Mention, b: Mention) -> Optional[tuple[str, ...]]:
         score += 1
     if a.article_id == b.article_id:
         return tuple(evidence) if score >= WITHIN_ARTICLE_SCORE else None
-    return tuple(evidence) if party_score >= 2 and score >= JOIN_SCORE else None
+    if party_score == 1 and not (date_evidence and place_evidence):
+        return None  # one shared country is enough only on the same day at the same place
+    return tuple(evidence) if party_score >= 1 and score >= JOIN_SCORE else None
+
+
+def conflicting(a: Mention, b: Mention) -> bool:
+    """Whether `a` and `b` are certainly different happenings (not merely unproven):
+    incompatible types or statuses, different parties, dates or places."""
+    if a.status != b.status or not _compatible_quads(a, b):
+        return True
+    if any(score < 0 for score, _ in _both_sides(a, b)):
+        return True
+    return _dates(a, b)[0] is False or _places(a, b)[0] is False
+
+
+def _compatible_quads(a: Mention, b: Mention) -> bool:
+    if a.quad is None or b.quad is None:
+        return True
+    return (a.quad in VERBAL_QUADS) == (b.quad in VERBAL_QUADS) and (a.quad <= 2) == (b.quad <= 2)
 
 
 def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:

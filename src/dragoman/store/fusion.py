@@ -28,7 +28,7 @@ from dataclasses import asdict
 from typing import Optional, Sequence
 
 from ..records import ArticleRecord
-from ..resolve.happenings import Mention, compare, mention_of
+from ..resolve.happenings import Mention, compare, conflicting, mention_of
 from .connection import Connection
 
 FUSION_TABLES = (
@@ -160,11 +160,14 @@ def _best_join(db: Connection, article_id: str, group: Sequence[Mention]):
         (*keys, article_id, MAX_CANDIDATES),
     ).fetchall()
     refused = {row[0] for row in rows if (row[1], row[2]) in apart}
+    candidates = [(fused_id, article, event, _decode(value)) for fused_id, article, event, value in rows]
+    # a fused event one of whose mentions is certainly another happening is not joined (no chaining)
+    refused |= {fused_id for fused_id, _, _, candidate in candidates
+                if any(conflicting(mention, candidate) for mention in group)}
     best = (0, None, None, None)
-    for fused_id, other_article, other_event, value in rows:
+    for fused_id, other_article, other_event, candidate in candidates:
         if fused_id in refused:
             continue
-        candidate = _decode(value)
         for mention in group:
             found = compare(mention, candidate)
             if found and len(found) > best[0]:
