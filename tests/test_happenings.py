@@ -242,3 +242,63 @@ def test_eval_fusion_on_our_set_and_bad_gold(tmp_path):
     bad.write_text("reports:\n  - {id: x, happening: h}\n", encoding="utf-8")
     result = _run("eval", "fusion", bad)
     assert result.exit_code == 2 and "report 1: no 'event'" in result.output
+
+
+def _article_record(article_id, text, title, published, actors=(), places=(), events=()):
+    return ArticleRecord(id=article_id, title=title, published=published, source="Daily",
+                         text_sha256=text_sha256(text), actors=list(actors), places=list(places), events=list(events))
+
+
+def _gaza_place():
+    return Place(text="Gaza City", start=0, end=9, name="Gaza City", country="PSE", feature="city")
+
+
+def test_stories_grow_with_related_articles_and_keep_their_id(store_target):
+    hamas = Actor(id="A1", name="Hamas", country="PSE", kind="organization")
+    farmers = Actor(id="A1", name="Kenya Farmers Union", country="KEN", kind="organization")
+    nairobi = Place(text="Nairobi", start=0, end=7, name="Nairobi", country="KEN", feature="city")
+    with Store.open(store_target) as store:
+        store.add(_article_record("g1", STRIKE, "Israeli strike on Gaza City kills six", "2024-03-05",
+                                  [hamas], [_gaza_place()], [_strike(STRIKE, "bombed")]), STRIKE)
+        store.add(_article_record("k1", "Farmers marched in Nairobi.", "Kenyan farmers march in Nairobi over prices",
+                                  "2024-03-06", [farmers], [nairobi]), "Farmers marched in Nairobi.")
+        store.add(_article_record("g2", LATER, "New Israeli strike on Gaza City school", "2024-03-09",
+                                  [hamas], [_gaza_place()], [_strike(LATER, "bombed", day="2024-03-08")]), LATER)
+        assert store.story_of("g1") == store.story_of("g2") == "S:g1"
+        assert store.story_of("k1") == "S:k1"
+        assert [(s.id, s.articles, s.events) for s in store.stories()] == [("S:g1", 2, 2), ("S:k1", 1, 0)]
+        timeline = store.story("S:g1")
+        assert [a.id for a in timeline.articles] == ["g1", "g2"]
+        assert [(f.first, f.sources) for f in timeline.events] == [("2024-03-04", 1), ("2024-03-08", 1)]
+        assert store.story("S:nope") is None
+        assert [m.article_id for m in store.events(EventFilter(stories=("S:g1",)))] == ["g1", "g2"]
+        assert store.stories(min_articles=2, since="2024-03-07")[0].id == "S:g1"
+
+
+def test_stories_cli(tmp_path):
+    db = tmp_path / "s.db"
+    hamas = Actor(id="A1", name="Hamas", country="PSE", kind="organization")
+    with Store.open(db) as store:
+        store.add(_article_record("g1", STRIKE, "Israeli strike on Gaza City kills six", "2024-03-05",
+                                  [hamas], [_gaza_place()], [_strike(STRIKE, "bombed")]), STRIKE)
+        store.add(_article_record("g2", RAID, "Six killed in Israeli strike on Gaza City", "2024-03-05",
+                                  [hamas], [_gaza_place()], [_strike(RAID, "air strike")]), RAID)
+    listed = [json.loads(line) for line in _run("stories", db).stdout.splitlines()]
+    assert [(s["id"], s["articles"], s["events"]) for s in listed] == [("S:g1", 2, 1)]
+    shown = _run("story", db, "S:g1")
+    assert shown.exit_code == 0 and "2 source(s)" in shown.stdout and "[g1#E1]" in shown.stdout
+    data = json.loads(_run("story", db, "S:g1", "--json").stdout)
+    assert [a["id"] for a in data["article_list"]] == ["g1", "g2"]
+    assert data["event_list"][0]["fused_id"] == "g1#E1"
+    unknown = _run("story", db, "S:nope")
+    assert unknown.exit_code == 1 and "no story 'S:nope'" in unknown.output
+    assert len(_run("events", db, "--story", "S:g1", "--mentions").stdout.splitlines()) == 2
+    assert _run("stories", tmp_path / "none.db").exit_code == 4
+
+
+def test_eval_stories_on_our_set():
+    from dragoman.evaluate.fusion import DEFAULT_SET
+
+    result = _run("eval", "stories", DEFAULT_SET, "--json")
+    rows = {(r["system"], r["metric"]): r["value"] for r in json.loads(result.stdout)["rows"]}
+    assert rows["dragoman", "B-cubed F1"] > rows["baseline: one story per day", "B-cubed F1"]

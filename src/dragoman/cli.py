@@ -782,8 +782,11 @@ def _register_subcommands() -> None:
     from .evaluate.cli import eval_command
     from .query.explain import explain_command
     from .query.fusion_cli import fuse_command
+    from .query.stories_cli import stories_command, story_command
 
     main.add_command(fuse_command, "fuse")
+    main.add_command(stories_command, "stories")
+    main.add_command(story_command, "story")
     main.add_command(eval_command, "eval")
     main.add_command(explain_command, "explain")
 

@@ -30,6 +30,7 @@ TASKS: dict[str, Evaluate] = {
     "case2021": case2021.evaluate,
     "ipe": ipe.evaluate,
     "fusion": fusion.evaluate,
+    "stories": fusion.evaluate_stories,
 }
 
 HALVED = frozenset({"events", "rne", "case2021", "ipe"})

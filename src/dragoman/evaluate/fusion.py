@@ -82,16 +82,41 @@ def _add_scores(report: Report, system: str, predicted: Mapping[str, Hashable], 
 
 
 def evaluate(path: Path | str = DEFAULT_SET, limit: Optional[int] = None) -> Report:
+    reports = read_reports(path, limit)
+    gold = {r["id"]: r["happening"] for r in reports}
+    result = Report("fusion", str(path), documents=len(reports))
+    predicted, baseline, _stories = _ingest(reports, result)
+    _add_scores(result, "dragoman", predicted, gold)
+    _add_scores(result, "baseline: ICEWS-style key (type, countries, day)", baseline, gold)
+    _misses(result, reports, predicted, gold)
+    return result
+
+
+def evaluate_stories(path: Path | str = DEFAULT_SET, limit: Optional[int] = None) -> Report:
+    """The same reports scored by story line (`story`): pairwise and B-cubed over reports,
+    beside the baseline of one story per publication day."""
+    reports = read_reports(path, limit)
+    if any(not r.get("story") for r in reports):
+        raise GoldFormatError(path, "every report needs a 'story' to score stories")
+    gold = {r["id"]: r["story"] for r in reports}
+    result = Report("stories", str(path), documents=len(reports))
+    _predicted, _baseline, stories = _ingest(reports, result)
+    _add_scores(result, "dragoman", stories, gold)
+    _add_scores(result, "baseline: one story per day", {r["id"]: r.get("published") for r in reports}, gold)
+    _misses(result, reports, stories, gold)
+    return result
+
+
+def _ingest(reports: list[dict], result: Report):
+    """Each report's fused event, ICEWS-style key and story, after adding them all to a fresh store."""
     from ..ingest.near_duplicates import signature
     from ..pipeline import Pipeline
     from ..store import Store
 
-    reports = read_reports(path, limit)
     pipeline = Pipeline()
-    gold = {r["id"]: r["happening"] for r in reports}
     predicted: dict[str, Hashable] = {}
     baseline: dict[str, Hashable] = {}
-    result = Report("fusion", str(path), documents=len(reports))
+    stories: dict[str, Hashable] = {}
     with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "fusion.db") as store:
         for r in reports:
             article = Article(id=r["id"], text=r["text"], published=r.get("published"), source=r.get("source"))
@@ -100,9 +125,11 @@ def evaluate(path: Path | str = DEFAULT_SET, limit: Optional[int] = None) -> Rep
             if match is not None:
                 store.link_near_duplicate(article, match)
                 predicted[r["id"]], baseline[r["id"]] = predicted[match.original_id], baseline[match.original_id]
+                stories[r["id"]] = stories[match.original_id]
                 continue
             record = pipeline.analyse(article).to_record()
             store.add(record, article.text)
+            stories[r["id"]] = store.story_of(record.id)
             event = next((e for e in record.events if e.event == r["event"]), None)
             if event is None:
                 predicted[r["id"]] = baseline[r["id"]] = ("alone", r["id"])
@@ -111,8 +138,10 @@ def evaluate(path: Path | str = DEFAULT_SET, limit: Optional[int] = None) -> Rep
             predicted[r["id"]] = store.fused_event_of(record.id, event.id)
             baseline[r["id"]] = (event.event, tuple(sorted({p.country for p in event.actor if p.country})),
                                  tuple(sorted({p.country for p in event.recipient if p.country})), r.get("published"))
-    _add_scores(result, "dragoman", predicted, gold)
-    _add_scores(result, "baseline: ICEWS-style key (type, countries, day)", baseline, gold)
+    return predicted, baseline, stories
+
+
+def _misses(result: Report, reports: list[dict], predicted: Mapping[str, Hashable], gold: Mapping[str, Hashable]):
     for i, a in enumerate(reports):
         for b in reports[i + 1:]:
             same_p, same_g = predicted[a["id"]] == predicted[b["id"]], gold[a["id"]] == gold[b["id"]]
@@ -121,4 +150,3 @@ def evaluate(path: Path | str = DEFAULT_SET, limit: Optional[int] = None) -> Rep
                     f"{a['id']} / {b['id']}", "wrongly fused" if same_p else "missed join",
                     "same" if same_g else "different", "same" if same_p else "different",
                     f"{a['text']} | {b['text']}", 1.0))
-    return result

@@ -59,6 +59,8 @@ RUNS = (
     Run("fusion", str(Path(__file__).resolve().parents[1] / "data" / "samples" / "fusion_set.yaml"), None,
         "Our own short reports of happenings (paraphrases, wire copies, same parties on another day, "
         "other parties on the same day): do reports of one happening become one fused event?"),
+    Run("stories", str(Path(__file__).resolve().parents[1] / "data" / "samples" / "fusion_set.yaml"), None,
+        "The same reports: do the reports of one story line end in one story?"),
 )
 
 

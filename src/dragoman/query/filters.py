@@ -20,6 +20,7 @@ hold; several values of one kind are alternatives (``--type AID --type SUPPORT``
   future, hypothetical and negated ones, which did not happen.
 - ``places``: the event's place by name, whole and in any case ("tel aviv").
 - ``articles``: article ids.
+- ``stories``: events of articles in these stories (`dragoman.store.stories`).
 - ``min_sources``: events whose fused event (`dragoman.store.fusion`) is reported by
   at least this many independent stored articles.
 """
@@ -58,6 +59,7 @@ class EventFilter:
     places: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
     min_sources: int = 0
+    stories: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__  # frozen: normalise once, here
@@ -72,7 +74,7 @@ class EventFilter:
         if not self.statuses:
             raise ValueError("no status wanted: give one or more of " + ", ".join(ALL_STATUSES))
         set_(self, "countries", tuple(c.strip().upper() for c in self.countries))
-        for name in ("actors", "recipients", "places", "articles"):
+        for name in ("actors", "recipients", "places", "articles", "stories"):
             set_(self, name, tuple(getattr(self, name)))
         for name in ("since", "until"):
             value = getattr(self, name)
@@ -97,6 +99,9 @@ class EventFilter:
             where(f"e.status IN ({_placeholders(self.statuses)})", *self.statuses)
         if self.articles:
             where(f"e.article_id IN ({_placeholders(self.articles)})", *self.articles)
+        if self.stories:
+            where(f"e.article_id IN (SELECT article_id FROM story_articles WHERE story_id IN"
+                  f" ({_placeholders(self.stories)}))", *self.stories)
         if self.min_sources > 1:
             where("EXISTS (SELECT 1 FROM fused_mentions fm JOIN fused_events fe ON fe.id = fm.fused_id"
                   " WHERE fm.article_id = e.article_id AND fm.event_id = e.event_id AND fe.sources >= ?)",
@@ -169,6 +174,8 @@ def filter_options(command):
         click.option("--place", "places", multiple=True, metavar="NAME",
                      help="The event's place, by its whole name in any case. Repeatable."),
         click.option("--article", "articles", multiple=True, metavar="ID", help="Article id. Repeatable."),
+        click.option("--story", "stories", multiple=True, metavar="ID",
+                     help="Events of a story's articles (ids as `dragoman stories` prints them). Repeatable."),
         click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
                      help="Events reported by at least N independent articles (a wire copy counts once)."),
     ]
@@ -195,6 +202,7 @@ def from_options(options: dict) -> EventFilter:
             places=options.pop("places"),
             articles=options.pop("articles"),
             min_sources=options.pop("min_sources"),
+            stories=options.pop("stories"),
         )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None

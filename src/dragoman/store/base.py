@@ -27,6 +27,8 @@ the layers are also spread into plain tables so they can be queried with SQL:
   signature and are not found as originals.
 - ``fused_events``, ``fused_mentions``, ``fusion_blocks``, ``fusion_corrections``: the
   mentions of one happening across articles, joined at `add()` (see `dragoman.store.fusion`).
+- ``stories``, ``story_articles``: story lines, articles clustered as they arrive
+  (see `dragoman.store.stories`).
 
 A store written by an older dragoman is upgraded in place when opened (`UPGRADES`:
 tables and columns are only ever added).
@@ -64,9 +66,10 @@ import msgspec
 from ..analysis import text_sha256
 from ..ingest.near_duplicates import Match, Signature, best_match, signature
 from ..records import Actor, Article, ArticleRecord, Event, Party, Quote
-from . import fusion
+from . import fusion, stories
 from .connection import Connection, DatabaseFailure, is_postgres
 from .fusion import FUSION_TABLES
+from .stories import STORY_TABLES
 from .search import Query, parse_query
 
 if TYPE_CHECKING:
@@ -105,7 +108,7 @@ UPGRADES = {
     1: "ALTER TABLE places ADD COLUMN within TEXT",  # 2: where an unlisted street stands
     2: "ALTER TABLE places ADD COLUMN rule TEXT",  # 3: why the place has that sense
     **{3 + n: statement for n, statement in enumerate(NEAR_DUPLICATE_TABLES)},  # 4-8: near-duplicates
-    8: FUSION_TABLES,  # 9: fused events (`dragoman.store.fusion`); `Store.fuse_unfused` files older articles
+    8: FUSION_TABLES + STORY_TABLES,  # 9: fused events and stories; `Store.fuse_unfused` files older articles
 }
 
 
@@ -253,7 +256,7 @@ CREATE TABLE IF NOT EXISTS dates (
 );
 CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id);
 CREATE INDEX IF NOT EXISTS dates_value ON dates(value);
-""" + "".join(f"\n{statement};\n" for statement in (*NEAR_DUPLICATE_TABLES, *FUSION_TABLES))
+""" + "".join(f"\n{statement};\n" for statement in (*NEAR_DUPLICATE_TABLES, *FUSION_TABLES, *STORY_TABLES))
 
 
 # what each NUL (U+0000) is stored as: the replacement character, one for one
@@ -328,6 +331,25 @@ class FusedEvent(NamedTuple):
     joins: tuple[tuple[Optional[str], tuple[str, ...]], ...]  # per mention: joined "ARTICLE:EVENT", evidence
 
 
+class Story(NamedTuple):
+    """A story line: articles (and their fused events) about one developing matter."""
+
+    id: str  # "S:" + its first article's id; stable as the story grows
+    title: Optional[str]  # the headline of its most central article
+    first: Optional[str]  # publication dates of its first and last articles
+    last: Optional[str]
+    articles: int
+    events: int  # fused events reported by its articles
+
+
+class StoryTimeline(NamedTuple):
+    """A story with its articles (by date) and its fused events (by date, with their sources)."""
+
+    story: Story
+    articles: tuple[ArticleSummary, ...]
+    events: tuple[FusedEvent, ...]
+
+
 # how many events one query reads: memory stays bounded whatever the store holds
 EVENTS_PAGE = 500
 
@@ -400,6 +422,7 @@ class Store(ABC):
                 self._insert_signature(record.id, text)
                 if self.fusion:
                     fusion.fuse_article(self._db, record, text)
+                    stories.file_article(self._db, record, text)
         except DatabaseFailure as exc:
             if exc.rejected_values:
                 raise ArticleNotStored(f"{record.id}: not stored in {self.name} ({exc.cause})") from exc
@@ -636,6 +659,47 @@ class Store(ABC):
                 tuple((f"{row[9]}:{row[10]}" if row[9] else None, tuple(fusion.explain_row(row[11]))) for row in mine),
             )
 
+    _STORY_COLUMNS = ("s.id, s.title, s.first, s.last, s.articles, (SELECT count(DISTINCT m.fused_id) FROM"
+                      " story_articles x JOIN fused_mentions m ON m.article_id = x.article_id WHERE x.story_id = s.id)")
+
+    def stories(self, *, min_articles: int = 1, since: Optional[str] = None, until: Optional[str] = None,
+                limit: Optional[int] = None) -> list[Story]:
+        """The story lines, latest first: those of at least `min_articles` articles whose
+        span overlaps `since`..`until` (YYYY-MM-DD)."""
+        conditions, params = ["s.articles >= ?"], [min_articles]
+        if since:
+            conditions.append("s.last >= ?")
+            params.append(since)
+        if until:
+            conditions.append("s.first <= ?")
+            params.append(until)
+        rows = self._db.execute(
+            f"SELECT {self._STORY_COLUMNS} FROM stories s WHERE {' AND '.join(conditions)}"
+            " ORDER BY s.last IS NULL, s.last DESC, s.id" + (" LIMIT ?" if limit else ""),
+            (*params, *([limit] if limit else [])),
+        ).fetchall()
+        return [Story(*row) for row in rows]
+
+    def story(self, story_id: str) -> Optional[StoryTimeline]:
+        """One story with its articles and its fused events by date; None when there is none."""
+        row = self._db.execute(f"SELECT {self._STORY_COLUMNS} FROM stories s WHERE s.id = ?", (story_id,)).fetchone()
+        if row is None:
+            return None
+        articles = self._db.execute(
+            "SELECT a.id, a.title, a.published, a.url, a.source FROM story_articles x JOIN articles a"
+            " ON a.id = x.article_id WHERE x.story_id = ? ORDER BY a.published IS NULL, a.published, a.id",
+            (story_id,),
+        ).fetchall()
+        ids = [r[0] for r in self._db.execute(
+            "SELECT DISTINCT m.fused_id FROM story_articles x JOIN fused_mentions m ON m.article_id = x.article_id"
+            " WHERE x.story_id = ?", (story_id,)).fetchall()]
+        events = sorted(self._fused(sorted(ids)), key=lambda f: (f.first is None, f.first or "", f.id))
+        return StoryTimeline(Story(*row), tuple(ArticleSummary(*a) for a in articles), tuple(events))
+
+    def story_of(self, article_id: str) -> Optional[str]:
+        row = self._db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
     def split_fused(self, fused_id: str, article_id: str, event_id: str) -> str:
         """Take one mention out of a fused event (kept apart from its mentions from now on,
         even after re-ingest); returns the id of the fused event it now forms.
@@ -657,6 +721,7 @@ class Store(ABC):
                 "SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
             with self._db.transaction(writes="articles"):
                 fusion.fuse_article(self._db, record, text)
+                stories.file_article(self._db, record, text)
             count += 1
         return count
 
