@@ -31,7 +31,8 @@ from ..records import Actor, Event, Party
 
 # what a join needs: the parties' score plus the support of dates, places and words
 JOIN_SCORE = 4
-WITHIN_ARTICLE_SCORE = 2
+WITHIN_ARTICLE_SCORE = 4
+SAME_WORDS = 0.5  # Jaccard of two sentences that repeat one report (a quote, a wire paragraph)
 WORD_OVERLAP = 0.2  # Jaccard of two sentences' content words that counts as the same context
 UNDATED_WINDOW_DAYS = 7  # an undated mention: its publication day and the week before
 LONGEST_SPAN_DAYS = 45  # a date vaguer than this (a year) does not place the happening
@@ -68,6 +69,7 @@ class Mention:
     place_feature: Optional[str]
     place_within: Optional[str]
     trigger: str  # lower-cased trigger word
+    sentence: int  # the start of its sentence (mentions in one sentence may be one coded twice)
     words: frozenset[str]
 
 
@@ -105,7 +107,7 @@ def mention_of(article_id: str, event: Event, *, sentence: str, actors: Mapping[
         place_country=place.country if place else None,
         place_feature=place.feature if place else None,
         place_within=place.within.lower() if place and place.within else None,
-        trigger=event.trigger.text.lower(), words=content_words(sentence),
+        trigger=event.trigger.text.lower(), sentence=event.sentence.start, words=content_words(sentence),
     )
 
 
@@ -138,7 +140,7 @@ def _side(a: frozenset[str], b: frozenset[str]) -> tuple[int, Optional[str]]:
     actors and none is shared."""
     if not a or not b:
         return 0, None
-    for prefix, score in (("id:", 2), ("name:", 2), ("cs:", 2), ("c:", 1)):
+    for prefix, score in (("id:", 2), ("name:", 2), ("cs:", 1), ("c:", 1)):
         common = sorted(k for k in a & b if k.startswith(prefix))
         if common:
             return score, common[0]
@@ -192,10 +194,8 @@ def _places(a: Mention, b: Mention) -> tuple[Optional[bool], Optional[str]]:
 
 
 def compare(a: Mention, b: Mention) -> Optional[tuple[str, ...]]:
-    """The evidence that `a` and `b` report the same happening, or None if they do not.
-
-    Mentions in one article need `WITHIN_ARTICLE_SCORE`, in two articles `JOIN_SCORE`
-    and a party in common."""
+    """The evidence that `a` and `b` report the same happening, or None if they do not
+    (the thresholds are in `_enough`)."""
     if a.status != b.status or not _compatible_quads(a, b):
         return None
     sides = _both_sides(a, b)
@@ -208,28 +208,42 @@ def compare(a: Mention, b: Mention) -> Optional[tuple[str, ...]]:
     if dates is False or places is False:
         return None
     evidence = [f"type:{a.event}" if a.event == b.event else f"type:{a.event}~{b.event}"]
-    party_score = 0
+    party_score = identity_score = 0
     for name, (score, key) in zip(("actor", "recipient") if len(sides) == 2 else ("parties",), sides):
         if key:
             evidence.append(f"{name}:{key}")
             party_score += score
-    score = party_score
+            identity_score += score if key.startswith(("id:", "name:")) else 0
     for found in (date_evidence, place_evidence):
         if found:
             evidence.append(found)
-            score += 1
     overlap = _jaccard(a.words, b.words)
     if overlap >= WORD_OVERLAP:
         evidence.append(f"words:{overlap:.2f}")
-        score += 1
     if a.trigger == b.trigger:
         evidence.append(f"trigger:{a.trigger}")
-        score += 1
+    support = sum(map(bool, (date_evidence, place_evidence, overlap >= WORD_OVERLAP, a.trigger == b.trigger)))
+    return tuple(evidence) if _enough(a, b, party_score, identity_score, support, date_evidence, place_evidence,
+                                      overlap) else None
+
+
+def _enough(a: Mention, b: Mention, party_score: int, identity_score: int, support: int, date_evidence,
+            place_evidence, overlap: float) -> bool:
+    """Whether the evidence is what an analyst would join on. A country or a sector is
+    shared by many happenings (every US politician is USA, every party GOV or PTY): it
+    counts only with the day and the place, or within one sentence."""
+    if party_score == 0:
+        return False
     if a.article_id == b.article_id:
-        return tuple(evidence) if score >= WITHIN_ARTICLE_SCORE else None
-    if party_score == 1 and not (date_evidence and place_evidence):
-        return None  # one shared country is enough only on the same day at the same place
-    return tuple(evidence) if party_score >= 1 and score >= JOIN_SCORE else None
+        if a.sentence == b.sentence:  # one happening coded twice in a sentence
+            return party_score + support >= 3
+        # in one article most parties share a country: only the same actor counts
+        return identity_score > 0 and identity_score + support >= WITHIN_ARTICLE_SCORE
+    if not (date_evidence or overlap >= SAME_WORDS):
+        return False  # across articles the day must agree (or the very words be repeated)
+    if identity_score:
+        return party_score + support >= JOIN_SCORE + 1
+    return party_score >= 1 and bool(date_evidence) and bool(place_evidence) and party_score + support >= JOIN_SCORE
 
 
 def conflicting(a: Mention, b: Mention) -> bool:

@@ -47,7 +47,7 @@ STORY_TABLES = (
     "CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id)",
 )
 
-JOIN_SIMILARITY = 0.3
+JOIN_SIMILARITY = 0.38
 HALF_LIFE_DAYS = 7.0
 ACTIVE_DAYS = 21
 MAX_ACTIVE = 500  # the most recent active stories compared with one article
@@ -73,11 +73,19 @@ def profile(record: ArticleRecord, text: str) -> dict[str, float]:
             found["country:" + place.country] += WEIGHTS["country"]
     for event in record.events:
         found["type:" + event.event] += WEIGHTS["type"]
-    headline = record.title or text[:200]
+    headline = headline_of(record, text)
     for word in content_words(headline):
         found["word:" + word] += WEIGHTS["word"]
     # each feature counts with the log of its mentions: one article's repetitions do not swamp
     return {key: round(1 + math.log(value), 4) for key, value in found.items()}
+
+
+def headline_of(record: ArticleRecord, text: str) -> str:
+    """The article's title, else its first line (shortened): what a reader sees first."""
+    if record.title:
+        return record.title
+    first = text.strip().split("\n", 1)[0].strip()
+    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "..."
 
 
 def cosine(a: dict[str, float], b: dict[str, float]) -> float:
@@ -114,7 +122,8 @@ def file_article(db: Connection, record: ArticleRecord, text: str) -> str:
         similarity, story_id = scored[0]
     if story_id is None:
         story_id = f"S:{record.id}"
-        db.execute("INSERT INTO stories VALUES (?, ?, 0, ?, ?, 0, '{}')", (story_id, record.title, published, published))
+        db.execute("INSERT INTO stories VALUES (?, ?, 0, ?, ?, 0, '{}')",
+                   (story_id, headline_of(record, text), published, published))
     row = db.execute("SELECT title_similarity, first, last, profile FROM stories WHERE id = ?", (story_id,)).fetchone()
     title_similarity, first, last, stored = row
     story = _decayed(json.loads(stored), _days(last, published))
@@ -123,11 +132,10 @@ def file_article(db: Connection, record: ArticleRecord, text: str) -> str:
     for key, value in mine.items():
         story[key] = story.get(key, 0.0) + value
     story = dict(sorted(story.items(), key=lambda item: -item[1])[:PROFILE_FEATURES])
-    title_update = similarity > title_similarity and record.title
     db.execute(
         "UPDATE stories SET title = CASE WHEN ? THEN ? ELSE title END, title_similarity = ?, first = ?, last = ?,"
         " articles = articles + 1, profile = ? WHERE id = ?",
-        (bool(title_update), record.title, max(similarity, title_similarity),
+        (similarity > title_similarity, headline_of(record, text), max(similarity, title_similarity),
          min(filter(None, (first, published)), default=None), max(filter(None, (last, published)), default=None),
          json.dumps({k: round(v, 4) for k, v in story.items()}), story_id),
     )
