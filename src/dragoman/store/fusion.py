@@ -75,10 +75,18 @@ MAX_CANDIDATES = 300
 
 
 def blocks(mention: Mention) -> list[str]:
-    """The blocks a mention is filed and looked up under: party key x ISO week of its span."""
+    """The blocks a mention is filed and looked up under: each key a join can rest on (a named
+    actor, a country at a place, an actor country against a recipient country) x ISO week of
+    its span. A bare country is no block: it joins only with a place (`happenings._enough`),
+    and would put a country's whole week of news in one block."""
     if not mention.first or not mention.last:
         return []
-    keys = sorted(k for k in mention.actor | mention.recipient if k.startswith(("name:", "c:")))
+    names = {k for k in mention.actor | mention.recipient if k.startswith("name:")}
+    actor_countries = sorted(k[2:] for k in mention.actor if k.startswith("c:"))
+    recipient_countries = sorted(k[2:] for k in mention.recipient if k.startswith("c:"))
+    pairs = {f"pair:{a}>{r}" for a in actor_countries for r in recipient_countries}
+    places = {f"at:{c}@{mention.place}" for c in actor_countries + recipient_countries if mention.place}
+    keys = sorted(names | pairs | places)
     if not keys:
         return []
     first, last = dt.date.fromisoformat(mention.first[:10]), dt.date.fromisoformat(mention.last[:10])

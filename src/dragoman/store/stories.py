@@ -50,7 +50,7 @@ STORY_TABLES = (
 JOIN_SIMILARITY = 0.38
 HALF_LIFE_DAYS = 7.0
 ACTIVE_DAYS = 21
-MAX_ACTIVE = 500  # the most recent active stories compared with one article
+MAX_ACTIVE = 200  # the most recent active stories compared with one article
 PROFILE_FEATURES = 60  # a story keeps its strongest features only
 
 # how much one feature of each kind says about which story an article belongs to
