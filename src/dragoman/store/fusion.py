@@ -75,9 +75,9 @@ MAX_CANDIDATES = 300
 
 
 def blocks(mention: Mention) -> list[str]:
-    """The blocks a mention is filed and looked up under: each key a join can rest on (a named
-    actor, a country at a place, an actor country against a recipient country) x ISO week of
-    its span. A bare country is no block: it joins only with a place (`happenings._enough`),
+    """The blocks a mention is filed and looked up under: its event type x each key a join can
+    rest on (a named actor, a country at a place, an actor country against a recipient
+    country) x ISO week of its span (two types join only rarely; `happenings.compare`). A bare country is no block: it joins only with a place (`happenings._enough`),
     and would put a country's whole week of news in one block."""
     if not mention.first or not mention.last:
         return []
@@ -94,7 +94,7 @@ def blocks(mention: Mention) -> list[str]:
     for offset in range((last - first).days + 1):
         year, week, _ = (first + dt.timedelta(days=offset)).isocalendar()
         weeks[f"{year}W{week:02d}"] = None
-    return [f"{key}|{week}" for key in keys for week in weeks]
+    return [f"{mention.event}|{key}|{week}" for key in keys for week in weeks]
 
 
 def _decode(value: str) -> Mention:
