@@ -17,7 +17,7 @@ from typing import Iterable
 import click
 
 from .output import EXIT_STORE_OR_OUTPUT, Unwritable, echo, stdout_guard  # noqa: F401 (exit statuses side by side)
-from .query.export import FORMATS, ExportError, export_events, mention_json
+from .query.export import FORMATS, ExportError, export_events, fused_json, mention_json
 from .query.filters import filter_options, from_options
 from .resolve.actors_cli import actors_option as _actors_option
 from .safe_text import encode_json, terminal_safe
@@ -426,9 +426,12 @@ def search(db_path: str, query: str, quotes: bool, limit: int) -> None:
 @click.argument("db_path", metavar="DB")
 @filter_options
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
-def events(db_path: str, limit: int | None, **filters) -> None:
-    """Stored events as JSON Lines: each with its article, sentence and trigger offsets,
-    parties, status, date, place, rule and lexicon entry, and its sentence's text.
+@click.option("--mentions", is_flag=True, help="Each article's report of an event, not the fused events.")
+def events(db_path: str, limit: int | None, mentions: bool, **filters) -> None:
+    """Stored events as JSON Lines: by default one line per fused event (a happening with
+    every article that reported it: sources, mentions, and the evidence that joined them),
+    with --mentions one line per article's report. Each has its article, sentence and trigger
+    offsets, parties, status, date, place, rule and lexicon entry, and its sentence's text.
 
     By default every event that happened (status occurred or historical); filters
     of different kinds must all hold, repeated ones are alternatives. With --since
@@ -441,11 +444,16 @@ def events(db_path: str, limit: int | None, **filters) -> None:
       dragoman events news.db --country UKR --status all --limit 20
       dragoman events news.db --recipient "Benjamin Netanyahu" | jq -r .sentence_text
       dragoman events news.db --article seed --place "Tel Aviv"
+      dragoman events news.db --min-sources 3 --mentions
     """
     where = from_options(filters)
     with _open_store(db_path, read_only=True) as store:
-        for mention in store.events(where, limit=limit):
-            _write_line(mention_json(mention))
+        if mentions:
+            for mention in store.events(where, limit=limit):
+                _write_line(mention_json(mention))
+        else:
+            for fused in store.fused_events(where, limit=limit):
+                _write_line(fused_json(fused))
 
 
 @main.command()
@@ -456,7 +464,9 @@ def events(db_path: str, limit: int | None, **filters) -> None:
 @click.option("-o", "--output", metavar="FILE", help="Write FILE (default: stdout; parquet needs a file).")
 @filter_options
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many events.")
-def export(db_path: str, format_name: str, output: str | None, limit: int | None, **filters) -> None:
+@click.option("--mentions", is_flag=True, help="One row per article's report, not per fused event.")
+def export(db_path: str, format_name: str, output: str | None, limit: int | None, mentions: bool,
+           **filters) -> None:
     """Export stored event mentions in a format analysts load.
 
     \b
@@ -468,8 +478,9 @@ def export(db_path: str, format_name: str, output: str | None, limit: int | None
     gexf, graphml   the actor network: edges weighted by events, per quad class
     plover-jsonl    one PLOVER event record per line
 
-    Takes the filters of `dragoman events`. Each event is one article's report of
-    it (a mention): the same happening reported twice is two rows.
+    Takes the filters of `dragoman events`. Each row is one fused event (a happening,
+    however many articles reported it: its first report's values); with --mentions one
+    article's report of it: the same happening reported twice is two rows.
 
     \b
     Examples:
@@ -484,7 +495,9 @@ def export(db_path: str, format_name: str, output: str | None, limit: int | None
     with _open_store(db_path, read_only=True) as store:
         try:
             with stdout_guard() if output is None else nullcontext():
-                export_events(store.events(where, limit=limit), format_name, output, sys.stdout.buffer)
+                rows = (store.events(where, limit=limit) if mentions
+                        else (f.mentions[0] for f in store.fused_events(where, limit=limit)))
+                export_events(rows, format_name, output, sys.stdout.buffer)
         except ExportError as exc:
             raise click.ClickException(str(exc)) from None
         except OSError as exc:
@@ -559,10 +572,15 @@ def _register_subcommands() -> None:
     from .evaluate.cli import eval_command
     from .ingest.fetch_cli import fetch_command, watch_command
     from .query.explain import explain_command
+    from .query.fusion_cli import fuse_command
+    from .query.stories_cli import stories_command, story_command
     from .resolve.actors_cli import actors
     from .serve.cli import serve_command
 
     main.add_command(actors, "actors")
+    main.add_command(fuse_command, "fuse")
+    main.add_command(stories_command, "stories")
+    main.add_command(story_command, "story")
     main.add_command(eval_command, "eval")
     main.add_command(explain_command, "explain")
     main.add_command(fetch_command, "fetch")

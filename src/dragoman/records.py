@@ -182,6 +182,9 @@ class Event(Record, kw_only=True):
     rule: str  # which rule fired, e.g. "verb:active"
     lexicon: Optional[str] = None  # which lexicon entry, "events.yaml:123"
     confidence: float = 1.0
+    # the id of the article's first event reporting the same happening (its own id when it
+    # is the first): mentions of one happening share it, so counting happenings counts it once
+    happening: Optional[str] = None
 
 
 class ArticleRecord(Record, kw_only=True):

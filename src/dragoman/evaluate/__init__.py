@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from . import actors, case2021, claims, dates, entities, event_location, events, ipe, places, quotes, rne
+from . import actors, case2021, claims, dates, entities, event_location, events, fusion, ipe, places, quotes, rne
 from .gold import GoldFormatError
 from .results import Report
 
@@ -29,6 +29,8 @@ TASKS: dict[str, Evaluate] = {
     "rne": rne.evaluate,
     "case2021": case2021.evaluate,
     "ipe": ipe.evaluate,
+    "fusion": fusion.evaluate,
+    "stories": fusion.evaluate_stories,
 }
 
 HALVED = frozenset({"events", "rne", "case2021", "ipe"})

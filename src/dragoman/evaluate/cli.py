@@ -45,6 +45,8 @@ def eval_command(
       rne             real-news events: JSON Lines, one annotated article per line
       case2021        CASE 2021 task 2 TSV (id, EventSnippet, SubType)
       ipe             IndiaPoliceEvents dir (docs.jsonl + sents.jsonl)
+      fusion          reports of happenings (YAML; ours: src/dragoman/data/samples/fusion_set.yaml)
+      stories         the same reports, scored by story line
 
     \b
     The event sets (events, rne, case2021, ipe) split into a tune and a blind

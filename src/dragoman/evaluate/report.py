@@ -56,6 +56,11 @@ RUNS = (
     Run("rne", "rne/dev.jsonl", None, by_half=True),
     Run("case2021", "case2021/dev.tsv", None, by_half=True),
     Run("ipe", "ipe", None, by_half=True),
+    Run("fusion", str(Path(__file__).resolve().parents[1] / "data" / "samples" / "fusion_set.yaml"), None,
+        "Our own short reports of happenings (paraphrases, wire copies, same parties on another day, "
+        "other parties on the same day): do reports of one happening become one fused event?"),
+    Run("stories", str(Path(__file__).resolve().parents[1] / "data" / "samples" / "fusion_set.yaml"), None,
+        "The same reports: do the reports of one story line end in one story?"),
 )
 
 

@@ -143,12 +143,15 @@ def _ids(articles: list[Article]) -> str:
               help="Explain every event of sentence N (1-based).")
 @click.option("--published", metavar="DATE",
               help="Publication date (YYYY-MM-DD) if the file lacks one.")
+@click.option("--fused", "fused_id", metavar="ID",
+              help="FILE is a store: show this fused event's mentions and the evidence that joined them.")
 def explain_command(
     file: str,
     article_id: Optional[str],
     event_id: Optional[str],
     sentence: Optional[int],
     published: Optional[str],
+    fused_id: Optional[str],
 ) -> None:
     """Show why the events of an article were coded as they were.
 
@@ -160,8 +163,17 @@ def explain_command(
       dragoman explain article.txt --published 2024-03-22 --event E3
       dragoman explain article.txt --sentence 4
       dragoman explain feed.jsonl --article wire-0412 --event E1
+      dragoman explain news.db --fused 'wire-0412#E3'
     """
     from ..pipeline import Pipeline
+
+    if fused_id is not None:
+        if event_id is not None or sentence is not None or article_id is not None:
+            raise click.UsageError("--fused takes a store and no --event, --sentence or --article")
+        from .fusion_cli import explain_fused
+
+        explain_fused(file, fused_id)
+        return
 
     if (event_id is None) == (sentence is None):
         raise click.UsageError("give exactly one of --event ID or --sentence N")

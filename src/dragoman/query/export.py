@@ -41,7 +41,7 @@ import yaml
 
 from ..records import Party
 from ..safe_text import encode_json, terminal_safe
-from ..store.base import EventMention
+from ..store.base import EventMention, FusedEvent
 
 LIST_SEPARATOR = "; "
 QUADS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
@@ -76,6 +76,23 @@ def mention_json(m: EventMention) -> dict:
     return {
         "article_id": m.article_id, "title": m.title, "published": m.published, "source": m.source, "url": m.url,
         **event, "sentence_text": m.sentence_text,
+    }
+
+
+def fused_json(f: FusedEvent) -> dict:
+    """A fused event as `dragoman events` prints it: its first mention's event (as
+    `mention_json`) under the fused id, with its span, sources, reports and every mention
+    (article, publication, source, url, event id, sentence, the mention it joined and why)."""
+    first = mention_json(f.mentions[0])
+    first.pop("happening", None)
+    return {
+        "fused_id": f.id, **first, "first": f.first, "last": f.last, "sources": f.sources, "reports": f.reports,
+        "mentions": [
+            {"article_id": m.article_id, "event_id": m.event.id, "published": m.published, "source": m.source,
+             "url": m.url, "trigger": m.event.trigger.text, "sentence_text": m.sentence_text,
+             "joined": joined, "evidence": list(evidence)}
+            for m, (joined, evidence) in zip(f.mentions, f.joins)
+        ],
     }
 
 

@@ -20,6 +20,9 @@ hold; several values of one kind are alternatives (``--type AID --type SUPPORT``
   future, hypothetical and negated ones, which did not happen.
 - ``places``: the event's place by name, whole and in any case ("tel aviv").
 - ``articles``: article ids.
+- ``stories``: events of articles in these stories (`dragoman.store.stories`).
+- ``min_sources``: events whose fused event (`dragoman.store.fusion`) is reported by
+  at least this many independent stored articles.
 """
 
 from __future__ import annotations
@@ -55,6 +58,8 @@ class EventFilter:
     statuses: tuple[str, ...] = DEFAULT_STATUSES
     places: tuple[str, ...] = ()
     articles: tuple[str, ...] = ()
+    min_sources: int = 0
+    stories: tuple[str, ...] = ()
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__  # frozen: normalise once, here
@@ -69,7 +74,7 @@ class EventFilter:
         if not self.statuses:
             raise ValueError("no status wanted: give one or more of " + ", ".join(ALL_STATUSES))
         set_(self, "countries", tuple(c.strip().upper() for c in self.countries))
-        for name in ("actors", "recipients", "places", "articles"):
+        for name in ("actors", "recipients", "places", "articles", "stories"):
             set_(self, name, tuple(getattr(self, name)))
         for name in ("since", "until"):
             value = getattr(self, name)
@@ -94,6 +99,13 @@ class EventFilter:
             where(f"e.status IN ({_placeholders(self.statuses)})", *self.statuses)
         if self.articles:
             where(f"e.article_id IN ({_placeholders(self.articles)})", *self.articles)
+        if self.stories:
+            where(f"e.article_id IN (SELECT article_id FROM story_articles WHERE story_id IN"
+                  f" ({_placeholders(self.stories)}))", *self.stories)
+        if self.min_sources > 1:
+            where("EXISTS (SELECT 1 FROM fused_mentions fm JOIN fused_events fe ON fe.id = fm.fused_id"
+                  " WHERE fm.article_id = e.article_id AND fm.event_id = e.event_id AND fe.sources >= ?)",
+                  self.min_sources)
         if self.places:
             where(f"lower(e.place_name) IN ({', '.join(['lower(?)'] * len(self.places))})", *self.places)
         for side, values in (("actor", self.actors), ("recipient", self.recipients)):
@@ -162,6 +174,10 @@ def filter_options(command):
         click.option("--place", "places", multiple=True, metavar="NAME",
                      help="The event's place, by its whole name in any case. Repeatable."),
         click.option("--article", "articles", multiple=True, metavar="ID", help="Article id. Repeatable."),
+        click.option("--story", "stories", multiple=True, metavar="ID",
+                     help="Events of a story's articles (ids as `dragoman stories` prints them). Repeatable."),
+        click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
+                     help="Events reported by at least N independent articles (a wire copy counts once)."),
     ]
     for option in reversed(options):
         command = option(command)
@@ -185,6 +201,8 @@ def from_options(options: dict) -> EventFilter:
             statuses=ALL_STATUSES if "all" in statuses else statuses,
             places=options.pop("places"),
             articles=options.pop("articles"),
+            min_sources=options.pop("min_sources"),
+            stories=options.pop("stories"),
         )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None

@@ -5,11 +5,12 @@ have the same tables and the same methods (see `dragoman.store.base`).
 """
 
 from .base import (
-    ArticleNotStored, ArticleSummary, EventMention, NearDuplicate, QuoteHit, SearchHit, Store, StoreError, storable,
+    ArticleNotStored, ArticleSummary, EventMention, FusedEvent, NearDuplicate, QuoteHit, SearchHit, Store, StoreError,
+    Story, StoryTimeline, storable,
 )
 from .connection import DatabaseFailure
 
 __all__ = [
     "ArticleNotStored", "ArticleSummary", "DatabaseFailure", "EventMention", "NearDuplicate", "QuoteHit", "SearchHit",
-    "Store", "StoreError", "storable",
+    "Store", "StoreError", "Story", "StoryTimeline", "FusedEvent", "storable",
 ]

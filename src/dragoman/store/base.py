@@ -25,6 +25,10 @@ the layers are also spread into plain tables so they can be queried with SQL:
   near-duplicate of a stored one (a wire copy, an update); who published it is kept,
   so stories can count their sources. Articles stored before schema version 4 have no
   signature and are not found as originals.
+- ``fused_events``, ``fused_mentions``, ``fusion_blocks``, ``fusion_corrections``: the
+  mentions of one happening across articles, joined at `add()` (see `dragoman.store.fusion`).
+- ``stories``, ``story_articles``: story lines, articles clustered as they arrive
+  (see `dragoman.store.stories`).
 
 A store written by an older dragoman is upgraded in place when opened (`UPGRADES`:
 tables and columns are only ever added).
@@ -62,13 +66,19 @@ import msgspec
 from ..analysis import text_sha256
 from ..ingest.near_duplicates import Match, Signature, best_match, signature
 from ..records import Actor, Article, ArticleRecord, Event, Party, Quote
+from . import fusion, stories
 from .connection import Connection, DatabaseFailure, is_postgres
+from .fusion import FUSION_TABLES
+from .fused_reading import (  # noqa: F401 (FusedEvent, Story, StoryTimeline: re-exported)
+    EVENTS_PAGE, ArticleSummary, EventMention, FusedEvent, FusedReading, Story, StoryTimeline,
+)
+from .stories import STORY_TABLES
 from .search import Query, parse_query
 
 if TYPE_CHECKING:
     from ..query.filters import EventFilter
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 
 # near-duplicate articles (schema versions 4 to 8), the same statements for a new store and an upgrade
 NEAR_DUPLICATE_TABLES = (
@@ -101,7 +111,14 @@ UPGRADES = {
     1: "ALTER TABLE places ADD COLUMN within TEXT",  # 2: where an unlisted street stands
     2: "ALTER TABLE places ADD COLUMN rule TEXT",  # 3: why the place has that sense
     **{3 + n: statement for n, statement in enumerate(NEAR_DUPLICATE_TABLES)},  # 4-8: near-duplicates
+    8: FUSION_TABLES + STORY_TABLES,  # 9: fused events and stories; `Store.fuse_unfused` files older articles
 }
+
+
+def upgrade_statements(version: int) -> tuple[str, ...]:
+    """What turns a store of `version` into the next one, statement by statement."""
+    found = UPGRADES[version]
+    return (found,) if isinstance(found, str) else tuple(found)
 
 # a stored text shares a band with few others; more candidates than this are boilerplate
 MAX_CANDIDATES = 200
@@ -242,7 +259,7 @@ CREATE TABLE IF NOT EXISTS dates (
 );
 CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id);
 CREATE INDEX IF NOT EXISTS dates_value ON dates(value);
-""" + "".join(f"\n{statement};\n" for statement in NEAR_DUPLICATE_TABLES)
+""" + "".join(f"\n{statement};\n" for statement in (*NEAR_DUPLICATE_TABLES, *FUSION_TABLES, *STORY_TABLES))
 
 
 # what each NUL (U+0000) is stored as: the replacement character, one for one
@@ -255,14 +272,6 @@ class StoreError(Exception):
 
 class ArticleNotStored(Exception):
     """The database refused one article; `str()` names it and says why."""
-
-
-class ArticleSummary(NamedTuple):
-    id: str
-    title: Optional[str]
-    published: Optional[str]
-    url: Optional[str]
-    source: Optional[str]
 
 
 class SearchHit(NamedTuple):
@@ -289,30 +298,13 @@ class NearDuplicate(NamedTuple):
     source: Optional[str]
 
 
-class EventMention(NamedTuple):
-    """One stored event as one article reports it, with what the article says around it."""
-
-    article_id: str
-    title: Optional[str]
-    published: Optional[str]
-    source: Optional[str]
-    url: Optional[str]
-    sentence_text: str  # the text of the event's sentence
-    event: Event
-    actors: dict[str, Actor]  # the article's actors by id (no mentions), to name the parties
-    places: tuple[str, ...]  # the names of the places the article mentions, once each
-
-
-# how many events one query reads: memory stays bounded whatever the store holds
-EVENTS_PAGE = 500
-
-
-class Store(ABC):
+class Store(FusedReading, ABC):
     """An open store; use `Store.open(path_or_url)`, ideally as a context manager."""
 
     def __init__(self, connection: Connection, name: str):
         self._db = connection
         self.name = name
+        self.fusion = True  # whether `add()` files the article's events into fused events
 
     @classmethod
     def open(cls, target: Union[str, Path], *, create: bool = True, read_only: bool = False) -> "Store":
@@ -372,6 +364,9 @@ class Store(ABC):
                 self._insert_article(record, text)
                 self._insert_layers(record)
                 self._insert_signature(record.id, text)
+                if self.fusion:
+                    fusion.fuse_article(self._db, record, text)
+                    stories.file_article(self._db, record, text)
         except DatabaseFailure as exc:
             if exc.rejected_values:
                 raise ArticleNotStored(f"{record.id}: not stored in {self.name} ({exc.cause})") from exc

@@ -15,7 +15,7 @@ Needs the optional dependency psycopg: ``pip install 'dragoman[postgres]'``.
 
 from __future__ import annotations
 
-from .base import SCHEMA_VERSION, TABLES, UPGRADES, QuoteHit, SearchHit, Store, StoreError
+from .base import SCHEMA_VERSION, TABLES, upgrade_statements, QuoteHit, SearchHit, Store, StoreError
 from .connection import SCHEMA_LOCK, CannotConnect, Connection, DatabaseFailure, connect, display_name
 from .search import Query
 
@@ -98,7 +98,8 @@ def _ensure_schema(db: Connection, name: str, *, create: bool, read_only: bool =
                 if version > SCHEMA_VERSION:
                     raise StoreError(f"{name}: store schema version {version}, this dragoman reads version {SCHEMA_VERSION}")
                 while version < SCHEMA_VERSION and not read_only:  # an older store: add what this version adds
-                    db.execute(UPGRADES[version])
+                    for statement in upgrade_statements(version):
+                        db.execute(statement)
                     version += 1
                     db.execute("INSERT INTO dragoman_schema VALUES (?)", (version,))
                 return

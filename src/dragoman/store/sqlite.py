@@ -21,7 +21,7 @@ import time
 from pathlib import Path
 from typing import Union
 
-from .base import SCHEMA_VERSION, TABLES, UPGRADES, QuoteHit, SearchHit, Store, StoreError
+from .base import SCHEMA_VERSION, TABLES, upgrade_statements, QuoteHit, SearchHit, Store, StoreError
 from .connection import SQLITE_BUSY_SECONDS, CannotConnect, Connection, DatabaseFailure, connect
 from .search import Query
 
@@ -217,7 +217,8 @@ def _upgrade(db: Connection, path: str) -> None:
         with db.transaction(writes="articles"):
             version = db.execute("PRAGMA user_version").fetchone()[0]
             while version < SCHEMA_VERSION:
-                db.execute(UPGRADES[version])
+                for statement in upgrade_statements(version):
+                    db.execute(statement)
                 version += 1
             db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     except DatabaseFailure as exc:

@@ -48,6 +48,7 @@ from typing import Optional
 from ...analysis import Analysis
 from ...pipeline import component
 from ...records import Event
+from ...resolve.happenings import link_happenings
 from ..lexicon import load_lexicon
 from .coder import EventCoder, dependency_path
 
@@ -59,7 +60,10 @@ def find_events(analysis: Analysis) -> None:
     if not analysis.text.strip():
         return
     coder = EventCoder(analysis, load_lexicon())
-    analysis.events = coder.code()
+    analysis.events = link_happenings(
+        analysis.article.id, coder.code(), text=analysis.text, actors=analysis.actors,
+        published=analysis.article.published,
+    )
 
 
 def explain_event(analysis: Analysis, event: Event) -> Optional[dict]:

@@ -1,0 +1,292 @@
+"""One happening, many mentions: whether two event mentions report the same real-world event.
+
+The one home of that decision, used within an article (`link_happenings`, which fills
+`Event.happening`) and across articles (the store's fusion, `dragoman.store.fusion`).
+It weighs what a careful analyst weighs, and says which evidence joined two mentions:
+
+- type: the same PLOVER type; two types of one quad class only when both sides' parties
+  agree too. A verbal and a material event (or cooperation and conflict) never merge.
+- parties: per side, the same actor (by id within an article, by full name across
+  articles), else the same country and sector, else the same country. Two sides that
+  both name parties, with no country or name in common, are different happenings.
+- dates: each mention's span (a day, or the week/month its precision allows; an undated
+  one the week before its publication) must overlap the other's.
+- places: the same place, or one inside the other (a place in a country named as the
+  other's place, or a street `within` the town); two different named places in one
+  country, or places in two countries, are different happenings.
+- words: the content words of the trigger's sentence, and the trigger word itself.
+
+Across articles a join needs a party in common and enough support overall
+(`JOIN_SCORE`); within an article (where the same actor has one id), less.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass
+from typing import Iterable, Mapping, Optional, Sequence
+
+from ..records import Actor, Event, Party
+
+# what a join needs: the parties' score plus the support of dates, places and words
+JOIN_SCORE = 4
+WITHIN_ARTICLE_SCORE = 4
+SAME_WORDS = 0.5  # Jaccard of two sentences that repeat one report (a quote, a wire paragraph)
+WORD_OVERLAP = 0.2  # Jaccard of two sentences' content words that counts as the same context
+UNDATED_WINDOW_DAYS = 7  # an undated mention: its publication day and the week before
+LONGEST_SPAN_DAYS = 45  # a date vaguer than this (a year) does not place the happening
+
+VERBAL_QUADS = {1, 3}
+SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # held by both sides alike
+
+_WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+# function words long enough to pass _WORD; content words are what is left
+_STOPWORDS = frozenset(
+    "about after again against also among around because been before being between both could during each"
+    " from have having into last more most other over said says since some than that their them then there"
+    " these they this those through under until very were what when where which while will with would year"
+    " years week month today yesterday told according".split()
+)
+
+
+@dataclass(frozen=True)
+class Mention:
+    """What comparing needs from one event mention (build it with `mention_of`)."""
+
+    article_id: str
+    event_id: str
+    event: str
+    quad: Optional[int]
+    status: str  # occurred and historical both report what happened; the others never merge with them
+    actor: frozenset[str]  # party keys: "id:ART/A1", "name:benjamin netanyahu", "cs:ISR:GOV", "c:ISR"
+    recipient: frozenset[str]
+    first: Optional[str]  # the span the mention's date allows, YYYY-MM-DD, inclusive
+    last: Optional[str]
+    dated: bool  # whether the span comes from the event's own date (not its publication)
+    place: Optional[str]  # lower-cased place name
+    place_country: Optional[str]
+    place_feature: Optional[str]
+    place_within: Optional[str]
+    trigger: str  # lower-cased trigger word
+    sentence: int  # the start of its sentence (mentions in one sentence may be one coded twice)
+    words: frozenset[str]
+
+
+def party_keys(article_id: str, parties: Sequence[Party], actors: Mapping[str, Actor]) -> frozenset[str]:
+    """The keys one side's parties can be matched by (see `Mention.actor`)."""
+    keys: set[str] = set()
+    for party in parties:
+        if party.actor_id:
+            keys.add(f"id:{article_id}/{party.actor_id}")
+            actor = actors.get(party.actor_id)
+            if actor is not None and actor.name and actor.kind != "country":
+                keys.add("name:" + " ".join(actor.name.lower().split()))
+        if party.country:
+            keys.add(f"c:{party.country}")
+            if party.sector:
+                keys.add(f"cs:{party.country}:{party.sector}")
+    return frozenset(keys)
+
+
+def content_words(sentence: str) -> frozenset[str]:
+    return frozenset(w for w in (m.group(0).lower() for m in _WORD.finditer(sentence)) if w not in _STOPWORDS)
+
+
+def mention_of(article_id: str, event: Event, *, sentence: str, actors: Mapping[str, Actor],
+               published: Optional[str]) -> Mention:
+    """The comparable view of `event` in article `article_id` (its sentence's text, actors, date)."""
+    first, last, dated = _span(event, published)
+    place = event.place
+    return Mention(
+        article_id=article_id, event_id=event.id, event=event.event, quad=event.quad,
+        status="happened" if event.status in ("occurred", "historical") else event.status,
+        actor=party_keys(article_id, event.actor, actors), recipient=party_keys(article_id, event.recipient, actors),
+        first=first, last=last, dated=dated,
+        place=(place.name or place.text).lower() if place else None,
+        place_country=place.country if place else None,
+        place_feature=place.feature if place else None,
+        place_within=place.within.lower() if place and place.within else None,
+        trigger=event.trigger.text.lower(), sentence=event.sentence.start, words=content_words(sentence),
+    )
+
+
+def _span(event: Event, published: Optional[str]) -> tuple[Optional[str], Optional[str], bool]:
+    date = event.date
+    if date is not None:
+        first = date.first or date.value
+        last = date.last or date.value
+        if first and last and _days(first, last) <= LONGEST_SPAN_DAYS:
+            return first, last, True
+    if published:
+        try:
+            day = dt.date.fromisoformat(published[:10])
+        except ValueError:
+            return None, None, False
+        return (day - dt.timedelta(days=UNDATED_WINDOW_DAYS)).isoformat(), day.isoformat(), False
+    return None, None, False
+
+
+def _days(first: str, last: str) -> int:
+    try:
+        return (dt.date.fromisoformat(last[:10]) - dt.date.fromisoformat(first[:10])).days
+    except ValueError:
+        return LONGEST_SPAN_DAYS + 1
+
+
+def _side(a: frozenset[str], b: frozenset[str]) -> tuple[int, Optional[str]]:
+    """(score, evidence) of one side's parties; score -1 when they are different parties:
+    both name countries and none is shared, or (with no countries to compare) both name
+    actors and none is shared."""
+    if not a or not b:
+        return 0, None
+    for prefix, score in (("id:", 2), ("name:", 2), ("cs:", 1), ("c:", 1)):
+        common = sorted(k for k in a & b if k.startswith(prefix))
+        if common:
+            return score, common[0]
+    for prefix in ("c:", "name:"):
+        mine, theirs = {k for k in a if k.startswith(prefix)}, {k for k in b if k.startswith(prefix)}
+        if mine and theirs:
+            return -1, None
+    return 0, None
+
+
+def _both_sides(a: Mention, b: Mention) -> list[tuple[int, Optional[str]]]:
+    """Each side's (score, evidence). Talks and agreements are held by both parties alike,
+    so for them the parties of both sides are compared as one set, and two meetings of
+    different sets of countries are different happenings."""
+    sides = [_side(a.actor, b.actor), _side(a.recipient, b.recipient)]
+    if a.event not in SYMMETRIC or b.event not in SYMMETRIC:
+        return sides
+    countries_a = {k for k in a.actor | a.recipient if k.startswith("c:")}
+    countries_b = {k for k in b.actor | b.recipient if k.startswith("c:")}
+    if len(countries_a) >= 2 and len(countries_b) >= 2 and countries_a != countries_b:
+        return [(-1, None)]
+    together = _side(a.actor | a.recipient, b.actor | b.recipient)
+    if together[0] > 0 and len(countries_a & countries_b) >= 2:
+        return [together, (1, "parties:" + "+".join(sorted(countries_a & countries_b)))]
+    return sides if sum(s for s, _ in sides) >= together[0] else [together]
+
+
+def _dates(a: Mention, b: Mention) -> tuple[Optional[bool], Optional[str]]:
+    """Whether the spans overlap (None when one has none), and the evidence when both are dated."""
+    if not (a.first and a.last and b.first and b.last):
+        return None, None
+    if a.first > b.last or b.first > a.last:
+        return False, None
+    if a.dated and b.dated:
+        return True, f"date:{max(a.first, b.first)}..{min(a.last, b.last)}"
+    return True, None
+
+
+def _places(a: Mention, b: Mention) -> tuple[Optional[bool], Optional[str]]:
+    """Whether the places agree (None when one has none), with the evidence."""
+    if not a.place or not b.place:
+        return None, None
+    if a.place == b.place:
+        return True, f"place:{a.place}"
+    for outer, inner in ((a, b), (b, a)):
+        if inner.place_within == outer.place:
+            return True, f"place:{inner.place} in {outer.place}"
+        if outer.place_feature == "country" and inner.place_country and inner.place_country == outer.place_country:
+            return True, f"place:{inner.place} in {outer.place}"
+    return False, None
+
+
+def compare(a: Mention, b: Mention) -> Optional[tuple[str, ...]]:
+    """The evidence that `a` and `b` report the same happening, or None if they do not
+    (the thresholds are in `_enough`)."""
+    if a.status != b.status or not _compatible_quads(a, b):
+        return None
+    sides = _both_sides(a, b)
+    if any(score < 0 for score, _ in sides):
+        return None
+    if a.event != b.event and not all(score >= 2 for score, _ in sides):
+        return None
+    dates, date_evidence = _dates(a, b)
+    places, place_evidence = _places(a, b)
+    if dates is False or places is False:
+        return None
+    evidence = [f"type:{a.event}" if a.event == b.event else f"type:{a.event}~{b.event}"]
+    party_score = identity_score = 0
+    for name, (score, key) in zip(("actor", "recipient") if len(sides) == 2 else ("parties",), sides):
+        if key:
+            evidence.append(f"{name}:{key}")
+            party_score += score
+            identity_score += score if key.startswith(("id:", "name:")) else 0
+    for found in (date_evidence, place_evidence):
+        if found:
+            evidence.append(found)
+    overlap = _jaccard(a.words, b.words)
+    if overlap >= WORD_OVERLAP:
+        evidence.append(f"words:{overlap:.2f}")
+    if a.trigger == b.trigger:
+        evidence.append(f"trigger:{a.trigger}")
+    support = sum(map(bool, (date_evidence, place_evidence, overlap >= WORD_OVERLAP, a.trigger == b.trigger)))
+    return tuple(evidence) if _enough(a, b, party_score, identity_score, support, date_evidence, place_evidence,
+                                      overlap) else None
+
+
+def _enough(a: Mention, b: Mention, party_score: int, identity_score: int, support: int, date_evidence,
+            place_evidence, overlap: float) -> bool:
+    """Whether the evidence is what an analyst would join on. A country or a sector is
+    shared by many happenings (every US politician is USA, every party GOV or PTY): it
+    counts only with the day and the place, or within one sentence."""
+    if party_score == 0:
+        return False
+    if a.article_id == b.article_id:
+        if a.sentence == b.sentence:  # one happening coded twice in a sentence
+            return party_score + support >= 3
+        # in one article most parties share a country: only the same actor counts
+        return identity_score > 0 and identity_score + support >= WITHIN_ARTICLE_SCORE
+    if not (date_evidence or overlap >= SAME_WORDS):
+        return False  # across articles the day must agree (or the very words be repeated)
+    if identity_score:
+        return party_score + support >= JOIN_SCORE + 1
+    return party_score >= 1 and bool(date_evidence) and bool(place_evidence) and party_score + support >= JOIN_SCORE
+
+
+def conflicting(a: Mention, b: Mention) -> bool:
+    """Whether `a` and `b` are certainly different happenings (not merely unproven):
+    incompatible types or statuses, different parties, dates or places."""
+    if a.status != b.status or not _compatible_quads(a, b):
+        return True
+    if any(score < 0 for score, _ in _both_sides(a, b)):
+        return True
+    return _dates(a, b)[0] is False or _places(a, b)[0] is False
+
+
+def _compatible_quads(a: Mention, b: Mention) -> bool:
+    if a.quad is None or b.quad is None:
+        return True
+    return (a.quad in VERBAL_QUADS) == (b.quad in VERBAL_QUADS) and (a.quad <= 2) == (b.quad <= 2)
+
+
+def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def happening_groups(mentions: Sequence[Mention]) -> list[int]:
+    """For each mention, the index of the first mention of its happening (single link, in order)."""
+    heads = list(range(len(mentions)))
+    for j, later in enumerate(mentions):
+        for i in range(j):
+            if compare(mentions[i], later) is not None:
+                heads[j] = heads[i]
+                break
+    return heads
+
+
+def link_happenings(article_id: str, events: Sequence[Event], *, text: str, actors: Iterable[Actor],
+                    published: Optional[str]) -> list[Event]:
+    """`events` with `happening` set: the id of the first event of the article reporting the
+    same happening (its own id when it is the first)."""
+    import msgspec
+
+    by_id = {actor.id: actor for actor in actors}
+    mentions = [
+        mention_of(article_id, e, sentence=text[e.sentence.start:e.sentence.end], actors=by_id, published=published)
+        for e in events
+    ]
+    heads = happening_groups(mentions)
+    return [msgspec.structs.replace(e, happening=events[head].id) for e, head in zip(events, heads)]

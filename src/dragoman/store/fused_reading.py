@@ -1,0 +1,216 @@
+"""Reading fused events and stories (and the raw event mentions they are made of).
+
+`Store` inherits these; they read the tables `dragoman.store.fusion` and
+`dragoman.store.stories` fill at ingest. The records returned are plain NamedTuples,
+so a web page or a script can render them as they are (`._asdict()`).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Iterator, NamedTuple, Optional
+
+from ..records import Actor, Event
+from . import fusion, stories
+
+if TYPE_CHECKING:
+    from ..query.filters import EventFilter
+    from .connection import Connection
+
+
+class ArticleSummary(NamedTuple):
+    id: str
+    title: Optional[str]
+    published: Optional[str]
+    url: Optional[str]
+    source: Optional[str]
+
+
+class EventMention(NamedTuple):
+    """One stored event as one article reports it, with what the article says around it."""
+
+    article_id: str
+    title: Optional[str]
+    published: Optional[str]
+    source: Optional[str]
+    url: Optional[str]
+    sentence_text: str  # the text of the event's sentence
+    event: Event
+    actors: dict[str, Actor]  # the article's actors by id (no mentions), to name the parties
+    places: tuple[str, ...]  # the names of the places the article mentions, once each
+
+
+# how many events one query reads: memory stays bounded whatever the store holds
+EVENTS_PAGE = 500
+
+
+class FusedEvent(NamedTuple):
+    """One happening as the stored articles report it: every mention, with its source, and
+    for each mention the one it joined and the evidence that joined them."""
+
+    id: str
+    event: str
+    first: Optional[str]  # the span the mentions' dates share, YYYY-MM-DD
+    last: Optional[str]
+    sources: int  # independent stored articles (a near-duplicate is never stored: a wire copy counts once)
+    reports: int  # sources plus the near-duplicates linked to them (every outlet that ran it)
+    mentions: tuple[EventMention, ...]  # by article publication date, then article id
+    joins: tuple[tuple[Optional[str], tuple[str, ...]], ...]  # per mention: joined "ARTICLE:EVENT", evidence
+
+
+class Story(NamedTuple):
+    """A story line: articles (and their fused events) about one developing matter."""
+
+    id: str  # "S:" + its first article's id; stable as the story grows
+    title: Optional[str]  # the headline of its most central article
+    first: Optional[str]  # publication dates of its first and last articles
+    last: Optional[str]
+    articles: int
+    events: int  # fused events reported by its articles
+
+
+class StoryTimeline(NamedTuple):
+    """A story with its articles (by date) and its fused events (by date, with their sources)."""
+
+    story: Story
+    articles: tuple[ArticleSummary, ...]
+    events: tuple[FusedEvent, ...]
+
+
+
+class FusedReading:
+    """The fused-event and story half of `Store` (which provides `_db`, `_mentions` and `get`)."""
+
+    _db: "Connection"
+
+    def fused_events(self, where: Optional["EventFilter"] = None, *, limit: Optional[int] = None,
+                     page: int = EVENTS_PAGE) -> Iterator[FusedEvent]:
+        """The fused events with a mention `where` selects (see `dragoman.query.filters`;
+        ``min_sources`` counts the fused event's sources), by id; at most `limit`.
+        Read a page at a time (keyset on the id), so memory stays bounded."""
+        from ..query.filters import EventFilter
+
+        condition, params = (where or EventFilter()).sql()
+        after: Optional[str] = None
+        left = limit
+        while left is None or left > 0:
+            size = page if left is None else min(page, left)
+            ids = [row[0] for row in self._db.execute(
+                "SELECT f.id FROM fused_events f WHERE EXISTS (SELECT 1 FROM fused_mentions m JOIN events e"
+                " ON e.article_id = m.article_id AND e.event_id = m.event_id WHERE m.fused_id = f.id"
+                f" AND {condition}){' AND f.id > ?' if after is not None else ''} ORDER BY f.id LIMIT ?",
+                (*params, *([after] if after is not None else []), size),
+            ).fetchall()]
+            yield from self._fused(ids)
+            if len(ids) < size:
+                return
+            after = ids[-1]
+            if left is not None:
+                left -= len(ids)
+
+    def fused_event(self, fused_id: str) -> Optional[FusedEvent]:
+        """One fused event by id, with all its mentions; None when there is none."""
+        found = list(self._fused([fused_id]))
+        return found[0] if found else None
+
+    def fused_event_of(self, article_id: str, event_id: str) -> Optional[str]:
+        """The id of the fused event a stored event mention belongs to."""
+        row = self._db.execute("SELECT fused_id FROM fused_mentions WHERE article_id = ? AND event_id = ?",
+                               (article_id, event_id)).fetchone()
+        return row[0] if row else None
+
+    def _fused(self, ids: list[str]) -> Iterator[FusedEvent]:
+        if not ids:
+            return
+        marks = ", ".join("?" * len(ids))
+        heads = {row[0]: row for row in self._db.execute(
+            f"SELECT id, event, first, last, sources FROM fused_events WHERE id IN ({marks})", ids).fetchall()}
+        rows = self._db.execute(
+            "SELECT e.article_id, e.event_id, e.record, a.title, a.published, a.source, a.url,"
+            " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start),"
+            " m.fused_id, m.joined_article_id, m.joined_event_id, m.evidence"
+            " FROM fused_mentions m JOIN events e ON e.article_id = m.article_id AND e.event_id = m.event_id"
+            f" JOIN articles a ON a.id = e.article_id WHERE m.fused_id IN ({marks})"
+            " ORDER BY a.published IS NULL, a.published, e.article_id, length(e.event_id), e.event_id", ids,
+        ).fetchall()
+        copies = dict(self._db.execute(
+            "SELECT original_id, count(*) FROM near_duplicates WHERE original_id IN (SELECT article_id FROM"
+            f" fused_mentions WHERE fused_id IN ({marks})) GROUP BY original_id", ids).fetchall())
+        mentions = dict(zip((id(row) for row in rows), self._mentions([row[:8] for row in rows])))
+        for fused_id in ids:
+            if fused_id not in heads:
+                continue
+            mine = [row for row in rows if row[8] == fused_id]
+            _id, event, first, last, sources = heads[fused_id]
+            yield FusedEvent(
+                fused_id, event, first, last, sources,
+                sources + sum(copies.get(article, 0) for article in {row[0] for row in mine}),
+                tuple(mentions[id(row)] for row in mine),
+                tuple((f"{row[9]}:{row[10]}" if row[9] else None, tuple(fusion.explain_row(row[11]))) for row in mine),
+            )
+
+    _STORY_COLUMNS = ("s.id, s.title, s.first, s.last, s.articles, (SELECT count(DISTINCT m.fused_id) FROM"
+                      " story_articles x JOIN fused_mentions m ON m.article_id = x.article_id WHERE x.story_id = s.id)")
+
+    def stories(self, *, min_articles: int = 1, since: Optional[str] = None, until: Optional[str] = None,
+                limit: Optional[int] = None) -> list[Story]:
+        """The story lines, latest first: those of at least `min_articles` articles whose
+        span overlaps `since`..`until` (YYYY-MM-DD)."""
+        conditions, params = ["s.articles >= ?"], [min_articles]
+        if since:
+            conditions.append("s.last >= ?")
+            params.append(since)
+        if until:
+            conditions.append("s.first <= ?")
+            params.append(until)
+        rows = self._db.execute(
+            f"SELECT {self._STORY_COLUMNS} FROM stories s WHERE {' AND '.join(conditions)}"
+            " ORDER BY s.last IS NULL, s.last DESC, s.id" + (" LIMIT ?" if limit else ""),
+            (*params, *([limit] if limit else [])),
+        ).fetchall()
+        return [Story(*row) for row in rows]
+
+    def story(self, story_id: str) -> Optional[StoryTimeline]:
+        """One story with its articles and its fused events by date; None when there is none."""
+        row = self._db.execute(f"SELECT {self._STORY_COLUMNS} FROM stories s WHERE s.id = ?", (story_id,)).fetchone()
+        if row is None:
+            return None
+        articles = self._db.execute(
+            "SELECT a.id, a.title, a.published, a.url, a.source FROM story_articles x JOIN articles a"
+            " ON a.id = x.article_id WHERE x.story_id = ? ORDER BY a.published IS NULL, a.published, a.id",
+            (story_id,),
+        ).fetchall()
+        ids = [r[0] for r in self._db.execute(
+            "SELECT DISTINCT m.fused_id FROM story_articles x JOIN fused_mentions m ON m.article_id = x.article_id"
+            " WHERE x.story_id = ?", (story_id,)).fetchall()]
+        events = sorted(self._fused(sorted(ids)), key=lambda f: (f.first is None, f.first or "", f.id))
+        return StoryTimeline(Story(*row), tuple(ArticleSummary(*a) for a in articles), tuple(events))
+
+    def story_of(self, article_id: str) -> Optional[str]:
+        row = self._db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+        return row[0] if row else None
+
+    def split_fused(self, fused_id: str, article_id: str, event_id: str) -> str:
+        """Take one mention out of a fused event (kept apart from its mentions from now on,
+        even after re-ingest); returns the id of the fused event it now forms.
+        KeyError when it is not a mention of `fused_id`."""
+        with self._db.transaction(writes="articles"):
+            return fusion.split(self._db, fused_id, (article_id, event_id))
+
+    def merge_fused(self, kept: str, merged: str) -> None:
+        """Join fused event `merged` into `kept` (kept together from now on, even after
+        re-ingest). KeyError when either does not exist."""
+        with self._db.transaction(writes="articles"):
+            fusion.merge(self._db, kept, merged)
+
+    def fuse_unfused(self) -> int:
+        """File the events of articles stored before fusion (schema version 9); how many articles."""
+        count = 0
+        for article_id in fusion.unfused(self._db):
+            record, text = self.get(article_id), self._db.execute(
+                "SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+            with self._db.transaction(writes="articles"):
+                fusion.fuse_article(self._db, record, text)
+                stories.file_article(self._db, record, text)
+            count += 1
+        return count
+

@@ -1,0 +1,285 @@
+"""Fused events: the mentions of one happening in the stored articles, joined as articles arrive.
+
+Tables (schema version 9, the same on every database):
+
+- ``fused_events``: id (the founding mention, ``ARTICLE#EVENT``), event, first/last (the
+  span its mentions' dates share), mentions, sources (distinct stored articles: a
+  near-duplicate is never stored, so a wire copy republished by many outlets counts once).
+- ``fused_mentions``: article_id, event_id (one row per stored event), fused_id, the
+  mention it joined (joined_article_id, joined_event_id) and the evidence that joined them
+  (JSON list, see `dragoman.resolve.happenings.compare`), and the comparable mention (JSON).
+- ``fusion_blocks``: block, article_id, event_id: each mention under each party key and
+  ISO week its date span touches, so a new mention meets only mentions of the same
+  parties in the same weeks (one indexed lookup: cost per article does not grow with
+  the store).
+- ``fusion_corrections``: kind (apart | together), two mentions, made_at: a user's
+  `dragoman fuse split|merge`. Not tied to the articles, so it survives their re-ingest,
+  and fusion obeys it whenever the mentions meet again.
+
+Within an article the happening links (`Event.happening`) come first: mentions of one
+happening enter one fused event together.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import asdict
+from typing import Optional, Sequence
+
+from ..records import ArticleRecord
+from ..resolve.happenings import Mention, compare, conflicting, mention_of
+from .connection import Connection
+
+FUSION_TABLES = (
+    """CREATE TABLE IF NOT EXISTS fused_events (
+    id TEXT PRIMARY KEY,
+    event TEXT NOT NULL,
+    first TEXT,
+    last TEXT,
+    mentions INTEGER NOT NULL,
+    sources INTEGER NOT NULL
+)""",
+    "CREATE INDEX IF NOT EXISTS fused_events_sources ON fused_events(sources)",
+    """CREATE TABLE IF NOT EXISTS fused_mentions (
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_id TEXT NOT NULL,
+    fused_id TEXT NOT NULL,
+    joined_article_id TEXT,
+    joined_event_id TEXT,
+    evidence TEXT,
+    mention TEXT NOT NULL,
+    PRIMARY KEY (article_id, event_id)
+)""",
+    "CREATE INDEX IF NOT EXISTS fused_mentions_fused ON fused_mentions(fused_id)",
+    """CREATE TABLE IF NOT EXISTS fusion_blocks (
+    block TEXT NOT NULL,
+    article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+    event_id TEXT NOT NULL
+)""",
+    "CREATE INDEX IF NOT EXISTS fusion_blocks_block ON fusion_blocks(block)",
+    "CREATE INDEX IF NOT EXISTS fusion_blocks_article ON fusion_blocks(article_id)",
+    """CREATE TABLE IF NOT EXISTS fusion_corrections (
+    kind TEXT NOT NULL CHECK (kind IN ('apart', 'together')),
+    article_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    other_article_id TEXT NOT NULL,
+    other_event_id TEXT NOT NULL,
+    made_at TEXT NOT NULL
+)""",
+    "CREATE INDEX IF NOT EXISTS fusion_corrections_mention ON fusion_corrections(article_id, event_id)",
+)
+
+# the most stored mentions one new mention is compared with (a block is a party in a week)
+MAX_CANDIDATES = 300
+
+
+def blocks(mention: Mention) -> list[str]:
+    """The blocks a mention is filed and looked up under: its event type x each key a join can
+    rest on (a named actor, a country at a place, an actor country against a recipient
+    country) x ISO week of its span (two types join only rarely; `happenings.compare`). A bare country is no block: it joins only with a place (`happenings._enough`),
+    and would put a country's whole week of news in one block."""
+    if not mention.first or not mention.last:
+        return []
+    names = {k for k in mention.actor | mention.recipient if k.startswith("name:")}
+    actor_countries = sorted(k[2:] for k in mention.actor if k.startswith("c:"))
+    recipient_countries = sorted(k[2:] for k in mention.recipient if k.startswith("c:"))
+    pairs = {f"pair:{a}>{r}" for a in actor_countries for r in recipient_countries}
+    places = {f"at:{c}@{mention.place}" for c in actor_countries + recipient_countries if mention.place}
+    keys = sorted(names | pairs | places)
+    if not keys:
+        return []
+    first, last = dt.date.fromisoformat(mention.first[:10]), dt.date.fromisoformat(mention.last[:10])
+    weeks: dict[str, None] = {}
+    for offset in range((last - first).days + 1):
+        year, week, _ = (first + dt.timedelta(days=offset)).isocalendar()
+        weeks[f"{year}W{week:02d}"] = None
+    return [f"{mention.event}|{key}|{week}" for key in keys for week in weeks]
+
+
+def _decode(value: str) -> Mention:
+    fields = json.loads(value)
+    for name in ("actor", "recipient", "words"):
+        fields[name] = frozenset(fields[name])
+    return Mention(**fields)
+
+
+def _encode(mention: Mention) -> str:
+    fields = asdict(mention)
+    for name in ("actor", "recipient", "words"):
+        fields[name] = sorted(fields[name])
+    return json.dumps(fields, ensure_ascii=False)
+
+
+def fuse_article(db: Connection, record: ArticleRecord, text: str) -> None:
+    """File the article's events into fused events (inside the caller's transaction)."""
+    actors = {actor.id: actor for actor in record.actors}
+    mentions = {
+        e.id: mention_of(record.id, e, sentence=text[e.sentence.start:e.sentence.end], actors=actors,
+                         published=record.published)
+        for e in record.events
+    }
+    groups: dict[str, list[Mention]] = {}
+    for e in record.events:
+        groups.setdefault(e.happening or e.id, []).append(mentions[e.id])
+    for group in groups.values():
+        _fuse_group(db, record.id, group)
+
+
+def _fuse_group(db: Connection, article_id: str, group: Sequence[Mention]) -> None:
+    head = group[0]
+    fused_id, joined, evidence = _best_join(db, article_id, group)
+    if fused_id is None:
+        fused_id = f"{article_id}#{head.event_id}"
+        # the id may be left from the article's earlier copy (deleted, its mentions with it): reuse it
+        if db.execute("SELECT 1 FROM fused_events WHERE id = ?", (fused_id,)).fetchone() is None:
+            db.execute("INSERT INTO fused_events VALUES (?, ?, ?, ?, 0, 0)",
+                       (fused_id, head.event, head.first, head.last))
+    for mention in group:
+        if mention is head:
+            link, why = joined, evidence
+        else:
+            link, why = (article_id, head.event_id), list(compare(head, mention) or ("happening:same-in-article",))
+        db.execute(
+            "INSERT INTO fused_mentions VALUES (?, ?, ?, ?, ?, ?, ?)",
+            (article_id, mention.event_id, fused_id, link[0] if link else None, link[1] if link else None,
+             json.dumps(why) if why else None, _encode(mention)),
+        )
+        db.executemany("INSERT INTO fusion_blocks VALUES (?, ?, ?)",
+                       [(block, article_id, mention.event_id) for block in blocks(mention)])
+    refresh(db, fused_id)
+
+
+def _best_join(db: Connection, article_id: str, group: Sequence[Mention]):
+    """The fused event the group belongs to (a user's merge first), the stored mention it
+    joined and the evidence; (None, None, None) for a new happening."""
+    together, apart = _corrections(db, article_id, [m.event_id for m in group])
+    for other in together:
+        row = db.execute("SELECT fused_id FROM fused_mentions WHERE article_id = ? AND event_id = ?", other).fetchone()
+        if row:
+            return row[0], other, ["correction:merged-by-user"]
+    keys = sorted({block for mention in group for block in blocks(mention)})
+    if not keys:
+        return None, None, None
+    rows = db.execute(
+        "SELECT DISTINCT m.fused_id, m.article_id, m.event_id, m.mention FROM fusion_blocks b JOIN fused_mentions m"
+        " ON m.article_id = b.article_id AND m.event_id = b.event_id"
+        f" WHERE b.block IN ({', '.join('?' * len(keys))}) AND b.article_id <> ? LIMIT ?",
+        (*keys, article_id, MAX_CANDIDATES),
+    ).fetchall()
+    refused = {row[0] for row in rows if (row[1], row[2]) in apart}
+    candidates = [(fused_id, article, event, _decode(value)) for fused_id, article, event, value in rows]
+    # a fused event one of whose mentions is certainly another happening is not joined (no chaining)
+    refused |= {fused_id for fused_id, _, _, candidate in candidates
+                if any(conflicting(mention, candidate) for mention in group)}
+    best = (0, None, None, None)
+    for fused_id, other_article, other_event, candidate in candidates:
+        if fused_id in refused:
+            continue
+        for mention in group:
+            found = compare(mention, candidate)
+            if found and len(found) > best[0]:
+                best = (len(found), fused_id, (other_article, other_event), list(found))
+    return best[1], best[2], best[3]
+
+
+def _corrections(db: Connection, article_id: str, event_ids: Sequence[str]):
+    """The stored mentions a user put together with, and apart from, these mentions."""
+    marks = ", ".join("?" * len(event_ids))
+    rows = db.execute(
+        "SELECT kind, other_article_id, other_event_id FROM fusion_corrections"
+        f" WHERE article_id = ? AND event_id IN ({marks})"
+        " UNION ALL SELECT kind, article_id, event_id FROM fusion_corrections"
+        f" WHERE other_article_id = ? AND other_event_id IN ({marks})",
+        (article_id, *event_ids, article_id, *event_ids),
+    ).fetchall()
+    together = [(a, e) for kind, a, e in rows if kind == "together"]
+    apart = {(a, e) for kind, a, e in rows if kind == "apart"}
+    return together, apart
+
+
+def refresh(db: Connection, fused_id: str) -> None:
+    """Recount a fused event's mentions and sources and its shared span (or drop it when empty)."""
+    rows = db.execute("SELECT article_id, mention FROM fused_mentions WHERE fused_id = ?", (fused_id,)).fetchall()
+    if not rows:
+        db.execute("DELETE FROM fused_events WHERE id = ?", (fused_id,))
+        return
+    mentions = [_decode(value) for _, value in rows]
+    dated = [m for m in mentions if m.dated] or [m for m in mentions if m.first]
+    first = max((m.first for m in dated), default=None)
+    last = min((m.last for m in dated), default=None)
+    if first and last and first > last:  # spans chained by a user's merge: their union
+        first, last = min(m.first for m in dated), max(m.last for m in dated)
+    db.execute(
+        "UPDATE fused_events SET first = ?, last = ?, mentions = ?, sources = ? WHERE id = ?",
+        (first, last, len(rows), len({article for article, _ in rows}), fused_id),
+    )
+
+
+def record_correction(db: Connection, kind: str, mention: tuple[str, str], other: tuple[str, str]) -> None:
+    db.execute(
+        "INSERT INTO fusion_corrections VALUES (?, ?, ?, ?, ?, ?)",
+        (kind, *mention, *other, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
+    )
+
+
+def split(db: Connection, fused_id: str, mention: tuple[str, str]) -> str:
+    """Take `mention` out of `fused_id` into a fused event of its own; kept apart from now on."""
+    members = db.execute("SELECT article_id, event_id FROM fused_mentions WHERE fused_id = ?", (fused_id,)).fetchall()
+    members = [tuple(row) for row in members]
+    if mention not in members:
+        raise KeyError(f"{mention[0]}:{mention[1]} is not a mention of fused event {fused_id}")
+    if len(members) == 1:
+        raise ValueError(f"fused event {fused_id} has one mention: nothing to split")
+    for other in members:
+        if other != mention:
+            record_correction(db, "apart", mention, other)
+    new_id = f"{mention[0]}#{mention[1]}"
+    if new_id == fused_id:  # the founding mention leaves: the others keep the event under a new id
+        rest = [m for m in members if m != mention]
+        new_id, fused_id = fused_id, f"{rest[0][0]}#{rest[0][1]}"
+        db.execute("UPDATE fused_mentions SET fused_id = ? WHERE fused_id = ? AND NOT (article_id = ? AND event_id = ?)",
+                   (fused_id, new_id, *mention))
+        db.execute("INSERT INTO fused_events SELECT ?, event, first, last, 0, 0 FROM fused_events WHERE id = ?",
+                   (fused_id, new_id))
+    else:
+        db.execute("INSERT INTO fused_events SELECT ?, event, first, last, 0, 0 FROM fused_events WHERE id = ?",
+                   (new_id, fused_id))
+        db.execute("UPDATE fused_mentions SET fused_id = ?, joined_article_id = NULL, joined_event_id = NULL,"
+                   " evidence = ? WHERE article_id = ? AND event_id = ?",
+                   (new_id, json.dumps(["correction:split-by-user"]), *mention))
+    refresh(db, fused_id)
+    refresh(db, new_id)
+    return new_id
+
+
+def merge(db: Connection, kept: str, merged: str) -> None:
+    """Move every mention of `merged` into `kept`; kept together from now on."""
+    if kept == merged:
+        raise ValueError(f"cannot merge fused event {kept} with itself")
+    first = db.execute("SELECT article_id, event_id FROM fused_mentions WHERE fused_id = ? ORDER BY article_id,"
+                       " event_id LIMIT 1", (kept,)).fetchone()
+    others = db.execute("SELECT article_id, event_id FROM fused_mentions WHERE fused_id = ?", (merged,)).fetchall()
+    if first is None:
+        raise KeyError(f"no fused event {kept}")
+    if not others:
+        raise KeyError(f"no fused event {merged}")
+    for other in others:
+        record_correction(db, "together", tuple(other), tuple(first))
+    db.execute("UPDATE fused_mentions SET fused_id = ?, joined_article_id = ?, joined_event_id = ?, evidence = ?"
+               " WHERE fused_id = ?", (kept, *first, json.dumps(["correction:merged-by-user"]), merged))
+    db.execute("DELETE FROM fused_events WHERE id = ?", (merged,))
+    refresh(db, kept)
+
+
+def unfused(db: Connection) -> list[str]:
+    """Stored articles with events not yet filed in fused events (stored before schema version 9)."""
+    rows = db.execute(
+        "SELECT DISTINCT e.article_id FROM events e WHERE NOT EXISTS (SELECT 1 FROM fused_mentions m"
+        " WHERE m.article_id = e.article_id AND m.event_id = e.event_id) ORDER BY e.article_id"
+    ).fetchall()
+    return [row[0] for row in rows]
+
+
+def explain_row(value: Optional[str]) -> list[str]:
+    return json.loads(value) if value else []

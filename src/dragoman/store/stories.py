@@ -1,0 +1,154 @@
+"""Story lines: articles (and so their fused events) grouped into stories that grow over time.
+
+Online clustering at ingest: each article's profile is a bag of weighted features (the
+actors it names, the countries, places and event types of its events and actors, the
+words of its headline); it joins the active story whose profile is most similar (cosine,
+`JOIN_SIMILARITY`), or one that already holds a fused event of the article, else it starts
+a story. A story's profile is the sum of its articles' profiles, the older part decayed
+by half every `HALF_LIFE_DAYS`; stories whose last article is older than `ACTIVE_DAYS`
+are not candidates, so the cost per article is bounded by the news of the last weeks,
+not by the store. A story's id is its first article's (``S:ARTICLE``) and never changes;
+its title is the headline of its most central article (the one most similar to the
+story when it joined).
+
+Tables (schema version 9): ``stories`` (id, title, title_similarity, first, last,
+articles, profile JSON) and ``story_articles`` (story_id, article_id, published, similarity).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+import math
+from collections import Counter
+from typing import Optional
+
+from ..records import ArticleRecord
+from ..resolve.happenings import content_words
+from .connection import Connection
+
+STORY_TABLES = (
+    """CREATE TABLE IF NOT EXISTS stories (
+    id TEXT PRIMARY KEY,
+    title TEXT,
+    title_similarity REAL NOT NULL,
+    first TEXT,
+    last TEXT,
+    articles INTEGER NOT NULL,
+    profile TEXT NOT NULL
+)""",
+    "CREATE INDEX IF NOT EXISTS stories_last ON stories(last)",
+    """CREATE TABLE IF NOT EXISTS story_articles (
+    story_id TEXT NOT NULL,
+    article_id TEXT PRIMARY KEY REFERENCES articles(id) ON DELETE CASCADE,
+    published TEXT,
+    similarity REAL NOT NULL
+)""",
+    "CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id)",
+)
+
+JOIN_SIMILARITY = 0.38
+HALF_LIFE_DAYS = 7.0
+ACTIVE_DAYS = 21
+MAX_ACTIVE = 200  # the most recent active stories compared with one article
+PROFILE_FEATURES = 60  # a story keeps its strongest features only
+
+# how much one feature of each kind says about which story an article belongs to
+WEIGHTS = {"actor": 2.0, "place": 1.5, "word": 1.0, "country": 0.5, "type": 0.5}
+
+
+def profile(record: ArticleRecord, text: str) -> dict[str, float]:
+    """The article's weighted features (see the module docstring)."""
+    found: Counter[str] = Counter()
+    for actor in record.actors:
+        if actor.name and actor.kind in ("person", "organization", "group"):
+            found["actor:" + actor.name.lower()] += WEIGHTS["actor"]
+        if actor.country:
+            found["country:" + actor.country] += WEIGHTS["country"]
+    for place in record.places:
+        name = (place.name or place.text).lower()
+        if place.feature != "country":
+            found["place:" + name] += WEIGHTS["place"]
+        if place.country:
+            found["country:" + place.country] += WEIGHTS["country"]
+    for event in record.events:
+        found["type:" + event.event] += WEIGHTS["type"]
+    headline = headline_of(record, text)
+    for word in content_words(headline):
+        found["word:" + word] += WEIGHTS["word"]
+    # each feature counts with the log of its mentions: one article's repetitions do not swamp
+    return {key: round(1 + math.log(value), 4) for key, value in found.items()}
+
+
+def headline_of(record: ArticleRecord, text: str) -> str:
+    """The article's title, else its first line (shortened): what a reader sees first."""
+    if record.title:
+        return record.title
+    first = text.strip().split("\n", 1)[0].strip()
+    return first if len(first) <= 120 else first[:117].rsplit(" ", 1)[0] + "..."
+
+
+def cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    dot = sum(value * b.get(key, 0.0) for key, value in a.items())
+    norm = math.sqrt(sum(v * v for v in a.values())) * math.sqrt(sum(v * v for v in b.values()))
+    return dot / norm if norm else 0.0
+
+
+def _decayed(story: dict[str, float], days: float) -> dict[str, float]:
+    factor = 0.5 ** (max(days, 0.0) / HALF_LIFE_DAYS)
+    return {key: value * factor for key, value in story.items()}
+
+
+def _days(first: Optional[str], last: Optional[str]) -> float:
+    try:
+        return float((dt.date.fromisoformat(last[:10]) - dt.date.fromisoformat(first[:10])).days)
+    except (TypeError, ValueError):
+        return 0.0
+
+
+def file_article(db: Connection, record: ArticleRecord, text: str) -> str:
+    """Put the article in its story (inside the caller's transaction); returns the story id."""
+    mine = profile(record, text)
+    published = record.published
+    story_id, similarity = _shared_fused_story(db, record.id), None
+    rows = []
+    if published:
+        since = (dt.date.fromisoformat(published[:10]) - dt.timedelta(days=ACTIVE_DAYS)).isoformat()
+        rows = db.execute("SELECT id, last, profile FROM stories WHERE last >= ? ORDER BY last DESC LIMIT ?",
+                          (since, MAX_ACTIVE)).fetchall()
+    scored = sorted(((cosine(mine, _decayed(json.loads(p), _days(last, published))), sid) for sid, last, p in rows),
+                    reverse=True)
+    if story_id is None and scored and scored[0][0] >= JOIN_SIMILARITY:
+        similarity, story_id = scored[0]
+    if story_id is None:
+        story_id = f"S:{record.id}"
+        db.execute("INSERT INTO stories VALUES (?, ?, 0, ?, ?, 0, '{}')",
+                   (story_id, headline_of(record, text), published, published))
+    row = db.execute("SELECT title_similarity, first, last, profile FROM stories WHERE id = ?", (story_id,)).fetchone()
+    title_similarity, first, last, stored = row
+    story = _decayed(json.loads(stored), _days(last, published))
+    if similarity is None:  # a new story's first article, or one sharing a fused event with it
+        similarity = cosine(mine, story) if story else JOIN_SIMILARITY
+    for key, value in mine.items():
+        story[key] = story.get(key, 0.0) + value
+    story = dict(sorted(story.items(), key=lambda item: -item[1])[:PROFILE_FEATURES])
+    db.execute(
+        "UPDATE stories SET title = CASE WHEN ? THEN ? ELSE title END, title_similarity = ?, first = ?, last = ?,"
+        " articles = articles + 1, profile = ? WHERE id = ?",
+        (similarity > title_similarity, headline_of(record, text), max(similarity, title_similarity),
+         min(filter(None, (first, published)), default=None), max(filter(None, (last, published)), default=None),
+         json.dumps({k: round(v, 4) for k, v in story.items()}), story_id),
+    )
+    db.execute("INSERT INTO story_articles VALUES (?, ?, ?, ?)", (story_id, record.id, published, round(similarity, 4)))
+    return story_id
+
+
+def _shared_fused_story(db: Connection, article_id: str) -> Optional[str]:
+    """The story of another article that reports one of this article's fused events."""
+    row = db.execute(
+        "SELECT s.story_id FROM fused_mentions m JOIN fused_mentions o ON o.fused_id = m.fused_id"
+        " AND o.article_id <> m.article_id JOIN story_articles s ON s.article_id = o.article_id"
+        " WHERE m.article_id = ? GROUP BY s.story_id ORDER BY count(*) DESC, s.story_id LIMIT 1",
+        (article_id,),
+    ).fetchone()
+    return row[0] if row else None

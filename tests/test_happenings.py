@@ -1,0 +1,304 @@
+"""One happening, one event: mentions of the same happening are linked within an article
+and fused across articles in the store (SQLite and PostgreSQL), with the evidence that
+joined them, corrections that survive re-ingest, and the CLI on top. Reports are our own."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from click.testing import CliRunner
+
+from dragoman.analysis import text_sha256
+from dragoman.cli import main
+from dragoman.query.filters import EventFilter
+from dragoman.records import Actor, Article, ArticleRecord, DateMention, Event, Offsets, Party, Place, Trigger
+from dragoman.resolve.happenings import compare, link_happenings, mention_of
+from dragoman.store import Store
+
+QUADS = {"ASSAULT": 4, "CONSULT": 1, "ACCUSE": 3, "AID": 2, "COERCE": 4}
+
+
+def _event(text: str, event_id: str, kind: str, trigger: str, *, actor=(), recipient=(), day=None,
+           place=None, status="occurred") -> Event:
+    start = text.index(trigger)
+
+    def parties(items):
+        return [Party(text=name, start=0, end=len(name), actor_id=actor_id, country=country, sector=sector)
+                for name, actor_id, country, sector in items]
+
+    where = None
+    if place:
+        name, country, feature, *within = place
+        where = Place(text=name, start=0, end=len(name), name=name, country=country, feature=feature,
+                      within=within[0] if within else None)
+    return Event(id=event_id, event=kind, quad=QUADS[kind], sentence=Offsets(start=0, end=len(text)),
+                 trigger=Trigger(text=trigger, start=start, end=start + len(trigger)), rule="test",
+                 actor=parties(actor), recipient=parties(recipient), status=status, place=where,
+                 date=DateMention(text="", start=0, end=0, value=day, first=day, last=day, precision="day")
+                 if day else None)
+
+
+def _record(article_id: str, text: str, events: list[Event], *, published="2024-03-05", source="Daily",
+            actors=()) -> ArticleRecord:
+    return ArticleRecord(id=article_id, title=text[:30], published=published, source=source,
+                         text_sha256=text_sha256(text), events=events, actors=list(actors))
+
+
+ISR_MIL = ("Israeli aircraft", None, "ISR", "MIL")
+PSE = ("Gaza", None, "PSE", None)
+GAZA = ("Gaza City", "PSE", "city")
+
+STRIKE = "Israeli aircraft bombed a residential building in Gaza City on Monday, killing six people."
+RAID = "An Israeli air strike on a residential block in Gaza City on Monday killed six people."
+LATER = "Israeli aircraft bombed a school in Gaza City on Friday, killing four people."
+CAIRO = "Egyptian troops bombed a camp near Gaza City on Monday, killing six people."
+
+
+def _m(article_id, event, text, published="2024-03-05", actors=()):
+    return mention_of(article_id, event, sentence=text, actors={a.id: a for a in actors}, published=published)
+
+
+def test_paraphrases_of_one_strike_are_one_happening_with_their_evidence():
+    a = _m("a", _event(STRIKE, "E1", "ASSAULT", "bombed", actor=[ISR_MIL], recipient=[PSE], day="2024-03-04",
+                       place=GAZA), STRIKE)
+    b = _m("b", _event(RAID, "E1", "ASSAULT", "air strike", actor=[ISR_MIL], recipient=[PSE], day="2024-03-04",
+                       place=GAZA), RAID)
+    evidence = compare(a, b)
+    assert evidence is not None
+    assert "type:ASSAULT" in evidence and "actor:cs:ISR:MIL" in evidence and "place:gaza city" in evidence
+    assert any(item.startswith("date:2024-03-04") for item in evidence)
+
+
+@pytest.mark.parametrize("change", ["other day", "other actor", "verbal", "other place", "not happened"])
+def test_what_tells_two_happenings_apart(change):
+    base = dict(actor=[ISR_MIL], recipient=[PSE], day="2024-03-04", place=GAZA)
+    a = _m("a", _event(STRIKE, "E1", "ASSAULT", "bombed", **base), STRIKE)
+    kind, trigger, text = "ASSAULT", "bombed", LATER
+    if change == "other day":
+        base["day"] = "2024-03-08"
+    elif change == "other actor":
+        base["actor"], text = [("Egyptian troops", None, "EGY", "MIL")], CAIRO
+    elif change == "verbal":
+        kind, trigger, text = "ACCUSE", "Israeli", STRIKE
+    elif change == "other place":
+        base["place"] = ("Khan Younis", "PSE", "city")
+    else:
+        base["status"] = "negated"
+    b = _m("b", _event(text, "E1", kind, trigger, **base), text)
+    assert compare(a, b) is None
+
+
+def test_a_place_inside_the_other_agrees():
+    a = _m("a", _event(STRIKE, "E1", "ASSAULT", "bombed", actor=[ISR_MIL], recipient=[PSE], day="2024-03-04",
+                       place=("Palestine", "PSE", "country")), STRIKE)
+    b = _m("b", _event(RAID, "E1", "ASSAULT", "air strike", actor=[ISR_MIL], recipient=[PSE], day="2024-03-04",
+                       place=GAZA), RAID)
+    assert "place:gaza city in palestine" in compare(a, b)
+
+
+def test_repeated_mentions_in_one_article_share_a_happening():
+    text = STRIKE + " " + RAID
+    actors = [Actor(id="A1", name="Israel", country="ISR", kind="country")]
+    events = [
+        _event(text, "E1", "ASSAULT", "bombed", actor=[("Israeli aircraft", "A1", "ISR", "MIL")], recipient=[PSE],
+               day="2024-03-04", place=GAZA),
+        _event(text, "E2", "ASSAULT", "air strike", actor=[("Israeli", "A1", "ISR", "MIL")], recipient=[PSE],
+               day="2024-03-04", place=GAZA),
+        _event(text, "E3", "CONSULT", "killed", actor=[("Israeli", "A1", "ISR", None)]),
+    ]
+    linked = link_happenings("a", events, text=text, actors=actors, published="2024-03-05")
+    assert [e.happening for e in linked] == ["E1", "E1", "E3"]
+
+
+def test_the_event_coder_links_a_happening_reported_twice():
+    from dragoman.pipeline import Pipeline
+
+    text = ("Police arrested three protesters in Lagos on Tuesday. "
+            "The three were arrested by police outside the governor's office in Lagos on Tuesday.")
+    record = Pipeline().analyse(Article(id="lagos", text=text, published="2024-05-08")).to_record()
+    arrests = [e for e in record.events if e.event == "COERCE"]
+    assert len(arrests) >= 2
+    assert len({e.happening for e in arrests}) == 1
+
+
+def _add(store, article_id, text, events, **kw):
+    return store.add(_record(article_id, text, events, **kw), text)
+
+
+def _strike(text, trigger, day="2024-03-04", place=GAZA, actor=ISR_MIL):
+    return _event(text, "E1", "ASSAULT", trigger, actor=[actor], recipient=[PSE], day=day, place=place)
+
+
+def test_the_store_fuses_reports_across_articles(store_target):
+    with Store.open(store_target) as store:
+        _add(store, "a", STRIKE, [_strike(STRIKE, "bombed")])
+        _add(store, "b", RAID, [_strike(RAID, "air strike")], source="Courier")
+        _add(store, "c", LATER, [_strike(LATER, "bombed", day="2024-03-08")], published="2024-03-09")
+        fused = list(store.fused_events())
+        assert [(f.id, f.sources, len(f.mentions)) for f in fused] == [("a#E1", 2, 2), ("c#E1", 1, 1)]
+        first = store.fused_event("a#E1")
+        assert [m.article_id for m in first.mentions] == ["a", "b"]
+        assert first.joins[1][0] == "a:E1" and "place:gaza city" in first.joins[1][1]
+        assert first.first == first.last == "2024-03-04"
+        assert [f.id for f in store.fused_events(EventFilter(min_sources=2))] == ["a#E1"]
+        assert len(list(store.events(EventFilter(min_sources=2)))) == 2
+        assert store.fused_event("nope") is None
+
+
+def test_split_and_merge_are_kept_and_survive_reingest(store_target):
+    with Store.open(store_target) as store:
+        _add(store, "a", STRIKE, [_strike(STRIKE, "bombed")])
+        _add(store, "b", RAID, [_strike(RAID, "air strike")])
+        assert store.split_fused("a#E1", "b", "E1") == "b#E1"
+        assert [f.sources for f in store.fused_events()] == [1, 1]
+        # re-ingest b: the correction still holds
+        with store._db.transaction(writes="articles"):
+            store._db.execute("DELETE FROM articles WHERE id = ?", ("b",))
+        _add(store, "b", RAID, [_strike(RAID, "air strike")])
+        assert store.fused_event_of("b", "E1") == "b#E1"
+        store.merge_fused("a#E1", "b#E1")
+        assert [f.id for f in store.fused_events()] == ["a#E1"]
+        with store._db.transaction(writes="articles"):
+            store._db.execute("DELETE FROM articles WHERE id = ?", ("b",))
+        _add(store, "b", RAID, [_strike(RAID, "air strike", day="2024-03-01")])  # now even with another day
+        assert store.fused_event_of("b", "E1") == "a#E1"
+        with pytest.raises(KeyError):
+            store.split_fused("a#E1", "zz", "E9")
+        with pytest.raises(KeyError):
+            store.merge_fused("a#E1", "nope")
+
+
+def test_a_wire_copy_counts_once(tmp_path):
+    """A republished copy is linked as a near-duplicate: one source, two reports."""
+    from dragoman.ingest.near_duplicates import Match
+
+    with Store.open(tmp_path / "s.db") as store:
+        _add(store, "a", STRIKE, [_strike(STRIKE, "bombed")])
+        store.link_near_duplicate(Article(id="copy", text=STRIKE + " (wire)", source="Other"), Match("a", 0.95))
+        fused = store.fused_event("a#E1")
+        assert (fused.sources, fused.reports) == (1, 2)
+
+
+def test_fusion_off_fuses_nothing_and_rebuild_fuses_later(tmp_path):
+    with Store.open(tmp_path / "s.db") as store:
+        store.fusion = False
+        _add(store, "a", STRIKE, [_strike(STRIKE, "bombed")])
+        _add(store, "b", RAID, [_strike(RAID, "air strike")])
+        assert list(store.fused_events()) == []
+        assert store.fuse_unfused() == 2
+        assert [f.sources for f in store.fused_events()] == [2]
+
+
+def _run(*args):
+    return CliRunner().invoke(main, [str(a) for a in args])
+
+
+def test_cli_events_explain_and_fuse(tmp_path):
+    db = tmp_path / "s.db"
+    with Store.open(db) as store:
+        _add(store, "a", STRIKE, [_strike(STRIKE, "bombed")])
+        _add(store, "b", RAID, [_strike(RAID, "air strike")])
+    fused = [json.loads(line) for line in _run("events", db).stdout.splitlines()]
+    assert [(f["fused_id"], f["sources"], [m["article_id"] for m in f["mentions"]]) for f in fused] == [
+        ("a#E1", 2, ["a", "b"])]
+    assert len(_run("events", db, "--mentions").stdout.splitlines()) == 2
+    assert _run("events", db, "--min-sources", "3").stdout == ""
+    explained = _run("explain", db, "--fused", "a#E1")
+    assert explained.exit_code == 0 and "joined a:E1" in explained.stdout and "b:E1" in explained.stdout
+    unknown = _run("explain", db, "--fused", "nope#E1")
+    assert unknown.exit_code == 1 and "no fused event 'nope#E1'" in unknown.output
+    assert _run("fuse", "split", db, "a#E1", "b-E1").exit_code == 2  # not ARTICLE:EVENT
+    missing = _run("fuse", "split", db, "a#E1", "c:E1")
+    assert missing.exit_code == 1 and "c:E1 is not a mention of fused event a#E1" in missing.output
+    assert _run("fuse", "split", db, "a#E1", "b:E1").stdout.strip() == "b#E1"
+    assert len(_run("events", db).stdout.splitlines()) == 2
+    assert _run("fuse", "merge", db, "a#E1", "b#E1").exit_code == 0
+    assert len(_run("export", db, "--format", "csv").stdout.splitlines()) == 2  # header and one fused event
+    assert len(_run("export", db, "--format", "csv", "--mentions").stdout.splitlines()) == 3
+
+
+def test_pairwise_and_bcubed_scores():
+    from dragoman.evaluate.fusion import bcubed, pairwise
+
+    gold = {"a": 1, "b": 1, "c": 2, "d": 3}
+    predicted = {"a": "x", "b": "y", "c": "y", "d": "z"}
+    prf = pairwise(predicted, gold)
+    assert (prf.tp, prf.fp, prf.fn) == (0, 1, 1)
+    p, r, f = bcubed(predicted, gold)
+    assert (round(p, 3), round(r, 3)) == (0.75, 0.75) and round(f, 3) == 0.75
+    assert pairwise(gold, gold).f1 == 1.0
+
+
+def test_eval_fusion_on_our_set_and_bad_gold(tmp_path):
+    from dragoman.evaluate.fusion import DEFAULT_SET
+
+    result = _run("eval", "fusion", DEFAULT_SET, "--json")
+    assert result.exit_code == 0
+    rows = {(r["system"], r["metric"]): r["value"] for r in json.loads(result.stdout)["rows"]}
+    assert rows["dragoman", "pairwise F1"] >= 0.85
+    assert rows["dragoman", "B-cubed F1"] > rows["baseline: ICEWS-style key (type, countries, day)", "B-cubed F1"]
+    bad = tmp_path / "bad.yaml"
+    bad.write_text("reports:\n  - {id: x, happening: h}\n", encoding="utf-8")
+    result = _run("eval", "fusion", bad)
+    assert result.exit_code == 2 and "report 1: no 'event'" in result.output
+
+
+def _article_record(article_id, text, title, published, actors=(), places=(), events=()):
+    return ArticleRecord(id=article_id, title=title, published=published, source="Daily",
+                         text_sha256=text_sha256(text), actors=list(actors), places=list(places), events=list(events))
+
+
+def _gaza_place():
+    return Place(text="Gaza City", start=0, end=9, name="Gaza City", country="PSE", feature="city")
+
+
+def test_stories_grow_with_related_articles_and_keep_their_id(store_target):
+    hamas = Actor(id="A1", name="Hamas", country="PSE", kind="organization")
+    farmers = Actor(id="A1", name="Kenya Farmers Union", country="KEN", kind="organization")
+    nairobi = Place(text="Nairobi", start=0, end=7, name="Nairobi", country="KEN", feature="city")
+    with Store.open(store_target) as store:
+        store.add(_article_record("g1", STRIKE, "Israeli strike on Gaza City kills six", "2024-03-05",
+                                  [hamas], [_gaza_place()], [_strike(STRIKE, "bombed")]), STRIKE)
+        store.add(_article_record("k1", "Farmers marched in Nairobi.", "Kenyan farmers march in Nairobi over prices",
+                                  "2024-03-06", [farmers], [nairobi]), "Farmers marched in Nairobi.")
+        store.add(_article_record("g2", LATER, "New Israeli strike on Gaza City school", "2024-03-09",
+                                  [hamas], [_gaza_place()], [_strike(LATER, "bombed", day="2024-03-08")]), LATER)
+        assert store.story_of("g1") == store.story_of("g2") == "S:g1"
+        assert store.story_of("k1") == "S:k1"
+        assert [(s.id, s.articles, s.events) for s in store.stories()] == [("S:g1", 2, 2), ("S:k1", 1, 0)]
+        timeline = store.story("S:g1")
+        assert [a.id for a in timeline.articles] == ["g1", "g2"]
+        assert [(f.first, f.sources) for f in timeline.events] == [("2024-03-04", 1), ("2024-03-08", 1)]
+        assert store.story("S:nope") is None
+        assert [m.article_id for m in store.events(EventFilter(stories=("S:g1",)))] == ["g1", "g2"]
+        assert store.stories(min_articles=2, since="2024-03-07")[0].id == "S:g1"
+
+
+def test_stories_cli(tmp_path):
+    db = tmp_path / "s.db"
+    hamas = Actor(id="A1", name="Hamas", country="PSE", kind="organization")
+    with Store.open(db) as store:
+        store.add(_article_record("g1", STRIKE, "Israeli strike on Gaza City kills six", "2024-03-05",
+                                  [hamas], [_gaza_place()], [_strike(STRIKE, "bombed")]), STRIKE)
+        store.add(_article_record("g2", RAID, "Six killed in Israeli strike on Gaza City", "2024-03-05",
+                                  [hamas], [_gaza_place()], [_strike(RAID, "air strike")]), RAID)
+    listed = [json.loads(line) for line in _run("stories", db).stdout.splitlines()]
+    assert [(s["id"], s["articles"], s["events"]) for s in listed] == [("S:g1", 2, 1)]
+    shown = _run("story", db, "S:g1")
+    assert shown.exit_code == 0 and "2 source(s)" in shown.stdout and "[g1#E1]" in shown.stdout
+    data = json.loads(_run("story", db, "S:g1", "--json").stdout)
+    assert [a["id"] for a in data["article_list"]] == ["g1", "g2"]
+    assert data["event_list"][0]["fused_id"] == "g1#E1"
+    unknown = _run("story", db, "S:nope")
+    assert unknown.exit_code == 1 and "no story 'S:nope'" in unknown.output
+    assert len(_run("events", db, "--story", "S:g1", "--mentions").stdout.splitlines()) == 2
+    assert _run("stories", tmp_path / "none.db").exit_code == 4
+
+
+def test_eval_stories_on_our_set():
+    from dragoman.evaluate.fusion import DEFAULT_SET
+
+    result = _run("eval", "stories", DEFAULT_SET, "--json")
+    rows = {(r["system"], r["metric"]): r["value"] for r in json.loads(result.stdout)["rows"]}
+    assert rows["dragoman", "B-cubed F1"] > rows["baseline: one story per day", "B-cubed F1"]
