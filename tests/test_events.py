@@ -812,3 +812,19 @@ def test_where_the_target_lies_does_not_make_the_attacker(events_of):
 
 def test_an_attack_noun_and_the_killing_it_caused_are_one_event(events_of):
     assert _types(events_of("The bombing of the market killed nine people.")) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The governor's office declined to comment on the lawsuit.",
+    "A company spokesman refused to elaborate.",
+    "The embassy declined comment when reached on Friday.",
+    "Officials declined to say how many people were held.",
+])
+def test_declining_to_comment_is_no_rejection(events_of, text):
+    """Refusing to say anything is CAMEO's 'decline comment', a statement
+    PLOVER does not code."""
+    assert not [e for e in events_of(text) if e.event == "REJECT"]
+
+
+def test_refusing_a_deed_is_still_a_rejection(events_of):
+    assert _only(events_of("Belgrade refused to pull its troops out of the province."), "REJECT")
