@@ -828,3 +828,17 @@ def test_declining_to_comment_is_no_rejection(events_of, text):
 
 def test_refusing_a_deed_is_still_a_rejection(events_of):
     assert _only(events_of("Belgrade refused to pull its troops out of the province."), "REJECT")
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Street protests broke out in the capital after the vote.", "PROTEST"),
+    ("Heavy clashes erupted overnight along the frontier.", "ASSAULT"),
+    ("The rally took place outside the parliament building.", "PROTEST"),
+])
+def test_event_noun_with_a_verb_of_happening_is_reported(events_of, text, event_type):
+    """Nobody is named, yet the sentence says the event happened."""
+    assert _only(events_of(text), event_type)
+
+
+def test_event_noun_under_an_ordinary_verb_still_needs_a_party(events_of):
+    assert not [e for e in events_of("The protests worried the shopkeepers.") if e.event == "PROTEST"]
