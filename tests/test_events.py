@@ -842,3 +842,16 @@ def test_event_noun_with_a_verb_of_happening_is_reported(events_of, text, event_
 
 def test_event_noun_under_an_ordinary_verb_still_needs_a_party(events_of):
     assert not [e for e in events_of("The protests worried the shopkeepers.") if e.event == "PROTEST"]
+
+
+def test_passive_takes_its_doer_from_the_act_that_framed_it(events_of):
+    """'killed in police firing': the firing's doer did the killing."""
+    event = _only(events_of("Four villagers were killed in police firing near the market."), "ASSAULT")
+    assert [p.text for p in event.actor] == ["police"]
+    event = _only(events_of("Two fishermen were wounded in Turkish shelling of the coast."), "ASSAULT")
+    assert "TUR" in _countries(event.actor)
+
+
+def test_a_place_naming_the_framing_act_is_not_its_doer(events_of):
+    event = _only(events_of("Six guards were killed in the Kandahar bombings last spring."), "ASSAULT")
+    assert "frame-doer" not in event.rule
