@@ -365,3 +365,22 @@ def test_year_back_phrase_without_a_reported_quarter_keeps_its_own_reading():
         Article(id="y", text="A year ago the bank had just opened.", published="2024-01-20")
     )
     assert [(d.first, d.last) for d in analysis.dates] == [("2023-01-01", "2023-12-31")]
+
+
+def test_following_year_counts_from_the_date_named_before():
+    """'the following year' follows the year the story named last, not publication."""
+    from dragoman.pipeline import Pipeline
+    from dragoman.records import Article
+
+    text = "The dam was finished in 2011. The following year, floods breached it. A month later, in May 2014, the council met."
+    dates = Pipeline().analyse(Article(id="d", text=text, published="2024-06-01")).dates
+    following = next(d for d in dates if d.text.lower() == "the following year")
+    assert (following.first, following.last, following.precision) == ("2012-01-01", "2012-12-31", "year")
+
+
+def test_following_year_with_nothing_named_before_stays_unanchored():
+    from dragoman.pipeline import Pipeline
+    from dragoman.records import Article
+
+    dates = Pipeline().analyse(Article(id="d", text="The following year, the mill closed.", published="2024-06-01")).dates
+    assert all(d.first is None for d in dates)

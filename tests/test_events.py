@@ -812,3 +812,46 @@ def test_where_the_target_lies_does_not_make_the_attacker(events_of):
 
 def test_an_attack_noun_and_the_killing_it_caused_are_one_event(events_of):
     assert _types(events_of("The bombing of the market killed nine people.")) == ["ASSAULT"]
+
+
+@pytest.mark.parametrize("text", [
+    "The governor's office declined to comment on the lawsuit.",
+    "A company spokesman refused to elaborate.",
+    "The embassy declined comment when reached on Friday.",
+    "Officials declined to say how many people were held.",
+])
+def test_declining_to_comment_is_no_rejection(events_of, text):
+    """Refusing to say anything is CAMEO's 'decline comment', a statement
+    PLOVER does not code."""
+    assert not [e for e in events_of(text) if e.event == "REJECT"]
+
+
+def test_refusing_a_deed_is_still_a_rejection(events_of):
+    assert _only(events_of("Belgrade refused to pull its troops out of the province."), "REJECT")
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Street protests broke out in the capital after the vote.", "PROTEST"),
+    ("Heavy clashes erupted overnight along the frontier.", "ASSAULT"),
+    ("The rally took place outside the parliament building.", "PROTEST"),
+])
+def test_event_noun_with_a_verb_of_happening_is_reported(events_of, text, event_type):
+    """Nobody is named, yet the sentence says the event happened."""
+    assert _only(events_of(text), event_type)
+
+
+def test_event_noun_under_an_ordinary_verb_still_needs_a_party(events_of):
+    assert not [e for e in events_of("The protests worried the shopkeepers.") if e.event == "PROTEST"]
+
+
+def test_passive_takes_its_doer_from_the_act_that_framed_it(events_of):
+    """'killed in police firing': the firing's doer did the killing."""
+    event = _only(events_of("Four villagers were killed in police firing near the market."), "ASSAULT")
+    assert [p.text for p in event.actor] == ["police"]
+    event = _only(events_of("Two fishermen were wounded in Turkish shelling of the coast."), "ASSAULT")
+    assert "TUR" in _countries(event.actor)
+
+
+def test_a_place_naming_the_framing_act_is_not_its_doer(events_of):
+    event = _only(events_of("Six guards were killed in the Kandahar bombings last spring."), "ASSAULT")
+    assert "frame-doer" not in event.rule

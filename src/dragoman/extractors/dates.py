@@ -8,6 +8,8 @@ governing verb decides whether a bare "Friday" looks back or ahead. In an
 article reporting a quarter, "a year earlier" and "the year-ago period" mean
 that quarter a year before.
 
+"The following year" and "a month later" count from the date named before them.
+
 `event_date` then dates an event from its trigger: the nearest date in the
 trigger's own clause, else in its sentence, else in the previous sentence of
 the same paragraph, else on or before the publication day.
@@ -188,7 +190,36 @@ def find_dates(analysis: Analysis) -> None:
             best = (anchored or resolved_parts or [best])[0]
         if best is not None:
             mentions.append(best)
-    analysis.dates = _year_back_from_reported_quarter(mentions)
+    analysis.dates = _after_previous_date(_year_back_from_reported_quarter(mentions))
+
+
+_FOLLOWING_UNIT = re.compile(r"(?:the )?(?:following|subsequent) (?P<unit>year|month)|a (?P<later>year|month) later", re.I)
+
+
+def _after_previous_date(mentions: list[DateMention]) -> list[DateMention]:
+    """"In 2015 ... the following year": the year after the date the text
+    named last, not after publication. With no date named before, the
+    mention stays unanchored."""
+    previous: Optional[DateMention] = None
+    resolved = []
+    for mention in mentions:
+        found = _FOLLOWING_UNIT.fullmatch(mention.text.strip())
+        if found and mention.first is None and previous is not None:
+            unit = found["unit"] or found["later"]
+            anchor = date.fromisoformat(previous.first)
+            if unit == "year":
+                first = date(anchor.year + 1, 1, 1)
+                last = date(anchor.year + 1, 12, 31)
+            else:
+                first = date(anchor.year, anchor.month, 1) + relativedelta(months=1)
+                last = first + relativedelta(months=1, days=-1)
+            mention = msgspec.structs.replace(
+                mention, value=None, first=first.isoformat(), last=last.isoformat(), precision=unit
+            )
+        if mention.first is not None:
+            previous = mention
+        resolved.append(mention)
+    return resolved
 
 
 def _is_quarter(mention: DateMention) -> bool:

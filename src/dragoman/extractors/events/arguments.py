@@ -43,6 +43,7 @@ _UNDERGOING_VERBS = frozenset({"have", "face", "suffer", "undergo", "survive", "
 # arrested"), the actor is the authorities of where it happened.
 _STATE_MODES = frozenset({"arrest", "expel"})
 _PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
+_PLACE_ENTS = ("GPE", "LOC", "FAC")  # where an act was, never who did it
 
 
 class ArgumentReader:
@@ -102,6 +103,10 @@ class ArgumentReader:
             recipients = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if not recipients and verb.dep_ in ("acl", "amod"):
                 recipients = [verb.head]
+            if not actors:
+                actors = self._framing_doers(verb)
+                if actors:
+                    return actors, recipients, "verb:passive+frame-doer"
             return actors, recipients, "verb:passive"
         actors = [c for c in verb.children if c.dep_ == "nsubj"] or _controllers(verb)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -113,6 +118,25 @@ class ArgumentReader:
         )
         rule = "verb:active" if any(c.dep_ == "nsubj" for c in verb.children) else "verb:controlled"
         return actors, recipients, rule
+
+    def _framing_doers(self, verb: Token) -> list[Token]:
+        """'killed in police firing', 'wounded in an army raid', 'died in
+        Israeli air strikes': a passive with no agent whose in-phrase names
+        the act by its doer takes that doer. A place naming the act ("the
+        Benghazi attacks") says where it was, not who did it."""
+        preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")]
+        for frame in (f for c in preps for f in c.children if f.dep_ in ("pobj", "pcomp")):
+            if frame.dep_ == "pcomp":  # "in police firing" parsed as a gerund clause
+                doers = [c for c in frame.children if c.dep_ in ("nsubj", "compound")]
+            elif any(c.dep_ == "acl" and c.tag_ == "VBG" and c.i == frame.i + 1 for c in frame.children):
+                doers = [frame]  # "in police firing" parsed as "police" + a participle
+            else:
+                doers, rule = _nominal_actors(frame, set(), self.lex.agent_nouns)
+                doers = doers if rule == "noun:compound" else []
+            doers = [d for d in doers if d.ent_type_ not in _PLACE_ENTS]
+            if doers:
+                return doers
+        return []
 
     def _requested_agents(self, match: Match, objects: list[Token]) -> list[Token]:
         """'demanded an admission by Moscow', 'demanded the withdrawal of

@@ -98,7 +98,7 @@ class EventCoder:
 
     def _finish(self, draft: Draft, history: list[Draft]) -> Optional[Event]:
         if not any(self.parties.is_agentive(t, p) for t, p in draft.actors + draft.recipients):
-            if not _counted_patients(draft):
+            if not _counted_patients(draft) and not _reported_occurrence(draft, self.lex.occurrence_verbs):
                 return None
         entry = draft.match.entry
         named = draft.recipients
@@ -235,6 +235,22 @@ def _counted_patients(draft: Draft) -> bool:
     return draft.rule.startswith("verb:passive") and any(
         t.like_num or t.pos_ == "NUM" or _lemma(t) in _QUANTITY_NOUNS for t in patients
     )
+
+
+def _reported_occurrence(draft: Draft, occurrence_verbs: frozenset[str]) -> bool:
+    """'Clashes erupted overnight', 'protests broke out', 'the attack took
+    place at dawn': an event noun that is the subject of a verb of happening
+    reports the event although nobody is named in it."""
+    noun = draft.head
+    verb = noun.head
+    if draft.match.verbal or noun.dep_ != "nsubj" or _lemma(verb) not in occurrence_verbs:
+        return False
+    particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "dobj")}
+    if _lemma(verb) == "break":
+        return "out" in particles
+    if _lemma(verb) == "take":
+        return "place" in particles
+    return True
 
 
 def _past_perfect(verb: Token) -> bool:

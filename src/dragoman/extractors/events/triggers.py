@@ -93,8 +93,8 @@ class TriggerMatcher:
                 continue
             if any(_has_particle(token, p) for p in entry.not_particles):
                 continue  # "seized on the remark", "hails from": another sense
-            if entry.not_objects and _object_matches(token, entry.not_objects, entry.particle):
-                continue  # "struck a deal", "fought the fire": another sense
+            if entry.not_objects and _object_matches(token, entry.not_objects, entry.particle, clauses=True):
+                continue  # "struck a deal", "declined to comment": another sense
             if entry.subjects and not _subject_matches(token, entry.subjects):
                 continue
             if entry.not_subjects and _subject_matches(token, entry.not_subjects):
@@ -181,9 +181,12 @@ _FRAME_NOUNS = {"effort", "bid", "attempt", "campaign", "mission"}
 _MEASURE_NOUNS = {"series", "wave", "round", "spate", "string", "day", "week", "month", "hour"}
 
 
-def _objects(verb: Token, particle: Optional[str]) -> list[Token]:
-    """Objects of the verb; "part of X" counts as X."""
-    objects = [c for c in verb.children if c.dep_ in ("dobj", "nsubjpass", "attr", "oprd")]
+def _objects(verb: Token, particle: Optional[str], clauses: bool = False) -> list[Token]:
+    """Objects of the verb; "part of X" counts as X. With `clauses`, the verb
+    of an infinitive complement counts too: what "declined to comment"
+    declines is commenting."""
+    kinds = ("dobj", "nsubjpass", "attr", "oprd") + (("xcomp",) if clauses else ())
+    objects = [c for c in verb.children if c.dep_ in kinds]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "photographs and intelligence"
     objects += [
         p for o in objects if _lemma(o) in _QUANTITY_NOUNS
@@ -194,10 +197,10 @@ def _objects(verb: Token, particle: Optional[str]) -> list[Token]:
     return objects
 
 
-def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str]) -> bool:
+def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str], clauses: bool = False) -> bool:
     """The object, one of its modifiers ("access points") or its of-phrase
     ("state of emergency") is one of the lemmas."""
-    for obj in _objects(verb, particle):
+    for obj in _objects(verb, particle, clauses):
         words = {_lemma(obj), obj.lower_}
         words |= {_lemma(c) for c in obj.children if c.dep_ in ("compound", "amod")}
         words |= {_lemma(p) for c in obj.children if c.lower_ == "of" for p in _pobjects(c)}
