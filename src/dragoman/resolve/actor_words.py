@@ -16,7 +16,6 @@ import yaml
 from unidecode import unidecode
 
 from . import countries
-from . import registry as known
 
 
 _NO_COUNTRY = "-"

@@ -16,7 +16,6 @@ from ..query.explain import _DATE_SOURCES, _PLACE_RULES
 from ..query.export import QUADS
 from ..query.filters import ALL_STATUSES, DEFAULT_STATUSES, EventFilter
 from ..records import Event
-from ..resolve.registry import name_key
 from ..store import DatabaseFailure, Store
 
 PAGE_SIZE = 50
