@@ -11,7 +11,7 @@ import importlib
 from typing import Callable, Iterable, Iterator, Sequence
 
 from .analysis import Analysis
-from .annotate.nlp import load_nlp, parse
+from .annotate.nlp import give_back_freed_memory, load_nlp, parse
 from .records import Article, ArticleRecord
 
 Component = Callable[[Analysis], None]
@@ -90,13 +90,16 @@ class Pipeline:
 
         Each batch is parsed and analysed inside spaCy's memory zone, and only plain
         records leave it: the words a batch adds to the model's vocabulary are freed
-        with it, so a long run's memory does not grow with the vocabulary it reads."""
+        with it, so a long run's memory does not grow with the vocabulary it reads;
+        and what the batch freed is given back to the system."""
         nlp = load_nlp()
         batch: list[Article] = []
 
         def flush() -> list[ArticleRecord]:
             with nlp.memory_zone():
-                return [a.to_record(with_text=with_text) for a in self._run_batch(batch, on_error)]
+                done = [a.to_record(with_text=with_text) for a in self._run_batch(batch, on_error)]
+            give_back_freed_memory()
+            return done
 
         for article in articles:
             batch.append(article)

@@ -49,39 +49,34 @@ def _paragraph_breaks(doc: "Doc") -> "Doc":
     return doc
 
 
-# glibc's malloc (mallopt parameters): blocks from this size up are mapped apart and given back
-# to the system when freed, and freed memory past it at the heap's top is returned too
-_M_TRIM_THRESHOLD, _M_MMAP_THRESHOLD, _GIVE_BACK_FROM = -1, -3, 128 * 1024
-
-
-def _return_freed_memory() -> None:
-    """Have glibc give freed memory back to the system.
-
-    The model's layers allocate large arrays whose size follows each batch's texts;
-    glibc's default raises its mapping threshold as such blocks are freed, keeps them
-    in the heap, and a process then holds hundreds of MB it no longer uses
-    (bench/memory.py: 870 MB after 250 articles, 520 MB with this). Elsewhere than
-    glibc this does nothing."""
+@lru_cache(maxsize=1)
+def _malloc_trim():
+    """glibc's `malloc_trim`, or None under another C library."""
     import ctypes
     import ctypes.util
 
-    name = ctypes.util.find_library("c")
     try:
-        libc = ctypes.CDLL(name) if name else None
-        mallopt = libc.mallopt if libc is not None else None
-    except (OSError, AttributeError):  # not glibc: its own allocator, its own policy
-        return
-    if mallopt is not None:
-        mallopt(_M_MMAP_THRESHOLD, _GIVE_BACK_FROM)
-        mallopt(_M_TRIM_THRESHOLD, _GIVE_BACK_FROM)
+        return ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim
+    except (OSError, AttributeError):
+        return None
+
+
+def give_back_freed_memory() -> None:
+    """Return the memory freed since the last call to the system.
+
+    The model's layers allocate large arrays whose size follows each batch's texts;
+    glibc keeps what they free in its heap, and a process came to hold hundreds of MB
+    it no longer used (bench/memory.py). Called once a batch, it costs little beside
+    the parse. Elsewhere than glibc it does nothing."""
+    trim = _malloc_trim()
+    if trim is not None:
+        trim(0)
 
 
 @lru_cache(maxsize=1)
 def load_nlp() -> "Language":
     import spacy
     from spacy.language import Language
-
-    _return_freed_memory()
 
     try:
         nlp = spacy.load(MODEL)
