@@ -4,12 +4,14 @@ Every page asks this module for plain dicts (the same dicts its JSON variant ret
 so the pages do not know how the store is laid out. Reads are bounded: a page size is
 capped (`MAX_PAGE`), an offset too (`MAX_OFFSET`: deeper pages are a filter away),
 counts stop at `COUNT_CAP`, and the network and map read at most `MAX_EDGES` and
-`MAX_POINTS` rows. The events read are event mentions (one article's report of an
-event); fused events and stories plug in here when the store has them.
+`MAX_POINTS` rows. The events table lists fused events (a happening with every
+article that reported it) unless asked for the mentions (one article's report each);
+a story page reads at most `MAX_STORY_MENTIONS` mentions and `MAX_STORY_ARTICLES` articles.
 """
 
 from __future__ import annotations
 
+import re
 from typing import Optional
 
 from ..query.explain import _DATE_SOURCES, _PLACE_RULES
@@ -28,6 +30,9 @@ MAX_POINTS = 3_000
 MAX_ACTOR_EVENTS = 500
 MAX_ACTOR_ARTICLES = 300  # an actor page reads its latest articles only
 MAX_HITS = 50
+MAX_STORY_ARTICLES = 500
+MAX_STORY_MENTIONS = 5_000
+MAX_FUSED_MENTIONS = 200  # a fused event page lists its first mentions only
 
 # the events table's sortable columns, by the name the query string uses
 SORTS = {
@@ -38,6 +43,8 @@ SORTS = {
     "article": "e.article_id",
     "published": "a.published",
 }
+# the fused events table's sortable columns
+FUSED_SORTS = {"date": "f.first", "type": "f.event", "sources": "f.sources", "mentions": "f.mentions"}
 
 
 class BadRequest(ValueError):
@@ -73,6 +80,8 @@ def event_filter(params) -> EventFilter:
             since=params.get("since") or None, until=params.get("until") or None,
             undated=params.get("undated") == "1", statuses=statuses,
             places=tuple(params.getlist("place")), articles=tuple(params.getlist("article")),
+            stories=tuple(params.getlist("story")),
+            min_sources=_int(params.get("min_sources"), "min_sources", 0, 0, 1_000_000),
         )
     except ValueError as exc:
         raise BadRequest(str(exc)) from None
@@ -97,8 +106,19 @@ _EVENT_COLUMNS = (
 )
 
 
+def _date(value: Optional[str], name: str) -> Optional[str]:
+    if not value:
+        return None
+    if len(value) != 10 or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        raise BadRequest(f"{name} {value!r} is not a date (YYYY-MM-DD)")
+    return value
+
+
 def events_table(store: Store, params) -> dict:
-    """One page of the events the filter selects, sorted as asked, with a capped count."""
+    """One page of the events the filter selects, sorted as asked, with a capped count:
+    fused events, or with ``mentions=1`` each article's report."""
+    if params.get("mentions") != "1":
+        return fused_table(store, params)
     where = event_filter(params)
     sort = params.get("sort") or "date"
     if sort.lstrip("-") not in SORTS:
@@ -123,8 +143,55 @@ def events_table(store: Store, params) -> dict:
     ).fetchone()[0]
     return {
         "events": [_event_row(row) for row in rows], "sort": sort, "size": size, "offset": offset,
-        "count": min(count, COUNT_CAP), "count_capped": count > COUNT_CAP,
+        "count": min(count, COUNT_CAP), "count_capped": count > COUNT_CAP, "mentions": True, "sorts": list(SORTS),
     }
+
+
+def fused_table(store: Store, params) -> dict:
+    """One page of the fused events with a mention the filter selects (``min_sources``
+    counts their sources), sorted as asked, each with its first report's place and parties."""
+    condition, values = event_filter(params).sql()
+    sort = params.get("sort") or "date"
+    if sort.lstrip("-") not in FUSED_SORTS:
+        raise BadRequest(f"sort {sort!r} is not one of {', '.join(FUSED_SORTS)} for fused events (a leading - reverses)")
+    size = _int(params.get("size"), "size", PAGE_SIZE, 1, MAX_PAGE)
+    offset = _int(params.get("offset"), "offset", 0, 0, MAX_OFFSET)
+    direction = "DESC" if sort.startswith("-") else "ASC"
+    order = FUSED_SORTS[sort.lstrip("-")]
+    selected = (f"FROM fused_events f WHERE EXISTS (SELECT 1 FROM fused_mentions m JOIN events e ON e.article_id ="
+                f" m.article_id AND e.event_id = m.event_id WHERE m.fused_id = f.id AND {condition})")
+    heads = _sql(store).execute(
+        f"SELECT f.id, f.event, f.first, f.last, f.sources, f.mentions {selected}"
+        f" ORDER BY {order} IS NULL, {order} {direction}, f.id LIMIT ? OFFSET ?", (*values, size, offset),
+    ).fetchall()
+    count = _sql(store).execute(f"SELECT count(*) FROM (SELECT 1 {selected} LIMIT {COUNT_CAP + 1}) capped",
+                                values).fetchone()[0]
+    first = _first_reports(store, [row[0] for row in heads])
+    keys = ("id", "event", "first", "last", "sources", "mentions")
+    return {
+        "events": [{**dict(zip(keys, row)), **first.get(row[0], {})} for row in heads], "sort": sort, "size": size,
+        "offset": offset, "count": min(count, COUNT_CAP), "count_capped": count > COUNT_CAP, "mentions": False,
+        "sorts": list(FUSED_SORTS),
+    }
+
+
+def _first_reports(store: Store, fused_ids: list[str]) -> dict[str, dict]:
+    """Per fused event, what its earliest published mention says (quad, place, parties, article)."""
+    if not fused_ids:
+        return {}
+    rows = _sql(store).execute(
+        f"SELECT m.fused_id, {_EVENT_COLUMNS} FROM fused_mentions m JOIN events e ON e.article_id = m.article_id"
+        " AND e.event_id = m.event_id JOIN articles a ON a.id = e.article_id"
+        f" WHERE m.fused_id IN ({', '.join('?' * len(fused_ids))})"
+        " ORDER BY a.published IS NULL, a.published, e.article_id LIMIT ?", (*fused_ids, MAX_PAGE * 20),
+    ).fetchall()
+    found: dict[str, dict] = {}
+    for row in rows:
+        if row[0] not in found:
+            mention = _event_row(row[1:])
+            found[row[0]] = {k: mention[k] for k in ("quad", "quad_class", "place", "place_country", "actor_countries",
+                                                      "recipient_countries", "article_id", "title")}
+    return found
 
 
 def article(store: Store, article_id: str) -> Optional[dict]:
@@ -134,7 +201,7 @@ def article(store: Store, article_id: str) -> Optional[dict]:
         return None
     return {
         "id": record.id, "title": record.title, "published": record.published, "source": record.source,
-        "url": record.url, "text": record.text,
+        "url": record.url, "text": record.text, "story_id": store.story_of(record.id),
         "events": [_event_summary(e) for e in record.events],
         # each event's sentence, marked once (the first event of a sentence names it)
         "highlights": [(e.sentence.start, e.sentence.end, e.id) for e in record.events],
@@ -196,6 +263,7 @@ def event(store: Store, article_id: str, event_id: str) -> Optional[dict]:
             "text": place.text, "country": place.country, "lat": place.lat, "lon": place.lon,
             "within": place.within, "why": _PLACE_RULES.get(place.rule or "", place.rule)},
         "text": record.text,
+        "fused_id": store.fused_event_of(record.id, found.id), "story_id": store.story_of(record.id),
     }
 
 
@@ -398,3 +466,99 @@ def timeline(events: list[dict]) -> list[dict]:
             counts = days.setdefault(day, {})
             counts[e["quad"] or 0] = counts.get(e["quad"] or 0, 0) + 1
     return [{"day": day, "quads": days[day]} for day in sorted(days)]
+
+
+# -- fused events and stories ------------------------------------------------------------
+
+def fused_event(store: Store, fused_id: str) -> Optional[dict]:
+    """A fused event: every source mention (its article, the sentence with its trigger
+    marked), the mention each joined and the evidence that joined them, and its stories."""
+    found = store.fused_event(fused_id)
+    if found is None:
+        return None
+    mentions = []
+    for mention, (joined, evidence) in list(zip(found.mentions, found.joins))[:MAX_FUSED_MENTIONS]:
+        e = mention.event
+        start = e.trigger.start - e.sentence.start
+        end = e.trigger.end - e.sentence.start
+        mentions.append({
+            "article_id": mention.article_id, "event_id": e.id, "title": mention.title, "published": mention.published,
+            "source": mention.source, "event": e.event, "mode": e.mode, "quad": e.quad, "status": e.status,
+            "sentence_text": mention.sentence_text, "trigger": [start, end],
+            "joined": joined.split(":", 1) if joined else None, "evidence": list(evidence),
+        })
+    articles = sorted({m.article_id for m in found.mentions})
+    stories = sorted({story for story in map(store.story_of, articles[:MAX_FUSED_MENTIONS]) if story})
+    return {
+        "id": found.id, "event": found.event, "quad_class": QUADS.get(mentions[0]["quad"]) if mentions else None,
+        "first": found.first, "last": found.last, "sources": found.sources, "reports": found.reports,
+        "mention_count": len(found.mentions), "mentions": mentions, "stories": stories,
+    }
+
+
+def stories(store: Store, params) -> dict:
+    """One page of the story lines, latest first: those of at least `min_articles`
+    articles whose span overlaps `since`..`until`."""
+    min_articles = _int(params.get("min_articles"), "min_articles", 1, 1, 1_000_000)
+    since, until = _date(params.get("since"), "since"), _date(params.get("until"), "until")
+    size = _int(params.get("size"), "size", PAGE_SIZE, 1, MAX_PAGE)
+    offset = _int(params.get("offset"), "offset", 0, 0, MAX_OFFSET)
+    conditions, values = ["s.articles >= ?"], [min_articles]
+    if since:
+        conditions.append("s.last >= ?")
+        values.append(since)
+    if until:
+        conditions.append("s.first <= ?")
+        values.append(until)
+    rows = _sql(store).execute(
+        "SELECT s.id, s.title, s.first, s.last, s.articles, (SELECT count(DISTINCT m.fused_id) FROM story_articles x"
+        " JOIN fused_mentions m ON m.article_id = x.article_id WHERE x.story_id = s.id)"
+        f" FROM (SELECT * FROM stories s WHERE {' AND '.join(conditions)}"
+        " ORDER BY s.last IS NULL, s.last DESC, s.id LIMIT ? OFFSET ?) s ORDER BY s.last IS NULL, s.last DESC, s.id",
+        (*values, size, offset),
+    ).fetchall()
+    count = _sql(store).execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM stories s WHERE {' AND '.join(conditions)} LIMIT {COUNT_CAP + 1}) c",
+        values).fetchone()[0]
+    keys = ("id", "title", "first", "last", "articles", "events")
+    return {"stories": [dict(zip(keys, row)) for row in rows], "min_articles": min_articles, "since": since,
+            "until": until, "size": size, "offset": offset, "count": min(count, COUNT_CAP),
+            "count_capped": count > COUNT_CAP}
+
+
+def story(store: Store, story_id: str) -> Optional[dict]:
+    """A story: its articles, its fused events (each with its first report's quad class and
+    place), the actors its articles name most, by how many of its articles name them."""
+    db = _sql(store)
+    head = db.execute("SELECT id, title, first, last, articles FROM stories WHERE id = ?", (story_id,)).fetchone()
+    if head is None:
+        return None
+    articles = db.execute(
+        "SELECT a.id, a.title, a.published, a.source FROM story_articles x JOIN articles a ON a.id = x.article_id"
+        " WHERE x.story_id = ? ORDER BY a.published IS NULL, a.published, a.id LIMIT ?", (story_id, MAX_STORY_ARTICLES),
+    ).fetchall()
+    rows = db.execute(
+        "SELECT f.id, f.event, f.first, f.last, f.sources, e.quad, e.place_name, e.place_country, e.article_id,"
+        " e.event_id FROM story_articles x JOIN fused_mentions m ON m.article_id = x.article_id"
+        " JOIN fused_events f ON f.id = m.fused_id JOIN events e ON e.article_id = m.article_id"
+        " AND e.event_id = m.event_id WHERE x.story_id = ?"
+        " ORDER BY f.first IS NULL, f.first, f.id, x.published, e.article_id LIMIT ?", (story_id, MAX_STORY_MENTIONS),
+    ).fetchall()
+    events: dict[str, dict] = {}
+    for fused_id, event, first, last, sources, quad, place, country, article_id, event_id in rows:
+        if fused_id not in events:  # its first report in the story speaks for it
+            events[fused_id] = {"id": fused_id, "event": event, "first": first, "last": last, "sources": sources,
+                                "quad": quad, "quad_class": QUADS.get(quad), "place": place, "place_country": country,
+                                "article_id": article_id, "event_id": event_id}
+    actors = db.execute(
+        "SELECT x.name, count(DISTINCT x.article_id) AS n FROM story_articles s JOIN actors x"
+        " ON x.article_id = s.article_id WHERE s.story_id = ? AND x.name IS NOT NULL"
+        " GROUP BY x.name ORDER BY n DESC, x.name LIMIT 20", (story_id,),
+    ).fetchall()
+    keys = ("id", "title", "first", "last", "articles")
+    return {
+        **dict(zip(keys, head)),
+        "article_list": [dict(zip(("id", "title", "published", "source"), a)) for a in articles],
+        "events": list(events.values()), "mentions_capped": len(rows) == MAX_STORY_MENTIONS,
+        "actors": [{"name": name, "articles": n} for name, n in actors],
+    }
