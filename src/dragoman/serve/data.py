@@ -11,6 +11,7 @@ a story page reads at most `MAX_STORY_MENTIONS` mentions and `MAX_STORY_ARTICLES
 
 from __future__ import annotations
 
+import dataclasses
 import re
 from typing import Optional
 
@@ -150,7 +151,10 @@ def events_table(store: Store, params) -> dict:
 def fused_table(store: Store, params) -> dict:
     """One page of the fused events with a mention the filter selects (``min_sources``
     counts their sources), sorted as asked, each with its first report's place and parties."""
-    condition, values = event_filter(params).sql()
+    where = event_filter(params)
+    # the events select the fused events (driven from the events and their indexes, not a
+    # check per fused event); the sources are counted on the fused event itself
+    condition, values = dataclasses.replace(where, min_sources=0).sql()
     sort = params.get("sort") or "date"
     if sort.lstrip("-") not in FUSED_SORTS:
         raise BadRequest(f"sort {sort!r} is not one of {', '.join(FUSED_SORTS)} for fused events (a leading - reverses)")
@@ -158,14 +162,17 @@ def fused_table(store: Store, params) -> dict:
     offset = _int(params.get("offset"), "offset", 0, 0, MAX_OFFSET)
     direction = "DESC" if sort.startswith("-") else "ASC"
     order = FUSED_SORTS[sort.lstrip("-")]
-    selected = (f"FROM fused_events f WHERE EXISTS (SELECT 1 FROM fused_mentions m JOIN events e ON e.article_id ="
-                f" m.article_id AND e.event_id = m.event_id WHERE m.fused_id = f.id AND {condition})")
+    sources = " JOIN fused_events f ON f.id = m.fused_id AND f.sources >= ?" if where.min_sources > 1 else ""
+    values = [*([where.min_sources] if sources else []), *values]
+    selected = ("SELECT m.fused_id FROM events e JOIN fused_mentions m ON m.article_id = e.article_id"
+                f" AND m.event_id = e.event_id{sources} WHERE {condition}")
     heads = _sql(store).execute(
-        f"SELECT f.id, f.event, f.first, f.last, f.sources, f.mentions {selected}"
+        f"SELECT f.id, f.event, f.first, f.last, f.sources, f.mentions FROM fused_events f WHERE f.id IN ({selected})"
         f" ORDER BY {order} IS NULL, {order} {direction}, f.id LIMIT ? OFFSET ?", (*values, size, offset),
     ).fetchall()
-    count = _sql(store).execute(f"SELECT count(*) FROM (SELECT 1 {selected} LIMIT {COUNT_CAP + 1}) capped",
-                                values).fetchone()[0]
+    count = _sql(store).execute(
+        f"SELECT count(*) FROM (SELECT DISTINCT m.fused_id FROM ({selected}) m LIMIT {COUNT_CAP + 1}) capped", values,
+    ).fetchone()[0]
     first = _first_reports(store, [row[0] for row in heads])
     keys = ("id", "event", "first", "last", "sources", "mentions")
     return {
