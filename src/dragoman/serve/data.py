@@ -15,12 +15,15 @@ import dataclasses
 import re
 from typing import Optional
 
+import msgspec
+
 from ..query.explain import _DATE_SOURCES, _PLACE_RULES
 from ..query.export import QUADS
 from ..query.filters import ALL_STATUSES, DEFAULT_STATUSES, EventFilter
 from ..records import Event
 from ..resolve.registry import name_key
 from ..store import DatabaseFailure, Store
+from ..store.fusion import explain_row
 
 PAGE_SIZE = 50
 MAX_PAGE = 200
@@ -478,28 +481,43 @@ def timeline(events: list[dict]) -> list[dict]:
 # -- fused events and stories ------------------------------------------------------------
 
 def fused_event(store: Store, fused_id: str) -> Optional[dict]:
-    """A fused event: every source mention (its article, the sentence with its trigger
-    marked), the mention each joined and the evidence that joined them, and its stories."""
-    found = store.fused_event(fused_id)
-    if found is None:
+    """A fused event: its first `MAX_FUSED_MENTIONS` source mentions by publication (each
+    article, the sentence with its trigger marked, the mention it joined and the evidence
+    that joined them), its sources and reports, its stories."""
+    db = _sql(store)
+    head = db.execute("SELECT id, event, first, last, mentions, sources FROM fused_events WHERE id = ?",
+                      (fused_id,)).fetchone()
+    if head is None:
         return None
+    rows = db.execute(
+        "SELECT e.article_id, e.record, a.title, a.published, a.source,"
+        " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start),"
+        " m.joined_article_id, m.joined_event_id, m.evidence FROM fused_mentions m JOIN events e"
+        " ON e.article_id = m.article_id AND e.event_id = m.event_id JOIN articles a ON a.id = e.article_id"
+        " WHERE m.fused_id = ? ORDER BY a.published IS NULL, a.published, e.article_id, length(e.event_id), e.event_id"
+        " LIMIT ?", (fused_id, MAX_FUSED_MENTIONS),
+    ).fetchall()
     mentions = []
-    for mention, (joined, evidence) in list(zip(found.mentions, found.joins))[:MAX_FUSED_MENTIONS]:
-        e = mention.event
-        start = e.trigger.start - e.sentence.start
-        end = e.trigger.end - e.sentence.start
+    for article_id, record, title, published, source, sentence, joined_article, joined_event, evidence in rows:
+        e = msgspec.json.decode(record, type=Event)
         mentions.append({
-            "article_id": mention.article_id, "event_id": e.id, "title": mention.title, "published": mention.published,
-            "source": mention.source, "event": e.event, "mode": e.mode, "quad": e.quad, "status": e.status,
-            "sentence_text": mention.sentence_text, "trigger": [start, end],
-            "joined": joined.split(":", 1) if joined else None, "evidence": list(evidence),
+            "article_id": article_id, "event_id": e.id, "title": title, "published": published, "source": source,
+            "event": e.event, "mode": e.mode, "quad": e.quad, "status": e.status, "sentence_text": sentence or "",
+            "trigger": [e.trigger.start - e.sentence.start, e.trigger.end - e.sentence.start],
+            "joined": [joined_article, joined_event] if joined_article else None,
+            "evidence": explain_row(evidence),
         })
-    articles = sorted({m.article_id for m in found.mentions})
-    stories = sorted({story for story in map(store.story_of, articles[:MAX_FUSED_MENTIONS]) if story})
+    # every outlet that ran it: its sources and their near-duplicates (counted, not read)
+    copies = db.execute("SELECT count(*) FROM near_duplicates WHERE original_id IN (SELECT article_id FROM"
+                        " fused_mentions WHERE fused_id = ?)", (fused_id,)).fetchone()[0]
+    stories = [row[0] for row in db.execute(
+        "SELECT DISTINCT x.story_id FROM fused_mentions m JOIN story_articles x ON x.article_id = m.article_id"
+        " WHERE m.fused_id = ? ORDER BY x.story_id LIMIT 20", (fused_id,)).fetchall()]
+    _id, event, first, last, count, sources = head
     return {
-        "id": found.id, "event": found.event, "quad_class": QUADS.get(mentions[0]["quad"]) if mentions else None,
-        "first": found.first, "last": found.last, "sources": found.sources, "reports": found.reports,
-        "mention_count": len(found.mentions), "mentions": mentions, "stories": stories,
+        "id": fused_id, "event": event, "quad_class": QUADS.get(mentions[0]["quad"]) if mentions else None,
+        "first": first, "last": last, "sources": sources, "reports": sources + copies,
+        "mention_count": count, "mentions": mentions, "stories": stories,
     }
 
 
