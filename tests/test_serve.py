@@ -288,3 +288,11 @@ def test_the_story_page_draws_its_timeline_actors_articles_and_map(client):
     assert 'data-source="/map?story=S%3Aseed&amp;format=json"' in html
     assert client.get("/map?story=S:seed&format=json").json()["events"]
     assert client.get("/story/S:nothing").status_code == 404
+
+
+@pytest.mark.parametrize("query", ["", "&sort=-mentions", "&type=CONSULT", "&min_sources=1&sort=type",
+                                   "&story=S:seed&size=3&offset=2", "&status=all&sort=-date", "&country=DEU"])
+def test_a_fused_page_is_the_same_found_near_the_top_or_through_the_events(client, monkeypatch, query):
+    nearby = client.get(f"/events?format=json{query}").json()
+    monkeypatch.setattr(data, "FUSED_WINDOW", 1)  # too small a window: always selected through the events
+    assert client.get(f"/events?format=json{query}").json() == nearby
