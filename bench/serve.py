@@ -31,7 +31,7 @@ PAGES = [
     "/events?mentions=1", "/events?mentions=1&sort=-date&offset=5000", "/events?mentions=1&type=CONSULT&country=ISR&sort=place",
     "/events?since=2024-06-01&until=2024-06-30", "/events/seed/E1", "/articles/seed",
     "/stories", "/stories?since=2024-06-01&until=2024-06-30", "/story/S:seed", "/story/S:seed?format=json",
-    "/fused/seed%23E1", "/map?story=S:seed&format=json",
+    "/fused/seed%23E1", "/map?story=S:seed&format=json", "/events?mentions=1&min_sources=2", "/network?min_sources=2",
     "/actor?name=Antony Blinken", "/network", "/network?type=ASSAULT", "/map",
     "/map?format=json", "/network?format=json",
 ]
