@@ -3,7 +3,8 @@
 The stores are SYNTHESISED: the bundled sample articles are ingested once (real
 extracted events, actors, quotes and places), then their rows are copied N times
 under new article ids (``seed-17``), each copy's article and event dates shifted by
-a few days so that timelines and date filters spread. The text and the events are
+a few days so that timelines and date filters spread; its fused events and its story
+are copied likewise (``seed-17#E1``, ``S:seed-17``: one story per copy). The text and the events are
 repeats; what is measured is the cost of the queries and pages on tables of that size.
 
 Each page (and its JSON variant) is requested through Starlette's test client, best
@@ -26,20 +27,32 @@ SAMPLES = Path(__file__).resolve().parents[1] / "src" / "dragoman" / "data" / "s
 BUDGET_MS = 300
 PAGES = [
     "/search?q=ceasefire", "/quotes?speaker=blinken", "/quotes?q=Rafah",
-    "/events", "/events?sort=-date&offset=5000", "/events?type=CONSULT&country=ISR&sort=place",
+    "/events", "/events?sort=-sources&offset=5000", "/events?min_sources=2", "/events?story=S:seed-17",
+    "/events?mentions=1", "/events?mentions=1&sort=-date&offset=5000", "/events?mentions=1&type=CONSULT&country=ISR&sort=place",
     "/events?since=2024-06-01&until=2024-06-30", "/events/seed/E1", "/articles/seed",
+    "/stories", "/stories?since=2024-06-01&until=2024-06-30", "/story/S:seed", "/story/S:seed?format=json",
+    "/fused/seed%23E1", "/map?story=S:seed&format=json", "/events?mentions=1&min_sources=2", "/network?min_sources=2",
     "/actor?name=Antony Blinken", "/network", "/network?type=ASSAULT", "/map",
     "/map?format=json", "/network?format=json",
 ]
 # a download streams every event the filter selects (up to its cap): timed, not held to the budget
-DOWNLOADS = ["/export/csv?since=2024-05-01&until=2024-05-02"]
+DOWNLOADS = ["/export/csv?since=2024-05-01&until=2024-05-02", "/export/csv?since=2024-05-01&until=2024-05-02&mentions=1"]
 # per table, the columns whose copies are changed: ids made unique, dates shifted by `n` days
 _CHANGED = {
     "article_id": "{col} || '-' || n", "id": "{col} || '-' || n", "text_sha256": "{col} || '-' || n",
     "published": "date({col}, '+' || (n % 400) || ' days')", "date_value": "date({col}, '+' || (n % 400) || ' days')",
     "date_first": "date({col}, '+' || (n % 400) || ' days')", "date_last": "date({col}, '+' || (n % 400) || ' days')",
 }
-_TABLES = ("articles", "actors", "events", "parties", "quotes", "places", "claims", "dates")
+_SHIFTED = "date({col}, '+' || (n % 400) || ' days')"
+# per table, the columns changed otherwise: a fused event's id is its founding mention's ARTICLE#EVENT
+_CHANGED_IN = {
+    "fused_events": {"id": "replace({col}, '#', '-' || n || '#')", "first": _SHIFTED, "last": _SHIFTED},
+    "fused_mentions": {"fused_id": "replace({col}, '#', '-' || n || '#')", "joined_article_id": "{col} || '-' || n"},
+    "stories": {"first": _SHIFTED, "last": _SHIFTED},
+    "story_articles": {"story_id": "{col} || '-' || n"},
+}
+_TABLES = ("articles", "actors", "events", "parties", "quotes", "places", "claims", "dates",
+           "fused_events", "fused_mentions", "stories", "story_articles")
 
 
 def _base_store(folder: Path) -> Path:
@@ -64,7 +77,8 @@ def _grown(base: Path, events_wanted: int, folder: Path) -> tuple[Path, int]:
     with db:
         for table in _TABLES:
             columns = [row[1] for row in db.execute(f"PRAGMA table_info({table})") if row[1] != "pk"]
-            chosen = ", ".join(_CHANGED.get(c, "{col}").format(col=f'"{c}"') for c in columns)
+            changed = {**_CHANGED, **_CHANGED_IN.get(table, {})}
+            chosen = ", ".join(changed.get(c, "{col}").format(col=f'"{c}"') for c in columns)
             db.execute(
                 f"WITH RECURSIVE copy(n) AS (SELECT 1 UNION ALL SELECT n + 1 FROM copy WHERE n < ?)"
                 f" INSERT INTO {table} ({', '.join(f'{chr(34)}{c}{chr(34)}' for c in columns)})"

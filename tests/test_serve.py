@@ -27,12 +27,17 @@ def client(store_path):
 
 
 def _events(client, query=""):
+    """Event mentions (one article's report each)."""
+    return client.get(f"/events?format=json&size=200&mentions=1{query}").json()["events"]
+
+
+def _fused(client, query=""):
     return client.get(f"/events?format=json&size=200{query}").json()["events"]
 
 
-PAGES = ["/", "/search?q=Blinken", "/events", "/events/seed/E1", "/articles/seed", "/articles/hostile",
-         "/actor?name=Antony+Blinken", "/network", "/map", "/quotes", "/quotes?speaker=colonna",
-         "/search?q=delay"]
+PAGES = ["/", "/search?q=Blinken", "/events", "/events?mentions=1", "/events/seed/E1", "/articles/seed",
+         "/articles/hostile", "/actor?name=Antony+Blinken", "/network", "/map", "/quotes", "/quotes?speaker=colonna",
+         "/search?q=delay", "/fused/seed%23E1", "/stories", "/story/S:seed", "/story/S:hostile"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -59,7 +64,8 @@ def test_every_page_has_a_json_variant(client, path):
 
 def test_hostile_article_comes_back_as_text(client):
     for path in ("/articles/hostile", "/events/hostile/E2", "/search?q=ministers", "/quotes?speaker=colonna",
-                 "/events?article=hostile", "/search?q=delay"):
+                 "/events?article=hostile", "/events?article=hostile&mentions=1", "/search?q=delay", "/stories",
+                 "/story/S:hostile", "/fused/hostile%23E1", "/fused/hostile%23E2", "/events?story=S:hostile"):
         page = client.get(path).text
         assert "<script>alert" not in page, path
         assert "<img src=x" not in page, path
@@ -70,6 +76,9 @@ def test_hostile_article_comes_back_as_text(client):
     assert "onerror=alert(1)&gt;" in article  # the handler is shown, as text
     assert "alert(&#39;quote&#39;)" in article
     assert "original</a>" not in article  # a javascript: URL is no link
+    for path in ("/stories", "/story/S:hostile"):  # its headline titles its story
+        assert "&lt;script&gt;alert(&#39;title&#39;)&lt;/script&gt;" in client.get(path).text, path
+    assert "alert(&#39;quote&#39;)" in client.get("/fused/hostile%23E3").text  # a source sentence, as text
 
 
 def test_user_input_is_escaped(client):
@@ -91,8 +100,8 @@ def test_the_events_table_filters_sorts_and_pages(client):
     by_type = [e["event"] for e in _events(client, "&sort=type")]
     assert by_type == sorted(by_type)
     assert [e["event"] for e in _events(client, "&sort=-type")] == sorted(by_type, reverse=True)
-    first = client.get("/events?format=json&size=2&sort=type").json()
-    second = client.get("/events?format=json&size=2&offset=2&sort=type").json()
+    first = client.get("/events?format=json&size=2&sort=type&mentions=1").json()
+    second = client.get("/events?format=json&size=2&offset=2&sort=type&mentions=1").json()
     assert first["count"] == len(everything) and len(first["events"]) == 2
     assert [e["event_id"] for e in first["events"] + second["events"]] == \
         [e["event_id"] for e in _events(client, "&sort=type")[:4]]
@@ -118,7 +127,9 @@ def test_export_links_use_the_export_formats(client):
     response = client.get("/export/csv?country=ISR")
     assert response.status_code == 200 and "attachment" in response.headers["content-disposition"]
     rows = list(csv.DictReader(io.StringIO(response.text)))
-    assert len(rows) == len(_events(client, "&country=ISR"))
+    assert len(rows) == len(_fused(client, "&country=ISR"))  # one row per fused event, as the table
+    mentions = list(csv.DictReader(io.StringIO(client.get("/export/csv?country=ISR&mentions=1").text)))
+    assert len(mentions) == len(_events(client, "&country=ISR")) > len(rows)
     assert client.get("/export/parquet").status_code == 404
     assert client.get("/export/geojson").json()["type"] == "FeatureCollection"
 
@@ -195,3 +206,93 @@ def test_serve_names_a_store_it_cannot_open(tmp_path):
     assert result.exit_code == 4
     assert "missing.db" in result.output
     assert "dragoman serve news.db" in CliRunner().invoke(main, ["serve", "--help"]).output
+
+
+def test_the_events_table_offers_fused_events_by_default(store_path, client):
+    from dragoman.store import Store
+
+    fused = _fused(client)
+    with Store.open(str(store_path), create=False, read_only=True) as store:
+        stored = {f.id: f for f in store.fused_events()}
+    assert {f["id"] for f in fused} == set(stored)
+    assert len(fused) < len(_events(client))  # mentions of one happening are one row
+    for row in fused:
+        assert (row["sources"], row["mentions"]) == (stored[row["id"]].sources, len(stored[row["id"]].mentions))
+    by_sources = [f["mentions"] for f in _fused(client, "&sort=-mentions")]
+    assert by_sources == sorted(by_sources, reverse=True) and by_sources[0] > 1
+    html = client.get("/events").text
+    assert 'class="fused-link" href="/fused/seed%23E1"' in html
+    assert 'class="mentions-toggle" href="?mentions=1"' in html
+    assert client.get("/events?sort=place&format=json").status_code == 400  # a mention column
+
+
+def test_story_and_min_sources_filter_both_tables(client):
+    in_story = _fused(client, "&story=S:hostile")
+    assert in_story and {f["article_id"] for f in in_story} == {"hostile"}
+    assert {e["article_id"] for e in _events(client, "&story=S:hostile")} == {"hostile"}
+    assert _fused(client, "&min_sources=2") == [] and _events(client, "&min_sources=2") == []
+    assert len(_fused(client, "&min_sources=1")) == len(_fused(client))
+    assert client.get("/events?min_sources=many&format=json").status_code == 400
+    assert 'href="?story=S%3Ahostile&amp;mentions=1&amp;sort=' in client.get(
+        "/events?story=S:hostile&mentions=1").text  # the filter carries over
+
+
+def test_the_fused_event_page_lists_each_mention_with_its_evidence(client):
+    found = client.get("/fused/seed%23E1?format=json").json()
+    assert found["mention_count"] == len(found["mentions"]) == 2 and found["stories"] == ["S:seed"]
+    founder, joined = found["mentions"]
+    assert founder["joined"] is None and joined["joined"] == ["seed", "E1"]
+    assert "type:CONSULT" in joined["evidence"]
+    for mention in found["mentions"]:
+        start, end = mention["trigger"]
+        assert mention["sentence_text"][start:end]  # the trigger within its sentence
+    html = client.get("/fused/seed%23E1").text
+    for mention in found["mentions"]:
+        start, end = mention["trigger"]
+        assert f'<mark class="trigger">{mention["sentence_text"][start:end]}</mark>' in html
+        assert f'href="/events/seed/{mention["event_id"]}"' in html
+    assert "<code>type:CONSULT</code>" in html and 'href="/story/S%3Aseed"' in html
+    assert "<form" not in html  # read-only: no correction forms
+
+
+def test_mention_and_article_pages_link_their_fused_event_and_story(client):
+    event = client.get("/events/seed/E1?format=json").json()
+    assert (event["fused_id"], event["story_id"]) == ("seed#E1", "S:seed")
+    assert 'href="/fused/seed%23E1"' in client.get("/events/seed/E1").text
+    assert client.get("/articles/hostile?format=json").json()["story_id"] == "S:hostile"
+    assert 'class="story-link" href="/story/S%3Ahostile"' in client.get("/articles/hostile").text
+
+
+def test_the_stories_list_filters_and_pages(client):
+    found = client.get("/stories?format=json").json()
+    assert [s["id"] for s in found["stories"]] == ["S:hostile", "S:seed"]  # latest first
+    assert {s["id"]: s["events"] for s in found["stories"]} == \
+        {"S:hostile": len(_fused(client, "&story=S:hostile&status=all")), "S:seed": len(_fused(client, "&story=S:seed&status=all"))}
+    assert [s["id"] for s in client.get("/stories?format=json&until=2024-03-31").json()["stories"]] == ["S:seed"]
+    assert client.get("/stories?format=json&min_articles=2").json()["stories"] == []
+    first = client.get("/stories?format=json&size=1").json()
+    assert first["count"] == 2 and [s["id"] for s in first["stories"]] == ["S:hostile"]
+    assert 'rel="next"' in client.get("/stories?size=1").text
+    assert client.get("/stories?since=soon").status_code == 400
+
+
+def test_the_story_page_draws_its_timeline_actors_articles_and_map(client):
+    found = client.get("/story/S:seed?format=json").json()
+    assert found["articles"] == 1 and [a["id"] for a in found["article_list"]] == ["seed"]
+    assert len(found["events"]) == len({e["id"] for e in found["events"]}) == len(_fused(client, "&story=S:seed&status=all"))
+    assert "Antony Blinken" in [a["name"] for a in found["actors"]]
+    drawn = sum(bar["count"] for bar in found["timeline"]["bars"])
+    assert drawn == sum(1 for e in found["events"] if e["first"])  # each dated fused event once, on its day
+    html = client.get("/story/S:seed").text
+    assert '<svg id="timeline"' in html and "<rect" in html
+    assert 'data-source="/map?story=S%3Aseed&amp;format=json"' in html
+    assert client.get("/map?story=S:seed&format=json").json()["events"]
+    assert client.get("/story/S:nothing").status_code == 404
+
+
+@pytest.mark.parametrize("query", ["", "&sort=-mentions", "&type=CONSULT", "&min_sources=1&sort=type",
+                                   "&story=S:seed&size=3&offset=2", "&status=all&sort=-date", "&country=DEU"])
+def test_a_fused_page_is_the_same_found_near_the_top_or_through_the_events(client, monkeypatch, query):
+    nearby = client.get(f"/events?format=json{query}").json()
+    monkeypatch.setattr(data, "FUSED_WINDOW", 1)  # too small a window: always selected through the events
+    assert client.get(f"/events?format=json{query}").json() == nearby

@@ -82,7 +82,8 @@ def _visit(page, url: str, screenshot: str) -> None:
 
 @pytest.mark.parametrize("path, name", [
     ("/search?q=ceasefire", "search"), ("/events", "events"), ("/articles/hostile", "article-hostile"),
-    ("/quotes?speaker=colonna", "quotes"), ("/events/seed/E1", "event"),
+    ("/quotes?speaker=colonna", "quotes"), ("/events/seed/E1", "event"), ("/events?mentions=1", "mentions"),
+    ("/stories", "stories"), ("/fused/hostile%23E3", "fused-hostile"),
 ])
 def test_each_page_loads_without_errors(server, page, path, name):
     _visit(page, server + path, name)
@@ -113,7 +114,7 @@ def test_the_map_draws_the_offline_basemap_and_the_events(server, page):
 
 
 def test_an_event_links_to_its_highlighted_sentence(server, page):
-    page.goto(server + "/events?type=CONSULT")
+    page.goto(server + "/events?type=CONSULT&mentions=1")
     trigger = page.locator("table.events tbody tr").first.locator("td").last.inner_text()
     page.locator("a.event-link").first.click()
     page.wait_for_url("**/events/*/*")
@@ -121,3 +122,23 @@ def test_an_event_links_to_its_highlighted_sentence(server, page):
     assert sentence.is_visible()
     assert trigger in sentence.inner_text()
     _visit(page, page.url, "event-sentence")
+
+
+def test_the_story_page_draws_its_timeline_and_map(server, page):
+    page.goto(server + "/story/S:seed")
+    page.wait_for_selector("#map[data-rendered]")
+    assert page.locator("#timeline rect").count() > 0
+    assert page.locator("#map path.leaflet-interactive").count() > 100
+    assert page.locator("#map .leaflet-marker-icon").count() > 0
+    _visit(page, server + "/story/S:seed", "story")
+
+
+def test_a_fused_event_links_each_source_to_its_sentence(server, page):
+    _visit(page, server + "/events", "events-fused")
+    page.locator("a.fused-link").first.click()
+    page.wait_for_url("**/fused/*")
+    trigger = page.locator("table.mentions mark.trigger").first.inner_text()
+    page.locator("a.mention-link").first.click()
+    page.wait_for_url("**/events/*/*")
+    assert trigger in page.locator("mark#sentence").inner_text()
+    _visit(page, page.url, "fused-mention")

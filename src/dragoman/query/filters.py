@@ -103,9 +103,10 @@ class EventFilter:
             where(f"e.article_id IN (SELECT article_id FROM story_articles WHERE story_id IN"
                   f" ({_placeholders(self.stories)}))", *self.stories)
         if self.min_sources > 1:
-            where("EXISTS (SELECT 1 FROM fused_mentions fm JOIN fused_events fe ON fe.id = fm.fused_id"
-                  " WHERE fm.article_id = e.article_id AND fm.event_id = e.event_id AND fe.sources >= ?)",
-                  self.min_sources)
+            # the mentions of the (few) fused events with that many sources, found once through
+            # their index, not a check per event
+            where("(e.article_id, e.event_id) IN (SELECT fm.article_id, fm.event_id FROM fused_events fe"
+                  " JOIN fused_mentions fm ON fm.fused_id = fe.id WHERE fe.sources >= ?)", self.min_sources)
         if self.places:
             where(f"lower(e.place_name) IN ({', '.join(['lower(?)'] * len(self.places))})", *self.places)
         for side, values in (("actor", self.actors), ("recipient", self.recipients)):

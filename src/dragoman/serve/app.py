@@ -6,21 +6,27 @@ with autoescaping on (article text is untrusted input); scripts are static files
 only, and the Content-Security-Policy header forbids inline ones. Handlers are
 `async` and read the store on the event loop's thread: one SQLite connection, used
 by one thread, and every read is bounded (see `dragoman.serve.data`).
+
+The store is opened read-only and every POST is refused (405) unless the workbench was
+started with edits allowed: then the fused event page's forms split a mention off or
+merge two fused events (the user's fusion corrections), each form carrying this
+server's random token, checked on POST (a page of another site cannot forge one).
 """
 
 from __future__ import annotations
 
 import io
+import secrets
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import AsyncIterator, Callable
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, quote, urlencode
 
 import jinja2
 from starlette.applications import Starlette
 from starlette.middleware import Middleware
 from starlette.requests import Request
-from starlette.responses import HTMLResponse, JSONResponse, Response
+from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
@@ -40,7 +46,9 @@ CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline';
 EXPORTS = [name for name, chosen in FORMATS.items() if chosen.kind != "path"]
 MEDIA = {"csv": "text/csv", "geojson": "application/geo+json", "gexf": "application/xml",
          "graphml": "application/xml", "plover-jsonl": "application/x-ndjson"}
-FILTER_KEYS = ("type", "actor", "recipient", "country", "since", "until", "undated", "status", "place", "article")
+FILTER_KEYS = ("type", "actor", "recipient", "country", "since", "until", "undated", "status", "place", "article",
+               "story", "min_sources", "mentions")
+MAX_FORM_BYTES = 4_096  # an edit form holds a token and two ids
 
 
 def _safe_url(value: str | None) -> str | None:
@@ -82,17 +90,21 @@ def _timeline(days: list[dict], width: int = 900, height: int = 120) -> dict:
 
 
 class Workbench:
-    """The pages over one store, opened read-only when the server starts (in the thread
-    that serves the requests: an SQLite connection belongs to its thread)."""
+    """The pages over one store, opened when the server starts (in the thread that serves
+    the requests: an SQLite connection belongs to its thread), read-only unless
+    `allow_edits`."""
 
-    def __init__(self, target: str) -> None:
+    def __init__(self, target: str, allow_edits: bool = False) -> None:
         self.target = target
+        self.allow_edits = allow_edits
+        self.token = secrets.token_urlsafe(32)  # this server's CSRF token: in each edit form, checked on POST
         self.store: Store
         self.env = _environment()
+        self.env.globals["edit_token"] = self.token if allow_edits else None
 
     @asynccontextmanager
     async def lifespan(self, _app: Starlette) -> AsyncIterator[None]:
-        with Store.open(self.target, create=False, read_only=True) as self.store:
+        with Store.open(self.target, create=False, read_only=not self.allow_edits) as self.store:
             yield
 
     def render(self, request: Request, template: str, found: dict, status: int = 200) -> Response:
@@ -131,6 +143,19 @@ class Workbench:
     def article(self, request: Request) -> dict | None:
         return data.article(self.store, request.path_params["article_id"])
 
+    def fused(self, request: Request) -> dict | None:
+        return data.fused_event(self.store, request.path_params["fused_id"])
+
+    def stories(self, request: Request) -> dict:
+        return data.stories(self.store, request.query_params)
+
+    def story(self, request: Request) -> dict | None:
+        found = data.story(self.store, request.path_params["story_id"])
+        if found is not None:
+            found["timeline"] = _timeline(data.timeline([{"date": e["first"], "quad": e["quad"]}
+                                                          for e in found["events"]]))
+        return found
+
     def actor(self, request: Request) -> dict | None:
         name = request.query_params.get("name", "").strip()
         if not name:
@@ -163,7 +188,9 @@ class Workbench:
             return self.problem(request, 400, str(exc))
         out = io.BytesIO()
         text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
-        mentions = self.store.events(where, limit=EXPORT_MAX)
+        # as the table shows them: one row per fused event (its first report), or each mention
+        mentions = (self.store.events(where, limit=EXPORT_MAX) if request.query_params.get("mentions") == "1"
+                    else (f.mentions[0] for f in self.store.fused_events(where, limit=EXPORT_MAX)))
         if FORMATS[name].kind == "bytes":
             FORMATS[name].write(mentions, out)
         else:
@@ -172,6 +199,33 @@ class Workbench:
         extension = {"polecat": "tsv", "icews": "tsv", "plover-jsonl": "jsonl"}.get(name, name)
         return Response(out.getvalue(), media_type=MEDIA.get(name, "text/tab-separated-values"),
                         headers={"Content-Disposition": f'attachment; filename="events.{extension}"'})
+
+
+    async def edit(self, request: Request) -> Response:
+        """Split a mention off a fused event, or merge another fused event into it; then
+        show the fused event as it now is. 405 unless edits are allowed, 403 without
+        this server's token."""
+        if not self.allow_edits:
+            return Response("this workbench is read-only (start it with --allow-edits to correct fusion)",
+                            status_code=405, headers={"Allow": "GET"})
+        body = await request.body()
+        if len(body) > MAX_FORM_BYTES:
+            return self.problem(request, 413, "form too large")
+        form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
+        if not secrets.compare_digest(form.get("token", ""), self.token):
+            return self.problem(request, 403, "the form's token is missing or not this server's: reload the page")
+        fused_id = request.path_params["fused_id"]
+        try:
+            if request.path_params["action"] == "split":
+                shown = self.store.split_fused(fused_id, form.get("article_id", ""), form.get("event_id", ""))
+            elif request.path_params["action"] == "merge":
+                self.store.merge_fused(fused_id, form.get("other", "").strip())
+                shown = fused_id
+            else:
+                return self.problem(request, 404, "no such correction (split or merge)")
+        except (KeyError, ValueError) as exc:
+            return self.problem(request, 400, str(exc.args[0] if exc.args else exc))
+        return RedirectResponse("/fused/" + quote(shown, safe=""), status_code=303)
 
 
 class SecurityHeaders:
@@ -192,14 +246,19 @@ class SecurityHeaders:
         await self.app(scope, receive, with_headers)
 
 
-def create_app(target: str) -> Starlette:
-    """The workbench over the store at `target` (SQLite path or PostgreSQL URL), read-only."""
-    bench = Workbench(str(target))
+def create_app(target: str, allow_edits: bool = False) -> Starlette:
+    """The workbench over the store at `target` (SQLite path or PostgreSQL URL), read-only
+    unless `allow_edits`."""
+    bench = Workbench(str(target), allow_edits)
     routes = [
         Route("/", bench.page(bench.search, "search.html")),
         Route("/search", bench.page(bench.search, "search.html")),
         Route("/events", bench.page(bench.events, "events.html")),
         Route("/events/{article_id}/{event_id}", bench.page(bench.event, "event.html")),
+        Route("/fused/{fused_id:path}/{action:str}", bench.edit, methods=["POST"]),
+        Route("/fused/{fused_id:path}", bench.page(bench.fused, "fused.html")),
+        Route("/stories", bench.page(bench.stories, "stories.html")),
+        Route("/story/{story_id:path}", bench.page(bench.story, "story.html")),
         Route("/articles/{article_id}", bench.page(bench.article, "article.html")),
         Route("/actor", bench.page(bench.actor, "actor.html")),
         Route("/network", bench.page(bench.network, "network.html")),

@@ -4,19 +4,25 @@ Every page asks this module for plain dicts (the same dicts its JSON variant ret
 so the pages do not know how the store is laid out. Reads are bounded: a page size is
 capped (`MAX_PAGE`), an offset too (`MAX_OFFSET`: deeper pages are a filter away),
 counts stop at `COUNT_CAP`, and the network and map read at most `MAX_EDGES` and
-`MAX_POINTS` rows. The events read are event mentions (one article's report of an
-event); fused events and stories plug in here when the store has them.
+`MAX_POINTS` rows. The events table lists fused events (a happening with every
+article that reported it) unless asked for the mentions (one article's report each);
+a story page reads at most `MAX_STORY_MENTIONS` mentions and `MAX_STORY_ARTICLES` articles.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import re
 from typing import Optional
+
+import msgspec
 
 from ..query.explain import _DATE_SOURCES, _PLACE_RULES
 from ..query.export import QUADS
 from ..query.filters import ALL_STATUSES, DEFAULT_STATUSES, EventFilter
 from ..records import Event
 from ..store import DatabaseFailure, Store
+from ..store.fusion import explain_row
 
 PAGE_SIZE = 50
 MAX_PAGE = 200
@@ -27,6 +33,10 @@ MAX_POINTS = 3_000
 MAX_ACTOR_EVENTS = 500
 MAX_ACTOR_ARTICLES = 300  # an actor page reads its latest articles only
 MAX_HITS = 50
+MAX_STORY_ARTICLES = 500
+MAX_STORY_MENTIONS = 5_000
+MAX_FUSED_MENTIONS = 200  # a fused event page lists its first mentions only
+FUSED_WINDOW = 2_000  # fused events in the order asked checked first for a page (see `_fused_page_nearby`)
 
 # the events table's sortable columns, by the name the query string uses
 SORTS = {
@@ -37,6 +47,8 @@ SORTS = {
     "article": "e.article_id",
     "published": "a.published",
 }
+# the fused events table's sortable columns
+FUSED_SORTS = {"date": "f.first", "type": "f.event", "sources": "f.sources", "mentions": "f.mentions"}
 
 
 class BadRequest(ValueError):
@@ -72,6 +84,8 @@ def event_filter(params) -> EventFilter:
             since=params.get("since") or None, until=params.get("until") or None,
             undated=params.get("undated") == "1", statuses=statuses,
             places=tuple(params.getlist("place")), articles=tuple(params.getlist("article")),
+            stories=tuple(params.getlist("story")),
+            min_sources=_int(params.get("min_sources"), "min_sources", 0, 0, 1_000_000),
         )
     except ValueError as exc:
         raise BadRequest(str(exc)) from None
@@ -96,8 +110,19 @@ _EVENT_COLUMNS = (
 )
 
 
+def _date(value: Optional[str], name: str) -> Optional[str]:
+    if not value:
+        return None
+    if len(value) != 10 or not re.fullmatch(r"\d{4}-\d\d-\d\d", value):
+        raise BadRequest(f"{name} {value!r} is not a date (YYYY-MM-DD)")
+    return value
+
+
 def events_table(store: Store, params) -> dict:
-    """One page of the events the filter selects, sorted as asked, with a capped count."""
+    """One page of the events the filter selects, sorted as asked, with a capped count:
+    fused events, or with ``mentions=1`` each article's report."""
+    if params.get("mentions") != "1":
+        return fused_table(store, params)
     where = event_filter(params)
     sort = params.get("sort") or "date"
     if sort.lstrip("-") not in SORTS:
@@ -122,8 +147,85 @@ def events_table(store: Store, params) -> dict:
     ).fetchone()[0]
     return {
         "events": [_event_row(row) for row in rows], "sort": sort, "size": size, "offset": offset,
-        "count": min(count, COUNT_CAP), "count_capped": count > COUNT_CAP,
+        "count": min(count, COUNT_CAP), "count_capped": count > COUNT_CAP, "mentions": True, "sorts": list(SORTS),
     }
+
+
+def fused_table(store: Store, params) -> dict:
+    """One page of the fused events with a mention the filter selects (``min_sources``
+    counts their sources), sorted as asked, each with its first report's place and parties."""
+    where = event_filter(params)
+    # the page: among the first fused events in order if it is there, else selected through
+    # the events (driven by their indexes, not a check per fused event); sources are the fused event's
+    condition, values = dataclasses.replace(where, min_sources=0).sql()
+    sort = params.get("sort") or "date"
+    if sort.lstrip("-") not in FUSED_SORTS:
+        raise BadRequest(f"sort {sort!r} is not one of {', '.join(FUSED_SORTS)} for fused events (a leading - reverses)")
+    size = _int(params.get("size"), "size", PAGE_SIZE, 1, MAX_PAGE)
+    offset = _int(params.get("offset"), "offset", 0, 0, MAX_OFFSET)
+    direction = "DESC" if sort.startswith("-") else "ASC"
+    order = FUSED_SORTS[sort.lstrip("-")]
+    sources = " JOIN fused_events f ON f.id = m.fused_id AND f.sources >= ?" if where.min_sources > 1 else ""
+    plain_values, values = values, [*([where.min_sources] if sources else []), *values]
+    selected = ("SELECT m.fused_id FROM events e JOIN fused_mentions m ON m.article_id = e.article_id"
+                f" AND m.event_id = e.event_id{sources} WHERE {condition}")
+    ordered = f"ORDER BY {order} IS NULL, {order} {direction}, f.id"
+    heads = _fused_page_nearby(store, ordered, condition, plain_values, where.min_sources, size, offset)
+    if heads is None:
+        heads = _sql(store).execute(
+            f"SELECT f.id, f.event, f.first, f.last, f.sources, f.mentions FROM fused_events f"
+            f" WHERE f.id IN ({selected}) {ordered} LIMIT ? OFFSET ?", (*values, size, offset),
+        ).fetchall()
+    count = _sql(store).execute(
+        f"SELECT count(*) FROM (SELECT DISTINCT m.fused_id FROM ({selected}) m LIMIT {COUNT_CAP + 1}) capped", values,
+    ).fetchone()[0]
+    first = _first_reports(store, [row[0] for row in heads])
+    keys = ("id", "event", "first", "last", "sources", "mentions")
+    return {
+        "events": [{**dict(zip(keys, row)), **first.get(row[0], {})} for row in heads], "sort": sort, "size": size,
+        "offset": offset, "count": min(count, COUNT_CAP), "count_capped": count > COUNT_CAP, "mentions": False,
+        "sorts": list(FUSED_SORTS),
+    }
+
+
+def _fused_page_nearby(store: Store, ordered: str, condition: str, values: list, min_sources: int,
+                       size: int, offset: int) -> Optional[list[tuple]]:
+    """The page found among the first `FUSED_WINDOW` fused events in the order asked (each
+    checked against the filter): exact when the window holds the page or is every fused
+    event; None otherwise, and for pages beyond half the window. A filter most fused events pass (the usual view) is answered
+    without reading every event; a narrow one falls back to selecting through the events."""
+    window = FUSED_WINDOW
+    if 2 * (offset + size) > window:  # a deep page: too few of the window's fused events may pass
+        return None
+    rows = _sql(store).execute(
+        f"SELECT f.id, f.event, f.first, f.last, f.sources, f.mentions FROM (SELECT * FROM fused_events f {ordered}"
+        " LIMIT ?) f WHERE f.sources >= ? AND EXISTS (SELECT 1 FROM fused_mentions m JOIN events e"
+        f" ON e.article_id = m.article_id AND e.event_id = m.event_id WHERE m.fused_id = f.id AND {condition})"
+        f" {ordered} LIMIT ? OFFSET ?", (window, min_sources, *values, size, offset),
+    ).fetchall()
+    if len(rows) == size:
+        return rows
+    every = _sql(store).execute("SELECT count(*) FROM (SELECT 1 FROM fused_events LIMIT ?) w", (window + 1,)).fetchone()[0]
+    return rows if every <= window else None
+
+
+def _first_reports(store: Store, fused_ids: list[str]) -> dict[str, dict]:
+    """Per fused event, what its earliest published mention says (quad, place, parties, article)."""
+    if not fused_ids:
+        return {}
+    rows = _sql(store).execute(
+        f"SELECT m.fused_id, {_EVENT_COLUMNS} FROM fused_mentions m JOIN events e ON e.article_id = m.article_id"
+        " AND e.event_id = m.event_id JOIN articles a ON a.id = e.article_id"
+        f" WHERE m.fused_id IN ({', '.join('?' * len(fused_ids))})"
+        " ORDER BY a.published IS NULL, a.published, e.article_id LIMIT ?", (*fused_ids, MAX_PAGE * 20),
+    ).fetchall()
+    found: dict[str, dict] = {}
+    for row in rows:
+        if row[0] not in found:
+            mention = _event_row(row[1:])
+            found[row[0]] = {k: mention[k] for k in ("quad", "quad_class", "place", "place_country", "actor_countries",
+                                                      "recipient_countries", "article_id", "title")}
+    return found
 
 
 def article(store: Store, article_id: str) -> Optional[dict]:
@@ -133,7 +235,7 @@ def article(store: Store, article_id: str) -> Optional[dict]:
         return None
     return {
         "id": record.id, "title": record.title, "published": record.published, "source": record.source,
-        "url": record.url, "text": record.text,
+        "url": record.url, "text": record.text, "story_id": store.story_of(record.id),
         "events": [_event_summary(e) for e in record.events],
         # each event's sentence, marked once (the first event of a sentence names it)
         "highlights": [(e.sentence.start, e.sentence.end, e.id) for e in record.events],
@@ -195,6 +297,7 @@ def event(store: Store, article_id: str, event_id: str) -> Optional[dict]:
             "text": place.text, "country": place.country, "lat": place.lat, "lon": place.lon,
             "within": place.within, "why": _PLACE_RULES.get(place.rule or "", place.rule)},
         "text": record.text,
+        "fused_id": store.fused_event_of(record.id, found.id), "story_id": store.story_of(record.id),
     }
 
 
@@ -397,3 +500,114 @@ def timeline(events: list[dict]) -> list[dict]:
             counts = days.setdefault(day, {})
             counts[e["quad"] or 0] = counts.get(e["quad"] or 0, 0) + 1
     return [{"day": day, "quads": days[day]} for day in sorted(days)]
+
+
+# -- fused events and stories ------------------------------------------------------------
+
+def fused_event(store: Store, fused_id: str) -> Optional[dict]:
+    """A fused event: its first `MAX_FUSED_MENTIONS` source mentions by publication (each
+    article, the sentence with its trigger marked, the mention it joined and the evidence
+    that joined them), its sources and reports, its stories."""
+    db = _sql(store)
+    head = db.execute("SELECT id, event, first, last, mentions, sources FROM fused_events WHERE id = ?",
+                      (fused_id,)).fetchone()
+    if head is None:
+        return None
+    rows = db.execute(
+        "SELECT e.article_id, e.record, a.title, a.published, a.source,"
+        " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start),"
+        " m.joined_article_id, m.joined_event_id, m.evidence FROM fused_mentions m JOIN events e"
+        " ON e.article_id = m.article_id AND e.event_id = m.event_id JOIN articles a ON a.id = e.article_id"
+        " WHERE m.fused_id = ? ORDER BY a.published IS NULL, a.published, e.article_id, length(e.event_id), e.event_id"
+        " LIMIT ?", (fused_id, MAX_FUSED_MENTIONS),
+    ).fetchall()
+    mentions = []
+    for article_id, record, title, published, source, sentence, joined_article, joined_event, evidence in rows:
+        e = msgspec.json.decode(record, type=Event)
+        mentions.append({
+            "article_id": article_id, "event_id": e.id, "title": title, "published": published, "source": source,
+            "event": e.event, "mode": e.mode, "quad": e.quad, "status": e.status, "sentence_text": sentence or "",
+            "trigger": [e.trigger.start - e.sentence.start, e.trigger.end - e.sentence.start],
+            "joined": [joined_article, joined_event] if joined_article else None,
+            "evidence": explain_row(evidence),
+        })
+    # every outlet that ran it: its sources and their near-duplicates (counted, not read)
+    copies = db.execute("SELECT count(*) FROM near_duplicates WHERE original_id IN (SELECT article_id FROM"
+                        " fused_mentions WHERE fused_id = ?)", (fused_id,)).fetchone()[0]
+    stories = [row[0] for row in db.execute(
+        "SELECT DISTINCT x.story_id FROM fused_mentions m JOIN story_articles x ON x.article_id = m.article_id"
+        " WHERE m.fused_id = ? ORDER BY x.story_id LIMIT 20", (fused_id,)).fetchall()]
+    _id, event, first, last, count, sources = head
+    return {
+        "id": fused_id, "event": event, "quad_class": QUADS.get(mentions[0]["quad"]) if mentions else None,
+        "first": first, "last": last, "sources": sources, "reports": sources + copies,
+        "mention_count": count, "mentions": mentions, "stories": stories,
+    }
+
+
+def stories(store: Store, params) -> dict:
+    """One page of the story lines, latest first: those of at least `min_articles`
+    articles whose span overlaps `since`..`until`."""
+    min_articles = _int(params.get("min_articles"), "min_articles", 1, 1, 1_000_000)
+    since, until = _date(params.get("since"), "since"), _date(params.get("until"), "until")
+    size = _int(params.get("size"), "size", PAGE_SIZE, 1, MAX_PAGE)
+    offset = _int(params.get("offset"), "offset", 0, 0, MAX_OFFSET)
+    conditions, values = ["s.articles >= ?"], [min_articles]
+    if since:
+        conditions.append("s.last >= ?")
+        values.append(since)
+    if until:
+        conditions.append("s.first <= ?")
+        values.append(until)
+    rows = _sql(store).execute(
+        "SELECT s.id, s.title, s.first, s.last, s.articles, (SELECT count(DISTINCT m.fused_id) FROM story_articles x"
+        " JOIN fused_mentions m ON m.article_id = x.article_id WHERE x.story_id = s.id)"
+        f" FROM (SELECT * FROM stories s WHERE {' AND '.join(conditions)}"
+        " ORDER BY s.last IS NULL, s.last DESC, s.id LIMIT ? OFFSET ?) s ORDER BY s.last IS NULL, s.last DESC, s.id",
+        (*values, size, offset),
+    ).fetchall()
+    count = _sql(store).execute(
+        f"SELECT count(*) FROM (SELECT 1 FROM stories s WHERE {' AND '.join(conditions)} LIMIT {COUNT_CAP + 1}) c",
+        values).fetchone()[0]
+    keys = ("id", "title", "first", "last", "articles", "events")
+    return {"stories": [dict(zip(keys, row)) for row in rows], "min_articles": min_articles, "since": since,
+            "until": until, "size": size, "offset": offset, "count": min(count, COUNT_CAP),
+            "count_capped": count > COUNT_CAP}
+
+
+def story(store: Store, story_id: str) -> Optional[dict]:
+    """A story: its articles, its fused events (each with its first report's quad class and
+    place), the actors its articles name most, by how many of its articles name them."""
+    db = _sql(store)
+    head = db.execute("SELECT id, title, first, last, articles FROM stories WHERE id = ?", (story_id,)).fetchone()
+    if head is None:
+        return None
+    articles = db.execute(
+        "SELECT a.id, a.title, a.published, a.source FROM story_articles x JOIN articles a ON a.id = x.article_id"
+        " WHERE x.story_id = ? ORDER BY a.published IS NULL, a.published, a.id LIMIT ?", (story_id, MAX_STORY_ARTICLES),
+    ).fetchall()
+    rows = db.execute(
+        "SELECT f.id, f.event, f.first, f.last, f.sources, e.quad, e.place_name, e.place_country, e.article_id,"
+        " e.event_id FROM story_articles x JOIN fused_mentions m ON m.article_id = x.article_id"
+        " JOIN fused_events f ON f.id = m.fused_id JOIN events e ON e.article_id = m.article_id"
+        " AND e.event_id = m.event_id WHERE x.story_id = ?"
+        " ORDER BY f.first IS NULL, f.first, f.id, x.published, e.article_id LIMIT ?", (story_id, MAX_STORY_MENTIONS),
+    ).fetchall()
+    events: dict[str, dict] = {}
+    for fused_id, event, first, last, sources, quad, place, country, article_id, event_id in rows:
+        if fused_id not in events:  # its first report in the story speaks for it
+            events[fused_id] = {"id": fused_id, "event": event, "first": first, "last": last, "sources": sources,
+                                "quad": quad, "quad_class": QUADS.get(quad), "place": place, "place_country": country,
+                                "article_id": article_id, "event_id": event_id}
+    actors = db.execute(
+        "SELECT x.name, count(DISTINCT x.article_id) AS n FROM story_articles s JOIN actors x"
+        " ON x.article_id = s.article_id WHERE s.story_id = ? AND x.name IS NOT NULL"
+        " GROUP BY x.name ORDER BY n DESC, x.name LIMIT 20", (story_id,),
+    ).fetchall()
+    keys = ("id", "title", "first", "last", "articles")
+    return {
+        **dict(zip(keys, head)),
+        "article_list": [dict(zip(("id", "title", "published", "source"), a)) for a in articles],
+        "events": list(events.values()), "mentions_capped": len(rows) == MAX_STORY_MENTIONS,
+        "actors": [{"name": name, "articles": n} for name, n in actors],
+    }

@@ -1,0 +1,74 @@
+"""The workbench's fusion corrections: POST forms only with --allow-edits, each checked
+against the server's token; without the flag every POST is refused and the store read-only."""
+
+import re
+
+import pytest
+from starlette.testclient import TestClient
+
+from dragoman.serve.app import create_app
+from dragoman.store import Store
+
+from serve_store import build
+
+
+@pytest.fixture(scope="module")
+def store_path(tmp_path_factory):
+    return build(tmp_path_factory.mktemp("edits") / "demo.db")
+
+
+def _token(html: str) -> str:
+    return re.search(r'name="token" value="([^"]+)"', html).group(1)
+
+
+def test_read_only_refuses_every_post_and_offers_no_form(store_path):
+    with TestClient(create_app(str(store_path))) as client:
+        html = client.get("/fused/seed%23E1").text
+        assert "<form" not in html and 'name="token"' not in html
+        for path in ("/fused/seed%23E1/split", "/fused/seed%23E1/merge", "/fused/seed%23E1", "/stories", "/story/S:seed"):
+            response = client.post(path, data={"article_id": "seed", "event_id": "E2", "other": "seed#E3"})
+            assert response.status_code == 405, path
+    with Store.open(str(store_path), create=False, read_only=True) as store:
+        assert len(store.fused_event("seed#E1").mentions) == 2  # untouched
+
+
+def test_edits_split_and_merge_with_the_servers_token(store_path):
+    with TestClient(create_app(str(store_path), allow_edits=True)) as client:
+        html = client.get("/fused/seed%23E1").text
+        token = _token(html)
+        assert 'action="/fused/seed%23E1/split"' in html and 'action="/fused/seed%23E1/merge"' in html
+        second = client.get("/fused/seed%23E1?format=json").json()["mentions"][1]
+        wanted = {"article_id": second["article_id"], "event_id": second["event_id"]}
+
+        for forged in ({}, {"token": "guessed"}, {"token": token[:-1]}):
+            response = client.post("/fused/seed%23E1/split", data={**wanted, **forged}, follow_redirects=False)
+            assert response.status_code == 403
+        assert len(client.get("/fused/seed%23E1?format=json").json()["mentions"]) == 2
+
+        split = client.post("/fused/seed%23E1/split", data={**wanted, "token": token}, follow_redirects=False)
+        new_id = f"{second['article_id']}#{second['event_id']}"
+        assert split.status_code == 303 and split.headers["location"] == "/fused/" + new_id.replace("#", "%23")
+        assert [m["event_id"] for m in client.get("/fused/seed%23E1?format=json").json()["mentions"]] == ["E1"]
+        alone = client.get(split.headers["location"] + "?format=json").json()
+        assert alone["mentions"][0]["evidence"] == ["correction:split-by-user"]
+
+        merged = client.post("/fused/seed%23E1/merge", data={"other": new_id, "token": token}, follow_redirects=False)
+        assert merged.status_code == 303 and merged.headers["location"] == "/fused/seed%23E1"
+        back = client.get("/fused/seed%23E1?format=json").json()["mentions"]
+        assert len(back) == 2 and back[1]["evidence"] == ["correction:merged-by-user"]
+        assert client.get("/fused/" + new_id.replace("#", "%23")).status_code == 404
+
+        missing = client.post("/fused/seed%23E1/merge", data={"other": "nothing#E1", "token": token})
+        assert missing.status_code == 400 and "nothing#E1" in missing.text
+        itself = client.post("/fused/seed%23E1/merge", data={"other": "seed#E1", "token": token})
+        assert itself.status_code == 400
+    with Store.open(str(store_path), create=False, read_only=True) as store:
+        assert len(store.fused_event("seed#E1").mentions) == 2  # written to the store
+
+
+def test_each_server_has_its_own_token(store_path):
+    tokens = []
+    for _ in range(2):
+        with TestClient(create_app(str(store_path), allow_edits=True)) as client:
+            tokens.append(_token(client.get("/fused/seed%23E1").text))
+    assert tokens[0] != tokens[1] and len(tokens[0]) >= 32
