@@ -1,0 +1,43 @@
+"""Event triggers taken by word class: every member of a class codes its event,
+not only the members seen in evaluation sentences."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.pipeline import Pipeline
+from dragoman.records import Article
+
+
+@pytest.fixture(scope="module")
+def events_of():
+    pipeline = Pipeline()
+
+    def run(text: str):
+        article = Article(id="t", text=text, published="2024-05-10")
+        return [(e.event, e.trigger.text) for e in pipeline.analyse(article).events]
+
+    return run
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The opposition leader assailed the finance minister over the new fuel tax.", "assailed"),
+    ("The senator faulted the agency for its slow response to the outbreak.", "faulted"),
+    ("The mayor scolded the council for delaying the housing vote.", "scolded"),
+])
+def test_verbs_of_verbal_attack_are_accusations(events_of, text, trigger):
+    assert ("ACCUSE", trigger) in events_of(text)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("A guard punched a prisoner in the corridor, the inmate's lawyer said.", "punched"),
+    ("Officers tased the driver before he was handcuffed.", "tased"),
+    ("Vigilantes bludgeoned two cattle traders near the market on Sunday.", "bludgeoned"),
+])
+def test_blows_to_the_body_are_assaults(events_of, text, trigger):
+    assert ("ASSAULT", trigger) in events_of(text)
+
+
+def test_a_storm_battering_the_coast_is_no_assault(events_of):
+    events = events_of("A powerful storm battered the coast overnight, cutting power to thousands.")
+    assert "ASSAULT" not in {event for event, _ in events}
