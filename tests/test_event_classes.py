@@ -41,3 +41,16 @@ def test_blows_to_the_body_are_assaults(events_of, text, trigger):
 def test_a_storm_battering_the_coast_is_no_assault(events_of):
     events = events_of("A powerful storm battered the coast overnight, cutting power to thousands.")
     assert "ASSAULT" not in {event for event, _ in events}
+
+
+@pytest.mark.parametrize("text", [
+    "Heavy rain that battered the delta for a week has swollen the rivers.",
+    "Officials counted the damage from an earthquake that killed dozens of villagers.",
+])
+def test_harm_done_by_a_disaster_in_a_relative_clause_is_no_assault(events_of, text):
+    assert "ASSAULT" not in {event for event, _ in events_of(text)}
+
+
+def test_people_in_a_relative_clause_are_still_doers(events_of):
+    events = events_of("The gunmen who killed two guards fled on motorbikes.")
+    assert ("ASSAULT", "killed") in events

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
 from .drafts import Match
-from .parse import _QUANTITY_NOUNS, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects
+from .parse import _QUANTITY_NOUNS, _antecedent, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects
 
 _NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 _SCARE_QUOTE_WORDS = 4
@@ -211,9 +211,10 @@ def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str]
 
 def _subject_matches(verb: Token, lemmas: frozenset[str]) -> bool:
     """The verb's subject or passive agent ("destroyed by the flood"), or a
-    compound in it ("a gas explosion"), is one of the lemmas."""
-    doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    doers += [p for c in verb.children if c.dep_ == "agent" for p in _pobjects(c)]
+    compound in it ("a gas explosion"), is one of the lemmas; a relative
+    pronoun stands for its noun ("the rain that battered the coast")."""
+    doers = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj"]
+    doers += [_antecedent(p) for c in verb.children if c.dep_ == "agent" for p in _pobjects(c)]
     return any(
         _lemma(d) in lemmas or any(_lemma(c) in lemmas for c in d.children if c.dep_ == "compound")
         for d in doers
