@@ -54,3 +54,21 @@ def test_harm_done_by_a_disaster_in_a_relative_clause_is_no_assault(events_of, t
 def test_people_in_a_relative_clause_are_still_doers(events_of):
     events = events_of("The gunmen who killed two guards fled on motorbikes.")
     assert ("ASSAULT", "killed") in events
+
+
+@pytest.mark.parametrize("text", [
+    "Asked why the bridge was still closed, the engineer blamed the weather.",
+    "When asked whether the strike would spread, the union leader smiled.",
+    "Asked about the new levy, the minister said it was fair.",
+    "A reporter asked the general how long the troops would stay.",
+])
+def test_a_question_put_to_someone_is_no_request(events_of, text):
+    assert "REQUEST" not in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The governor asked the federal government to send more doctors.",
+    "The charity asked donors for blankets and tents.",
+])
+def test_asking_for_something_is_still_a_request(events_of, text):
+    assert "REQUEST" in {event for event, _ in events_of(text)}

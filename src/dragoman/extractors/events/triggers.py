@@ -101,6 +101,8 @@ class TriggerMatcher:
                 continue  # "the earthquake killed", "a storm destroyed": no one's act
             if entry.prep and not _has_prep(token, entry.prep):
                 continue
+            if entry.event == "REQUEST" and pos == "verb" and _asks_a_question(token, self.lex.question_words):
+                continue  # "asked why he left": a question, not a request
             if entry.light and not (carrier is not None and _lemma_in(carrier, entry.light)):
                 continue
             if carrier is not None and not entry.light and not _lemma_in(carrier, self.lex.light_verbs):
@@ -219,6 +221,24 @@ def _subject_matches(verb: Token, lemmas: frozenset[str]) -> bool:
         _lemma(d) in lemmas or any(_lemma(c) in lemmas for c in d.children if c.dep_ == "compound")
         for d in doers
     )
+
+
+def _asks_a_question(verb: Token, question_words: frozenset[str]) -> bool:
+    """The verb governs an indirect question ("why ...", "whether ...", "about
+    X") and nothing that says what is wanted ("to leave", "for aid")."""
+    children = list(verb.children)
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in children):
+        return False
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in question_words:
+            return True
+        if child.dep_ in ("ccomp", "advcl") and child.i > verb.i:
+            opener = child.left_edge
+            if opener.lower_ in question_words or any(
+                c.lower_ in question_words for c in child.children if c.dep_ in ("mark", "advmod") and c.i < child.i
+            ):
+                return True
+    return False
 
 
 def _scare_quotes(text: str) -> list[tuple[int, int]]:
