@@ -72,3 +72,20 @@ def test_a_question_put_to_someone_is_no_request(events_of, text):
 ])
 def test_asking_for_something_is_still_a_request(events_of, text):
     assert "REQUEST" in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Four passengers were killed when the bus collided with a truck on the coastal road.",
+    "Eleven workers were injured in the accident at the port on Monday.",
+    "Several houses were damaged in the landslide that followed the rains.",
+])
+def test_harm_from_an_accident_or_disaster_is_no_assault(events_of, text):
+    assert "ASSAULT" not in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Two villagers were killed when soldiers raided the settlement.",
+    "Three guards were wounded in an ambush on the convoy.",
+])
+def test_harm_in_an_attack_is_still_an_assault(events_of, text):
+    assert "ASSAULT" in {event for event, _ in events_of(text)}

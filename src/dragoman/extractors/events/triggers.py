@@ -20,6 +20,7 @@ from .parse import _QUANTITY_NOUNS, _antecedent, _following_prep, _for_clauses, 
 
 _NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 _SCARE_QUOTE_WORDS = 4
+_HARM_PREPS = {"in", "during", "from"}
 _QUOTE_RE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
 
 
@@ -97,8 +98,10 @@ class TriggerMatcher:
                 continue  # "struck a deal", "declined to comment": another sense
             if entry.subjects and not _subject_matches(token, entry.subjects):
                 continue
-            if entry.not_subjects and _subject_matches(token, entry.not_subjects):
-                continue  # "the earthquake killed", "a storm destroyed": no one's act
+            if entry.not_subjects and (
+                _subject_matches(token, entry.not_subjects) or _harmed_in(token, entry.not_subjects)
+            ):
+                continue  # "the earthquake killed", "injured in the accident": no one's act
             if entry.prep and not _has_prep(token, entry.prep):
                 continue
             if entry.event == "REQUEST" and pos == "verb" and _asks_a_question(token, self.lex.question_words):
@@ -237,6 +240,24 @@ def _asks_a_question(verb: Token, question_words: frozenset[str]) -> bool:
             if opener.lower_ in question_words or any(
                 c.lower_ in question_words for c in child.children if c.dep_ in ("mark", "advmod") and c.i < child.i
             ):
+                return True
+    return False
+
+
+def _harmed_in(verb: Token, lemmas: frozenset[str]) -> bool:
+    """A passive with no doer whose harm came in one of the lemmas ("injured in
+    the accident", "killed in crashes") or when one of them happened on its own
+    ("killed when the helicopter crashed", "when the roof collapsed")."""
+    children = list(verb.children)
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or any(c.dep_ == "agent" for c in children):
+        return False
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in _HARM_PREPS:
+            if any(_lemma(p) in lemmas for p in _pobjects(child)):
+                return True
+        if child.dep_ == "advcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in child.children):
+            subjects = [c for c in child.children if c.dep_ == "nsubj"]
+            if _lemma(child) in lemmas or any(_lemma(s) in lemmas for s in subjects):
                 return True
     return False
 
