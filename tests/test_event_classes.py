@@ -89,3 +89,16 @@ def test_harm_from_an_accident_or_disaster_is_no_assault(events_of, text):
 ])
 def test_harm_in_an_attack_is_still_an_assault(events_of, text):
     assert "ASSAULT" in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The senator spoke to reporters outside the courthouse after the hearing.",
+    "The candidate has been talking with voters in small towns all week.",
+])
+def test_speaking_to_the_public_is_no_consultation(events_of, text):
+    assert "CONSULT" not in {event for event, _ in events_of(text)}
+
+
+def test_speaking_with_a_counterpart_is_still_a_consultation(events_of):
+    events = events_of("The Kenyan foreign minister spoke with her Ugandan counterpart on Tuesday.")
+    assert "CONSULT" in {event for event, _ in events}
