@@ -102,3 +102,12 @@ def test_speaking_to_the_public_is_no_consultation(events_of, text):
 def test_speaking_with_a_counterpart_is_still_a_consultation(events_of):
     events = events_of("The Kenyan foreign minister spoke with her Ugandan counterpart on Tuesday.")
     assert "CONSULT" in {event for event, _ in events}
+
+
+@pytest.mark.parametrize("text", [
+    "The farmers' union threw its support behind the opposition candidate.",
+    "Several mayors showed their support for the teachers on Friday.",
+    "The league lent its support to the boycott.",
+])
+def test_support_shown_or_lent_is_support(events_of, text):
+    assert "SUPPORT" in {event for event, _ in events_of(text)}
