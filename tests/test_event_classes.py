@@ -111,3 +111,19 @@ def test_speaking_with_a_counterpart_is_still_a_consultation(events_of):
 ])
 def test_support_shown_or_lent_is_support(events_of, text):
     assert "SUPPORT" in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("Militants said the rockets that were fired at the airbase came from the hills.", "ASSAULT"),
+])
+def test_an_object_named_by_a_relative_pronoun_is_its_noun(events_of, text, event_type):
+    assert event_type in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The deal that the two companies struck in March fell apart.",
+    "Every pupil needs somebody they can talk to.",
+])
+def test_a_relative_object_keeps_other_senses_out(events_of, text):
+    events = {event for event, _ in events_of(text)}
+    assert not events & {"ASSAULT", "CONSULT"}

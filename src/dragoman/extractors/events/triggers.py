@@ -187,9 +187,9 @@ _MEASURE_NOUNS = {"series", "wave", "round", "spate", "string", "day", "week", "
 
 
 def _objects(verb: Token, particle: Optional[str], clauses: bool = False) -> list[Token]:
-    """Objects of the verb; "part of X" counts as X. With `clauses`, the verb
-    of an infinitive complement counts too: what "declined to comment"
-    declines is commenting."""
+    """Objects of the verb; "part of X" counts as X, and a relative pronoun the
+    noun it stands for. With `clauses`, the verb of an infinitive complement
+    counts too: what "declined to comment" declines is commenting."""
     kinds = ("dobj", "nsubjpass", "attr", "oprd") + (("xcomp",) if clauses else ())
     objects = [c for c in verb.children if c.dep_ in kinds]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "photographs and intelligence"
@@ -198,8 +198,12 @@ def _objects(verb: Token, particle: Optional[str], clauses: bool = False) -> lis
         for c in o.children if c.lower_ == "of" for p in _pobjects(c)
     ]
     if particle:
-        objects += [p for c in verb.children if c.lower_ == particle for p in _pobjects(c)]
-    return objects
+        for child in verb.children:
+            if child.lower_ == particle:
+                # "someone they can talk to": a stranded particle's object is the noun the clause modifies
+                stranded = not _pobjects(child) and verb.dep_ == "relcl"
+                objects += [verb.head] if stranded else _pobjects(child)
+    return [_antecedent(o) for o in objects]
 
 
 def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str], clauses: bool = False) -> bool:
