@@ -127,6 +127,7 @@ class Lexicon:
     place_recipient: frozenset[str]
     unclaimed_actor_at_place: frozenset[str]
     occurrence_verbs: frozenset[str]  # "clashes erupted": the noun's event is reported
+    question_words: frozenset[str]  # "asked why ...": a question, not a request
     victims_of_place: frozenset[str]  # unaffiliated victims belong to the event's place
     domestic_recipient: frozenset[str]
     object_genitive: frozenset[str]  # noun events whose of-phrase names the target
@@ -345,7 +346,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
              "agent_nouns", "act_nouns", "document_nouns", "sponsor_words", "topic_preps", "circumstance_words",
              "intent", "entries",
              "speech_verbs", "requires_recipient", "place_recipient", "unclaimed_actor_at_place",
-             "occurrence_verbs",
+             "occurrence_verbs", "question_words",
              "victims_of_place",
              "domestic_recipient", "object_genitive", "future_recode",
              "joint_recode", "obligation", "threat_when_planned", "adjunct_events")
@@ -422,6 +423,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         place_recipient=types("place_recipient"),
         unclaimed_actor_at_place=types("unclaimed_actor_at_place"),
         occurrence_verbs=words("occurrence_verbs"),
+        question_words=words("question_words"),
         victims_of_place=types("victims_of_place"),
         domestic_recipient=types("domestic_recipient"),
         object_genitive=types("object_genitive"),

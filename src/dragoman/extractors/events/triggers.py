@@ -16,10 +16,11 @@ from spacy.tokens import Doc, Span, Token
 
 from ..lexicon import Lexicon
 from .drafts import Match
-from .parse import _QUANTITY_NOUNS, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects
+from .parse import _QUANTITY_NOUNS, _antecedent, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects
 
 _NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 _SCARE_QUOTE_WORDS = 4
+_HARM_PREPS = {"in", "during", "from"}
 _QUOTE_RE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
 
 
@@ -97,10 +98,14 @@ class TriggerMatcher:
                 continue  # "struck a deal", "declined to comment": another sense
             if entry.subjects and not _subject_matches(token, entry.subjects):
                 continue
-            if entry.not_subjects and _subject_matches(token, entry.not_subjects):
-                continue  # "the earthquake killed", "a storm destroyed": no one's act
+            if entry.not_subjects and (
+                _subject_matches(token, entry.not_subjects) or _harmed_in(token, entry.not_subjects)
+            ):
+                continue  # "the earthquake killed", "injured in the accident": no one's act
             if entry.prep and not _has_prep(token, entry.prep):
                 continue
+            if entry.event == "REQUEST" and pos == "verb" and _asks_a_question(token, self.lex.question_words):
+                continue  # "asked why he left": a question, not a request
             if entry.light and not (carrier is not None and _lemma_in(carrier, entry.light)):
                 continue
             if carrier is not None and not entry.light and not _lemma_in(carrier, self.lex.light_verbs):
@@ -182,9 +187,9 @@ _MEASURE_NOUNS = {"series", "wave", "round", "spate", "string", "day", "week", "
 
 
 def _objects(verb: Token, particle: Optional[str], clauses: bool = False) -> list[Token]:
-    """Objects of the verb; "part of X" counts as X. With `clauses`, the verb
-    of an infinitive complement counts too: what "declined to comment"
-    declines is commenting."""
+    """Objects of the verb; "part of X" counts as X, and a relative pronoun the
+    noun it stands for. With `clauses`, the verb of an infinitive complement
+    counts too: what "declined to comment" declines is commenting."""
     kinds = ("dobj", "nsubjpass", "attr", "oprd") + (("xcomp",) if clauses else ())
     objects = [c for c in verb.children if c.dep_ in kinds]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "photographs and intelligence"
@@ -193,8 +198,12 @@ def _objects(verb: Token, particle: Optional[str], clauses: bool = False) -> lis
         for c in o.children if c.lower_ == "of" for p in _pobjects(c)
     ]
     if particle:
-        objects += [p for c in verb.children if c.lower_ == particle for p in _pobjects(c)]
-    return objects
+        for child in verb.children:
+            if child.lower_ == particle:
+                # "someone they can talk to": a stranded particle's object is the noun the clause modifies
+                stranded = not _pobjects(child) and verb.dep_ == "relcl"
+                objects += [verb.head] if stranded else _pobjects(child)
+    return [_antecedent(o) for o in objects]
 
 
 def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str], clauses: bool = False) -> bool:
@@ -211,13 +220,50 @@ def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str]
 
 def _subject_matches(verb: Token, lemmas: frozenset[str]) -> bool:
     """The verb's subject or passive agent ("destroyed by the flood"), or a
-    compound in it ("a gas explosion"), is one of the lemmas."""
-    doers = [c for c in verb.children if c.dep_ == "nsubj"]
-    doers += [p for c in verb.children if c.dep_ == "agent" for p in _pobjects(c)]
+    compound in it ("a gas explosion"), is one of the lemmas; a relative
+    pronoun stands for its noun ("the rain that battered the coast")."""
+    doers = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj"]
+    doers += [_antecedent(p) for c in verb.children if c.dep_ == "agent" for p in _pobjects(c)]
     return any(
         _lemma(d) in lemmas or any(_lemma(c) in lemmas for c in d.children if c.dep_ == "compound")
         for d in doers
     )
+
+
+def _asks_a_question(verb: Token, question_words: frozenset[str]) -> bool:
+    """The verb governs an indirect question ("why ...", "whether ...", "about
+    X") and nothing that says what is wanted ("to leave", "for aid")."""
+    children = list(verb.children)
+    if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in children):
+        return False
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in question_words:
+            return True
+        if child.dep_ in ("ccomp", "advcl") and child.i > verb.i:
+            opener = child.left_edge
+            if opener.lower_ in question_words or any(
+                c.lower_ in question_words for c in child.children if c.dep_ in ("mark", "advmod") and c.i < child.i
+            ):
+                return True
+    return False
+
+
+def _harmed_in(verb: Token, lemmas: frozenset[str]) -> bool:
+    """A passive with no doer whose harm came in one of the lemmas ("injured in
+    the accident", "killed in crashes") or when one of them happened on its own
+    ("killed when the helicopter crashed", "when the roof collapsed")."""
+    children = list(verb.children)
+    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or any(c.dep_ == "agent" for c in children):
+        return False
+    for child in children:
+        if child.dep_ == "prep" and child.lower_ in _HARM_PREPS:
+            if any(_lemma(p) in lemmas for p in _pobjects(child)):
+                return True
+        if child.dep_ == "advcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in child.children):
+            subjects = [c for c in child.children if c.dep_ == "nsubj"]
+            if _lemma(child) in lemmas or any(_lemma(s) in lemmas for s in subjects):
+                return True
+    return False
 
 
 def _scare_quotes(text: str) -> list[tuple[int, int]]:
