@@ -4,7 +4,9 @@ The corpus: PolNeAR training articles from ../shared/eval (real political news, 
 measuring only), extracted once; the store is then filled with copies of their records
 under new ids. Each copy has about half its words replaced by random letters of the same
 length, so offsets stay valid and no copy is a near-duplicate of another (the ingest
-screen would otherwise set them aside, and its band tables would fill with one bucket).
+screen would otherwise set them aside, and its band tables would fill with one bucket),
+and copy k of an article is dated k days after it (its events too), so each day of the
+store holds one copy of each article, as fusion and stories would meet a day's news.
 What is timed is all that `dragoman ingest` does per article after the parse: the
 near-duplicate screen against the store, storing every layer, and learning actors and
 sources' homes. The parse itself costs the same at every store size; its rate is
@@ -23,6 +25,7 @@ import sys
 import tempfile
 import time
 from contextlib import ExitStack
+from datetime import date, timedelta
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -39,6 +42,27 @@ def scrambled(text: str, seed: int) -> str:
         return "".join(rng.choices(string.ascii_lowercase, k=len(word))) if rng.random() < 0.5 else word
 
     return WORD.sub(swap, text)
+
+
+def shifted(record, days: int):
+    """The record as if published `days` later: its publication date and its events' day
+    dates move together (months and years stay), so copies of one article fall on
+    different days, as a day's news does, and do not all meet in one fusion block."""
+    import msgspec
+
+    def later(value):
+        if value is None or len(value) != 10:
+            return value
+        return (date.fromisoformat(value) + timedelta(days=days)).isoformat()
+
+    def moved(event):
+        if event.date is None:
+            return event
+        when = event.date
+        return msgspec.structs.replace(event, date=msgspec.structs.replace(
+            when, value=later(when.value), first=later(when.first), last=later(when.last)))
+
+    return msgspec.structs.replace(record, published=later(record.published), events=[moved(e) for e in record.events])
 
 
 def extract(paths: list[Path]):
@@ -74,7 +98,7 @@ def fill(target: str, records, sizes: list[int], window: int) -> list[tuple[int,
         gazetteer = load_gazetteer()
 
         def ingest(n: int) -> None:
-            base = records[n % len(records)]
+            base = shifted(records[n % len(records)], n // len(records))
             text = scrambled(base.text, n)
             article = make_article(text, id=f"{base.id}-{n}", published=base.published)
             if not list(screen([article])):
