@@ -414,7 +414,7 @@ def test_seed_article_events(pipeline):
         )
 
     missed = [g["id"] for g in expected["events"] if not found(g)]
-    assert len(expected["events"]) - len(missed) >= 12, f"missed {missed}"
+    assert len(expected["events"]) - len(missed) >= 13, f"missed {missed}"
 
 
 # -- countries of actors and recipients: scene, appositions, grievances ---------
