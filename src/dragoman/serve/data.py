@@ -118,20 +118,25 @@ def _date(value: Optional[str], name: str) -> Optional[str]:
     return value
 
 
+def _page(params, sorts: dict[str, str], what: str) -> tuple[str, str, str, int, int]:
+    """The page a table's query string asks for: the sort (one of `sorts`, a leading -
+    reverses), its SQL order expression and direction, the page size and the offset."""
+    sort = params.get("sort") or "date"
+    if sort.lstrip("-") not in sorts:
+        raise BadRequest(f"sort {sort!r} is not one of {', '.join(sorts)}{what} (a leading - reverses)")
+    size = _int(params.get("size"), "size", PAGE_SIZE, 1, MAX_PAGE)
+    offset = _int(params.get("offset"), "offset", 0, 0, MAX_OFFSET)
+    return sort, sorts[sort.lstrip("-")], "DESC" if sort.startswith("-") else "ASC", size, offset
+
+
 def events_table(store: Store, params) -> dict:
     """One page of the events the filter selects, sorted as asked, with a capped count:
     fused events, or with ``mentions=1`` each article's report."""
     if params.get("mentions") != "1":
         return fused_table(store, params)
     where = event_filter(params)
-    sort = params.get("sort") or "date"
-    if sort.lstrip("-") not in SORTS:
-        raise BadRequest(f"sort {sort!r} is not one of {', '.join(SORTS)} (a leading - reverses)")
-    size = _int(params.get("size"), "size", PAGE_SIZE, 1, MAX_PAGE)
-    offset = _int(params.get("offset"), "offset", 0, 0, MAX_OFFSET)
-    direction = "DESC" if sort.startswith("-") else "ASC"
+    sort, order, direction, size, offset = _page(params, SORTS, "")
     condition, values = where.sql()
-    order = SORTS[sort.lstrip("-")]
     # the page's keys are chosen on the events alone (articles joined only to sort by publication)
     joined = " JOIN articles a ON a.id = e.article_id" if sort.lstrip("-") == "published" else ""
     rows = _sql(store).execute(
@@ -158,13 +163,7 @@ def fused_table(store: Store, params) -> dict:
     # the page: among the first fused events in order if it is there, else selected through
     # the events (driven by their indexes, not a check per fused event); sources are the fused event's
     condition, values = dataclasses.replace(where, min_sources=0).sql()
-    sort = params.get("sort") or "date"
-    if sort.lstrip("-") not in FUSED_SORTS:
-        raise BadRequest(f"sort {sort!r} is not one of {', '.join(FUSED_SORTS)} for fused events (a leading - reverses)")
-    size = _int(params.get("size"), "size", PAGE_SIZE, 1, MAX_PAGE)
-    offset = _int(params.get("offset"), "offset", 0, 0, MAX_OFFSET)
-    direction = "DESC" if sort.startswith("-") else "ASC"
-    order = FUSED_SORTS[sort.lstrip("-")]
+    sort, order, direction, size, offset = _page(params, FUSED_SORTS, " for fused events")
     sources = " JOIN fused_events f ON f.id = m.fused_id AND f.sources >= ?" if where.min_sources > 1 else ""
     plain_values, values = values, [*([where.min_sources] if sources else []), *values]
     selected = ("SELECT m.fused_id FROM events e JOIN fused_mentions m ON m.article_id = e.article_id"
@@ -552,25 +551,10 @@ def stories(store: Store, params) -> dict:
     since, until = _date(params.get("since"), "since"), _date(params.get("until"), "until")
     size = _int(params.get("size"), "size", PAGE_SIZE, 1, MAX_PAGE)
     offset = _int(params.get("offset"), "offset", 0, 0, MAX_OFFSET)
-    conditions, values = ["s.articles >= ?"], [min_articles]
-    if since:
-        conditions.append("s.last >= ?")
-        values.append(since)
-    if until:
-        conditions.append("s.first <= ?")
-        values.append(until)
-    rows = _sql(store).execute(
-        "SELECT s.id, s.title, s.first, s.last, s.articles, (SELECT count(DISTINCT m.fused_id) FROM story_articles x"
-        " JOIN fused_mentions m ON m.article_id = x.article_id WHERE x.story_id = s.id)"
-        f" FROM (SELECT * FROM stories s WHERE {' AND '.join(conditions)}"
-        " ORDER BY s.last IS NULL, s.last DESC, s.id LIMIT ? OFFSET ?) s ORDER BY s.last IS NULL, s.last DESC, s.id",
-        (*values, size, offset),
-    ).fetchall()
-    count = _sql(store).execute(
-        f"SELECT count(*) FROM (SELECT 1 FROM stories s WHERE {' AND '.join(conditions)} LIMIT {COUNT_CAP + 1}) c",
-        values).fetchone()[0]
-    keys = ("id", "title", "first", "last", "articles", "events")
-    return {"stories": [dict(zip(keys, row)) for row in rows], "min_articles": min_articles, "since": since,
+    span = {"min_articles": min_articles, "since": since, "until": until}
+    rows = store.stories(**span, limit=size, offset=offset)
+    count = store.count_stories(**span, cap=COUNT_CAP)
+    return {"stories": [row._asdict() for row in rows], "min_articles": min_articles, "since": since,
             "until": until, "size": size, "offset": offset, "count": min(count, COUNT_CAP),
             "count_capped": count > COUNT_CAP}
 

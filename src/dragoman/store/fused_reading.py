@@ -152,22 +152,26 @@ class FusedReading:
                       " story_articles x JOIN fused_mentions m ON m.article_id = x.article_id WHERE x.story_id = s.id)")
 
     def stories(self, *, min_articles: int = 1, since: Optional[str] = None, until: Optional[str] = None,
-                limit: Optional[int] = None) -> list[Story]:
+                limit: Optional[int] = None, offset: int = 0) -> list[Story]:
         """The story lines, latest first: those of at least `min_articles` articles whose
-        span overlaps `since`..`until` (YYYY-MM-DD)."""
-        conditions, params = ["s.articles >= ?"], [min_articles]
-        if since:
-            conditions.append("s.last >= ?")
-            params.append(since)
-        if until:
-            conditions.append("s.first <= ?")
-            params.append(until)
+        span overlaps `since`..`until` (YYYY-MM-DD); a page of `limit` from `offset` when
+        given (the events are counted for that page's stories only)."""
+        where, params = _story_where(min_articles, since, until)
+        page = "" if limit is None else " LIMIT ? OFFSET ?"
         rows = self._db.execute(
-            f"SELECT {self._STORY_COLUMNS} FROM stories s WHERE {' AND '.join(conditions)}"
-            " ORDER BY s.last IS NULL, s.last DESC, s.id" + (" LIMIT ?" if limit else ""),
-            (*params, *([limit] if limit else [])),
+            f"SELECT {self._STORY_COLUMNS} FROM (SELECT * FROM stories s WHERE {where}"
+            f" ORDER BY s.last IS NULL, s.last DESC, s.id{page}) s ORDER BY s.last IS NULL, s.last DESC, s.id",
+            (*params, *(() if limit is None else (limit, offset))),
         ).fetchall()
         return [Story(*row) for row in rows]
+
+    def count_stories(self, *, min_articles: int = 1, since: Optional[str] = None, until: Optional[str] = None,
+                      cap: int) -> int:
+        """How many story lines `stories` would give with the same filter, counting no further than `cap` + 1."""
+        where, params = _story_where(min_articles, since, until)
+        return self._db.execute(
+            f"SELECT count(*) FROM (SELECT 1 FROM stories s WHERE {where} LIMIT {int(cap) + 1}) capped", params
+        ).fetchone()[0]
 
     def story(self, story_id: str) -> Optional[StoryTimeline]:
         """One story with its articles and its fused events by date; None when there is none."""
@@ -214,3 +218,14 @@ class FusedReading:
             count += 1
         return count
 
+
+def _story_where(min_articles: int, since: Optional[str], until: Optional[str]) -> tuple[str, list]:
+    """The condition on `stories s` of a story filter, and its parameters."""
+    conditions, params = ["s.articles >= ?"], [min_articles]
+    if since:
+        conditions.append("s.last >= ?")
+        params.append(since)
+    if until:
+        conditions.append("s.first <= ?")
+        params.append(until)
+    return " AND ".join(conditions), params
