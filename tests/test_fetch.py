@@ -94,8 +94,14 @@ class _Site(BaseHTTPRequestHandler):
             urls = "".join(f"<url><loc>http://{self.headers['Host']}{p}</loc></url>" for p in ARTICLES)
             body = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode()
             return self._send(200, body, "application/xml")
-        if path in ARTICLES:
+        if path.startswith("/amp/"):  # a mobile copy naming the article's own address
+            own = f"http://{self.headers['Host']}/news/" + path.split("?")[0].removeprefix("/amp/")
+            page = _page(*ARTICLES["/news/harbour.html"]).replace(
+                b"</head>", f'<link rel="canonical" href="{own}"></head>'.encode())
+            return self._send(200, page, "text/html; charset=utf-8")
+        if path.split("?")[0] in ARTICLES:
             time.sleep(self.slow_pages)
+            path = path.split("?")[0]
             return self._etagged(_page(*ARTICLES[path]), "text/html; charset=utf-8")
         if path == "/slow.html":
             time.sleep(3)
@@ -253,6 +259,27 @@ def test_fetch_reads_a_sitemap(site, tmp_path):
     assert result.exit_code == 0, result.stderr
     articles = [json.loads(line) for line in result.stdout.splitlines()]  # on stdout without -o
     assert {a["url"] for a in articles} == {site + path for path in ARTICLES}
+
+
+def test_an_article_is_known_by_its_canonical_address_without_tracking_parameters(site, tmp_path):
+    result = _fetch(CliRunner(), site + "/amp/harbour.html?utm_source=rss", site + "/news/bridge.html?utm_medium=feed&fbclid=x1",
+                    "--archive", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    urls = sorted(json.loads(line)["url"] for line in result.stdout.splitlines())
+    assert urls == [site + "/news/bridge.html", site + "/news/harbour.html"]
+
+
+@pytest.mark.parametrize("named, fetched, known_as", [
+    ("https://news.example.org/world/talks", "https://m.example.org/t?utm_source=x", "https://news.example.org/world/talks"),
+    ("https://news.example.org/", "https://news.example.org/world/talks?id=7&utm_campaign=y#comments",
+     "https://news.example.org/world/talks?id=7"),  # a front page is a template mistake, not the article
+    ("/world/talks", "https://news.example.org/world/talks", "https://news.example.org/world/talks"),
+    (None, None, None),
+])
+def test_canonical_url(named, fetched, known_as):
+    from dragoman.ingest.urls import canonical_url
+
+    assert canonical_url(named, fetched) == known_as
 
 
 def test_a_file_of_urls_and_usage_errors(site, tmp_path):
