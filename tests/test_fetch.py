@@ -86,7 +86,8 @@ class _Site(BaseHTTPRequestHandler):
         path = self.path
         self.hits[path] += 1
         if path == "/robots.txt":
-            return self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+            rules = "User-agent: *\nDisallow: /private/\n\nUser-agent: slowbot\nCrawl-delay: 3\n"
+            return self._send(200, rules.encode(), "text/plain")
         if path in ("/feed.xml", "/watch.xml"):
             links = list(ARTICLES) if path == "/watch.xml" else [*ARTICLES, None, "/private/memo.html", "/missing.html"]
             return self._etagged(_rss(links), "application/rss+xml")
@@ -131,6 +132,10 @@ class _Site(BaseHTTPRequestHandler):
         if path == "/flaky.html":
             if self.hits[path] <= 2:
                 return self._send(503, b"busy")
+            return self._send(200, _page(*ARTICLES["/news/bridge.html"]))
+        if path == "/busy.html":  # too many requests: come back in 2 s, then it is there
+            if self.hits[path] == 1:
+                return self._send(429, b"slow down", headers=[("Retry-After", "2")])
             return self._send(200, _page(*ARTICLES["/news/bridge.html"]))
         if path == "/down.html":
             return self._send(500, b"down")
@@ -214,6 +219,26 @@ def test_one_host_is_not_asked_twice_within_the_delay(site):
         fetcher.get(site + "/news/bridge.html", PAGE_TYPES)
     # robots.txt, then two pages: each request after the first waited for nearly the whole delay
     assert len(waits) == 2 and all(4 < wait <= 5 for wait in waits)
+
+
+def test_a_host_s_crawl_delay_and_retry_after_are_honoured_within_limits(site):
+    waits = []
+    with Fetcher(FetchPolicy(per_host_delay=0.5, retries=1, user_agent="slowbot/1.0"), sleep=waits.append) as fetcher:
+        fetcher.get(site + "/news/harbour.html", PAGE_TYPES)
+        fetcher.get(site + "/news/bridge.html", PAGE_TYPES)
+    assert len(waits) == 2 and all(2 < wait <= 3 for wait in waits)  # robots.txt's 3 s, not our 0.5 s
+
+    waits.clear()
+    with Fetcher(FetchPolicy(per_host_delay=0, retries=1, backoff=0.01), sleep=waits.append) as fetcher:
+        assert b"stone bridge" in fetcher.get(site + "/busy.html", PAGE_TYPES).body
+    assert waits == [2.0]  # what Retry-After asked for, not our 0.01 s backoff
+
+    waits.clear()
+    with Fetcher(FetchPolicy(per_host_delay=0, retries=1, max_wait=1, user_agent="slowbot/1.0"),
+                 sleep=waits.append) as fetcher:
+        fetcher.get(site + "/news/harbour.html", PAGE_TYPES)
+        fetcher.get(site + "/news/bridge.html", PAGE_TYPES)
+    assert len(waits) == 2 and all(0 < wait <= 1 for wait in waits)  # no more than max_wait
 
 
 def _fetch(runner, *args):
