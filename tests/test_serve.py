@@ -296,3 +296,19 @@ def test_a_fused_page_is_the_same_found_near_the_top_or_through_the_events(clien
     nearby = client.get(f"/events?format=json{query}").json()
     monkeypatch.setattr(data, "FUSED_WINDOW", 1)  # too small a window: always selected through the events
     assert client.get(f"/events?format=json{query}").json() == nearby
+
+
+def test_the_timeline_places_bars_by_date_and_pools_long_spans():
+    from dragoman.serve.app import _timeline
+    from dragoman.serve.data import timeline
+
+    days = timeline([{"date": "2024-01-01", "quad": 1}, {"date": "2024-01-11T09:00", "quad": 4},
+                     {"date": "2024-01-11", "quad": 4}, {"date": "2024-13-40", "quad": 1}, {"date": None, "quad": 2}])
+    drawn = _timeline(days, width=110)
+    assert [(bar["x"], bar["count"]) for bar in drawn["bars"]] == [(0, 1), (100, 2)]  # ten quiet days between
+
+    years = timeline([{"date": f"{year}-06-01", "quad": 2} for year in (2020, 2021, 2022)] +
+                     [{"date": "2022-06-02", "quad": 2}])
+    pooled = _timeline(years, width=300, slots=100)
+    assert len(pooled["bars"]) == 3 and pooled["bars"][-1]["count"] == 2
+    assert " to " in pooled["bars"][0]["day"]  # a bar stands for a span of days, and says so

@@ -12,6 +12,7 @@ a story page reads at most `MAX_STORY_MENTIONS` mentions and `MAX_STORY_ARTICLES
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from typing import Optional
 
@@ -495,10 +496,18 @@ def timeline(events: list[dict]) -> list[dict]:
     days: dict[str, dict[int, int]] = {}
     for e in events:
         day = (e["date"] or "")[:10]
-        if len(day) == 10:
+        if _is_day(day):
             counts = days.setdefault(day, {})
             counts[e["quad"] or 0] = counts.get(e["quad"] or 0, 0) + 1
     return [{"day": day, "quads": days[day]} for day in sorted(days)]
+
+
+def _is_day(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
 
 
 # -- fused events and stories ------------------------------------------------------------
