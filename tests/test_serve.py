@@ -292,7 +292,7 @@ def test_the_story_page_draws_its_timeline_actors_articles_and_map(client):
 
 @pytest.mark.parametrize("query", ["", "&sort=-mentions", "&type=CONSULT", "&min_sources=1&sort=type",
                                    "&story=S:seed&size=3&offset=2", "&status=all&sort=-date", "&country=DEU"])
-def test_a_fused_page_is_the_same_found_near_the_top_or_through_the_events(client, monkeypatch, query):
+def test_a_fused_page_is_the_same_walked_in_order_or_selected_through_the_events(client, monkeypatch, query):
     nearby = client.get(f"/events?format=json{query}").json()
-    monkeypatch.setattr(data, "FUSED_WINDOW", 1)  # too small a window: always selected through the events
+    monkeypatch.setattr(data, "FUSED_SCAN", 0)  # no walk in order: always selected through the events
     assert client.get(f"/events?format=json{query}").json() == nearby

@@ -68,7 +68,7 @@ from ..ingest.near_duplicates import Match, Signature, best_match, signature
 from ..records import Actor, Article, ArticleRecord, Event, Party, Quote
 from . import fusion, stories
 from .connection import Connection, DatabaseFailure, is_postgres
-from .fusion import FUSION_TABLES
+from .fusion import FUSED_ORDER_INDEXES, FUSION_TABLES
 from .fused_reading import (  # noqa: F401 (FusedEvent, Story, StoryTimeline: re-exported)
     EVENTS_PAGE, ArticleSummary, EventMention, FusedEvent, FusedReading, Story, StoryTimeline,
 )
@@ -119,7 +119,8 @@ UPGRADES = {
     2: "ALTER TABLE places ADD COLUMN rule TEXT",  # 3: why the place has that sense
     **{3 + n: statement for n, statement in enumerate(NEAR_DUPLICATE_TABLES)},  # 4-8: near-duplicates
     8: FUSION_TABLES + STORY_TABLES,  # 9: fused events and stories; `Store.fuse_unfused` files older articles
-    9: EVENTS_BY_MENTION,  # 10: an event found by its mention key (fused events and pages join on it)
+    # 10: an event found by its mention key (fused events and pages join on it), fused events in each order read
+    9: EVENTS_BY_MENTION + FUSED_ORDER_INDEXES + ("DROP INDEX IF EXISTS fused_events_sources",),
 }
 
 
