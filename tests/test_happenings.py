@@ -144,6 +144,10 @@ def test_the_store_fuses_reports_across_articles(store_target):
         assert [f.id for f in store.fused_events(EventFilter(min_sources=2))] == ["a#E1"]
         assert len(list(store.events(EventFilter(min_sources=2)))) == 2
         assert store.fused_event("nope") is None
+        # read a fused event at a time (the ids chosen a page of ids at a time): the same, in id order
+        assert [f.id for f in store.fused_events(page=1)] == ["a#E1", "c#E1"]
+        assert [f.id for f in store.fused_events(page=1, limit=1)] == ["a#E1"]
+        assert [f.id for f in store.fused_events(EventFilter(since="2024-03-08"), page=1)] == ["c#E1"]
 
 
 def test_split_and_merge_are_kept_and_survive_reingest(store_target):
