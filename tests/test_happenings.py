@@ -306,3 +306,61 @@ def test_eval_stories_on_our_set():
     result = _run("eval", "stories", DEFAULT_SET, "--json")
     rows = {(r["system"], r["metric"]): r["value"] for r in json.loads(result.stdout)["rows"]}
     assert rows["dragoman", "B-cubed F1"] > rows["baseline: one story per day", "B-cubed F1"]
+
+
+def _article_actors(*named):
+    return [Actor(id=f"A{n}", name=name, country="USA", kind="person") for n, name in enumerate(named, 1)]
+
+
+def test_two_recipients_of_one_doer_in_a_sentence_are_two_happenings():
+    text = "The senator endorsed Maria Lopez in the spring and backed Tom Reyes for the council in June."
+    actors = _article_actors("Ann Kerr", "Maria Lopez", "Tom Reyes")
+    kerr = ("The senator", "A1", "USA", "LEG")
+    events = [_event(text, "E1", "AID", "endorsed", actor=[kerr], recipient=[("Maria Lopez", "A2", "USA", None)]),
+              _event(text, "E2", "AID", "backed", actor=[kerr], recipient=[("Tom Reyes", "A3", "USA", None)])]
+    linked = link_happenings("a", events, text=text, actors=actors, published="2024-06-20")
+    assert [e.happening for e in linked] == ["E1", "E2"]  # one country, two people: not one act
+    # one act named twice in a sentence (the same recipient) stays one happening
+    same = [events[0], _event(text, "E2", "AID", "backed", actor=[kerr], recipient=[("Maria Lopez", "A2", "USA", None)])]
+    assert [e.happening for e in link_happenings("a", same, text=text, actors=actors, published="2024-06-20")] == ["E1", "E1"]
+
+
+def test_two_demands_of_one_doer_in_a_sentence_with_no_one_to_agree_on_stay_apart():
+    text = "The mayor demanded a recount of the ballots and urged an inquiry into the count."
+    mayor = ("The mayor", "A1", "USA", "GOV")
+    events = [_event(text, "E1", "ACCUSE", "demanded", actor=[mayor]), _event(text, "E2", "ACCUSE", "urged", actor=[mayor])]
+    linked = link_happenings("a", events, text=text, actors=_article_actors("Lee Park"), published="2024-06-20")
+    assert [e.happening for e in linked] == ["E1", "E2"]
+
+
+def test_in_one_article_two_types_in_two_sentences_are_not_chained():
+    text = ("The two leaders met in Lisbon on Monday. They praised each other's reforms on Monday. "
+            "The two leaders met again in Lisbon on Monday evening.")
+    actors = _article_actors("Rui Costa", "Jan Berg")
+    costa, berg = ("Rui Costa", "A1", "PRT", "GOV"), ("Jan Berg", "A2", "SWE", "GOV")
+    lisbon = ("Lisbon", "PRT", "city")
+    day = "2024-06-17"
+    met = _event(text, "E1", "CONSULT", "met", actor=[costa], recipient=[berg], day=day, place=lisbon)
+    praised = _event(text, "E2", "CONSULT", "praised", actor=[costa], recipient=[berg], day=day, place=lisbon)
+    praised = Event(**{**{f: getattr(praised, f) for f in praised.__struct_fields__}, "event": "SUPPORT",
+                       "sentence": Offsets(start=text.index("They"), end=text.index("The two", 5))})
+    again = _event(text, "E3", "CONSULT", "met", actor=[costa], recipient=[berg], day=day, place=lisbon)
+    linked = link_happenings("a", [met, praised, again], text=text, actors=actors, published="2024-06-18")
+    assert linked[1].happening == "E2"  # a SUPPORT two sentences on is another act than the meeting
+    assert linked[2].happening == "E1"
+
+
+def test_across_articles_countries_alone_need_the_words_too():
+    shooting = "Police shot dead a gunman outside a bank in Denver on Monday."
+    speech = "On Monday in Denver the governor attacked his rival's record on taxes in a speech."
+    usa_police, usa = ("Police", None, "USA", "COP"), ("a gunman", None, "USA", None)
+    denver = ("Denver", "USA", "city")
+    a = _m("a", _event(shooting, "E1", "ASSAULT", "shot", actor=[usa_police], recipient=[usa], day="2024-06-17",
+                       place=denver), shooting)
+    b = _m("b", _event(speech, "E1", "ASSAULT", "attacked", actor=[("the governor", None, "USA", None)],
+                       recipient=[usa], day="2024-06-17", place=denver), speech)
+    assert compare(a, b) is None  # one country, day and town, but nothing else in common
+    again = "A gunman was shot dead by police outside a bank in Denver on Monday."
+    c = _m("c", _event(again, "E1", "ASSAULT", "shot", actor=[usa_police], recipient=[usa], day="2024-06-17",
+                       place=denver), again)
+    assert compare(a, c) is not None
