@@ -364,3 +364,26 @@ def test_across_articles_countries_alone_need_the_words_too():
     c = _m("c", _event(again, "E1", "ASSAULT", "shot", actor=[usa_police], recipient=[usa], day="2024-06-17",
                        place=denver), again)
     assert compare(a, c) is not None
+
+
+def test_a_name_in_every_article_does_not_glue_stories_but_a_rare_one_does(store_target):
+    holt = Actor(id="A1", name="Dana Holt", country="USA", kind="person")
+    ortiz = Actor(id="A2", name="Lena Ortiz", country="USA", kind="person")
+    towns = ["Tulsa", "Boise", "Akron", "Macon", "Fresno", "Fresno", "Omaha", "Salem"]
+    headlines = ["Holt courts farm voters in Tulsa", "Holt rally draws crowd in Boise", "Holt speaks on steel in Akron",
+                 "Holt tours a hospital in Macon", "Ortiz sues Fresno over water rights",
+                 "Fresno water rights suit by Ortiz goes to court", "Holt raises money in Omaha",
+                 "Holt answers teachers in Salem"]
+    with Store.open(store_target) as store:
+        # a month of earlier news (out of the stories' active window) names Holt everywhere
+        for n in range(20):
+            town = f"Springfield {n}"
+            place = Place(text=town, start=0, end=len(town), name=town, country="USA", feature="city")
+            headline = f"Holt visits {town}"
+            store.add(_article_record(f"may{n}", headline, headline, "2024-05-01", [holt], [place]), headline)
+        for n, (town, headline) in enumerate(zip(towns, headlines)):
+            place = Place(text=town, start=0, end=len(town), name=town, country="USA", feature="city")
+            actors = [holt, ortiz] if "Ortiz" in headline else [holt]
+            store.add(_article_record(f"x{n}", headline, headline, f"2024-06-{10 + n}", actors, [place]), headline)
+        assert store.story_of("x4") == store.story_of("x5") == "S:x4"
+        assert max(s.articles for s in store.stories(since="2024-06-01")) == 2  # 'Dana Holt' alone joins nothing

@@ -72,7 +72,7 @@ from .fusion import FUSED_ORDER_INDEXES, FUSION_TABLES
 from .fused_reading import (  # noqa: F401 (FusedEvent, Story, StoryTimeline: re-exported)
     EVENTS_PAGE, ArticleSummary, EventMention, FusedEvent, FusedReading, Story, StoryTimeline,
 )
-from .stories import STORY_TABLES
+from .stories import FEATURE_TABLES, STORY_TABLES
 from .search import Query, parse_query
 
 if TYPE_CHECKING:
@@ -119,8 +119,9 @@ UPGRADES = {
     2: "ALTER TABLE places ADD COLUMN rule TEXT",  # 3: why the place has that sense
     **{3 + n: statement for n, statement in enumerate(NEAR_DUPLICATE_TABLES)},  # 4-8: near-duplicates
     8: FUSION_TABLES + STORY_TABLES,  # 9: fused events and stories; `Store.fuse_unfused` files older articles
-    # 10: an event found by its mention key (fused events and pages join on it), fused events in each order read
-    9: EVENTS_BY_MENTION + FUSED_ORDER_INDEXES + ("DROP INDEX IF EXISTS fused_events_sources",),
+    # 10: an event found by its mention key (fused events and pages join on it), fused events in each order
+    # read, and how many articles have each story feature
+    9: EVENTS_BY_MENTION + FUSED_ORDER_INDEXES + ("DROP INDEX IF EXISTS fused_events_sources",) + FEATURE_TABLES,
 }
 
 
