@@ -16,7 +16,7 @@ from dragoman.records import Actor, Article, ArticleRecord, DateMention, Event, 
 from dragoman.resolve.happenings import compare, link_happenings, mention_of
 from dragoman.store import Store
 
-QUADS = {"ASSAULT": 4, "CONSULT": 1, "ACCUSE": 3, "AID": 2, "COERCE": 4}
+QUADS = {"ASSAULT": 4, "CONSULT": 1, "ACCUSE": 3, "AID": 2, "COERCE": 4, "SUPPORT": 1}
 
 
 def _event(text: str, event_id: str, kind: str, trigger: str, *, actor=(), recipient=(), day=None,
@@ -387,3 +387,26 @@ def test_a_name_in_every_article_does_not_glue_stories_but_a_rare_one_does(store
             store.add(_article_record(f"x{n}", headline, headline, f"2024-06-{10 + n}", actors, [place]), headline)
         assert store.story_of("x4") == store.story_of("x5") == "S:x4"
         assert max(s.articles for s in store.stories(since="2024-06-01")) == 2  # 'Dana Holt' alone joins nothing
+
+
+def test_in_one_article_an_act_done_to_someone_is_not_one_done_to_no_one_named():
+    text = "The governor backs Paul Ryan for speaker. Later the governor said he backs the plan to cut taxes."
+    actors = _article_actors("Ann Kerr", "Paul Ryan")
+    kerr = ("The governor", "A1", "USA", "GOV")
+    events = [_event(text, "E1", "SUPPORT", "backs", actor=[kerr], recipient=[("Paul Ryan", "A2", "USA", None)],
+                     day="2024-06-18"),
+              _event(text, "E2", "SUPPORT", "backs the", actor=[kerr], day="2024-06-18")]
+    events[1] = Event(**{**{f: getattr(events[1], f) for f in events[1].__struct_fields__},
+                         "sentence": Offsets(start=text.index("Later"), end=len(text))})
+    linked = link_happenings("a", events, text=text, actors=actors, published="2024-06-18")
+    assert [e.happening for e in linked] == ["E1", "E2"]
+
+
+def test_two_meetings_of_one_person_with_others_in_a_sentence_are_two():
+    text = "The senator met striking workers and spoke briefly with the company's chief executive, Ida Moss."
+    actors = _article_actors("Ann Kerr", "striking workers", "Ida Moss")
+    kerr = ("The senator", "A1", "USA", "LEG")
+    events = [_event(text, "E1", "CONSULT", "met", actor=[kerr], recipient=[("striking workers", "A2", "USA", None)]),
+              _event(text, "E2", "CONSULT", "spoke", actor=[kerr], recipient=[("Ida Moss", "A3", "USA", "BUS")])]
+    linked = link_happenings("a", events, text=text, actors=actors, published="2024-06-18")
+    assert [e.happening for e in linked] == ["E1", "E2"]

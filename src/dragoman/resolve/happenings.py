@@ -171,6 +171,10 @@ def _both_sides(a: Mention, b: Mention) -> list[tuple[int, Optional[str]]]:
     countries_b = {k for k in b.actor | b.recipient if k.startswith("c:")}
     if len(countries_a) >= 2 and len(countries_b) >= 2 and countries_a != countries_b:
         return [(-1, None)]
+    ids_a = {k for k in a.actor | a.recipient if k.startswith("id:")}
+    ids_b = {k for k in b.actor | b.recipient if k.startswith("id:")}
+    if ids_a - ids_b and ids_b - ids_a and _article_of(ids_a) == _article_of(ids_b):
+        return [(-1, None)]  # one article, each with a party the other lacks: two meetings
     together = _side(a.actor | a.recipient, b.actor | b.recipient)
     if together[0] > 0 and len(countries_a & countries_b) >= 2:
         return [together, (1, "parties:" + "+".join(sorted(countries_a & countries_b)))]
@@ -246,12 +250,17 @@ def _enough(a: Mention, b: Mention, party_score: int, identity_score: int, suppo
         return False
     if a.article_id == b.article_id:
         if a.sentence == b.sentence:
-            # one happening coded twice in a sentence (the same word, or one done to the same
-            # party), not two acts of one doer ('calling for A ... and called for B')
-            return (a.trigger == b.trigger or recipient_agrees) and party_score + support >= 3
-        # in one article most parties share a country: only the same actor counts, and an
-        # article names one happening by one type (two types in two sentences are two acts)
-        return (a.event == b.event and identity_score > 0
+            # one happening coded twice in a sentence: one done to the same party, not two acts
+            # of one doer ('calling for A ... and called for B', 'support Clinton ... support
+            # Sanders'); and parties known by their countries alone need the place to agree
+            return (recipient_agrees and (identity_score > 0 or bool(place_evidence))
+                    and party_score + support >= 3)
+        # in one article most parties share a country: only the same actor counts; an
+        # article names one happening by one type (two types in two sentences are two acts);
+        # and one done to someone is not one done to no one named ('support Ryan ... support
+        # his re-election')
+        recipients_alike = recipient_agrees or (not a.recipient and not b.recipient)
+        return (a.event == b.event and recipients_alike and identity_score > 0
                 and identity_score + support >= WITHIN_ARTICLE_SCORE)
     if not (date_evidence or overlap >= SAME_WORDS):
         return False  # across articles the day must agree (or the very words be repeated)
