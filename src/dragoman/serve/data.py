@@ -167,8 +167,10 @@ def fused_table(store: Store, params) -> dict:
     sort, column, direction, size, offset = _page(params, FUSED_SORTS, " for fused events")
     sources = " JOIN fused_events f ON f.id = m.fused_id AND f.sources >= ?" if where.min_sources > 1 else ""
     plain_values, values = values, [*([where.min_sources] if sources else []), *values]
-    # CROSS JOIN: read the events first (in SQLite), as the filter is on them
-    selected = ("SELECT m.fused_id FROM events e CROSS JOIN fused_mentions m"
+    # CROSS JOIN: read the events first (in SQLite), as the filter is on them; unless
+    # few fused events have the sources asked, whose index then leads
+    join = "JOIN" if sources else "CROSS JOIN"
+    selected = (f"SELECT m.fused_id FROM events e {join} fused_mentions m"
                 f"{sources} WHERE m.article_id = e.article_id AND m.event_id = e.event_id AND {condition}")
     count = _sql(store).execute(
         f"SELECT count(*) FROM (SELECT DISTINCT m.fused_id FROM ({selected}) m LIMIT {COUNT_CAP + 1}) capped", values,
@@ -176,7 +178,9 @@ def fused_table(store: Store, params) -> dict:
     ordered = fused_order(column, direction)
     # a date filter selects a stretch of the date order: a walk in that order reads all before it
     stretch = column == FUSED_SORTS["date"] and (where.since or where.until)
-    if not stretch and _scanned_in_order(store, count, size + offset) <= FUSED_SCAN:
+    if count == 0:
+        heads = []
+    elif not stretch and _scanned_in_order(store, count, size + offset) <= FUSED_SCAN:
         # most fused events pass, or the page is near the top: walk the fused events in order
         # (an index serves every sort) and check each, stopping at the page's last
         enough = "f.sources >= ? AND " if where.min_sources > 1 else ""
@@ -214,8 +218,6 @@ def fused_order(column: str, direction: str) -> str:
 def _scanned_in_order(store: Store, count: int, wanted: int) -> float:
     """About how many fused events a walk in order reads to find `wanted` that pass, given
     that `count` (capped) of them pass."""
-    if count == 0:
-        return 0.0
     total = _sql(store).execute("SELECT count(*) FROM fused_events").fetchone()[0]
     return min(wanted, count) * total / count
 
