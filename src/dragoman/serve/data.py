@@ -180,8 +180,8 @@ def fused_table(store: Store, params) -> dict:
     stretch = column == FUSED_SORTS["date"] and (where.since or where.until)
     if count == 0:
         heads = []
-    elif not stretch and _scanned_in_order(store, count, size + offset) <= FUSED_SCAN:
-        # most fused events pass, or the page is near the top: walk the fused events in order
+    elif not stretch and (count > COUNT_CAP or _scanned_in_order(store, count, size + offset) <= FUSED_SCAN):
+        # many fused events pass, or the page is near the top: walk the fused events in order
         # (an index serves every sort) and check each, stopping at the page's last
         enough = "f.sources >= ? AND " if where.min_sources > 1 else ""
         heads = _sql(store).execute(
