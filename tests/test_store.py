@@ -390,3 +390,44 @@ def test_an_older_store_is_upgraded_in_place_and_keeps_its_articles(target, vers
     assert _counts(target)["articles"] == 2
     with Store.open(target) as again:  # upgrading is done once
         assert again.get("b").places[-1].rule == "within-town"
+
+
+def _indexes_on_events(target) -> set[str]:
+    if str(target).startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(str(target)) as db:
+            return {row[0] for row in db.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'events'")}
+    db = sqlite3.connect(target)
+    try:
+        return {row[1] for row in db.execute("PRAGMA index_list(events)")}
+    finally:
+        db.close()
+
+
+def test_a_version_9_store_gains_the_index_on_event_mentions(target):
+    with Store.open(target) as store:
+        store.add(*_record("a", TEXT_A))
+    assert "events_article_event" in _indexes_on_events(target)
+    # as version 9 left it: the index on article_id alone
+    if target.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(target, autocommit=True) as db:
+            db.execute("DROP INDEX events_article_event")
+            db.execute("CREATE INDEX events_article ON events(article_id)")
+            db.execute("DELETE FROM dragoman_schema")
+            db.execute("INSERT INTO dragoman_schema VALUES (9)")
+    else:
+        db = sqlite3.connect(target)
+        db.execute("DROP INDEX events_article_event")
+        db.execute("CREATE INDEX events_article ON events(article_id)")
+        db.execute("PRAGMA user_version = 9")
+        db.commit()
+        db.close()
+    with Store.open(target) as store:
+        store.add(*_record("b", TEXT_B))
+        assert store.get("a") is not None
+    indexes = _indexes_on_events(target)
+    assert "events_article_event" in indexes and "events_article" not in indexes
+    assert _counts(target)["articles"] == 2
