@@ -40,3 +40,17 @@ def test_an_intention_the_doer_states_is_a_statement_that_occurred(events_of, te
 def test_an_expected_move_stays_in_the_future(events_of):
     events = events_of("The rebels are expected to withdraw from the ridge next month.")
     assert ("CONCEDE", "withdraw", "future") in events
+
+
+def test_a_stated_willingness_is_an_intent_coded_by_what_it_is_for(events_of):
+    events = events_of("The guerrilla leaders voiced their willingness to negotiate with the new cabinet.")
+    assert [(e, t) for e, t, _ in events] == [("AGREE", "willingness")]
+
+
+def test_a_stated_readiness_to_use_force_is_a_threat(events_of):
+    events = events_of("The defence minister declared his readiness to attack the rebel strongholds.")
+    assert ("THREATEN", "readiness", "occurred") in events
+
+
+def test_willingness_as_a_trait_is_no_event(events_of):
+    assert events_of("Her willingness to listen won her many friends in the village.") == []
