@@ -99,6 +99,7 @@ class StatusCues:
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
     future_governors: frozenset[str]
+    intent_governors: frozenset[str]
     negating_governors: frozenset[str]
     negation_words: frozenset[str]
     hypothetical_marks: frozenset[str]

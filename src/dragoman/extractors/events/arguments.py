@@ -331,6 +331,7 @@ def _answered_parties(draft: Draft, inner: Draft) -> list[tuple[Token, Party]]:
     if inner.match.verbal or not inner.actors:
         return []
     own = {t.i for t, _ in draft.actors}
+    own |= {c.i for c in draft.head.children if c.dep_ == "poss"}  # "its readiness to resume talks"
     return [(t, p) for t, p in inner.actors if t.i not in own]
 
 

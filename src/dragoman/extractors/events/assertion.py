@@ -230,7 +230,7 @@ def _embedded_tokens(head: Token, circumstances: frozenset[str]) -> list[Token]:
         c for c in head.children
         if c.dep_ == "advcl" and c.tag_ == "VB" and c.left_edge.lower_ == "to" and _follows_directly(head, c)
     ]
-    clauses = adjacent + _for_clauses(head)
+    clauses = adjacent + _for_clauses(head) + _noun_infinitives(head)
     governed = _complement_tokens(head, circumstances) + [t for c in clauses for t in c.subtree]
     separate = {
         t.i
@@ -240,6 +240,13 @@ def _embedded_tokens(head: Token, circumstances: frozenset[str]) -> list[Token]:
         for t in root.subtree
     }
     return [t for t in governed if t.i not in separate]
+
+
+def _noun_infinitives(head: Token) -> list[Token]:
+    """'its willingness to negotiate': what an embedding noun is ready for."""
+    if head.pos_ != "NOUN":
+        return []
+    return [c for c in head.children if c.dep_ == "acl" and c.left_edge.lower_ == "to" and not _has_own_doer(c)]
 
 
 def _follows_directly(head: Token, clause: Token) -> bool:

@@ -229,12 +229,18 @@ def _happening_date(draft: Draft, history: list[Draft]) -> Optional[DateMention]
 
 
 def _counted_patients(draft: Draft) -> bool:
-    """'Dozens were detained', 'three were killed': a passive with no agent
-    whose patients are only counted still reports the event, with no actor."""
+    """'Dozens were detained', 'three were killed', '40 recruits were
+    enlisted': a passive with no agent whose patients are counted still
+    reports the event, with no actor."""
     patients = [c for c in draft.head.children if c.dep_ == "nsubjpass"]
     return draft.rule.startswith("verb:passive") and any(
-        t.like_num or t.pos_ == "NUM" or _lemma(t) in _QUANTITY_NOUNS for t in patients
+        _is_count(t) or _lemma(t) in _QUANTITY_NOUNS or any(c.dep_ == "nummod" and _is_count(c) for c in t.children)
+        for t in patients
     )
+
+
+def _is_count(token: Token) -> bool:
+    return token.like_num or token.pos_ == "NUM"
 
 
 def _reported_occurrence(draft: Draft, occurrence_verbs: frozenset[str]) -> bool:
