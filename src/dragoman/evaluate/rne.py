@@ -155,11 +155,13 @@ class Tally:
 
 
 def _wrong(article: RneArticle, mention: Mention, event: Event, actor_ok: bool, recipient_ok: bool, status_ok: bool) -> Miss:
-    def side(gold: frozenset[str], parties) -> str:
-        return f"{sorted({p.country for p in parties if p.country})} vs gold {sorted(gold)}"
+    def side(gold: frozenset[str], names: tuple[str, ...], parties) -> str:
+        ours = ", ".join(f"{p.text}={p.country or '-'}" for p in parties) or "none"
+        return f"{sorted({p.country for p in parties if p.country})} ({ours}) vs gold {sorted(gold)} ({', '.join(names)})"
 
-    wrong = [what for what, ok in (("actor " + side(mention.actor_countries, event.actor), actor_ok),
-                                   ("recipient " + side(mention.recipient_countries, event.recipient), recipient_ok),
+    wrong = [what for what, ok in (("actor " + side(mention.actor_countries, mention.actor_names, event.actor), actor_ok),
+                                   ("recipient " + side(mention.recipient_countries, mention.recipient_names,
+                                                        event.recipient), recipient_ok),
                                    (f"status {event.status} vs gold {mention.status}", status_ok)) if not ok]
     return Miss(article.id, "found, not fully right", mention.event, "; ".join(wrong),
                 context(article.text, *mention.trigger), severity=1.0)
