@@ -82,3 +82,21 @@ def test_a_state_possessor_of_an_attack_stays_the_actor(events_of):
     text = "Russia's attack on the port of Odesa destroyed grain stores."
     attack = _only(events_of(text), "ASSAULT")
     assert [p.country for p in attack.actor] == ["RUS"]
+
+
+def test_coordinated_passives_share_the_by_agent(events_of):
+    beaten = _only(events_of("The reporter was beaten and robbed by soldiers near the market."), "ASSAULT")
+    assert [p.text for p in beaten.actor] == ["soldiers"]
+
+
+def test_a_noun_a_passive_participle_modifies_is_its_target_not_the_agent(events_of):
+    events = events_of("Officials recovered the body of a Dutch engineer abducted by rebel fighters last year.")
+    abducted = _only(events, "ASSAULT")
+    assert [p.country for p in abducted.recipient] == ["NLD"]
+    assert "rebel" in abducted.actor[0].text
+
+
+def test_protests_nobody_is_named_as_staging_are_by_protesters_of_the_place(events_of):
+    protest = _only(events_of("Violent protests erupted in Bolivia on Sunday."), "PROTEST")
+    assert [p.country for p in protest.actor] == ["BOL"]
+    assert "unidentified-at-place" in protest.rule

@@ -99,7 +99,7 @@ class ArgumentReader:
         verb = match.head
         slots = match.entry.recipient or self.lex.default_recipient["verb"]
         if _is_passive(verb):
-            actors = [p for c in verb.children if c.dep_ == "agent" for p in _pobjects(c)]
+            actors = [p for c in verb.children if c.dep_ == "agent" for p in _pobjects(c)] or _shared_agents(verb)
             recipients = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if not recipients and verb.dep_ in ("acl", "amod"):
                 recipients = [verb.head]
@@ -241,11 +241,15 @@ class ArgumentReader:
         """A recipient that is an act or thing ("Serbia's suppression of
         unrest", "calls by Belarus") stands for whoever owns or did it. A
         thing coded by a word in its phrase ("Palestinian homes") keeps that
-        code unless a possessor or by-phrase names its owner."""
+        code unless a possessor or by-phrase names its owner; a passive
+        participle's by-agent ("homes demolished by troops") is the doer, not
+        the owner."""
         if token.pos_ != "NOUN" or self.parties.agentive_word(token):
             return [(token, party)]
-        owners, rule = _nominal_actors(token, {token.i})
         coded = self.parties.is_agentive(token, party)
+        if coded and any(c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children):
+            return [(token, party)]  # "a British expert kidnapped by guerrillas": the one it was done to
+        owners, rule = _nominal_actors(token, {token.i})
         if coded and rule == "noun:compound":
             return [(token, party)]
         if owners and all(o.pos_ == "PRON" for o in owners):  # "opened its borders": the actor's own
@@ -323,6 +327,18 @@ class ArgumentReader:
             if span is not None and span.root.i in tokens and _is_geographic(span):
                 found.append((place, span.root))
         return sorted(found, key=lambda pair: pair[0].start)
+
+
+def _shared_agents(verb: Token) -> list[Token]:
+    """'was shot and killed by a police officer', 'kidnapped and presumed killed
+    by guerrillas': coordinated passives share the by-agent the parser gave
+    only one of them."""
+    partners = [c for c in verb.conjuncts if c.tag_ == "VBN"]
+    partners += [x for c in verb.conjuncts for x in c.children if x.dep_ in ("xcomp", "oprd") and x.tag_ == "VBN"]
+    if verb.dep_ == "acl":  # "a worker kidnapped and presumed killed by": the parser hangs both on the noun
+        partners += [c for c in verb.head.children
+                     if c.dep_ == "acl" and c.tag_ == "VBN" and 0 < c.i - verb.right_edge.i <= 2]
+    return [p for c in partners for a in c.children if a.dep_ == "agent" for p in _pobjects(a)]
 
 
 def _answered_parties(draft: Draft, inner: Draft) -> list[tuple[Token, Party]]:
