@@ -100,3 +100,11 @@ def test_protests_nobody_is_named_as_staging_are_by_protesters_of_the_place(even
     protest = _only(events_of("Violent protests erupted in Bolivia on Sunday."), "PROTEST")
     assert [p.country for p in protest.actor] == ["BOL"]
     assert "unidentified-at-place" in protest.rule
+
+
+def test_where_a_party_goes_is_not_the_scene_it_is_from(events_of):
+    deployed = _only(events_of("Corporal Jane Miller deployed twice on operations to Iraq."), "MOBILIZE")
+    assert [p.country for p in deployed.actor] == [None]
+    assert [p.country for p in deployed.recipient] == ["IRQ"]
+    aid = _only(events_of("The couple feared being deported to Kenya, and the nuns gave them money."), "AID")
+    assert [p.country for p in aid.actor] == [None]

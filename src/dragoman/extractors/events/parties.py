@@ -22,6 +22,7 @@ _PERSONAL_THIRD = {"he", "him", "his", "she", "her"}
 _IMPERSONAL_THIRD = {"it", "its", "they", "them", "their"}
 _LOCATIVE_PREPS = {"in", "from", "throughout", "across", "inside"}
 _PLACE_PREPS = _LOCATIVE_PREPS | {"at", "to", "into", "near", "within"}  # "returning to Kyrgyzstan"
+_DESTINATION_PREPS = {"to", "into", "toward", "towards"}  # where one goes is not where one is from
 _INTERNATIONAL_SECTORS = {"IGO", "NGO"}  # bodies that belong to no one country's scene
 _NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _ARG_TRIM = {"relcl", "acl", "appos", "conj", "cc", "advmod", "punct", "prep"}
@@ -538,7 +539,11 @@ def _is_sponsor(token: Token) -> bool:
 
 def _is_scene(token: Token) -> bool:
     """A place or demonym that sets the scene (modifier, possessor, object of
-    a preposition) rather than acting as a clause argument of its own."""
+    a preposition) rather than acting as a clause argument of its own or
+    naming where someone goes ("deployed on operations to Afghanistan",
+    "deported to Kenya", "the envoy to Iraq")."""
+    if token.dep_ == "pobj" and token.head.lower_ in _DESTINATION_PREPS:
+        return False
     return not (token.dep_ in _ARGUMENT_DEPS and token.head.pos_ in ("VERB", "AUX"))
 
 
