@@ -108,3 +108,10 @@ def test_where_a_party_goes_is_not_the_scene_it_is_from(events_of):
     assert [p.country for p in deployed.recipient] == ["IRQ"]
     aid = _only(events_of("The couple feared being deported to Kenya, and the nuns gave them money."), "AID")
     assert [p.country for p in aid.actor] == [None]
+
+
+def test_support_for_someone_and_recognition_of_a_state_name_the_recipient(events_of):
+    support = _only(events_of("The governor voiced support for Chancellor Olaf Scholz on Monday."), "SUPPORT")
+    assert [p.country for p in support.recipient] == ["DEU"]
+    recognition = _only(events_of("The accord amounts to Serbian recognition of Kosovo's independence."), "SUPPORT")
+    assert [p.country for p in recognition.recipient] == ["XKX"]
