@@ -115,3 +115,11 @@ def test_support_for_someone_and_recognition_of_a_state_name_the_recipient(event
     assert [p.country for p in support.recipient] == ["DEU"]
     recognition = _only(events_of("The accord amounts to Serbian recognition of Kosovo's independence."), "SUPPORT")
     assert [p.country for p in recognition.recipient] == ["XKX"]
+
+
+def test_soldiers_killed_fighting_a_group_fell_to_that_group(events_of):
+    killed = _only(events_of("Dozens of Nigerian soldiers were killed fighting Boko Haram last year."), "ASSAULT")
+    assert "Boko Haram" in [p.text for p in killed.actor]
+    bombed = _only(events_of("A sergeant was killed by a roadside bomb while battling the Taliban."), "ASSAULT")
+    assert [p.text for p in bombed.actor] == ["the Taliban"]
+    assert all("frame-doer" not in e.rule for e in events_of("Two firefighters were wounded while fighting the blaze."))

@@ -38,6 +38,7 @@ _DISCOURSE_SENTENCES = 6
 # PLOVER modes of acts done to a person (event_modes.yaml): the possessor of such
 # a noun, or the subject of a verb that undergoes it, is the target, not the actor.
 _PERSON_PATIENT_MODES = frozenset({"arrest", "expel", "abduct", "targeted", "torture", "sexual"})
+_COMBAT_VERBS = frozenset({"fight", "battle", "combat"})  # WordNet fight.v.02 "fight against"
 _UNDERGOING_VERBS = frozenset({"have", "face", "suffer", "undergo", "survive", "escape", "resist", "avoid"})
 # Modes only a state's authorities carry out: with no actor named ("she was
 # arrested"), the actor is the authorities of where it happened.
@@ -103,10 +104,10 @@ class ArgumentReader:
             recipients = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if not recipients and verb.dep_ in ("acl", "amod"):
                 recipients = [verb.head]
-            if not actors:
-                actors = self._framing_doers(verb)
-                if actors:
-                    return actors, recipients, "verb:passive+frame-doer"
+            if not any(self.parties.agentive_word(a) for a in actors):  # none, or "by a buried bomb"
+                doers = self._framing_doers(verb)
+                if doers:
+                    return doers, recipients, "verb:passive+frame-doer"
             return actors, recipients, "verb:passive"
         actors = [c for c in verb.children if c.dep_ == "nsubj"] or _controllers(verb)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -123,7 +124,8 @@ class ArgumentReader:
         """'killed in police firing', 'wounded in an army raid', 'died in
         Israeli air strikes': a passive with no agent whose in-phrase names
         the act by its doer takes that doer. A place naming the act ("the
-        Benghazi attacks") says where it was, not who did it."""
+        Benghazi attacks") says where it was, not who did it. Victims who
+        fell fighting someone fell to them."""
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")]
         for frame in (f for c in preps for f in c.children if f.dep_ in ("pobj", "pcomp")):
             if frame.dep_ == "pcomp":  # "in police firing" parsed as a gerund clause
@@ -136,7 +138,7 @@ class ArgumentReader:
             doers = [d for d in doers if d.ent_type_ not in _PLACE_ENTS]
             if doers:
                 return doers
-        return []
+        return [e for e in _fought_enemies(verb) if self.parties.agentive_word(e)]
 
     def _requested_agents(self, match: Match, objects: list[Token]) -> list[Token]:
         """'demanded an admission by Moscow', 'demanded the withdrawal of
@@ -327,6 +329,15 @@ class ArgumentReader:
             if span is not None and span.root.i in tokens and _is_geographic(span):
                 found.append((place, span.root))
         return sorted(found, key=lambda pair: pair[0].start)
+
+
+def _fought_enemies(verb: Token) -> list[Token]:
+    """'soldiers killed fighting Hezbollah', 'wounded while battling ISIS':
+    the victims fell to the enemy they were fighting."""
+    return [
+        o for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and _lemma(c) in _COMBAT_VERBS
+        for o in c.children if o.dep_ == "dobj"
+    ]
 
 
 def _shared_agents(verb: Token) -> list[Token]:
