@@ -123,3 +123,9 @@ def test_soldiers_killed_fighting_a_group_fell_to_that_group(events_of):
     bombed = _only(events_of("A sergeant was killed by a roadside bomb while battling the Taliban."), "ASSAULT")
     assert [p.text for p in bombed.actor] == ["the Taliban"]
     assert all("frame-doer" not in e.rule for e in events_of("Two firefighters were wounded while fighting the blaze."))
+
+
+def test_the_recipients_own_nationality_is_not_the_actors_scene(events_of):
+    killed = _only(events_of("Nearly fifty Turkish soldiers were killed fighting the insurgents."), "ASSAULT")
+    assert [p.country for p in killed.actor] == [None]
+    assert [p.country for p in killed.recipient] == ["TUR"]

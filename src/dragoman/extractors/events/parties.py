@@ -61,7 +61,8 @@ class PartyFinder:
         if self.party(token) != party:
             return party
         self._facing = frozenset(
-            _antecedent(t).i for t, _ in recipients if not (t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS)
+            w.i for t, _ in recipients if not (t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS)
+            for w in _with_modifiers(_antecedent(t))
         )
         try:
             return self.party(token)
@@ -447,6 +448,12 @@ def _noun_phrase(token: Token) -> Span:
     while start < token.i and (doc[start].is_space or doc[start].is_punct):
         start += 1
     return doc[start:end]
+
+
+def _with_modifiers(token: Token) -> list[Token]:
+    """A head with the words that qualify it directly ("Israeli soldiers",
+    "Kenya's police"): a country among them is the head's own."""
+    return [token] + [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
 
 
 def _coordinated(token: Token) -> bool:
