@@ -129,3 +129,9 @@ def test_the_recipients_own_nationality_is_not_the_actors_scene(events_of):
     killed = _only(events_of("Nearly fifty Turkish soldiers were killed fighting the insurgents."), "ASSAULT")
     assert [p.country for p in killed.actor] == [None]
     assert [p.country for p in killed.recipient] == ["TUR"]
+
+
+def test_the_one_blamed_for_an_act_is_its_doer(events_of):
+    events = events_of("Chinese officials criticized Vietnam for holding joint naval drills with Japan.")
+    drills = _only(events, "COOPERATE")
+    assert [p.country for p in drills.actor] == ["VNM"]

@@ -81,6 +81,15 @@ def _is_passive(verb: Token) -> bool:
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
 
 
+def _named_objects(prep: Token) -> list[Token]:
+    """'assailed Ukraine for holding exercises', 'accused Israel of violating':
+    the named object of a verb judging someone does the act its for-/of-gerund names."""
+    verb = prep.head
+    if prep.lower_ not in ("for", "of") or verb.pos_ != "VERB":
+        return []
+    return [c for c in verb.children if c.dep_ == "dobj" and (c.ent_type_ in _NAME_ENTS or c.pos_ == "PROPN")]
+
+
 def _controllers(verb: Token, depth: int = 0) -> list[Token]:
     """Who does an infinitive or participle with no subject of its own:
     object control ("urged Israel to act"), subject control ("vowed to carry
@@ -102,7 +111,7 @@ def _controllers(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("advcl", "conj", "acomp"):
         return _subjects(head, depth)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
-        return _subjects(head.head, depth)
+        return _named_objects(head) or _subjects(head.head, depth)
     if verb.dep_ in ("acl", "relcl") and head.pos_ in _NOMINAL:
         if verb.tag_ == "VBG":
             return [head]
