@@ -135,3 +135,10 @@ def test_the_one_blamed_for_an_act_is_its_doer(events_of):
     events = events_of("Chinese officials criticized Vietnam for holding joint naval drills with Japan.")
     drills = _only(events, "COOPERATE")
     assert [p.country for p in drills.actor] == ["VNM"]
+
+
+def test_a_participle_coordinated_with_a_passive_is_passive_too(events_of):
+    events = events_of("The editor was arrested in Minsk on Friday and charged with treason.")
+    charged = _only(events, "ACCUSE")
+    assert [p.text for p in charged.recipient] == ["The editor"]
+    assert "The editor" not in [p.text for p in charged.actor]

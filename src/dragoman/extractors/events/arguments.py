@@ -104,6 +104,8 @@ class ArgumentReader:
             recipients = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if not recipients and verb.dep_ in ("acl", "amod"):
                 recipients = [verb.head]
+            if not recipients and verb.dep_ == "conj":  # "was arrested and charged"
+                recipients = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
             if not any(self.parties.agentive_word(a) for a in actors):  # none, or "by a buried bomb"
                 doers = self._framing_doers(verb)
                 if doers:

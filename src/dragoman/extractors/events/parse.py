@@ -78,7 +78,18 @@ def _following_prep(token: Token) -> Optional[Token]:
 def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if _is_passive_partner(verb):  # "was arrested and charged"
+        return True
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+
+
+def _is_passive_partner(verb: Token) -> bool:
+    """A participle coordinated with a passive, with no subject or object of its own, shares its voice."""
+    return (
+        verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN" and verb.head is not verb
+        and not any(c.dep_ in ("nsubj", "dobj", "aux") for c in verb.children)
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
+    )
 
 
 def _named_objects(prep: Token) -> list[Token]:
