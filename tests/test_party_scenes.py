@@ -142,3 +142,10 @@ def test_a_participle_coordinated_with_a_passive_is_passive_too(events_of):
     charged = _only(events, "ACCUSE")
     assert [p.text for p in charged.recipient] == ["The editor"]
     assert "The editor" not in [p.text for p in charged.actor]
+
+
+def test_a_conviction_with_no_court_named_is_by_the_authorities_of_the_scene(events_of):
+    events = events_of("Two activists were convicted of subversion in Beijing on Tuesday.")
+    convicted = _only(events, "SANCTION")
+    assert [p.country for p in convicted.actor] == ["CHN"]
+    assert "unnamed-authorities" in convicted.rule

@@ -40,9 +40,9 @@ _DISCOURSE_SENTENCES = 6
 _PERSON_PATIENT_MODES = frozenset({"arrest", "expel", "abduct", "targeted", "torture", "sexual"})
 _COMBAT_VERBS = frozenset({"fight", "battle", "combat"})  # WordNet fight.v.02 "fight against"
 _UNDERGOING_VERBS = frozenset({"have", "face", "suffer", "undergo", "survive", "escape", "resist", "avoid"})
-# Modes only a state's authorities carry out: with no actor named ("she was
+# Modes only a state's authorities carry out (courts convict): with no actor named ("she was
 # arrested"), the actor is the authorities of where it happened.
-_STATE_MODES = frozenset({"arrest", "expel"})
+_STATE_MODES = frozenset({"arrest", "expel", "convict"})
 _PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
 _PLACE_ENTS = ("GPE", "LOC", "FAC")  # where an act was, never who did it
 
