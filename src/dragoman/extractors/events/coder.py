@@ -27,6 +27,11 @@ from .triggers import TriggerMatcher
 
 
 _TEXT_DATES = {"clause", "sentence", "context", "happening"}  # dates the text states
+# Events whose modes name the means (event_modes.yaml): a means named anywhere
+# in the sentence is the event's ("killed when troops used chlorine gas"), and
+# a more specific means outranks the entry's own ("suicide bombers blew up").
+_MEANS_EVENTS = frozenset({"ASSAULT"})
+_MEANS_POS = frozenset({"NOUN", "ADJ", "PROPN"})
 
 
 class EventCoder:
@@ -164,18 +169,13 @@ class EventCoder:
 
     def _mode(self, draft: Draft, place: Optional[Place]) -> Optional[str]:
         valid = self.lex.valid_modes.get(draft.event, frozenset())
-        if draft.mode in valid:
-            return draft.mode
-        cues = {_lemma(t) for t in _complement_tokens(draft.head)} | {_lemma(draft.head)}
-        if draft.match.carrier is not None:
-            cues |= {_lemma(t) for t in _complement_tokens(draft.match.carrier)}
-        cues |= {_lemma(c) for c in draft.head.children if c.dep_ in ("compound", "amod")}
-        # the means as subject: "a suicide bombing killed", "artillery fire hit"
-        cues |= {_lemma(t) for c in draft.head.children if c.dep_ == "nsubj" for t in c.subtree}
-        for mode, words in self.lex.modes.get(draft.event, ()):
-            if cues & words:
-                return mode
-        return None
+        ranked = self.lex.modes.get(draft.event, ())
+        cued = _first_cued(ranked, _near_cues(draft))
+        if draft.event not in _MEANS_EVENTS:
+            return draft.mode if draft.mode in valid else cued
+        if draft.mode in valid:  # the entry's means, unless the phrase names a more specific one
+            return cued if cued is not None and _ranks_before(ranked, cued, draft.mode) else draft.mode
+        return cued or _first_cued(ranked, _sentence_means(draft.head))
 
     def _contexts(self, draft: Draft) -> list[str]:
         contexts = list(draft.match.entry.context)
@@ -207,6 +207,33 @@ class EventCoder:
         text = self.analysis.text
         newline = text.find("\n")
         return newline if newline > 0 else 0
+
+
+def _near_cues(draft: Draft) -> set[str]:
+    """Lemmas of what the trigger governs, its modifiers, its subject and
+    passive agent: the words that name what was asked, threatened or used."""
+    head = draft.head
+    cues = {_lemma(t) for t in _complement_tokens(head)} | {_lemma(head)}
+    if draft.match.carrier is not None:
+        cues |= {_lemma(t) for t in _complement_tokens(draft.match.carrier)}
+    cues |= {_lemma(c) for c in head.children if c.dep_ in ("compound", "amod")}
+    # the means as subject or agent: "a suicide bombing killed", "hit by a missile"
+    cues |= {_lemma(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+    return cues
+
+
+def _sentence_means(head: Token) -> set[str]:
+    """The nouns and adjectives of the trigger's sentence."""
+    return {_lemma(t) for t in sentence_of(head) if t.pos_ in _MEANS_POS}
+
+
+def _first_cued(ranked: tuple[tuple[str, frozenset[str]], ...], cues: set[str]) -> Optional[str]:
+    return next((mode for mode, words in ranked if cues & words), None)
+
+
+def _ranks_before(ranked: tuple[tuple[str, frozenset[str]], ...], mode: str, other: str) -> bool:
+    order = [m for m, _ in ranked]
+    return mode in order and (other not in order or order.index(mode) < order.index(other))
 
 
 def _happening_date(draft: Draft, history: list[Draft]) -> Optional[DateMention]:
