@@ -39,3 +39,33 @@ def test_tear_gas_is_crowd_control_not_a_chemical_weapon(events_of):
     events = events_of("Riot police fired tear gas at the marchers near the parliament.")
     modes = {m for event, m, _ in events if event == "ASSAULT"}
     assert modes == {"crowd-control"}
+
+
+def test_shots_fired_in_the_air_keep_the_firearms_mode(events_of):
+    events = events_of("Police fired a dozen rounds in the air to scatter the crowd.")
+    assert ("ASSAULT", "firearms", "fired") in events
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Troops fired at the marchers from the roof of the depot.", "fired"),
+    ("Two farmers died in police firing near the dam on Friday.", "firing"),
+    ("Riot police lathicharged the crowd outside the station.", "lathicharged"),
+])
+def test_shooting_with_no_object_named_is_an_assault(events_of, text, trigger):
+    assert trigger in {t for event, _, t in events_of(text) if event == "ASSAULT"}
+
+
+@pytest.mark.parametrize("text", [
+    "The company fired the manager after the audit.",
+    "The governor fired his chief of staff on Tuesday.",
+])
+def test_firing_someone_from_a_job_is_no_assault(events_of, text):
+    assert "ASSAULT" not in {event for event, _, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text, event, mode", [
+    ("At least 17 traders were arrested after the clashes, officials said.", "COERCE", "arrest"),
+    ("Forty rifles and 900 cartridges were confiscated at the checkpoint.", "COERCE", "seize"),
+])
+def test_a_counted_passive_with_no_agent_still_reports_the_event(events_of, text, event, mode):
+    assert (event, mode) in {(e, m) for e, m, _ in events_of(text)}

@@ -20,7 +20,7 @@ from ..lexicon import Lexicon, Recoding
 from .arguments import ArgumentReader, _answered_parties, _borrow_purpose_recipients
 from .assertion import embeddings, unasserted
 from .drafts import Draft
-from .parse import _QUANTITY_NOUNS, _complement_tokens, _lemma
+from .parse import _QUANTITY_NOUNS, _complement_tokens, _lemma, _pobjects
 from .parties import PartyFinder
 from .status import StatusReader
 from .triggers import TriggerMatcher
@@ -173,8 +173,9 @@ class EventCoder:
         cued = _first_cued(ranked, _near_cues(draft))
         if draft.event not in _MEANS_EVENTS:
             return draft.mode if draft.mode in valid else cued
-        if draft.mode in valid:  # the entry's means, unless the phrase names a more specific one
-            return cued if cued is not None and _ranks_before(ranked, cued, draft.mode) else draft.mode
+        if draft.mode in valid:  # the entry's means, unless its doer or object names a more specific one
+            named = _first_cued(ranked, _means_cues(draft))
+            return named if named is not None and _ranks_before(ranked, named, draft.mode) else draft.mode
         return cued or _first_cued(ranked, _sentence_means(draft.head))
 
     def _contexts(self, draft: Draft) -> list[str]:
@@ -222,6 +223,20 @@ def _near_cues(draft: Draft) -> set[str]:
     return cues
 
 
+def _means_cues(draft: Draft) -> set[str]:
+    """Lemmas of the trigger's modifiers and of the words naming its doer and
+    object, with their own modifiers ("suicide bombers blew up", "dropped a
+    chlorine bomb"), not of prepositional phrases ("rounds in the air")."""
+    verbs = [draft.head] + ([draft.match.carrier] if draft.match.carrier is not None else [])
+    nouns = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
+    nouns += [p for v in verbs for c in v.children if c.dep_ == "agent" for p in _pobjects(c)]
+    nouns += [c for n in nouns for c in n.children if c.dep_ == "conj"]
+    words = [draft.head] + nouns
+    return {_lemma(t) for t in words} | {
+        _lemma(c) for t in words for c in t.children if c.dep_ in ("compound", "amod", "nmod")
+    }
+
+
 def _sentence_means(head: Token) -> set[str]:
     """The nouns and adjectives of the trigger's sentence."""
     return {_lemma(t) for t in sentence_of(head) if t.pos_ in _MEANS_POS}
@@ -256,9 +271,11 @@ def _happening_date(draft: Draft, history: list[Draft]) -> Optional[DateMention]
 
 
 def _counted_patients(draft: Draft) -> bool:
-    """'Dozens were detained', 'three were killed': a passive with no agent
-    whose patients are only counted still reports the event, with no actor."""
+    """'Dozens were detained', 'three were killed', '22 persons were arrested':
+    a passive with no agent whose patients are counted still reports the
+    event, with no actor."""
     patients = [c for c in draft.head.children if c.dep_ == "nsubjpass"]
+    patients += [c for p in patients for c in p.children if c.dep_ == "nummod"]  # "22 persons were held"
     return draft.rule.startswith("verb:passive") and any(
         t.like_num or t.pos_ == "NUM" or _lemma(t) in _QUANTITY_NOUNS for t in patients
     )
