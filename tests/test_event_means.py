@@ -69,3 +69,8 @@ def test_firing_someone_from_a_job_is_no_assault(events_of, text):
 ])
 def test_a_counted_passive_with_no_agent_still_reports_the_event(events_of, text, event, mode):
     assert (event, mode) in {(e, m) for e, m, _ in events_of(text)}
+
+
+def test_being_charged_with_a_crime_is_an_accusation_not_a_charge_at_a_town(events_of):
+    events = events_of("Three county commissioners were charged with taking bribes from builders.")
+    assert {e for e, _, _ in events} == {"ACCUSE"}
