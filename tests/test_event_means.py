@@ -74,3 +74,17 @@ def test_a_counted_passive_with_no_agent_still_reports_the_event(events_of, text
 def test_being_charged_with_a_crime_is_an_accusation_not_a_charge_at_a_town(events_of):
     events = events_of("Three county commissioners were charged with taking bribes from builders.")
     assert {e for e, _, _ in events} == {"ACCUSE"}
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Two traders were killed when soldiers fired on the market crowd.", "fired"),
+    ("Three students were hurt when the police lobbed tear gas shells into the campus.", "lobbed"),
+])
+def test_a_harm_with_no_doer_is_the_outcome_of_the_act_in_its_when_clause(events_of, text, trigger):
+    assaults = [t for event, _, t in events_of(text) if event == "ASSAULT"]
+    assert assaults == [trigger]
+
+
+def test_chlorine_used_as_gas_is_a_chemical_attack(events_of):
+    events = events_of("Six villagers died after militia fighters used chlorine gas on the hamlet.")
+    assert "unconventional" in {m for event, m, _ in events if event == "ASSAULT"}
