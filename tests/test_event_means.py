@@ -78,7 +78,7 @@ def test_being_charged_with_a_crime_is_an_accusation_not_a_charge_at_a_town(even
 
 @pytest.mark.parametrize("text, trigger", [
     ("Two traders were killed when soldiers fired on the market crowd.", "fired"),
-    ("Three students were hurt when the police lobbed tear gas shells into the campus.", "lobbed"),
+    ("Three students were hurt when the police burst tear gas shells near the campus.", "burst"),
 ])
 def test_a_harm_with_no_doer_is_the_outcome_of_the_act_in_its_when_clause(events_of, text, trigger):
     assaults = [t for event, _, t in events_of(text) if event == "ASSAULT"]
