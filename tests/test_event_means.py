@@ -88,3 +88,8 @@ def test_a_harm_with_no_doer_is_the_outcome_of_the_act_in_its_when_clause(events
 def test_chlorine_used_as_gas_is_a_chemical_attack(events_of):
     events = events_of("Six villagers died after militia fighters used chlorine gas on the hamlet.")
     assert "unconventional" in {m for event, m, _ in events if event == "ASSAULT"}
+
+
+def test_a_weapon_does_not_outrank_a_kind_of_act(events_of):
+    events = events_of("Gunmen kidnapped four aid workers on the road north of the town.")
+    assert ("ASSAULT", "abduct") in {(e, m) for e, m, _ in events}

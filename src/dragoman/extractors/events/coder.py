@@ -32,6 +32,9 @@ _TEXT_DATES = {"clause", "sentence", "context", "happening"}  # dates the text s
 # a more specific means outranks the entry's own ("suicide bombers blew up").
 _MEANS_EVENTS = frozenset({"ASSAULT"})
 _MEANS_POS = frozenset({"NOUN", "ADJ", "PROPN"})
+# the ASSAULT modes that name a weapon, not a kind of act (abduct, torture, ...)
+_WEAPON_MODES = frozenset({"suicide-attack", "unconventional", "crowd-control", "drone", "aerial",
+                           "heavy-weapons", "explosives", "firearms", "primitive"})
 
 
 class EventCoder:
@@ -173,9 +176,11 @@ class EventCoder:
         cued = _first_cued(ranked, _near_cues(draft))
         if draft.event not in _MEANS_EVENTS:
             return draft.mode if draft.mode in valid else cued
-        if draft.mode in valid:  # the entry's means, unless its doer or object names a more specific one
+        if draft.mode in _WEAPON_MODES:  # the entry's weapon, unless its doer or object names a more specific one
             named = _first_cued(ranked, _means_cues(draft))
-            return named if named is not None and _ranks_before(ranked, named, draft.mode) else draft.mode
+            return named if named in _WEAPON_MODES and _ranks_before(ranked, named, draft.mode) else draft.mode
+        if draft.mode in valid:  # a kind of act ("abducted"), whatever the weapon
+            return draft.mode
         return cued or _first_cued(ranked, _sentence_means(draft.head))
 
     def _contexts(self, draft: Draft) -> list[str]:
