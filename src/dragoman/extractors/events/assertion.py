@@ -91,10 +91,20 @@ def _violence_outcomes(drafts: dict[int, Draft]) -> set[int]:
             draft.event == "ASSAULT" and draft.match.verbal and main is not None and main is not draft
             and main.event == "ASSAULT" and (draft.head.dep_ in ("advcl", "conj") or draft.head in main.head.ancestors)
         ):
+            if draft.head.dep_ == "advcl" and draft.actors and _unclaimed_harm(main):
+                # "two were killed when police fired": the killing is the firing's outcome
+                outcomes |= {k for k, d in drafts.items() if d is main}
+                draft.recipients = draft.recipients or main.recipients
+                continue
             outcomes.add(i)
             if not main.recipients:
                 main.recipients = draft.recipients
     return outcomes
+
+
+def _unclaimed_harm(draft: Draft) -> bool:
+    """A passive with no doer: 'two were killed', 'dozens were injured'."""
+    return draft.rule.startswith("verb:passive") and not draft.actors
 
 
 def _topic_events(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> set[int]:
