@@ -1,6 +1,6 @@
 """Objects that narrow a trigger are noun classes, not the words of a few
-sentences: any leave to act that is sought is a request, any place sealed by
-an authority is a restriction, and other senses of the verb stay no event."""
+sentences: any leave to act that is sought is a request, and other senses of
+the verb stay no event."""
 
 from __future__ import annotations
 
@@ -36,16 +36,3 @@ def test_seeking_leave_or_an_inquiry_is_a_request(events_of, text):
 ])
 def test_seeking_office_or_a_goal_is_no_request(events_of, text):
     assert "REQUEST" not in {event for event, _ in events_of(text)}
-
-
-@pytest.mark.parametrize("text, trigger", [
-    ("Paramilitary units sealed the old town before the procession on Friday.", "sealed"),
-    ("Police sealed the main road leading to the disputed shrine.", "sealed"),
-])
-def test_sealing_a_place_is_a_restriction(events_of, text, trigger):
-    assert ("COERCE", trigger) in events_of(text)
-
-
-def test_sealing_a_win_is_no_restriction(events_of):
-    events = events_of("A late header sealed the win for the visiting side.")
-    assert "COERCE" not in {event for event, _ in events}
