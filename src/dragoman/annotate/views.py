@@ -15,6 +15,8 @@ if TYPE_CHECKING:
 
 _KEY = "dragoman_sentences"
 _TEXT_KEY = "dragoman_text"
+_LOWER_KEY = "dragoman_lower_words"
+_TEXTS_KEY = "dragoman_token_texts"
 
 
 def doc_text(doc: "Doc") -> str:
@@ -23,6 +25,23 @@ def doc_text(doc: "Doc") -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def lower_words(doc: "Doc") -> list[str]:
+    """Every token's `lower_`, by token index: reading them through `doc[i]` builds a
+    Token object each time, which phrase look-ups at every token made costly."""
+    words = doc.user_data.get(_LOWER_KEY)
+    if words is None:
+        words = doc.user_data[_LOWER_KEY] = [token.lower_ for token in doc]
+    return words
+
+
+def token_texts(doc: "Doc") -> list[str]:
+    """Every token's text, by token index (see `lower_words`)."""
+    texts = doc.user_data.get(_TEXTS_KEY)
+    if texts is None:
+        texts = doc.user_data[_TEXTS_KEY] = [token.text for token in doc]
+    return texts
 
 
 def sentences(doc: "Doc") -> list["Span"]:
