@@ -7,9 +7,10 @@ measuring only). One process runs the pipeline as `dragoman extract` does; the o
 leaves it out by running a first small job before the timing.
 
 Wall time follows how busy the machine is: with other processes on the cores, two
-workers get less than two cores. So the CPU time each worker spent is read too (from
-/proc): the one-process CPU time over the busiest worker's is the speed-up two free
-cores would give, and the workers' total over the one process's is the overhead.
+workers get less than two cores (the bench prints how many the runs got). So the CPU
+time each worker spent is read too (from /proc): the one process's CPU time over the
+workers' mean is the speed-up free cores would give with the work shared evenly, and
+the workers' total over the one process's is the overhead of going parallel.
 
     python bench/parallel.py [--limit 96] [--partition 8]
 """
@@ -53,7 +54,8 @@ def main() -> None:
     pipeline.analyse(articles[0])
     start, cpu_start = time.perf_counter(), time.process_time()
     one = [a.to_record() for a in pipeline.run(articles)]
-    one_rate = len(articles) / (time.perf_counter() - start)
+    one_wall = time.perf_counter() - start
+    one_rate = len(articles) / one_wall
     one_cpu = time.process_time() - cpu_start
 
     workers = os.cpu_count() or 1
@@ -63,7 +65,8 @@ def main() -> None:
         before = [cpu_seconds(pid) for pid in pids]
         start, cpu_start = time.perf_counter(), time.process_time()
         two = list(run_dask(articles, "processes", partition_size=args.partition))
-        two_rate = len(articles) / (time.perf_counter() - start)
+        two_wall = time.perf_counter() - start
+        two_rate = len(articles) / two_wall
         driver_cpu = time.process_time() - cpu_start
         worker_cpu = [cpu_seconds(pid) - b for pid, b in zip(pids, before)]
     if [r.events for r in one] != [r.events for r in two]:
@@ -75,8 +78,11 @@ def main() -> None:
     print(f"speed-up: {two_rate / one_rate:.2f}x (wall)")
     print(f"CPU: one process {one_cpu:.1f} s; workers {' + '.join(f'{c:.1f}' for c in worker_cpu)} s, "
           f"driver {driver_cpu:.1f} s")
-    print(f"speed-up with a free core per worker: {one_cpu / max(worker_cpu):.2f}x (CPU); "
-          f"overhead: workers' total {sum(worker_cpu) / one_cpu:.2f}x the one process's")
+    print(f"cores the run got (CPU time / wall time): one process {one_cpu / one_wall:.2f}, "
+          f"Dask {(sum(worker_cpu) + driver_cpu) / two_wall:.2f} of {workers}")
+    print(f"speed-up a free core per worker would give (CPU): {one_cpu * workers / sum(worker_cpu):.2f}x "
+          f"with the work shared evenly, {one_cpu / max(worker_cpu):.2f}x as this run shared it")
+    print(f"overhead: the workers' CPU time is {sum(worker_cpu) / one_cpu:.2f}x the one process's")
 
 
 if __name__ == "__main__":
