@@ -9,6 +9,21 @@ import pytest
 from postgres_server import NoServer, throwaway_server
 
 
+@pytest.fixture(scope="module")
+def sentence_events():
+    """The events dragoman codes in a text of ours, published 2024-05-10 unless said;
+    one pipeline per test module."""
+    from dragoman.pipeline import Pipeline
+    from dragoman.records import Article
+
+    pipeline = Pipeline()
+
+    def run(text: str, published: str | None = "2024-05-10"):
+        return pipeline.analyse(Article(id="t", text=text, published=published)).events
+
+    return run
+
+
 @pytest.fixture(autouse=True)
 def _default_actor_sources():
     """Each test starts and ends with only the starter book and no memory of sources:

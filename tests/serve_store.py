@@ -25,10 +25,25 @@ HOSTILE = {
 }
 
 
+# another outlet's report of the seed article's first meeting (our own words): one fused
+# event of two sources
+COURIER = {
+    "id": "courier",
+    "title": "Blinken and Netanyahu hold talks in Tel Aviv",
+    "published": "2024-03-22",
+    "source": "Evening Courier",
+    "text": (
+        "Blinken and Netanyahu hold talks in Tel Aviv\n\n"
+        "US Secretary of State Antony Blinken met Israeli Prime Minister Benjamin Netanyahu in Tel Aviv on Friday "
+        "to press for a ceasefire in Gaza."
+    ),
+}
+
+
 def build(path: Path) -> Path:
-    """Ingest the samples and the hostile article into an SQLite store at `path`."""
+    """Ingest the samples, the hostile article and a second report into an SQLite store at `path`."""
     hostile = path.parent / "hostile.jsonl"
-    hostile.write_text(json.dumps(HOSTILE) + "\n", encoding="utf-8")
+    hostile.write_text(json.dumps(HOSTILE) + "\n" + json.dumps(COURIER) + "\n", encoding="utf-8")
     runner = CliRunner()
     for source in (SAMPLES, hostile):
         result = runner.invoke(main, ["ingest", str(source), "--db", str(path)])

@@ -98,6 +98,9 @@ def test_country_name():
         ("Mexican drug cartels", "MEX", "CRM", "group"),
         ("UN peacekeepers", "IGO", "MIL", "group"),
         ("the World Food Programme", "IGO", "UNO", "organization"),
+        ("the Nato alliance", "IGO", "IGO", "organization"),  # an acronym said as a word, title case
+        ("Unicef", "IGO", "UNO", "organization"),
+        ("coalition troops", "IGO", "MIL", "organization"),  # a multinational coalition's forces
         ("Abkhazia", "GEO", "PRE", "country"),
         ("Tehran", "IRN", "GOV", "country"),
         ("Canada", "CAN", None, "country"),

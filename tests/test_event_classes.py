@@ -5,19 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.pipeline import Pipeline
-from dragoman.records import Article
 
 
 @pytest.fixture(scope="module")
-def events_of():
-    pipeline = Pipeline()
-
-    def run(text: str):
-        article = Article(id="t", text=text, published="2024-05-10")
-        return [(e.event, e.trigger.text) for e in pipeline.analyse(article).events]
-
-    return run
+def events_of(sentence_events):
+    return lambda text: [(e.event, e.trigger.text) for e in sentence_events(text)]
 
 
 @pytest.mark.parametrize("text, trigger", [

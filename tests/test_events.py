@@ -252,7 +252,7 @@ def test_willing_to_controls_the_subject(events_of):
     event = _only(events_of("Armenia is ready to withdraw its soldiers from Georgia, officials said."), "CONCEDE")
     assert _countries(event.actor) == {"ARM"}
     assert _countries(event.recipient) == {"GEO"}
-    assert event.status == "future"
+    assert event.status == "occurred"  # the readiness is stated: the statement occurred
 
 
 def test_rejected_demand_names_the_demander_as_recipient(events_of):

@@ -40,9 +40,10 @@ def test_trace_gives_paths_from_trigger_to_parties(analysis):
 
 
 def test_trace_says_why_status_was_chosen(analysis):
-    future = explain_event(analysis, _event(analysis, "CONCEDE"))
-    assert future["status"] == "future"
-    assert "ready" in future["status_reasons"][0]
+    stated = explain_event(analysis, _event(analysis, "CONCEDE"))
+    assert stated["status"] == "occurred"  # a readiness the doer states: the statement occurred
+    assert "ready" in stated["status_reasons"][0]
+    assert "intent stated" in stated["status_reasons"][-1]
     negated = explain_event(analysis, _event(analysis, "COERCE"))
     assert negated["status"] == "negated"
     assert "not" in negated["status_reasons"][0]
@@ -70,7 +71,7 @@ def test_cli_explains_an_event_and_a_sentence(tmp_path):
     assert by_event.exit_code == 0, by_event.output
     assert "lexicon:   events.yaml:" in by_event.output
     assert "path: withdraw" in by_event.output
-    assert "status:    future" in by_event.output
+    assert "status:    occurred" in by_event.output  # the readiness is stated
     by_sentence = runner.invoke(explain_command, [str(path), "--published", "2024-05-10", "--sentence", "3"])
     assert by_sentence.exit_code == 0, by_sentence.output
     assert "COERCE" in by_sentence.output and "negated" in by_sentence.output

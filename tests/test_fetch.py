@@ -86,7 +86,8 @@ class _Site(BaseHTTPRequestHandler):
         path = self.path
         self.hits[path] += 1
         if path == "/robots.txt":
-            return self._send(200, b"User-agent: *\nDisallow: /private/\n", "text/plain")
+            rules = "User-agent: *\nDisallow: /private/\n\nUser-agent: slowbot\nCrawl-delay: 3\n"
+            return self._send(200, rules.encode(), "text/plain")
         if path in ("/feed.xml", "/watch.xml"):
             links = list(ARTICLES) if path == "/watch.xml" else [*ARTICLES, None, "/private/memo.html", "/missing.html"]
             return self._etagged(_rss(links), "application/rss+xml")
@@ -94,8 +95,14 @@ class _Site(BaseHTTPRequestHandler):
             urls = "".join(f"<url><loc>http://{self.headers['Host']}{p}</loc></url>" for p in ARTICLES)
             body = f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{urls}</urlset>'.encode()
             return self._send(200, body, "application/xml")
-        if path in ARTICLES:
+        if path.startswith("/amp/"):  # a mobile copy naming the article's own address
+            own = f"http://{self.headers['Host']}/news/" + path.split("?")[0].removeprefix("/amp/")
+            page = _page(*ARTICLES["/news/harbour.html"]).replace(
+                b"</head>", f'<link rel="canonical" href="{own}"></head>'.encode())
+            return self._send(200, page, "text/html; charset=utf-8")
+        if path.split("?")[0] in ARTICLES:
             time.sleep(self.slow_pages)
+            path = path.split("?")[0]
             return self._etagged(_page(*ARTICLES[path]), "text/html; charset=utf-8")
         if path == "/slow.html":
             time.sleep(3)
@@ -125,6 +132,10 @@ class _Site(BaseHTTPRequestHandler):
         if path == "/flaky.html":
             if self.hits[path] <= 2:
                 return self._send(503, b"busy")
+            return self._send(200, _page(*ARTICLES["/news/bridge.html"]))
+        if path == "/busy.html":  # too many requests: come back in 2 s, then it is there
+            if self.hits[path] == 1:
+                return self._send(429, b"slow down", headers=[("Retry-After", "2")])
             return self._send(200, _page(*ARTICLES["/news/bridge.html"]))
         if path == "/down.html":
             return self._send(500, b"down")
@@ -210,6 +221,26 @@ def test_one_host_is_not_asked_twice_within_the_delay(site):
     assert len(waits) == 2 and all(4 < wait <= 5 for wait in waits)
 
 
+def test_a_host_s_crawl_delay_and_retry_after_are_honoured_within_limits(site):
+    waits = []
+    with Fetcher(FetchPolicy(per_host_delay=0.5, retries=1, user_agent="slowbot/1.0"), sleep=waits.append) as fetcher:
+        fetcher.get(site + "/news/harbour.html", PAGE_TYPES)
+        fetcher.get(site + "/news/bridge.html", PAGE_TYPES)
+    assert len(waits) == 2 and all(2 < wait <= 3 for wait in waits)  # robots.txt's 3 s, not our 0.5 s
+
+    waits.clear()
+    with Fetcher(FetchPolicy(per_host_delay=0, retries=1, backoff=0.01), sleep=waits.append) as fetcher:
+        assert b"stone bridge" in fetcher.get(site + "/busy.html", PAGE_TYPES).body
+    assert waits == [2.0]  # what Retry-After asked for, not our 0.01 s backoff
+
+    waits.clear()
+    with Fetcher(FetchPolicy(per_host_delay=0, retries=1, max_wait=1, user_agent="slowbot/1.0"),
+                 sleep=waits.append) as fetcher:
+        fetcher.get(site + "/news/harbour.html", PAGE_TYPES)
+        fetcher.get(site + "/news/bridge.html", PAGE_TYPES)
+    assert len(waits) == 2 and all(0 < wait <= 1 for wait in waits)  # no more than max_wait
+
+
 def _fetch(runner, *args):
     return runner.invoke(main, ["fetch", "--timeout", "0.5", "--retries", "1", "--delay", "0", *args])
 
@@ -253,6 +284,27 @@ def test_fetch_reads_a_sitemap(site, tmp_path):
     assert result.exit_code == 0, result.stderr
     articles = [json.loads(line) for line in result.stdout.splitlines()]  # on stdout without -o
     assert {a["url"] for a in articles} == {site + path for path in ARTICLES}
+
+
+def test_an_article_is_known_by_its_canonical_address_without_tracking_parameters(site, tmp_path):
+    result = _fetch(CliRunner(), site + "/amp/harbour.html?utm_source=rss", site + "/news/bridge.html?utm_medium=feed&fbclid=x1",
+                    "--archive", str(tmp_path))
+    assert result.exit_code == 0, result.stderr
+    urls = sorted(json.loads(line)["url"] for line in result.stdout.splitlines())
+    assert urls == [site + "/news/bridge.html", site + "/news/harbour.html"]
+
+
+@pytest.mark.parametrize("named, fetched, known_as", [
+    ("https://news.example.org/world/talks", "https://m.example.org/t?utm_source=x", "https://news.example.org/world/talks"),
+    ("https://news.example.org/", "https://news.example.org/world/talks?id=7&utm_campaign=y#comments",
+     "https://news.example.org/world/talks?id=7"),  # a front page is a template mistake, not the article
+    ("/world/talks", "https://news.example.org/world/talks", "https://news.example.org/world/talks"),
+    (None, None, None),
+])
+def test_canonical_url(named, fetched, known_as):
+    from dragoman.ingest.urls import canonical_url
+
+    assert canonical_url(named, fetched) == known_as
 
 
 def test_a_file_of_urls_and_usage_errors(site, tmp_path):

@@ -16,7 +16,7 @@ from dragoman.records import Actor, Article, ArticleRecord, DateMention, Event, 
 from dragoman.resolve.happenings import compare, link_happenings, mention_of
 from dragoman.store import Store
 
-QUADS = {"ASSAULT": 4, "CONSULT": 1, "ACCUSE": 3, "AID": 2, "COERCE": 4}
+QUADS = {"ASSAULT": 4, "CONSULT": 1, "ACCUSE": 3, "AID": 2, "COERCE": 4, "SUPPORT": 1}
 
 
 def _event(text: str, event_id: str, kind: str, trigger: str, *, actor=(), recipient=(), day=None,
@@ -144,6 +144,10 @@ def test_the_store_fuses_reports_across_articles(store_target):
         assert [f.id for f in store.fused_events(EventFilter(min_sources=2))] == ["a#E1"]
         assert len(list(store.events(EventFilter(min_sources=2)))) == 2
         assert store.fused_event("nope") is None
+        # read a fused event at a time (the ids chosen a page of ids at a time): the same, in id order
+        assert [f.id for f in store.fused_events(page=1)] == ["a#E1", "c#E1"]
+        assert [f.id for f in store.fused_events(page=1, limit=1)] == ["a#E1"]
+        assert [f.id for f in store.fused_events(EventFilter(since="2024-03-08"), page=1)] == ["c#E1"]
 
 
 def test_split_and_merge_are_kept_and_survive_reingest(store_target):
@@ -302,3 +306,107 @@ def test_eval_stories_on_our_set():
     result = _run("eval", "stories", DEFAULT_SET, "--json")
     rows = {(r["system"], r["metric"]): r["value"] for r in json.loads(result.stdout)["rows"]}
     assert rows["dragoman", "B-cubed F1"] > rows["baseline: one story per day", "B-cubed F1"]
+
+
+def _article_actors(*named):
+    return [Actor(id=f"A{n}", name=name, country="USA", kind="person") for n, name in enumerate(named, 1)]
+
+
+def test_two_recipients_of_one_doer_in_a_sentence_are_two_happenings():
+    text = "The senator endorsed Maria Lopez in the spring and backed Tom Reyes for the council in June."
+    actors = _article_actors("Ann Kerr", "Maria Lopez", "Tom Reyes")
+    kerr = ("The senator", "A1", "USA", "LEG")
+    events = [_event(text, "E1", "AID", "endorsed", actor=[kerr], recipient=[("Maria Lopez", "A2", "USA", None)]),
+              _event(text, "E2", "AID", "backed", actor=[kerr], recipient=[("Tom Reyes", "A3", "USA", None)])]
+    linked = link_happenings("a", events, text=text, actors=actors, published="2024-06-20")
+    assert [e.happening for e in linked] == ["E1", "E2"]  # one country, two people: not one act
+    # one act named twice in a sentence (the same recipient) stays one happening
+    same = [events[0], _event(text, "E2", "AID", "backed", actor=[kerr], recipient=[("Maria Lopez", "A2", "USA", None)])]
+    assert [e.happening for e in link_happenings("a", same, text=text, actors=actors, published="2024-06-20")] == ["E1", "E1"]
+
+
+def test_two_demands_of_one_doer_in_a_sentence_with_no_one_to_agree_on_stay_apart():
+    text = "The mayor demanded a recount of the ballots and urged an inquiry into the count."
+    mayor = ("The mayor", "A1", "USA", "GOV")
+    events = [_event(text, "E1", "ACCUSE", "demanded", actor=[mayor]), _event(text, "E2", "ACCUSE", "urged", actor=[mayor])]
+    linked = link_happenings("a", events, text=text, actors=_article_actors("Lee Park"), published="2024-06-20")
+    assert [e.happening for e in linked] == ["E1", "E2"]
+
+
+def test_in_one_article_two_types_in_two_sentences_are_not_chained():
+    text = ("The two leaders met in Lisbon on Monday. They praised each other's reforms on Monday. "
+            "The two leaders met again in Lisbon on Monday evening.")
+    actors = _article_actors("Rui Costa", "Jan Berg")
+    costa, berg = ("Rui Costa", "A1", "PRT", "GOV"), ("Jan Berg", "A2", "SWE", "GOV")
+    lisbon = ("Lisbon", "PRT", "city")
+    day = "2024-06-17"
+    met = _event(text, "E1", "CONSULT", "met", actor=[costa], recipient=[berg], day=day, place=lisbon)
+    praised = _event(text, "E2", "CONSULT", "praised", actor=[costa], recipient=[berg], day=day, place=lisbon)
+    praised = Event(**{**{f: getattr(praised, f) for f in praised.__struct_fields__}, "event": "SUPPORT",
+                       "sentence": Offsets(start=text.index("They"), end=text.index("The two", 5))})
+    again = _event(text, "E3", "CONSULT", "met", actor=[costa], recipient=[berg], day=day, place=lisbon)
+    linked = link_happenings("a", [met, praised, again], text=text, actors=actors, published="2024-06-18")
+    assert linked[1].happening == "E2"  # a SUPPORT two sentences on is another act than the meeting
+    assert linked[2].happening == "E1"
+
+
+def test_across_articles_countries_alone_need_the_words_too():
+    shooting = "Police shot dead a gunman outside a bank in Denver on Monday."
+    speech = "On Monday in Denver the governor attacked his rival's record on taxes in a speech."
+    usa_police, usa = ("Police", None, "USA", "COP"), ("a gunman", None, "USA", None)
+    denver = ("Denver", "USA", "city")
+    a = _m("a", _event(shooting, "E1", "ASSAULT", "shot", actor=[usa_police], recipient=[usa], day="2024-06-17",
+                       place=denver), shooting)
+    b = _m("b", _event(speech, "E1", "ASSAULT", "attacked", actor=[("the governor", None, "USA", None)],
+                       recipient=[usa], day="2024-06-17", place=denver), speech)
+    assert compare(a, b) is None  # one country, day and town, but nothing else in common
+    again = "A gunman was shot dead by police outside a bank in Denver on Monday."
+    c = _m("c", _event(again, "E1", "ASSAULT", "shot", actor=[usa_police], recipient=[usa], day="2024-06-17",
+                       place=denver), again)
+    assert compare(a, c) is not None
+
+
+def test_a_name_in_every_article_does_not_glue_stories_but_a_rare_one_does(store_target):
+    holt = Actor(id="A1", name="Dana Holt", country="USA", kind="person")
+    ortiz = Actor(id="A2", name="Lena Ortiz", country="USA", kind="person")
+    towns = ["Tulsa", "Boise", "Akron", "Macon", "Fresno", "Fresno", "Omaha", "Salem"]
+    headlines = ["Holt courts farm voters in Tulsa", "Holt rally draws crowd in Boise", "Holt speaks on steel in Akron",
+                 "Holt tours a hospital in Macon", "Ortiz sues Fresno over water rights",
+                 "Fresno water rights suit by Ortiz goes to court", "Holt raises money in Omaha",
+                 "Holt answers teachers in Salem"]
+    with Store.open(store_target) as store:
+        # a month of earlier news (out of the stories' active window) names Holt everywhere
+        for n in range(20):
+            town = f"Springfield {n}"
+            place = Place(text=town, start=0, end=len(town), name=town, country="USA", feature="city")
+            headline = f"Holt visits {town}"
+            store.add(_article_record(f"may{n}", headline, headline, "2024-05-01", [holt], [place]), headline)
+        for n, (town, headline) in enumerate(zip(towns, headlines)):
+            place = Place(text=town, start=0, end=len(town), name=town, country="USA", feature="city")
+            actors = [holt, ortiz] if "Ortiz" in headline else [holt]
+            store.add(_article_record(f"x{n}", headline, headline, f"2024-06-{10 + n}", actors, [place]), headline)
+        assert store.story_of("x4") == store.story_of("x5") == "S:x4"
+        assert max(s.articles for s in store.stories(since="2024-06-01")) == 2  # 'Dana Holt' alone joins nothing
+
+
+def test_in_one_article_an_act_done_to_someone_is_not_one_done_to_no_one_named():
+    text = "The governor backs Paul Ryan for speaker. Later the governor said he backs the plan to cut taxes."
+    actors = _article_actors("Ann Kerr", "Paul Ryan")
+    kerr = ("The governor", "A1", "USA", "GOV")
+    events = [_event(text, "E1", "SUPPORT", "backs", actor=[kerr], recipient=[("Paul Ryan", "A2", "USA", None)],
+                     day="2024-06-18"),
+              _event(text, "E2", "SUPPORT", "backs the", actor=[kerr], day="2024-06-18")]
+    events[1] = Event(**{**{f: getattr(events[1], f) for f in events[1].__struct_fields__},
+                         "sentence": Offsets(start=text.index("Later"), end=len(text))})
+    linked = link_happenings("a", events, text=text, actors=actors, published="2024-06-18")
+    assert [e.happening for e in linked] == ["E1", "E2"]
+
+
+def test_two_meetings_of_one_person_with_others_in_a_sentence_are_two():
+    text = "The senator met striking workers and spoke briefly with the company's chief executive, Ida Moss."
+    actors = _article_actors("Ann Kerr", "striking workers", "Ida Moss")
+    kerr = ("The senator", "A1", "USA", "LEG")
+    events = [_event(text, "E1", "CONSULT", "met", actor=[kerr], recipient=[("striking workers", "A2", "USA", None)]),
+              _event(text, "E2", "CONSULT", "spoke", actor=[kerr], recipient=[("Ida Moss", "A3", "USA", "BUS")])]
+    linked = link_happenings("a", events, text=text, actors=actors, published="2024-06-18")
+    assert [e.happening for e in linked] == ["E1", "E2"]

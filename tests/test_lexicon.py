@@ -9,8 +9,6 @@ from pathlib import Path
 import pytest
 
 from dragoman.extractors.lexicon import LexiconError, load_lexicon, load_lexicon_from
-from dragoman.pipeline import Pipeline
-from dragoman.records import Article
 
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "src" / "dragoman" / "data" / "lexicon"
 
@@ -56,14 +54,8 @@ def test_a_class_must_list_lemmas(tmp_path):
 
 # -- what the classes code --------------------------------------------------------------------
 @pytest.fixture(scope="module")
-def events_of():
-    pipeline = Pipeline()
-
-    def run(text: str):
-        events = pipeline.analyse(Article(id="t", text=text, published="2024-05-10")).events
-        return [(e.event, e.trigger.text) for e in events]
-
-    return run
+def events_of(sentence_events):
+    return lambda text: [(e.event, e.trigger.text) for e in sentence_events(text)]
 
 
 @pytest.mark.parametrize(

@@ -82,3 +82,70 @@ def test_a_state_possessor_of_an_attack_stays_the_actor(events_of):
     text = "Russia's attack on the port of Odesa destroyed grain stores."
     attack = _only(events_of(text), "ASSAULT")
     assert [p.country for p in attack.actor] == ["RUS"]
+
+
+def test_coordinated_passives_share_the_by_agent(events_of):
+    beaten = _only(events_of("The reporter was beaten and robbed by soldiers near the market."), "ASSAULT")
+    assert [p.text for p in beaten.actor] == ["soldiers"]
+
+
+def test_a_noun_a_passive_participle_modifies_is_its_target_not_the_agent(events_of):
+    events = events_of("Officials recovered the body of a Dutch engineer abducted by rebel fighters last year.")
+    abducted = _only(events, "ASSAULT")
+    assert [p.country for p in abducted.recipient] == ["NLD"]
+    assert "rebel" in abducted.actor[0].text
+
+
+def test_protests_nobody_is_named_as_staging_are_by_protesters_of_the_place(events_of):
+    protest = _only(events_of("Violent protests erupted in Bolivia on Sunday."), "PROTEST")
+    assert [p.country for p in protest.actor] == ["BOL"]
+    assert "unidentified-at-place" in protest.rule
+
+
+def test_where_a_party_goes_is_not_the_scene_it_is_from(events_of):
+    deployed = _only(events_of("Corporal Jane Miller deployed twice on operations to Iraq."), "MOBILIZE")
+    assert [p.country for p in deployed.actor] == [None]
+    assert [p.country for p in deployed.recipient] == ["IRQ"]
+    aid = _only(events_of("The couple feared being deported to Kenya, and the nuns gave them money."), "AID")
+    assert [p.country for p in aid.actor] == [None]
+
+
+def test_support_for_someone_and_recognition_of_a_state_name_the_recipient(events_of):
+    support = _only(events_of("The governor voiced support for Chancellor Olaf Scholz on Monday."), "SUPPORT")
+    assert [p.country for p in support.recipient] == ["DEU"]
+    recognition = _only(events_of("The accord amounts to Serbian recognition of Kosovo's independence."), "SUPPORT")
+    assert [p.country for p in recognition.recipient] == ["XKX"]
+
+
+def test_soldiers_killed_fighting_a_group_fell_to_that_group(events_of):
+    killed = _only(events_of("Dozens of Nigerian soldiers were killed fighting Boko Haram last year."), "ASSAULT")
+    assert "Boko Haram" in [p.text for p in killed.actor]
+    bombed = _only(events_of("A sergeant was killed by a roadside bomb while battling the Taliban."), "ASSAULT")
+    assert [p.text for p in bombed.actor] == ["the Taliban"]
+    assert all("frame-doer" not in e.rule for e in events_of("Two firefighters were wounded while fighting the blaze."))
+
+
+def test_the_recipients_own_nationality_is_not_the_actors_scene(events_of):
+    killed = _only(events_of("Nearly fifty Turkish soldiers were killed fighting the insurgents."), "ASSAULT")
+    assert [p.country for p in killed.actor] == [None]
+    assert [p.country for p in killed.recipient] == ["TUR"]
+
+
+def test_the_one_blamed_for_an_act_is_its_doer(events_of):
+    events = events_of("Chinese officials criticized Vietnam for holding joint naval drills with Japan.")
+    drills = _only(events, "COOPERATE")
+    assert [p.country for p in drills.actor] == ["VNM"]
+
+
+def test_a_participle_coordinated_with_a_passive_is_passive_too(events_of):
+    events = events_of("The editor was arrested in Minsk on Friday and charged with treason.")
+    charged = _only(events, "ACCUSE")
+    assert [p.text for p in charged.recipient] == ["The editor"]
+    assert "The editor" not in [p.text for p in charged.actor]
+
+
+def test_a_conviction_with_no_court_named_is_by_the_authorities_of_the_scene(events_of):
+    events = events_of("Two activists were convicted of subversion in Beijing on Tuesday.")
+    convicted = _only(events, "SANCTION")
+    assert [p.country for p in convicted.actor] == ["CHN"]
+    assert "unnamed-authorities" in convicted.rule

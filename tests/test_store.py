@@ -408,3 +408,44 @@ def test_every_connection_to_a_wal_store_commits_as_the_store_does(tmp_path):
     plain.execute("CREATE TABLE t (x)")
     assert plain.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
     plain.close()
+
+
+def _indexes_on_events(target) -> set[str]:
+    if str(target).startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(str(target)) as db:
+            return {row[0] for row in db.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'events'")}
+    db = sqlite3.connect(target)
+    try:
+        return {row[1] for row in db.execute("PRAGMA index_list(events)")}
+    finally:
+        db.close()
+
+
+def test_a_version_9_store_gains_the_index_on_event_mentions(target):
+    with Store.open(target) as store:
+        store.add(*_record("a", TEXT_A))
+    assert "events_article_event" in _indexes_on_events(target)
+    # as version 9 left it: the index on article_id alone
+    if target.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(target, autocommit=True) as db:
+            db.execute("DROP INDEX events_article_event")
+            db.execute("CREATE INDEX events_article ON events(article_id)")
+            db.execute("DELETE FROM dragoman_schema")
+            db.execute("INSERT INTO dragoman_schema VALUES (9)")
+    else:
+        db = sqlite3.connect(target)
+        db.execute("DROP INDEX events_article_event")
+        db.execute("CREATE INDEX events_article ON events(article_id)")
+        db.execute("PRAGMA user_version = 9")
+        db.commit()
+        db.close()
+    with Store.open(target) as store:
+        store.add(*_record("b", TEXT_B))
+        assert store.get("a") is not None
+    indexes = _indexes_on_events(target)
+    assert "events_article_event" in indexes and "events_article" not in indexes
+    assert _counts(target)["articles"] == 2

@@ -35,6 +35,8 @@ class Mention:
     happening: str  # mentions of one real-world happening share it
     actor_countries: frozenset[str] = frozenset()
     recipient_countries: frozenset[str] = frozenset()
+    actor_names: tuple[str, ...] = ()  # the parties as written (or named), for error listings
+    recipient_names: tuple[str, ...] = ()
 
 
 @dataclass
@@ -81,6 +83,11 @@ def _countries(value: Any, where: str, path: Path) -> frozenset[str]:
     return frozenset(p["country"] for p in value if isinstance(p.get("country"), str) and p["country"])
 
 
+def _names(value: Any) -> tuple[str, ...]:
+    """The parties' texts, or their names when the text is implicit (already checked by `_countries`)."""
+    return tuple(str(p.get("text") or p.get("name") or "") for p in value or ())
+
+
 def _pair(value: Any, text: str, where: str, path: Path) -> Span:
     if not (isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value)):
         raise GoldFormatError(path, f"{where}: expected [start, end]")
@@ -102,6 +109,8 @@ def _mention(obj: Any, text: str, index: int, where: str, path: Path) -> Mention
         happening=str(happening) if happening else f"#{index}",
         actor_countries=_countries(obj.get("actor"), f"{where} actor", path),
         recipient_countries=_countries(obj.get("recipient"), f"{where} recipient", path),
+        actor_names=_names(obj.get("actor")),
+        recipient_names=_names(obj.get("recipient")),
     )
 
 

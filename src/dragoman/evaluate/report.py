@@ -61,6 +61,10 @@ RUNS = (
         "other parties on the same day): do reports of one happening become one fused event?"),
     Run("stories", str(Path(__file__).resolve().parents[1] / "data" / "samples" / "fusion_set.yaml"), None,
         "The same reports: do the reports of one story line end in one story?"),
+    Run("fusion", str(Path(__file__).resolve().parents[1] / "data" / "samples" / "fusion_blind.yaml"), None,
+        "Held out: more of our own reports, written after the rules were set and never tuned on."),
+    Run("stories", str(Path(__file__).resolve().parents[1] / "data" / "samples" / "fusion_blind.yaml"), None,
+        "Held out: the same held-out reports by story line."),
 )
 
 

@@ -30,7 +30,7 @@ CLASSES_FILE = "noun_classes.yaml"
 _ENTRY_KEYS = {
     "lemma", "phrase", "pos", "particle", "object", "prep", "light", "event", "mode",
     "cameo", "context", "recipient", "embed", "visit", "negated", "object_class",
-    "not_object_class", "not_particle", "not_subject_class", "subject_class",
+    "not_object_class", "not_particle", "not_subject_class", "subject_class", "intransitive",
 }
 _CAMEO_RE = re.compile(r"^\d{2,4}$")
 _EMBEDS = {"absorb", "intent"}
@@ -63,6 +63,7 @@ class Entry:
     not_particles: frozenset[str] = frozenset()  # particles that do ("hail from")
     not_subjects: frozenset[str] = frozenset()  # doers that make it no act ("a flood killed")
     subjects: frozenset[str] = frozenset()  # doers the entry requires ("rioters clashed")
+    intransitive: bool = False  # the sense with no object ("police fired in the air")
     prep: Optional[str] = None
     light: frozenset[str] = frozenset()
     mode: Optional[str] = None
@@ -99,6 +100,7 @@ class StatusCues:
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
     future_governors: frozenset[str]
+    intent_governors: frozenset[str]
     negating_governors: frozenset[str]
     negation_words: frozenset[str]
     hypothetical_marks: frozenset[str]
@@ -253,6 +255,7 @@ def _entry(
         not_particles=frozenset(_str_list(raw.get("not_particle", []), where, "not_particle")),
         not_subjects=_class_lemmas(raw, "not_subject_class", where, classes, used),
         subjects=_class_lemmas(raw, "subject_class", where, classes, used),
+        intransitive=bool(raw.get("intransitive", False)),
         prep=one("prep"),
         light=frozenset(_str_list(raw.get("light", []), where, "light")),
         mode=raw.get("mode"),

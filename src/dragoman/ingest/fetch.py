@@ -2,8 +2,10 @@
 
 Every request has a connect and a read timeout and an overall deadline (a server that
 drips one byte a second defeats a read timeout alone); a 5xx status or a broken
-connection is retried a few times with exponential backoff; one host is asked at most
-once per `per_host_delay`; robots.txt is obeyed; bodies are streamed and dropped past
+connection is retried a few times with exponential backoff, and a 429 or 503 after the
+wait its Retry-After asks for (within `max_wait`); one host is asked at most once per
+`per_host_delay`, or per the Crawl-delay its robots.txt sets (within `max_wait`);
+robots.txt is obeyed; bodies are streamed and dropped past
 `max_bytes`; only the expected content types are read; redirects are followed by hand,
 so a loop is named and each hop is checked against robots.txt; validators (ETag,
 Last-Modified) are sent back, so an unchanged feed or page costs one 304.
@@ -12,6 +14,7 @@ Every failure is a `FetchError` naming the URL and the problem.
 
 from __future__ import annotations
 
+import email.utils
 import time
 from dataclasses import dataclass, field
 from typing import Callable, Optional
@@ -27,7 +30,7 @@ FEED_TYPES = frozenset({
     "application/rss+xml", "application/atom+xml", "application/rdf+xml", "application/xml",
     "text/xml", "application/x-rss+xml",
 })
-_RETRIED_STATUSES = frozenset({500, 502, 503, 504})
+_RETRIED_STATUSES = frozenset({429, 500, 502, 503, 504})
 _REDIRECTS = frozenset({301, 302, 303, 307, 308})
 _HANDLED_STATUSES = _RETRIED_STATUSES | _REDIRECTS | {304}
 
@@ -50,6 +53,7 @@ class FetchPolicy:
     retries: int = 3  # after the first attempt
     backoff: float = 1.0  # seconds before the first retry; doubled each time
     per_host_delay: float = 1.0  # seconds between two requests to one host
+    max_wait: float = 60.0  # the longest Crawl-delay or Retry-After a server may ask for
     max_bytes: int = MAX_BYTES
     max_redirects: int = 5
     user_agent: str = "dragoman (news event extraction; +https://github.com/dragoman)"
@@ -152,15 +156,16 @@ class Fetcher:
             try:
                 response = self._once(url, current, accept, known)
             except _Retryable as exc:
-                problem = exc.problem
+                problem, asked = exc.problem, None
             else:
                 if response.status not in _RETRIED_STATUSES:
                     return response
-                problem = f"HTTP {response.status}"
+                problem, asked = f"HTTP {response.status}", _retry_after(response.headers)
             if attempt >= self.policy.retries:
                 tries = f" after {attempt + 1} attempts" if attempt else ""
                 raise FetchError(url, f"{problem}{tries}")
-            self.sleep(self.policy.backoff * 2**attempt)
+            backoff = self.policy.backoff * 2**attempt
+            self.sleep(backoff if asked is None else min(max(asked, backoff), self.policy.max_wait))
             attempt += 1
 
     def _once(self, url: str, current: str, accept, known) -> Response:
@@ -205,13 +210,20 @@ class Fetcher:
         return response
 
     def _wait_for_host(self, url: str) -> None:
-        host = urlsplit(url).netloc
+        parts = urlsplit(url)
+        host = parts.netloc
         last = self._last_request.get(host)
         if last is not None:
-            wait = last + self.policy.per_host_delay - time.monotonic()
+            wait = last + self._host_delay(f"{parts.scheme}://{host}") - time.monotonic()
             if wait > 0:
                 self.sleep(wait)
         self._last_request[host] = time.monotonic()
+
+    def _host_delay(self, root: str) -> float:
+        """Our own delay, or the longer one the host's robots.txt asks of our agent."""
+        robots = self._robots.get(root)
+        asked = robots.crawl_delay(self.policy.user_agent) if robots is not None else None
+        return max(self.policy.per_host_delay, min(float(asked or 0), self.policy.max_wait))
 
 
 class _Retryable(FetchError):
@@ -225,6 +237,18 @@ def _timeout_kind(exc: httpx.TimeoutException) -> str:
         httpx.WriteTimeout: "request not sent",
         httpx.PoolTimeout: "no free connection",
     }.get(type(exc), type(exc).__name__)
+
+
+def _retry_after(headers: httpx.Headers) -> Optional[float]:
+    """The seconds a Retry-After header asks for (a number or an HTTP date), if any."""
+    value = headers.get("Retry-After", "").strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        when = email.utils.parsedate_to_datetime(value)
+    except (TypeError, ValueError):
+        return None
+    return max(0.0, when.timestamp() - time.time())
 
 
 def validators_of(response: Response) -> Validators:

@@ -18,7 +18,7 @@ Formats, chosen by file suffix (directories are searched recursively for these):
 - ``.json``: one such object, or an array of them (items named ``file[INDEX]``).
 - ``.warc``/``.warc.gz`` (or any input starting like one, recognised by content): every
   HTML page of a WARC archive, streamed, through the HTML path above (`warc`); the
-  record's target URI is the url; the page's own date wins, then a day in the URL, then
+  url is the page's canonical link, else the record's target URI; the page's own date wins, then a day in the URL, then
   the record's WARC-Date (when it was crawled). Other records, and pages without article
   text (section fronts, search pages), are skipped and counted in one note per archive;
   a broken record is named by number and offset, and the rest read.
@@ -64,6 +64,7 @@ import msgspec
 
 from ..records import Article
 from .formats import is_warc, unread_format
+from .urls import canonical_url
 
 MAX_BYTES = 10 * 1024 * 1024  # per article read, and per line of JSON Lines
 # per article text, after decoding: parsing is linear (long texts go in pieces, see
@@ -514,9 +515,10 @@ def _html_article(
     charset: Optional[str] = None,
 ) -> Article:
     """The page's main text and metadata; the caller's published date wins over the page's,
-    which wins over a day in the URL, which wins over the day it was `crawled`. A `url`
-    given (where the page was fetched from) wins over the one the page names; a `charset`
-    given (by the HTTP header) is used when the page declares none."""
+    which wins over a day in the URL, which wins over the day it was `crawled`. The URL
+    is the page's canonical one when it names a usable one, else the `url` it was fetched
+    from (`urls.canonical_url`); a `charset` given (by the HTTP header) is used when the
+    page declares none."""
     import trafilatura
 
     html = _decode(name, data, run.encoding, _declared_charset(data) or _known_charset(charset))
@@ -528,7 +530,7 @@ def _html_article(
     if not body.strip():
         raise NoTextInPage(name, "no extractable text in HTML")
     paragraphs = [line.strip() for line in body.replace("\r", "\n").split("\n") if line.strip()]
-    url = url or doc.url
+    url = canonical_url(doc.url, url)
     return _article(
         name,
         "\n\n".join(paragraphs),

@@ -136,10 +136,15 @@ def _days(first: str, last: str) -> int:
 
 def _side(a: frozenset[str], b: frozenset[str]) -> tuple[int, Optional[str]]:
     """(score, evidence) of one side's parties; score -1 when they are different parties:
+    both are actors of one article and none is shared (an article gives one actor one id,
+    so a shared country does not make them one: 'backed Ron Paul and supported Cruz'),
     both name countries and none is shared, or (with no countries to compare) both name
     actors and none is shared."""
     if not a or not b:
         return 0, None
+    ids_a, ids_b = {k for k in a if k.startswith("id:")}, {k for k in b if k.startswith("id:")}
+    if ids_a and ids_b and not ids_a & ids_b and _article_of(ids_a) == _article_of(ids_b):
+        return -1, None
     for prefix, score in (("id:", 2), ("name:", 2), ("cs:", 1), ("c:", 1)):
         common = sorted(k for k in a & b if k.startswith(prefix))
         if common:
@@ -149,6 +154,10 @@ def _side(a: frozenset[str], b: frozenset[str]) -> tuple[int, Optional[str]]:
         if mine and theirs:
             return -1, None
     return 0, None
+
+
+def _article_of(ids: set[str]) -> set[str]:
+    return {key[3:].rsplit("/", 1)[0] for key in ids}
 
 
 def _both_sides(a: Mention, b: Mention) -> list[tuple[int, Optional[str]]]:
@@ -162,6 +171,10 @@ def _both_sides(a: Mention, b: Mention) -> list[tuple[int, Optional[str]]]:
     countries_b = {k for k in b.actor | b.recipient if k.startswith("c:")}
     if len(countries_a) >= 2 and len(countries_b) >= 2 and countries_a != countries_b:
         return [(-1, None)]
+    ids_a = {k for k in a.actor | a.recipient if k.startswith("id:")}
+    ids_b = {k for k in b.actor | b.recipient if k.startswith("id:")}
+    if ids_a - ids_b and ids_b - ids_a and _article_of(ids_a) == _article_of(ids_b):
+        return [(-1, None)]  # one article, each with a party the other lacks: two meetings
     together = _side(a.actor | a.recipient, b.actor | b.recipient)
     if together[0] > 0 and len(countries_a & countries_b) >= 2:
         return [together, (1, "parties:" + "+".join(sorted(countries_a & countries_b)))]
@@ -223,27 +236,40 @@ def compare(a: Mention, b: Mention) -> Optional[tuple[str, ...]]:
     if a.trigger == b.trigger:
         evidence.append(f"trigger:{a.trigger}")
     support = sum(map(bool, (date_evidence, place_evidence, overlap >= WORD_OVERLAP, a.trigger == b.trigger)))
+    recipient_agrees = len(sides) == 1 or sides[1][0] > 0
     return tuple(evidence) if _enough(a, b, party_score, identity_score, support, date_evidence, place_evidence,
-                                      overlap) else None
+                                      overlap, recipient_agrees) else None
 
 
 def _enough(a: Mention, b: Mention, party_score: int, identity_score: int, support: int, date_evidence,
-            place_evidence, overlap: float) -> bool:
+            place_evidence, overlap: float, recipient_agrees: bool) -> bool:
     """Whether the evidence is what an analyst would join on. A country or a sector is
     shared by many happenings (every US politician is USA, every party GOV or PTY): it
     counts only with the day and the place, or within one sentence."""
     if party_score == 0:
         return False
     if a.article_id == b.article_id:
-        if a.sentence == b.sentence:  # one happening coded twice in a sentence
-            return party_score + support >= 3
-        # in one article most parties share a country: only the same actor counts
-        return identity_score > 0 and identity_score + support >= WITHIN_ARTICLE_SCORE
+        if a.sentence == b.sentence:
+            # one happening coded twice in a sentence: one done to the same party, not two acts
+            # of one doer ('calling for A ... and called for B', 'support Clinton ... support
+            # Sanders'); and parties known by their countries alone need the place to agree
+            return (recipient_agrees and (identity_score > 0 or bool(place_evidence))
+                    and party_score + support >= 3)
+        # in one article most parties share a country: only the same actor counts; an
+        # article names one happening by one type (two types in two sentences are two acts);
+        # and one done to someone is not one done to no one named ('support Ryan ... support
+        # his re-election')
+        recipients_alike = recipient_agrees or (not a.recipient and not b.recipient)
+        return (a.event == b.event and recipients_alike and identity_score > 0
+                and identity_score + support >= WITHIN_ARTICLE_SCORE)
     if not (date_evidence or overlap >= SAME_WORDS):
         return False  # across articles the day must agree (or the very words be repeated)
     if identity_score:
         return party_score + support >= JOIN_SCORE + 1
-    return party_score >= 1 and bool(date_evidence) and bool(place_evidence) and party_score + support >= JOIN_SCORE
+    # countries alone are shared by a country's whole day of news: the place, the day and
+    # the words (or the trigger) must all agree
+    return (bool(date_evidence) and bool(place_evidence) and (overlap >= WORD_OVERLAP or a.trigger == b.trigger)
+            and party_score + support >= JOIN_SCORE)
 
 
 def conflicting(a: Mention, b: Mention) -> bool:
@@ -251,6 +277,8 @@ def conflicting(a: Mention, b: Mention) -> bool:
     incompatible types or statuses, different parties, dates or places."""
     if a.status != b.status or not _compatible_quads(a, b):
         return True
+    if a.article_id == b.article_id and a.sentence != b.sentence and a.event != b.event:
+        return True  # see `_enough`: in one article, two types in two sentences are two acts
     if any(score < 0 for score, _ in _both_sides(a, b)):
         return True
     return _dates(a, b)[0] is False or _places(a, b)[0] is False
@@ -267,11 +295,16 @@ def _jaccard(a: frozenset[str], b: frozenset[str]) -> float:
 
 
 def happening_groups(mentions: Sequence[Mention]) -> list[int]:
-    """For each mention, the index of the first mention of its happening (single link, in order)."""
+    """For each mention, the index of the first mention of its happening: it joins the
+    group of the first earlier mention it matches, unless it is certainly another happening
+    than one of that group's (no chaining of a CONSULT through a SUPPORT to another CONSULT)."""
     heads = list(range(len(mentions)))
     for j, later in enumerate(mentions):
         for i in range(j):
-            if compare(mentions[i], later) is not None:
+            if compare(mentions[i], later) is None:
+                continue
+            group = [k for k in range(j) if heads[k] == heads[i]]
+            if not any(conflicting(mentions[k], later) for k in group):
                 heads[j] = heads[i]
                 break
     return heads

@@ -15,6 +15,7 @@ server's random token, checked on POST (a page of another site cannot forge one)
 
 from __future__ import annotations
 
+import datetime as dt
 import io
 import secrets
 from contextlib import asynccontextmanager
@@ -72,20 +73,33 @@ def _filters(request: Request) -> list[tuple[str, str]]:
     return [(k, v) for k, v in request.query_params.multi_items() if k in FILTER_KEYS and v]
 
 
-def _timeline(days: list[dict], width: int = 900, height: int = 120) -> dict:
-    """Stacked bars per day, coloured by quad class: the drawing of a timeline, in SVG units."""
+def _timeline(days: list[dict], width: int = 900, height: int = 120, slots: int = 300) -> dict:
+    """Stacked bars by quad class on a time axis: a bar's place is its date, so a quiet
+    week is a gap, not hidden. Over more than `slots` days, days are pooled into equal
+    spans (a bar's title names its span). In SVG units."""
     if not days:
         return {"width": width, "height": height, "bars": [], "first": None, "last": None}
-    step = width / len(days)
-    tallest = max(sum(d["quads"].values()) for d in days)
+    first, last = dt.date.fromisoformat(days[0]["day"]), dt.date.fromisoformat(days[-1]["day"])
+    span = (last - first).days + 1
+    pooled = -(-span // slots)  # days per bar
+    bins: dict[int, dict[int, int]] = {}
+    for day in days:
+        counts = bins.setdefault((dt.date.fromisoformat(day["day"]) - first).days // pooled, {})
+        for quad, count in day["quads"].items():
+            counts[quad] = counts.get(quad, 0) + count
+    step = width / -(-span // pooled)
+    tallest = max(sum(counts.values()) for counts in bins.values())
     bars = []
-    for i, day in enumerate(days):
+    for slot, counts in sorted(bins.items()):
+        start = first + dt.timedelta(days=slot * pooled)
+        end = min(start + dt.timedelta(days=pooled - 1), last)
+        label = start.isoformat() if start == end else f"{start.isoformat()} to {end.isoformat()}"
         y = height
-        for quad in sorted(day["quads"]):
-            h = max(1.0, day["quads"][quad] / tallest * (height - 10))
+        for quad in sorted(counts):
+            h = max(1.0, counts[quad] / tallest * (height - 10))
             y -= h
-            bars.append({"x": round(i * step, 1), "y": round(y, 1), "w": round(max(step - 1, 1), 1),
-                         "h": round(h, 1), "quad": quad, "day": day["day"], "count": day["quads"][quad]})
+            bars.append({"x": round(slot * step, 1), "y": round(y, 1), "w": round(max(step - 1, 1), 1),
+                         "h": round(h, 1), "quad": quad, "day": label, "count": counts[quad]})
     return {"width": width, "height": height, "bars": bars, "first": days[0]["day"], "last": days[-1]["day"]}
 
 

@@ -12,6 +12,7 @@ a story page reads at most `MAX_STORY_MENTIONS` mentions and `MAX_STORY_ARTICLES
 from __future__ import annotations
 
 import dataclasses
+import datetime as dt
 import re
 from typing import Optional
 
@@ -36,7 +37,9 @@ MAX_HITS = 50
 MAX_STORY_ARTICLES = 500
 MAX_STORY_MENTIONS = 5_000
 MAX_FUSED_MENTIONS = 200  # a fused event page lists its first mentions only
-FUSED_WINDOW = 2_000  # fused events in the order asked checked first for a page (see `_fused_page_nearby`)
+# fused events a page may check in order (an index walk, ~2 µs each) before it is rather
+# selected through the events (a scan of them all, then a sort): about break-even at 100k events
+FUSED_SCAN = 50_000
 
 # the events table's sortable columns, by the name the query string uses
 SORTS = {
@@ -49,6 +52,7 @@ SORTS = {
 }
 # the fused events table's sortable columns
 FUSED_SORTS = {"date": "f.first", "type": "f.event", "sources": "f.sources", "mentions": "f.mentions"}
+NULLABLE_FUSED_SORTS = {"f.first"}
 
 
 class BadRequest(ValueError):
@@ -160,24 +164,38 @@ def fused_table(store: Store, params) -> dict:
     """One page of the fused events with a mention the filter selects (``min_sources``
     counts their sources), sorted as asked, each with its first report's place and parties."""
     where = event_filter(params)
-    # the page: among the first fused events in order if it is there, else selected through
-    # the events (driven by their indexes, not a check per fused event); sources are the fused event's
     condition, values = dataclasses.replace(where, min_sources=0).sql()
-    sort, order, direction, size, offset = _page(params, FUSED_SORTS, " for fused events")
+    sort, column, direction, size, offset = _page(params, FUSED_SORTS, " for fused events")
     sources = " JOIN fused_events f ON f.id = m.fused_id AND f.sources >= ?" if where.min_sources > 1 else ""
     plain_values, values = values, [*([where.min_sources] if sources else []), *values]
-    selected = ("SELECT m.fused_id FROM events e JOIN fused_mentions m ON m.article_id = e.article_id"
-                f" AND m.event_id = e.event_id{sources} WHERE {condition}")
-    ordered = f"ORDER BY {order} IS NULL, {order} {direction}, f.id"
-    heads = _fused_page_nearby(store, ordered, condition, plain_values, where.min_sources, size, offset)
-    if heads is None:
+    # CROSS JOIN: read the events first (in SQLite), as the filter is on them; unless
+    # few fused events have the sources asked, whose index then leads
+    join = "JOIN" if sources else "CROSS JOIN"
+    selected = (f"SELECT m.fused_id FROM events e {join} fused_mentions m"
+                f"{sources} WHERE m.article_id = e.article_id AND m.event_id = e.event_id AND {condition}")
+    count = _sql(store).execute(
+        f"SELECT count(*) FROM (SELECT DISTINCT m.fused_id FROM ({selected}) m LIMIT {COUNT_CAP + 1}) capped", values,
+    ).fetchone()[0]
+    ordered = fused_order(column, direction)
+    # a date filter selects a stretch of the date order: a walk in that order reads all before it
+    stretch = column == FUSED_SORTS["date"] and (where.since or where.until)
+    if count == 0:
+        heads = []
+    elif not stretch and (count > COUNT_CAP or _scanned_in_order(store, count, size + offset) <= FUSED_SCAN):
+        # many fused events pass, or the page is near the top: walk the fused events in order
+        # (an index serves every sort) and check each, stopping at the page's last
+        enough = "f.sources >= ? AND " if where.min_sources > 1 else ""
+        heads = _sql(store).execute(
+            f"SELECT f.id, f.event, f.first, f.last, f.sources, f.mentions FROM fused_events f WHERE {enough}"
+            "EXISTS (SELECT 1 FROM fused_mentions m JOIN events e ON e.article_id = m.article_id"
+            f" AND e.event_id = m.event_id WHERE m.fused_id = f.id AND {condition}) {ordered} LIMIT ? OFFSET ?",
+            (*([where.min_sources] if enough else []), *plain_values, size, offset),
+        ).fetchall()
+    else:  # few pass: select them through the events (driven by their indexes), then sort
         heads = _sql(store).execute(
             f"SELECT f.id, f.event, f.first, f.last, f.sources, f.mentions FROM fused_events f"
             f" WHERE f.id IN ({selected}) {ordered} LIMIT ? OFFSET ?", (*values, size, offset),
         ).fetchall()
-    count = _sql(store).execute(
-        f"SELECT count(*) FROM (SELECT DISTINCT m.fused_id FROM ({selected}) m LIMIT {COUNT_CAP + 1}) capped", values,
-    ).fetchone()[0]
     first = _first_reports(store, [row[0] for row in heads])
     keys = ("id", "event", "first", "last", "sources", "mentions")
     return {
@@ -187,25 +205,22 @@ def fused_table(store: Store, params) -> dict:
     }
 
 
-def _fused_page_nearby(store: Store, ordered: str, condition: str, values: list, min_sources: int,
-                       size: int, offset: int) -> Optional[list[tuple]]:
-    """The page found among the first `FUSED_WINDOW` fused events in the order asked (each
-    checked against the filter): exact when the window holds the page or is every fused
-    event; None otherwise, and for pages beyond half the window. A filter most fused events pass (the usual view) is answered
-    without reading every event; a narrow one falls back to selecting through the events."""
-    window = FUSED_WINDOW
-    if 2 * (offset + size) > window:  # a deep page: too few of the window's fused events may pass
-        return None
-    rows = _sql(store).execute(
-        f"SELECT f.id, f.event, f.first, f.last, f.sources, f.mentions FROM (SELECT * FROM fused_events f {ordered}"
-        " LIMIT ?) f WHERE f.sources >= ? AND EXISTS (SELECT 1 FROM fused_mentions m JOIN events e"
-        f" ON e.article_id = m.article_id AND e.event_id = m.event_id WHERE m.fused_id = f.id AND {condition})"
-        f" {ordered} LIMIT ? OFFSET ?", (window, min_sources, *values, size, offset),
-    ).fetchall()
-    if len(rows) == size:
-        return rows
-    every = _sql(store).execute("SELECT count(*) FROM (SELECT 1 FROM fused_events LIMIT ?) w", (window + 1,)).fetchone()[0]
-    return rows if every <= window else None
+def fused_order(column: str, direction: str) -> str:
+    """The ORDER BY of a fused events sort, as an index on `fused_events` serves it (see
+    `dragoman.store.fusion`): ties broken by id in the same direction, and dates, which
+    may be missing, after the dated ones either way."""
+    if column not in NULLABLE_FUSED_SORTS:
+        return f"ORDER BY {column} {direction}, f.id {direction}"
+    if direction == "ASC":
+        return f"ORDER BY ({column} IS NULL), {column}, f.id"
+    return f"ORDER BY ({column} IS NOT NULL) DESC, {column} DESC, f.id DESC"
+
+
+def _scanned_in_order(store: Store, count: int, wanted: int) -> float:
+    """About how many fused events a walk in order reads to find `wanted` that pass, given
+    that `count` (capped) of them pass."""
+    total = _sql(store).execute("SELECT count(*) FROM fused_events").fetchone()[0]
+    return min(wanted, count) * total / count
 
 
 def _first_reports(store: Store, fused_ids: list[str]) -> dict[str, dict]:
@@ -495,10 +510,18 @@ def timeline(events: list[dict]) -> list[dict]:
     days: dict[str, dict[int, int]] = {}
     for e in events:
         day = (e["date"] or "")[:10]
-        if len(day) == 10:
+        if _is_day(day):
             counts = days.setdefault(day, {})
             counts[e["quad"] or 0] = counts.get(e["quad"] or 0, 0) + 1
     return [{"day": day, "quads": days[day]} for day in sorted(days)]
+
+
+def _is_day(text: str) -> bool:
+    try:
+        dt.date.fromisoformat(text)
+    except ValueError:
+        return False
+    return len(text) == 10
 
 
 # -- fused events and stories ------------------------------------------------------------

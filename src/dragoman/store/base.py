@@ -31,7 +31,7 @@ the layers are also spread into plain tables so they can be queried with SQL:
   (see `dragoman.store.stories`).
 
 A store written by an older dragoman is upgraded in place when opened (`UPGRADES`:
-tables and columns are only ever added).
+tables, columns and indexes are only ever added; version 10 replaced an index by a wider one).
 
 Child rows reference ``articles.id`` with ON DELETE CASCADE. Each `add()` is one
 transaction, so after a crash an article is either fully stored or absent.
@@ -68,17 +68,17 @@ from ..ingest.near_duplicates import Match, Signature, best_match, signature
 from ..records import Actor, Article, ArticleRecord, Event, Party, Quote
 from . import fusion, stories
 from .connection import Connection, DatabaseFailure, is_postgres
-from .fusion import FUSION_TABLES
+from .fusion import FUSED_ORDER_INDEXES, FUSION_TABLES
 from .fused_reading import (  # noqa: F401 (FusedEvent, Story, StoryTimeline: re-exported)
     EVENTS_PAGE, ArticleSummary, EventMention, FusedEvent, FusedReading, Story, StoryTimeline,
 )
-from .stories import STORY_TABLES
+from .stories import FEATURE_TABLES, STORY_TABLES
 from .search import Query, parse_query
 
 if TYPE_CHECKING:
     from ..query.filters import EventFilter
 
-SCHEMA_VERSION = 9
+SCHEMA_VERSION = 10
 
 # near-duplicate articles (schema versions 4 to 8), the same statements for a new store and an upgrade
 NEAR_DUPLICATE_TABLES = (
@@ -105,13 +105,23 @@ NEAR_DUPLICATE_TABLES = (
     "CREATE INDEX IF NOT EXISTS near_duplicates_original ON near_duplicates(original_id)",
 )
 
+# events looked up by (article, event), as fused_mentions and parties refer to them; it
+# replaces the index on article_id alone, which is its prefix (schema version 10)
+EVENTS_BY_MENTION = (
+    "CREATE INDEX IF NOT EXISTS events_article_event ON events(article_id, event_id)",
+    "DROP INDEX IF EXISTS events_article",
+)
+
 # What turns a store of version N into version N + 1 (one statement), on every database.
-# Upgrades only add: nothing already stored is changed or lost.
+# Upgrades only add: nothing already stored is changed or lost (an index may be replaced).
 UPGRADES = {
     1: "ALTER TABLE places ADD COLUMN within TEXT",  # 2: where an unlisted street stands
     2: "ALTER TABLE places ADD COLUMN rule TEXT",  # 3: why the place has that sense
     **{3 + n: statement for n, statement in enumerate(NEAR_DUPLICATE_TABLES)},  # 4-8: near-duplicates
     8: FUSION_TABLES + STORY_TABLES,  # 9: fused events and stories; `Store.fuse_unfused` files older articles
+    # 10: an event found by its mention key (fused events and pages join on it), fused events in each order
+    # read, and how many articles have each story feature
+    9: EVENTS_BY_MENTION + FUSED_ORDER_INDEXES + ("DROP INDEX IF EXISTS fused_events_sources",) + FEATURE_TABLES,
 }
 
 
@@ -181,7 +191,7 @@ CREATE TABLE IF NOT EXISTS events (
     recipient_countries TEXT,
     record TEXT NOT NULL
 );
-CREATE INDEX IF NOT EXISTS events_article ON events(article_id);
+CREATE INDEX IF NOT EXISTS events_article_event ON events(article_id, event_id);
 CREATE INDEX IF NOT EXISTS events_event ON events(event);
 CREATE INDEX IF NOT EXISTS events_date ON events(date_value);
 CREATE INDEX IF NOT EXISTS events_place_country ON events(place_country);

@@ -41,6 +41,7 @@ class EventMention(NamedTuple):
 
 # how many events one query reads: memory stays bounded whatever the store holds
 EVENTS_PAGE = 500
+ID_PAGES = 10  # fused events are chosen ten pages of ids at a time (each choice reads the events once)
 
 
 class FusedEvent(NamedTuple):
@@ -86,21 +87,23 @@ class FusedReading:
                      page: int = EVENTS_PAGE) -> Iterator[FusedEvent]:
         """The fused events with a mention `where` selects (see `dragoman.query.filters`;
         ``min_sources`` counts the fused event's sources), by id; at most `limit`.
-        Read a page at a time (keyset on the id), so memory stays bounded."""
+        Read a page at a time (keyset on the id, ids chosen through the events), so memory stays bounded."""
         from ..query.filters import EventFilter
 
         condition, params = (where or EventFilter()).sql()
         after: Optional[str] = None
         left = limit
         while left is None or left > 0:
-            size = page if left is None else min(page, left)
+            size = page * ID_PAGES if left is None else min(page * ID_PAGES, left)
+            # the ids through the events (CROSS JOIN: read first, in SQLite), as the filter is on them
             ids = [row[0] for row in self._db.execute(
-                "SELECT f.id FROM fused_events f WHERE EXISTS (SELECT 1 FROM fused_mentions m JOIN events e"
-                " ON e.article_id = m.article_id AND e.event_id = m.event_id WHERE m.fused_id = f.id"
-                f" AND {condition}){' AND f.id > ?' if after is not None else ''} ORDER BY f.id LIMIT ?",
+                "SELECT DISTINCT m.fused_id FROM events e CROSS JOIN fused_mentions m WHERE m.article_id = e.article_id"
+                f" AND m.event_id = e.event_id AND {condition}{' AND m.fused_id > ?' if after is not None else ''}"
+                " ORDER BY m.fused_id LIMIT ?",
                 (*params, *([after] if after is not None else []), size),
             ).fetchall()]
-            yield from self._fused(ids)
+            for start in range(0, len(ids), page):
+                yield from self._fused(ids[start:start + page])
             if len(ids) < size:
                 return
             after = ids[-1]

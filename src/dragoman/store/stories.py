@@ -2,8 +2,9 @@
 
 Online clustering at ingest: each article's profile is a bag of weighted features (the
 actors it names, the countries, places and event types of its events and actors, the
-words of its headline); it joins the active story whose profile is most similar (cosine,
-`JOIN_SIMILARITY`), or one that already holds a fused event of the article, else it starts
+words of its headline), each weighted by its rarity among the articles filed so far
+(``story_features``); it joins the active story whose profile is most similar (cosine,
+`join_similarity`, which rises as the story grows), or one that already holds a fused event of the article, else it starts
 a story. A story's profile is the sum of its articles' profiles, the older part decayed
 by half every `HALF_LIFE_DAYS`; stories whose last article is older than `ACTIVE_DAYS`
 are not candidates, so the cost per article is bounded by the news of the last weeks,
@@ -12,7 +13,8 @@ its title is the headline of its most central article (the one most similar to t
 story when it joined).
 
 Tables (schema version 9): ``stories`` (id, title, title_similarity, first, last,
-articles, profile JSON) and ``story_articles`` (story_id, article_id, published, similarity).
+articles, profile JSON) and ``story_articles`` (story_id, article_id, published, similarity);
+(version 10) ``story_features`` (feature, articles: how many filed articles have it).
 """
 
 from __future__ import annotations
@@ -26,6 +28,16 @@ from typing import Optional
 from ..records import ArticleRecord
 from ..resolve.happenings import content_words
 from .connection import Connection
+
+# how many filed articles have each feature (`ARTICLES` counts them all): its rarity,
+# kept as articles arrive (schema version 10)
+FEATURE_TABLES = (
+    """CREATE TABLE IF NOT EXISTS story_features (
+    feature TEXT PRIMARY KEY,
+    articles INTEGER NOT NULL
+)""",
+)
+ARTICLES = "#articles"
 
 STORY_TABLES = (
     """CREATE TABLE IF NOT EXISTS stories (
@@ -45,9 +57,11 @@ STORY_TABLES = (
     similarity REAL NOT NULL
 )""",
     "CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id)",
+    *FEATURE_TABLES,
 )
 
-JOIN_SIMILARITY = 0.38
+JOIN_SIMILARITY = 0.15  # cosine of rarity-weighted profiles
+GROWTH_STEP = 0.02  # and this much more each time the story doubles
 HALF_LIFE_DAYS = 7.0
 ACTIVE_DAYS = 21
 MAX_ACTIVE = 200  # the most recent active stories compared with one article
@@ -80,6 +94,12 @@ def profile(record: ArticleRecord, text: str) -> dict[str, float]:
     return {key: round(1 + math.log(value), 4) for key, value in found.items()}
 
 
+def join_similarity(articles: int) -> float:
+    """The similarity an article needs to join a story of `articles` articles: more as the
+    story grows, so a large story's blend of common names does not draw in every article."""
+    return JOIN_SIMILARITY + GROWTH_STEP * math.log2(max(articles, 1))
+
+
 def headline_of(record: ArticleRecord, text: str) -> str:
     """The article's title, else its first line (shortened): what a reader sees first."""
     if record.title:
@@ -106,20 +126,52 @@ def _days(first: Optional[str], last: Optional[str]) -> float:
         return 0.0
 
 
+def _count_features(db: Connection, found: dict[str, float]) -> None:
+    db.executemany(
+        "INSERT INTO story_features VALUES (?, 1) ON CONFLICT (feature) DO UPDATE SET articles = story_features.articles + 1",
+        [(key,) for key in (ARTICLES, *sorted(found))],
+    )
+
+
+def _rarities(db: Connection, keys: set[str]) -> dict[str, float]:
+    """Each feature's weight by its rarity among the filed articles now (smoothed IDF: 1 for
+    a feature every article has): a name in most articles ('Trump', 'campaign') says little
+    about which story an article is in."""
+    wanted = sorted(keys | {ARTICLES})
+    counts: dict[str, int] = {}
+    for start in range(0, len(wanted), 900):
+        chunk = wanted[start:start + 900]
+        counts.update(db.execute(
+            f"SELECT feature, articles FROM story_features WHERE feature IN ({', '.join('?' * len(chunk))})", chunk,
+        ).fetchall())
+    total = counts[ARTICLES]
+    return {key: 1 + math.log((1 + total) / (1 + counts.get(key, 0))) for key in keys}
+
+
+def _weighted(found: dict[str, float], rarity: dict[str, float]) -> dict[str, float]:
+    return {key: value * rarity[key] for key, value in found.items()}
+
+
 def file_article(db: Connection, record: ArticleRecord, text: str) -> str:
-    """Put the article in its story (inside the caller's transaction); returns the story id."""
-    mine = profile(record, text)
+    """Put the article in its story (inside the caller's transaction); returns the story id.
+    Profiles are stored as counted; the rarities weigh them when compared, as they are now."""
+    found = profile(record, text)
+    _count_features(db, found)
     published = record.published
     story_id, similarity = _shared_fused_story(db, record.id), None
     rows = []
     if published:
         since = (dt.date.fromisoformat(published[:10]) - dt.timedelta(days=ACTIVE_DAYS)).isoformat()
-        rows = db.execute("SELECT id, last, profile FROM stories WHERE last >= ? ORDER BY last DESC LIMIT ?",
+        rows = db.execute("SELECT id, last, profile, articles FROM stories WHERE last >= ? ORDER BY last DESC LIMIT ?",
                           (since, MAX_ACTIVE)).fetchall()
-    scored = sorted(((cosine(mine, _decayed(json.loads(p), _days(last, published))), sid) for sid, last, p in rows),
+    candidates = [(sid, _decayed(json.loads(p), _days(last, published)), size) for sid, last, p, size in rows]
+    rarity = _rarities(db, set(found).union(*(story for _, story, _ in candidates)))
+    mine = _weighted(found, rarity)
+    scored = sorted(((cosine(mine, _weighted(story, rarity)), sid, size) for sid, story, size in candidates),
                     reverse=True)
-    if story_id is None and scored and scored[0][0] >= JOIN_SIMILARITY:
-        similarity, story_id = scored[0]
+    joinable = [(score, sid) for score, sid, size in scored if score >= join_similarity(size)]
+    if story_id is None and joinable:
+        similarity, story_id = joinable[0]
     if story_id is None:
         story_id = f"S:{record.id}"
         db.execute("INSERT INTO stories VALUES (?, ?, 0, ?, ?, 0, '{}')",
@@ -127,11 +179,13 @@ def file_article(db: Connection, record: ArticleRecord, text: str) -> str:
     row = db.execute("SELECT title_similarity, first, last, profile FROM stories WHERE id = ?", (story_id,)).fetchone()
     title_similarity, first, last, stored = row
     story = _decayed(json.loads(stored), _days(last, published))
+    rarity.update(_rarities(db, set(story) - set(rarity)) if set(story) - set(rarity) else {})
     if similarity is None:  # a new story's first article, or one sharing a fused event with it
-        similarity = cosine(mine, story) if story else JOIN_SIMILARITY
-    for key, value in mine.items():
+        similarity = cosine(mine, _weighted(story, rarity)) if story else JOIN_SIMILARITY
+    for key, value in found.items():
         story[key] = story.get(key, 0.0) + value
-    story = dict(sorted(story.items(), key=lambda item: -item[1])[:PROFILE_FEATURES])
+    # a story keeps its features that weigh most now (frequent and rare)
+    story = dict(sorted(story.items(), key=lambda item: -item[1] * rarity[item[0]])[:PROFILE_FEATURES])
     db.execute(
         "UPDATE stories SET title = CASE WHEN ? THEN ? ELSE title END, title_similarity = ?, first = ?, last = ?,"
         " articles = articles + 1, profile = ? WHERE id = ?",

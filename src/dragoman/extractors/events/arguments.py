@@ -38,10 +38,11 @@ _DISCOURSE_SENTENCES = 6
 # PLOVER modes of acts done to a person (event_modes.yaml): the possessor of such
 # a noun, or the subject of a verb that undergoes it, is the target, not the actor.
 _PERSON_PATIENT_MODES = frozenset({"arrest", "expel", "abduct", "targeted", "torture", "sexual"})
+_COMBAT_VERBS = frozenset({"fight", "battle", "combat"})  # WordNet fight.v.02 "fight against"
 _UNDERGOING_VERBS = frozenset({"have", "face", "suffer", "undergo", "survive", "escape", "resist", "avoid"})
-# Modes only a state's authorities carry out: with no actor named ("she was
+# Modes only a state's authorities carry out (courts convict): with no actor named ("she was
 # arrested"), the actor is the authorities of where it happened.
-_STATE_MODES = frozenset({"arrest", "expel"})
+_STATE_MODES = frozenset({"arrest", "expel", "convict"})
 _PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
 _PLACE_ENTS = ("GPE", "LOC", "FAC")  # where an act was, never who did it
 
@@ -99,14 +100,16 @@ class ArgumentReader:
         verb = match.head
         slots = match.entry.recipient or self.lex.default_recipient["verb"]
         if _is_passive(verb):
-            actors = [p for c in verb.children if c.dep_ == "agent" for p in _pobjects(c)]
+            actors = [p for c in verb.children if c.dep_ == "agent" for p in _pobjects(c)] or _shared_agents(verb)
             recipients = [c for c in verb.children if c.dep_ == "nsubjpass"]
             if not recipients and verb.dep_ in ("acl", "amod"):
                 recipients = [verb.head]
-            if not actors:
-                actors = self._framing_doers(verb)
-                if actors:
-                    return actors, recipients, "verb:passive+frame-doer"
+            if not recipients and verb.dep_ == "conj":  # "was arrested and charged"
+                recipients = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+            if not any(self.parties.agentive_word(a) for a in actors):  # none, or "by a buried bomb"
+                doers = self._framing_doers(verb)
+                if doers:
+                    return doers, recipients, "verb:passive+frame-doer"
             return actors, recipients, "verb:passive"
         actors = [c for c in verb.children if c.dep_ == "nsubj"] or _controllers(verb)
         objects = [c for c in verb.children if c.dep_ == "dobj"]
@@ -123,7 +126,8 @@ class ArgumentReader:
         """'killed in police firing', 'wounded in an army raid', 'died in
         Israeli air strikes': a passive with no agent whose in-phrase names
         the act by its doer takes that doer. A place naming the act ("the
-        Benghazi attacks") says where it was, not who did it."""
+        Benghazi attacks") says where it was, not who did it. Victims who
+        fell fighting someone fell to them."""
         preps = [c for c in verb.children if c.dep_ == "prep" and c.lower_ in ("in", "during")]
         for frame in (f for c in preps for f in c.children if f.dep_ in ("pobj", "pcomp")):
             if frame.dep_ == "pcomp":  # "in police firing" parsed as a gerund clause
@@ -136,7 +140,7 @@ class ArgumentReader:
             doers = [d for d in doers if d.ent_type_ not in _PLACE_ENTS]
             if doers:
                 return doers
-        return []
+        return [e for e in _fought_enemies(verb) if self.parties.agentive_word(e)]
 
     def _requested_agents(self, match: Match, objects: list[Token]) -> list[Token]:
         """'demanded an admission by Moscow', 'demanded the withdrawal of
@@ -241,11 +245,15 @@ class ArgumentReader:
         """A recipient that is an act or thing ("Serbia's suppression of
         unrest", "calls by Belarus") stands for whoever owns or did it. A
         thing coded by a word in its phrase ("Palestinian homes") keeps that
-        code unless a possessor or by-phrase names its owner."""
+        code unless a possessor or by-phrase names its owner; a passive
+        participle's by-agent ("homes demolished by troops") is the doer, not
+        the owner."""
         if token.pos_ != "NOUN" or self.parties.agentive_word(token):
             return [(token, party)]
-        owners, rule = _nominal_actors(token, {token.i})
         coded = self.parties.is_agentive(token, party)
+        if coded and any(c.dep_ == "acl" and c.tag_ == "VBN" for c in token.children):
+            return [(token, party)]  # "a British expert kidnapped by guerrillas": the one it was done to
+        owners, rule = _nominal_actors(token, {token.i})
         if coded and rule == "noun:compound":
             return [(token, party)]
         if owners and all(o.pos_ == "PRON" for o in owners):  # "opened its borders": the actor's own
@@ -325,12 +333,34 @@ class ArgumentReader:
         return sorted(found, key=lambda pair: pair[0].start)
 
 
+def _fought_enemies(verb: Token) -> list[Token]:
+    """'soldiers killed fighting Hezbollah', 'wounded while battling ISIS':
+    the victims fell to the enemy they were fighting."""
+    return [
+        o for c in verb.children if c.dep_ in ("advcl", "xcomp") and c.tag_ == "VBG" and _lemma(c) in _COMBAT_VERBS
+        for o in c.children if o.dep_ == "dobj"
+    ]
+
+
+def _shared_agents(verb: Token) -> list[Token]:
+    """'was shot and killed by a police officer', 'kidnapped and presumed killed
+    by guerrillas': coordinated passives share the by-agent the parser gave
+    only one of them."""
+    partners = [c for c in verb.conjuncts if c.tag_ == "VBN"]
+    partners += [x for c in verb.conjuncts for x in c.children if x.dep_ in ("xcomp", "oprd") and x.tag_ == "VBN"]
+    if verb.dep_ == "acl":  # "a worker kidnapped and presumed killed by": the parser hangs both on the noun
+        partners += [c for c in verb.head.children
+                     if c.dep_ == "acl" and c.tag_ == "VBN" and 0 < c.i - verb.right_edge.i <= 2]
+    return [p for c in partners for a in c.children if a.dep_ == "agent" for p in _pobjects(a)]
+
+
 def _answered_parties(draft: Draft, inner: Draft) -> list[tuple[Token, Party]]:
     """'rejected a demand from the US', 'accepted Egypt's offer': the one
     whose request or offer is answered is the recipient."""
     if inner.match.verbal or not inner.actors:
         return []
     own = {t.i for t, _ in draft.actors}
+    own |= {c.i for c in draft.head.children if c.dep_ == "poss"}  # "its readiness to resume talks"
     return [(t, p) for t, p in inner.actors if t.i not in own]
 
 

@@ -91,10 +91,20 @@ def _violence_outcomes(drafts: dict[int, Draft]) -> set[int]:
             draft.event == "ASSAULT" and draft.match.verbal and main is not None and main is not draft
             and main.event == "ASSAULT" and (draft.head.dep_ in ("advcl", "conj") or draft.head in main.head.ancestors)
         ):
+            if draft.head.dep_ == "advcl" and draft.actors and _unclaimed_harm(main):
+                # "two were killed when police fired": the killing is the firing's outcome
+                outcomes |= {k for k, d in drafts.items() if d is main}
+                draft.recipients = draft.recipients or main.recipients
+                continue
             outcomes.add(i)
             if not main.recipients:
                 main.recipients = draft.recipients
     return outcomes
+
+
+def _unclaimed_harm(draft: Draft) -> bool:
+    """A passive with no doer: 'two were killed', 'dozens were injured'."""
+    return draft.rule.startswith("verb:passive") and not draft.actors
 
 
 def _topic_events(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> set[int]:
@@ -230,7 +240,7 @@ def _embedded_tokens(head: Token, circumstances: frozenset[str]) -> list[Token]:
         c for c in head.children
         if c.dep_ == "advcl" and c.tag_ == "VB" and c.left_edge.lower_ == "to" and _follows_directly(head, c)
     ]
-    clauses = adjacent + _for_clauses(head)
+    clauses = adjacent + _for_clauses(head) + _noun_infinitives(head)
     governed = _complement_tokens(head, circumstances) + [t for c in clauses for t in c.subtree]
     separate = {
         t.i
@@ -240,6 +250,13 @@ def _embedded_tokens(head: Token, circumstances: frozenset[str]) -> list[Token]:
         for t in root.subtree
     }
     return [t for t in governed if t.i not in separate]
+
+
+def _noun_infinitives(head: Token) -> list[Token]:
+    """'its willingness to negotiate': what an embedding noun is ready for."""
+    if head.pos_ != "NOUN":
+        return []
+    return [c for c in head.children if c.dep_ == "acl" and c.left_edge.lower_ == "to" and not _has_own_doer(c)]
 
 
 def _follows_directly(head: Token, clause: Token) -> bool:

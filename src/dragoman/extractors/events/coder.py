@@ -20,13 +20,21 @@ from ..lexicon import Lexicon, Recoding
 from .arguments import ArgumentReader, _answered_parties, _borrow_purpose_recipients
 from .assertion import embeddings, unasserted
 from .drafts import Draft
-from .parse import _QUANTITY_NOUNS, _complement_tokens, _lemma
+from .parse import _QUANTITY_NOUNS, _complement_tokens, _lemma, _pobjects
 from .parties import PartyFinder
 from .status import StatusReader
 from .triggers import TriggerMatcher
 
 
 _TEXT_DATES = {"clause", "sentence", "context", "happening"}  # dates the text states
+# Events whose modes name the means (event_modes.yaml): a means named anywhere
+# in the sentence is the event's ("killed when troops used chlorine gas"), and
+# a more specific means outranks the entry's own ("suicide bombers blew up").
+_MEANS_EVENTS = frozenset({"ASSAULT"})
+_MEANS_POS = frozenset({"NOUN", "ADJ", "PROPN"})
+# the ASSAULT modes that name a weapon, not a kind of act (abduct, torture, ...)
+_WEAPON_MODES = frozenset({"suicide-attack", "unconventional", "crowd-control", "drone", "aerial",
+                           "heavy-weapons", "explosives", "firearms", "primitive"})
 
 
 class EventCoder:
@@ -164,18 +172,16 @@ class EventCoder:
 
     def _mode(self, draft: Draft, place: Optional[Place]) -> Optional[str]:
         valid = self.lex.valid_modes.get(draft.event, frozenset())
-        if draft.mode in valid:
+        ranked = self.lex.modes.get(draft.event, ())
+        cued = _first_cued(ranked, _near_cues(draft))
+        if draft.event not in _MEANS_EVENTS:
+            return draft.mode if draft.mode in valid else cued
+        if draft.mode in _WEAPON_MODES:  # the entry's weapon, unless its doer or object names a more specific one
+            named = _first_cued(ranked, _means_cues(draft))
+            return named if named in _WEAPON_MODES and _ranks_before(ranked, named, draft.mode) else draft.mode
+        if draft.mode in valid:  # a kind of act ("abducted"), whatever the weapon
             return draft.mode
-        cues = {_lemma(t) for t in _complement_tokens(draft.head)} | {_lemma(draft.head)}
-        if draft.match.carrier is not None:
-            cues |= {_lemma(t) for t in _complement_tokens(draft.match.carrier)}
-        cues |= {_lemma(c) for c in draft.head.children if c.dep_ in ("compound", "amod")}
-        # the means as subject: "a suicide bombing killed", "artillery fire hit"
-        cues |= {_lemma(t) for c in draft.head.children if c.dep_ == "nsubj" for t in c.subtree}
-        for mode, words in self.lex.modes.get(draft.event, ()):
-            if cues & words:
-                return mode
-        return None
+        return cued or _first_cued(ranked, _sentence_means(draft.head))
 
     def _contexts(self, draft: Draft) -> list[str]:
         contexts = list(draft.match.entry.context)
@@ -209,6 +215,47 @@ class EventCoder:
         return newline if newline > 0 else 0
 
 
+def _near_cues(draft: Draft) -> set[str]:
+    """Lemmas of what the trigger governs, its modifiers, its subject and
+    passive agent: the words that name what was asked, threatened or used."""
+    head = draft.head
+    cues = {_lemma(t) for t in _complement_tokens(head)} | {_lemma(head)}
+    if draft.match.carrier is not None:
+        cues |= {_lemma(t) for t in _complement_tokens(draft.match.carrier)}
+    cues |= {_lemma(c) for c in head.children if c.dep_ in ("compound", "amod")}
+    # the means as subject or agent: "a suicide bombing killed", "hit by a missile"
+    cues |= {_lemma(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+    return cues
+
+
+def _means_cues(draft: Draft) -> set[str]:
+    """Lemmas of the trigger's modifiers and of the words naming its doer and
+    object, with their own modifiers ("suicide bombers blew up", "dropped a
+    chlorine bomb"), not of prepositional phrases ("rounds in the air")."""
+    verbs = [draft.head] + ([draft.match.carrier] if draft.match.carrier is not None else [])
+    nouns = [c for v in verbs for c in v.children if c.dep_ in ("nsubj", "dobj", "nsubjpass")]
+    nouns += [p for v in verbs for c in v.children if c.dep_ == "agent" for p in _pobjects(c)]
+    nouns += [c for n in nouns for c in n.children if c.dep_ == "conj"]
+    words = [draft.head] + nouns
+    return {_lemma(t) for t in words} | {
+        _lemma(c) for t in words for c in t.children if c.dep_ in ("compound", "amod", "nmod")
+    }
+
+
+def _sentence_means(head: Token) -> set[str]:
+    """The nouns and adjectives of the trigger's sentence."""
+    return {_lemma(t) for t in sentence_of(head) if t.pos_ in _MEANS_POS}
+
+
+def _first_cued(ranked: tuple[tuple[str, frozenset[str]], ...], cues: set[str]) -> Optional[str]:
+    return next((mode for mode, words in ranked if cues & words), None)
+
+
+def _ranks_before(ranked: tuple[tuple[str, frozenset[str]], ...], mode: str, other: str) -> bool:
+    order = [m for m, _ in ranked]
+    return mode in order and (other not in order or order.index(mode) < order.index(other))
+
+
 def _happening_date(draft: Draft, history: list[Draft]) -> Optional[DateMention]:
     """An undated mention of a happening the article dated before ("Blinken
     met Netanyahu on Friday ... Blinken met the war cabinet") takes that
@@ -229,12 +276,18 @@ def _happening_date(draft: Draft, history: list[Draft]) -> Optional[DateMention]
 
 
 def _counted_patients(draft: Draft) -> bool:
-    """'Dozens were detained', 'three were killed': a passive with no agent
-    whose patients are only counted still reports the event, with no actor."""
+    """'Dozens were detained', 'three were killed', '22 persons were arrested':
+    a passive with no agent whose patients are counted still reports the
+    event, with no actor."""
     patients = [c for c in draft.head.children if c.dep_ == "nsubjpass"]
     return draft.rule.startswith("verb:passive") and any(
-        t.like_num or t.pos_ == "NUM" or _lemma(t) in _QUANTITY_NOUNS for t in patients
+        _is_count(t) or _lemma(t) in _QUANTITY_NOUNS or any(c.dep_ == "nummod" and _is_count(c) for c in t.children)
+        for t in patients
     )
+
+
+def _is_count(token: Token) -> bool:
+    return token.like_num or token.pos_ == "NUM"
 
 
 def _reported_occurrence(draft: Draft, occurrence_verbs: frozenset[str]) -> bool:

@@ -78,7 +78,27 @@ def _following_prep(token: Token) -> Optional[Token]:
 def _is_passive(verb: Token) -> bool:
     if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
         return True
+    if _is_passive_partner(verb):  # "was arrested and charged"
+        return True
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+
+
+def _is_passive_partner(verb: Token) -> bool:
+    """A participle coordinated with a passive, with no subject or object of its own, shares its voice."""
+    return (
+        verb.dep_ == "conj" and verb.tag_ == "VBN" and verb.head.tag_ == "VBN" and verb.head is not verb
+        and not any(c.dep_ in ("nsubj", "dobj", "aux") for c in verb.children)
+        and any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.head.children)
+    )
+
+
+def _named_objects(prep: Token) -> list[Token]:
+    """'assailed Ukraine for holding exercises', 'accused Israel of violating':
+    the named object of a verb judging someone does the act its for-/of-gerund names."""
+    verb = prep.head
+    if prep.lower_ not in ("for", "of") or verb.pos_ != "VERB":
+        return []
+    return [c for c in verb.children if c.dep_ == "dobj" and (c.ent_type_ in _NAME_ENTS or c.pos_ == "PROPN")]
 
 
 def _controllers(verb: Token, depth: int = 0) -> list[Token]:
@@ -102,7 +122,7 @@ def _controllers(verb: Token, depth: int = 0) -> list[Token]:
     if verb.dep_ in ("advcl", "conj", "acomp"):
         return _subjects(head, depth)
     if verb.dep_ == "pcomp" and head.dep_ == "prep":
-        return _subjects(head.head, depth)
+        return _named_objects(head) or _subjects(head.head, depth)
     if verb.dep_ in ("acl", "relcl") and head.pos_ in _NOMINAL:
         if verb.tag_ == "VBG":
             return [head]

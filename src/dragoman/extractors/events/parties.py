@@ -22,6 +22,7 @@ _PERSONAL_THIRD = {"he", "him", "his", "she", "her"}
 _IMPERSONAL_THIRD = {"it", "its", "they", "them", "their"}
 _LOCATIVE_PREPS = {"in", "from", "throughout", "across", "inside"}
 _PLACE_PREPS = _LOCATIVE_PREPS | {"at", "to", "into", "near", "within"}  # "returning to Kyrgyzstan"
+_DESTINATION_PREPS = {"to", "into", "toward", "towards"}  # where one goes is not where one is from
 _INTERNATIONAL_SECTORS = {"IGO", "NGO"}  # bodies that belong to no one country's scene
 _NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _ARG_TRIM = {"relcl", "acl", "appos", "conj", "cc", "advmod", "punct", "prep"}
@@ -60,7 +61,8 @@ class PartyFinder:
         if self.party(token) != party:
             return party
         self._facing = frozenset(
-            _antecedent(t).i for t, _ in recipients if not (t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS)
+            w.i for t, _ in recipients if not (t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS)
+            for w in _with_modifiers(_antecedent(t))
         )
         try:
             return self.party(token)
@@ -450,6 +452,12 @@ def _noun_phrase(token: Token) -> Span:
     return doc[start:end]
 
 
+def _with_modifiers(token: Token) -> list[Token]:
+    """A head with the words that qualify it directly ("Israeli soldiers",
+    "Kenya's police"): a country among them is the head's own."""
+    return [token] + [c for c in token.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+
+
 def _coordinated(token: Token) -> bool:
     """Conjuncts joined by 'and'/'or' are partners; a conj chain without a
     conjunction is usually a misparsed name ("Sheikh Hamad bin Khalifa al-Thani")."""
@@ -542,7 +550,11 @@ def _is_sponsor(token: Token) -> bool:
 
 def _is_scene(token: Token) -> bool:
     """A place or demonym that sets the scene (modifier, possessor, object of
-    a preposition) rather than acting as a clause argument of its own."""
+    a preposition) rather than acting as a clause argument of its own or
+    naming where someone goes ("deployed on operations to Afghanistan",
+    "deported to Kenya", "the envoy to Iraq")."""
+    if token.dep_ == "pobj" and token.head.lower_ in _DESTINATION_PREPS:
+        return False
     return not (token.dep_ in _ARGUMENT_DEPS and token.head.pos_ in ("VERB", "AUX"))
 
 

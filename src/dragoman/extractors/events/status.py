@@ -107,6 +107,16 @@ class StatusReader:
             recoding = self.lex.future_recode[draft.event]
             draft.event, draft.cameo, draft.mode = recoding.event, recoding.cameo, recoding.mode
             draft.rule += "+future-recode"
+            stated = self._stated_intent(draft)
+            if stated is not None:
+                draft.status = "occurred"
+                draft.reasons.append(f"intent stated with '{stated.text}': the statement occurred")
+
+    def _stated_intent(self, draft: Draft) -> Optional[Token]:
+        """The governor that states the doer's own intention ("willing to
+        withdraw", "plans to visit"), if the future came from one."""
+        chain = _status_chain(draft.match.carrier or draft.head, self.lex.speech_verbs)
+        return next((t for t in chain[1:] if _lemma(t) in self.lex.status.intent_governors), None)
 
     @staticmethod
     def _joint(draft: Draft) -> bool:

@@ -94,6 +94,8 @@ class TriggerMatcher:
                 continue
             if any(_has_particle(token, p) for p in entry.not_particles):
                 continue  # "seized on the remark", "hails from": another sense
+            if entry.intransitive and any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
+                continue  # "fired the aide": another sense than "fired in the air"
             if entry.not_objects and _object_matches(token, entry.not_objects, entry.particle, clauses=True):
                 continue  # "struck a deal", "declined to comment": another sense
             if entry.subjects and not _subject_matches(token, entry.subjects):
@@ -219,11 +221,13 @@ def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str]
 
 
 def _subject_matches(verb: Token, lemmas: frozenset[str]) -> bool:
-    """The verb's subject or passive agent ("destroyed by the flood"), or a
-    compound in it ("a gas explosion"), is one of the lemmas; a relative
+    """The verb's subject, passive agent ("destroyed by the flood") or the noun
+    its -ing participle modifies, or a compound in it ("a gas explosion"), is one of the lemmas; a relative
     pronoun stands for its noun ("the rain that battered the coast")."""
     doers = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj"]
     doers += [_antecedent(p) for c in verb.children if c.dep_ == "agent" for p in _pobjects(c)]
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "police firing on the crowd": the noun does it
+        doers.append(verb.head)
     return any(
         _lemma(d) in lemmas or any(_lemma(c) in lemmas for c in d.children if c.dep_ == "compound")
         for d in doers
