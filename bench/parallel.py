@@ -6,6 +6,12 @@ measuring only). One process runs the pipeline as `dragoman extract` does; the o
 (loading the model once per worker) is timed too, since a user pays it; the warm rate
 leaves it out by running a first small job before the timing.
 
+Wall time follows how busy the machine is: with other processes on the cores, two
+workers get less than two cores (the bench prints how many the runs got). So the CPU
+time each worker spent is read too (from /proc): the one process's CPU time over the
+workers' mean is the speed-up free cores would give with the work shared evenly, and
+the workers' total over the one process's is the overhead of going parallel.
+
     python bench/parallel.py [--limit 96] [--partition 8]
 """
 
@@ -18,6 +24,12 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 DEFAULT_DIR = Path(__file__).resolve().parents[1].parent / "shared" / "eval" / "polnear" / "train" / "text"
+
+
+def cpu_seconds(pid: int) -> float:
+    """User plus system CPU time of a process so far (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def main() -> None:
@@ -40,23 +52,37 @@ def main() -> None:
 
     pipeline = Pipeline()
     pipeline.analyse(articles[0])
-    start = time.perf_counter()
+    start, cpu_start = time.perf_counter(), time.process_time()
     one = [a.to_record() for a in pipeline.run(articles)]
-    one_rate = len(articles) / (time.perf_counter() - start)
+    one_wall = time.perf_counter() - start
+    one_rate = len(articles) / one_wall
+    one_cpu = time.process_time() - cpu_start
 
     workers = os.cpu_count() or 1
     with ProcessPoolExecutor(workers) as pool, dask.config.set(pool=pool):
         list(run_dask(articles[:workers], "processes", partition_size=1))  # workers load the model
-        start = time.perf_counter()
+        pids = list(pool._processes)  # noqa: SLF001 - the bench reads the workers' CPU time
+        before = [cpu_seconds(pid) for pid in pids]
+        start, cpu_start = time.perf_counter(), time.process_time()
         two = list(run_dask(articles, "processes", partition_size=args.partition))
-        two_rate = len(articles) / (time.perf_counter() - start)
+        two_wall = time.perf_counter() - start
+        two_rate = len(articles) / two_wall
+        driver_cpu = time.process_time() - cpu_start
+        worker_cpu = [cpu_seconds(pid) - b for pid, b in zip(pids, before)]
     if [r.events for r in one] != [r.events for r in two]:
         raise SystemExit("the two runs coded different events: not comparable")
 
     print(f"articles: {len(articles)}, cores: {workers}")
     print(f"one process:            {one_rate:6.2f} articles/s")
     print(f"Dask, {workers} worker processes: {two_rate:6.2f} articles/s")
-    print(f"speed-up: {two_rate / one_rate:.2f}x")
+    print(f"speed-up: {two_rate / one_rate:.2f}x (wall)")
+    print(f"CPU: one process {one_cpu:.1f} s; workers {' + '.join(f'{c:.1f}' for c in worker_cpu)} s, "
+          f"driver {driver_cpu:.1f} s")
+    print(f"cores the run got (CPU time / wall time): one process {one_cpu / one_wall:.2f}, "
+          f"Dask {(sum(worker_cpu) + driver_cpu) / two_wall:.2f} of {workers}")
+    print(f"speed-up a free core per worker would give (CPU): {one_cpu * workers / sum(worker_cpu):.2f}x "
+          f"with the work shared evenly, {one_cpu / max(worker_cpu):.2f}x as this run shared it")
+    print(f"overhead: the workers' CPU time is {sum(worker_cpu) / one_cpu:.2f}x the one process's")
 
 
 if __name__ == "__main__":

@@ -560,3 +560,15 @@ def test_other_transliterations_of_armed_groups(text, country):
 @pytest.mark.parametrize("text", ["Homs", "Starting", "What His", "Minutes"])
 def test_ordinary_words_are_not_taken_for_a_spelling_of_a_body(text):
     assert code_actor(text).sector is None
+
+
+def test_kept_segmentation_is_not_spoiled_by_its_callers():
+    """Segmentations are kept across calls; a caller popping from its list (as coding
+    a titled name does) must leave the next caller the whole phrase."""
+    from dragoman.resolve.actor_words import _pieces
+
+    first = _pieces("Prime Minister Benjamin Netanyahu")
+    keys = [p.key for p in first]
+    first.pop()
+    assert [p.key for p in _pieces("Prime Minister Benjamin Netanyahu")] == keys
+    assert code_actor("Prime Minister Benjamin Netanyahu") == code_actor("Prime Minister Benjamin Netanyahu")

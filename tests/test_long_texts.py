@@ -45,8 +45,8 @@ def test_pieces_end_at_the_best_cut_in_their_second_half():
     assert split_text("x" * 25, 10) == ["x" * 10, "x" * 10, "x" * 5]  # no place to cut: cut hard
 
 
-def test_a_parse_batch_holds_at_most_piece_chars_unless_one_piece_is_that_long(monkeypatch):
-    monkeypatch.setattr(nlp, "PIECE_CHARS", 100)
+def test_a_parse_batch_holds_at_most_batch_chars_unless_one_piece_is_that_long(monkeypatch):
+    monkeypatch.setattr(nlp, "BATCH_CHARS", 100)
     pieces = [("a" * n, i) for i, n in enumerate([30, 30, 30, 30, 100, 5, 5, 5])]
     assert [[i for _, i in batch] for batch in _batches(pieces, 3)] == [[0, 1, 2], [3], [4], [5, 6, 7]]
 

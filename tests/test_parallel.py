@@ -106,7 +106,7 @@ def test_cluster_ingest_keeps_every_article_once_when_a_worker_is_killed(tmp_pat
     distributed = pytest.importorskip("distributed")
     from dragoman.store import Store
 
-    _many_articles(tmp_path, 40)  # two partitions of the default 32
+    _many_articles(tmp_path, 40)  # five partitions of 8 for the cluster's two workers
     with distributed.LocalCluster(n_workers=2, threads_per_worker=1, processes=True,
                                   dashboard_address=None) as cluster, distributed.Client(cluster) as client:
         outcome = {}
@@ -133,3 +133,21 @@ def test_cluster_ingest_keeps_every_article_once_when_a_worker_is_killed(tmp_pat
     assert "40 added, 0 already stored, 0 failed" in result.stderr
     with Store.open(postgres_url) as store:
         assert sorted(a.id for a in store.articles()) == [f"r{i:03}" for i in range(40)]
+
+
+def test_partitions_follow_the_corpus_and_the_workers():
+    """Each worker gets about four partitions of a small corpus (three partitions of 32
+    for two workers left one idle half the run); a large corpus goes 32 at a time, and
+    a tiny one no fewer than 8."""
+    from dragoman.parallel import partition_size_for
+
+    assert partition_size_for(96, 2) == 12
+    assert partition_size_for(10_000, 2) == 32
+    assert partition_size_for(20, 2) == 8
+    assert partition_size_for(96, 0) == 24
+
+
+def test_default_partitions_keep_order_and_every_article():
+    articles = _articles()
+    outcomes = list(run_dask(articles, "synchronous"))
+    assert [o.id for o in outcomes] == [a.id for a in articles]

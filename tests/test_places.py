@@ -1051,3 +1051,27 @@ def test_the_wheel_build_requires_every_package_the_index_builder_imports():
     third_party = imported - set(sys.stdlib_module_names) - {"__future__"}
     needed = {distributions[name][0].lower() for name in third_party}
     assert needed and needed <= required, needed - required
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("They drove upstate  Albany", True),
+        ("the State of\nOhio", True),
+        ("a downstate Chicago", True),
+        ("the Interstate Ohio", False),  # a word that only ends like one
+        ("the statesman Ohio", False),
+        ("upstateOhio", False),  # no space before the name
+    ],
+)
+def test_state_word_before_reads_only_the_words_before_the_name(text, expected):
+    from dragoman.extractors.places import _state_word_before
+
+    name_start = min(i for i in (text.find("Ohio"), text.find("Albany"), text.find("Chicago")) if i >= 0)
+    assert _state_word_before(text, name_start) is expected
+
+
+def test_state_word_before_marks_the_place_a_state():
+    text = "Floods hit upstate New York on Monday, officials in the state of Washington said."
+    places = Pipeline().analyse(Article(id="s", text=text, published=PUBLISHED)).places
+    assert {p.text for p in places if p.feature == "admin1"} >= {"New York", "Washington"}

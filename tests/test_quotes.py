@@ -412,3 +412,15 @@ def test_quotation_after_a_paragraph_ending_in_a_colon(pipeline):
     (quote,) = _direct(_quotes(pipeline, text))
     assert quote.rule == "direct:colon-before"
     assert quote.speaker is not None and quote.speaker.text == "the former president"
+
+
+def test_merged_quotation_test_agrees_with_the_plain_one():
+    """`_attributions` tests every token against the quotations by bisection over
+    their union; it must answer as the plain scan does, overlaps and empty spans included."""
+    from dragoman.annotate.nlp import parse
+    from dragoman.extractors.quotes import _inside, _inside_merged, _merged
+
+    doc = next(parse(['He said "we will go" and she said "no, never" twice, then left.']))
+    for spans in ([], [(8, 20)], [(34, 46), (8, 20)], [(8, 20), (10, 40)], [(5, 5), (20, 20)], [(0, 9), (9, 12)]):
+        merged = _merged(spans)
+        assert [_inside_merged(t, merged) for t in doc] == [_inside(t, spans) for t in doc], spans

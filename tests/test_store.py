@@ -392,6 +392,24 @@ def test_an_older_store_is_upgraded_in_place_and_keeps_its_articles(target, vers
         assert again.get("b").places[-1].rule == "within-town"
 
 
+def test_every_connection_to_a_wal_store_commits_as_the_store_does(tmp_path):
+    """synchronous is per connection: the registry's and the source homes' connections
+    to a store must not fsync at every commit where the store's own does not; a
+    rollback-journal file keeps SQLite's full syncing."""
+    from dragoman.store import Store
+    from dragoman.store.connection import connect
+
+    store_path = tmp_path / "news.db"
+    with Store.open(str(store_path)):
+        other = connect(store_path)
+        assert other.execute("PRAGMA synchronous").fetchone()[0] == 1  # NORMAL
+        other.close()
+    plain = connect(tmp_path / "actors.db")
+    plain.execute("CREATE TABLE t (x)")
+    assert plain.execute("PRAGMA synchronous").fetchone()[0] == 2  # FULL
+    plain.close()
+
+
 def _indexes_on_events(target) -> set[str]:
     if str(target).startswith("postgresql://"):
         import psycopg

@@ -12,6 +12,7 @@ from typing import Callable, Iterable, Iterator, Sequence
 
 from .analysis import Analysis
 from .annotate.nlp import give_back_freed_memory, load_nlp, parse
+from .annotate.views import release
 from .records import Article, ArticleRecord
 
 Component = Callable[[Analysis], None]
@@ -91,13 +92,17 @@ class Pipeline:
         Each batch is parsed and analysed inside spaCy's memory zone, and only plain
         records leave it: the words a batch adds to the model's vocabulary are freed
         with it, so a long run's memory does not grow with the vocabulary it reads;
-        and what the batch freed is given back to the system."""
+        each Doc's cached views are released, so the Doc goes with its article; and
+        what the batch freed is given back to the system."""
         nlp = load_nlp()
         batch: list[Article] = []
 
         def flush() -> list[ArticleRecord]:
+            done = []
             with nlp.memory_zone():
-                done = [a.to_record(with_text=with_text) for a in self._run_batch(batch, on_error)]
+                for analysis in self._run_batch(batch, on_error):
+                    done.append(analysis.to_record(with_text=with_text))
+                    release(analysis.doc)
             give_back_freed_memory()
             return done
 

@@ -3,6 +3,10 @@
 spaCy's `Doc.text`, `Doc.sents` and `Token.sent` rebuild their answer from
 every token on each call, which made them the largest cost of the pipeline.
 Each is computed once per Doc here and cached in `doc.user_data`.
+
+The cached sentences are Spans, which refer back to their Doc: a reference cycle
+that only Python's full garbage collection frees, and that runs rarely in a process
+holding the gazetteer. `release` drops the views once a Doc is done with.
 """
 
 from __future__ import annotations
@@ -15,6 +19,8 @@ if TYPE_CHECKING:
 
 _KEY = "dragoman_sentences"
 _TEXT_KEY = "dragoman_text"
+_LOWER_KEY = "dragoman_lower_words"
+_TEXTS_KEY = "dragoman_token_texts"
 
 
 def doc_text(doc: "Doc") -> str:
@@ -23,6 +29,23 @@ def doc_text(doc: "Doc") -> str:
     if text is None:
         text = doc.user_data[_TEXT_KEY] = doc.text
     return text
+
+
+def lower_words(doc: "Doc") -> list[str]:
+    """Every token's `lower_`, by token index: reading them through `doc[i]` builds a
+    Token object each time, which phrase look-ups at every token made costly."""
+    words = doc.user_data.get(_LOWER_KEY)
+    if words is None:
+        words = doc.user_data[_LOWER_KEY] = [token.lower_ for token in doc]
+    return words
+
+
+def token_texts(doc: "Doc") -> list[str]:
+    """Every token's text, by token index (see `lower_words`)."""
+    texts = doc.user_data.get(_TEXTS_KEY)
+    if texts is None:
+        texts = doc.user_data[_TEXTS_KEY] = [token.text for token in doc]
+    return texts
 
 
 def sentences(doc: "Doc") -> list["Span"]:
@@ -39,3 +62,11 @@ def sentence_of(token: "Token") -> "Span":
     if starts is None:
         starts = token.doc.user_data[_KEY + "_starts"] = [s.start for s in sents]
     return sents[bisect.bisect_right(starts, token.i) - 1]
+
+
+def release(doc: "Doc") -> None:
+    """Drop the cached views, so that the Doc (its arrays and tensor) is freed as soon
+    as the last reference to it goes, not at the next full garbage collection: a long
+    run otherwise held hundreds of MB of finished Docs (bench/memory.py)."""
+    for key in (_KEY, _KEY + "_starts", _TEXT_KEY, _LOWER_KEY, _TEXTS_KEY):
+        doc.user_data.pop(key, None)

@@ -107,16 +107,19 @@ def _role_compatible(description_role: Optional[str], actor_role: Optional[str])
     a, b = description_role.lower(), actor_role.lower()
     if set(a.split()) & set(b.split()):
         return True
+    return bool(_classes_of(a) & _classes_of(b))
+
+
+@lru_cache(maxsize=4096)
+def _classes_of(role: str) -> frozenset[str]:
+    """The classes of a lower-cased role and of every title inside it; kept, since
+    the same roles are compared over and over and each takes a pass over all titles."""
     classes = _role_classes()
-
-    def classes_of(role: str) -> set[str]:
-        found = set(classes.get(role, ()))
-        for title, names in classes.items():
-            if re.search(rf"\b{re.escape(title)}\b", role):
-                found |= names
-        return found
-
-    return bool(classes_of(a) & classes_of(b))
+    found = set(classes.get(role, ()))
+    for title, names in classes.items():
+        if re.search(rf"\b{re.escape(title)}\b", role):
+            found |= names
+    return frozenset(found)
 
 
 # -- step 1: mentions ---------------------------------------------------------

@@ -22,6 +22,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 import yaml
 
 from ..analysis import Analysis
+from ..annotate.views import lower_words, token_texts
 from ..pipeline import component
 from ..records import Claim
 
@@ -130,12 +131,14 @@ def _digits(text: str, lex: _Lexicon) -> Optional[float]:
 
 
 def _next_lower(doc: "Doc", i: int) -> str:
-    return doc[i].lower_ if i < len(doc) else ""
+    lowers = lower_words(doc)
+    return lowers[i] if i < len(lowers) else ""
 
 
 def _joins(doc: "Doc", j: int, start: int, lex: _Lexicon) -> bool:
     """Whether doc[j] continues the number begun at `start` ("and", "-", "a", "of")."""
-    low, prev, nxt = doc[j].lower_, doc[j - 1].lower_ if j else "", _next_lower(doc, j + 1)
+    lowers = lower_words(doc)
+    low, prev, nxt = lowers[j], lowers[j - 1] if j else "", _next_lower(doc, j + 1)
     number_next = nxt in lex.words or nxt in lex.fractions
     if low in ("a", "an"):
         return nxt in lex.scales or nxt in lex.fractions
@@ -154,12 +157,13 @@ def _joins(doc: "Doc", j: int, start: int, lex: _Lexicon) -> bool:
 
 def _takes(doc: "Doc", j: int, start: int, lex: _Lexicon) -> bool:
     """Whether doc[j] is part of the number that begins at `start`."""
-    tok, low = doc[j], doc[j].lower_
-    prev = doc[j - 1].lower_ if j > start else ""
-    if _digits(tok.text, lex) is not None:
+    lowers, texts = lower_words(doc), token_texts(doc)
+    low = lowers[j]
+    prev = lowers[j - 1] if j > start else ""
+    if _digits(texts[j], lex) is not None:
         return j == start
     if low in lex.abbreviations and low not in lex.words:
-        return j > start and _digits(doc[j - 1].text, lex) is not None
+        return j > start and _digits(texts[j - 1], lex) is not None
     if low in lex.fractions:  # "third" alone is an ordinal unless a share follows
         return j > start or _next_lower(doc, j + 1) in ("of", "a", "an")
     if low in lex.words:  # two number words only in "twenty five" order
@@ -199,14 +203,16 @@ def _evaluate(words: list[str], lex: _Lexicon) -> tuple[float, bool]:
 
 
 def _read_number(doc: "Doc", start: int, lex: _Lexicon) -> Optional[_Number]:
+    lowers, texts = lower_words(doc), token_texts(doc)
     end = start
-    while end < len(doc) and _takes(doc, end, start, lex):
+    while end < len(lowers) and _takes(doc, end, start, lex):
         end += 1
-    while end > start and doc[end - 1].lower_ in ("and", "-", "of", "a", "an"):
+    while end > start and lowers[end - 1] in ("and", "-", "of", "a", "an"):
         end -= 1
     if end == start:
         return None
-    words = [t.lower_ if _digits(t.text, lex) is None else t.text for t in doc[start:end]]
+    words = [lower if _digits(text, lex) is None else text
+             for lower, text in zip(lowers[start:end], texts[start:end])]
     counting = [w for w in words if w not in ("a", "an", "and", "-", "of")]
     if not counting:
         return None
@@ -214,16 +220,18 @@ def _read_number(doc: "Doc", start: int, lex: _Lexicon) -> Optional[_Number]:
     scaled = any(w in lex.scales or w in lex.vague or _digits(w, lex) for w in counting)
     share = value < 1 and not scaled  # "half", "a quarter", "two-thirds"
     return _Number(start, end, value, vague=vague, share=share,
-                   digits=_digits(doc[start].text, lex) is not None)
+                   digits=_digits(texts[start], lex) is not None)
 
 
 def _read_ordinal(doc: "Doc", i: int, lex: _Lexicon) -> Optional[_Number]:
-    tok = doc[i]
-    match = _ORDINAL_DIGITS.match(tok.lower_)
+    lower = lower_words(doc)[i]
+    match = _ORDINAL_DIGITS.match(lower)
     if match:
         return _Number(i, i + 1, float(match.group(1)), ordinal=True)
-    if tok.lower_ in lex.ordinals and tok.pos_ in ("ADJ", "NUM") and tok.dep_ == "amod":
-        return _Number(i, i + 1, float(lex.ordinals[tok.lower_]), ordinal=True)
+    if lower in lex.ordinals:
+        tok = doc[i]
+        if tok.pos_ in ("ADJ", "NUM") and tok.dep_ == "amod":
+            return _Number(i, i + 1, float(lex.ordinals[lower]), ordinal=True)
     return None
 
 
@@ -260,19 +268,21 @@ class _Reading:
 
 def _match_phrase(doc: "Doc", i: int, phrases) -> Optional[tuple]:
     """The longest phrase of `phrases` whose words start at doc[i]."""
+    lowers = lower_words(doc)
     for item in phrases:
         words = item[0]
-        if i + len(words) <= len(doc) and tuple(t.lower_ for t in doc[i:i + len(words)]) == words:
+        if i + len(words) <= len(lowers) and tuple(lowers[i:i + len(words)]) == words:
             return item
     return None
 
 
 def _match_phrase_before(doc: "Doc", end: int, phrases) -> Optional[tuple]:
     """The longest phrase of `phrases` whose words end just before doc[end]."""
+    lowers = lower_words(doc)
     for item in phrases:
         words = item[0]
         start = end - len(words)
-        if start >= 0 and tuple(t.lower_ for t in doc[start:end]) == words:
+        if start >= 0 and tuple(lowers[start:end]) == words:
             return item
     return None
 

@@ -97,7 +97,7 @@ _PARTY_LABEL = re.compile(r"^[DRI]-(?=[A-Z])")
 _POSSESSIVE = re.compile(r"(?:'s|’s|'|’)$")
 # "Washington state", "the state of Washington", "upstate New York": the text asks for
 # the state, not the city
-_STATE_AFTER = re.compile(r"^\s+state\b")
+_STATE_AFTER = re.compile(r"\s+state\b")  # matched at the mention's end
 _STATE_BEFORE = re.compile(r"\b(?:state of|upstate|downstate)\s+$", re.IGNORECASE)
 # "Paris, Texas": a comma and a second toponym that qualifies the first
 _QUALIFIER_GAP = re.compile(r"^,\s*$")
@@ -578,7 +578,7 @@ def _mentions(analysis: Analysis, gazetteer: Gazetteer) -> list[_Mention]:
     mentions = _without_named_things(mentions, text)
     mentions.sort(key=lambda m: m.start)
     for mention, following, third in zip(mentions, mentions[1:] + [None], mentions[2:] + [None, None]):
-        if _STATE_AFTER.match(text[mention.end:]) or _STATE_BEFORE.search(text[: mention.start]):
+        if _STATE_AFTER.match(text, mention.end) or _state_word_before(text, mention.start):
             mention.feature = "admin1"
         if following is not None and _QUALIFIER_GAP.match(text[mention.end : following.start]):
             mention.qualifier = following
@@ -593,6 +593,16 @@ def _mentions(analysis: Analysis, gazetteer: Gazetteer) -> list[_Mention]:
         if mention.feature is None and _said_as_state(mention, neighbours, text, gazetteer):
             mention.feature = "admin1"
     return mentions
+
+
+def _state_word_before(text: str, start: int) -> bool:
+    """Whether "state of", "upstate" or "downstate" ends just before `start`, spaces
+    between. Only the few characters before are searched: searching all the text before
+    each mention made long articles quadratic."""
+    end = start
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return end < start and _STATE_BEFORE.search(text, max(0, end - 10), start) is not None
 
 
 def _holds(country: _Mention, area: _Mention, text: str, gazetteer: Gazetteer) -> bool:

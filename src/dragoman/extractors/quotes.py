@@ -550,6 +550,28 @@ def _inside(token: Token, spans: list[tuple[int, int]]) -> bool:
     return any(s <= token.idx < e for s, e in spans)
 
 
+def _merged(spans: list[tuple[int, int]]) -> tuple[list[int], list[int]]:
+    """The spans' union as sorted disjoint (starts, ends), for `_inside_merged`."""
+    starts: list[int] = []
+    ends: list[int] = []
+    for start, end in sorted(spans):
+        if start >= end:
+            continue  # an empty span holds nothing
+        if ends and start <= ends[-1]:
+            ends[-1] = max(ends[-1], end)
+        else:
+            starts.append(start)
+            ends.append(end)
+    return starts, ends
+
+
+def _inside_merged(token: Token, merged: tuple[list[int], list[int]]) -> bool:
+    """`_inside` by bisection, for a test at every token of the article."""
+    starts, ends = merged
+    k = bisect.bisect_right(starts, token.idx) - 1
+    return k >= 0 and token.idx < ends[k]
+
+
 def _subject(cue: Cue, quoted: list[tuple[int, int]]) -> Optional[Token]:
     """Who performs the cue: its subject, the object of "according to", or an
     inverted name ("said Thomas-Greenfield"); climbs coordinated verbs ("...
@@ -863,8 +885,9 @@ class _Attribution:
 
 def _attributions(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Attribution]:
     found = []
+    merged = _merged(quoted)
     for token in doc:
-        if _inside(token, quoted):
+        if _inside_merged(token, merged):
             continue
         cue = clause_cue(token)
         if cue is not None:

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import lru_cache
 from importlib import resources
 from typing import Optional, Union
 
@@ -69,16 +70,18 @@ def _lookup_known(name: str, as_of: Union[str, date, None], registry: Optional[A
     return known.lookup(spelling, as_of=as_of, registry=registry)
 
 
-def _spellings(name: str) -> list[str]:
+@lru_cache(maxsize=2**14)
+def _spellings(name: str) -> tuple[str, ...]:
     """The name as written, then with each given name spelled the other common ways
-    (data/actors_name_spellings.yaml); at most a few dozen variants."""
+    (data/actors_name_spellings.yaml); at most a few dozen variants. Kept per name:
+    every mention of an actor asks again."""
     words = _ARTICLE.sub(r"\1 ", name).split()  # "el-Bashir" -> "el Bashir": the article is a word
     options = [[word, *{_token_norm(w): w for w in _NAME_SPELLINGS.get(_token_norm(word), ())
                         if _token_norm(w) != _token_norm(word)}.values()] for word in words]
     variants = [""]
     for choices in options:
         variants = [f"{v} {c}".strip() for v in variants for c in choices][:_MAX_SPELLINGS]
-    return variants
+    return tuple(variants)
 
 
 def _load_name_spellings() -> dict[str, tuple[str, ...]]:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
@@ -73,7 +74,9 @@ class _Piece:
 
 # --- lexicon --------------------------------------------------------------------------
 
+@lru_cache(maxsize=2**16)
 def _token_norm(token: str) -> str:
+    """Kept per word: unidecode is the costliest step of coding an actor phrase."""
     return unidecode(token).replace(".", "").lower()
 
 
@@ -272,6 +275,7 @@ _VOWELS = re.compile(r"(?<=\w)[aeiouy'\-]+")
 _MIN_SKELETON = 5  # consonants a skeleton needs to name one body ("Mounties" is "Minutes")
 
 
+@lru_cache(maxsize=2**16)
 def _skeleton(key: str) -> str:
     """"hizballah" and "hezbollah" -> "hzblh": each word's first letter, then its consonants
     with doubled ones once."""
@@ -291,7 +295,16 @@ _LEXICON = _Lexicon()
 # --- matching -------------------------------------------------------------------------
 
 def _pieces(text: str) -> list[_Piece]:
-    """Greedy longest-match segmentation of the phrase into lexicon entries and words."""
+    """Greedy longest-match segmentation of the phrase into lexicon entries and words.
+
+    The same phrases come back in article after article ("the president", "police"),
+    and the lexicon is fixed once loaded, so segmentations are kept; each caller gets
+    its own list (callers pop from it), the pieces themselves are never changed."""
+    return list(_segment(text))
+
+
+@lru_cache(maxsize=2**14)
+def _segment(text: str) -> tuple[_Piece, ...]:
     tokens = list(_TOKEN.finditer(text))
     norms = [_token_norm(m.group()) for m in tokens]
     possessive = [bool(_POSSESSIVE.search(m.group())) for m in tokens]
@@ -307,7 +320,7 @@ def _pieces(text: str) -> list[_Piece]:
         piece = _longest_match(text, tokens, norms, bare, possessive, i)
         pieces.append(piece)
         i += piece.key.count(" ") + 1
-    return pieces
+    return tuple(pieces)
 
 
 def _longest_match(text: str, tokens: list, norms: list[str], bare: list[str],

@@ -138,8 +138,10 @@ def names_division(place: Candidate) -> bool:
     return place.feature == "admin2" and place.name.split()[-1].lower() in DIVISION_WORDS
 
 
+@lru_cache(maxsize=2**16)
 def normalise(name: str) -> str:
-    """Lookup key: ASCII, lower case, punctuation as spaces, no leading article."""
+    """Lookup key: ASCII, lower case, punctuation as spaces, no leading article.
+    Kept per name: an article looks its names up again and again."""
     key = unidecode(name or "").lower().replace(".", "").replace("'", "").replace("’", "")
     key = re.sub(r"[^a-z0-9]+", " ", key).strip()
     return re.sub(r"^the ", "", key)

@@ -689,15 +689,8 @@ def _dateparser_fallback(t: str, ctx: _Context) -> Optional[Resolved]:
     relative parsing disagrees with our conventions ("Friday" excludes today)."""
     if not _EXPLICIT.search(t) or not re.search(_words()["MON"] + r"|\d{4}", t):
         return None
-    from dateparser.date import DateDataParser
-
-    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
-    if ctx.published is not None:
-        settings["RELATIVE_BASE"] = datetime.combine(ctx.published, datetime.min.time())
-    else:
-        settings["REQUIRE_PARTS"] = ["year"]
     try:
-        data = DateDataParser(languages=["en"], settings=settings).get_date_data(t)
+        data = _date_parser(ctx.published).get_date_data(t)
     except (ValueError, OverflowError, TypeError):
         return None
     if data is None or data.date_obj is None:
@@ -710,6 +703,20 @@ def _dateparser_fallback(t: str, ctx: _Context) -> Optional[Resolved]:
     if data.period == "week":
         return _span(*_week_of(d))
     return _day(d)
+
+
+@lru_cache(maxsize=64)
+def _date_parser(published: date | None):
+    """dateparser's parser for dates relative to `published`, made once per date: making
+    one (its settings and English locale) cost more than the parse."""
+    from dateparser.date import DateDataParser
+
+    settings = {"PREFER_DATES_FROM": "past", "RETURN_AS_TIMEZONE_AWARE": False}
+    if published is not None:
+        settings["RELATIVE_BASE"] = datetime.combine(published, datetime.min.time())
+    else:
+        settings["REQUIRE_PARTS"] = ["year"]
+    return DateDataParser(languages=["en"], settings=settings)
 
 
 def parse_published(published: str | date | None) -> date | None:

@@ -202,7 +202,21 @@ def connect(target: Union[str, Path], *, read_only: bool = False) -> Connection:
         raw = sqlite3.connect(path, isolation_level=None, timeout=SQLITE_BUSY_SECONDS)
     except sqlite3.Error as exc:
         raise CannotConnect(f"{path}: cannot open ({first_line(exc)})") from None
+    _sync_as_the_store(raw)
     return Connection(raw, "sqlite", path)
+
+
+def _sync_as_the_store(raw: sqlite3.Connection) -> None:
+    """In a WAL file (a store), commit as the store's own connection does: synchronous
+    is a setting of each connection, and the registry's and source homes' connections
+    to the store kept SQLite's default FULL, an fsync at each article's commit. WAL
+    with NORMAL loses no consistency on a crash, at most the last commits. A file that
+    cannot be read is left for its first real use to report."""
+    try:
+        if raw.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+            raw.execute("PRAGMA synchronous=NORMAL")
+    except sqlite3.Error:
+        pass
 
 
 def _connect_sqlite_read_only(path: str) -> Connection:

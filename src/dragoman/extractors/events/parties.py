@@ -388,9 +388,11 @@ class PartyFinder:
                 found.setdefault(place.country, Party(text=place.text, start=place.start, end=place.end,
                                                       country=place.country))
         for tok in sentence:
+            if not (tok.pos_ == "ADJ" or tok.ent_type_ == "NORP"):  # the cheap test first
+                continue
             if tok.i in excluded or _is_stance_target(tok):
                 continue
-            if (tok.pos_ == "ADJ" or tok.ent_type_ == "NORP") and not _is_ethnic(tok.doc[tok.i : tok.i + 1]):
+            if not _is_ethnic(tok.doc[tok.i : tok.i + 1]):
                 code = self.country_code(tok.text)
                 if code and _is_scene(tok):
                     found.setdefault(code, Party(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
@@ -537,9 +539,11 @@ def _is_stance_target(token: Token) -> bool:
 
 def _is_sponsor(token: Token) -> bool:
     """The first half of a hyphenated participle modifier ("Iranian-backed")."""
+    if token.dep_ != "npadvmod":  # checked first: most tokens stop here, before the slice
+        return False
     following = token.doc[token.i + 1 : token.i + 3]
     return (
-        token.dep_ == "npadvmod" and token.head.tag_ == "VBN" and token.head.dep_ == "amod"
+        token.head.tag_ == "VBN" and token.head.dep_ == "amod"
         and len(following) == 2 and following[0].text == "-" and following[1] == token.head
     )
 

@@ -130,7 +130,7 @@ class TriggerMatcher:
                 del matches[carrier.i]
 
     def _in_scare_quote(self, token: Token) -> bool:
-        return any(start < token.idx < end for start, end in self.scare_quotes)
+        return bool(self.scare_quotes) and any(start < token.idx < end for start, end in self.scare_quotes)
 
 
 def _lexical_pos(token: Token) -> Optional[str]:
