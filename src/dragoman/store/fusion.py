@@ -25,7 +25,6 @@ from __future__ import annotations
 import datetime as dt
 import functools
 import json
-from dataclasses import asdict
 from typing import Optional, Sequence
 
 from ..records import ArticleRecord
@@ -122,7 +121,7 @@ def _decode(value: str) -> Mention:
 
 
 def _encode(mention: Mention) -> str:
-    fields = asdict(mention)
+    fields = dict(vars(mention))  # as `asdict` gives, without its deep copy: the fields are flat
     for name in ("actor", "recipient", "words"):
         fields[name] = sorted(fields[name])
     return json.dumps(fields, ensure_ascii=False)
