@@ -427,3 +427,29 @@ def test_two_meetings_of_one_person_with_others_in_a_sentence_are_two():
               _event(text, "E2", "CONSULT", "spoke", actor=[kerr], recipient=[("Ida Moss", "A3", "USA", "BUS")])]
     linked = link_happenings("a", events, text=text, actors=actors, published="2024-06-18")
     assert [e.happening for e in linked] == ["E1", "E2"]
+
+
+STORY_PROFILE = """
+import json, sys
+sys.path.insert(0, "tests")
+from test_happenings import SCHOOL, _record, _strike
+from dragoman.store.stories import profile
+record = _record("d", SCHOOL, [_strike(SCHOOL, "bombed")])
+print(json.dumps(list(profile(record, SCHOOL).items())))
+"""
+
+
+def test_an_article_profile_is_the_same_in_every_run():
+    """Python orders a set of words differently in each run; a story's profile (and so which
+    features it keeps and the similarities) must not follow."""
+    import os
+    import subprocess
+    import sys
+
+    def run(seed: str) -> str:
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        return subprocess.run([sys.executable, "-c", STORY_PROFILE], env=env, capture_output=True, text=True,
+                              check=True).stdout
+
+    profiles = {run(seed) for seed in ("1", "2", "3")}
+    assert len(profiles) == 1 and "word:aircraft" in profiles.pop()
