@@ -23,8 +23,8 @@ happening enter one fused event together.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import json
-from dataclasses import asdict
 from typing import Optional, Sequence
 
 from ..records import ArticleRecord
@@ -83,6 +83,8 @@ FUSION_TABLES = (
 
 # the most stored mentions one new mention is compared with (a block is a party in a week)
 MAX_CANDIDATES = 300
+# the stored mentions kept decoded in memory, the most recently met
+DECODED_MENTIONS = 20_000
 
 
 def blocks(mention: Mention) -> list[str]:
@@ -108,7 +110,10 @@ def blocks(mention: Mention) -> list[str]:
     return [f"{mention.event}|{key}|{week}" for key in keys for week in weeks]
 
 
+@functools.lru_cache(maxsize=DECODED_MENTIONS)
 def _decode(value: str) -> Mention:
+    """The stored mention (a `Mention` is immutable, so one decoded copy serves every
+    lookup that meets it: recent mentions meet many new ones)."""
     fields = json.loads(value)
     for name in ("actor", "recipient", "words"):
         fields[name] = frozenset(fields[name])
@@ -116,7 +121,7 @@ def _decode(value: str) -> Mention:
 
 
 def _encode(mention: Mention) -> str:
-    fields = asdict(mention)
+    fields = dict(vars(mention))  # as `asdict` gives, without its deep copy: the fields are flat
     for name in ("actor", "recipient", "words"):
         fields[name] = sorted(fields[name])
     return json.dumps(fields, ensure_ascii=False)
@@ -178,18 +183,27 @@ def _best_join(db: Connection, article_id: str, group: Sequence[Mention]):
         f" WHERE b.block IN ({', '.join('?' * len(keys))}) AND b.article_id <> ? LIMIT ?",
         (*keys, article_id, MAX_CANDIDATES),
     ).fetchall()
-    refused = {row[0] for row in rows if (row[1], row[2]) in apart}
     candidates = [(fused_id, article, event, _decode(value)) for fused_id, article, event, value in rows]
-    # a fused event one of whose mentions is certainly another happening is not joined (no chaining)
-    refused |= {fused_id for fused_id, _, _, candidate in candidates
-                if any(conflicting(mention, candidate) for mention in group)}
+    members: dict[str, list[Mention]] = {}
+    for fused_id, _, _, candidate in candidates:
+        members.setdefault(fused_id, []).append(candidate)
+    refused = {row[0]: True for row in rows if (row[1], row[2]) in apart}
+
+    def is_refused(fused_id: str) -> bool:
+        # a fused event one of whose mentions is certainly another happening is not joined
+        # (no chaining); asked only of the fused events a join would pick, as few are
+        if fused_id not in refused:
+            refused[fused_id] = any(conflicting(mention, candidate)
+                                    for candidate in members[fused_id] for mention in group)
+        return refused[fused_id]
+
     best = (0, None, None, None)
     for fused_id, other_article, other_event, candidate in candidates:
-        if fused_id in refused:
+        if refused.get(fused_id):
             continue
         for mention in group:
             found = compare(mention, candidate)
-            if found and len(found) > best[0]:
+            if found and len(found) > best[0] and not is_refused(fused_id):
                 best = (len(found), fused_id, (other_article, other_event), list(found))
     return best[1], best[2], best[3]
 

@@ -88,7 +88,7 @@ def profile(record: ArticleRecord, text: str) -> dict[str, float]:
     for event in record.events:
         found["type:" + event.event] += WEIGHTS["type"]
     headline = headline_of(record, text)
-    for word in content_words(headline):
+    for word in sorted(content_words(headline)):  # in one order: ties and sums do not vary by run
         found["word:" + word] += WEIGHTS["word"]
     # each feature counts with the log of its mentions: one article's repetitions do not swamp
     return {key: round(1 + math.log(value), 4) for key, value in found.items()}
