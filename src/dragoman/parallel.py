@@ -99,7 +99,9 @@ def run_dask(
     if scheduler in LOCAL_SCHEDULERS:
         from dask.system import CPU_COUNT  # the cores Dask's local pools use
 
-        return iter(outcomes(CPU_COUNT).compute(scheduler=scheduler))
+        # one partition per dispatch: Dask's process pool otherwise hands out tasks six at a
+        # time, so with partitions of uneven cost one worker is left with the slow ones
+        return iter(outcomes(CPU_COUNT).compute(scheduler=scheduler, chunksize=1))
     from dask.distributed import Client
 
     with Client(scheduler) as client:
