@@ -178,10 +178,9 @@ def _best_join(db: Connection, article_id: str, group: Sequence[Mention]):
     if not keys:
         return None, None, None
     rows = db.execute(
-        "SELECT fused_id, article_id, event_id, mention FROM (SELECT DISTINCT m.fused_id, m.article_id, m.event_id,"
-        " m.mention FROM fusion_blocks b JOIN fused_mentions m ON m.article_id = b.article_id AND m.event_id = b.event_id"
-        f" WHERE b.block IN ({', '.join('?' * len(keys))}) AND b.article_id <> ?) AS found"
-        f" ORDER BY {_in_byte_order(db, 'fused_id', 'article_id', 'event_id')} LIMIT ?",
+        "SELECT DISTINCT m.fused_id, m.article_id, m.event_id, m.mention FROM fusion_blocks b JOIN fused_mentions m"
+        " ON m.article_id = b.article_id AND m.event_id = b.event_id"
+        f" WHERE b.block IN ({', '.join('?' * len(keys))}) AND b.article_id <> ? LIMIT ?",
         (*keys, article_id, MAX_CANDIDATES),
     ).fetchall()
     candidates = [(fused_id, article, event, _decode(value)) for fused_id, article, event, value in rows]
@@ -207,14 +206,6 @@ def _best_join(db: Connection, article_id: str, group: Sequence[Mention]):
             if found and len(found) > best[0] and not is_refused(fused_id):
                 best = (len(found), fused_id, (other_article, other_event), list(found))
     return best[1], best[2], best[3]
-
-
-def _in_byte_order(db: Connection, *columns: str) -> str:
-    """An ORDER BY list that sorts text the same way in SQLite and PostgreSQL (whose
-    default collation follows the locale), so which candidates a full block keeps, and
-    which of two equal joins wins, do not depend on the backend or the query plan."""
-    collate = ' COLLATE "C"' if db.dialect == "postgres" else ""
-    return ", ".join(column + collate for column in columns)
 
 
 def _corrections(db: Connection, article_id: str, event_ids: Sequence[str]):
