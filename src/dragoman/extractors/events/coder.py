@@ -173,14 +173,15 @@ class EventCoder:
     def _mode(self, draft: Draft, place: Optional[Place]) -> Optional[str]:
         valid = self.lex.valid_modes.get(draft.event, frozenset())
         ranked = self.lex.modes.get(draft.event, ())
-        cued = _first_cued(ranked, _near_cues(draft))
-        if draft.event not in _MEANS_EVENTS:
-            return draft.mode if draft.mode in valid else cued
-        if draft.mode in _WEAPON_MODES:  # the entry's weapon, unless its doer or object names a more specific one
+        if draft.event in _MEANS_EVENTS and draft.mode in _WEAPON_MODES:
+            # the entry's weapon, unless its doer or object names a more specific one
             named = _first_cued(ranked, _means_cues(draft))
             return named if named in _WEAPON_MODES and _ranks_before(ranked, named, draft.mode) else draft.mode
         if draft.mode in valid:  # a kind of act ("abducted"), whatever the weapon
             return draft.mode
+        cued = _first_cued(ranked, _near_cues(draft))
+        if draft.event not in _MEANS_EVENTS:
+            return cued
         return cued or _first_cued(ranked, _sentence_means(draft.head))
 
     def _contexts(self, draft: Draft) -> list[str]:
