@@ -142,7 +142,7 @@ def _side(a: frozenset[str], b: frozenset[str]) -> tuple[int, Optional[str]]:
     actors and none is shared."""
     if not a or not b:
         return 0, None
-    ids_a, ids_b = {k for k in a if k.startswith("id:")}, {k for k in b if k.startswith("id:")}
+    ids_a, ids_b = _ids(a), _ids(b)
     if ids_a and ids_b and not ids_a & ids_b and _article_of(ids_a) == _article_of(ids_b):
         return -1, None
     for prefix, score in (("id:", 2), ("name:", 2), ("cs:", 1), ("c:", 1)):
@@ -154,6 +154,11 @@ def _side(a: frozenset[str], b: frozenset[str]) -> tuple[int, Optional[str]]:
         if mine and theirs:
             return -1, None
     return 0, None
+
+
+def _ids(keys: frozenset[str]) -> set[str]:
+    """The actor-id keys among a side's party keys."""
+    return {k for k in keys if k.startswith("id:")}
 
 
 def _article_of(ids: set[str]) -> set[str]:
@@ -171,8 +176,7 @@ def _both_sides(a: Mention, b: Mention) -> list[tuple[int, Optional[str]]]:
     countries_b = {k for k in b.actor | b.recipient if k.startswith("c:")}
     if len(countries_a) >= 2 and len(countries_b) >= 2 and countries_a != countries_b:
         return [(-1, None)]
-    ids_a = {k for k in a.actor | a.recipient if k.startswith("id:")}
-    ids_b = {k for k in b.actor | b.recipient if k.startswith("id:")}
+    ids_a, ids_b = _ids(a.actor | a.recipient), _ids(b.actor | b.recipient)
     if ids_a - ids_b and ids_b - ids_a and _article_of(ids_a) == _article_of(ids_b):
         return [(-1, None)]  # one article, each with a party the other lacks: two meetings
     together = _side(a.actor | a.recipient, b.actor | b.recipient)
