@@ -40,12 +40,13 @@ COURIER = {
 }
 
 
-def build(path: Path) -> Path:
-    """Ingest the samples, the hostile article and a second report into an SQLite store at `path`."""
+def build(path: Path, target: str | None = None) -> Path | str:
+    """Ingest the samples, the hostile article and a second report into an SQLite store at
+    `path`, or into the store at `target` (a PostgreSQL URL) with `path` for the inputs."""
     hostile = path.parent / "hostile.jsonl"
     hostile.write_text(json.dumps(HOSTILE) + "\n" + json.dumps(COURIER) + "\n", encoding="utf-8")
     runner = CliRunner()
     for source in (SAMPLES, hostile):
-        result = runner.invoke(main, ["ingest", str(source), "--db", str(path)])
+        result = runner.invoke(main, ["ingest", str(source), "--db", target or str(path)])
         assert result.exit_code == 0, result.output
-    return path
+    return target or path

@@ -169,10 +169,11 @@ def fused_table(store: Store, params) -> dict:
     sources = " JOIN fused_events f ON f.id = m.fused_id AND f.sources >= ?" if where.min_sources > 1 else ""
     plain_values, values = values, [*([where.min_sources] if sources else []), *values]
     # CROSS JOIN: read the events first (in SQLite), as the filter is on them; unless
-    # few fused events have the sources asked, whose index then leads
-    join = "JOIN" if sources else "CROSS JOIN"
-    selected = (f"SELECT m.fused_id FROM events e {join} fused_mentions m"
-                f"{sources} WHERE m.article_id = e.article_id AND m.event_id = e.event_id AND {condition}")
+    # few fused events have the sources asked, whose index then leads (a plain JOIN,
+    # which PostgreSQL takes only with its ON)
+    mention = "m.article_id = e.article_id AND m.event_id = e.event_id"
+    join = f"JOIN fused_mentions m ON {mention}" if sources else "CROSS JOIN fused_mentions m"
+    selected = f"SELECT m.fused_id FROM events e {join}{sources} WHERE {mention} AND {condition}"
     count = _sql(store).execute(
         f"SELECT count(*) FROM (SELECT DISTINCT m.fused_id FROM ({selected}) m LIMIT {COUNT_CAP + 1}) capped", values,
     ).fetchone()[0]
