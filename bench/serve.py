@@ -9,9 +9,11 @@ repeats; what is measured is the cost of the queries and pages on tables of that
 
 Each page (and its JSON variant) is requested through Starlette's test client, best
 of `--repeat` runs; the script prints, per store size, the slowest page and its time
-against the 300 ms budget.
+against the 300 ms budget. Each grown store is also copied into PostgreSQL (a throwaway
+server, or the empty database at `--postgres URL`, emptied again after each size) and
+the same pages are timed there.
 
-    python bench/serve.py [--sizes 1000 10000 100000] [--repeat 3]
+    python bench/serve.py [--sizes 1000 10000 100000] [--repeat 3] [--postgres URL | --no-postgres]
 """
 
 from __future__ import annotations
@@ -19,8 +21,10 @@ from __future__ import annotations
 import argparse
 import shutil
 import sqlite3
+import sys
 import tempfile
 import time
+from contextlib import ExitStack
 from pathlib import Path
 
 SAMPLES = Path(__file__).resolve().parents[1] / "src" / "dragoman" / "data" / "samples"
@@ -90,7 +94,36 @@ def _grown(base: Path, events_wanted: int, folder: Path) -> tuple[Path, int]:
     return path, total
 
 
-def _time_pages(path: Path, repeat: int) -> dict[str, float]:
+def _copied_to_postgres(path: Path, url: str) -> str:
+    """The SQLite store at `path`, copied table by table into a new store at `url`
+    (COPY, ids kept), analysed as the SQLite one was."""
+    import psycopg
+
+    from dragoman.store import Store
+
+    Store.open(url).close()  # creates the schema
+    source = sqlite3.connect(path)
+    with psycopg.connect(url, autocommit=True) as target:
+        for table in _TABLES + ("story_features",):
+            columns = [row[1] for row in source.execute(f"PRAGMA table_info({table})") if row[1] != "pk"]
+            names = ", ".join(f'"{c}"' for c in columns)
+            with target.cursor().copy(f"COPY {table} ({names}) FROM STDIN") as copy:
+                for row in source.execute(f"SELECT {names} FROM {table}"):
+                    copy.write_row(row)
+        target.execute("ANALYZE")
+    source.close()
+    return url
+
+
+def _emptied(url: str) -> None:
+    import psycopg
+
+    with psycopg.connect(url, autocommit=True) as db:
+        db.execute("DROP SCHEMA public CASCADE")
+        db.execute("CREATE SCHEMA public")
+
+
+def _time_pages(path: Path | str, repeat: int) -> dict[str, float]:
     from starlette.testclient import TestClient
 
     from dragoman.serve.app import create_app
@@ -113,19 +146,42 @@ def main() -> None:
     parser.add_argument("--sizes", type=int, nargs="+", default=[1_000, 10_000, 100_000])
     parser.add_argument("--repeat", type=int, default=3)
     parser.add_argument("--all", action="store_true", help="print every page's time, not only the slowest")
+    parser.add_argument("--postgres", metavar="URL", help="an empty PostgreSQL database to copy each store into")
+    parser.add_argument("--no-postgres", action="store_true", help="time the SQLite stores only")
     args = parser.parse_args()
+    with ExitStack() as stack:
+        postgres = None if args.no_postgres else args.postgres or _throwaway_postgres(stack)
+        _run(args, postgres)
+
+
+def _throwaway_postgres(stack: ExitStack) -> str | None:
+    sys.path.insert(0, str(SAMPLES.parents[3] / "tests"))
+    from postgres_server import NoServer, throwaway_server
+
+    try:
+        return stack.enter_context(throwaway_server())
+    except NoServer as exc:
+        print(f"PostgreSQL: not measured: {exc}")
+        return None
+
+
+def _run(args: argparse.Namespace, postgres: str | None) -> None:
     with tempfile.TemporaryDirectory() as folder:
         base = _base_store(Path(folder))
-        print(f"{'events':>8} {'slowest page':<52} {'ms':>7} {'of budget':>9}  {'download ms':>11}")
+        print(f"{'events':>8} {'store':<8} {'slowest page':<52} {'ms':>7} {'of budget':>9}  {'download ms':>11}")
         for size in args.sizes:
             path, total = _grown(base, size, Path(folder))
-            timings = _time_pages(path, args.repeat)
-            if args.all:
-                for page, ms in sorted(timings.items(), key=lambda item: -item[1]):
-                    print(f"{total:>8} {page:<52} {ms:>7.1f}")
-            page, ms = max(((p, ms) for p, ms in timings.items() if p in PAGES), key=lambda item: item[1])
-            download = max(timings[p] for p in DOWNLOADS)
-            print(f"{total:>8} {page:<52} {ms:>7.1f} {ms / BUDGET_MS:>8.2f}x  {download:>11.1f}")
+            targets = [("sqlite", path)] + ([("postgres", _copied_to_postgres(path, postgres))] if postgres else [])
+            for kind, target in targets:
+                timings = _time_pages(target, args.repeat)
+                if args.all:
+                    for page, ms in sorted(timings.items(), key=lambda item: -item[1]):
+                        print(f"{total:>8} {kind:<8} {page:<52} {ms:>7.1f}")
+                page, ms = max(((p, ms) for p, ms in timings.items() if p in PAGES), key=lambda item: item[1])
+                download = max(timings[p] for p in DOWNLOADS)
+                print(f"{total:>8} {kind:<8} {page:<52} {ms:>7.1f} {ms / BUDGET_MS:>8.2f}x  {download:>11.1f}")
+            if postgres:
+                _emptied(postgres)
             path.unlink()
 
 
