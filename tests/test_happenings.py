@@ -453,3 +453,18 @@ def test_an_article_profile_is_the_same_in_every_run():
 
     profiles = {run(seed) for seed in ("1", "2", "3")}
     assert len(profiles) == 1 and "word:aircraft" in profiles.pop()
+
+
+def test_a_full_block_keeps_its_first_candidates_in_byte_order_on_every_backend(store_target, monkeypatch):
+    """Which stored mentions a crowded block keeps must not follow the backend's collation
+    or query plan: 'b-2' sorts before 'b1' byte by byte, after it in a locale that skips
+    punctuation."""
+    from dragoman.store import fusion
+
+    with Store.open(store_target) as store:
+        _add(store, "b1", STRIKE, [_strike(STRIKE, "bombed")])
+        _add(store, "b-2", RAID, [_strike(RAID, "air strike")], source="Courier")
+        assert store.split_fused("b1#E1", "b-2", "E1") == "b-2#E1"
+        monkeypatch.setattr(fusion, "MAX_CANDIDATES", 1)
+        _add(store, "a", LATER, [_strike(LATER, "bombed")], source="Herald")
+        assert store.fused_event_of("a", "E1") == "b-2#E1"

@@ -31,7 +31,8 @@ the layers are also spread into plain tables so they can be queried with SQL:
   (see `dragoman.store.stories`).
 
 A store written by an older dragoman is upgraded in place when opened (`UPGRADES`:
-tables, columns and indexes are only ever added; version 10 replaced an index by a wider one).
+tables, columns and indexes are only ever added; versions 10 and 11 each replaced an index by a
+wider one).
 
 Child rows reference ``articles.id`` with ON DELETE CASCADE. Each `add()` is one
 transaction, so after a crash an article is either fully stored or absent.
@@ -68,7 +69,7 @@ from ..ingest.near_duplicates import Match, Signature, best_match, signature
 from ..records import Actor, Article, ArticleRecord, Event, Party, Quote
 from . import fusion, stories
 from .connection import Connection, DatabaseFailure, is_postgres
-from .fusion import FUSED_ORDER_INDEXES, FUSION_TABLES
+from .fusion import BLOCK_INDEXES, FUSED_ORDER_INDEXES, FUSION_TABLES
 from .fused_reading import (  # noqa: F401 (FusedEvent, Story, StoryTimeline: re-exported)
     EVENTS_PAGE, ArticleSummary, EventMention, FusedEvent, FusedReading, Story, StoryTimeline,
 )
@@ -78,7 +79,7 @@ from .search import Query, parse_query
 if TYPE_CHECKING:
     from ..query.filters import EventFilter
 
-SCHEMA_VERSION = 10
+SCHEMA_VERSION = 11
 
 # near-duplicate articles (schema versions 4 to 8), the same statements for a new store and an upgrade
 NEAR_DUPLICATE_TABLES = (
@@ -122,6 +123,7 @@ UPGRADES = {
     # 10: an event found by its mention key (fused events and pages join on it), fused events in each order
     # read, and how many articles have each story feature
     9: EVENTS_BY_MENTION + FUSED_ORDER_INDEXES + ("DROP INDEX IF EXISTS fused_events_sources",) + FEATURE_TABLES,
+    10: BLOCK_INDEXES,  # 11: a block's candidates in byte order of their ids, read in index order
 }
 
 

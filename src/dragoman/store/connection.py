@@ -169,7 +169,11 @@ class Connection:
         self.raw.close()
 
     def _native(self, sql: str) -> str:
-        return sql if self.dialect == "sqlite" else sql.replace("%", "%%").replace("?", "%s")
+        """The statement in this database's words: PostgreSQL takes `%s` placeholders,
+        and its byte-order collation is "C" (SQLite's BINARY)."""
+        if self.dialect == "sqlite":
+            return sql
+        return sql.replace("%", "%%").replace("?", "%s").replace("COLLATE BINARY", 'COLLATE "C"')
 
 
 def _is_psycopg_error(exc: BaseException) -> bool:

@@ -1,6 +1,6 @@
 """Fused events: the mentions of one happening in the stored articles, joined as articles arrive.
 
-Tables (schema version 9, the same on every database):
+Tables (schema version 11, the same on every database):
 
 - ``fused_events``: id (the founding mention, ``ARTICLE#EVENT``), event, first/last (the
   span its mentions' dates share), mentions, sources (distinct stored articles: a
@@ -10,8 +10,9 @@ Tables (schema version 9, the same on every database):
   (JSON list, see `dragoman.resolve.happenings.compare`), and the comparable mention (JSON).
 - ``fusion_blocks``: block, article_id, event_id: each mention under each party key and
   ISO week its date span touches, so a new mention meets only mentions of the same
-  parties in the same weeks (one indexed lookup: cost per article does not grow with
-  the store).
+  parties in the same weeks (indexed lookups: cost per article does not grow with
+  the store). A crowded block yields its first `MAX_CANDIDATES` mentions in byte order of
+  their ids, read in index order, so both databases fuse a corpus alike.
 - ``fusion_corrections``: kind (apart | together), two mentions, made_at: a user's
   `dragoman fuse split|merge`. Not tied to the articles, so it survives their re-ingest,
   and fusion obeys it whenever the mentions meet again.
@@ -42,6 +43,15 @@ FUSED_ORDER_INDEXES = (
     "CREATE INDEX IF NOT EXISTS fused_events_first_desc ON fused_events((first IS NOT NULL), first, id)",
 )
 
+# a block's mentions in byte order of their ids (COLLATE BINARY is "C" on PostgreSQL), so
+# its first candidates are read without sorting; it replaces the index on block alone,
+# its prefix (schema version 11)
+BLOCK_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS fusion_blocks_mention ON fusion_blocks"
+    "(block, article_id COLLATE BINARY, event_id COLLATE BINARY)",
+    "DROP INDEX IF EXISTS fusion_blocks_block",
+)
+
 FUSION_TABLES = (
     """CREATE TABLE IF NOT EXISTS fused_events (
     id TEXT PRIMARY KEY,
@@ -68,7 +78,7 @@ FUSION_TABLES = (
     article_id TEXT NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
     event_id TEXT NOT NULL
 )""",
-    "CREATE INDEX IF NOT EXISTS fusion_blocks_block ON fusion_blocks(block)",
+    *BLOCK_INDEXES,
     "CREATE INDEX IF NOT EXISTS fusion_blocks_article ON fusion_blocks(article_id)",
     """CREATE TABLE IF NOT EXISTS fusion_corrections (
     kind TEXT NOT NULL CHECK (kind IN ('apart', 'together')),
@@ -177,12 +187,7 @@ def _best_join(db: Connection, article_id: str, group: Sequence[Mention]):
     keys = sorted({block for mention in group for block in blocks(mention)})
     if not keys:
         return None, None, None
-    rows = db.execute(
-        "SELECT DISTINCT m.fused_id, m.article_id, m.event_id, m.mention FROM fusion_blocks b JOIN fused_mentions m"
-        " ON m.article_id = b.article_id AND m.event_id = b.event_id"
-        f" WHERE b.block IN ({', '.join('?' * len(keys))}) AND b.article_id <> ? LIMIT ?",
-        (*keys, article_id, MAX_CANDIDATES),
-    ).fetchall()
+    rows = _candidates(db, article_id, keys)
     candidates = [(fused_id, article, event, _decode(value)) for fused_id, article, event, value in rows]
     members: dict[str, list[Mention]] = {}
     for fused_id, _, _, candidate in candidates:
@@ -206,6 +211,29 @@ def _best_join(db: Connection, article_id: str, group: Sequence[Mention]):
             if found and len(found) > best[0] and not is_refused(fused_id):
                 best = (len(found), fused_id, (other_article, other_event), list(found))
     return best[1], best[2], best[3]
+
+
+def _candidates(db: Connection, article_id: str, keys: Sequence[str]) -> list[tuple[str, str, str, str]]:
+    """The stored mentions filed under these blocks (other articles'), the first
+    `MAX_CANDIDATES` in byte order of (article, event): each block is read in index order
+    and stops there, so the pick, and the order that breaks ties between equal joins, are
+    the same on every database and query plan."""
+    found: set[tuple[str, str]] = set()
+    for key in keys:
+        found.update(db.execute(
+            "SELECT article_id, event_id FROM fusion_blocks WHERE block = ? AND article_id <> ?"
+            " ORDER BY article_id COLLATE BINARY, event_id COLLATE BINARY LIMIT ?",
+            (key, article_id, MAX_CANDIDATES),
+        ).fetchall())
+    chosen = sorted(found)[:MAX_CANDIDATES]  # str order is code point order, that of UTF-8 bytes
+    if not chosen:
+        return []
+    rows = db.execute(
+        "SELECT fused_id, article_id, event_id, mention FROM fused_mentions"
+        f" WHERE (article_id, event_id) IN (VALUES {', '.join(['(?, ?)'] * len(chosen))})",
+        [value for pair in chosen for value in pair],
+    ).fetchall()
+    return sorted(rows, key=lambda row: (row[1], row[2]))
 
 
 def _corrections(db: Connection, article_id: str, event_ids: Sequence[str]):
