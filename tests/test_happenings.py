@@ -468,3 +468,77 @@ def test_a_full_block_keeps_its_first_candidates_in_byte_order_on_every_backend(
         monkeypatch.setattr(fusion, "MAX_CANDIDATES", 1)
         _add(store, "a", LATER, [_strike(LATER, "bombed")], source="Herald")
         assert store.fused_event_of("a", "E1") == "b-2#E1"
+
+
+def _three_articles(store):
+    """Two reports of strikes on Gaza City (one story) and a farmers' march in Nairobi."""
+    hamas = Actor(id="A1", name="Hamas", country="PSE", kind="organization")
+    farmers = Actor(id="A1", name="Kenya Farmers Union", country="KEN", kind="organization")
+    nairobi = Place(text="Nairobi", start=0, end=7, name="Nairobi", country="KEN", feature="city")
+    store.add(_article_record("g1", STRIKE, "Israeli strike on Gaza City kills six", "2024-03-05",
+                              [hamas], [_gaza_place()], [_strike(STRIKE, "bombed")]), STRIKE)
+    store.add(_article_record("k1", "Farmers marched in Nairobi.", "Kenyan farmers march in Nairobi over prices",
+                              "2024-03-06", [farmers], [nairobi]), "Farmers marched in Nairobi.")
+    _add_g2(store, hamas)
+
+
+def _add_g2(store, hamas=Actor(id="A1", name="Hamas", country="PSE", kind="organization")):
+    store.add(_article_record("g2", LATER, "New Israeli strike on Gaza City school", "2024-03-09",
+                              [hamas], [_gaza_place()], [_strike(LATER, "bombed", day="2024-03-08")]), LATER)
+
+
+def _reingest_g2(store):
+    with store._db.transaction(writes="articles"):
+        store._db.execute("DELETE FROM articles WHERE id = ?", ("g2",))
+    _add_g2(store)
+
+
+def test_a_user_moves_an_article_between_stories_and_it_stays_after_reingest(store_target):
+    with Store.open(store_target) as store:
+        _three_articles(store)
+        assert store.story_of("g2") == "S:g1"
+        assert store.move_to_story("g2", "S:k1") == "S:k1"
+        spans = {s.id: (s.articles, s.first, s.last) for s in store.stories()}
+        assert spans == {"S:g1": (1, "2024-03-05", "2024-03-05"), "S:k1": (2, "2024-03-06", "2024-03-09")}
+        _reingest_g2(store)
+        assert store.story_of("g2") == "S:k1"  # the user's placement outweighs the likeness to S:g1
+        assert store.move_to_story("g2") == "S:g2"  # a story of its own
+        assert store.story("S:g2").story.title == "New Israeli strike on Gaza City school"
+        assert store.story("S:k1").story.articles == 1
+        with pytest.raises(ValueError):
+            store.move_to_story("g2", "S:g2")
+        with pytest.raises(KeyError):
+            store.move_to_story("nope", "S:g1")
+        with pytest.raises(KeyError):
+            store.move_to_story("g2", "S:nope")
+
+
+def test_a_user_merges_two_stories_and_they_stay_merged_after_reingest(store_target):
+    with Store.open(store_target) as store:
+        _three_articles(store)
+        store.move_to_story("g2")
+        store.merge_stories("S:k1", "S:g2")
+        assert [s.id for s in store.stories()] == ["S:k1", "S:g1"]
+        assert store.story("S:g2") is None
+        timeline = store.story("S:k1")
+        assert [a.id for a in timeline.articles] == ["k1", "g2"] and timeline.story.last == "2024-03-09"
+        _reingest_g2(store)
+        assert store.story_of("g2") == "S:k1"
+        with pytest.raises(ValueError):
+            store.merge_stories("S:k1", "S:k1")
+        with pytest.raises(KeyError):
+            store.merge_stories("S:k1", "S:nope")
+
+
+def test_regroup_cli(tmp_path):
+    db = tmp_path / "s.db"
+    with Store.open(db) as store:
+        _three_articles(store)
+    moved = _run("regroup", "move", db, "g2", "--to", "S:k1")
+    assert moved.exit_code == 0 and moved.stdout.strip() == "S:k1"
+    assert _run("regroup", "move", db, "g2").exit_code == 2  # neither --to nor --new
+    unknown = _run("regroup", "merge", db, "S:k1", "S:nope")
+    assert unknown.exit_code == 1 and "no story 'S:nope'" in unknown.output
+    assert _run("regroup", "merge", db, "S:k1", "S:g1").stdout.strip() == "S:k1"
+    listed = [json.loads(line) for line in _run("stories", db).stdout.splitlines()]
+    assert [(s["id"], s["articles"]) for s in listed] == [("S:k1", 3)]

@@ -573,7 +573,7 @@ def _register_subcommands() -> None:
     from .ingest.fetch_cli import fetch_command, watch_command
     from .query.explain import explain_command
     from .query.fusion_cli import fuse_command
-    from .query.stories_cli import stories_command, story_command
+    from .query.stories_cli import regroup_command, stories_command, story_command
     from .resolve.actors_cli import actors
     from .serve.cli import serve_command
 
@@ -581,6 +581,7 @@ def _register_subcommands() -> None:
     main.add_command(fuse_command, "fuse")
     main.add_command(stories_command, "stories")
     main.add_command(story_command, "story")
+    main.add_command(regroup_command, "regroup")
     main.add_command(eval_command, "eval")
     main.add_command(explain_command, "explain")
     main.add_command(fetch_command, "fetch")

@@ -1,6 +1,9 @@
-"""`dragoman stories DB` and `dragoman story DB STORY_ID`: the story lines of a store.
+"""`dragoman stories DB`, `dragoman story DB STORY_ID` and `dragoman regroup`: the story
+lines of a store, and a user's corrections of them.
 
-Stories are made at ingest (`dragoman.store.stories`); these commands read them.
+Stories are made at ingest (`dragoman.store.stories`); the first two commands read them,
+`regroup` moves an article or merges two stories, and the store keeps the placement for
+when the articles are ingested again.
 """
 
 from __future__ import annotations
@@ -87,3 +90,50 @@ def story_command(db_path: str, story_id: str, as_json: bool) -> None:
     if found is None:
         raise click.ClickException(f"{db_path}: no story {story_id!r} (ids as `dragoman stories` prints them)")
     echo(encode_json(story_json(found)) if as_json else terminal_safe(timeline_text(found)))
+
+
+@click.group("regroup")
+def regroup_command() -> None:
+    """Correct story lines: move an article to another story or to a new one, merge two.
+
+    \b
+    Examples:
+      dragoman regroup move news.db wire-0413 --to 'S:wire-0412'
+      dragoman regroup move news.db wire-0413 --new
+      dragoman regroup merge news.db 'S:wire-0412' 'S:wire-0420'
+    """
+
+
+@regroup_command.command("move")
+@click.argument("db_path", metavar="DB")
+@click.argument("article_id", metavar="ARTICLE")
+@click.option("--to", "story_id", metavar="STORY", help="The story to put the article in.")
+@click.option("--new", is_flag=True, help="Put the article in a new story of its own.")
+def move_command(db_path: str, article_id: str, story_id: Optional[str], new: bool) -> None:
+    """Put ARTICLE in another story (--to) or in a new one (--new); prints the story id."""
+    from ..cli import _open_store
+
+    if bool(story_id) == new:
+        raise click.UsageError("give either --to STORY or --new")
+    with _open_store(db_path) as store:
+        try:
+            found = store.move_to_story(article_id, story_id)
+        except (KeyError, ValueError) as exc:
+            raise click.ClickException(f"{db_path}: {exc.args[0]}") from None
+    echo(found)
+
+
+@regroup_command.command("merge")
+@click.argument("db_path", metavar="DB")
+@click.argument("kept")
+@click.argument("merged")
+def merge_command(db_path: str, kept: str, merged: str) -> None:
+    """Move every article of story MERGED into story KEPT, which keeps its id."""
+    from ..cli import _open_store
+
+    with _open_store(db_path) as store:
+        try:
+            store.merge_stories(kept, merged)
+        except (KeyError, ValueError) as exc:
+            raise click.ClickException(f"{db_path}: {exc.args[0]}") from None
+    echo(kept)

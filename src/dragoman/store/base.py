@@ -27,8 +27,8 @@ the layers are also spread into plain tables so they can be queried with SQL:
   signature and are not found as originals.
 - ``fused_events``, ``fused_mentions``, ``fusion_blocks``, ``fusion_corrections``: the
   mentions of one happening across articles, joined at `add()` (see `dragoman.store.fusion`).
-- ``stories``, ``story_articles``: story lines, articles clustered as they arrive
-  (see `dragoman.store.stories`).
+- ``stories``, ``story_articles``, ``story_corrections``: story lines, articles clustered
+  as they arrive, and a user's placements (see `dragoman.store.stories`).
 
 A store written by an older dragoman is upgraded in place when opened (`UPGRADES`:
 tables, columns and indexes are only ever added; versions 10 and 11 each replaced an index by a
@@ -73,13 +73,13 @@ from .fusion import BLOCK_INDEXES, FUSED_ORDER_INDEXES, FUSION_TABLES
 from .fused_reading import (  # noqa: F401 (FusedEvent, Story, StoryTimeline: re-exported)
     EVENTS_PAGE, ArticleSummary, EventMention, FusedEvent, FusedReading, Story, StoryTimeline,
 )
-from .stories import FEATURE_TABLES, STORY_TABLES
+from .stories import CORRECTION_TABLES, FEATURE_TABLES, STORY_TABLES
 from .search import Query, parse_query
 
 if TYPE_CHECKING:
     from ..query.filters import EventFilter
 
-SCHEMA_VERSION = 11
+SCHEMA_VERSION = 12
 
 # near-duplicate articles (schema versions 4 to 8), the same statements for a new store and an upgrade
 NEAR_DUPLICATE_TABLES = (
@@ -124,6 +124,7 @@ UPGRADES = {
     # read, and how many articles have each story feature
     9: EVENTS_BY_MENTION + FUSED_ORDER_INDEXES + ("DROP INDEX IF EXISTS fused_events_sources",) + FEATURE_TABLES,
     10: BLOCK_INDEXES,  # 11: a block's candidates in byte order of their ids, read in index order
+    11: CORRECTION_TABLES,  # 12: a user's placements of articles in stories
 }
 
 

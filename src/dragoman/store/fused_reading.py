@@ -196,6 +196,24 @@ class FusedReading:
         row = self._db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
         return row[0] if row else None
 
+    def move_to_story(self, article_id: str, story_id: Optional[str] = None) -> str:
+        """Put an article in story `story_id`, or in a new story of its own (kept there from
+        now on, even after re-ingest); returns the story id. KeyError for an unknown
+        article or story, ValueError when it is there already."""
+        with self._db.transaction(writes="articles"):
+            return stories.move(self._db, article_id, story_id, self._story_profile)
+
+    def merge_stories(self, kept: str, merged: str) -> None:
+        """Move every article of story `merged` into `kept` (kept together from now on).
+        KeyError when either does not exist."""
+        with self._db.transaction(writes="articles"):
+            stories.merge(self._db, kept, merged, self._story_profile)
+
+    def _story_profile(self, article_id: str) -> tuple[dict[str, float], str]:
+        record = self.get(article_id)
+        text = self._db.execute("SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
+        return stories.profile(record, text), stories.headline_of(record, text)
+
     def split_fused(self, fused_id: str, article_id: str, event_id: str) -> str:
         """Take one mention out of a fused event (kept apart from its mentions from now on,
         even after re-ingest); returns the id of the fused event it now forms.

@@ -12,9 +12,16 @@ not by the store. A story's id is its first article's (``S:ARTICLE``) and never 
 its title is the headline of its most central article (the one most similar to the
 story when it joined).
 
+A user can move an article to another story (or to one of its own) and merge two
+stories (`dragoman regroup`): each placement is stored and obeyed when the article is
+filed again, so it survives re-ingest; the stories it touches are re-profiled from their
+articles, as if filed in date order.
+
 Tables (schema version 9): ``stories`` (id, title, title_similarity, first, last,
 articles, profile JSON) and ``story_articles`` (story_id, article_id, published, similarity);
-(version 10) ``story_features`` (feature, articles: how many filed articles have it).
+(version 10) ``story_features`` (feature, articles: how many filed articles have it);
+(version 12) ``story_corrections`` (article_id, story_id, made_at: a user's placement,
+not tied to the article, so it outlives the article's deletion).
 """
 
 from __future__ import annotations
@@ -23,7 +30,7 @@ import datetime as dt
 import json
 import math
 from collections import Counter
-from typing import Optional
+from typing import Callable, Optional
 
 from ..records import ArticleRecord
 from ..resolve.happenings import content_words
@@ -38,6 +45,15 @@ FEATURE_TABLES = (
 )""",
 )
 ARTICLES = "#articles"
+
+# a user's placements of articles in stories (schema version 12)
+CORRECTION_TABLES = (
+    """CREATE TABLE IF NOT EXISTS story_corrections (
+    article_id TEXT PRIMARY KEY,
+    story_id TEXT NOT NULL,
+    made_at TEXT NOT NULL
+)""",
+)
 
 STORY_TABLES = (
     """CREATE TABLE IF NOT EXISTS stories (
@@ -58,6 +74,7 @@ STORY_TABLES = (
 )""",
     "CREATE INDEX IF NOT EXISTS story_articles_story ON story_articles(story_id)",
     *FEATURE_TABLES,
+    *CORRECTION_TABLES,
 )
 
 JOIN_SIMILARITY = 0.15  # cosine of rarity-weighted profiles
@@ -158,7 +175,7 @@ def file_article(db: Connection, record: ArticleRecord, text: str) -> str:
     found = profile(record, text)
     _count_features(db, found)
     published = record.published
-    story_id, similarity = _shared_fused_story(db, record.id), None
+    story_id, similarity = _placed_by_user(db, record.id) or _shared_fused_story(db, record.id), None
     rows = []
     if published:
         since = (dt.date.fromisoformat(published[:10]) - dt.timedelta(days=ACTIVE_DAYS)).isoformat()
@@ -174,8 +191,9 @@ def file_article(db: Connection, record: ArticleRecord, text: str) -> str:
         similarity, story_id = joinable[0]
     if story_id is None:
         story_id = f"S:{record.id}"
-        db.execute("INSERT INTO stories VALUES (?, ?, 0, ?, ?, 0, '{}')",
-                   (story_id, headline_of(record, text), published, published))
+    # a new story, or one a user placed the article in that has since lost its articles
+    db.execute("INSERT INTO stories VALUES (?, ?, 0, ?, ?, 0, '{}') ON CONFLICT (id) DO NOTHING",
+               (story_id, headline_of(record, text), published, published))
     row = db.execute("SELECT title_similarity, first, last, profile FROM stories WHERE id = ?", (story_id,)).fetchone()
     title_similarity, first, last, stored = row
     story = _decayed(json.loads(stored), _days(last, published))
@@ -206,3 +224,99 @@ def _shared_fused_story(db: Connection, article_id: str) -> Optional[str]:
         (article_id,),
     ).fetchone()
     return row[0] if row else None
+
+
+def _placed_by_user(db: Connection, article_id: str) -> Optional[str]:
+    row = db.execute("SELECT story_id FROM story_corrections WHERE article_id = ?", (article_id,)).fetchone()
+    return row[0] if row else None
+
+
+# an article's profile and headline, from the stored article (`Store` supplies it)
+Profiler = Callable[[str], tuple[dict[str, float], str]]
+
+
+def move(db: Connection, article_id: str, story_id: Optional[str], profiler: Profiler) -> str:
+    """Put a filed article in story `story_id`, or in a new story of its own when None;
+    kept there from now on. Returns the story id. KeyError for an unknown article or
+    story, ValueError when the article is there already."""
+    row = db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()
+    if row is None:
+        raise KeyError(f"no article {article_id!r} in a story")
+    if story_id is None:
+        story_id = _unused_story_id(db, f"S:{article_id}")
+        db.execute("INSERT INTO stories VALUES (?, NULL, 0, NULL, NULL, 0, '{}')", (story_id,))
+    elif db.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is None:
+        raise KeyError(f"no story {story_id!r}")
+    if story_id == row[0]:
+        raise ValueError(f"article {article_id!r} is in story {story_id!r} already")
+    _place(db, [article_id], story_id)
+    for touched in (row[0], story_id):
+        reprofile(db, touched, profiler)
+    return story_id
+
+
+def merge(db: Connection, kept: str, merged: str, profiler: Profiler) -> None:
+    """Move every article of story `merged` into `kept`, which keeps its id; kept together
+    from now on. KeyError for an unknown story, ValueError for a story with itself."""
+    if kept == merged:
+        raise ValueError(f"cannot merge story {kept!r} with itself")
+    for story_id in (kept, merged):
+        if db.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is None:
+            raise KeyError(f"no story {story_id!r}")
+    articles = [r[0] for r in db.execute("SELECT article_id FROM story_articles WHERE story_id = ?", (merged,))
+                .fetchall()]
+    _place(db, articles, kept)
+    reprofile(db, merged, profiler)
+    reprofile(db, kept, profiler)
+
+
+def _place(db: Connection, article_ids: list[str], story_id: str) -> None:
+    made_at = dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")
+    db.executemany(
+        "INSERT INTO story_corrections VALUES (?, ?, ?) ON CONFLICT (article_id)"
+        " DO UPDATE SET story_id = excluded.story_id, made_at = excluded.made_at",
+        [(article_id, story_id, made_at) for article_id in article_ids],
+    )
+    db.executemany("UPDATE story_articles SET story_id = ? WHERE article_id = ?",
+                   [(story_id, article_id) for article_id in article_ids])
+
+
+def _unused_story_id(db: Connection, wanted: str) -> str:
+    found, n = wanted, 1
+    while db.execute("SELECT 1 FROM stories WHERE id = ?", (found,)).fetchone() is not None:
+        n += 1
+        found = f"{wanted}~{n}"
+    return found
+
+
+def reprofile(db: Connection, story_id: str, profiler: Profiler) -> None:
+    """Rebuild a story from its articles, as if filed in date order: its profile, span and
+    count, each article's similarity to the whole, and the title of the most similar one.
+    A story left with no article is dropped."""
+    rows = db.execute("SELECT article_id, published FROM story_articles WHERE story_id = ?"
+                      " ORDER BY published IS NULL, published, article_id", (story_id,)).fetchall()
+    if not rows:
+        db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+        return
+    profiles = {article_id: profiler(article_id) for article_id, _ in rows}
+    story: dict[str, float] = {}
+    last = None
+    for article_id, published in rows:
+        story = _decayed(story, _days(last, published)) if last and published else story
+        for key, value in profiles[article_id][0].items():
+            story[key] = story.get(key, 0.0) + value
+        last = published or last
+    rarity = _rarities(db, set(story))
+    story = dict(sorted(story.items(), key=lambda item: -item[1] * rarity[item[0]])[:PROFILE_FEATURES])
+    whole = _weighted(story, rarity)
+    similarity = {article_id: round(cosine(_weighted(found, _rarities(db, set(found))), whole), 4)
+                  for article_id, (found, _) in profiles.items()}
+    central = max(rows, key=lambda row: (similarity[row[0]], -rows.index(row)))[0]
+    dates = [published for _, published in rows if published]
+    db.executemany("UPDATE story_articles SET similarity = ? WHERE article_id = ?",
+                   [(value, article_id) for article_id, value in similarity.items()])
+    db.execute(
+        "UPDATE stories SET title = ?, title_similarity = ?, first = ?, last = ?, articles = ?, profile = ? WHERE id = ?",
+        (profiles[central][1], similarity[central], min(dates, default=None), max(dates, default=None), len(rows),
+         json.dumps({k: round(v, 4) for k, v in story.items()}), story_id),
+    )
