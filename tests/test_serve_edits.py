@@ -75,3 +75,30 @@ def test_each_server_has_its_own_token(store_path):
         with TestClient(create_app(str(store_path), allow_edits=True)) as client:
             tokens.append(_token(client.get("/fused/seed%23E1").text))
     assert tokens[0] != tokens[1] and len(tokens[0]) >= 32
+
+
+def test_story_edits_move_and_merge_with_the_servers_token(tmp_path):
+    path = build(tmp_path / "demo.db")
+    with TestClient(create_app(str(path))) as client:
+        assert "<form" not in client.get("/story/S:seed").text
+        assert client.post("/story/S:seed/merge", data={"other": "S:hostile"}).status_code == 405
+    with TestClient(create_app(str(path), allow_edits=True)) as client:
+        story = client.get("/story/S:seed?format=json").json()
+        token = _token(client.get("/story/S:seed").text)
+        moved = next(a["id"] for a in story["article_list"] if a["id"] != "seed")  # not the founder
+        wanted = {"article_id": moved, "to": ""}
+        assert client.post("/story/S:seed/move", data={**wanted, "token": "guessed"}).status_code == 403
+
+        response = client.post("/story/S:seed/move", data={**wanted, "token": token}, follow_redirects=False)
+        assert response.status_code == 303 and response.headers["location"] == f"/story/S%3A{moved}"
+        assert [a["id"] for a in client.get(f"/story/S:{moved}?format=json").json()["article_list"]] == [moved]
+        assert moved not in [a["id"] for a in client.get("/story/S:seed?format=json").json()["article_list"]]
+
+        merged = client.post("/story/S:seed/merge", data={"other": f"S:{moved}", "token": token},
+                             follow_redirects=False)
+        assert merged.status_code == 303 and merged.headers["location"] == "/story/S%3Aseed"
+        assert client.get(f"/story/S:{moved}").status_code == 404
+        elsewhere = client.post("/story/S:hostile/move", data={"article_id": moved, "token": token})
+        assert elsewhere.status_code == 400 and "no article" in elsewhere.text
+    with Store.open(str(path), create=False, read_only=True) as store:
+        assert store.story_of(moved) == "S:seed"  # written to the store

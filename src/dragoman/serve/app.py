@@ -9,7 +9,8 @@ by one thread, and every read is bounded (see `dragoman.serve.data`).
 
 The store is opened read-only and every POST is refused (405) unless the workbench was
 started with edits allowed: then the fused event page's forms split a mention off or
-merge two fused events (the user's fusion corrections), each form carrying this
+merge two fused events (the user's fusion corrections), and the story page's move an
+article to another story or merge two (`dragoman regroup`), each form carrying this
 server's random token, checked on POST (a page of another site cannot forge one).
 """
 
@@ -217,17 +218,10 @@ class Workbench:
 
     async def edit(self, request: Request) -> Response:
         """Split a mention off a fused event, or merge another fused event into it; then
-        show the fused event as it now is. 405 unless edits are allowed, 403 without
-        this server's token."""
-        if not self.allow_edits:
-            return Response("this workbench is read-only (start it with --allow-edits to correct fusion)",
-                            status_code=405, headers={"Allow": "GET"})
-        body = await request.body()
-        if len(body) > MAX_FORM_BYTES:
-            return self.problem(request, 413, "form too large")
-        form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
-        if not secrets.compare_digest(form.get("token", ""), self.token):
-            return self.problem(request, 403, "the form's token is missing or not this server's: reload the page")
+        show the fused event as it now is."""
+        form = await self._edit_form(request)
+        if isinstance(form, Response):
+            return form
         fused_id = request.path_params["fused_id"]
         try:
             if request.path_params["action"] == "split":
@@ -240,6 +234,42 @@ class Workbench:
         except (KeyError, ValueError) as exc:
             return self.problem(request, 400, str(exc.args[0] if exc.args else exc))
         return RedirectResponse("/fused/" + quote(shown, safe=""), status_code=303)
+
+    async def edit_story(self, request: Request) -> Response:
+        """Move one of the story's articles to another story (or a new one), or merge
+        another story into it; then show the story the article went to, or the merged one."""
+        form = await self._edit_form(request)
+        if isinstance(form, Response):
+            return form
+        story_id = request.path_params["story_id"]
+        try:
+            if request.path_params["action"] == "move":
+                article_id = form.get("article_id", "")
+                if self.store.story_of(article_id) != story_id:
+                    raise KeyError(f"no article {article_id!r} in story {story_id!r}")
+                shown = self.store.move_to_story(article_id, form.get("to", "").strip() or None)
+            elif request.path_params["action"] == "merge":
+                self.store.merge_stories(story_id, form.get("other", "").strip())
+                shown = story_id
+            else:
+                return self.problem(request, 404, "no such correction (move or merge)")
+        except (KeyError, ValueError) as exc:
+            return self.problem(request, 400, str(exc.args[0] if exc.args else exc))
+        return RedirectResponse("/story/" + quote(shown, safe=""), status_code=303)
+
+    async def _edit_form(self, request: Request) -> dict[str, str] | Response:
+        """The posted form of a correction, or the refusal: 405 unless edits are allowed,
+        413 for an oversized form, 403 without this server's token."""
+        if not self.allow_edits:
+            return Response("this workbench is read-only (start it with --allow-edits to correct fusion and stories)",
+                            status_code=405, headers={"Allow": "GET"})
+        body = await request.body()
+        if len(body) > MAX_FORM_BYTES:
+            return self.problem(request, 413, "form too large")
+        form = {k: v[0] for k, v in parse_qs(body.decode("utf-8", "replace")).items()}
+        if not secrets.compare_digest(form.get("token", ""), self.token):
+            return self.problem(request, 403, "the form's token is missing or not this server's: reload the page")
+        return form
 
 
 class SecurityHeaders:
@@ -272,6 +302,7 @@ def create_app(target: str, allow_edits: bool = False) -> Starlette:
         Route("/fused/{fused_id:path}/{action:str}", bench.edit, methods=["POST"]),
         Route("/fused/{fused_id:path}", bench.page(bench.fused, "fused.html")),
         Route("/stories", bench.page(bench.stories, "stories.html")),
+        Route("/story/{story_id:path}/{action:str}", bench.edit_story, methods=["POST"]),
         Route("/story/{story_id:path}", bench.page(bench.story, "story.html")),
         Route("/articles/{article_id}", bench.page(bench.article, "article.html")),
         Route("/actor", bench.page(bench.actor, "actor.html")),

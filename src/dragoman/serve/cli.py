@@ -11,7 +11,8 @@ import click
               help="Address to listen on; the default answers this machine only.")
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(0, 65535), help="Port to listen on.")
 @click.option("--allow-edits", is_flag=True,
-              help="Open the store writable and offer the fusion corrections (split, merge) on fused event pages.")
+              help="Open the store writable and offer the corrections: split and merge on fused event pages,"
+                   " move and merge on story pages.")
 def serve_command(db_path: str, host: str, port: int, allow_edits: bool) -> None:
     """Browse a store in a web browser: search, events, stories, actors, network, map, quotes.
 
@@ -33,6 +34,6 @@ def serve_command(db_path: str, host: str, port: int, allow_edits: bool) -> None
 
     with _open_store(db_path, create=False, read_only=not allow_edits):
         pass  # a store that cannot be opened is one line and exit status 4, before the server starts
-    mode = "fusion corrections allowed" if allow_edits else "read-only"
+    mode = "fusion and story corrections allowed" if allow_edits else "read-only"
     click.echo(f"dragoman workbench on http://{host}:{port}/ ({mode}; Ctrl+C stops it)", err=True)
     uvicorn.run(create_app(db_path, allow_edits), host=host, port=port, log_level="warning")
