@@ -28,3 +28,43 @@ def test_seeking_leave_or_an_inquiry_is_a_request(events_of, text):
 ])
 def test_seeking_office_or_a_goal_is_no_request(events_of, text):
     assert "REQUEST" not in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The insurgents released four hostages near the river crossing on Sunday.",
+    "A military court released him on bail after two nights in a cell.",
+    "The junta freed Tomas Varga, a reporter held since March.",
+    "The navy freed the trawler's crew the next morning.",
+    "Their release was confirmed by the interior ministry.",
+    "The rebels announced the release of 20 prisoners.",
+])
+def test_letting_people_go_is_a_release(events_of, text):
+    assert "RETREAT" in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The ministry released a statement on the flooding late on Monday.",
+    "A survey released on Friday shows most voters want lower rents.",
+    "The army released video of the convoy crossing the border.",
+    "Police said in a news release that the road would reopen at noon.",
+    "The company is releasing a new version of its payroll software.",
+])
+def test_publishing_is_no_release(events_of, text):
+    assert "RETREAT" not in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The rebel commanders accepted the truce proposed by the bishops.",
+    "Both delegations accepted the invitation to a second round in Geneva.",
+])
+def test_accepting_what_another_side_puts_forward_is_an_agreement(events_of, text):
+    assert "AGREE" in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The singer accepted her award from the festival jury on Saturday.",
+    "Her son has been accepted to a university in the capital.",
+    "Most farmers accepted that the harvest would be poor.",
+])
+def test_accepting_an_award_a_place_or_a_belief_is_no_agreement(events_of, text):
+    assert "AGREE" not in {event for event, _ in events_of(text)}

@@ -337,7 +337,10 @@ def _load_classes(path: Path) -> dict[str, frozenset[str]]:
     for key, node in _compose(path).value:
         if not isinstance(node, yaml.SequenceNode) or not node.value:
             raise LexiconError(f"{_where(path, key)}: class {key.value!r} must list lemmas")
-        classes[key.value] = frozenset(_str_list(_value(node), _where(path, node), "lemma"))
+        members = _value(node)
+        lemmas = _str_list(members, _where(path, node), "lemma")
+        # an upper-case member is a spaCy entity label ("PERSON"), kept as spaCy spells it
+        classes[key.value] = frozenset(m if m.isupper() else lemma for m, lemma in zip(members, lemmas))
     return classes
 
 

@@ -191,7 +191,13 @@ _MEASURE_NOUNS = {"series", "wave", "round", "spate", "string", "day", "week", "
 def _objects(verb: Token, particle: Optional[str], clauses: bool = False) -> list[Token]:
     """Objects of the verb; "part of X" counts as X, and a relative pronoun the
     noun it stands for. With `clauses`, the verb of an infinitive complement
-    counts too: what "declined to comment" declines is commenting."""
+    counts too: what "declined to comment" declines is commenting. An event
+    noun's object is its of-phrase or its possessor ("the release of the
+    hostages", "their release")."""
+    if verb.pos_ in ("NOUN", "PROPN"):
+        objects = [c for c in verb.children if c.dep_ == "poss"]
+        objects += [p for c in verb.children if c.lower_ == "of" for p in _pobjects(c)]
+        return [_antecedent(o) for o in objects]
     kinds = ("dobj", "nsubjpass", "attr", "oprd") + (("xcomp",) if clauses else ())
     objects = [c for c in verb.children if c.dep_ in kinds]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "photographs and intelligence"
@@ -210,9 +216,10 @@ def _objects(verb: Token, particle: Optional[str], clauses: bool = False) -> lis
 
 def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str], clauses: bool = False) -> bool:
     """The object, one of its modifiers ("access points") or its of-phrase
-    ("state of emergency") is one of the lemmas."""
+    ("state of emergency") is one of the lemmas; its entity label counts as one
+    ("PERSON")."""
     for obj in _objects(verb, particle, clauses):
-        words = {_lemma(obj), obj.lower_}
+        words = {_lemma(obj), obj.lower_, obj.ent_type_}
         words |= {_lemma(c) for c in obj.children if c.dep_ in ("compound", "amod")}
         words |= {_lemma(p) for c in obj.children if c.lower_ == "of" for p in _pobjects(c)}
         if words & lemmas:
