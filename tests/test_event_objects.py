@@ -68,3 +68,21 @@ def test_accepting_what_another_side_puts_forward_is_an_agreement(events_of, tex
 ])
 def test_accepting_an_award_a_place_or_a_belief_is_no_agreement(events_of, text):
     assert "AGREE" not in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The envoy offered to mediate between the two factions.",
+    "Norway offered humanitarian aid to the flood victims.",
+    "The rebels offered talks with the provincial government.",
+])
+def test_offering_aid_talks_or_to_act_is_an_agreement(events_of, text):
+    assert "AGREE" in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The bakery offers flexible hours to parents of young children.",
+    "The senator offered her condolences to the families.",
+    "The new airline will offer two flights a week to the coast.",
+])
+def test_offering_goods_services_or_words_is_no_agreement(events_of, text):
+    assert "AGREE" not in {event for event, _ in events_of(text)}

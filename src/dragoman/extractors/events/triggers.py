@@ -90,7 +90,7 @@ class TriggerMatcher:
             carrier = _carrier(anchor) if pos == "noun" else None
             if entry.particle and not _has_particle(token, entry.particle):
                 continue
-            if entry.objects and not _object_matches(token, entry.objects, entry.particle):
+            if entry.objects and not _object_matches(token, entry.objects, entry.particle, clauses=True):
                 continue
             if any(_has_particle(token, p) for p in entry.not_particles):
                 continue  # "seized on the remark", "hails from": another sense
@@ -191,7 +191,8 @@ _MEASURE_NOUNS = {"series", "wave", "round", "spate", "string", "day", "week", "
 def _objects(verb: Token, particle: Optional[str], clauses: bool = False) -> list[Token]:
     """Objects of the verb; "part of X" counts as X, and a relative pronoun the
     noun it stands for. With `clauses`, the verb of an infinitive complement
-    counts too: what "declined to comment" declines is commenting. An event
+    counts too: what "declined to comment" declines is commenting, and what
+    "offered to mediate" offers is mediating. An event
     noun's object is its of-phrase or its possessor ("the release of the
     hostages", "their release")."""
     if verb.pos_ in ("NOUN", "PROPN"):
