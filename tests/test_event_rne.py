@@ -46,3 +46,12 @@ def test_a_stated_readiness_to_use_force_is_a_threat(events_of):
 
 def test_willingness_as_a_trait_is_no_event(events_of):
     assert events_of("Her willingness to listen won her many friends in the village.") == []
+
+
+@pytest.mark.parametrize("text, target", [
+    ("The unions stepped up their criticism of Minister Ruto on Monday.", "Minister Ruto"),
+    ("Prosecutors opened an investigation of Governor Obi last week.", "Governor Obi"),
+])
+def test_the_of_phrase_of_an_accusation_noun_is_its_target(sentence_events, text, target):
+    accusations = [e for e in sentence_events(text) if e.event == "ACCUSE"]
+    assert [[p.text for p in e.recipient] for e in accusations] == [[target]]
