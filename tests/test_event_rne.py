@@ -91,3 +91,17 @@ def test_a_light_verb_noun_under_an_unrelated_verb_stays_no_event(sentence_event
     # the entry's light list still guards the other senses: "took charge", "a long sentence"
     text = "She took charge of the harbour and read a long sentence aloud."
     assert not [e for e in sentence_events(text) if e.event in ("ACCUSE", "SANCTION")]
+
+
+@pytest.mark.parametrize("text, opponents", [
+    ("The school reform met with fierce opposition from the teachers' unions.", ["the teachers' unions"]),
+    ("The dam was never built because of opposition by the farmers.", ["the farmers"]),
+])
+def test_opposition_with_its_opponents_named_is_a_rejection(parties_of, text, opponents):
+    (trigger, _status, actors, _recipients), = parties_of(text, "REJECT")
+    assert trigger == "opposition" and actors == opponents
+
+
+def test_the_opposition_as_a_party_is_no_rejection(sentence_events):
+    text = "The opposition won four seats in the northern provinces."
+    assert not [e for e in sentence_events(text) if e.event == "REJECT"]
