@@ -21,6 +21,8 @@ from .drafts import Draft, Match
 from .parse import (
     _NAME_ENTS,
     _NOMINAL,
+    _PATIENT_VERBS,
+    _UNDERGOING_VERBS,
     _complement_tokens,
     _controllers,
     _following_prep,
@@ -39,7 +41,6 @@ _DISCOURSE_SENTENCES = 6
 # a noun, or the subject of a verb that undergoes it, is the target, not the actor.
 _PERSON_PATIENT_MODES = frozenset({"arrest", "expel", "abduct", "targeted", "torture", "sexual"})
 _COMBAT_VERBS = frozenset({"fight", "battle", "combat"})  # WordNet fight.v.02 "fight against"
-_UNDERGOING_VERBS = frozenset({"have", "face", "suffer", "undergo", "survive", "escape", "resist", "avoid"})
 # Modes only a state's authorities carry out (courts convict): with no actor named ("she was
 # arrested"), the actor is the authorities of where it happened.
 _STATE_MODES = frozenset({"arrest", "expel", "convict"})
@@ -168,10 +169,15 @@ class ArgumentReader:
             recipients = _slot_tokens([carrier], ("dative",))
         named_targets = [t for t in recipients if t.ent_type_ not in ("DATE", "TIME")]
         done_to_person = match.entry.mode in _PERSON_PATIENT_MODES and not named_targets
-        if done_to_person and carrier is not None and _lemma(carrier) in _UNDERGOING_VERBS:
+        undergone = carrier is not None and (
+            (done_to_person and _lemma(carrier) in _UNDERGOING_VERBS)
+            or _lemma(carrier) in _PATIENT_VERBS
+        )
+        if undergone:
             undergoers = _subjects(carrier, 0)
-            if undergoers:  # "he has prior arrests", "she faced deportation"
-                return [], undergoers, "noun:undergone"
+            if undergoers:  # "he has prior arrests", "she faced deportation", "faced censure from X"
+                doers, _ = _nominal_actors(noun, {t.i for t in match.tokens}, self.lex.agent_nouns)
+                return doers, undergoers, "noun:undergone"
         if carrier is not None:
             if _is_passive(carrier):
                 actors = [p for c in carrier.children if c.dep_ == "agent" for p in _pobjects(c)]

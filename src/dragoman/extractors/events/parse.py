@@ -166,6 +166,14 @@ def _is_geographic(span: Span) -> bool:
     return any(t.ent_type_ in ("GPE", "LOC", "FAC", "NORP") for t in span)
 
 
+# verbs whose subject undergoes the event their object names: "he has prior
+# arrests", "she faced deportation", "Jones avoided jail sentences"
+_UNDERGOING_VERBS = frozenset({"have", "face", "suffer", "undergo", "survive", "escape", "resist", "avoid"})
+# of these, the ones that say nothing else: the subject is the target of any
+# conflict its object names ("faced criticism", "survived an attack"), while
+# "have talks" is a light verb whose subject takes part
+_PATIENT_VERBS = _UNDERGOING_VERBS - {"have"}
+
 # quantity words whose of-phrase names what is counted: "part of the army", "dozens of students"
 _QUANTITY_NOUNS = {"part", "some", "most", "much", "portion", "all", "rest", "half", "bulk", "third",
                    "quarter", "dozen", "hundred", "thousand", "score", "number", "majority", "many"}

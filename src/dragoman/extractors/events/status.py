@@ -42,6 +42,8 @@ class StatusReader:
         for word in [draft.match.tokens[0], *carrier]:
             if _negated_before(word, cues.negation_words):
                 flags.setdefault("negated", f"negation word just before '{word.text}'")
+        if carrier and _lemma(carrier[0]) in cues.negating_governors:  # "avoided jail sentences"
+            flags.setdefault("negated", f"carried by '{carrier[0].text}' (negating governor)")
         for ancestor in draft.head.ancestors:
             if ancestor.dep_ == "prep" and ancestor.lower_ in cues.historical_preps:
                 flags.setdefault("historical", f"background preposition '{ancestor.text}'")

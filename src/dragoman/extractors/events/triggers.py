@@ -14,9 +14,9 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ..lexicon import Lexicon
+from ..lexicon import Entry, Lexicon
 from .drafts import Match
-from .parse import _QUANTITY_NOUNS, _antecedent, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects
+from .parse import _PATIENT_VERBS, _QUANTITY_NOUNS, _antecedent, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects
 
 _NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 _SCARE_QUOTE_WORDS = 4
@@ -108,12 +108,19 @@ class TriggerMatcher:
                 continue
             if entry.event == "REQUEST" and pos == "verb" and _asks_a_question(token, self.lex.question_words):
                 continue  # "asked why he left": a question, not a request
-            if entry.light and not (carrier is not None and _lemma_in(carrier, entry.light)):
+            undergone = carrier is not None and self._undergone(entry, carrier)
+            if entry.light and not (carrier is not None and (_lemma_in(carrier, entry.light) or undergone)):
                 continue
-            if carrier is not None and not entry.light and not _lemma_in(carrier, self.lex.light_verbs):
+            if carrier is not None and not entry.light and not (_lemma_in(carrier, self.lex.light_verbs) or undergone):
                 carrier = None
             return Match(entry=entry, head=anchor, tokens=[token], carrier=carrier)
         return None
+
+    def _undergone(self, entry: Entry, verb: Token) -> bool:
+        """'faced charges', 'avoided jail sentences', 'survived an attack': a
+        conflict noun is an event on its own under a verb whose subject
+        undergoes it, even when its entry asks for a light verb."""
+        return self.lex.quad[entry.event] >= 3 and _lemma(verb) in _PATIENT_VERBS
 
     def _resolve_light_verbs(self, matches: dict[int, Match]) -> None:
         """A light verb carrying a nominal event is no event of its own, unless
