@@ -86,3 +86,12 @@ def test_offering_aid_talks_or_to_act_is_an_agreement(events_of, text):
 ])
 def test_offering_goods_services_or_words_is_no_agreement(events_of, text):
     assert "AGREE" not in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The new levy will help schools hire more teachers next year.",
+    "Her late goal helped the visitors win the cup.",
+    "Cheaper loans helped pull the region out of recession.",
+])
+def test_helping_bring_about_an_outcome_is_no_aid(events_of, text):
+    assert "AID" not in {event for event, _ in events_of(text)}
