@@ -296,3 +296,13 @@ def test_an_apposition_describes_the_name_before_it_not_the_next_one(pipeline):
         "Lars Berg, a Swedish engineer, left the company in May. Anna Lind took over his team.",
     )
     assert _actor_of(a, "Anna Lind").country != "SWE"
+
+
+def test_a_member_of_a_group_of_no_state_is_not_given_the_story_country(pipeline):
+    a = _analyse(
+        pipeline,
+        "Somali troops captured an al-Qaeda commander near Kismayo on Monday. Somali officials said "
+        "the Somali army had followed him for a month, and Somalia's president thanked the troops.",
+    )
+    assert _actor_of(a, "al-Qaeda commander").country is None
+    assert code_actor("ISIS fighters").country is None

@@ -149,3 +149,17 @@ def test_a_conviction_with_no_court_named_is_by_the_authorities_of_the_scene(eve
     convicted = _only(events, "SANCTION")
     assert [p.country for p in convicted.actor] == ["CHN"]
     assert "unnamed-authorities" in convicted.rule
+
+
+def test_a_group_of_no_state_takes_neither_the_scene_nor_the_place_it_acts_in(events_of):
+    raid = _only(events_of("Islamic State fighters stormed a village in northern Iraq on Sunday."), "ASSAULT")
+    assert [p.country for p in raid.actor] == [None]
+    bombing = _only(events_of("Officials in Kabul said al-Qaeda in Afghanistan had attacked the convoy."), "ASSAULT")
+    assert [p.country for p in bombing.actor] == [None]
+    local = _only(events_of("Rebels stormed a village in northern Mali on Sunday."), "ASSAULT")
+    assert [p.country for p in local.actor] == ["MLI"]  # a group of one country still takes the scene
+
+
+def test_a_victim_named_by_nationality_keeps_it_where_the_act_took_place(events_of):
+    killed = _only(events_of("A Briton was shot dead in Kenya on Friday."), "ASSAULT")
+    assert [p.country for p in killed.recipient] == ["GBR"]

@@ -36,7 +36,7 @@ from ..pipeline import component
 from ..records import Actor
 from ..resolve import registry as known_actors
 from ..resolve.registry import STATE_SECTORS
-from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields
+from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields, names_stateless_group
 from ..resolve.actor_places import named_place_country
 from ..resolve.countries import country_code
 from ..annotate.views import sentence_of, sentences
@@ -538,11 +538,12 @@ def _place_officials_in_context(clusters: list[_Cluster], country: Optional[str]
     """A titled person with no nationality given is taken as the article's home official
     (rule "+context:XXX"); an untitled person and a domestic institution ("police", "the
     army", "prosecutors") with none as the article's country's own (rule "+scene:XXX", an
-    inference from the article, not a fact about the actor)."""
+    inference from the article, not a fact about the actor). A member of a group of no
+    state ("an ISIS commander") takes neither."""
     if country is None:
         return
     for c in clusters:
-        if c.vote("country"):
+        if c.vote("country") or names_stateless_group(c.name):
             continue
         if c.kind == "person" and c.vote("role"):
             c.mentions[0].code = replace(c.mentions[0].code, country=country,

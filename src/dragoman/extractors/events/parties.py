@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from ...analysis import Analysis
 from ...annotate.views import sentence_of, sentences
 from ...records import Actor, Party, Place
+from ...resolve.actor_codes import names_stateless_group
 from ...resolve.countries import country_code
 from ..lexicon import Lexicon
 from .parse import _NAME_ENTS, _NOMINAL, _QUANTITY_NOUNS, _antecedent, _is_geographic, _lemma, _pobjects, _subjects
@@ -164,6 +165,8 @@ class PartyFinder:
         described = self._appositive_party(token)
         if described is not None:
             return replace(party, country=described.country, sector=party.sector or described.sector)
+        if self._stateless(party):
+            return party
         country = self._country_of(span)
         if not country and self._is_domestic_player(token, party):
             country = self._setting_country(token) or self._article_scene(token)
@@ -224,6 +227,12 @@ class PartyFinder:
         if token.ent_type_ in ("GPE", "LOC") or party.sector in _INTERNATIONAL_SECTORS:
             return False
         return bool(party.actor_id) or self.agentive_word(token)
+
+    def _stateless(self, party: Party) -> bool:
+        """A group of no state ("ISIS fighters", "the Red Cross"): neither the places
+        around it ("ISIS in Syria") nor the scene lend it a country."""
+        actor = self.actors_by_id.get(party.actor_id or "")
+        return names_stateless_group(party.text) or (actor is not None and names_stateless_group(actor.name))
 
     def _appositive_party(self, token: Token) -> Optional[Party]:
         """'Kenzo Oshima, the UN relief coordinator': the apposition says who he is."""
