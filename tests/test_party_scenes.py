@@ -163,3 +163,9 @@ def test_a_group_of_no_state_takes_neither_the_scene_nor_the_place_it_acts_in(ev
 def test_a_victim_named_by_nationality_keeps_it_where_the_act_took_place(events_of):
     killed = _only(events_of("A Briton was shot dead in Kenya on Friday."), "ASSAULT")
     assert [p.country for p in killed.recipient] == ["GBR"]
+
+
+def test_a_headline_leaving_out_was_is_still_passive(events_of):
+    held = _only(events_of("Dock worker arrested after fire at the harbour.\n\nThe fire spread overnight."), "COERCE")
+    assert [p.text for p in held.recipient] == ["Dock worker"]
+    assert all(p.text != "Dock worker" for p in held.actor)
