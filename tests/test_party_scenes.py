@@ -169,3 +169,20 @@ def test_a_headline_leaving_out_was_is_still_passive(events_of):
     held = _only(events_of("Dock worker arrested after fire at the harbour.\n\nThe fire spread overnight."), "COERCE")
     assert [p.text for p in held.recipient] == ["Dock worker"]
     assert all(p.text != "Dock worker" for p in held.actor)
+
+
+def test_a_counted_plural_stands_for_the_pair_named_before_it(events_of):
+    events = events_of(
+        "Chilean President Ana Rojas and Peruvian President Luis Vargas met in Lima on Monday. "
+        "After the talks, the two presidents pledged to hold regular consultations."
+    )
+    pledge = _only(events, "AGREE")
+    assert sorted(p.country for p in pledge.actor) == ["CHL", "PER"]
+
+
+def test_an_uncounted_or_coordinated_plural_names_someone_new(events_of):
+    events = events_of(
+        "Chilean President Ana Rojas and Peruvian President Luis Vargas met in Lima on Monday. "
+        "Later, two gunmen attacked a bus in the capital."
+    )
+    assert all(p.country not in ("CHL",) for p in _only(events, "ASSAULT").actor)
