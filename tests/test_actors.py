@@ -252,3 +252,57 @@ def test_a_title_inside_the_person_span_still_codes_the_person(pipeline):
     a = _analyse(pipeline, "Pope Francis met flood victims in Manila on Sunday.")
     pope = _actor_of(a, "Pope Francis")
     assert (pope.sector, pope.role) == ("REL", "Pope")
+
+
+def test_a_title_inside_the_person_span_is_not_part_of_the_name(pipeline):
+    a = _analyse(
+        pipeline,
+        "The army named the dead man as Sergeant Dan Fairley of the engineers. "
+        "Sgt Fairley had served two tours abroad. Dan Fairley was 29.",
+    )
+    person = _actor_of(a, "Dan Fairley", nth=1)
+    assert person is not None and person.name == "Dan Fairley"
+    assert _actor_of(a, "Fairley", nth=1) is person
+
+
+def test_a_relation_noun_before_of_is_no_title(pipeline):
+    a = _analyse(pipeline, "Officials met the family of Sandra Okoye on Monday.")
+    assert _actor_of(a, "Sandra Okoye").role is None
+
+
+def test_an_indefinite_description_introduces_the_person_named_next(pipeline):
+    a = _analyse(
+        pipeline,
+        "Gunmen seized a Dutch aid worker near the border town last week. "
+        "Relatives said on Friday that Pieter Jansen, 41, had run a clinic there for years.",
+    )
+    jansen = _actor_of(a, "Pieter Jansen")
+    assert jansen.country == "NLD" and "introduced:" in jansen.rule
+    assert _actor_of(a, "a Dutch aid worker") is jansen
+
+
+def test_a_titled_person_of_another_role_is_not_the_one_introduced(pipeline):
+    a = _analyse(
+        pipeline,
+        "A Norwegian tourist was robbed near the harbour on Tuesday. "
+        "Police Chief Mark Olsen said two suspects had been questioned.",
+    )
+    assert _actor_of(a, "Mark Olsen").country != "NOR"
+
+
+def test_an_apposition_describes_the_name_before_it_not_the_next_one(pipeline):
+    a = _analyse(
+        pipeline,
+        "Lars Berg, a Swedish engineer, left the company in May. Anna Lind took over his team.",
+    )
+    assert _actor_of(a, "Anna Lind").country != "SWE"
+
+
+def test_a_member_of_a_group_of_no_state_is_not_given_the_story_country(pipeline):
+    a = _analyse(
+        pipeline,
+        "Somali troops captured an al-Qaeda commander near Kismayo on Monday. Somali officials said "
+        "the Somali army had followed him for a month, and Somalia's president thanked the troops.",
+    )
+    assert _actor_of(a, "al-Qaeda commander").country is None
+    assert code_actor("ISIS fighters").country is None

@@ -149,3 +149,40 @@ def test_a_conviction_with_no_court_named_is_by_the_authorities_of_the_scene(eve
     convicted = _only(events, "SANCTION")
     assert [p.country for p in convicted.actor] == ["CHN"]
     assert "unnamed-authorities" in convicted.rule
+
+
+def test_a_group_of_no_state_takes_neither_the_scene_nor_the_place_it_acts_in(events_of):
+    raid = _only(events_of("Islamic State fighters stormed a village in northern Iraq on Sunday."), "ASSAULT")
+    assert [p.country for p in raid.actor] == [None]
+    bombing = _only(events_of("Officials in Kabul said al-Qaeda in Afghanistan had attacked the convoy."), "ASSAULT")
+    assert [p.country for p in bombing.actor] == [None]
+    local = _only(events_of("Rebels stormed a village in northern Mali on Sunday."), "ASSAULT")
+    assert [p.country for p in local.actor] == ["MLI"]  # a group of one country still takes the scene
+
+
+def test_a_victim_named_by_nationality_keeps_it_where_the_act_took_place(events_of):
+    killed = _only(events_of("A Briton was shot dead in Kenya on Friday."), "ASSAULT")
+    assert [p.country for p in killed.recipient] == ["GBR"]
+
+
+def test_a_headline_leaving_out_was_is_still_passive(events_of):
+    held = _only(events_of("Dock worker arrested after fire at the harbour.\n\nThe fire spread overnight."), "COERCE")
+    assert [p.text for p in held.recipient] == ["Dock worker"]
+    assert all(p.text != "Dock worker" for p in held.actor)
+
+
+def test_a_counted_plural_stands_for_the_pair_named_before_it(events_of):
+    events = events_of(
+        "Chilean President Ana Rojas and Peruvian President Luis Vargas met in Lima on Monday. "
+        "After the talks, the two presidents pledged to hold regular consultations."
+    )
+    pledge = _only(events, "AGREE")
+    assert sorted(p.country for p in pledge.actor) == ["CHL", "PER"]
+
+
+def test_an_uncounted_or_coordinated_plural_names_someone_new(events_of):
+    events = events_of(
+        "Chilean President Ana Rojas and Peruvian President Luis Vargas met in Lima on Monday. "
+        "Later, two gunmen attacked a bus in the capital."
+    )
+    assert all(p.country not in ("CHL",) for p in _only(events, "ASSAULT").actor)

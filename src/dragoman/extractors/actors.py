@@ -36,7 +36,7 @@ from ..pipeline import component
 from ..records import Actor
 from ..resolve import registry as known_actors
 from ..resolve.registry import STATE_SECTORS
-from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields
+from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields, names_stateless_group
 from ..resolve.actor_places import named_place_country
 from ..resolve.countries import country_code
 from ..annotate.views import sentence_of, sentences
@@ -48,6 +48,8 @@ _FEMALE = {"she", "her", "hers", "herself"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
+_INDEFINITE = {"a", "an"}
+_INTRODUCTION_WINDOW = 2  # sentences after a description in which the person it introduces is named
 
 
 @dataclass
@@ -62,6 +64,8 @@ class _Mention:
     name: str  # the name this mention contributes
     head_i: int  # token index of the head
     gender: Optional[str] = None  # "m" | "f" when an honorific says so
+    introduces: bool = False  # "a British aid worker": one person, whose nationality it gives
+    word_before: str = ""  # a capitalised word right before a name and outside its title: "Dr."
 
 
 @dataclass
@@ -164,6 +168,8 @@ def _title_start(doc: Doc, name_start: int, sent: Span, text: str) -> int:
     """
     if _is_title_case_headline(sent, text):
         return name_start
+    if name_start > sent.start and doc[name_start - 1].lower_ in _TITLE_CONNECTORS - {"-"}:
+        return name_start  # "the family of Howes": a title ends with its own word, not "of"
     start = name_start
     i = name_start - 1
     while i >= sent.start:
@@ -235,6 +241,22 @@ def _untitled(name: str, as_of: Optional[str]) -> ActorCode:
     return inner if inner.role and inner.kind == "person" else _known_person(name, as_of)
 
 
+def _without_inner_title(name: str, code: ActorCode) -> str:
+    """The name without a title the tagger put inside it ("Sergeant Matt Tonroe" ->
+    "Matt Tonroe"), so that "Sgt Tonroe" and "Matt Tonroe" join the same person."""
+    if code.role and code.name and len(code.name) < len(name) and name.endswith(code.name):
+        return code.name
+    return name
+
+
+def _word_before(doc: Doc, i: int, sent_start: int) -> str:
+    """The capitalised word right before token i in its sentence ("Dr." as split "Dr" "."), or ""."""
+    if i - 1 > sent_start and doc[i - 1].text == ".":
+        i -= 1
+    word = doc[i - 1].text if i > sent_start else ""
+    return word if word[:1].isupper() else ""
+
+
 def _norp_person(ent, as_of: Optional[str]) -> bool:
     """A NORP the small model gave a bare surname ("Museveni"): a person when it names no
     country or people and a known-actor source knows it as a person."""
@@ -268,6 +290,7 @@ def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
             gender = _HONORIFIC_GENDER[title.split()[-1].lower()]
         code = code_actor(f"{title} {name}".strip(), as_of=analysis.published) if title else _untitled(
             name, analysis.published)
+        name = _without_inner_title(name, code)
         realm = _realm(head) if title else None
         if realm is not None:  # an explicit "of Morocco" beats any known bearer of the name
             of_realm = code_actor(f"{title} {name} of {realm}", as_of=analysis.published)
@@ -279,6 +302,7 @@ def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
             rule = "+".join(r for r in (code.rule, appos_code.rule and f"appos:{appos_code.rule}") if r)
             code = fill_open_fields(code, appos_code, rule or None)
         start_char = doc[title_start].idx if title else name_tokens[0].idx
+        before = _word_before(doc, title_start, sentence_of(span[0]).start)
         mention = _Mention(
             start=start_char,
             end=name_tokens[-1].idx + len(name_tokens[-1].text),
@@ -290,6 +314,7 @@ def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
             name=name,
             head_i=head.i,
             gender=gender,
+            word_before=before,
         )
         mentions.append(mention)
     return mentions
@@ -378,6 +403,9 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
             continue  # the phrase is a named mention ("the Biden administration" around its name)
         is_definite_description = tokens[0].lower_ in _DEFINITE and head.tag_ == "NN" and code.kind == "person"
         name = re.sub(r"^(the|a|an)\s+", "", chunk.text, flags=re.I)
+        # "Barney Frank, a former congressman": an apposition describes the name before it
+        introduces = (tokens[0].lower_ in _INDEFINITE and head.tag_ == "NN" and code.kind == "person"
+                      and code.country not in (None, "IGO") and head.dep_ != "appos")
         mention = _Mention(
             start=start,
             end=end,
@@ -388,6 +416,7 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
             key=f"group:{code.country}:{code.sector}:{head.lemma_.lower()}",
             name=name,
             head_i=head.i,
+            introduces=introduces,
         )
         mentions.append(mention)
     return mentions
@@ -490,13 +519,15 @@ def _dominant_country(clusters: list[_Cluster], places: Counter) -> Optional[str
     Needs at least three mentions and twice as many as the runner-up: a
     one-sentence text that names Afghanistan is no Afghan article. Only names
     and linked descriptions count, not pronouns: a wrongly linked "they"
-    must not make a country dominant.
+    must not make a country dominant; and only the mentions that say the
+    country: a Briton in a Cambodian story, introduced once as "a British
+    expert", counts once however often his surname returns.
     """
     counts = Counter(places)
     for c in clusters:
         country = c.vote("country")
         if country and country != "IGO":
-            counts[country] += len(c.mentions)
+            counts[country] += sum(m.code.country == country for m in c.mentions)
     top = counts.most_common(2)
     if not top or top[0][1] < 3 or (len(top) == 2 and top[0][1] < 2 * top[1][1]):
         return None
@@ -507,11 +538,12 @@ def _place_officials_in_context(clusters: list[_Cluster], country: Optional[str]
     """A titled person with no nationality given is taken as the article's home official
     (rule "+context:XXX"); an untitled person and a domestic institution ("police", "the
     army", "prosecutors") with none as the article's country's own (rule "+scene:XXX", an
-    inference from the article, not a fact about the actor)."""
+    inference from the article, not a fact about the actor). A member of a group of no
+    state ("an ISIS commander") takes neither."""
     if country is None:
         return
     for c in clusters:
-        if c.vote("country"):
+        if c.vote("country") or names_stateless_group(c.name):
             continue
         if c.kind == "person" and c.vote("role"):
             c.mentions[0].code = replace(c.mentions[0].code, country=country,
@@ -601,6 +633,48 @@ def _resolve_descriptions(descriptions: list[_Mention], clusters: list[_Cluster]
     return unlinked
 
 
+def _link_introductions(clusters: list[_Cluster]) -> list[_Cluster]:
+    """"a British mine removal expert was kidnapped ... Christopher Howes": an indefinite
+    singular description giving a nationality introduces the first person named in full
+    after it, within two sentences, who has no country of their own and no role that the
+    description's rules out (a titled person needs a title the description shares: "a
+    Pentagon spokesman ... spokesman Kenneth Bacon"); the person takes its country and
+    sector (rule "introduced:..."). The clusters left, without the linked descriptions."""
+    named = sorted((c for c in clusters if c.kind == "person" and not c.key.startswith("group:")),
+                   key=lambda c: min(m.start for m in c.mentions))
+    kept = []
+    for c in clusters:
+        intro = c.mentions[0] if len(c.mentions) == 1 and c.mentions[0].introduces else None
+        target = _introduced(intro, named) if intro is not None else None
+        if target is None:
+            kept.append(c)
+            continue
+        target.extra_spans.extend([(intro.start, intro.end), *c.extra_spans])
+        target.mentions.append(
+            _Mention(intro.start, intro.end, intro.sent_index, intro.is_subject,
+                     ActorCode(intro.code.country, intro.code.sector, None, None, "person",
+                               f"introduced:{intro.name}"),
+                     "person", target.key, "", intro.head_i)
+        )
+    return kept
+
+
+def _introduced(intro: _Mention, named: list[_Cluster]) -> Optional[_Cluster]:
+    """The first person named after `intro` and close to it whom it can describe."""
+    for c in named:
+        first = min(c.mentions, key=lambda m: m.start)
+        if first.start < intro.end:
+            continue
+        if first.sent_index - intro.sent_index > _INTRODUCTION_WINDOW:
+            return None
+        if len(first.name.split()) < 2:
+            continue  # a person is introduced by their full name, not by a surname alone
+        role = c.vote("role") or first.word_before or None  # "Dr. Charles Lee", "Sheriff's Lt. Scott Peebles"
+        if not c.vote("country") and (role is None or _role_compatible(intro.code.role, role)):
+            return c
+    return None
+
+
 def _to_actor(index: int, cluster: _Cluster) -> Actor:
     spans = sorted({(m.start, m.end) for m in cluster.mentions if m.name} | set(cluster.extra_spans))
     rules = [m.code.rule for m in cluster.mentions if m.code.rule]
@@ -642,7 +716,7 @@ def find_actors(analysis: Analysis) -> None:
     for d in _resolve_descriptions(descriptions, clusters):
         d.kind = d.code.kind or "group"
         clusters_by_key.setdefault(d.key, _Cluster(key=d.key, kind=d.kind)).mentions.append(d)
-    clusters = list(clusters_by_key.values())
+    clusters = _link_introductions(list(clusters_by_key.values()))
     _sweep_surnames(doc, clusters, sent_index_of)
     _resolve_pronouns(analysis, clusters, sent_index_of)
     _inherit_from_named_persons(clusters)

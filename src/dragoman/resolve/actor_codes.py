@@ -285,6 +285,13 @@ def looks_like_institution(words: str) -> bool:
     return any(_key(word) in _LEXICON.institution_words for word in words.split())
 
 
+def names_stateless_group(text: str) -> bool:
+    """Whether the phrase names a group the tables give to no state ("ISIS fighters", "an
+    al-Qaeda commander", "Red Cross staff"): such a group has no country of its own, and
+    the scene it acts in does not lend it one (gold sets code them IMG or NGO)."""
+    return any(p.lex is not None and p.lex.stateless for p in _pieces(text or ""))
+
+
 def code_actor(text: str, *, context_country: Optional[str] = None, as_of: Union[str, date, None] = None,
                registry: Optional[ActorSource] = None) -> ActorCode:
     """Country, sector, role, name and kind of an actor phrase.

@@ -52,6 +52,7 @@ class _Lex:
     detail: str = ""  # prep class, or "plural"
     candidates: tuple[str, ...] = ()  # institutions: the countries one shared name may belong to
     general: bool = False  # from the general word lists (role_nouns.yaml): an occupation, not a sector's own role
+    stateless: bool = False  # institutions: a group of no state ("-" in the tables: ISIS, the Red Cross)
 
 
 @dataclass
@@ -215,7 +216,7 @@ class _Lexicon:
             if len(owners) == 1:
                 country = None if owners[0] == _NO_COUNTRY else owners[0]
                 self.add(name, _Lex("institution", entries[0][2], country=country, kind="organization",
-                                    acronym=acronym))
+                                    acronym=acronym, stateless=country is None))
             else:
                 self.add(name, _Lex("institution", sectors.pop() if len(sectors) == 1 else None,
                                     kind="organization", acronym=acronym,

@@ -29,6 +29,7 @@ from .parse import (
     _for_clauses,
     _is_geographic,
     _is_passive,
+    _is_reduced_passive,
     _lemma,
     _pobjects,
     _subjects,
@@ -102,7 +103,8 @@ class ArgumentReader:
         slots = match.entry.recipient or self.lex.default_recipient["verb"]
         if _is_passive(verb):
             actors = [p for c in verb.children if c.dep_ == "agent" for p in _pobjects(c)] or _shared_agents(verb)
-            recipients = [c for c in verb.children if c.dep_ == "nsubjpass"]
+            recipients = [c for c in verb.children if c.dep_ == "nsubjpass"
+                          or c.dep_ == "nsubj" and _is_reduced_passive(verb)]
             if not recipients and verb.dep_ in ("acl", "amod"):
                 recipients = [verb.head]
             if not recipients and verb.dep_ == "conj":  # "was arrested and charged"

@@ -76,11 +76,19 @@ def _following_prep(token: Token) -> Optional[Token]:
 
 
 def _is_passive(verb: Token) -> bool:
-    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children):
+    if any(c.dep_ in ("nsubjpass", "auxpass") for c in verb.children) or _is_reduced_passive(verb):
         return True
     if _is_passive_partner(verb):  # "was arrested and charged"
         return True
     return verb.tag_ == "VBN" and verb.dep_ in ("acl", "amod")
+
+
+def _is_reduced_passive(verb: Token) -> bool:
+    """'Councilwoman arrested after incident': a past participle with a subject and no
+    auxiliary is a passive whose "was" headlines and captions leave out (a finite verb
+    would be in the past tense, and "has arrested" keeps its auxiliary)."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "nsubj" for c in verb.children) and not any(
+        c.dep_ in ("aux", "auxpass", "dobj") for c in verb.children)
 
 
 def _is_passive_partner(verb: Token) -> bool:

@@ -13,6 +13,7 @@ from spacy.tokens import Span, Token
 from ...analysis import Analysis
 from ...annotate.views import sentence_of, sentences
 from ...records import Actor, Party, Place
+from ...resolve.actor_codes import names_stateless_group
 from ...resolve.countries import country_code
 from ..lexicon import Lexicon
 from .parse import _NAME_ENTS, _NOMINAL, _QUANTITY_NOUNS, _antecedent, _is_geographic, _lemma, _pobjects, _subjects
@@ -30,6 +31,8 @@ _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent"}
 _ANTECEDENT_SENTENCES = 4
 _ARTICLE_SCENE_SHARE = 0.7  # "clearly about one country": its share of the article's country mentions
 _ARTICLE_SCENE_MENTIONS = 2
+_COUNTS = {"two": 2, "both": 2, "three": 3}  # "the two leaders", "both presidents"
+_STATE_NOUNS = frozenset({"country", "nation", "state", "government"})  # "the two countries"
 
 
 _UNSET: Optional[Party] = Party(text="", start=0, end=0)  # article scene not yet counted
@@ -89,12 +92,37 @@ class PartyFinder:
             sponsors = self._document_parties(token, role)
             if sponsors:
                 return sponsors
+        named = self._counted_antecedents(token)
+        if named:
+            return [(t, self.party(t)) for t in named]
         members = [token] + [c for c in token.conjuncts if c.pos_ in _NOMINAL and _coordinated(token)]
         out = []
         for member in sorted(members, key=lambda t: t.i):
             split = self._origin_parties(member)
             out.extend(split or [(member, self.party(member))])
         return out
+
+    def _counted_antecedents(self, token: Token) -> list[Token]:
+        """'Yeltsin and Kuchma met ... the two leaders pledged': a definite counted
+        plural ("the two leaders", "both presidents") of an office or group noun stands
+        for the last pair (or trio) of persons named together in the sentences before
+        it; "the two countries" for the last pair of countries. Not "two gunmen" (no
+        article: someone new), nor "both men and women" (a coordination)."""
+        count = next((_COUNTS[c.lower_] for c in token.children
+                      if c.dep_ in ("nummod", "det", "predet", "preconj") and c.lower_ in _COUNTS), None)
+        definite = any(c.lower_ in ("the", "these", "those", "both") for c in token.children)
+        if (count is None or not definite or token.tag_ != "NNS" or token.conjuncts
+                or _lemma(token) not in self.lex.agent_nouns | _STATE_NOUNS):
+            return []
+        kinds = {"GPE"} if _lemma(token) in _STATE_NOUNS else {"PERSON"}
+        here = sentence_of(token)
+        first = sentences(self.doc)[max(0, sentences(self.doc).index(here) - _ANTECEDENT_SENTENCES)].start
+        for candidate in reversed(self.doc[first : token.i]):
+            group = [candidate] + [c for c in candidate.conjuncts if c.i > candidate.i]
+            if candidate.dep_ != "conj" and len(group) == count and all(
+                    t.ent_type_ in kinds for t in group):
+                return group
+        return []
 
     def _origin_parties(self, token: Token) -> list[tuple[Token, Party]]:
         """'counterparts from Israel, Qatar and Egypt': the countries they come from."""
@@ -164,6 +192,8 @@ class PartyFinder:
         described = self._appositive_party(token)
         if described is not None:
             return replace(party, country=described.country, sector=party.sector or described.sector)
+        if self._stateless(party):
+            return party
         country = self._country_of(span)
         if not country and self._is_domestic_player(token, party):
             country = self._setting_country(token) or self._article_scene(token)
@@ -224,6 +254,12 @@ class PartyFinder:
         if token.ent_type_ in ("GPE", "LOC") or party.sector in _INTERNATIONAL_SECTORS:
             return False
         return bool(party.actor_id) or self.agentive_word(token)
+
+    def _stateless(self, party: Party) -> bool:
+        """A group of no state ("ISIS fighters", "the Red Cross"): neither the places
+        around it ("ISIS in Syria") nor the scene lend it a country."""
+        actor = self.actors_by_id.get(party.actor_id or "")
+        return names_stateless_group(party.text) or (actor is not None and names_stateless_group(actor.name))
 
     def _appositive_party(self, token: Token) -> Optional[Party]:
         """'Kenzo Oshima, the UN relief coordinator': the apposition says who he is."""
