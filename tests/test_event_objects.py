@@ -95,3 +95,21 @@ def test_offering_goods_services_or_words_is_no_agreement(events_of, text):
 ])
 def test_helping_bring_about_an_outcome_is_no_aid(events_of, text):
     assert "AID" not in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The foreign minister said Iran should release the detained sailors.",
+    "Opposition leaders said the government must resign.",
+])
+def test_a_reported_should_on_a_party_is_a_demand(events_of, text):
+    assert "REQUEST" in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The economist said the figures should worry the treasury.",
+    "The mayor said we should all be proud of the firefighters.",
+    "The engineer said the roadwork should start in April.",
+    "One columnist wrote that should the senator win the primary, nobody could stop her.",
+])
+def test_a_reported_should_on_ourselves_a_thing_or_a_condition_is_no_demand(events_of, text):
+    assert "REQUEST" not in {event for event, _ in events_of(text)}

@@ -19,6 +19,9 @@ from .drafts import Match
 from .parse import _PATIENT_VERBS, _QUANTITY_NOUNS, _antecedent, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects
 
 _NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
+# who a reported "should" can be a demand on: a named party, or a pronoun for another
+_PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
+_ADDRESSEES = {"he", "she", "they", "you"}
 _SCARE_QUOTE_WORDS = 4
 _HARM_PREPS = {"in", "during", "from"}
 _QUOTE_RE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
@@ -58,14 +61,23 @@ class TriggerMatcher:
         return matches
 
     def _obligation_match(self, speech: Token) -> Optional[Match]:
-        """'X said Y must do Z': a demand by X on Y, triggered by the modal."""
+        """'X said Y must do Z': a demand by X on Y, triggered by the modal. Y is
+        someone who can be asked: not the speakers themselves ("we should"), nor a
+        thing ("the results should cause", "the work should start"); and the modal
+        comes after Y ("should Rubio win" is a condition)."""
         for clause in speech.children:
-            if clause.dep_ != "ccomp" or not any(c.dep_ == "nsubj" for c in clause.children):
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if clause.dep_ != "ccomp" or subject is None or not self._can_be_asked(_antecedent(subject)):
                 continue
             for aux in clause.children:
-                if aux.dep_ == "aux" and aux.lower_ in self.lex.obligation_modals:
+                if aux.dep_ == "aux" and aux.lower_ in self.lex.obligation_modals and aux.i > subject.i:
                     return Match(entry=self.lex.obligation, head=speech, tokens=[aux])
         return None
+
+    def _can_be_asked(self, subject: Token) -> bool:
+        if subject.pos_ == "PRON":
+            return subject.lower_ in _ADDRESSEES
+        return subject.ent_type_ in _PARTY_ENTS or _lemma(subject) in self.lex.agent_nouns
 
     def _phrase_match(self, token: Token) -> Optional[Match]:
         for entry in self.lex.by_phrase_start.get(_lemma(token), ()):
