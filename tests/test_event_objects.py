@@ -113,3 +113,25 @@ def test_a_reported_should_on_a_party_is_a_demand(events_of, text):
 ])
 def test_a_reported_should_on_ourselves_a_thing_or_a_condition_is_no_demand(events_of, text):
     assert "REQUEST" not in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The inmate's lawyers asked the appeals court to delay the hearing.",
+    "The sheriff asked residents for any footage of the two men.",
+    "The envoy asked permission to visit the detained fishermen.",
+])
+def test_asking_for_something_is_a_request(events_of, text):
+    assert "REQUEST" in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    '"How long will the blockade last?" asked the farmer.',
+    "The candidate asked the voters in the hall.",
+    "The senator asked the minister several questions about the budget.",
+])
+def test_putting_a_question_is_no_request(events_of, text):
+    assert "REQUEST" not in {event for event, _ in events_of(text)}
+
+
+def test_what_is_asked_for_may_hang_on_whom_it_asks(events_of):
+    assert "REQUEST" in {e for e, _ in events_of("Police are asking anyone who saw the van to call the station.")}

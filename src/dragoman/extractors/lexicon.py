@@ -130,6 +130,8 @@ class Lexicon:
     unclaimed_actor_at_place: frozenset[str]
     occurrence_verbs: frozenset[str]  # "clashes erupted": the noun's event is reported
     question_words: frozenset[str]  # "asked why ...": a question, not a request
+    question_verbs: frozenset[str]  # "'Why?' he asked": a request needs what is asked for
+    asked_nouns: frozenset[str]  # whom a question verb asks ("asked the boy"), and what ("asked questions")
     victims_of_place: frozenset[str]  # unaffiliated victims belong to the event's place
     domestic_recipient: frozenset[str]
     object_genitive: frozenset[str]  # noun events whose of-phrase names the target
@@ -352,7 +354,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
              "agent_nouns", "act_nouns", "document_nouns", "sponsor_words", "topic_preps", "circumstance_words",
              "intent", "entries",
              "speech_verbs", "requires_recipient", "place_recipient", "unclaimed_actor_at_place",
-             "occurrence_verbs", "question_words",
+             "occurrence_verbs", "question_words", "question_verbs",
              "victims_of_place",
              "domestic_recipient", "object_genitive", "future_recode",
              "joint_recode", "obligation", "threat_when_planned", "adjunct_events")
@@ -371,6 +373,9 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     entries = tuple(
         _entry(n, path, roots, valid_modes, set(contexts), classes, used) for n in entries_node.value
     )
+    questions_raw, questions_where = _value(sections["question_verbs"]), _where(path, sections["question_verbs"])
+    asked_nouns = _class_lemmas(questions_raw, "asked", questions_where, classes, used) | frozenset(
+        _str_list(questions_raw.get("questions", []), questions_where, "questions"))
     unused = sorted(set(classes) - used)
     if unused:
         raise LexiconError(f"{classes_path.name}:1: no entry uses the class(es) {unused}")
@@ -430,6 +435,8 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         unclaimed_actor_at_place=types("unclaimed_actor_at_place"),
         occurrence_verbs=words("occurrence_verbs"),
         question_words=words("question_words"),
+        question_verbs=frozenset(_str_list(questions_raw.get("verbs", []), questions_where, "verbs")),
+        asked_nouns=asked_nouns | words("agent_nouns"),
         victims_of_place=types("victims_of_place"),
         domestic_recipient=types("domestic_recipient"),
         object_genitive=types("object_genitive"),

@@ -118,8 +118,8 @@ class TriggerMatcher:
                 continue  # "the earthquake killed", "injured in the accident": no one's act
             if entry.prep and not _has_prep(token, entry.prep):
                 continue
-            if entry.event == "REQUEST" and pos == "verb" and _asks_a_question(token, self.lex.question_words):
-                continue  # "asked why he left": a question, not a request
+            if entry.event == "REQUEST" and pos == "verb" and _asks_a_question(token, self.lex):
+                continue  # "asked why he left", "'Why?' he asked": a question, not a request
             undergone = carrier is not None and self._undergone(entry, carrier)
             if entry.light and not (carrier is not None and (_lemma_in(carrier, entry.light) or undergone)):
                 continue
@@ -261,22 +261,43 @@ def _subject_matches(verb: Token, lemmas: frozenset[str]) -> bool:
     )
 
 
-def _asks_a_question(verb: Token, question_words: frozenset[str]) -> bool:
+def _asks_a_question(verb: Token, lex: Lexicon) -> bool:
     """The verb governs an indirect question ("why ...", "whether ...", "about
-    X") and nothing that says what is wanted ("to leave", "for aid")."""
+    X") and nothing that says what is wanted ("to leave", "for aid"); or it is a
+    verb of asking (`question_verbs`) that says nothing of what is wanted."""
     children = list(verb.children)
     if any(c.dep_ == "xcomp" or (c.dep_ == "prep" and c.lower_ == "for") for c in children):
         return False
     for child in children:
-        if child.dep_ == "prep" and child.lower_ in question_words:
+        if child.dep_ == "prep" and child.lower_ in lex.question_words:
             return True
         if child.dep_ in ("ccomp", "advcl") and child.i > verb.i:
             opener = child.left_edge
-            if opener.lower_ in question_words or any(
-                c.lower_ in question_words for c in child.children if c.dep_ in ("mark", "advmod") and c.i < child.i
+            if opener.lower_ in lex.question_words or any(
+                c.lower_ in lex.question_words for c in child.children if c.dep_ in ("mark", "advmod") and c.i < child.i
             ):
                 return True
-    return False
+    if _lemma(verb) not in lex.question_verbs:
+        return False
+    wanted = [c for c in children if (c.dep_ in ("ccomp", "advcl") and c.i > verb.i and _is_clause(c))
+              or (c.dep_ == "dobj" and (not _asked_one(c, lex.asked_nouns) or _asks_for(c)))]
+    return not wanted
+
+
+def _is_clause(head: Token) -> bool:
+    return head.pos_ in ("VERB", "AUX") or any(c.dep_ == "mark" and c.lower_ in ("that", "for") for c in head.children)
+
+
+def _asks_for(asked: Token) -> bool:
+    """What is wanted hangs on whom it asks, as the parser may attach it ("asked donors
+    for blankets", "asking anyone who saw the dogs to call"): a for-phrase or an infinitive."""
+    return any((t.dep_ == "prep" and t.lower_ == "for") or t.dep_ == "xcomp" for t in asked.subtree if t is not asked)
+
+
+def _asked_one(obj: Token, asked_nouns: frozenset[str]) -> bool:
+    """The object of a question verb is whom it asks, or the question ("asked the boy", "asked questions")."""
+    return obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (
+        _lemma(obj) in asked_nouns)
 
 
 def _harmed_in(verb: Token, lemmas: frozenset[str]) -> bool:
