@@ -226,6 +226,8 @@ def _near_cues(draft: Draft) -> set[str]:
     cues |= {_lemma(c) for c in head.children if c.dep_ in ("compound", "amod")}
     # the means as subject or agent: "a suicide bombing killed", "hit by a missile"
     cues |= {_lemma(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+    if draft.event not in _MEANS_EVENTS:  # what was moved or asked: "police were deployed"
+        cues |= {_lemma(t) for c in head.children if c.dep_ == "nsubjpass" for t in c.subtree}
     return cues
 
 
