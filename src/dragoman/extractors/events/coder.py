@@ -32,6 +32,10 @@ _TEXT_DATES = {"clause", "sentence", "context", "happening"}  # dates the text s
 # a more specific means outranks the entry's own ("suicide bombers blew up").
 _MEANS_EVENTS = frozenset({"ASSAULT"})
 _MEANS_POS = frozenset({"NOUN", "ADJ", "PROPN"})
+# acts of force whose passive reports the act without a doer ("shells were fired")
+_FORCE_EVENTS = frozenset({"ASSAULT", "COERCE"})
+# ... and, with protests, acts named by a noun whose light verb is passive ("arrests were made")
+_PASSIVE_REPORTED = _FORCE_EVENTS | {"PROTEST"}
 # the ASSAULT modes that name a weapon, not a kind of act (abduct, torture, ...)
 _WEAPON_MODES = frozenset({"suicide-attack", "unconventional", "crowd-control", "drone", "aerial",
                            "heavy-weapons", "explosives", "firearms", "primitive"})
@@ -106,7 +110,8 @@ class EventCoder:
 
     def _finish(self, draft: Draft, history: list[Draft]) -> Optional[Event]:
         if not any(self.parties.is_agentive(t, p) for t, p in draft.actors + draft.recipients):
-            if not _counted_patients(draft) and not _reported_occurrence(draft, self.lex.occurrence_verbs):
+            if not (_counted_patients(draft) or _reported_occurrence(draft, self.lex.occurrence_verbs)
+                    or _patient_tells_the_act(draft)):
                 return None
         entry = draft.match.entry
         named = draft.recipients
@@ -226,6 +231,8 @@ def _near_cues(draft: Draft) -> set[str]:
     cues |= {_lemma(c) for c in head.children if c.dep_ in ("compound", "amod")}
     # the means as subject or agent: "a suicide bombing killed", "hit by a missile"
     cues |= {_lemma(t) for c in head.children if c.dep_ in ("nsubj", "agent") for t in c.subtree}
+    if draft.event not in _MEANS_EVENTS:  # what was moved or asked: "police were deployed"
+        cues |= {_lemma(t) for c in head.children if c.dep_ == "nsubjpass" for t in c.subtree}
     return cues
 
 
@@ -287,6 +294,19 @@ def _counted_patients(draft: Draft) -> bool:
     )
 
 
+def _patient_tells_the_act(draft: Draft) -> bool:
+    """'Mortar shells were fired', 'rifles were seized', 'the leaders were
+    arrested': a passive of force whose patient is the kind of thing its entry
+    acts on (its object class), or anyone at all for an arrest, reports the act
+    although no doer is named."""
+    if not draft.rule.startswith("verb:passive") or draft.event not in _FORCE_EVENTS:
+        return False
+    entry = draft.match.entry
+    if entry.mode == "arrest":
+        return bool(draft.recipients)
+    return bool(entry.objects) and any(_lemma(t) in entry.objects for t, _ in draft.recipients)
+
+
 def _is_count(token: Token) -> bool:
     return token.like_num or token.pos_ == "NUM"
 
@@ -294,9 +314,13 @@ def _is_count(token: Token) -> bool:
 def _reported_occurrence(draft: Draft, occurrence_verbs: frozenset[str]) -> bool:
     """'Clashes erupted overnight', 'protests broke out', 'the attack took
     place at dawn': an event noun that is the subject of a verb of happening
-    reports the event although nobody is named in it."""
+    reports the event although nobody is named in it; so does a noun of force
+    or protest whose light verb is passive ('arrests were made')."""
     noun = draft.head
     verb = noun.head
+    carried = draft.match.carrier is not None and draft.match.carrier.i == verb.i
+    if noun.dep_ == "nsubjpass" and carried and draft.event in _PASSIVE_REPORTED:
+        return True  # "arrests were made", "the attack was carried out", "a rally was held"
     if draft.match.verbal or noun.dep_ != "nsubj" or _lemma(verb) not in occurrence_verbs:
         return False
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "dobj")}

@@ -19,6 +19,9 @@ from ..lexicon import Lexicon
 from .drafts import Draft
 from .parse import _lemma
 
+# passive subjects that say nothing underwent the act: "nobody was arrested"
+_NO_ONE = {"nobody", "none", "nothing", "no-one"}
+
 
 class StatusReader:
     """Reads the status of events in one article and applies PLOVER's recodings."""
@@ -155,6 +158,8 @@ def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> dict
         word = child.lower_.replace("’", "'")
         if child.dep_ == "neg" or (child.dep_ == "det" and word == "no"):
             flags.setdefault("negated", f"negation '{child.text}' on '{token.text}'")
+        elif child.dep_ == "nsubjpass" and _is_no_one(child):
+            flags.setdefault("negated", f"no one undergoes '{token.text}' ('{child.text}')")
         elif child.dep_ == "aux":
             if word in cues.future_aux or _lemma(child) in cues.future_aux:
                 flags.setdefault("future", f"future auxiliary '{child.text}' on '{token.text}'")
@@ -166,12 +171,20 @@ def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> dict
                 flags.setdefault("historical", f"past perfect '{child.text} {token.text}'")
         elif child.dep_ == "mark" and word in cues.hypothetical_marks:
             flags.setdefault("hypothetical", f"condition '{child.text}' on '{token.text}'")
+    if token.dep_ == "pcomp" and token.head.lower_ == "without":
+        flags.setdefault("negated", f"'{token.text}' governed by 'without'")
     if is_governor:
         if _lemma(token) in cues.future_governors:
             flags.setdefault("future", f"governed by '{token.text}' (future governor)")
         if _lemma(token) in cues.negating_governors:
             flags.setdefault("negated", f"governed by '{token.text}' (negating governor)")
     return flags
+
+
+def _is_no_one(patient: Token) -> bool:
+    """'nobody was arrested', 'no shells were fired': a passive subject that
+    says the act had no patient, so it did not happen."""
+    return patient.lower_ in _NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in patient.children)
 
 
 def _negated_before(token: Token, negation_words: frozenset[str]) -> bool:

@@ -235,12 +235,12 @@ def _objects(verb: Token, particle: Optional[str], clauses: bool = False) -> lis
 
 
 def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str], clauses: bool = False) -> bool:
-    """The object, one of its modifiers ("access points") or its of-phrase
-    ("state of emergency") is one of the lemmas; its entity label counts as one
-    ("PERSON")."""
+    """The object, one of its modifiers ("access points", "tear gas and pepper
+    spray") or its of-phrase ("state of emergency") is one of the lemmas; its
+    entity label counts as one ("PERSON")."""
     for obj in _objects(verb, particle, clauses):
         words = {_lemma(obj), obj.lower_, obj.ent_type_}
-        words |= {_lemma(c) for c in obj.children if c.dep_ in ("compound", "amod")}
+        words |= {_lemma(c) for c in obj.children if c.dep_ in ("compound", "amod", "nmod")}
         words |= {_lemma(p) for c in obj.children if c.lower_ == "of" for p in _pobjects(c)}
         if words & lemmas:
             return True
