@@ -291,7 +291,9 @@ def _is_clause(head: Token) -> bool:
 def _asks_for(asked: Token) -> bool:
     """What is wanted hangs on whom it asks, as the parser may attach it ("asked donors
     for blankets", "asking anyone who saw the dogs to call"): a for-phrase or an infinitive."""
-    return any((t.dep_ == "prep" and t.lower_ == "for") or t.dep_ == "xcomp" for t in asked.subtree if t is not asked)
+    return any((t.dep_ == "prep" and t.lower_ == "for") or t.dep_ == "xcomp"
+               or (t.pos_ == "VERB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children))
+               for t in asked.subtree if t is not asked)
 
 
 def _asked_one(obj: Token, asked_nouns: frozenset[str]) -> bool:
