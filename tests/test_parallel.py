@@ -216,3 +216,34 @@ def test_how_the_corpus_is_cut_never_changes_a_source_home():
         with source_homes.using(SourceHomes()) as homes:
             assert list(run_dask(articles, "synchronous", partition_size=size)) == alone, size
             assert homes.home("Valley Courier", "another story") == "USA.OH"
+
+
+def _actors_named(db: str, article_id: str, name: str):
+    from dragoman.store import Store
+
+    with Store.open(db) as store:
+        return [actor for actor in store.get(article_id).actors if actor.name == name]
+
+
+def test_workers_consult_the_registry_as_the_run_started(tmp_path):
+    """The driver stores and teaches the registry while workers analyse: they read a copy
+    taken at the start, so what they find never follows how far the driver has got (here
+    the last partition is sent after the first is stored). What a run learned serves the
+    next run."""
+    runner = CliRunner()
+    db = str(tmp_path / "news.db")
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    (first / "a-t1.txt").write_text("Estonian Defence Minister Kaarel Tamm visited a border post on Tuesday.")
+    _many_articles(first, 24)  # four partitions of 8 in all, one more than a synchronous run sends at once
+    (first / "z-t2.txt").write_text("Tamm said on Wednesday that the night patrols would go on.")
+    (second / "t3.txt").write_text("Tamm told reporters on Friday that the drills would end in May.")
+    for folder in (first, second):
+        result = runner.invoke(main, ["ingest", str(folder), "--db", db, "--published", "2024-06-05",
+                                      "--dask", "synchronous"])
+        assert result.exit_code == 0, result.output
+    assert [actor.country for actor in _actors_named(db, "a-t1", "Kaarel Tamm")] == ["EST"]
+    [same_run] = _actors_named(db, "z-t2", "Tamm")
+    assert "known:" not in (same_run.rule or "")
+    [next_run] = _actors_named(db, "t3", "Kaarel Tamm") or _actors_named(db, "t3", "Tamm")
+    assert next_run.country == "EST" and "known:Kaarel Tamm@article:a-t1" in next_run.rule
