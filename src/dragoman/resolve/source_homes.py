@@ -168,7 +168,7 @@ def active() -> SourceHomes:
 
 def configure(target: Union[str, Path, None] = None) -> SourceHomes:
     """Consult (and teach) the homes kept in this store from now on; without a target, a
-    fresh memory. Each Dask worker calls it again, as module state does not travel."""
+    fresh memory. (Dask workers are sent what the ingesting process knows: `SourceHomes.fixed`.)"""
     global _active
     _active = SourceHomes(target)
     return _active
