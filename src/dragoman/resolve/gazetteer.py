@@ -458,7 +458,7 @@ def write_index(path: Path, gazetteer: Gazetteer, header: dict) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(msgspec.msgpack.encode((header, gazetteer.places, gazetteer.index)))
+            f.write(msgspec.msgpack.encode((header, list(gazetteer.places), gazetteer.index)))
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
@@ -495,6 +495,7 @@ def load_gazetteer() -> Gazetteer:
     if gazetteer is None:
         gazetteer = build.build()
         _cache(gazetteer, path, {"inputs": inputs, "sources": build.sources()})
+        gazetteer = read_index(path, inputs) or gazetteer  # packed, as every later run reads it
     return gazetteer
 
 
