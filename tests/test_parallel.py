@@ -151,3 +151,99 @@ def test_default_partitions_keep_order_and_every_article():
     articles = _articles()
     outcomes = list(run_dask(articles, "synchronous"))
     assert [o.id for o in outcomes] == [a.id for a in articles]
+
+
+def _numbered_reports(count: int):
+    """`count` short articles, given to the backend one at a time, noting how many it has taken."""
+    taken = []
+
+    def articles():
+        for i in range(count):
+            taken.append(i)
+            yield make_article(f"Delegates from Peru and Ghana met for round {i} of the trade talks.",
+                               id=f"n{i}", published="2024-06-05")
+
+    return articles(), taken
+
+
+def test_results_come_while_only_a_few_partitions_are_out(monkeypatch):
+    """The driver reads ahead at most its in-flight partitions, whatever the corpus size,
+    and an article that fails among them stops neither its partition nor the later ones."""
+    from dragoman.parallel import IN_FLIGHT_PER_WORKER
+
+    pipeline = default_pipeline()
+
+    def explode(analysis):
+        if analysis.article.id == "n1":
+            raise ValueError("boom")
+
+    monkeypatch.setattr(pipeline, "steps", list(pipeline.steps) + [("explode", explode)])
+    articles, taken = _numbered_reports(20)
+    ahead = []
+    outcomes = []
+    for outcome in run_dask(articles, "synchronous", partition_size=2):
+        outcomes.append(outcome)
+        ahead.append(len(taken) - len(outcomes))
+    assert [o.article_id if isinstance(o, ArticleFailure) else o.id for o in outcomes] == [f"n{i}" for i in range(20)]
+    assert [i for i, o in enumerate(outcomes) if isinstance(o, ArticleFailure)] == [1]
+    assert max(ahead) <= IN_FLIGHT_PER_WORKER * 2  # one synchronous worker, partitions of two
+
+
+# one paper's stories: the first two name Ohio by towns no other state has, the later ones a bare
+# "Dublin" beside a "Springfield" (US towns in many states) that only the paper's home can place
+PAPER = (
+    "Volunteers in Cuyahoga Falls cleared the snow from the park trails on Saturday.",
+    "A bakery in Wapakoneta hired twelve workers, and Westerville opened a walk-in clinic.",
+    "Firefighters from Dublin and Springfield pulled a dog out of a frozen pond on Sunday.",
+    "The Westerville council passed its budget on Thursday after a short debate.",
+    "Pupils in Dublin planted forty oak trees, and a Springfield nursery gave the saplings.",
+)
+
+
+def test_how_the_corpus_is_cut_never_changes_a_source_home():
+    """Each partition consults what the driver learned so far, and the driver learns in
+    input order: partitions of one, two or five give the records one process gives."""
+    from dragoman.resolve import source_homes
+    from dragoman.resolve.source_homes import SourceHomes
+
+    articles = [make_article(text, id=f"p{i}", published="2024-06-05", source="Valley Courier")
+                for i, text in enumerate(PAPER)]
+    with source_homes.using(SourceHomes()):
+        alone = list(default_pipeline().records(articles))
+    dublin = next(p for p in alone[2].places if p.text == "Dublin")
+    assert (dublin.country, dublin.rule) == ("USA", "source-home")  # the home mattered
+    for size in (1, 2, 5):
+        with source_homes.using(SourceHomes()) as homes:
+            assert list(run_dask(articles, "synchronous", partition_size=size)) == alone, size
+            assert homes.home("Valley Courier", "another story") == "USA.OH"
+
+
+def _actors_named(db: str, article_id: str, name: str):
+    from dragoman.store import Store
+
+    with Store.open(db) as store:
+        return [actor for actor in store.get(article_id).actors if actor.name == name]
+
+
+def test_workers_consult_the_registry_as_the_run_started(tmp_path):
+    """The driver stores and teaches the registry while workers analyse: they read a copy
+    taken at the start, so what they find never follows how far the driver has got (here
+    the last partition is sent after the first is stored). What a run learned serves the
+    next run."""
+    runner = CliRunner()
+    db = str(tmp_path / "news.db")
+    first, second = tmp_path / "first", tmp_path / "second"
+    first.mkdir(), second.mkdir()
+    (first / "a-t1.txt").write_text("Estonian Defence Minister Kaarel Tamm visited a border post on Tuesday.")
+    _many_articles(first, 24)  # four partitions of 8 in all, one more than a synchronous run sends at once
+    (first / "z-t2.txt").write_text("Tamm said on Wednesday that the night patrols would go on.")
+    (second / "t3.txt").write_text("Tamm told reporters on Friday that the drills would end in May.")
+    for folder in (first, second):
+        result = runner.invoke(main, ["ingest", str(folder), "--db", db, "--published", "2024-06-05",
+                                      "--dask", "synchronous"])
+        assert result.exit_code == 0, result.output
+    assert [actor.country for actor in _actors_named(db, "a-t1", "Kaarel Tamm")] == ["EST"]
+    [same_run] = _actors_named(db, "z-t2", "Tamm")
+    assert "known:" not in (same_run.rule or "")
+    [next_run] = _actors_named(db, "t3", "Kaarel Tamm") or _actors_named(db, "t3", "Tamm")
+    assert next_run.country == "EST" and "known:Kaarel Tamm@article:a-t1" in next_run.rule

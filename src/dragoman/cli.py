@@ -141,9 +141,7 @@ def _records(
     if dask:
         from .parallel import ArticleFailure, run_dask
 
-        outcomes = run_dask(
-            list(articles), dask, with_text=with_text, actor_files=actor_files, registry_path=registry_path
-        )
+        outcomes = run_dask(articles, dask, with_text=with_text, actor_files=actor_files, registry_path=registry_path)
         for outcome in outcomes:
             if isinstance(outcome, ArticleFailure):
                 errors.extraction_failed(outcome.article_id, outcome.error)

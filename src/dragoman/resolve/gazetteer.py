@@ -24,7 +24,7 @@ import re
 import tempfile
 from functools import lru_cache
 from pathlib import Path
-from typing import Any, Collection, Mapping, NamedTuple, Optional
+from typing import Any, Callable, Collection, Iterator, Mapping, NamedTuple, Optional, Sequence
 
 import msgspec
 import yaml
@@ -150,10 +150,53 @@ def normalise(name: str) -> str:
 # -- the index ---------------------------------------------------------------------------
 
 
+# decoded places kept at once: far more than the places one article's names find, so
+# a place keeps one object while an article is resolved
+PLACES_KEPT = 2**14
+
+
+class _PackedPlaces(Sequence[Candidate]):
+    """The index file's places as MessagePack, each decoded when a name finds it.
+
+    270,000 decoded places held 110 MB more than their bytes (bench/memory.py), and an
+    article meets a few hundred of them. Countries and capitals, which `Gazetteer`
+    hands out by code, keep one object each; others, one while they are in use."""
+
+    def __init__(self, packed: list[msgspec.Raw]):
+        self._packed = packed
+        self._decode = msgspec.msgpack.Decoder(Candidate).decode
+        self._kept: dict[int, Candidate] = {}
+        self._recent = lru_cache(maxsize=PLACES_KEPT)(lambda i: self._decode(self._packed[i]))
+
+    def __len__(self) -> int:
+        return len(self._packed)
+
+    def __getitem__(self, i: int) -> Candidate:  # type: ignore[override]
+        kept = self._kept.get(i)
+        return kept if kept is not None else self._recent(i)
+
+    def __iter__(self) -> Iterator[Candidate]:
+        """Every place, in order, decoded anew (none is kept for it)."""
+        for i, raw in enumerate(self._packed):
+            yield self._kept.get(i) or self._decode(raw)
+
+    def keep(self, wanted: Callable[[Candidate], bool]) -> None:
+        """Hold the places `wanted` picks as lasting objects."""
+        for i, place in enumerate(self):
+            if wanted(place):
+                self._kept[i] = place
+
+
+def _handed_out_by_code(place: Candidate) -> bool:
+    return bool(place.country) and (place.feature == "country" or place.capital)
+
+
 class Gazetteer:
     """Name index over places; `resolve` ranks the places a name may refer to."""
 
-    def __init__(self, places: list[Candidate], index: dict[str, tuple[int, ...]]):
+    def __init__(self, places: Sequence[Candidate], index: dict[str, tuple[int, ...]]):
+        if isinstance(places, _PackedPlaces):
+            places.keep(_handed_out_by_code)
         self.places = places
         self.index = index
         self.countries = {p.country: p for p in places if p.feature == "country" and p.country}
@@ -371,7 +414,7 @@ def plausible(ranked: list[tuple[Candidate, float]]) -> list[Candidate]:
 # an index file (MessagePack: loads faster than pickle and cannot run code): what it was
 # built from ({"inputs": inputs_digest(), "sources": versions}), the places, and each
 # name key's hits (place number * 2 + 1 if it is the place's own name)
-_IndexFile = tuple[dict[str, Any], list[Candidate], dict[str, tuple[int, ...]]]
+_IndexFile = tuple[dict[str, Any], list[msgspec.Raw], dict[str, tuple[int, ...]]]  # places read as `_PackedPlaces`
 
 
 class GazetteerUnavailable(RuntimeError):
@@ -404,9 +447,9 @@ def read_index(path: Path, inputs: str) -> Optional[Gazetteer]:
     """The index stored at `path`, or None when it is unreadable or built from other inputs."""
     try:
         header, places, index = msgspec.msgpack.decode(path.read_bytes(), type=_IndexFile)
+        return Gazetteer(_PackedPlaces(places), index) if header.get("inputs") == inputs else None
     except (OSError, msgspec.DecodeError):
         return None
-    return Gazetteer(places, index) if header.get("inputs") == inputs else None
 
 
 def write_index(path: Path, gazetteer: Gazetteer, header: dict) -> None:
@@ -415,7 +458,7 @@ def write_index(path: Path, gazetteer: Gazetteer, header: dict) -> None:
     fd, tmp = tempfile.mkstemp(dir=path.parent, suffix=".tmp")
     try:
         with os.fdopen(fd, "wb") as f:
-            f.write(msgspec.msgpack.encode((header, gazetteer.places, gazetteer.index)))
+            f.write(msgspec.msgpack.encode((header, list(gazetteer.places), gazetteer.index)))
         os.chmod(tmp, 0o644)
         os.replace(tmp, path)
     except BaseException:
@@ -452,6 +495,7 @@ def load_gazetteer() -> Gazetteer:
     if gazetteer is None:
         gazetteer = build.build()
         _cache(gazetteer, path, {"inputs": inputs, "sources": build.sources()})
+        gazetteer = read_index(path, inputs) or gazetteer  # packed, as every later run reads it
     return gazetteer
 
 

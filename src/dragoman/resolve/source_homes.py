@@ -141,6 +141,21 @@ class SourceHomes:
         """How many sources it knows."""
         return len(self._states)
 
+    def fixed(self, sources: Iterable[Optional[str]]) -> "SourceHomes":
+        """What these sources' articles named so far, as a memory later articles leave as it is.
+
+        A Dask partition consults it while its articles teach the ingesting process only, so
+        that how a corpus is cut into partitions never changes a home."""
+        fixed = _FixedHomes()
+        for source in set(sources) & self._states.keys():
+            fixed._states[source] = dict(self._states[source])
+        return fixed
+
+
+class _FixedHomes(SourceHomes):
+    def note(self, source: Optional[str], article: str, states: frozenset[str]) -> None:
+        """Learns nothing: see `SourceHomes.fixed`."""
+
 
 # -- which memory the places step consults ----------------------------------------------
 
@@ -153,7 +168,7 @@ def active() -> SourceHomes:
 
 def configure(target: Union[str, Path, None] = None) -> SourceHomes:
     """Consult (and teach) the homes kept in this store from now on; without a target, a
-    fresh memory. Each Dask worker calls it again, as module state does not travel."""
+    fresh memory. (Dask workers are sent what the ingesting process knows: `SourceHomes.fixed`.)"""
     global _active
     _active = SourceHomes(target)
     return _active
