@@ -20,7 +20,7 @@ HOSTILE = {
         "<script>alert('text')</script> Ministers meet <img src=x onerror=alert(1)>\n\n"
         "French Foreign Minister Catherine Colonna met with German Chancellor Olaf Scholz in Berlin on Tuesday. "
         "<a href=\"javascript:alert(3)\">details</a>\n\n"
-        "\"We will not accept <script>alert('quote')</script> any delay,\" Colonna said after the talks."
+        "\"We reject <script>alert('quote')</script> any delay,\" Colonna said after the talks."
     ),
 }
 
