@@ -7,11 +7,13 @@ the same mentions meet again, so it survives re-ingesting the articles.
 
 from __future__ import annotations
 
+from typing import Callable
+
 import click
 
 from ..output import echo
 from ..safe_text import terminal_safe
-from ..store.base import FusedEvent
+from ..store.base import FusedEvent, Store
 
 
 def fused_text(f: FusedEvent) -> str:
@@ -55,15 +57,8 @@ def fuse_command() -> None:
 @click.argument("mention", metavar="ARTICLE:EVENT")
 def split_command(db_path: str, fused_id: str, mention: str) -> None:
     """Take one mention out of a fused event; it stays apart from the others from now on."""
-    from ..cli import _open_store
-
     article_id, event_id = _mention(mention)
-    with _open_store(db_path) as store:
-        try:
-            new_id = store.split_fused(fused_id, article_id, event_id)
-        except (KeyError, ValueError) as exc:
-            raise click.ClickException(f"{db_path}: {exc.args[0]}") from None
-    echo(new_id)
+    correct(db_path, lambda store: store.split_fused(fused_id, article_id, event_id))
 
 
 @fuse_command.command("merge")
@@ -72,14 +67,20 @@ def split_command(db_path: str, fused_id: str, mention: str) -> None:
 @click.argument("merged")
 def merge_command(db_path: str, kept: str, merged: str) -> None:
     """Join fused event MERGED into KEPT; they stay together from now on."""
+    correct(db_path, lambda store: store.merge_fused(kept, merged) or kept)
+
+
+def correct(db_path: str, change: Callable[[Store], str]) -> None:
+    """Make a user's correction in the store (fusion or stories) and print the id it
+    leaves; an unknown id or an impossible change is one line naming it (exit 1)."""
     from ..cli import _open_store
 
     with _open_store(db_path) as store:
         try:
-            store.merge_fused(kept, merged)
+            shown = change(store)
         except (KeyError, ValueError) as exc:
             raise click.ClickException(f"{db_path}: {exc.args[0]}") from None
-    echo(kept)
+    echo(shown)
 
 
 @fuse_command.command("rebuild")

@@ -15,6 +15,7 @@ import click
 from ..output import echo
 from ..safe_text import encode_json, terminal_safe
 from ..store.base import StoryTimeline
+from .fusion_cli import correct
 
 _DATE = click.DateTime(["%Y-%m-%d"])
 
@@ -111,16 +112,9 @@ def regroup_command() -> None:
 @click.option("--new", is_flag=True, help="Put the article in a new story of its own.")
 def move_command(db_path: str, article_id: str, story_id: Optional[str], new: bool) -> None:
     """Put ARTICLE in another story (--to) or in a new one (--new); prints the story id."""
-    from ..cli import _open_store
-
     if bool(story_id) == new:
         raise click.UsageError("give either --to STORY or --new")
-    with _open_store(db_path) as store:
-        try:
-            found = store.move_to_story(article_id, story_id)
-        except (KeyError, ValueError) as exc:
-            raise click.ClickException(f"{db_path}: {exc.args[0]}") from None
-    echo(found)
+    correct(db_path, lambda store: store.move_to_story(article_id, story_id))
 
 
 @regroup_command.command("merge")
@@ -129,11 +123,4 @@ def move_command(db_path: str, article_id: str, story_id: Optional[str], new: bo
 @click.argument("merged")
 def merge_command(db_path: str, kept: str, merged: str) -> None:
     """Move every article of story MERGED into story KEPT, which keeps its id."""
-    from ..cli import _open_store
-
-    with _open_store(db_path) as store:
-        try:
-            store.merge_stories(kept, merged)
-        except (KeyError, ValueError) as exc:
-            raise click.ClickException(f"{db_path}: {exc.args[0]}") from None
-    echo(kept)
+    correct(db_path, lambda store: store.merge_stories(kept, merged) or kept)
