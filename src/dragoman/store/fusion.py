@@ -11,8 +11,8 @@ Tables (schema version 11, the same on every database):
 - ``fusion_blocks``: block, article_id, event_id: each mention under each party key and
   ISO week its date span touches, so a new mention meets only mentions of the same
   parties in the same weeks (indexed lookups: cost per article does not grow with
-  the store). A crowded block yields its first `MAX_CANDIDATES` mentions in byte order of
-  their ids, read in index order, so both databases fuse a corpus alike.
+  the store). Each block yields its share of `MAX_CANDIDATES` mentions, the first in byte
+  order of their ids, read in index order, so both databases fuse a corpus alike.
 - ``fusion_corrections``: kind (apart | together), two mentions, made_at: a user's
   `dragoman fuse split|merge`. Not tied to the articles, so it survives their re-ingest,
   and fusion obeys it whenever the mentions meet again.
@@ -214,23 +214,26 @@ def _best_join(db: Connection, article_id: str, group: Sequence[Mention]):
 
 
 def _candidates(db: Connection, article_id: str, keys: Sequence[str]) -> list[tuple[str, str, str, str]]:
-    """The stored mentions filed under these blocks (other articles'), the first
-    `MAX_CANDIDATES` in byte order of (article, event): each block is read in index order
-    and stops there, so the pick, and the order that breaks ties between equal joins, are
-    the same on every database and query plan."""
+    """The stored mentions filed under these blocks (other articles'): each block gives
+    its first share of `MAX_CANDIDATES` in byte order of (article, event), read in index
+    order and stopping there. So the pick, and the order that breaks ties between equal
+    joins, are the same on every database and query plan, and a crowded block (a pair of
+    countries in a busy week) cannot crowd out a named party's."""
+    share = max(1, MAX_CANDIDATES // len(keys))
     found: set[tuple[str, str]] = set()
     for key in keys:
         found.update(db.execute(
             "SELECT article_id, event_id FROM fusion_blocks WHERE block = ? AND article_id <> ?"
             " ORDER BY article_id COLLATE BINARY, event_id COLLATE BINARY LIMIT ?",
-            (key, article_id, MAX_CANDIDATES),
+            (key, article_id, share),
         ).fetchall())
-    chosen = sorted(found)[:MAX_CANDIDATES]  # str order is code point order, that of UTF-8 bytes
+    chosen = sorted(found)  # str order is code point order, that of UTF-8 bytes
     if not chosen:
         return []
-    rows = db.execute(
-        "SELECT fused_id, article_id, event_id, mention FROM fused_mentions"
-        f" WHERE (article_id, event_id) IN (VALUES {', '.join(['(?, ?)'] * len(chosen))})",
+    rows = db.execute(  # a join, which reads each by its key (IN on a row value scans the table)
+        f"WITH wanted(article_id, event_id) AS (VALUES {', '.join(['(?, ?)'] * len(chosen))})"
+        " SELECT m.fused_id, m.article_id, m.event_id, m.mention FROM wanted w JOIN fused_mentions m"
+        " ON m.article_id = w.article_id AND m.event_id = w.event_id",
         [value for pair in chosen for value in pair],
     ).fetchall()
     return sorted(rows, key=lambda row: (row[1], row[2]))
