@@ -135,3 +135,27 @@ def test_putting_a_question_is_no_request(events_of, text):
 
 def test_what_is_asked_for_may_hang_on_whom_it_asks(events_of):
     assert "REQUEST" in {e for e, _ in events_of("Police are asking anyone who saw the van to call the station.")}
+
+
+@pytest.mark.parametrize("text", [
+    "The governor attacked his rival for skipping the budget hearings.",
+    "Mara Quist attacked Tomas Varga over the phone on Tuesday night.",
+    "The mayor attacked the court's ruling in a long post on Sunday.",
+    "Daniel Osei's attacks drew a sharp reply from the party chair.",
+    "The governor made political attacks on the senator.",
+    "The senator's campaign sharpened its lines of attack against the governor.",
+])
+def test_attacking_in_words_is_criticism(events_of, text):
+    events = {event for event, _ in events_of(text)}
+    assert "ACCUSE" in events and "ASSAULT" not in events
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a police post near the border town on Friday.",
+    "A man attacked Tomas Varga with a hammer outside his shop.",
+    "Militants attacked him as he left the mosque.",
+    "Insurgents launched an attack on an army convoy near Kandahar on Monday.",
+])
+def test_attacking_with_force_is_an_assault(events_of, text):
+    assert "ASSAULT" in {event for event, _ in events_of(text)}
+

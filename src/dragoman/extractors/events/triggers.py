@@ -250,13 +250,14 @@ def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str]
 def _subject_matches(verb: Token, lemmas: frozenset[str]) -> bool:
     """The verb's subject, passive agent ("destroyed by the flood") or the noun
     its -ing participle modifies, or a compound in it ("a gas explosion"), is one of the lemmas; a relative
-    pronoun stands for its noun ("the rain that battered the coast")."""
+    pronoun stands for its noun ("the rain that battered the coast"); a name's entity label counts as one ("PERSON")."""
     doers = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj"]
     doers += [_antecedent(p) for c in verb.children if c.dep_ == "agent" for p in _pobjects(c)]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "police firing on the crowd": the noun does it
         doers.append(verb.head)
     return any(
-        _lemma(d) in lemmas or any(_lemma(c) in lemmas for c in d.children if c.dep_ == "compound")
+        _lemma(d) in lemmas or (d.pos_ == "PROPN" and d.ent_type_ in lemmas)
+        or any(_lemma(c) in lemmas for c in d.children if c.dep_ == "compound")
         for d in doers
     )
 
