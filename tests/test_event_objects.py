@@ -159,3 +159,20 @@ def test_attacking_in_words_is_criticism(events_of, text):
 def test_attacking_with_force_is_an_assault(events_of, text):
     assert "ASSAULT" in {event for event, _ in events_of(text)}
 
+
+@pytest.mark.parametrize("text", [
+    "The two ministries agreed to share border patrol data from next month.",
+    "Union leaders and the railway board agreed on a new wage scale on Friday.",
+    "The rebels agreed to a ceasefire brokered by Qatar.",
+])
+def test_agreeing_to_something_is_an_agreement(events_of, text):
+    assert "AGREE" in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Hale agreed that the plan was too costly for the county.",
+    "The health ministry agrees with the governor on vaccine safety.",
+    "Mara Quist, a trade analyst in Oslo, agreed.",
+])
+def test_agreeing_with_a_view_is_no_agreement(events_of, text):
+    assert "AGREE" not in {event for event, _ in events_of(text)}
