@@ -176,3 +176,21 @@ def test_agreeing_to_something_is_an_agreement(events_of, text):
 ])
 def test_agreeing_with_a_view_is_no_agreement(events_of, text):
     assert "AGREE" not in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition leader said on Monday he supports the ceasefire plan.",
+    "Three regional governors are supporting Senator Hale for the party nomination.",
+])
+def test_supporting_a_side_or_a_plan_is_support(events_of, text):
+    assert "SUPPORT" in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Harlow Foundation supports youth clubs in three northern towns.",
+    "The charity said it supports several literacy initiatives in Lagos.",
+    "The company promised to support working mothers with longer paid leave.",
+    "Two marine battalions were supporting combat operations near Marjah.",
+])
+def test_keeping_up_or_paying_for_is_no_support(events_of, text):
+    assert "SUPPORT" not in {event for event, _ in events_of(text)}
