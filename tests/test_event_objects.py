@@ -194,3 +194,20 @@ def test_supporting_a_side_or_a_plan_is_support(events_of, text):
 ])
 def test_keeping_up_or_paying_for_is_no_support(events_of, text):
     assert "SUPPORT" not in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors in Leeds charged two former councillors with fraud on Tuesday.",
+    "Police charged Tomas Varga with arson after the warehouse fire.",
+])
+def test_charging_someone_with_a_crime_is_an_accusation(events_of, text):
+    assert "ACCUSE" in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Harbour Club charged a $5,000 joining fee to new members.",
+    "Northgate Power charged its customers twice for the same month.",
+    "In Vantaa, the city charges motorists by the hour for parking.",
+])
+def test_charging_a_price_is_no_accusation(events_of, text):
+    assert "ACCUSE" not in {event for event, _ in events_of(text)}
