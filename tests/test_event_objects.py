@@ -211,3 +211,16 @@ def test_charging_someone_with_a_crime_is_an_accusation(events_of, text):
 ])
 def test_charging_a_price_is_no_accusation(events_of, text):
     assert "ACCUSE" not in {event for event, _ in events_of(text)}
+
+
+def test_flying_to_a_place_is_a_visit(events_of):
+    assert "CONSULT" in {event for event, _ in events_of("The Polish foreign minister flew to Ankara on Monday.")}
+
+
+@pytest.mark.parametrize("text", [
+    "Captain Mara Quist flew over the stadium twice before landing.",
+    "The Polish foreign minister flew back to Warsaw on Friday.",
+    "Nordic Air has been flying between Oslo and Riga for a decade.",
+])
+def test_flying_with_no_destination_or_back_home_is_no_visit(events_of, text):
+    assert "CONSULT" not in {event for event, _ in events_of(text)}
