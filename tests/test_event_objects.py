@@ -224,3 +224,21 @@ def test_flying_to_a_place_is_a_visit(events_of):
 ])
 def test_flying_with_no_destination_or_back_home_is_no_visit(events_of, text):
     assert "CONSULT" not in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru signed a fisheries accord in Lima on Thursday.",
+    "The two ministers signed a memorandum of understanding on rail links.",
+])
+def test_signing_an_agreement_is_support(events_of, text):
+    assert "SUPPORT" in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Hale signed the road safety bill into law on Friday.",
+    "The president signed an executive order on drone imports.",
+    "The bakery signed a ten-year lease for a shop on Mill Street.",
+    "The suspect signed a confession after two days of questioning.",
+])
+def test_signing_a_law_or_a_private_paper_is_no_support(events_of, text):
+    assert "SUPPORT" not in {event for event, _ in events_of(text)}
