@@ -135,3 +135,110 @@ def test_putting_a_question_is_no_request(events_of, text):
 
 def test_what_is_asked_for_may_hang_on_whom_it_asks(events_of):
     assert "REQUEST" in {e for e, _ in events_of("Police are asking anyone who saw the van to call the station.")}
+
+
+@pytest.mark.parametrize("text", [
+    "The governor attacked his rival for skipping the budget hearings.",
+    "Mara Quist attacked Tomas Varga over the phone on Tuesday night.",
+    "The mayor attacked the court's ruling in a long post on Sunday.",
+    "Daniel Osei's attacks drew a sharp reply from the party chair.",
+    "The governor made political attacks on the senator.",
+    "The senator's campaign sharpened its lines of attack against the governor.",
+])
+def test_attacking_in_words_is_criticism(events_of, text):
+    events = {event for event, _ in events_of(text)}
+    assert "ACCUSE" in events and "ASSAULT" not in events
+
+
+@pytest.mark.parametrize("text", [
+    "Gunmen attacked a police post near the border town on Friday.",
+    "A man attacked Tomas Varga with a hammer outside his shop.",
+    "Militants attacked him as he left the mosque.",
+    "Insurgents launched an attack on an army convoy near Kandahar on Monday.",
+])
+def test_attacking_with_force_is_an_assault(events_of, text):
+    assert "ASSAULT" in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The two ministries agreed to share border patrol data from next month.",
+    "Union leaders and the railway board agreed on a new wage scale on Friday.",
+    "The rebels agreed to a ceasefire brokered by Qatar.",
+])
+def test_agreeing_to_something_is_an_agreement(events_of, text):
+    assert "AGREE" in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Senator Hale agreed that the plan was too costly for the county.",
+    "The health ministry agrees with the governor on vaccine safety.",
+    "Mara Quist, a trade analyst in Oslo, agreed.",
+])
+def test_agreeing_with_a_view_is_no_agreement(events_of, text):
+    assert "AGREE" not in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The opposition leader said on Monday he supports the ceasefire plan.",
+    "Three regional governors are supporting Senator Hale for the party nomination.",
+])
+def test_supporting_a_side_or_a_plan_is_support(events_of, text):
+    assert "SUPPORT" in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Harlow Foundation supports youth clubs in three northern towns.",
+    "The charity said it supports several literacy initiatives in Lagos.",
+    "The company promised to support working mothers with longer paid leave.",
+    "Two marine battalions were supporting combat operations near Marjah.",
+])
+def test_keeping_up_or_paying_for_is_no_support(events_of, text):
+    assert "SUPPORT" not in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Prosecutors in Leeds charged two former councillors with fraud on Tuesday.",
+    "Police charged Tomas Varga with arson after the warehouse fire.",
+])
+def test_charging_someone_with_a_crime_is_an_accusation(events_of, text):
+    assert "ACCUSE" in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The Harbour Club charged a $5,000 joining fee to new members.",
+    "Northgate Power charged its customers twice for the same month.",
+    "In Vantaa, the city charges motorists by the hour for parking.",
+])
+def test_charging_a_price_is_no_accusation(events_of, text):
+    assert "ACCUSE" not in {event for event, _ in events_of(text)}
+
+
+def test_flying_to_a_place_is_a_visit(events_of):
+    assert "CONSULT" in {event for event, _ in events_of("The Polish foreign minister flew to Ankara on Monday.")}
+
+
+@pytest.mark.parametrize("text", [
+    "Captain Mara Quist flew over the stadium twice before landing.",
+    "The Polish foreign minister flew back to Warsaw on Friday.",
+    "Nordic Air has been flying between Oslo and Riga for a decade.",
+])
+def test_flying_with_no_destination_or_back_home_is_no_visit(events_of, text):
+    assert "CONSULT" not in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Chile and Peru signed a fisheries accord in Lima on Thursday.",
+    "The two ministers signed a memorandum of understanding on rail links.",
+])
+def test_signing_an_agreement_is_support(events_of, text):
+    assert "SUPPORT" in {event for event, _ in events_of(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Governor Hale signed the road safety bill into law on Friday.",
+    "The president signed an executive order on drone imports.",
+    "The bakery signed a ten-year lease for a shop on Mill Street.",
+    "The suspect signed a confession after two days of questioning.",
+])
+def test_signing_a_law_or_a_private_paper_is_no_support(events_of, text):
+    assert "SUPPORT" not in {event for event, _ in events_of(text)}

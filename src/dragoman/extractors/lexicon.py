@@ -132,6 +132,8 @@ class Lexicon:
     question_words: frozenset[str]  # "asked why ...": a question, not a request
     question_verbs: frozenset[str]  # "'Why?' he asked": a request needs what is asked for
     asked_nouns: frozenset[str]  # whom a question verb asks ("asked the boy"), and what ("asked questions")
+    opinion_verbs: frozenset[str]  # "agreed that ...": an opinion unless it says what is agreed to
+    agreed_preps: frozenset[str]  # "agreed to/on X": what is agreed
     victims_of_place: frozenset[str]  # unaffiliated victims belong to the event's place
     domestic_recipient: frozenset[str]
     object_genitive: frozenset[str]  # noun events whose of-phrase names the target
@@ -354,7 +356,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
              "agent_nouns", "act_nouns", "document_nouns", "sponsor_words", "topic_preps", "circumstance_words",
              "intent", "entries",
              "speech_verbs", "requires_recipient", "place_recipient", "unclaimed_actor_at_place",
-             "occurrence_verbs", "question_words", "question_verbs",
+             "occurrence_verbs", "question_words", "question_verbs", "opinion_verbs", "agreed_preps",
              "victims_of_place",
              "domestic_recipient", "object_genitive", "future_recode",
              "joint_recode", "obligation", "threat_when_planned", "adjunct_events")
@@ -437,6 +439,8 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         question_words=words("question_words"),
         question_verbs=frozenset(_str_list(questions_raw.get("verbs", []), questions_where, "verbs")),
         asked_nouns=asked_nouns | words("agent_nouns"),
+        opinion_verbs=words("opinion_verbs"),
+        agreed_preps=words("agreed_preps"),
         victims_of_place=types("victims_of_place"),
         domestic_recipient=types("domestic_recipient"),
         object_genitive=types("object_genitive"),

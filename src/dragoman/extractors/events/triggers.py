@@ -120,6 +120,8 @@ class TriggerMatcher:
                 continue
             if entry.event == "REQUEST" and pos == "verb" and _asks_a_question(token, self.lex):
                 continue  # "asked why he left", "'Why?' he asked": a question, not a request
+            if entry.event == "AGREE" and _lemma(token) in self.lex.opinion_verbs and _shares_an_opinion(token, self.lex):
+                continue  # "agreed that it was bad", "I agree with you": an opinion, not an agreement
             undergone = carrier is not None and self._undergone(entry, carrier)
             if entry.light and not (carrier is not None and (_lemma_in(carrier, entry.light) or undergone)):
                 continue
@@ -250,13 +252,14 @@ def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str]
 def _subject_matches(verb: Token, lemmas: frozenset[str]) -> bool:
     """The verb's subject, passive agent ("destroyed by the flood") or the noun
     its -ing participle modifies, or a compound in it ("a gas explosion"), is one of the lemmas; a relative
-    pronoun stands for its noun ("the rain that battered the coast")."""
+    pronoun stands for its noun ("the rain that battered the coast"); a name's entity label counts as one ("PERSON")."""
     doers = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj"]
     doers += [_antecedent(p) for c in verb.children if c.dep_ == "agent" for p in _pobjects(c)]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "police firing on the crowd": the noun does it
         doers.append(verb.head)
     return any(
-        _lemma(d) in lemmas or any(_lemma(c) in lemmas for c in d.children if c.dep_ == "compound")
+        _lemma(d) in lemmas or (d.pos_ == "PROPN" and d.ent_type_ in lemmas)
+        or any(_lemma(c) in lemmas for c in d.children if c.dep_ == "compound")
         for d in doers
     )
 
@@ -282,6 +285,16 @@ def _asks_a_question(verb: Token, lex: Lexicon) -> bool:
     wanted = [c for c in children if (c.dep_ in ("ccomp", "advcl") and c.i > verb.i and _is_clause(c))
               or (c.dep_ == "dobj" and (not _asked_one(c, lex.asked_nouns) or _asks_for(c)))]
     return not wanted
+
+
+def _shares_an_opinion(verb: Token, lex: Lexicon) -> bool:
+    """A verb of agreeing that says nothing of what is agreed to: no
+    to-infinitive, object, passive subject or agreed-to preposition."""
+    return not any(
+        c.dep_ in ("xcomp", "dobj", "nsubjpass", "auxpass")
+        or (c.dep_ in ("prep", "prt") and c.lower_ in lex.agreed_preps)
+        for c in verb.children
+    )
 
 
 def _is_clause(head: Token) -> bool:
