@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..analysis import Analysis
+from ..annotate.views import tokens
 from ..pipeline import component
 from ..records import Entity
 
@@ -111,10 +112,11 @@ def _untagged_institutions(doc, ents) -> list:
     from ..resolve.actor_codes import code_actor
 
     covered = {i for e in ents for i in range(e.start, e.end)}
+    words = tokens(doc)
     found, i = [], 0
-    while i < len(doc):
+    while i < len(words):
         j = i
-        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in covered:
+        while j < len(words) and words[j].pos_ == "PROPN" and j not in covered:
             j += 1
         if j > i:
             code = code_actor(doc[i:j].text)

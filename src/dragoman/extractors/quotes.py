@@ -60,7 +60,7 @@ from spacy.tokens import Doc, Token
 from ..analysis import Analysis
 from ..pipeline import component
 from ..records import Quote, Speaker, Trigger
-from ..annotate.views import doc_text, sentence_of
+from ..annotate.views import doc_text, sentence_of, tokens
 
 _OPEN_DOUBLES, _CLOSE_DOUBLE = {"“", "``"}, "”"
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
@@ -886,7 +886,7 @@ class _Attribution:
 def _attributions(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Attribution]:
     found = []
     merged = _merged(quoted)
-    for token in doc:
+    for token in tokens(doc):
         if _inside_merged(token, merged):
             continue
         cue = clause_cue(token)
