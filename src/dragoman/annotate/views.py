@@ -25,14 +25,14 @@ _TOKENS_KEY = "dragoman_tokens"
 
 
 def doc_text(doc: "Doc") -> str:
-    """The document's text (same as `doc.text`)."""
+    """The document's text (same as `doc.text`, which joins the tokens it builds anew)."""
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = doc.user_data[_TEXT_KEY] = "".join(token.text_with_ws for token in doc_tokens(doc))
     return text
 
 
-def tokens(doc: "Doc") -> list["Token"]:
+def doc_tokens(doc: "Doc") -> list["Token"]:
     """The doc's tokens, by index (same as `list(doc)`): `for token in doc` and `doc[i]`
     build a new Token object each time, and the steps walking the whole doc built
     ~1.8M of them per 60 articles."""
@@ -42,12 +42,17 @@ def tokens(doc: "Doc") -> list["Token"]:
     return cached
 
 
+def span_tokens(span: "Span") -> list["Token"]:
+    """The span's tokens (same as `list(span)`), from the doc's cached ones."""
+    return doc_tokens(span.doc)[span.start : span.end]
+
+
 def lower_words(doc: "Doc") -> list[str]:
     """Every token's `lower_`, by token index: reading them through `doc[i]` builds a
     Token object each time, which phrase look-ups at every token made costly."""
     words = doc.user_data.get(_LOWER_KEY)
     if words is None:
-        words = doc.user_data[_LOWER_KEY] = [token.lower_ for token in tokens(doc)]
+        words = doc.user_data[_LOWER_KEY] = [token.lower_ for token in doc_tokens(doc)]
     return words
 
 
@@ -55,7 +60,7 @@ def token_texts(doc: "Doc") -> list[str]:
     """Every token's text, by token index (see `lower_words`)."""
     texts = doc.user_data.get(_TEXTS_KEY)
     if texts is None:
-        texts = doc.user_data[_TEXTS_KEY] = [token.text for token in tokens(doc)]
+        texts = doc.user_data[_TEXTS_KEY] = [token.text for token in doc_tokens(doc)]
     return texts
 
 

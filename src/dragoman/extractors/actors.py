@@ -39,7 +39,7 @@ from ..resolve.registry import STATE_SECTORS
 from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields, names_stateless_group
 from ..resolve.actor_places import named_place_country
 from ..resolve.countries import country_code
-from ..annotate.views import sentence_of, sentences, tokens
+from ..annotate.views import doc_tokens, sentence_of, sentences, span_tokens
 
 # lowercase words that may sit inside a capitalised title run: "Ambassador to the UN"
 _TITLE_CONNECTORS = {"of", "to", "the", "for", "on", "-"}
@@ -391,7 +391,7 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
         head = chunk.root
         if head.pos_ != "NOUN" or head.lower_ in _PRONOUNS:
             continue
-        tokens = [t for t in chunk if not t.is_space]
+        tokens = [t for t in span_tokens(chunk) if not t.is_space]
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -468,7 +468,7 @@ def _sweep_surnames(doc: Doc, clusters: list[_Cluster], sent_index_of) -> None:
     for c in clusters:
         if c.kind == "person" and len(c.name.split()) > 1:
             owners.setdefault(c.name.split()[-1], []).append(c)
-    for tok in tokens(doc):
+    for tok in doc_tokens(doc):
         found = owners.get(tok.text)
         if not found or len(found) > 1 or tok.pos_ != "PROPN":
             continue
@@ -582,7 +582,7 @@ def _resolve_pronouns(analysis: Analysis, clusters: list[_Cluster], sent_index_o
     doc = analysis.doc
     persons = [c for c in clusters if c.kind == "person"]
     groups = [c for c in clusters if c.kind != "person"]
-    for tok in tokens(doc):
+    for tok in doc_tokens(doc):
         word = tok.lower_
         if tok.pos_ != "PRON" or word not in _PRONOUNS:
             continue

@@ -29,7 +29,7 @@ from ..analysis import Analysis
 from ..pipeline import component
 from ..records import DateMention
 from ..resolve.timex import lexicon, parse_published, resolve
-from ..annotate.views import doc_text, sentence_of, tokens
+from ..annotate.views import doc_text, doc_tokens, sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -293,7 +293,7 @@ def _previous_sentence(trigger: "Token") -> Optional["Span"]:
     if sent.start == 0:
         return None
     text = doc_text(trigger.doc)
-    previous = sentence_of(tokens(trigger.doc)[sent.start - 1])
+    previous = sentence_of(doc_tokens(trigger.doc)[sent.start - 1])
     previous_text = text[previous.start_char : previous.end_char]  # previous.text, without rebuilding it
     sent_text = text[sent.start_char : sent.end_char]
     # spaCy may hang the blank line on either sentence: look from the end of

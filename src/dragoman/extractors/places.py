@@ -46,7 +46,7 @@ import msgspec
 import yaml
 
 from ..analysis import Analysis
-from ..annotate.views import doc_text, sentences, tokens
+from ..annotate.views import doc_text, doc_tokens, sentences
 from ..pipeline import component
 from ..records import Entity, Place
 from ..resolve import registry as known_actors
@@ -304,7 +304,7 @@ def _proper_runs(doc: "Doc") -> Iterable[tuple["Token", "Token"]]:
     """(first, last) tokens of each run of capitalised proper nouns; a date or number
     the tagger found ends the run ("in Corsica Thursday" holds the name "Corsica")."""
     run: list["Token"] = []
-    for token in tokens(doc):
+    for token in doc_tokens(doc):
         if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in NOT_NAME_LABELS:
             run.append(token)
             continue

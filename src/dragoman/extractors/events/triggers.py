@@ -15,7 +15,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ...annotate.views import tokens
+from ...annotate.views import doc_tokens
 from ..lexicon import Entry, Lexicon
 from .drafts import Match
 from .parse import _PATIENT_VERBS, _QUANTITY_NOUNS, _antecedent, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects
@@ -42,20 +42,20 @@ class TriggerMatcher:
         """One match per head token: phrases first, then the most specific entry."""
         matches: dict[int, Match] = {}
         taken: set[int] = set()
-        for token in tokens(self.doc):
+        for token in doc_tokens(self.doc):
             if self._in_scare_quote(token):
                 continue
             match = self._phrase_match(token)
             if match and not taken & {t.i for t in match.tokens}:
                 matches[match.head.i] = match
                 taken |= {t.i for t in match.tokens}
-        for token in tokens(self.doc):
+        for token in doc_tokens(self.doc):
             if token.i in taken or self._in_scare_quote(token):
                 continue
             match = self._word_match(token)
             if match:
                 matches[token.i] = match
-        for token in tokens(self.doc):
+        for token in doc_tokens(self.doc):
             if token.i not in matches and _lemma(token) in self.lex.speech_verbs:
                 match = self._obligation_match(token)
                 if match:
