@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from dragoman.annotate.nlp import parse
-from dragoman.annotate.views import doc_text, lower_words, sentence_of, sentences, token_texts
+from dragoman.annotate.views import doc_text, doc_tokens, lower_words, sentence_of, sentences, span_tokens, token_texts
 
 
 def test_views_answer_as_spacy_does():
@@ -11,6 +11,8 @@ def test_views_answer_as_spacy_does():
     assert doc_text(doc) == doc.text
     assert lower_words(doc) == [t.lower_ for t in doc]
     assert token_texts(doc) == [t.text for t in doc]
+    assert doc_tokens(doc) == list(doc) and [t.idx for t in doc_tokens(doc)] == [t.idx for t in doc]
+    assert all(span_tokens(s) == list(s) for s in doc.sents)
     assert [s.text for s in sentences(doc)] == [s.text for s in doc.sents]
     assert all(sentence_of(t) == t.sent for t in doc)
 

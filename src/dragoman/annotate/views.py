@@ -21,14 +21,30 @@ _KEY = "dragoman_sentences"
 _TEXT_KEY = "dragoman_text"
 _LOWER_KEY = "dragoman_lower_words"
 _TEXTS_KEY = "dragoman_token_texts"
+_TOKENS_KEY = "dragoman_tokens"
 
 
 def doc_text(doc: "Doc") -> str:
-    """The document's text (same as `doc.text`)."""
+    """The document's text (same as `doc.text`, which joins the tokens it builds anew)."""
     text = doc.user_data.get(_TEXT_KEY)
     if text is None:
-        text = doc.user_data[_TEXT_KEY] = doc.text
+        text = doc.user_data[_TEXT_KEY] = "".join(token.text_with_ws for token in doc_tokens(doc))
     return text
+
+
+def doc_tokens(doc: "Doc") -> list["Token"]:
+    """The doc's tokens, by index (same as `list(doc)`): `for token in doc` and `doc[i]`
+    build a new Token object each time, and the steps walking the whole doc built
+    ~1.8M of them per 60 articles."""
+    cached = doc.user_data.get(_TOKENS_KEY)
+    if cached is None:
+        cached = doc.user_data[_TOKENS_KEY] = list(doc)
+    return cached
+
+
+def span_tokens(span: "Span") -> list["Token"]:
+    """The span's tokens (same as `list(span)`), from the doc's cached ones."""
+    return doc_tokens(span.doc)[span.start : span.end]
 
 
 def lower_words(doc: "Doc") -> list[str]:
@@ -36,7 +52,7 @@ def lower_words(doc: "Doc") -> list[str]:
     Token object each time, which phrase look-ups at every token made costly."""
     words = doc.user_data.get(_LOWER_KEY)
     if words is None:
-        words = doc.user_data[_LOWER_KEY] = [token.lower_ for token in doc]
+        words = doc.user_data[_LOWER_KEY] = [token.lower_ for token in doc_tokens(doc)]
     return words
 
 
@@ -44,7 +60,7 @@ def token_texts(doc: "Doc") -> list[str]:
     """Every token's text, by token index (see `lower_words`)."""
     texts = doc.user_data.get(_TEXTS_KEY)
     if texts is None:
-        texts = doc.user_data[_TEXTS_KEY] = [token.text for token in doc]
+        texts = doc.user_data[_TEXTS_KEY] = [token.text for token in doc_tokens(doc)]
     return texts
 
 
@@ -68,5 +84,5 @@ def release(doc: "Doc") -> None:
     """Drop the cached views, so that the Doc (its arrays and tensor) is freed as soon
     as the last reference to it goes, not at the next full garbage collection: a long
     run otherwise held hundreds of MB of finished Docs (bench/memory.py)."""
-    for key in (_KEY, _KEY + "_starts", _TEXT_KEY, _LOWER_KEY, _TEXTS_KEY):
+    for key in (_KEY, _KEY + "_starts", _TEXT_KEY, _LOWER_KEY, _TEXTS_KEY, _TOKENS_KEY):
         doc.user_data.pop(key, None)

@@ -39,13 +39,14 @@ from ..resolve.registry import STATE_SECTORS
 from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields, names_stateless_group
 from ..resolve.actor_places import named_place_country
 from ..resolve.countries import country_code
-from ..annotate.views import sentence_of, sentences
+from ..annotate.views import doc_tokens, sentence_of, sentences, span_tokens
 
 # lowercase words that may sit inside a capitalised title run: "Ambassador to the UN"
 _TITLE_CONNECTORS = {"of", "to", "the", "for", "on", "-"}
 _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
+_PRONOUNS = _MALE | _FEMALE | _PLURAL
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _INDEFINITE = {"a", "an"}
@@ -388,9 +389,9 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
     mentions = []
     for chunk in doc.noun_chunks:
         head = chunk.root
-        if head.pos_ != "NOUN" or head.lower_ in _MALE | _FEMALE | _PLURAL:
+        if head.pos_ != "NOUN" or head.lower_ in _PRONOUNS:
             continue
-        tokens = [t for t in chunk if not t.is_space]
+        tokens = [t for t in span_tokens(chunk) if not t.is_space]
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
@@ -467,7 +468,7 @@ def _sweep_surnames(doc: Doc, clusters: list[_Cluster], sent_index_of) -> None:
     for c in clusters:
         if c.kind == "person" and len(c.name.split()) > 1:
             owners.setdefault(c.name.split()[-1], []).append(c)
-    for tok in doc:
+    for tok in doc_tokens(doc):
         found = owners.get(tok.text)
         if not found or len(found) > 1 or tok.pos_ != "PROPN":
             continue
@@ -581,9 +582,9 @@ def _resolve_pronouns(analysis: Analysis, clusters: list[_Cluster], sent_index_o
     doc = analysis.doc
     persons = [c for c in clusters if c.kind == "person"]
     groups = [c for c in clusters if c.kind != "person"]
-    for tok in doc:
+    for tok in doc_tokens(doc):
         word = tok.lower_
-        if tok.pos_ != "PRON" or word not in _MALE | _FEMALE | _PLURAL:
+        if tok.pos_ != "PRON" or word not in _PRONOUNS:
             continue
         if _inside_quote(analysis.text, tok.idx):
             continue  # "we"/"they" inside a quotation are the speaker's, not the narrator's

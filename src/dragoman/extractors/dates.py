@@ -29,7 +29,7 @@ from ..analysis import Analysis
 from ..pipeline import component
 from ..records import DateMention
 from ..resolve.timex import lexicon, parse_published, resolve
-from ..annotate.views import doc_text, sentence_of
+from ..annotate.views import doc_text, doc_tokens, sentence_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -292,12 +292,15 @@ def _previous_sentence(trigger: "Token") -> Optional["Span"]:
     sent = sentence_of(trigger)
     if sent.start == 0:
         return None
-    previous = sentence_of(trigger.doc[sent.start - 1])
+    text = doc_text(trigger.doc)
+    previous = sentence_of(doc_tokens(trigger.doc)[sent.start - 1])
+    previous_text = text[previous.start_char : previous.end_char]  # previous.text, without rebuilding it
+    sent_text = text[sent.start_char : sent.end_char]
     # spaCy may hang the blank line on either sentence: look from the end of
     # the previous sentence's words to the start of this one's
-    gap_start = previous.start_char + len(previous.text.rstrip())
-    gap_end = sent.start_char + len(sent.text) - len(sent.text.lstrip())
-    if "\n" in doc_text(trigger.doc)[gap_start:gap_end] or "\n" in previous.text.strip():
+    gap_start = previous.start_char + len(previous_text.rstrip())
+    gap_end = sent.start_char + len(sent_text) - len(sent_text.lstrip())
+    if "\n" in text[gap_start:gap_end] or "\n" in previous_text.strip():
         return None
     return previous
 

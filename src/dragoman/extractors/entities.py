@@ -16,6 +16,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..analysis import Analysis
+from ..annotate.views import doc_tokens, span_tokens
 from ..pipeline import component
 from ..records import Entity
 
@@ -39,8 +40,8 @@ def _is_title_tail(ent) -> bool:
 
 def _name_key(ent) -> str:
     """The bare name, without possessive or leading article: "Blinken's" -> "Blinken"."""
-    tokens = [t for t in ent if t.tag_ != "POS" and t.lower_ not in {"'s", "’s", "the"}]
-    return " ".join(t.text for t in tokens)
+    words = [t for t in span_tokens(ent) if t.tag_ != "POS" and t.lower_ not in {"'s", "’s", "the"}]
+    return " ".join(t.text for t in words)
 
 
 def _split_institution_and_name(ent) -> list:
@@ -111,10 +112,11 @@ def _untagged_institutions(doc, ents) -> list:
     from ..resolve.actor_codes import code_actor
 
     covered = {i for e in ents for i in range(e.start, e.end)}
+    words = doc_tokens(doc)
     found, i = [], 0
-    while i < len(doc):
+    while i < len(words):
         j = i
-        while j < len(doc) and doc[j].pos_ == "PROPN" and j not in covered:
+        while j < len(words) and words[j].pos_ == "PROPN" and j not in covered:
             j += 1
         if j > i:
             code = code_actor(doc[i:j].text)

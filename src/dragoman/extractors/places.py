@@ -46,7 +46,7 @@ import msgspec
 import yaml
 
 from ..analysis import Analysis
-from ..annotate.views import doc_text
+from ..annotate.views import doc_text, doc_tokens, sentences
 from ..pipeline import component
 from ..records import Entity, Place
 from ..resolve import registry as known_actors
@@ -304,7 +304,7 @@ def _proper_runs(doc: "Doc") -> Iterable[tuple["Token", "Token"]]:
     """(first, last) tokens of each run of capitalised proper nouns; a date or number
     the tagger found ends the run ("in Corsica Thursday" holds the name "Corsica")."""
     run: list["Token"] = []
-    for token in doc:
+    for token in doc_tokens(doc):
         if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in NOT_NAME_LABELS:
             run.append(token)
             continue
@@ -1055,7 +1055,7 @@ def _resolved_places(
 ) -> list[Place]:
     """The article's mentions resolved in its context and the source's `home` state, each
     with the rule that placed it."""
-    sentence_starts = [sentence.start_char for sentence in analysis.doc.sents]
+    sentence_starts = [sentence.start_char for sentence in sentences(analysis.doc)]
     senses, rules = _resolved(mentions, gazetteer, sentence_starts, home)
     # what the home changed, it explains; it only ever draws names into its state
     if home is not None and any(sense is not None and sense.admin1 == home for sense in senses):

@@ -60,7 +60,7 @@ from spacy.tokens import Doc, Token
 from ..analysis import Analysis
 from ..pipeline import component
 from ..records import Quote, Speaker, Trigger
-from ..annotate.views import doc_text, sentence_of
+from ..annotate.views import doc_text, doc_tokens, sentence_of, span_tokens
 
 _OPEN_DOUBLES, _CLOSE_DOUBLE = {"“", "``"}, "”"
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
@@ -153,10 +153,16 @@ class Cue:
         return Trigger(text=span.text, start=span.start_char, end=span.end_char)
 
 
+def _next_token(token: Token) -> Optional[Token]:
+    """The token after this one (`token.nbor()`, without building it anew), or None at the end."""
+    words = doc_tokens(token.doc)
+    return words[token.i + 1] if token.i + 1 < len(words) else None
+
+
 def speech_cue(token: Token) -> Optional[Cue]:
     """A cue that can introduce speech (quotes and reported clauses)."""
     lex = cue_lexicon()
-    nxt = token.nbor() if token.i + 1 < len(token.doc) else None
+    nxt = _next_token(token)
     if nxt is not None and (token.lower_, nxt.lower_) in lex.sources:
         return Cue(token, nxt, f"{token.lower_} {nxt.lower_}")
     if token.pos_ not in _VERBAL:
@@ -174,7 +180,7 @@ def clause_cue(token: Token) -> Optional[Cue]:
     of intention ("X wants to"), or a speech act with its object ("X called for")."""
     lex = cue_lexicon()
     lemma = token.lemma_.lower()
-    nxt = token.nbor() if token.i + 1 < len(token.doc) else None
+    nxt = _next_token(token)
     if token.pos_ == "VERB" and nxt is not None and f"{lemma} {nxt.lower_}" in lex.objects:
         return Cue(token, nxt, f"{lemma} {nxt.lower_}")
     cue = speech_cue(token)
@@ -285,7 +291,7 @@ def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
     span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
     if span is None:
         return []
-    return [t for t in span if not t.is_space and t.idx >= start and t.idx + len(t) <= end]
+    return [t for t in span_tokens(span) if not t.is_space and t.idx >= start and t.idx + len(t) <= end]
 
 
 def _segment_before(doc: Doc, start: int, floor: int) -> list[Token]:
@@ -886,7 +892,7 @@ class _Attribution:
 def _attributions(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Attribution]:
     found = []
     merged = _merged(quoted)
-    for token in doc:
+    for token in doc_tokens(doc):
         if _inside_merged(token, merged):
             continue
         cue = clause_cue(token)

@@ -11,7 +11,7 @@ from msgspec.structs import replace
 from spacy.tokens import Doc, Span, Token
 
 from ...analysis import Analysis
-from ...annotate.views import sentence_of
+from ...annotate.views import doc_tokens, lower_words, sentence_of
 from ...records import DateMention, Event, Offsets, Party, Place, Trigger
 from ..claims import casualty_counts
 from ..dates import event_date
@@ -195,7 +195,9 @@ class EventCoder:
             if note.startswith("context:"):
                 contexts.extend(note.split(":", 1)[1].split(","))
         sentence = sentence_of(draft.head)
-        said = _word_runs([_lemma(t) for t in sentence], [t.lower_ for t in sentence], longest=self.longest_context_cue)
+        doc, start, end = sentence.doc, sentence.start, sentence.end
+        lemmas = [_lemma(t) for t in doc_tokens(doc)[start:end]]
+        said = _word_runs(lemmas, lower_words(doc)[start:end], longest=self.longest_context_cue)
         for context, cues in self.lex.contexts.items():
             if any(cue in said for cue in cues):
                 contexts.append(context)

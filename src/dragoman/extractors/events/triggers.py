@@ -9,11 +9,13 @@ triggers.
 
 from __future__ import annotations
 
+import bisect
 import re
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
+from ...annotate.views import doc_tokens
 from ..lexicon import Entry, Lexicon
 from .drafts import Match
 from .parse import _PATIENT_VERBS, _QUANTITY_NOUNS, _antecedent, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects
@@ -34,25 +36,26 @@ class TriggerMatcher:
         self.doc = doc
         self.lex = lexicon
         self.scare_quotes = _scare_quotes(text)
+        self._quote_starts = [start for start, _end in self.scare_quotes]
 
     def matches(self) -> dict[int, Match]:
         """One match per head token: phrases first, then the most specific entry."""
         matches: dict[int, Match] = {}
         taken: set[int] = set()
-        for token in self.doc:
+        for token in doc_tokens(self.doc):
             if self._in_scare_quote(token):
                 continue
             match = self._phrase_match(token)
             if match and not taken & {t.i for t in match.tokens}:
                 matches[match.head.i] = match
                 taken |= {t.i for t in match.tokens}
-        for token in self.doc:
+        for token in doc_tokens(self.doc):
             if token.i in taken or self._in_scare_quote(token):
                 continue
             match = self._word_match(token)
             if match:
                 matches[token.i] = match
-        for token in self.doc:
+        for token in doc_tokens(self.doc):
             if token.i not in matches and _lemma(token) in self.lex.speech_verbs:
                 match = self._obligation_match(token)
                 if match:
@@ -151,7 +154,10 @@ class TriggerMatcher:
                 del matches[carrier.i]
 
     def _in_scare_quote(self, token: Token) -> bool:
-        return bool(self.scare_quotes) and any(start < token.idx < end for start, end in self.scare_quotes)
+        """Whether the token starts strictly inside a scare quote. The quotes are found
+        left to right and do not overlap, so only the last one starting before it can."""
+        k = bisect.bisect_left(self._quote_starts, token.idx) - 1
+        return k >= 0 and token.idx < self.scare_quotes[k][1]
 
 
 def _lexical_pos(token: Token) -> Optional[str]:
