@@ -202,8 +202,7 @@ def file_article(db: Connection, record: ArticleRecord, text: str) -> str:
         similarity = cosine(mine, _weighted(story, rarity)) if story else JOIN_SIMILARITY
     for key, value in found.items():
         story[key] = story.get(key, 0.0) + value
-    # a story keeps its features that weigh most now (frequent and rare)
-    story = dict(sorted(story.items(), key=lambda item: -item[1] * rarity[item[0]])[:PROFILE_FEATURES])
+    story = _strongest(story, rarity)
     db.execute(
         "UPDATE stories SET title = CASE WHEN ? THEN ? ELSE title END, title_similarity = ?, first = ?, last = ?,"
         " articles = articles + 1, profile = ? WHERE id = ?",
@@ -226,6 +225,15 @@ def _shared_fused_story(db: Connection, article_id: str) -> Optional[str]:
     return row[0] if row else None
 
 
+def _strongest(story: dict[str, float], rarity: dict[str, float]) -> dict[str, float]:
+    """The story's features that weigh most now (frequent and rare), as many as a profile keeps."""
+    return dict(sorted(story.items(), key=lambda item: -item[1] * rarity[item[0]])[:PROFILE_FEATURES])
+
+
+def _exists(db: Connection, story_id: str) -> bool:
+    return db.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is not None
+
+
 def _placed_by_user(db: Connection, article_id: str) -> Optional[str]:
     row = db.execute("SELECT story_id FROM story_corrections WHERE article_id = ?", (article_id,)).fetchone()
     return row[0] if row else None
@@ -245,7 +253,7 @@ def move(db: Connection, article_id: str, story_id: Optional[str], profiler: Pro
     if story_id is None:
         story_id = _unused_story_id(db, f"S:{article_id}")
         db.execute("INSERT INTO stories VALUES (?, NULL, 0, NULL, NULL, 0, '{}')", (story_id,))
-    elif db.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is None:
+    elif not _exists(db, story_id):
         raise KeyError(f"no story {story_id!r}")
     if story_id == row[0]:
         raise ValueError(f"article {article_id!r} is in story {story_id!r} already")
@@ -261,7 +269,7 @@ def merge(db: Connection, kept: str, merged: str, profiler: Profiler) -> None:
     if kept == merged:
         raise ValueError(f"cannot merge story {kept!r} with itself")
     for story_id in (kept, merged):
-        if db.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone() is None:
+        if not _exists(db, story_id):
             raise KeyError(f"no story {story_id!r}")
     articles = [r[0] for r in db.execute("SELECT article_id FROM story_articles WHERE story_id = ?", (merged,))
                 .fetchall()]
@@ -283,7 +291,7 @@ def _place(db: Connection, article_ids: list[str], story_id: str) -> None:
 
 def _unused_story_id(db: Connection, wanted: str) -> str:
     found, n = wanted, 1
-    while db.execute("SELECT 1 FROM stories WHERE id = ?", (found,)).fetchone() is not None:
+    while _exists(db, found):
         n += 1
         found = f"{wanted}~{n}"
     return found
@@ -306,12 +314,12 @@ def reprofile(db: Connection, story_id: str, profiler: Profiler) -> None:
         for key, value in profiles[article_id][0].items():
             story[key] = story.get(key, 0.0) + value
         last = published or last
-    rarity = _rarities(db, set(story))
-    story = dict(sorted(story.items(), key=lambda item: -item[1] * rarity[item[0]])[:PROFILE_FEATURES])
+    rarity = _rarities(db, set().union(*(found for found, _ in profiles.values())))  # the story's are among them
+    story = _strongest(story, rarity)
     whole = _weighted(story, rarity)
-    similarity = {article_id: round(cosine(_weighted(found, _rarities(db, set(found))), whole), 4)
+    similarity = {article_id: round(cosine(_weighted(found, rarity), whole), 4)
                   for article_id, (found, _) in profiles.items()}
-    central = max(rows, key=lambda row: (similarity[row[0]], -rows.index(row)))[0]
+    central = max(rows, key=lambda row: similarity[row[0]])[0]  # the first of equals: the earliest
     dates = [published for _, published in rows if published]
     db.executemany("UPDATE story_articles SET similarity = ? WHERE article_id = ?",
                    [(value, article_id) for article_id, value in similarity.items()])
