@@ -227,16 +227,15 @@ def _candidates(db: Connection, article_id: str, keys: Sequence[str]) -> list[tu
             " ORDER BY article_id COLLATE BINARY, event_id COLLATE BINARY LIMIT ?",
             (key, article_id, share),
         ).fetchall())
-    chosen = sorted(found)  # str order is code point order, that of UTF-8 bytes
-    if not chosen:
+    if not found:
         return []
     rows = db.execute(  # a join, which reads each by its key (IN on a row value scans the table)
-        f"WITH wanted(article_id, event_id) AS (VALUES {', '.join(['(?, ?)'] * len(chosen))})"
+        f"WITH wanted(article_id, event_id) AS (VALUES {', '.join(['(?, ?)'] * len(found))})"
         " SELECT m.fused_id, m.article_id, m.event_id, m.mention FROM wanted w JOIN fused_mentions m"
         " ON m.article_id = w.article_id AND m.event_id = w.event_id",
-        [value for pair in chosen for value in pair],
+        [value for pair in found for value in pair],
     ).fetchall()
-    return sorted(rows, key=lambda row: (row[1], row[2]))
+    return sorted(rows, key=lambda row: (row[1], row[2]))  # str order is code point order, that of UTF-8 bytes
 
 
 def _corrections(db: Connection, article_id: str, event_ids: Sequence[str]):

@@ -21,7 +21,8 @@ from .drafts import Match
 from .parse import _PATIENT_VERBS, _QUANTITY_NOUNS, _antecedent, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects
 
 _NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
-# who a reported "should" can be a demand on: a named party, or a pronoun for another
+# named parties: whom a reported "should" can be a demand on (or a pronoun for another),
+# and whom a question verb asks
 _PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _ADDRESSEES = {"he", "she", "they", "you"}
 _SCARE_QUOTE_WORDS = 4
@@ -317,7 +318,7 @@ def _asks_for(asked: Token) -> bool:
 
 def _asked_one(obj: Token, asked_nouns: frozenset[str]) -> bool:
     """The object of a question verb is whom it asks, or the question ("asked the boy", "asked questions")."""
-    return obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in ("PERSON", "ORG", "GPE", "NORP") or (
+    return obj.pos_ in ("PRON", "PROPN") or obj.ent_type_ in _PARTY_ENTS or (
         _lemma(obj) in asked_nouns)
 
 
