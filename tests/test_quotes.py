@@ -418,7 +418,7 @@ def test_merged_quotation_test_agrees_with_the_plain_one():
     """`_attributions` tests every token against the quotations by bisection over
     their union; it must answer as the plain scan does, overlaps and empty spans included."""
     from dragoman.annotate.nlp import parse
-    from dragoman.extractors.quotes import _inside, _inside_merged, _merged
+    from dragoman.extractors.quotes.marks import _inside, _inside_merged, _merged
 
     doc = next(parse(['He said "we will go" and she said "no, never" twice, then left.']))
     for spans in ([], [(8, 20)], [(34, 46), (8, 20)], [(8, 20), (10, 40)], [(5, 5), (20, 20)], [(0, 9), (9, 12)]):

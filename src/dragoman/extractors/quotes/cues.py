@@ -1,0 +1,118 @@
+"""Cue words: the verbs and phrases that report speech or thought (data/cue_verbs.yaml)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from typing import Optional
+
+import yaml
+from spacy.tokens import Token
+
+from ...annotate.views import doc_tokens
+from ...records import Trigger
+
+_VERBAL = {"VERB", "AUX"}
+
+
+@dataclass(frozen=True)
+class CueLexicon:
+    speech: frozenset[str]
+    thought: frozenset[str]
+    phrases: frozenset[tuple[str, str]]  # (verb lemma, particle)
+    sources: frozenset[tuple[str, str]]  # ("according", "to")
+    addressed: frozenset[str]  # cues whose object is the addressee: "told CNN"
+    intention: frozenset[str]  # "wants to ...", "declined to ...": the infinitive is attributed
+    objects: frozenset[str]  # "denied any involvement", "called for a ban": the object is attributed
+    nouns: frozenset[str]  # "her claim that ...": the clause is attributed
+    naming: frozenset[str]  # "called X a Y": the object counts only with its predicate
+    aspectual: frozenset[str]  # "...," he continued / a sign that read “...”: a cue for quotes, never for clauses
+    # thought | intention | objects: cues for reported clauses only, never for quotations;
+    # without a subject they attribute nothing ("anyone wanting to ...")
+    clause_only: frozenset[str]
+    not_speakers: frozenset[str]  # "Update:", "Editor's note:": labels that name no speaker
+    findings: frozenset[str]  # "shows", "found": their object is attributed when an evidence noun is the subject
+    evidence: frozenset[str]  # "poll", "survey", "study": subjects whose findings are attributions
+
+
+@lru_cache(maxsize=1)
+def cue_lexicon() -> CueLexicon:
+    text = resources.files("dragoman.data").joinpath("cue_verbs.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+
+    def pairs(key: str) -> frozenset[tuple[str, str]]:
+        return frozenset(tuple(entry.split(maxsplit=1)) for entry in data.get(key, []))
+
+    thought, intention, objects = (frozenset(data.get(key, [])) for key in ("thought", "intention", "objects"))
+    return CueLexicon(
+        speech=frozenset(data.get("speech", []) + data.get("inscriptions", [])),
+        thought=thought,
+        phrases=pairs("phrases"),
+        sources=pairs("sources"),
+        addressed=frozenset(data.get("addressed", [])),
+        intention=intention,
+        objects=objects,
+        nouns=frozenset(data.get("nouns", [])),
+        naming=frozenset(data.get("naming", [])),
+        aspectual=frozenset(data.get("aspectual", []) + data.get("inscriptions", [])),
+        clause_only=thought | intention | objects,
+        not_speakers=frozenset(data.get("not_speakers", [])),
+        findings=frozenset(data.get("findings", [])),
+        evidence=frozenset(data.get("evidence", [])),
+    )
+
+
+@dataclass(frozen=True)
+class Cue:
+    token: Token  # the verb (or "according")
+    end: Token  # last token of the cue phrase
+    entry: str  # lexicon entry that matched: "say", "call on", "according to"
+
+    @property
+    def trigger(self) -> Trigger:
+        doc = self.token.doc
+        span = doc[self.token.i : self.end.i + 1]
+        return Trigger(text=span.text, start=span.start_char, end=span.end_char)
+
+
+def _next_token(token: Token) -> Optional[Token]:
+    """The token after this one (`token.nbor()`, without building it anew), or None at the end."""
+    words = doc_tokens(token.doc)
+    return words[token.i + 1] if token.i + 1 < len(words) else None
+
+
+def speech_cue(token: Token) -> Optional[Cue]:
+    """A cue that can introduce speech (quotes and reported clauses)."""
+    lex = cue_lexicon()
+    nxt = _next_token(token)
+    if nxt is not None and (token.lower_, nxt.lower_) in lex.sources:
+        return Cue(token, nxt, f"{token.lower_} {nxt.lower_}")
+    if token.pos_ not in _VERBAL:
+        return None
+    lemma = token.lemma_.lower()
+    if nxt is not None and (lemma, nxt.lower_) in lex.phrases:
+        return Cue(token, nxt, f"{lemma} {nxt.lower_}")
+    if lemma in lex.speech and token.pos_ == "VERB":
+        return Cue(token, token, lemma)
+    return None
+
+
+def clause_cue(token: Token) -> Optional[Cue]:
+    """A cue for a reported clause: speech, a verb of belief ("X believes that"),
+    of intention ("X wants to"), or a speech act with its object ("X called for")."""
+    lex = cue_lexicon()
+    lemma = token.lemma_.lower()
+    nxt = _next_token(token)
+    if token.pos_ == "VERB" and nxt is not None and f"{lemma} {nxt.lower_}" in lex.objects:
+        return Cue(token, nxt, f"{lemma} {nxt.lower_}")
+    cue = speech_cue(token)
+    if cue is None and token.pos_ == "VERB" and lemma in lex.clause_only:
+        cue = Cue(token, token, lemma)
+    if cue is None and token.pos_ == "NOUN" and lemma in lex.nouns:
+        cue = Cue(token, token, lemma)
+    return cue
+
+
+def _is_source_cue(cue: Cue) -> bool:
+    return tuple(cue.entry.split()) in cue_lexicon().sources
