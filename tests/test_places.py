@@ -408,7 +408,7 @@ def test_local_news_reads_a_capital_name_as_the_town_of_its_state(pipeline):
 
 
 def test_long_mention_resolves_to_the_place_it_starts_or_ends_with():
-    from dragoman.extractors.places import _Mention, _Resolver
+    from dragoman.extractors.places.resolution import _Mention, _Resolver
 
     resolver = _Resolver(gazetteer.load_gazetteer())
 
@@ -751,7 +751,7 @@ def test_an_abbreviation_follows_the_articles_country():
 
 
 def test_a_country_gives_way_to_a_home_town_only_in_plainly_local_news():
-    from dragoman.extractors.places import _Mention, _Resolver
+    from dragoman.extractors.places.resolution import _Mention, _Resolver
 
     def resolve(names):
         mentions = [_Mention(text=n, start=i * 20, end=i * 20 + len(n)) for i, n in enumerate(names)]
@@ -766,7 +766,7 @@ def test_a_country_gives_way_to_a_home_town_only_in_plainly_local_news():
 
 
 def test_a_part_of_a_longer_name_must_be_the_places_own_name():
-    from dragoman.extractors.places import _Mention, _Resolver
+    from dragoman.extractors.places.resolution import _Mention, _Resolver
 
     resolver = _Resolver(gazetteer.load_gazetteer())
     # "Hall" is only an alternate name of Schwäbisch Hall; "Union" is an ordinary word
@@ -898,7 +898,7 @@ def test_a_county_beside_its_town_is_the_county_holding_it(pipeline):
 def test_a_name_and_its_county_are_no_evidence_for_each_other():
     """"Madison" beside "Madison County" is one name twice: every Madison County with a
     town called Madison in it would otherwise look confirmed."""
-    from dragoman.extractors.places import _Mention, _Resolver
+    from dragoman.extractors.places.resolution import _Mention, _Resolver
 
     resolver = _Resolver(gazetteer.load_gazetteer())
     mentions = [_Mention(text="Madison County", start=0, end=14), _Mention(text="Madison", start=20, end=27)]
@@ -1065,7 +1065,7 @@ def test_the_wheel_build_requires_every_package_the_index_builder_imports():
     ],
 )
 def test_state_word_before_reads_only_the_words_before_the_name(text, expected):
-    from dragoman.extractors.places import _state_word_before
+    from dragoman.extractors.places.mentions import _state_word_before
 
     name_start = min(i for i in (text.find("Ohio"), text.find("Albany"), text.find("Chicago")) if i >= 0)
     assert _state_word_before(text, name_start) is expected

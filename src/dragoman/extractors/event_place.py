@@ -16,7 +16,7 @@ from ..analysis import Analysis
 from ..annotate.views import sentence_of
 from ..records import Place
 from ..resolve.countries import lookup as country_lookup
-from .places import cues
+from .places.mentions import cues
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token

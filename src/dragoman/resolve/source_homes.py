@@ -5,7 +5,7 @@ which state the paper serves. dragoman learns that the same way a reader would. 
 article teaches its source (the `source` field, else the host of its URL) the states
 it names beyond doubt; once most of a source's other articles name one state, that
 state is the source's home, and it counts as one more mention of the state when the
-source's next article is resolved (`places._Resolver`). The article's own places still
+source's next article is resolved (`places.resolution._Resolver`). The article's own places still
 decide: the home only breaks ties that the text leaves open.
 
 What is learned is kept in memory for the run (so `dragoman extract` over a folder
