@@ -478,6 +478,21 @@ def test_in_one_article_two_sums_given_are_two_acts_and_one_sum_is_one():
         assert [e.happening for e in linked] == heads, second
 
 
+def test_across_articles_a_meeting_of_the_same_two_named_people_is_one():
+    said = "Ida Park and Tom Reyes will meet on Thursday, the mayor said of the dock strike."
+    planned = "Union chief Tom Reyes is to hold talks with Ida Park on Thursday."
+    park, reyes = Actor(id="A1", name="Ida Park", country="USA", kind="person"), \
+        Actor(id="A2", name="Tom Reyes", country="USA", kind="person")
+    both = [("Ida Park", "A1", "USA", None), ("Tom Reyes", "A2", "USA", None)]
+    a = _m("a", _event(said, "E1", "CONSULT", "meet", actor=both, day="2024-06-20", status="future"), said,
+           actors=[park, reyes])
+    b = _m("b", _event(planned, "E1", "CONSULT", "talks", actor=[("Tom Reyes", "A1", "USA", None)],
+                       recipient=[("Ida Park", "A2", "USA", None)], day="2024-06-20", status="future"), planned,
+           actors=[Actor(id="A1", name="Tom Reyes", country="USA", kind="person"),
+                   Actor(id="A2", name="Ida Park", country="USA", kind="person")])
+    assert "parties:name:ida park+name:tom reyes" in compare(a, b)  # one name and a day are not enough
+
+
 def test_a_mention_stored_before_figures_were_kept_is_read():
     from dragoman.store.fusion import _decode, _encode
 

@@ -215,6 +215,15 @@ def _both_sides(a: Mention, b: Mention) -> list[tuple[int, Optional[str]]]:
     together = _side(a.actor | a.recipient, b.actor | b.recipient)
     if together[0] > 0 and len(countries_a & countries_b) >= 2:
         return [together, (1, "parties:" + "+".join(sorted(countries_a & countries_b)))]
+    if a.article_id != b.article_id:
+        # across articles a name is better evidence than countries, and two names (both
+        # parties: 'Ryan will meet Trump', 'Trump is to meet Ryan') better than one
+        names = sorted({k for k in a.actor | a.recipient if k.startswith("name:")}
+                       & {k for k in b.actor | b.recipient if k.startswith("name:")})
+        if together[0] > 0 and len(names) >= 2:
+            return [(4, "+".join(names[:2]))]
+        if together[0] == sum(s for s, _ in sides) and together[1] and together[1].startswith("name:"):
+            return [together]
     return sides if sum(s for s, _ in sides) >= together[0] else [together]
 
 
