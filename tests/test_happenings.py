@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import json
 
+import msgspec
 import pytest
 from click.testing import CliRunner
 
@@ -16,7 +17,7 @@ from dragoman.records import Actor, Article, ArticleRecord, DateMention, Event, 
 from dragoman.resolve.happenings import compare, link_happenings, mention_of
 from dragoman.store import Store
 
-QUADS = {"ASSAULT": 4, "CONSULT": 1, "ACCUSE": 3, "AID": 2, "COERCE": 4, "SUPPORT": 1}
+QUADS = {"ASSAULT": 4, "CONSULT": 1, "ACCUSE": 3, "AID": 2, "COERCE": 4, "SUPPORT": 1, "AGREE": 1}
 
 
 def _event(text: str, event_id: str, kind: str, trigger: str, *, actor=(), recipient=(), day=None,
@@ -427,6 +428,78 @@ def test_two_meetings_of_one_person_with_others_in_a_sentence_are_two():
               _event(text, "E2", "CONSULT", "spoke", actor=[kerr], recipient=[("Ida Moss", "A3", "USA", "BUS")])]
     linked = link_happenings("a", events, text=text, actors=actors, published="2024-06-18")
     assert [e.happening for e in linked] == ["E1", "E2"]
+
+
+def _in_sentence(event: Event, text: str, sentence: str) -> Event:
+    start = text.index(sentence)
+    return msgspec.structs.replace(event, sentence=Offsets(start=start, end=start + len(sentence)))
+
+
+def test_two_acts_of_one_sentence_with_no_known_doer_are_two():
+    text = "The two brothers were arrested in March and deported to Chile in May."
+    brothers = [("The two brothers", "A1", "CHL", None)]
+    events = [_event(text, "E1", "COERCE", "arrested", recipient=brothers),
+              _event(text, "E2", "COERCE", "deported", recipient=brothers)]
+    linked = link_happenings("a", events, text=text, actors=_article_actors("the brothers"), published="2024-06-20")
+    assert [e.happening for e in linked] == ["E1", "E2"]
+    # one word said twice of the same party is one act told twice
+    text = "The nurse was charged on Monday, and she is charged with three counts of fraud."
+    nurse = [("The nurse", "A1", "USA", "MED")]
+    events = [_event(text, "E1", "ACCUSE", "charged", recipient=nurse),
+              _event(text, "E2", "ACCUSE", "charged with", recipient=[("she", "A1", "USA", "MED")])]
+    events[1] = msgspec.structs.replace(events[1], trigger=Trigger(text="charged", start=text.rindex("charged"),
+                                                                   end=text.rindex("charged") + 7))
+    linked = link_happenings("a", events, text=text, actors=_article_actors("the nurse"), published="2024-06-20")
+    assert [e.happening for e in linked] == ["E1", "E1"]
+
+
+def test_in_one_article_two_types_in_one_sentence_are_two_acts():
+    text = "The mayor met the governor in April and invited her to the harbour festival."
+    mayor, governor = ("The mayor", "A1", "USA", "GOV"), ("the governor", "A2", "USA", "GOV")
+    events = [_event(text, "E1", "CONSULT", "met", actor=[mayor], recipient=[governor]),
+              _event(text, "E2", "AGREE", "invited", actor=[mayor], recipient=[("her", "A2", "USA", "GOV")])]
+    linked = link_happenings("a", events, text=text, actors=_article_actors("Ray Dunn", "Eva Moor"),
+                             published="2024-06-20")
+    assert [e.happening for e in linked] == ["E1", "E2"]
+
+
+def test_in_one_article_two_sums_given_are_two_acts_and_one_sum_is_one():
+    first = "The trader gave $4,000 to the mayor's campaign in 2019."
+    later = "In all, the trader has given $52,000 to local campaigns since 2012."
+    again = "That $4,000 gift from the trader to the campaign was legal, the mayor said."
+    trader, campaign = ("The trader", "A1", "USA", "BUS"), ("the mayor's campaign", "A2", "USA", "PTY")
+    actors = _article_actors("Joe Tran", "the campaign")
+    for second, heads in ((later, ["E1", "E2"]), (again, ["E1", "E1"])):
+        text = f"{first} {second}"
+        trigger = "given" if second is later else "gift"
+        events = [_in_sentence(_event(text, "E1", "AID", "gave", actor=[trader], recipient=[campaign]), text, first),
+                  _in_sentence(_event(text, "E2", "AID", trigger, actor=[trader], recipient=[campaign]), text, second)]
+        linked = link_happenings("a", events, text=text, actors=actors, published="2024-06-20")
+        assert [e.happening for e in linked] == heads, second
+
+
+def test_across_articles_a_meeting_of_the_same_two_named_people_is_one():
+    said = "Ida Park and Tom Reyes will meet on Thursday, the mayor said of the dock strike."
+    planned = "Union chief Tom Reyes is to hold talks with Ida Park on Thursday."
+    park, reyes = Actor(id="A1", name="Ida Park", country="USA", kind="person"), \
+        Actor(id="A2", name="Tom Reyes", country="USA", kind="person")
+    both = [("Ida Park", "A1", "USA", None), ("Tom Reyes", "A2", "USA", None)]
+    a = _m("a", _event(said, "E1", "CONSULT", "meet", actor=both, day="2024-06-20", status="future"), said,
+           actors=[park, reyes])
+    b = _m("b", _event(planned, "E1", "CONSULT", "talks", actor=[("Tom Reyes", "A1", "USA", None)],
+                       recipient=[("Ida Park", "A2", "USA", None)], day="2024-06-20", status="future"), planned,
+           actors=[Actor(id="A1", name="Tom Reyes", country="USA", kind="person"),
+                   Actor(id="A2", name="Ida Park", country="USA", kind="person")])
+    assert "parties:name:ida park+name:tom reyes" in compare(a, b)  # one name and a day are not enough
+
+
+def test_a_mention_stored_before_figures_were_kept_is_read():
+    from dragoman.store.fusion import _decode, _encode
+
+    mention = _m("a", _strike(STRIKE, "bombed"), STRIKE)
+    stored = json.loads(_encode(mention))
+    del stored["figures"]
+    assert _decode(json.dumps(stored)).figures == frozenset()
 
 
 STORY_PROFILE = """

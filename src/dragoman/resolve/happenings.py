@@ -17,7 +17,12 @@ It weighs what a careful analyst weighs, and says which evidence joined two ment
 - words: the content words of the trigger's sentence, and the trigger word itself.
 
 Across articles a join needs a party in common and enough support overall
-(`JOIN_SCORE`); within an article (where the same actor has one id), less.
+(`JOIN_SCORE`); within an article (where the same actor has one id), less, but an
+article names two acts as readily as one act twice: there one happening has one type,
+two different sums of money or shares ('donated $5,000 that year' and 'has donated
+$38,000 since 2010') are two acts, and two triggers of one sentence are two acts
+('arrested and deported', 'protests at Trump rallies') unless the same known actor does
+both ('back up Putin, support Putin') or one word is repeated of the same party.
 """
 
 from __future__ import annotations
@@ -41,6 +46,13 @@ VERBAL_QUADS = {1, 3}
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # held by both sides alike
 
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
+# sums of money and shares ("$2,700", "64 percent", "a 40 percentage point margin"): what an act
+# gives or wins, so two different ones in one article are two acts
+_FIGURE = re.compile(
+    r"[$€£]\s?\d[\d,.]*\d(?:\s+(?:thousand|million|billion|trillion)\b)?|[$€£]\s?\d"
+    r"|\b\d[\d,.]*\s*(?:%|percent\b|per cent\b|percentage points?\b)",
+    re.IGNORECASE,
+)
 # function words long enough to pass _WORD; content words are what is left
 _STOPWORDS = frozenset(
     "about after again against also among around because been before being between both could during each"
@@ -71,6 +83,7 @@ class Mention:
     trigger: str  # lower-cased trigger word
     sentence: int  # the start of its sentence (mentions in one sentence may be one coded twice)
     words: frozenset[str]
+    figures: frozenset[str] = frozenset()  # its sentence's sums of money and shares (`figures`)
 
 
 def party_keys(article_id: str, parties: Sequence[Party], actors: Mapping[str, Actor]) -> frozenset[str]:
@@ -93,6 +106,15 @@ def content_words(sentence: str) -> frozenset[str]:
     return frozenset(w for w in (m.group(0).lower() for m in _WORD.finditer(sentence)) if w not in _STOPWORDS)
 
 
+def figures(sentence: str) -> frozenset[str]:
+    """The sums of money and shares a sentence states, written alike ("$38,000", "64 percent")."""
+    found = set()
+    for match in _FIGURE.finditer(sentence):
+        figure = match.group(0).lower().replace(",", "").replace("%", " percent").replace("per cent", "percent")
+        found.add(" ".join(figure.replace("points", "point").split()))
+    return frozenset(found)
+
+
 def mention_of(article_id: str, event: Event, *, sentence: str, actors: Mapping[str, Actor],
                published: Optional[str]) -> Mention:
     """The comparable view of `event` in article `article_id` (its sentence's text, actors, date)."""
@@ -108,6 +130,7 @@ def mention_of(article_id: str, event: Event, *, sentence: str, actors: Mapping[
         place_feature=place.feature if place else None,
         place_within=place.within.lower() if place and place.within else None,
         trigger=event.trigger.text.lower(), sentence=event.sentence.start, words=content_words(sentence),
+        figures=figures(sentence),
     )
 
 
@@ -156,6 +179,16 @@ def _side(a: frozenset[str], b: frozenset[str]) -> tuple[int, Optional[str]]:
     return 0, None
 
 
+def _identities(keys: frozenset[str]) -> set[str]:
+    """The keys that name one actor (an article's actor id, a full name), not a country."""
+    return {k for k in keys if k.startswith(("id:", "name:"))}
+
+
+def _other_figures(a: Mention, b: Mention) -> bool:
+    """Whether both sentences state sums of money or shares and none is the same."""
+    return bool(a.figures) and bool(b.figures) and not a.figures & b.figures
+
+
 def _ids(keys: frozenset[str]) -> set[str]:
     """The actor-id keys among a side's party keys."""
     return {k for k in keys if k.startswith("id:")}
@@ -182,6 +215,15 @@ def _both_sides(a: Mention, b: Mention) -> list[tuple[int, Optional[str]]]:
     together = _side(a.actor | a.recipient, b.actor | b.recipient)
     if together[0] > 0 and len(countries_a & countries_b) >= 2:
         return [together, (1, "parties:" + "+".join(sorted(countries_a & countries_b)))]
+    if a.article_id != b.article_id:
+        # across articles a name is better evidence than countries, and two names (both
+        # parties: 'Ryan will meet Trump', 'Trump is to meet Ryan') better than one
+        names = sorted({k for k in a.actor | a.recipient if k.startswith("name:")}
+                       & {k for k in b.actor | b.recipient if k.startswith("name:")})
+        if together[0] > 0 and len(names) >= 2:
+            return [(4, "+".join(names[:2]))]
+        if together[0] == sum(s for s, _ in sides) and together[1] and together[1].startswith("name:"):
+            return [together]
     return sides if sum(s for s, _ in sides) >= together[0] else [together]
 
 
@@ -253,19 +295,22 @@ def _enough(a: Mention, b: Mention, party_score: int, identity_score: int, suppo
     if party_score == 0:
         return False
     if a.article_id == b.article_id:
+        if a.event != b.event or _other_figures(a, b):
+            return False  # an article names one act by one type, and by the sum it states
         if a.sentence == b.sentence:
             # one happening coded twice in a sentence: one done to the same party, not two acts
             # of one doer ('calling for A ... and called for B', 'support Clinton ... support
-            # Sanders'); and parties known by their countries alone need the place to agree
-            return (recipient_agrees and (identity_score > 0 or bool(place_evidence))
-                    and party_score + support >= 3)
-        # in one article most parties share a country: only the same actor counts; an
-        # article names one happening by one type (two types in two sentences are two acts);
-        # and one done to someone is not one done to no one named ('support Ryan ... support
-        # his re-election')
+            # Sanders'), and by the same known doer or in the same word ('was charged ... He is
+            # charged'): two acts of one sentence share its place and words ('her parents were
+            # arrested and deported', 'protested Trump at a Phoenix rally')
+            same_doer = bool(_identities(a.actor) & _identities(b.actor))
+            same_word = a.trigger == b.trigger and bool(_identities(a.recipient) & _identities(b.recipient))
+            return recipient_agrees and (same_doer or same_word) and party_score + support >= 3
+        # in one article most parties share a country: only the same actor counts; and one
+        # done to someone is not one done to no one named ('support Ryan ... support his
+        # re-election')
         recipients_alike = recipient_agrees or (not a.recipient and not b.recipient)
-        return (a.event == b.event and recipients_alike and identity_score > 0
-                and identity_score + support >= WITHIN_ARTICLE_SCORE)
+        return recipients_alike and identity_score > 0 and identity_score + support >= WITHIN_ARTICLE_SCORE
     if not (date_evidence or overlap >= SAME_WORDS):
         return False  # across articles the day must agree (or the very words be repeated)
     if identity_score:
@@ -281,8 +326,8 @@ def conflicting(a: Mention, b: Mention) -> bool:
     incompatible types or statuses, different parties, dates or places."""
     if a.status != b.status or not _compatible_quads(a, b):
         return True
-    if a.article_id == b.article_id and a.sentence != b.sentence and a.event != b.event:
-        return True  # see `_enough`: in one article, two types in two sentences are two acts
+    if a.article_id == b.article_id and (a.event != b.event or _other_figures(a, b)):
+        return True  # see `_enough`: in one article, two types or two sums are two acts
     if any(score < 0 for score, _ in _both_sides(a, b)):
         return True
     return _dates(a, b)[0] is False or _places(a, b)[0] is False

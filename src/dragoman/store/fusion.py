@@ -125,14 +125,15 @@ def _decode(value: str) -> Mention:
     """The stored mention (a `Mention` is immutable, so one decoded copy serves every
     lookup that meets it: recent mentions meet many new ones)."""
     fields = json.loads(value)
-    for name in ("actor", "recipient", "words"):
-        fields[name] = frozenset(fields[name])
+    for name in ("actor", "recipient", "words", "figures"):
+        if name in fields:  # a mention stored before `figures` was kept has none
+            fields[name] = frozenset(fields[name])
     return Mention(**fields)
 
 
 def _encode(mention: Mention) -> str:
     fields = dict(vars(mention))  # as `asdict` gives, without its deep copy: the fields are flat
-    for name in ("actor", "recipient", "words"):
+    for name in ("actor", "recipient", "words", "figures"):
         fields[name] = sorted(fields[name])
     return json.dumps(fields, ensure_ascii=False)
 
