@@ -1,0 +1,29 @@
+"""Event classes of real news (issue 17, rne5): opposing as an objection,
+suspicion and scrutiny as accusations, manhunts as coercion."""
+
+from __future__ import annotations
+
+import pytest
+
+
+@pytest.fixture(scope="module")
+def events_of(sentence_events):
+    return lambda text: [(e.event, e.trigger.text) for e in sentence_events(text)]
+
+
+@pytest.mark.parametrize("text, event, trigger", [
+    ("The farmers' union firmly opposed the government's new water tariff.", "ACCUSE", "opposed"),
+    ("The former mayor was suspected of taking bribes from a building firm.", "ACCUSE", "suspected"),
+    ("The defence minister has faced intense scrutiny over the helicopter contract.", "ACCUSE", "scrutiny"),
+    ("Police launched a manhunt for the escaped prisoners on Tuesday.", "COERCE", "manhunt"),
+])
+def test_class_member_codes_its_event(events_of, text, event, trigger):
+    assert (event, trigger) in events_of(text)
+
+
+def test_opposing_a_policy_is_no_rejection(events_of):
+    assert ("REJECT", "opposes") not in events_of("The bishop opposes the plan to close the rural clinics.")
+
+
+def test_suspecting_as_an_opinion_is_no_event(events_of):
+    assert events_of("I suspect that the weather will change by the weekend.") == []
