@@ -1,5 +1,5 @@
 """Event classes of real news (issue 17, rne5): opposing as an objection,
-suspicion and scrutiny as accusations, manhunts as coercion."""
+suspicion and scrutiny as accusations, manhunts and coups as coercion."""
 
 from __future__ import annotations
 
@@ -16,6 +16,9 @@ def events_of(sentence_events):
     ("The former mayor was suspected of taking bribes from a building firm.", "ACCUSE", "suspected"),
     ("The defence minister has faced intense scrutiny over the helicopter contract.", "ACCUSE", "scrutiny"),
     ("Police launched a manhunt for the escaped prisoners on Tuesday.", "COERCE", "manhunt"),
+    ("Rebel colonels overthrew the elderly king in a night of confusion.", "COERCE", "overthrew"),
+    ("The navy chief staged a coup against the cabinet on Sunday.", "COERCE", "coup"),
+    ("The palace guard staged a coup d'etat against the regent.", "COERCE", "coup d'etat"),
 ])
 def test_class_member_codes_its_event(events_of, text, event, trigger):
     assert (event, trigger) in events_of(text)
@@ -27,3 +30,7 @@ def test_opposing_a_policy_is_no_rejection(events_of):
 
 def test_suspecting_as_an_opinion_is_no_event(events_of):
     assert events_of("I suspect that the weather will change by the weekend.") == []
+
+
+def test_a_coup_named_as_a_topic_is_no_event(events_of):
+    assert ("COERCE", "coup") not in events_of("Opponents of the coup marched through the capital on Sunday.")
