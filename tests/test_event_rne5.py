@@ -15,6 +15,8 @@ def events_of(sentence_events):
     ("The farmers' union firmly opposed the government's new water tariff.", "ACCUSE", "opposed"),
     ("The former mayor was suspected of taking bribes from a building firm.", "ACCUSE", "suspected"),
     ("The defence minister has faced intense scrutiny over the helicopter contract.", "ACCUSE", "scrutiny"),
+    ("The senator questioned the ministry's decision to buy the old ferries.", "ACCUSE", "questioned"),
+    ("Police questioned the night guard about the missing rifles.", "ACCUSE", "questioned"),
     ("Police launched a manhunt for the escaped prisoners on Tuesday.", "COERCE", "manhunt"),
     ("Rebel colonels overthrew the elderly king in a night of confusion.", "COERCE", "overthrew"),
     ("The navy chief staged a coup against the cabinet on Sunday.", "COERCE", "coup"),
@@ -34,3 +36,7 @@ def test_suspecting_as_an_opinion_is_no_event(events_of):
 
 def test_a_coup_named_as_a_topic_is_no_event(events_of):
     assert ("COERCE", "coup") not in events_of("Opponents of the coup marched through the capital on Sunday.")
+
+
+def test_a_question_put_in_conversation_is_no_accusation(events_of):
+    assert ("ACCUSE", "questioned") not in events_of("The teacher questioned the pupils about their holidays.")
