@@ -90,7 +90,7 @@ class TriggerMatcher:
                 _lemma(t) == w or t.lower_ == w for t, w in zip(span, entry.phrase)
             ):
                 head = _phrase_head(span)
-                carrier = _carrier(head) if head.pos_ == "NOUN" else None
+                carrier = _carrier(head) if entry.pos == "noun" else None  # "coup d'etat": the tagger may miss the noun
                 if carrier is not None and not _lemma_in(carrier, self.lex.light_verbs | entry.light):
                     carrier = None
                 return Match(entry=entry, head=head, tokens=list(span), carrier=carrier)
