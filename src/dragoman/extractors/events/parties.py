@@ -28,6 +28,8 @@ _INTERNATIONAL_SECTORS = {"IGO", "NGO"}  # bodies that belong to no one country'
 _NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _ARG_TRIM = {"relcl", "acl", "appos", "conj", "cc", "advmod", "punct", "prep"}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent"}
+_PLAYER_ENTS = {"PERSON", "ORG", "NORP"}
+_PHRASE_DEPS = {"compound", "amod", "nmod", "npadvmod", "pobj", "prep", "conj", "appos"}  # in a noun phrase
 _ANTECEDENT_SENTENCES = 4
 _ARTICLE_SCENE_SHARE = 0.7  # "clearly about one country": its share of the article's country mentions
 _ARTICLE_SCENE_MENTIONS = 2
@@ -454,6 +456,19 @@ class PartyFinder:
                 if place.country and place_span is not None and _is_geographic(place_span):
                     return place.country
         return None
+
+    def describes_player(self, token: Token, trigger: Token) -> bool:
+        """Whether a place or demonym sits in some player's phrase ("the
+        Britain-based Mines Advisory Group", "U.S. officials", "its embassies in
+        Thailand"): it says where that player is from, not where an act was.
+        A phrase the trigger heads ("the attack in Libya") is the act's own."""
+        while token.dep_ in _PHRASE_DEPS and token.head is not token and token.head is not trigger:
+            token = token.head
+            named = token.ent_type_ in _PLAYER_ENTS
+            if named or token.pos_ == "NOUN" and (
+                    self.agentive_word(token) or self.analysis.actor_at(token.idx, token.idx + len(token))):
+                return True  # a name, a group noun, or a word the actor layer codes ("financiers")
+        return False
 
     def is_agentive(self, token: Token, party: Party) -> bool:
         """Can this party act in a political event (a coded actor, a name, a
