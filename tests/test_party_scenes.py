@@ -230,3 +230,16 @@ def test_an_unnamed_attacker_in_a_one_country_story_is_of_that_country(events_of
     shot = [e for e in events_of(_OHIO_STORY + " A night guard was shot on Tuesday.") if e.trigger.text == "shot"]
     assert shot and [p.country for p in shot[0].actor] == ["USA"]
     assert "article-scene" in shot[0].rule
+
+
+def test_an_article_far_more_about_one_country_takes_it(events_of):
+    text = (
+        "Floods cut roads across Kenya on Monday. "
+        "Kenyan farmers near Kisumu lost their harvest. "
+        "A British charity and a Tanzanian firm sent pumps. "
+        "More rain is expected in western Kenya this week. "
+        "Police arrested two men who were looting a closed shop."
+    )
+    arrest = _only(events_of(text), "COERCE")
+    assert [p.country for p in arrest.actor] == ["KEN"]  # three of five mentions, three times any other
+    assert "article-scene" in arrest.rule
