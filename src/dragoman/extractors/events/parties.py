@@ -28,7 +28,7 @@ _INTERNATIONAL_SECTORS = {"IGO", "NGO"}  # bodies that belong to no one country'
 _NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _ARG_TRIM = {"relcl", "acl", "appos", "conj", "cc", "advmod", "punct", "prep"}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent"}
-_PLAYER_ENTS = {"PERSON", "ORG", "NORP"}
+_PLAYER_ENTS = {"PERSON", "ORG", "NORP"}  # names of players (not "the Kilburn Estate")
 _PHRASE_DEPS = {"compound", "amod", "nmod", "npadvmod", "pobj", "prep", "conj", "appos"}  # in a noun phrase
 _ANTECEDENT_SENTENCES = 4
 _ARTICLE_SCENE_SHARE = 0.7  # "clearly about one country": its share of the article's country mentions
@@ -487,7 +487,7 @@ class PartyFinder:
 def _clear_lead(counts: dict[str, int]) -> Optional[str]:
     """The country an article is clearly about: named at least twice, and in
     most of its country mentions or far more often than any other (a story set
-    in Cambodia about a Briton the Thai police looked for)."""
+    in Cambodia about a kidnapped Briton, with British and Thai sources)."""
     ranked = sorted(counts.items(), key=lambda item: -item[1])
     if not ranked or ranked[0][1] < _ARTICLE_SCENE_MENTIONS:
         return None
