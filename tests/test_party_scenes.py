@@ -186,3 +186,60 @@ def test_an_uncounted_or_coordinated_plural_names_someone_new(events_of):
         "Later, two gunmen attacked a bus in the capital."
     )
     assert all(p.country not in ("CHL",) for p in _only(events, "ASSAULT").actor)
+
+
+# -- actors5 (issue #18): agentless acts ----------------------------------------
+
+
+def test_a_charge_with_no_one_named_is_by_the_authorities_of_the_scene(events_of):
+    text = "A former bank clerk was charged with fraud in Kenya on Friday."
+    charge = _only(events_of(text), "ACCUSE")
+    assert [p.country for p in charge.actor] == ["KEN"]
+    assert "unnamed-authorities" in charge.rule
+
+
+def test_a_charge_in_a_one_country_story_takes_its_country(events_of):
+    text = _OHIO_STORY + " The older man was indicted on theft charges on Tuesday."
+    indicted = [e for e in events_of(text) if e.trigger.text == "indicted"]
+    assert indicted and [p.country for p in indicted[0].actor] == ["USA"]
+
+
+def test_an_accusation_by_no_one_named_stays_unattributed(events_of):
+    text = "The minister was accused of lying to parliament in Kenya on Friday."
+    accused = _only(events_of(text), "ACCUSE")
+    assert not accused.actor  # anyone may accuse; only a charge is the authorities' act
+
+
+@pytest.mark.parametrize("text, home", [
+    ("Canadian aid workers said a nurse was kidnapped near the border last week.", "CAN"),
+    ("She worked for a Paris-based charity when she was abducted last spring.", "FRA"),
+    ("Officials at the embassy in Norway said he was shot on his way home.", "NOR"),
+])
+def test_an_unnamed_attacker_is_not_from_another_players_home(events_of, text, home):
+    attack = _only(events_of(text), "ASSAULT")
+    assert home not in {p.country for p in attack.actor}
+
+
+def test_an_unnamed_attacker_still_takes_the_place_of_the_act(events_of):
+    text = "Two Dutch engineers were shot dead near a depot in Mali on Sunday."
+    attack = _only(events_of(text), "ASSAULT")
+    assert [p.country for p in attack.actor] == ["MLI"]
+
+
+def test_an_unnamed_attacker_in_a_one_country_story_is_of_that_country(events_of):
+    shot = [e for e in events_of(_OHIO_STORY + " A night guard was shot on Tuesday.") if e.trigger.text == "shot"]
+    assert shot and [p.country for p in shot[0].actor] == ["USA"]
+    assert "article-scene" in shot[0].rule
+
+
+def test_an_article_far_more_about_one_country_takes_it(events_of):
+    text = (
+        "Floods cut roads across Kenya on Monday. "
+        "Kenyan farmers near Kisumu lost their harvest. "
+        "A British charity and a Tanzanian firm sent pumps. "
+        "More rain is expected in western Kenya this week. "
+        "Police arrested two men who were looting a closed shop."
+    )
+    arrest = _only(events_of(text), "COERCE")
+    assert [p.country for p in arrest.actor] == ["KEN"]  # three of five mentions, three times any other
+    assert "article-scene" in arrest.rule

@@ -45,6 +45,10 @@ _COMBAT_VERBS = frozenset({"fight", "battle", "combat"})  # WordNet fight.v.02 "
 # Modes only a state's authorities carry out (courts convict): with no actor named ("she was
 # arrested"), the actor is the authorities of where it happened.
 _STATE_MODES = frozenset({"arrest", "expel", "convict"})
+# Accusations only a state's authorities bring as such (WordNet charge.v.02/indict.v.01, a formal
+# legal charge): "she was charged with arson" is the prosecutors' or police's act, where "was
+# accused of lying" may be anyone's.
+_STATE_ACCUSATIONS = frozenset({"charge", "indict"})
 _PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
 _PLACE_ENTS = ("GPE", "LOC", "FAC")  # where an act was, never who did it
 
@@ -67,7 +71,8 @@ class ArgumentReader:
         entry = match.entry
         actors = self.parties.expand(actor_tokens, "actor")
         recipients = self.parties.expand(recipient_tokens, "recipient")
-        if not actor_tokens and entry.mode in _STATE_MODES:
+        charged = _is_legal_charge(match) and any(self.parties.is_agentive(t, p) for t, p in recipients)
+        if not actor_tokens and (entry.mode in _STATE_MODES or charged):
             authorities = self.parties.authorities(match.head)
             if authorities is not None:
                 actors = [(match.head, authorities)]
@@ -229,25 +234,34 @@ class ArgumentReader:
         """'a roadside bomb near Samarra killed two soldiers': with no one
         named, the attackers are unidentified forces of the country where it
         happened (the event's place, else the sentence's first place that is
-        not part of a victim's phrase). A place in the target's phrase ("the
-        bombardment of a town in northern Iraq") is where the target lies: it
-        names the victims' side, never the attackers'."""
+        not part of a victim's phrase, else the article's one country). A place
+        in the target's phrase ("the bombardment of a town in northern Iraq") is
+        where the target lies: it names the victims' side, never the attackers';
+        one in another player's phrase ("British police said he was killed")
+        is that player's home."""
         taken = [(p.start, p.end) for _, p in draft.recipients]
         targets = _target_tokens(draft)
         sentence = sentence_of(draft.head)
         candidates = [place] + self.analysis.places_within(sentence.start_char, sentence.end_char)
+        target_placed = False
         for where in candidates:
             if where is None or not where.country or where.country == "IGO":
                 continue
-            if any(a < where.end and where.start < b for a, b in taken):
-                continue
             span = self.doc.char_span(where.start, where.end, alignment_mode="expand")
-            if span is not None and span.root.i in targets:
-                continue  # "the bombardment of a town in northern Iraq": where the target lies
+            if any(a < where.end and where.start < b for a, b in taken) or (
+                    span is not None and span.root.i in targets):
+                target_placed = True  # "the bombardment of a town in northern Iraq": where the target lies
+                continue
+            if span is not None and self.parties.describes_player(span.root, draft.head):
+                continue  # "British police officers concluded he was killed": their home, not the scene
             draft.actors = [(draft.head, Party(text=where.text, start=where.start, end=where.end,
                                                country=where.country))]
             draft.rule += "+actor:unidentified-at-place"
             return
+        article = None if target_placed else self.parties.article_scene_party()
+        if article is not None:  # nothing says where it was, in a story about one country: there
+            draft.actors = [(draft.head, article)]
+            draft.rule += "+actor:unidentified-at-place+article-scene"
 
     def stand_ins(self, token: Token, party: Party) -> list[tuple[Token, Party]]:
         """A recipient that is an act or thing ("Serbia's suppression of
@@ -339,6 +353,13 @@ class ArgumentReader:
             if span is not None and span.root.i in tokens and _is_geographic(span):
                 found.append((place, span.root))
         return sorted(found, key=lambda pair: pair[0].start)
+
+
+def _is_legal_charge(match: Match) -> bool:
+    """'he was charged with murder', 'indicted on fraud charges': a passive
+    charge or indictment names an offence the authorities charge (of someone:
+    not "the price charged for a good")."""
+    return match.verbal and _lemma(match.head) in _STATE_ACCUSATIONS and _is_passive(match.head)
 
 
 def _fought_enemies(verb: Token) -> list[Token]:

@@ -28,9 +28,12 @@ _INTERNATIONAL_SECTORS = {"IGO", "NGO"}  # bodies that belong to no one country'
 _NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _ARG_TRIM = {"relcl", "acl", "appos", "conj", "cc", "advmod", "punct", "prep"}
 _ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent"}
+_PLAYER_ENTS = {"PERSON", "ORG", "NORP"}  # names of players (not "the Kilburn Estate")
+_PHRASE_DEPS = {"compound", "amod", "nmod", "npadvmod", "pobj", "prep", "conj", "appos"}  # in a noun phrase
 _ANTECEDENT_SENTENCES = 4
 _ARTICLE_SCENE_SHARE = 0.7  # "clearly about one country": its share of the article's country mentions
 _ARTICLE_SCENE_MENTIONS = 2
+_ARTICLE_SCENE_LEAD = 3  # ... or this many times the runner-up's mentions
 _COUNTS = {"two": 2, "both": 2, "three": 3}  # "the two leaders", "both presidents"
 _STATE_NOUNS = frozenset({"country", "nation", "state", "government"})  # "the two countries"
 
@@ -241,10 +244,8 @@ class PartyFinder:
                 for code, party in self._scene_countries(sentence, set()).items():
                     counts[code] = counts.get(code, 0) + 1
                     first.setdefault(code, party)
-            total = sum(counts.values())
-            best = max(counts, key=counts.__getitem__) if counts else None
-            clear = best is not None and counts[best] >= _ARTICLE_SCENE_MENTIONS
-            self._article_party = first[best] if clear and counts[best] >= _ARTICLE_SCENE_SHARE * total else None
+            lead = _clear_lead(counts)
+            self._article_party = first[lead] if lead else None
         return self._article_party
 
     def _is_domestic_player(self, token: Token, party: Party) -> bool:
@@ -455,6 +456,19 @@ class PartyFinder:
                     return place.country
         return None
 
+    def describes_player(self, token: Token, trigger: Token) -> bool:
+        """Whether a place or demonym sits in some player's phrase ("the
+        Britain-based Mines Advisory Group", "U.S. officials", "its embassies in
+        Thailand"): it says where that player is from, not where an act was.
+        A phrase the trigger heads ("the attack in Libya") is the act's own."""
+        while token.dep_ in _PHRASE_DEPS and token.head is not token and token.head is not trigger:
+            token = token.head
+            named = token.ent_type_ in _PLAYER_ENTS
+            if named or token.pos_ == "NOUN" and (
+                    self.agentive_word(token) or self.analysis.actor_at(token.idx, token.idx + len(token))):
+                return True  # a name, a group noun, or a word the actor layer codes ("financiers")
+        return False
+
     def is_agentive(self, token: Token, party: Party) -> bool:
         """Can this party act in a political event (a coded actor, a name, a
         pronoun, or a group noun like 'officials')?"""
@@ -468,6 +482,19 @@ class PartyFinder:
         if token.pos_ == "PRON":
             return token.lower_ in _FIRST_PERSON | _PERSONAL_THIRD | _IMPERSONAL_THIRD
         return _lemma(token) in self.lex.agent_nouns
+
+
+def _clear_lead(counts: dict[str, int]) -> Optional[str]:
+    """The country an article is clearly about: named at least twice, and in
+    most of its country mentions or far more often than any other (a story set
+    in Cambodia about a kidnapped Briton, with British and Thai sources)."""
+    ranked = sorted(counts.items(), key=lambda item: -item[1])
+    if not ranked or ranked[0][1] < _ARTICLE_SCENE_MENTIONS:
+        return None
+    best, mentions = ranked[0]
+    runner_up = ranked[1][1] if len(ranked) > 1 else 0
+    share = mentions / sum(counts.values())
+    return best if share >= _ARTICLE_SCENE_SHARE or mentions >= _ARTICLE_SCENE_LEAD * runner_up else None
 
 
 def _noun_phrase(token: Token) -> Span:
