@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from msgspec.structs import replace
 from spacy.tokens import Token
 
 from ...analysis import Analysis
@@ -45,6 +46,10 @@ _COMBAT_VERBS = frozenset({"fight", "battle", "combat"})  # WordNet fight.v.02 "
 # Modes only a state's authorities carry out (courts convict): with no actor named ("she was
 # arrested"), the actor is the authorities of where it happened.
 _STATE_MODES = frozenset({"arrest", "expel", "convict"})
+# ipe5 (issue #17): the arm of those authorities each such act is the work of (sectors as in
+# actor_roles.yaml): arrests are made by the police (PLOVER COERCE 'arrest', CAMEO 173),
+# convictions by the courts, expulsions by the government.
+_STATE_MODE_SECTORS = {"arrest": "COP", "convict": "JUD", "expel": "GOV"}
 _PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
 _PLACE_ENTS = ("GPE", "LOC", "FAC")  # where an act was, never who did it
 
@@ -70,7 +75,7 @@ class ArgumentReader:
         if not actor_tokens and entry.mode in _STATE_MODES:
             authorities = self.parties.authorities(match.head)
             if authorities is not None:
-                actors = [(match.head, authorities)]
+                actors = [(match.head, replace(authorities, sector=_STATE_MODE_SECTORS[entry.mode]))]
                 rule += "+actor:unnamed-authorities"
         if any(t.i in self.parties.article_scened for t, _ in actors + recipients):
             rule += "+article-scene"
