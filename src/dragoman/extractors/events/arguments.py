@@ -52,6 +52,9 @@ _STATE_MODES = frozenset({"arrest", "expel", "convict"})
 _STATE_MODE_SECTORS = {"arrest": "COP", "convict": "JUD", "expel": "GOV"}
 _PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
 _PLACE_ENTS = ("GPE", "LOC", "FAC")  # where an act was, never who did it
+# ipe5 (issue #17): acts done to a target, whose passive tells who underwent them ("were
+# arrested", "were shot"; not "were met with opposition")
+_DONE_TO_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 
 
 class ArgumentReader:
@@ -114,6 +117,10 @@ class ArgumentReader:
                 recipients = [verb.head]
             if not recipients and verb.dep_ == "conj":  # "was arrested and charged"
                 recipients = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+            if not recipients and verb.dep_ == "conj" and match.entry.event in _DONE_TO_TARGET:
+                # ipe5 (issue #17): "the marchers left the office and were arrested": a
+                # passive act of force coordinated with an active verb shares its subject
+                recipients = [c for c in verb.head.children if c.dep_ == "nsubj"]
             if not any(self.parties.agentive_word(a) for a in actors):  # none, or "by a buried bomb"
                 doers = self._framing_doers(verb)
                 if doers:
