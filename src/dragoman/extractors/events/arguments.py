@@ -55,6 +55,10 @@ _PLACE_ENTS = ("GPE", "LOC", "FAC")  # where an act was, never who did it
 # ipe5 (issue #17): acts done to a target, whose passive tells who underwent them ("were
 # arrested", "were shot"; not "were met with opposition")
 _DONE_TO_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+# ipe5 (issue #17): means of force whose later mentions with no doer ("rounds were fired",
+# "injured in the firing") go on telling the same act, and how far back it may be
+_RESUMED_MODES = frozenset({"firearms", "crowd-control"})
+_RESUMED_SENTENCES = 2
 
 
 class ArgumentReader:
@@ -336,6 +340,22 @@ class ArgumentReader:
                 draft.notes.append("discourse")
                 return
 
+    def resume_doers(self, draft: Draft, history: list[Draft], mode: Optional[str]) -> None:
+        """ipe5 (issue #17): 'Police opened fire on the mob. One man was killed in
+        the firing.' Shooting or crowd control told with no doer, a sentence or two
+        after the same means was used by someone named, is that one's: the article
+        is still on that act. 'killed in a shooting' brings up another one."""
+        if mode not in _RESUMED_MODES or _in_a_new_act(draft.head):
+            return
+        for earlier in reversed(history):
+            if _sentences_between(earlier.head, draft.head) > _RESUMED_SENTENCES:
+                return
+            if earlier.event == draft.event and earlier.mode == mode and earlier.actors:
+                draft.actors = list(earlier.actors)
+                draft.rule += "+actor:discourse"
+                draft.notes.append("discourse")
+                return
+
     def _governed_places(self, draft: Draft) -> list[tuple[Place, Token]]:
         """Places inside what the trigger governs, plus a prepositional phrase
         that the parser attached elsewhere but follows the trigger directly."""
@@ -474,6 +494,14 @@ def _sentences_between(earlier: Token, later: Token) -> int:
     """How many sentences `later`'s lies after `earlier`'s."""
     starts = [s.start for s in sentences(later.doc)]
     return starts.index(sentence_of(later).start) - starts.index(sentence_of(earlier).start)
+
+
+def _in_a_new_act(trigger: Token) -> bool:
+    """'killed in a shooting', 'hurt during an attack': the harm came in an act
+    the indefinite article brings in as new."""
+    return any(d.dep_ == "det" and d.lower_ in ("a", "an")
+               for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+               for p in _pobjects(c) for d in p.children)
 
 
 def _target_tokens(draft: Draft) -> set[int]:
