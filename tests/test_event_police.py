@@ -1,7 +1,7 @@
 """Issue #17 (ipe5): police force, killings and custody as Indian, British and
 US news tell them -- baton charges, resultative killings, custody verbs with a
 police doer, shooting told again with no doer, and unnamed authorities that
-make arrests. Sentences are ours."""
+make arrests, and what can be done as no act done. Sentences are ours."""
 
 from __future__ import annotations
 
@@ -106,11 +106,14 @@ def test_unnamed_authorities_that_arrest_are_the_police(asserted):
     assert all(p.sector == "COP" for p in arrest.actor)
 
 
-def test_not_a_single_arrest_is_no_arrest(sentence_events):
-    events = sentence_events("Not a single member of the gang has been arrested so far.")
-    assert all(e.status == "negated" for e in events if e.event == "COERCE")
-
-
 def test_security_forces_moved_into_place_are_a_police_mobilization(asserted):
     events = asserted("Additional security forces were deployed in the old city on Friday.")
     assert ("MOBILIZE", "police") in {(e.event, e.mode) for e in events}
+
+
+@pytest.mark.parametrize("text", [
+    "Under the new act such activists can be arrested without a warrant.",
+    "Residents can visit the council offices on weekdays.",
+])
+def test_what_can_be_done_is_not_done(sentence_events, text):
+    assert all(e.status != "occurred" for e in sentence_events(text))

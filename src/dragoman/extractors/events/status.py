@@ -21,7 +21,6 @@ from .parse import _lemma
 
 # passive subjects that say nothing underwent the act: "nobody was arrested"
 _NO_ONE = {"nobody", "none", "nothing", "no-one"}
-_NOT_ONE = {"a", "one", "even"}  # after "not": "not a single", "not one", "not even one"
 
 
 class StatusReader:
@@ -185,11 +184,7 @@ def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> dict
 def _is_no_one(patient: Token) -> bool:
     """'nobody was arrested', 'no shells were fired': a passive subject that
     says the act had no patient, so it did not happen."""
-    if patient.lower_ in _NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in patient.children):
-        return True
-    # ipe5 (issue #17): "not a single activist was arrested", "not one shot was fired"
-    edge = patient.left_edge
-    return edge.lower_ == "not" and edge.i + 1 < len(patient.doc) and patient.doc[edge.i + 1].lower_ in _NOT_ONE
+    return patient.lower_ in _NO_ONE or any(c.dep_ == "det" and c.lower_ == "no" for c in patient.children)
 
 
 def _negated_before(token: Token, negation_words: frozenset[str]) -> bool:
