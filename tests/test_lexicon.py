@@ -113,7 +113,7 @@ def test_the_violent_sense_still_codes(events_of):
         ("Ecuador's ratification of the fishing treaty pleased Lima.", ("SUPPORT", "ratification")),
         # phrasal verbs
         ("Rebels blew up a railway bridge outside the capital.", ("ASSAULT", "blew")),
-        ("Gunmen gunned down a village chief on Sunday.", ("ASSAULT", "gunned")),
+        ("Gunmen gunned down a village chief on Sunday.", ("ASSAULT", "gunned down")),  # ipe5: the whole resultative
         ("Police took four smugglers into custody at the ferry terminal.", ("COERCE", "took")),
         ("The militia laid down its weapons after the accord.", ("RETREAT", "laid")),
         # common verbs restricted by class

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from typing import Optional
 
+from msgspec.structs import replace
 from spacy.tokens import Token
 
 from ...analysis import Analysis
@@ -49,8 +50,19 @@ _STATE_MODES = frozenset({"arrest", "expel", "convict"})
 # legal charge): "she was charged with arson" is the prosecutors' or police's act, where "was
 # accused of lying" may be anyone's.
 _STATE_ACCUSATIONS = frozenset({"charge", "indict"})
+# ipe5 (issue #17): the arm of those authorities each such act is the work of (sectors as in
+# actor_roles.yaml): arrests are made by the police (PLOVER COERCE 'arrest', CAMEO 173),
+# convictions by the courts, expulsions by the government.
+_STATE_MODE_SECTORS = {"arrest": "COP", "convict": "JUD", "expel": "GOV"}
 _PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
 _PLACE_ENTS = ("GPE", "LOC", "FAC")  # where an act was, never who did it
+# ipe5 (issue #17): acts done to a target, whose passive tells who underwent them ("were
+# arrested", "were shot"; not "were met with opposition")
+_DONE_TO_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION"})
+# ipe5 (issue #17): means of force whose later mentions with no doer ("rounds were fired",
+# "injured in the firing") go on telling the same act, and how far back it may be
+_RESUMED_MODES = frozenset({"firearms", "crowd-control"})
+_RESUMED_SENTENCES = 2
 
 
 class ArgumentReader:
@@ -75,7 +87,9 @@ class ArgumentReader:
         if not actor_tokens and (entry.mode in _STATE_MODES or charged):
             authorities = self.parties.authorities(match.head)
             if authorities is not None:
-                actors = [(match.head, authorities)]
+                # a charge may be the police's or the prosecutors': no arm is named for it
+                sector = _STATE_MODE_SECTORS.get(entry.mode, authorities.sector)
+                actors = [(match.head, replace(authorities, sector=sector))]
                 rule += "+actor:unnamed-authorities"
         if any(t.i in self.parties.article_scened for t, _ in actors + recipients):
             rule += "+article-scene"
@@ -114,12 +128,19 @@ class ArgumentReader:
                 recipients = [verb.head]
             if not recipients and verb.dep_ == "conj":  # "was arrested and charged"
                 recipients = [c for c in verb.head.children if c.dep_ == "nsubjpass"]
+            if not recipients and verb.dep_ == "conj" and match.entry.event in _DONE_TO_TARGET:
+                # ipe5 (issue #17): "the marchers left the office and were arrested": a
+                # passive act of force coordinated with an active verb shares its subject
+                recipients = [c for c in verb.head.children if c.dep_ == "nsubj"]
             if not any(self.parties.agentive_word(a) for a in actors):  # none, or "by a buried bomb"
                 doers = self._framing_doers(verb)
                 if doers:
                     return doers, recipients, "verb:passive+frame-doer"
             return actors, recipients, "verb:passive"
         actors = [c for c in verb.children if c.dep_ == "nsubj"] or _controllers(verb)
+        trigger = {t.i for t in match.tokens}  # ipe5 (issue #17): "police lathi-charged", a subject
+        actors = [a for s in actors for a in ([c for c in s.children if c.dep_ == "compound"]  # split by
+                                              if s.i in trigger else [s])]  # the hyphen: its compound
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         recipients = (
             self._requested_agents(match, objects)
@@ -335,6 +356,22 @@ class ArgumentReader:
                 draft.notes.append("discourse")
                 return
 
+    def resume_doers(self, draft: Draft, history: list[Draft], mode: Optional[str]) -> None:
+        """ipe5 (issue #17): 'Police opened fire on the mob. One man was killed in
+        the firing.' Shooting or crowd control told with no doer, a sentence or two
+        after the same means was used by someone named, is that one's: the article
+        is still on that act. 'killed in a shooting' brings up another one."""
+        if mode not in _RESUMED_MODES or _in_a_new_act(draft.head):
+            return
+        for earlier in reversed(history):
+            if _sentences_between(earlier.head, draft.head) > _RESUMED_SENTENCES:
+                return
+            if earlier.event == draft.event and earlier.mode == mode and earlier.actors:
+                draft.actors = list(earlier.actors)
+                draft.rule += "+actor:discourse"
+                draft.notes.append("discourse")
+                return
+
     def _governed_places(self, draft: Draft) -> list[tuple[Place, Token]]:
         """Places inside what the trigger governs, plus a prepositional phrase
         that the parser attached elsewhere but follows the trigger directly."""
@@ -480,6 +517,14 @@ def _sentences_between(earlier: Token, later: Token) -> int:
     """How many sentences `later`'s lies after `earlier`'s."""
     starts = [s.start for s in sentences(later.doc)]
     return starts.index(sentence_of(later).start) - starts.index(sentence_of(earlier).start)
+
+
+def _in_a_new_act(trigger: Token) -> bool:
+    """'killed in a shooting', 'hurt during an attack': the harm came in an act
+    the indefinite article brings in as new."""
+    return any(d.dep_ == "det" and d.lower_ in ("a", "an")
+               for c in trigger.children if c.dep_ == "prep" and c.lower_ in ("in", "during")
+               for p in _pobjects(c) for d in p.children)
 
 
 def _target_tokens(draft: Draft) -> set[int]:

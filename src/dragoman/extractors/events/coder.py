@@ -132,6 +132,8 @@ class EventCoder:
         if not draft.recipients and draft.rule != "noun:between":  # reciprocal: no one else is the target
             self.arguments.fill_recipient(draft, history)
         place = event_place(self.analysis, draft.head)
+        if not draft.actors and draft.event == "ASSAULT":  # ipe5 (issue #17): "killed in the firing"
+            self.arguments.resume_doers(draft, history, self._mode(draft, place))
         if not draft.actors and draft.event in self.lex.unclaimed_actor_at_place:
             self.arguments.unidentified_attackers(draft, place)
         draft.mode = self._mode(draft, place)

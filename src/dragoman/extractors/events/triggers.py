@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ...annotate.views import doc_tokens
 from ..lexicon import Entry, Lexicon
 from .drafts import Match
-from .parse import _PATIENT_VERBS, _QUANTITY_NOUNS, _antecedent, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects
+from .parse import _PATIENT_VERBS, _QUANTITY_NOUNS, _antecedent, _controllers, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects
 
 _NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 # named parties: whom a reported "should" can be a demand on (or a pronoun for another),
@@ -258,12 +258,15 @@ def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str]
 
 def _subject_matches(verb: Token, lemmas: frozenset[str]) -> bool:
     """The verb's subject, passive agent ("destroyed by the flood") or the noun
-    its -ing participle modifies, or a compound in it ("a gas explosion"), is one of the lemmas; a relative
+    its -ing participle modifies, or a compound in it ("a gas explosion"), is one of the lemmas; with none,
+    who controls the verb ("resorted to firing", "began to shoot"); a relative
     pronoun stands for its noun ("the rain that battered the coast"); a name's entity label counts as one ("PERSON")."""
     doers = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj"]
     doers += [_antecedent(p) for c in verb.children if c.dep_ == "agent" for p in _pobjects(c)]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "police firing on the crowd": the noun does it
         doers.append(verb.head)
+    if not doers and verb.pos_ == "VERB":  # ipe5 (issue #17): "police resorted to firing": the controller
+        doers = [_antecedent(c) for c in _controllers(verb)]
     return any(
         _lemma(d) in lemmas or (d.pos_ == "PROPN" and d.ent_type_ in lemmas)
         or any(_lemma(c) in lemmas for c in d.children if c.dep_ == "compound")
