@@ -222,10 +222,12 @@ def _objects(verb: Token, particle: Optional[str], clauses: bool = False) -> lis
     counts too: what "declined to comment" declines is commenting, and what
     "offered to mediate" offers is mediating. An event
     noun's object is its of-phrase or its possessor ("the release of the
-    hostages", "their release")."""
+    hostages", "their release"), a noun compounded with it, which stands for
+    a possessor ("a prisoner release", "a Trump rally"), or whom it is for
+    ("a rally for the candidate")."""
     if verb.pos_ in ("NOUN", "PROPN"):
-        objects = [c for c in verb.children if c.dep_ == "poss"]
-        objects += [p for c in verb.children if c.lower_ == "of" for p in _pobjects(c)]
+        objects = [c for c in verb.children if c.dep_ in ("poss", "compound")]
+        objects += [p for c in verb.children if c.lower_ in ("of", "for") for p in _pobjects(c)]
         return [_antecedent(o) for o in objects]
     kinds = ("dobj", "nsubjpass", "attr", "oprd") + (("xcomp",) if clauses else ())
     objects = [c for c in verb.children if c.dep_ in kinds]
@@ -249,11 +251,21 @@ def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str]
     entity label counts as one ("PERSON")."""
     for obj in _objects(verb, particle, clauses):
         words = {_lemma(obj), obj.lower_, obj.ent_type_}
+        if _names_a_person(obj):
+            words.add("PERSON")
         words |= {_lemma(c) for c in obj.children if c.dep_ in ("compound", "amod", "nmod")}
         words |= {_lemma(p) for c in obj.children if c.lower_ == "of" for p in _pobjects(c)}
         if words & lemmas:
             return True
     return False
+
+
+def _names_a_person(token: Token) -> bool:
+    """A name the article gives a person elsewhere, though spaCy labels it
+    otherwise here ("a Trump rally" tagged ORG, "Mr. Trump said" PERSON)."""
+    if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", ""):
+        return False
+    return any(token.text == word.text for ent in token.doc.ents if ent.label_ == "PERSON" for word in ent)
 
 
 def _subject_matches(verb: Token, lemmas: frozenset[str]) -> bool:
