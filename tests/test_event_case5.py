@@ -64,6 +64,7 @@ def test_showing_and_rousing_are_no_protests(events_of, text):
     "A fuel tanker overturned on the motorway, killing its driver.",
     "Farmer, 64, killed in tractor accident.",
     "Officials are investigating the cause of the train derailment.",
+    "Bird flu has killed over a hundred people in the region.",
 ])
 def test_disasters_and_accidents_are_no_assault_or_inquiry(events_of, text):
     assert not _types(events_of(text)) & {"ASSAULT", "ACCUSE"}
@@ -77,14 +78,6 @@ def test_disasters_and_accidents_are_no_assault_or_inquiry(events_of, text):
 ])
 def test_fire_from_weapons_or_forces_is_still_an_assault(events_of, text):
     assert "ASSAULT" in _types(events_of(text))
-
-
-@pytest.mark.parametrize("text, trigger", [
-    ("A roadside bomb went off near an army convoy in Kandahar on Monday.", "went"),
-    ("A landmine exploded under a tractor in Helmand, killing two.", "exploded"),
-])
-def test_a_weapon_going_off_is_a_bombing(sentence_events, text, trigger):
-    assert ("ASSAULT", "explosives", trigger) in {(e.event, e.mode, e.trigger.text) for e in sentence_events(text)}
 
 
 @pytest.mark.parametrize("text", [
