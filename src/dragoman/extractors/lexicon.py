@@ -148,6 +148,10 @@ class Lexicon:
     contexts: dict[str, tuple[tuple[str, ...], ...]]  # context -> cue lemma sequences
     status: StatusCues
     valid_modes: dict[str, frozenset[str]] = field(default_factory=dict)
+    # case5 (issue #17): measures against a disaster are no coercion ("imposed a
+    # lockdown to contain the epidemic"): type -> the modes concerned (None: all)
+    hazard_responses: dict[str, Optional[frozenset[str]]] = field(default_factory=dict)
+    hazard_causes: frozenset[str] = frozenset()
 
     def candidates(self, pos: str, lemma: str) -> tuple[Entry, ...]:
         return self.by_word.get((pos, lemma), ())
@@ -359,7 +363,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
              "occurrence_verbs", "question_words", "question_verbs", "opinion_verbs", "agreed_preps",
              "victims_of_place",
              "domestic_recipient", "object_genitive", "future_recode",
-             "joint_recode", "obligation", "threat_when_planned", "adjunct_events")
+             "joint_recode", "obligation", "threat_when_planned", "adjunct_events", "hazard_responses")
     quad = _value(sections["quad"])
     if set(quad) != set(PLOVER_TYPES):
         raise LexiconError(f"{_where(path, sections['quad'])}: quad must list all 16 types")
@@ -415,6 +419,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     request = _recoding(obligation_raw.get("request"), where, roots, valid_modes)
     obligation = Entry(id=where, event=request.event, cameo=request.cameo,
                        recipient=("ccomp-subject",), embed="absorb")
+    hazards_raw, hazards_where = _value(sections["hazard_responses"]), _where(path, sections["hazard_responses"])
     order = lambda es: tuple(sorted(es, key=lambda e: -e.specificity))  # noqa: E731
     recipient = _value(sections["recipient"])
     return Lexicon(
@@ -455,7 +460,25 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         contexts=contexts,
         status=_load_status(directory / STATUS_FILE),
         valid_modes=valid_modes,
+        hazard_responses=_hazard_responses(hazards_raw["events"], hazards_where, valid_modes),
+        hazard_causes=frozenset(_str_list(hazards_raw["causes"], hazards_where, "causes")),
     )
+
+
+def _hazard_responses(raw: Any, where: str, valid_modes: dict[str, frozenset[str]]) -> dict[str, Optional[frozenset[str]]]:
+    """"TYPE" or "TYPE:mode|mode" -> {TYPE: modes or None}."""
+    responses: dict[str, Optional[frozenset[str]]] = {}
+    if not isinstance(raw, list) or not all(isinstance(t, str) for t in raw):
+        raise LexiconError(f"{where}: events must be a list of \"TYPE\" or \"TYPE:mode|mode\"")
+    for text in raw:
+        event, _, modes = text.partition(":")
+        if event not in PLOVER_TYPES:
+            raise LexiconError(f"{where}: unknown PLOVER event type {event!r}")
+        chosen = frozenset(modes.split("|")) if modes else None
+        if chosen and not chosen <= valid_modes.get(event, frozenset()):
+            raise LexiconError(f"{where}: unknown mode(s) in {text!r}")
+        responses[event] = chosen
+    return responses
 
 
 def lexicon_directory() -> Path:

@@ -27,6 +27,8 @@ _PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
 _ADDRESSEES = {"he", "she", "they", "you"}
 _SCARE_QUOTE_WORDS = 4
 _HARM_PREPS = {"in", "during", "from"}
+# where a cause or a purpose is said: "after the floods", "to contain the epidemic"
+_ADJUNCT_DEPS = {"prep", "advcl", "xcomp", "npadvmod"}
 _QUOTE_RE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
 
 
@@ -37,6 +39,9 @@ class TriggerMatcher:
         self.doc = doc
         self.lex = lexicon
         self.scare_quotes = _scare_quotes(text)
+        # case5 (issue #17): words that make a harm someone's act ("artillery fire",
+        # "police fire"): the ASSAULT means cues and the agent nouns
+        self.armed = frozenset(w for _mode, words in lexicon.modes.get("ASSAULT", ()) for w in words) | lexicon.agent_nouns
         self._quote_starts = [start for start, _end in self.scare_quotes]
 
     def matches(self) -> dict[int, Match]:
@@ -112,16 +117,18 @@ class TriggerMatcher:
                 continue  # "seized on the remark", "hails from": another sense
             if entry.intransitive and any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
                 continue  # "fired the aide": another sense than "fired in the air"
-            if entry.not_objects and _object_matches(token, entry.not_objects, entry.particle, clauses=True):
+            if entry.not_objects and _object_matches(token, entry.not_objects, entry.particle, clauses=True, compounds=True):
                 continue  # "struck a deal", "declined to comment": another sense
             if entry.subjects and not _subject_matches(token, entry.subjects):
                 continue
             if entry.not_subjects and (
-                _subject_matches(token, entry.not_subjects) or _harmed_in(token, entry.not_subjects)
+                _subject_matches(token, entry.not_subjects, self.armed) or _harmed_in(token, entry.not_subjects, self.armed)
             ):
                 continue  # "the earthquake killed", "injured in the accident": no one's act
             if entry.prep and not _has_prep(token, entry.prep):
                 continue
+            if self._answers_a_hazard(entry, token, carrier):
+                continue  # "a lockdown to contain the epidemic": disaster response, not coercion
             if entry.event == "REQUEST" and pos == "verb" and _asks_a_question(token, self.lex):
                 continue  # "asked why he left", "'Why?' he asked": a question, not a request
             if entry.event == "AGREE" and _lemma(token) in self.lex.opinion_verbs and _shares_an_opinion(token, self.lex):
@@ -133,6 +140,23 @@ class TriggerMatcher:
                 carrier = None
             return Match(entry=entry, head=anchor, tokens=[token], carrier=carrier)
         return None
+
+    def _answers_a_hazard(self, entry: Entry, token: Token, carrier: Optional[Token]) -> bool:
+        """case5 (issue #17): a measure whose cause or purpose, in an adjunct of
+        the trigger or of the verb carrying it, names a disaster or an epidemic;
+        or one the disaster made someone take ("the outbreak forced them to close")."""
+        if entry.event not in self.lex.hazard_responses:
+            return False
+        modes = self.lex.hazard_responses[entry.event]
+        if modes is not None and entry.mode not in modes:
+            return False
+        verbs = [token] + ([carrier] if carrier is not None else [])
+        causes = [c for verb in verbs for c in verb.children if c.dep_ in _ADJUNCT_DEPS]
+        governor = verbs[-1]
+        while governor.dep_ in ("xcomp", "conj") and governor.head is not governor:
+            governor = governor.head
+            causes += [c for c in governor.children if c.dep_ == "nsubj"]
+        return any(_lemma(t) in self.lex.hazard_causes for c in causes for t in c.subtree)
 
     def _undergone(self, entry: Entry, verb: Token) -> bool:
         """'faced charges', 'avoided jail sentences', 'survived an attack': a
@@ -216,24 +240,30 @@ _FRAME_NOUNS = {"effort", "bid", "attempt", "campaign", "mission"}
 _MEASURE_NOUNS = {"series", "wave", "round", "spate", "string", "day", "week", "month", "hour"}
 
 
-def _objects(verb: Token, particle: Optional[str], clauses: bool = False) -> list[Token]:
+def _objects(verb: Token, particle: Optional[str], clauses: bool = False, compounds: bool = False) -> list[Token]:
     """Objects of the verb; "part of X" counts as X, and a relative pronoun the
     noun it stands for. With `clauses`, the verb of an infinitive complement
     counts too: what "declined to comment" declines is commenting, and what
     "offered to mediate" offers is mediating. An event
     noun's object is its of-phrase or its possessor ("the release of the
-    hostages", "their release")."""
+    hostages", "their release") or whom it is for ("a rally for the
+    candidate"); with `compounds`, a noun compounded with it too, which may
+    stand for a possessor ("a Trump rally") -- enough to rule a sense out, not
+    to rule one in ("the Nice attack" names a place)."""
     if verb.pos_ in ("NOUN", "PROPN"):
-        objects = [c for c in verb.children if c.dep_ == "poss"]
-        objects += [p for c in verb.children if c.lower_ == "of" for p in _pobjects(c)]
+        kinds = ("poss", "compound") if compounds else ("poss",)
+        objects = [c for c in verb.children if c.dep_ in kinds]
+        objects += [p for c in verb.children if c.lower_ in ("of", "for") for p in _pobjects(c)]
         return [_antecedent(o) for o in objects]
     kinds = ("dobj", "nsubjpass", "attr", "oprd") + (("xcomp",) if clauses else ())
     objects = [c for c in verb.children if c.dep_ in kinds]
-    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "photographs and intelligence"
     objects += [
         p for o in objects if _lemma(o) in _QUANTITY_NOUNS
         for c in o.children if c.lower_ == "of" for p in _pobjects(c)
     ]
+    # "photographs and intelligence"; case5 (issue #17): also after a quantity,
+    # "a number of police and army forces"
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     if particle:
         for child in verb.children:
             if child.lower_ == particle:
@@ -243,12 +273,15 @@ def _objects(verb: Token, particle: Optional[str], clauses: bool = False) -> lis
     return [_antecedent(o) for o in objects]
 
 
-def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str], clauses: bool = False) -> bool:
+def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str], clauses: bool = False,
+                    compounds: bool = False) -> bool:
     """The object, one of its modifiers ("access points", "tear gas and pepper
     spray") or its of-phrase ("state of emergency") is one of the lemmas; its
     entity label counts as one ("PERSON")."""
-    for obj in _objects(verb, particle, clauses):
+    for obj in _objects(verb, particle, clauses, compounds):
         words = {_lemma(obj), obj.lower_, obj.ent_type_}
+        if _names_a_person(obj):
+            words.add("PERSON")
         words |= {_lemma(c) for c in obj.children if c.dep_ in ("compound", "amod", "nmod")}
         words |= {_lemma(p) for c in obj.children if c.lower_ == "of" for p in _pobjects(c)}
         if words & lemmas:
@@ -256,22 +289,59 @@ def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str]
     return False
 
 
-def _subject_matches(verb: Token, lemmas: frozenset[str]) -> bool:
+def _names_a_person(token: Token) -> bool:
+    """A name the article gives a person elsewhere, though spaCy labels it
+    otherwise here ("a Trump rally" tagged ORG, "Mr. Trump said" PERSON)."""
+    if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", ""):
+        return False
+    return any(token.text == word.text for ent in token.doc.ents if ent.label_ == "PERSON" for word in ent)
+
+
+def _subject_matches(verb: Token, lemmas: frozenset[str], armed: frozenset[str] = frozenset()) -> bool:
     """The verb's subject, passive agent ("destroyed by the flood") or the noun
     its -ing participle modifies, or a compound in it ("a gas explosion"), is one of the lemmas; with none,
     who controls the verb ("resorted to firing", "began to shoot"); a relative
-    pronoun stands for its noun ("the rain that battered the coast"); a name's entity label counts as one ("PERSON")."""
+    pronoun stands for its noun ("the rain that battered the coast"); a name's entity label counts as one ("PERSON").
+    An -ing clause with no subject of its own is done by its main clause's doer
+    ("a storm battered the coast, killing four"), or is part of the main verb's
+    happening when that verb is one of the lemmas and has no object ("a bus
+    plunged into a gorge, killing 12"). With `armed`, a doer with a possessor,
+    a nationality or one of these words as modifier is someone's ("artillery
+    fire", "Israeli fire", "their fire"), whatever its own word."""
     doers = [_antecedent(c) for c in verb.children if c.dep_ == "nsubj"]
     doers += [_antecedent(p) for c in verb.children if c.dep_ == "agent" for p in _pobjects(c)]
     if verb.dep_ == "acl" and verb.tag_ == "VBG":  # "police firing on the crowd": the noun does it
         doers.append(verb.head)
+    if verb.dep_ == "conj" and not doers and verb.head.pos_ in ("VERB", "AUX"):
+        # "the tanker overturned and exploded": coordinated verbs share their subject
+        doers += [_antecedent(c) for c in verb.head.children if c.dep_ == "nsubj"]
     if not doers and verb.pos_ == "VERB":  # ipe5 (issue #17): "police resorted to firing": the controller
         doers = [_antecedent(c) for c in _controllers(verb)]
-    return any(
-        _lemma(d) in lemmas or (d.pos_ == "PROPN" and d.ent_type_ in lemmas)
-        or any(_lemma(c) in lemmas for c in d.children if c.dep_ == "compound")
-        for d in doers
-    )
+    if _subjectless_participle(verb):
+        main = verb.head
+        if _lemma(main) in lemmas and not any(c.dep_ == "dobj" for c in main.children):
+            return True
+        if _subject_matches(main, lemmas, armed):
+            return True
+    return any(_names_one_of(d, lemmas, armed) for d in doers)
+
+
+def _subjectless_participle(verb: Token) -> bool:
+    """An -ing clause after a main clause, with no subject of its own ("..., killing four")."""
+    return (verb.dep_ in ("advcl", "conj") and verb.tag_ == "VBG" and verb.head.i < verb.i
+            and verb.head.pos_ in ("VERB", "AUX") and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children))
+
+
+def _names_one_of(noun: Token, lemmas: frozenset[str], armed: frozenset[str]) -> bool:
+    if armed and any(_is_armed_modifier(c, armed) for c in noun.children):
+        return False
+    return (_lemma(noun) in lemmas or (noun.pos_ == "PROPN" and noun.ent_type_ in lemmas)
+            or any(_lemma(c) in lemmas for c in noun.children if c.dep_ == "compound"))
+
+
+def _is_armed_modifier(modifier: Token, armed: frozenset[str]) -> bool:
+    return modifier.dep_ == "poss" or (
+        modifier.dep_ in ("compound", "amod", "nmod") and (_lemma(modifier) in armed or modifier.ent_type_ == "NORP"))
 
 
 def _asks_a_question(verb: Token, lex: Lexicon) -> bool:
@@ -325,16 +395,19 @@ def _asked_one(obj: Token, asked_nouns: frozenset[str]) -> bool:
         _lemma(obj) in asked_nouns)
 
 
-def _harmed_in(verb: Token, lemmas: frozenset[str]) -> bool:
+def _harmed_in(verb: Token, lemmas: frozenset[str], armed: frozenset[str] = frozenset()) -> bool:
     """A passive with no doer whose harm came in one of the lemmas ("injured in
     the accident", "killed in crashes") or when one of them happened on its own
-    ("killed when the helicopter crashed", "when the roof collapsed")."""
+    ("killed when the helicopter crashed", "when the roof collapsed"). A bare
+    participle is a passive too ("man, 87, killed in traffic accident");
+    `armed` as in _subject_matches ("killed in artillery fire" is an act)."""
     children = list(verb.children)
-    if not any(c.dep_ in ("nsubjpass", "auxpass") for c in children) or any(c.dep_ == "agent" for c in children):
+    bare = verb.tag_ == "VBN" and not any(c.dep_ in ("nsubj", "aux", "dobj") for c in children)
+    if not (bare or any(c.dep_ in ("nsubjpass", "auxpass") for c in children)) or any(c.dep_ == "agent" for c in children):
         return False
     for child in children:
         if child.dep_ == "prep" and child.lower_ in _HARM_PREPS:
-            if any(_lemma(p) in lemmas for p in _pobjects(child)):
+            if any(_names_one_of(p, lemmas, armed) for p in _pobjects(child)):
                 return True
         if child.dep_ == "advcl" and not any(c.dep_ in ("dobj", "nsubjpass") for c in child.children):
             subjects = [c for c in child.children if c.dep_ == "nsubj"]
