@@ -149,7 +149,3 @@ def test_exchanges_interceptions_and_seizures(events_of, text, event, trigger):
 
 def test_exchanging_fire_is_no_release(events_of):
     assert "RETREAT" not in _types(events_of("The two sides exchanged fire across the border."))
-
-
-def test_forces_counted_by_a_quantity_and_coordinated_are_what_is_sent(events_of):
-    assert ("MOBILIZE", "sent") in events_of("A number of police and army units were sent to the border town of Kerem.")

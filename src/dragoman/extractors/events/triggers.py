@@ -257,13 +257,11 @@ def _objects(verb: Token, particle: Optional[str], clauses: bool = False, compou
         return [_antecedent(o) for o in objects]
     kinds = ("dobj", "nsubjpass", "attr", "oprd") + (("xcomp",) if clauses else ())
     objects = [c for c in verb.children if c.dep_ in kinds]
+    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "photographs and intelligence"
     objects += [
         p for o in objects if _lemma(o) in _QUANTITY_NOUNS
         for c in o.children if c.lower_ == "of" for p in _pobjects(c)
     ]
-    # "photographs and intelligence"; case5 (issue #17): also after a quantity,
-    # "a number of police and army forces"
-    objects += [c for o in objects for c in o.children if c.dep_ == "conj"]
     if particle:
         for child in verb.children:
             if child.lower_ == particle:
