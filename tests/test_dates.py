@@ -9,6 +9,7 @@ import pytest
 from dragoman.extractors.dates import event_date
 from dragoman.pipeline import Pipeline
 from dragoman.records import Article
+from dragoman.resolve.dateline import dateline_date
 from dragoman.resolve.timex import resolve
 from seed import seed_text
 
@@ -384,3 +385,34 @@ def test_following_year_with_nothing_named_before_stays_unanchored():
 
     dates = Pipeline().analyse(Article(id="d", text="The following year, the mill closed.", published="2024-06-01")).dates
     assert all(d.first is None for d in dates)
+
+
+# -- datelines ----------------------------------------------------------------------------------
+
+
+def _dated(text: str, published: str | None, word: str, after: str = ""):
+    analysis = Pipeline(steps=["dates"]).analyse(Article(id="t", text=text, published=published))
+    return event_date(analysis, _token(analysis, word, after or text[:10]))
+
+
+@pytest.mark.parametrize("opening, day", [
+    ("RIVERTON, June 14, 2024 (Valley Wire) -- The council voted", "2024-06-14"),
+    ("Maria Lopez, The Valley Herald June 14, 2024 4:05 pm. The council voted", "2024-06-14"),
+    ("Posted Friday, 14th June 2024\n\nThe council voted", "2024-06-14"),
+    ("- 14 June, 2024: The council voted", "2024-06-14"),
+    ("By Maria Lopez June 14, 2024 RIVERTON -- The council voted", "2024-06-14"),
+    ("On June 14, 2024, the council voted", None),  # a date inside the story
+    ("The council voted to close the bridge. " * 6 + "RIVERTON, June 14, 2024 --", None),  # too far in
+])
+def test_dateline_date(opening, day):
+    assert dateline_date(opening) == day
+
+
+def test_the_dateline_anchors_relative_dates_when_no_publication_date_is_given():
+    text = "RIVERTON, June 14, 2024 (Valley Wire) -- The council voted yesterday to close the bridge."
+    analysis = Pipeline(steps=["dates"]).analyse(Article(id="t", text=text, published=None))
+    assert analysis.published == "2024-06-14"
+    assert _dated(text, None, "voted").value == "2024-06-13"
+    assert analysis.to_record().published is None  # the record keeps the date as given
+    given = Pipeline(steps=["dates"]).analyse(Article(id="t", text=text, published="2024-06-20"))
+    assert given.published == "2024-06-20"  # a given date wins
