@@ -387,12 +387,21 @@ def test_following_year_with_nothing_named_before_stays_unanchored():
     assert all(d.first is None for d in dates)
 
 
-# -- datelines ----------------------------------------------------------------------------------
+# -- bounds, unanchored mentions and datelines ---------------------------------------------------
 
 
 def _dated(text: str, published: str | None, word: str, after: str = ""):
     analysis = Pipeline(steps=["dates"]).analyse(Article(id="t", text=text, published=published))
     return event_date(analysis, _token(analysis, word, after or text[:10]))
+
+
+def test_a_mention_that_names_no_time_does_not_date_an_event():
+    text = "The guards were attacked near the 12th century fort. The talks began on Monday."
+    found = _dated(text, "2024-06-14", "attacked")
+    assert found.source == "published" and found.last == "2024-06-14"
+    # with no publication date, "today" names no day but still says when, in words
+    found = _dated("The council voted today to close the bridge.", None, "voted")
+    assert (found.text, found.value, found.precision) == ("today", None, "day")
 
 
 @pytest.mark.parametrize("opening, day", [

@@ -334,7 +334,13 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
        clause ("will travel"): that event is not dated at all.
     """
     doc = analysis.doc
-    located = [(d, doc.char_span(d.start, d.end, alignment_mode="expand")) for d in analysis.dates]
+    published = parse_published(analysis.published)
+    # a mention that names no time and no precision although the publication day
+    # is known ("the 11th century", a phone number) dates nothing: the next source
+    # is tried instead. An unanchored "that day" or "Friday" still says when, in words
+    telling = [d for d in analysis.dates
+               if published is None or d.value or d.first or d.last or d.precision != "unknown"]
+    located = [(d, doc.char_span(d.start, d.end, alignment_mode="expand")) for d in telling]
     located = [(d, span) for d, span in located if span is not None]
     clause = clause_tokens(trigger)
     verb = governing_verb(trigger) or trigger
@@ -348,7 +354,6 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
         ("sentence", [d for d, span in in_sentence if _clause_verb_index(span) in above]),
         ("context", [d for d, span in in_context if _dates_main_clause(span)]),
     )
-    published = parse_published(analysis.published)
     future = tense(verb) == "future"
     for source, dates in candidates:
         if future and published is not None:  # "will travel" is not dated by a past "Wednesday"
