@@ -395,6 +395,28 @@ def _dated(text: str, published: str | None, word: str, after: str = ""):
     return event_date(analysis, _token(analysis, word, after or text[:10]))
 
 
+@pytest.mark.parametrize("text, word", [
+    ("The ministry said on Tuesday that rebels shelled the border post.", "shelled"),
+    ("On Tuesday the mayor argued that the council ignored the residents.", "ignored"),
+    ("In May investigators concluded that the guard had been bribed by the smugglers.", "bribed"),
+    ("The agency reported on Tuesday that two reporters were detained at the airport.", "detained"),
+])
+def test_a_date_of_the_telling_only_bounds_an_earlier_event(text, word):
+    # the date belongs to the statement or finding; what it reports happened by then
+    found = _dated(text, "2024-06-14", word)
+    assert found.source == "sentence" and found.value is None and found.first is None
+    assert found.last in ("2024-06-11", "2024-05-31") and found.precision == "unknown"
+
+
+@pytest.mark.parametrize("text, word, value", [
+    ("On Tuesday police fired tear gas as the crowd marched on the palace.", "marched", "2024-06-11"),
+    ("The minister told parliament on Tuesday that the army was ready to withdraw.", "withdraw", "2024-06-11"),
+    ("Officials met the envoy on Tuesday and signed the accord.", "signed", "2024-06-11"),
+])
+def test_a_date_of_the_clause_above_still_dates_a_simultaneous_event(text, word, value):
+    assert _dated(text, "2024-06-14", word).value == value
+
+
 def test_a_mention_that_names_no_time_does_not_date_an_event():
     text = "The guards were attacked near the 12th century fort. The talks began on Monday."
     found = _dated(text, "2024-06-14", "attacked")
@@ -425,3 +447,8 @@ def test_the_dateline_anchors_relative_dates_when_no_publication_date_is_given()
     assert analysis.to_record().published is None  # the record keeps the date as given
     given = Pipeline(steps=["dates"]).analyse(Article(id="t", text=text, published="2024-06-20"))
     assert given.published == "2024-06-20"  # a given date wins
+
+
+def test_an_earlier_event_bounded_by_a_coming_date_ends_by_publication():
+    found = _dated("On Monday the senator, who had backed the bill, will chair the hearing.", "2024-06-14", "backed")
+    assert (found.source, found.first, found.last) == ("sentence", None, "2024-06-14")

@@ -12,7 +12,8 @@ that quarter a year before.
 
 `event_date` then dates an event from its trigger: the nearest date in the
 trigger's own clause, else in its sentence, else in the previous sentence of
-the same paragraph, else on or before the publication day.
+the same paragraph (only as a bound when the event is told as earlier than
+that date), else on or before the publication day.
 """
 
 from __future__ import annotations
@@ -30,6 +31,7 @@ from ..pipeline import component
 from ..records import DateMention
 from ..resolve.timex import lexicon, parse_published, resolve
 from ..annotate.views import doc_text, doc_tokens, sentence_of
+from .quotes.cues import cue_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -316,6 +318,47 @@ def _dates_main_clause(span: "Span") -> bool:
     return head.pos_ in VERBAL and head.dep_ == "ROOT"
 
 
+def past_perfect(verb: "Token") -> bool:
+    """"had met", "had been killed": told as before the time the text is at."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)
+
+
+def _finite_past(verb: "Token") -> bool:
+    """"shelled", "was detained": a past tense of the verb itself, not a participle
+    ("kidnapped two years ago"), an infinitive ("was willing to withdraw") or a
+    progressive, which tells what was going on at the time ("was conducting")."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _told_as_earlier(verb: "Token", dated: Optional["Token"]) -> bool:
+    """A past event that a sentence dated by another clause (its verb `dated`, or
+    None for the previous sentence) tells as earlier than that date: a past
+    perfect ("in January, police concluded he had been killed"), or a past event
+    reported by a verb of speech or thought between it and the dated verb ("said
+    Thursday that Trump lashed out"). Such a date bounds the event; it does not
+    date it."""
+    if past_perfect(verb):
+        return True
+    if not _finite_past(verb):
+        return False
+    cues = cue_lexicon()
+    token = verb
+    while token.head.i != token.i and token != dated:
+        if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_ in cues.speech | cues.thought:
+            return True
+        token = token.head
+    return False
+
+
+def _on_or_before(found: DateMention, source: str, published: Optional[date]) -> DateMention:
+    """The event happened on or before the date found, and being told in a past
+    tense, on or before publication: a range with no start."""
+    last = min(found.last, published.isoformat()) if published else found.last
+    return msgspec.structs.replace(found, value=None, first=None, last=last, precision="unknown", source=source)
+
+
 def _within(located, start: int, end: int):
     return [(d, span) for d, span in located if d.start >= start and d.end <= end]
 
@@ -324,8 +367,11 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
     """The date of the event triggered by `trigger`, with `source` saying where it came from.
 
     1. clause: the nearest date in the trigger's own clause;
-    2. sentence: a date of a clause above it ("said Friday that ... met");
-    3. context: a date timing the main verb of the previous sentence in the paragraph;
+    2. sentence: a date of a clause above it ("on Friday police fired as the crowd marched");
+    3. context: a date timing the main verb of the previous sentence in the paragraph
+       (a date of 2 or 3 only bounds an event told as earlier than it, a past
+       perfect or a past event reported by a verb of speech or thought: the
+       range ends on that date's last day and has no start);
     4. published: no words date it, so it happened on or before publication:
        a range that ends on the publication day and has no start (`value`
        null, precision "unknown"), with `text` "" and a zero-length span at the
@@ -354,13 +400,17 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
         ("sentence", [d for d, span in in_sentence if _clause_verb_index(span) in above]),
         ("context", [d for d, span in in_context if _dates_main_clause(span)]),
     )
+    dated_verbs = {d.start: governing_verb(span.root) for d, span in in_sentence}
     future = tense(verb) == "future"
     for source, dates in candidates:
         if future and published is not None:  # "will travel" is not dated by a past "Wednesday"
             dates = [d for d in dates if d.last is None or d.last >= published.isoformat()]
         found = _nearest(dates, trigger)
-        if found is not None:
-            return msgspec.structs.replace(found, source=source)
+        if found is None:
+            continue
+        if source != "clause" and found.last and _told_as_earlier(verb, dated_verbs.get(found.start)):
+            return _on_or_before(found, source, published)
+        return msgspec.structs.replace(found, source=source)
     if published is None or future:
         return None
     return DateMention(
