@@ -452,3 +452,12 @@ def test_the_dateline_anchors_relative_dates_when_no_publication_date_is_given()
 def test_an_earlier_event_bounded_by_a_coming_date_ends_by_publication():
     found = _dated("On Monday the senator, who had backed the bill, will chair the hearing.", "2024-06-14", "backed")
     assert (found.source, found.first, found.last) == ("sentence", None, "2024-06-14")
+
+
+@pytest.mark.parametrize("text, word, value", [
+    ('"We met the builders today," the mayor said Monday.', "met", "2024-06-10"),
+    ("“The pumps failed yesterday,” the engineer told reporters on Wednesday.", "failed", "2024-06-11"),
+    ('The mayor said Monday that the builders met today.', "met", "2024-06-14"),  # no quotation: publication
+])
+def test_a_day_word_in_a_quotation_counts_from_the_day_it_was_said(text, word, value):
+    assert _dated(text, "2024-06-14", word).value == value

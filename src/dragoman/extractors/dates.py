@@ -192,7 +192,42 @@ def find_dates(analysis: Analysis) -> None:
             best = (anchored or resolved_parts or [best])[0]
         if best is not None:
             mentions.append(best)
-    analysis.dates = _after_previous_date(_year_back_from_reported_quarter(mentions))
+    analysis.dates = _from_the_day_said(doc, _after_previous_date(_year_back_from_reported_quarter(mentions)))
+
+
+def _in_quotation(before: str) -> bool:
+    """Whether the text after `before` (a sentence up to some point) is inside a quotation."""
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+def _from_the_day_said(doc: "Doc", mentions: list[DateMention]) -> list[DateMention]:
+    """'"I talked to him today," the mayor said Monday': a day word inside a
+    quotation counts from the day the sentence says it was spoken (a day date of
+    a verb of speech outside the quotation), not from publication."""
+    text, offsets, speech = doc_text(doc), lexicon()["day_words"], cue_lexicon().speech
+    resolved = []
+    for mention in mentions:
+        days = offsets.get(mention.text.lower())
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if days is not None else None
+        said = None
+        if span is not None:
+            sentence = sentence_of(span[0])
+            if _in_quotation(text[sentence.start_char : mention.start]):
+                said = next((d for d in mentions if d.value and d.precision == "day" and d is not mention
+                             and sentence.start_char <= d.start < sentence.end_char
+                             and not _in_quotation(text[sentence.start_char : d.start])
+                             and _times_speech(doc, d, speech)), None)
+        if said is not None:
+            day = (date.fromisoformat(said.value) + relativedelta(days=days)).isoformat()
+            mention = msgspec.structs.replace(mention, value=day, first=day, last=day, precision="day")
+        resolved.append(mention)
+    return resolved
+
+
+def _times_speech(doc: "Doc", mention: DateMention, speech: frozenset[str]) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    verb = governing_verb(span.root) if span is not None else None
+    return verb is not None and verb.lemma_ in speech
 
 
 _FOLLOWING_UNIT = re.compile(r"(?:the )?(?:following|subsequent) (?P<unit>year|month)|a (?P<later>year|month) later", re.I)
