@@ -8,7 +8,10 @@ governing verb decides whether a bare "Friday" looks back or ahead. In an
 article reporting a quarter, "a year earlier" and "the year-ago period" mean
 that quarter a year before.
 
-"The following year" and "a month later" count from the date named before them.
+"The following year" and "a month later" count from the date named before them,
+and a day word inside a quotation from the day it was said ('"...today," the
+mayor said Monday'). An article without a publication date is read from the day
+its dateline names (`Analysis.published`).
 
 `event_date` then dates an event from its trigger: the nearest date in the
 trigger's own clause, else in its sentence, else in the previous sentence of
