@@ -9,6 +9,7 @@ import pytest
 from dragoman.extractors.dates import event_date
 from dragoman.pipeline import Pipeline
 from dragoman.records import Article
+from dragoman.resolve.dateline import dateline_date
 from dragoman.resolve.timex import resolve
 from seed import seed_text
 
@@ -384,3 +385,79 @@ def test_following_year_with_nothing_named_before_stays_unanchored():
 
     dates = Pipeline().analyse(Article(id="d", text="The following year, the mill closed.", published="2024-06-01")).dates
     assert all(d.first is None for d in dates)
+
+
+# -- bounds, unanchored mentions and datelines ---------------------------------------------------
+
+
+def _dated(text: str, published: str | None, word: str, after: str = ""):
+    analysis = Pipeline(steps=["dates"]).analyse(Article(id="t", text=text, published=published))
+    return event_date(analysis, _token(analysis, word, after or text[:10]))
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The ministry said on Tuesday that rebels shelled the border post.", "shelled"),
+    ("On Tuesday the mayor argued that the council ignored the residents.", "ignored"),
+    ("In May investigators concluded that the guard had been bribed by the smugglers.", "bribed"),
+    ("The agency reported on Tuesday that two reporters were detained at the airport.", "detained"),
+])
+def test_a_date_of_the_telling_only_bounds_an_earlier_event(text, word):
+    # the date belongs to the statement or finding; what it reports happened by then
+    found = _dated(text, "2024-06-14", word)
+    assert found.source == "sentence" and found.value is None and found.first is None
+    assert found.last in ("2024-06-11", "2024-05-31") and found.precision == "unknown"
+
+
+@pytest.mark.parametrize("text, word, value", [
+    ("On Tuesday police fired tear gas as the crowd marched on the palace.", "marched", "2024-06-11"),
+    ("The minister told parliament on Tuesday that the army was ready to withdraw.", "withdraw", "2024-06-11"),
+    ("Officials met the envoy on Tuesday and signed the accord.", "signed", "2024-06-11"),
+])
+def test_a_date_of_the_clause_above_still_dates_a_simultaneous_event(text, word, value):
+    assert _dated(text, "2024-06-14", word).value == value
+
+
+def test_a_mention_that_names_no_time_does_not_date_an_event():
+    text = "The guards were attacked near the 12th century fort. The talks began on Monday."
+    found = _dated(text, "2024-06-14", "attacked")
+    assert found.source == "published" and found.last == "2024-06-14"
+    # with no publication date, "today" names no day but still says when, in words
+    found = _dated("The council voted today to close the bridge.", None, "voted")
+    assert (found.text, found.value, found.precision) == ("today", None, "day")
+
+
+@pytest.mark.parametrize("opening, day", [
+    ("RIVERTON, June 14, 2024 (Valley Wire) -- The council voted", "2024-06-14"),
+    ("Maria Lopez, The Valley Herald June 14, 2024 4:05 pm. The council voted", "2024-06-14"),
+    ("Posted Friday, 14th June 2024\n\nThe council voted", "2024-06-14"),
+    ("- 14 June, 2024: The council voted", "2024-06-14"),
+    ("By Maria Lopez June 14, 2024 RIVERTON -- The council voted", "2024-06-14"),
+    ("On June 14, 2024, the council voted", None),  # a date inside the story
+    ("The council voted to close the bridge. " * 6 + "RIVERTON, June 14, 2024 --", None),  # too far in
+])
+def test_dateline_date(opening, day):
+    assert dateline_date(opening) == day
+
+
+def test_the_dateline_anchors_relative_dates_when_no_publication_date_is_given():
+    text = "RIVERTON, June 14, 2024 (Valley Wire) -- The council voted yesterday to close the bridge."
+    analysis = Pipeline(steps=["dates"]).analyse(Article(id="t", text=text, published=None))
+    assert analysis.published == "2024-06-14"
+    assert _dated(text, None, "voted").value == "2024-06-13"
+    assert analysis.to_record().published is None  # the record keeps the date as given
+    given = Pipeline(steps=["dates"]).analyse(Article(id="t", text=text, published="2024-06-20"))
+    assert given.published == "2024-06-20"  # a given date wins
+
+
+def test_an_earlier_event_bounded_by_a_coming_date_ends_by_publication():
+    found = _dated("On Monday the senator, who had backed the bill, will chair the hearing.", "2024-06-14", "backed")
+    assert (found.source, found.first, found.last) == ("sentence", None, "2024-06-14")
+
+
+@pytest.mark.parametrize("text, word, value", [
+    ('"We met the builders today," the mayor said Monday.', "met", "2024-06-10"),
+    ("“The pumps failed yesterday,” the engineer told reporters on Wednesday.", "failed", "2024-06-11"),
+    ('The mayor said Monday that the builders met today.', "met", "2024-06-14"),  # no quotation: publication
+])
+def test_a_day_word_in_a_quotation_counts_from_the_day_it_was_said(text, word, value):
+    assert _dated(text, "2024-06-14", word).value == value

@@ -21,7 +21,7 @@ from dragoman.evaluate.gold import GoldFormatError
 from dragoman.evaluate.gold_realnews import ipe_published, read_case2021, read_ipe, read_rne
 from dragoman.evaluate.keywords import word_pattern
 from dragoman.evaluate.results import Report
-from dragoman.records import ArticleRecord, Event, Offsets, Party, Trigger
+from dragoman.records import ArticleRecord, DateMention, Event, Offsets, Party, Trigger
 
 
 def _value(report: Report, metric: str, system: str = "dragoman"):
@@ -142,6 +142,51 @@ def test_rne_status_historical_reads_as_occurred_and_countries_must_be_a_subset(
     # CAMEO's code for a transnational armed group names no country in our vocabulary
     assert rne.countries_agree(frozenset({"IMG"}), [])
     assert rne.gold_countries(frozenset({"IMG", "UNO", "SDN"})) == {"IGO", "SDN"}
+
+
+def _dated(gold_path: Path, dates: list) -> Path:
+    """The tiny gold with a date on each mention, in order."""
+    article = json.loads(gold_path.read_text(encoding="utf-8"))
+    for mention, when in zip(article["events"], dates):
+        mention["date"] = when
+    gold_path.write_text(json.dumps(article) + "\n", encoding="utf-8")
+    return gold_path
+
+
+def _when(value=None, first=None, last=None) -> DateMention:
+    return DateMention(text="", start=0, end=0, value=value, first=first, last=last)
+
+
+def test_rne_date_agrees_by_prefix_as_the_reference_scorer_does():
+    assert rne.date_agrees("2021-06-14", _when("2021-06-14"))
+    assert rne.date_agrees("2021-06", _when("2021-06-14"))  # a day within the gold month
+    assert rne.date_agrees("2021", _when(first="2021-03-01", last="2021-03-31"))
+    assert not rne.date_agrees("2021-06-14", _when("2021-06-13"))
+    # a range that holds the gold day is not right unless one of its bounds is that day
+    assert not rne.date_agrees("2021-06-14", _when(first="2021-06-01", last="2021-06-30"))
+    assert rne.date_agrees("2021-06-14", _when(first="2021-06-14", last="2021-06-20"))
+    assert rne.date_agrees("2021-06-14", _when(last="2021-06-14"))  # "on or before publication"
+    assert not rne.date_agrees("2021-06-14", None)
+
+
+def test_rne_date_accuracy_counts_paired_mentions_with_a_gold_date(tmp_path):
+    gold = _dated(_rne_gold(tmp_path), ["2021-06-14", "2021-06", None])
+    ours = [
+        msgspec.structs.replace(_event("ASSAULT", RNE_TEXT, "shelled"), date=_when("2021-06-14")),
+        msgspec.structs.replace(_event("ASSAULT", RNE_TEXT, "shelling"), date=_when(first="2021-05-01", last="2021-05-31")),
+        _event("AID", RNE_TEXT, "aid"),  # its gold has no date: not counted
+    ]
+    report = rne.evaluate(gold, predictions=_save(tmp_path / "out.jsonl", {"maru": ours}))
+    assert _value(report, "date accuracy") == pytest.approx(1 / 2)
+    assert report.cell("dragoman", "date accuracy").counts == {"correct": 1, "total": 2}
+    wrong = [m for m in report.misses if m.kind == "wrong date"]
+    assert len(wrong) == 1 and wrong[0].gold == "ASSAULT 2021-06" and "first=2021-05-01" in wrong[0].predicted
+
+
+def test_rne_reader_wants_dates_as_years_months_or_days(tmp_path):
+    gold = _dated(_rne_gold(tmp_path), ["14 June 2021"])
+    with pytest.raises(GoldFormatError, match="line 1 event 0: date '14 June 2021'"):
+        read_rne(gold)
 
 
 def test_rne_reader_names_the_line_and_the_problem(tmp_path):

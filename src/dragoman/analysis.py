@@ -11,6 +11,7 @@ from __future__ import annotations
 import bisect
 import hashlib
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import TYPE_CHECKING, Callable, Optional
 
 from .records import (
@@ -25,6 +26,7 @@ from .records import (
     Place,
     Quote,
 )
+from .resolve.dateline import dateline_date
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span
@@ -57,9 +59,14 @@ class Analysis:
         for lesson in lessons:
             lesson()
 
-    @property
+    @cached_property
     def published(self) -> Optional[str]:
-        return self.article.published
+        """The day relative dates count from: the article's publication date, or
+        when the input gives none, the day its dateline names (`resolve.dateline`).
+        The record keeps the date as given."""
+        if self.article.published is not None:
+            return self.article.published
+        return dateline_date(self.article.text)
 
     # -- actor mentions -------------------------------------------------
     def index_actor_mentions(self) -> None:

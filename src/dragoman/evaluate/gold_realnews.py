@@ -37,6 +37,7 @@ class Mention:
     recipient_countries: frozenset[str] = frozenset()
     actor_names: tuple[str, ...] = ()  # the parties as written (or named), for error listings
     recipient_names: tuple[str, ...] = ()
+    date: Optional[str] = None  # when it happened: YYYY, YYYY-MM or YYYY-MM-DD
 
 
 @dataclass
@@ -88,6 +89,17 @@ def _names(value: Any) -> tuple[str, ...]:
     return tuple(str(p.get("text") or p.get("name") or "") for p in value or ())
 
 
+_GOLD_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
+def _gold_date(value: Any, where: str, path: Path) -> Optional[str]:
+    if value is None:
+        return None
+    if not (isinstance(value, str) and _GOLD_DATE.fullmatch(value)):
+        raise GoldFormatError(path, f"{where}: date {value!r} is not YYYY, YYYY-MM or YYYY-MM-DD")
+    return value
+
+
 def _pair(value: Any, text: str, where: str, path: Path) -> Span:
     if not (isinstance(value, list) and len(value) == 2 and all(type(v) is int for v in value)):
         raise GoldFormatError(path, f"{where}: expected [start, end]")
@@ -111,6 +123,7 @@ def _mention(obj: Any, text: str, index: int, where: str, path: Path) -> Mention
         recipient_countries=_countries(obj.get("recipient"), f"{where} recipient", path),
         actor_names=_names(obj.get("actor")),
         recipient_names=_names(obj.get("recipient")),
+        date=_gold_date(obj.get("date"), where, path),
     )
 
 

@@ -17,6 +17,11 @@ starts. From the pairs:
   `country_codes` in data/evaluation.yaml, as for the other sets, so CAMEO's
   IMG/NGO for transnational groups name none); actor (recipient) country
   accuracy is over pairs whose gold actor (recipient) names a country;
+- date accuracy, over pairs whose gold mention has a date (YYYY, YYYY-MM or
+  YYYY-MM-DD): right when our date's value, first or last day falls within the
+  gold date (starts with it), or is a month or day that the gold date falls
+  within ("2016-09" for gold "2016-09-07"); no date, or a range whose bounds
+  both lie outside the gold date, is wrong;
 - false alarms per 100 sentences: our events whose trigger starts in a sentence
   with no gold mention, per 100 sentences of the articles.
 
@@ -29,7 +34,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
-from ..records import PLOVER_TYPES, Event
+from ..records import PLOVER_TYPES, DateMention, Event
 from . import halves
 from .common import failure_note, first, map_country, our_events
 from .gold_realnews import Mention, RneArticle, read_rne
@@ -80,6 +85,14 @@ def same_status(mention: Mention, event: Event) -> bool:
     return ("occurred" if event.status == "historical" else event.status) == mention.status
 
 
+def date_agrees(gold: str, ours: Optional[DateMention]) -> bool:
+    """Gold YYYY[-MM[-DD]] against our date (module docstring)."""
+    if ours is None:
+        return False
+    values = [v for v in (ours.value, ours.first, ours.last) if v]
+    return any(v.startswith(gold) or (gold.startswith(v) and len(v) >= len("YYYY-MM")) for v in values)
+
+
 @dataclass
 class Tally:
     """Counts summed over articles."""
@@ -95,6 +108,7 @@ class Tally:
     actor: Ratio = field(default_factory=Ratio)
     recipient: Ratio = field(default_factory=Ratio)
     status: Ratio = field(default_factory=Ratio)
+    date: Ratio = field(default_factory=Ratio)
     misses: list[Miss] = field(default_factory=list)
 
     def add(self, article: RneArticle, events: Sequence[Event]) -> None:
@@ -115,6 +129,11 @@ class Tally:
             if gold_countries(mention.recipient_countries):
                 self.recipient.add(recipient_ok)
             self.status.add(status_ok)
+            if mention.date:
+                date_ok = date_agrees(mention.date, event.date)
+                self.date.add(date_ok)
+                if not date_ok:
+                    self.misses.append(_wrong_date(article, mention, event))
             found.add(mention.happening)
             if actor_ok and recipient_ok and status_ok:
                 self.fully_right += 1
@@ -153,7 +172,7 @@ class Tally:
                 Row(system, f"{prefix}{name} F1", f1),
             ]
         for name, ratio in (("actor country accuracy", self.actor), ("recipient country accuracy", self.recipient),
-                            ("status accuracy", self.status)):
+                            ("status accuracy", self.status), ("date accuracy", self.date)):
             rows.append(Row(system, f"{prefix}{name}", ratio.value if ratio.total else None,
                             {"correct": ratio.correct, "total": ratio.total}))
         per_100 = 100 * self.false_alarms / self.sentences if self.sentences else None
@@ -173,6 +192,15 @@ def _wrong(article: RneArticle, mention: Mention, event: Event, actor_ok: bool, 
                                    (f"status {event.status} vs gold {mention.status}", status_ok)) if not ok]
     return Miss(article.id, "found, not fully right", mention.event, "; ".join(wrong),
                 context(article.text, *mention.trigger), severity=1.0)
+
+
+def _wrong_date(article: RneArticle, mention: Mention, event: Event) -> Miss:
+    when = event.date
+    ours = "no date" if when is None else (
+        f"{when.text!r} value={when.value} first={when.first} last={when.last} "
+        f"precision={when.precision} source={when.source}")
+    return Miss(article.id, "wrong date", f"{mention.event} {mention.date}", ours,
+                context(article.text, *mention.trigger), severity=0.5)
 
 
 def score(articles: Sequence[RneArticle], events: Mapping[str, list[Event]], report: Report, prefix: str = "") -> Tally:

@@ -8,11 +8,15 @@ governing verb decides whether a bare "Friday" looks back or ahead. In an
 article reporting a quarter, "a year earlier" and "the year-ago period" mean
 that quarter a year before.
 
-"The following year" and "a month later" count from the date named before them.
+"The following year" and "a month later" count from the date named before them,
+and a day word inside a quotation from the day it was said ('"...today," the
+mayor said Monday'). An article without a publication date is read from the day
+its dateline names (`Analysis.published`).
 
 `event_date` then dates an event from its trigger: the nearest date in the
 trigger's own clause, else in its sentence, else in the previous sentence of
-the same paragraph, else on or before the publication day.
+the same paragraph (only as a bound when the event is told as earlier than
+that date), else on or before the publication day.
 """
 
 from __future__ import annotations
@@ -30,6 +34,7 @@ from ..pipeline import component
 from ..records import DateMention
 from ..resolve.timex import lexicon, parse_published, resolve
 from ..annotate.views import doc_text, doc_tokens, sentence_of
+from .quotes.cues import cue_lexicon
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -190,7 +195,42 @@ def find_dates(analysis: Analysis) -> None:
             best = (anchored or resolved_parts or [best])[0]
         if best is not None:
             mentions.append(best)
-    analysis.dates = _after_previous_date(_year_back_from_reported_quarter(mentions))
+    analysis.dates = _from_the_day_said(doc, _after_previous_date(_year_back_from_reported_quarter(mentions)))
+
+
+def _in_quotation(before: str) -> bool:
+    """Whether the text after `before` (a sentence up to some point) is inside a quotation."""
+    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+
+
+def _from_the_day_said(doc: "Doc", mentions: list[DateMention]) -> list[DateMention]:
+    """'"I talked to him today," the mayor said Monday': a day word inside a
+    quotation counts from the day the sentence says it was spoken (a day date of
+    a verb of speech outside the quotation), not from publication."""
+    text, offsets, speech = doc_text(doc), lexicon()["day_words"], cue_lexicon().speech
+    resolved = []
+    for mention in mentions:
+        days = offsets.get(mention.text.lower())
+        span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if days is not None else None
+        said = None
+        if span is not None:
+            sentence = sentence_of(span[0])
+            if _in_quotation(text[sentence.start_char : mention.start]):
+                said = next((d for d in mentions if d.value and d.precision == "day" and d is not mention
+                             and sentence.start_char <= d.start < sentence.end_char
+                             and not _in_quotation(text[sentence.start_char : d.start])
+                             and _times_speech(doc, d, speech)), None)
+        if said is not None:
+            day = (date.fromisoformat(said.value) + relativedelta(days=days)).isoformat()
+            mention = msgspec.structs.replace(mention, value=day, first=day, last=day, precision="day")
+        resolved.append(mention)
+    return resolved
+
+
+def _times_speech(doc: "Doc", mention: DateMention, speech: frozenset[str]) -> bool:
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    verb = governing_verb(span.root) if span is not None else None
+    return verb is not None and verb.lemma_ in speech
 
 
 _FOLLOWING_UNIT = re.compile(r"(?:the )?(?:following|subsequent) (?P<unit>year|month)|a (?P<later>year|month) later", re.I)
@@ -316,6 +356,47 @@ def _dates_main_clause(span: "Span") -> bool:
     return head.pos_ in VERBAL and head.dep_ == "ROOT"
 
 
+def past_perfect(verb: "Token") -> bool:
+    """"had met", "had been killed": told as before the time the text is at."""
+    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)
+
+
+def _finite_past(verb: "Token") -> bool:
+    """"shelled", "was detained": a past tense of the verb itself, not a participle
+    ("kidnapped two years ago"), an infinitive ("was willing to withdraw") or a
+    progressive, which tells what was going on at the time ("was conducting")."""
+    if verb.tag_ == "VBD":
+        return True
+    return verb.tag_ == "VBN" and any(c.dep_ in ("aux", "auxpass") and c.tag_ == "VBD" for c in verb.children)
+
+
+def _told_as_earlier(verb: "Token", dated: Optional["Token"]) -> bool:
+    """A past event that a sentence dated by another clause (its verb `dated`, or
+    None for the previous sentence) tells as earlier than that date: a past
+    perfect ("in January, police concluded he had been killed"), or a past event
+    reported by a verb of speech or thought between it and the dated verb ("said
+    Thursday that Trump lashed out"). Such a date bounds the event; it does not
+    date it."""
+    if past_perfect(verb):
+        return True
+    if not _finite_past(verb):
+        return False
+    cues = cue_lexicon()
+    token = verb
+    while token.head.i != token.i and token != dated:
+        if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_ in cues.speech | cues.thought:
+            return True
+        token = token.head
+    return False
+
+
+def _on_or_before(found: DateMention, source: str, published: Optional[date]) -> DateMention:
+    """The event happened on or before the date found, and being told in a past
+    tense, on or before publication: a range with no start."""
+    last = min(found.last, published.isoformat()) if published else found.last
+    return msgspec.structs.replace(found, value=None, first=None, last=last, precision="unknown", source=source)
+
+
 def _within(located, start: int, end: int):
     return [(d, span) for d, span in located if d.start >= start and d.end <= end]
 
@@ -324,8 +405,11 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
     """The date of the event triggered by `trigger`, with `source` saying where it came from.
 
     1. clause: the nearest date in the trigger's own clause;
-    2. sentence: a date of a clause above it ("said Friday that ... met");
-    3. context: a date timing the main verb of the previous sentence in the paragraph;
+    2. sentence: a date of a clause above it ("on Friday police fired as the crowd marched");
+    3. context: a date timing the main verb of the previous sentence in the paragraph
+       (a date of 2 or 3 only bounds an event told as earlier than it, a past
+       perfect or a past event reported by a verb of speech or thought: the
+       range ends on that date's last day and has no start);
     4. published: no words date it, so it happened on or before publication:
        a range that ends on the publication day and has no start (`value`
        null, precision "unknown"), with `text` "" and a zero-length span at the
@@ -334,7 +418,13 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
        clause ("will travel"): that event is not dated at all.
     """
     doc = analysis.doc
-    located = [(d, doc.char_span(d.start, d.end, alignment_mode="expand")) for d in analysis.dates]
+    published = parse_published(analysis.published)
+    # a mention that names no time and no precision although the publication day
+    # is known ("the 11th century", a phone number) dates nothing: the next source
+    # is tried instead. An unanchored "that day" or "Friday" still says when, in words
+    telling = [d for d in analysis.dates
+               if published is None or d.value or d.first or d.last or d.precision != "unknown"]
+    located = [(d, doc.char_span(d.start, d.end, alignment_mode="expand")) for d in telling]
     located = [(d, span) for d, span in located if span is not None]
     clause = clause_tokens(trigger)
     verb = governing_verb(trigger) or trigger
@@ -348,14 +438,17 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
         ("sentence", [d for d, span in in_sentence if _clause_verb_index(span) in above]),
         ("context", [d for d, span in in_context if _dates_main_clause(span)]),
     )
-    published = parse_published(analysis.published)
+    dated_verbs = {d.start: governing_verb(span.root) for d, span in in_sentence}
     future = tense(verb) == "future"
     for source, dates in candidates:
         if future and published is not None:  # "will travel" is not dated by a past "Wednesday"
             dates = [d for d in dates if d.last is None or d.last >= published.isoformat()]
         found = _nearest(dates, trigger)
-        if found is not None:
-            return msgspec.structs.replace(found, source=source)
+        if found is None:
+            continue
+        if source != "clause" and found.last and _told_as_earlier(verb, dated_verbs.get(found.start)):
+            return _on_or_before(found, source, published)
+        return msgspec.structs.replace(found, source=source)
     if published is None or future:
         return None
     return DateMention(

@@ -14,7 +14,7 @@ from ...analysis import Analysis
 from ...annotate.views import doc_tokens, lower_words, sentence_of
 from ...records import DateMention, Event, Offsets, Party, Place, Trigger
 from ..claims import casualty_counts
-from ..dates import event_date
+from ..dates import event_date, past_perfect
 from ..event_place import event_place
 from ..lexicon import Lexicon, Recoding
 from .arguments import ArgumentReader, _answered_parties, _borrow_purpose_recipients
@@ -274,7 +274,7 @@ def _happening_date(draft: Draft, history: list[Draft]) -> Optional[DateMention]
     date: same type, an actor in common, no recipient that contradicts. A
     noun ("the attack") or a past perfect ("had been killed") refers back to
     an earlier happening, so neither inherits."""
-    if not draft.match.verbal or _past_perfect(draft.head):
+    if not draft.match.verbal or past_perfect(draft.head):
         return None
     actors, recipients = _party_keys(draft.actors), _party_keys(draft.recipients)
     for earlier in reversed(history):
@@ -333,10 +333,6 @@ def _reported_occurrence(draft: Draft, occurrence_verbs: frozenset[str]) -> bool
     if _lemma(verb) == "take":
         return "place" in particles
     return True
-
-
-def _past_perfect(verb: Token) -> bool:
-    return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)
 
 
 def _party_keys(parties: list[tuple[Token, Party]]) -> set[str]:

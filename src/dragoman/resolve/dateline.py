@@ -1,0 +1,50 @@
+"""The publication day an article's text opens with, for input that gives none.
+
+Wire copy and pages saved without their metadata often still carry the day
+they were published in their first line: a dateline ("LOS ANGELES, April 5,
+2018 (WIRE) --"), a byline stamp ("The Daily Courier March 31, 2018 2:36 pm",
+"Published Saturday, March 31, 2018 1:19PM"), or a date line of its own
+("- 6 April, 2018: ..."). Without an anchor "Friday" and "yesterday" date
+nothing, so such a day is worth reading.
+
+Only a full date (day, month and year) near the start of the text counts, and
+only when a dateline follows it: the end of the line, a dash, colon or opening
+parenthesis, a clock time, or an upper-case place name before a dash. A date
+inside the story's first sentence ("On March 3, 2015, the court ruled") is
+followed by none of these and is not taken for the publication day.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+from typing import Optional
+
+from .timex import lexicon, resolve
+
+OPENING = 200  # characters: a dateline or stamp stands before the story's first sentences
+
+
+@lru_cache(maxsize=1)
+def _pattern() -> re.Pattern:
+    lex = lexicon()
+    months = "|".join(sorted({w for name, aliases in lex["months"].items() for w in (name, *aliases)},
+                             key=len, reverse=True))
+    weekdays = "|".join(sorted({w for name, aliases in lex["weekdays"].items() for w in (name, *aliases)},
+                               key=len, reverse=True))
+    month = rf"(?i:{months})\.?"
+    day = r"\d{1,2}(?:st|nd|rd|th)?"
+    when = rf"(?:(?i:{weekdays})\.?,?\s+)?(?P<date>{month}\s+{day},?\s+\d{{4}}|{day}\s+{month},?\s+\d{{4}})"
+    clock = r"\d{1,2}:\d{2}"
+    place = r"[A-Z][A-Z.&' ]{2,},*\s*(?:--|[-—–:])"
+    follows = rf"[ \t]*(?:\n|$|--|[—–:(-]|{clock}|{place})"
+    return re.compile(rf"(?<![\w-]){when}(?={follows})")
+
+
+def dateline_date(text: str) -> Optional[str]:
+    """The publication day (YYYY-MM-DD) in the text's dateline, if it has one."""
+    found = _pattern().search(text[:OPENING])
+    if found is None:
+        return None
+    resolved = resolve(found["date"], None)
+    return resolved.value if resolved is not None and resolved.precision == "day" else None
