@@ -13,10 +13,11 @@ starts. From the pairs:
 - a pair is *fully right* when the actor countries, recipient countries and
   status all agree; the fully-right twins of the three figures count only those;
 - countries agree when ours are a non-empty subset of the gold ones (any answer
-  agrees with a gold side that names no country; gold codes are read through
-  `country_codes` in data/evaluation.yaml, as for the other sets, so CAMEO's
-  IMG/NGO for transnational groups name none); actor (recipient) country
-  accuracy is over pairs whose gold actor (recipient) names a country;
+  agrees with a gold side that names no country). Gold codes are compared as
+  written, as the reference scorer does: CAMEO's IMG (a transnational armed
+  group), which some gold parties carry, is a code no dragoman output has;
+  actor (recipient) country accuracy is over pairs whose gold actor
+  (recipient) names a country;
 - date accuracy, over pairs whose gold mention has a date (YYYY, YYYY-MM or
   YYYY-MM-DD): right when our date's value, first or last day falls within the
   gold date (starts with it), or is a month or day that the gold date falls
@@ -36,7 +37,7 @@ from typing import Mapping, Optional, Sequence
 
 from ..records import PLOVER_TYPES, DateMention, Event
 from . import halves
-from .common import failure_note, first, map_country, our_events
+from .common import failure_note, first, our_events
 from .gold_realnews import Mention, RneArticle, read_rne
 from .metrics import Ratio, overlap
 from .results import SYSTEM, Miss, Report, Row, context
@@ -70,13 +71,7 @@ def pair_events(mentions: Sequence[Mention], events: Sequence[Event]) -> list[Pa
     return pairs
 
 
-def gold_countries(codes: frozenset[str]) -> frozenset[str]:
-    """The gold codes in our vocabulary, without those that name no country."""
-    return frozenset(c for c in map(map_country, codes) if c)
-
-
 def countries_agree(gold: frozenset[str], parties) -> bool:
-    gold = gold_countries(gold)
     ours = {p.country for p in parties if p.country}
     return not gold or (bool(ours) and ours <= gold)
 
@@ -124,9 +119,9 @@ class Tally:
             actor_ok = countries_agree(mention.actor_countries, event.actor)
             recipient_ok = countries_agree(mention.recipient_countries, event.recipient)
             status_ok = same_status(mention, event)
-            if gold_countries(mention.actor_countries):
+            if mention.actor_countries:
                 self.actor.add(actor_ok)
-            if gold_countries(mention.recipient_countries):
+            if mention.recipient_countries:
                 self.recipient.add(recipient_ok)
             self.status.add(status_ok)
             if mention.date:
