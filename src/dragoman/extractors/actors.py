@@ -50,6 +50,10 @@ _PRONOUNS = _MALE | _FEMALE | _PLURAL
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _INDEFINITE = {"a", "an"}
+# determiners of contrast: "another source", "other Republicans", "the other candidates"
+_CONTRAST = {"another", "other"}
+# ... and the ones that contrast only after "a": "a second officer", "a different family"
+_CONTRAST_AFTER_A = {"different", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 _INTRODUCTION_WINDOW = 2  # sentences after a description in which the person it introduces is named
 
 
@@ -138,6 +142,17 @@ def _is_subject(token: Token) -> bool:
 
 def _is_doer(token: Token) -> bool:
     return _is_subject(token) or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+
+
+def _contrasted(head: Token) -> bool:
+    """Whether a determiner of contrast opens the phrase ("another intelligence source",
+    "other prominent Republicans", "a second officer"): it introduces a party other than
+    the one named before with the same noun, so it must not join it. A modifier inside
+    a compound is not one ("a third-party candidate")."""
+    modifiers = [c for c in head.lefts if c.dep_ in {"det", "amod", "predet"}
+                 and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == "-")]
+    words = {c.lower_ for c in modifiers}
+    return bool(words & _CONTRAST) or bool(words & _INDEFINITE and words & _CONTRAST_AFTER_A)
 
 
 def _is_title_case_headline(sent: Span, text: str) -> bool:
@@ -354,7 +369,7 @@ def _named_group_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
                 continue
             kind = actor_code.kind or ("organization" if ent.label == "ORG" else "group")
             name = re.sub(r"^the\s+", "", text, flags=re.I)
-            key = f"{kind}:{name.lower()}"
+            key = _contrast_key(tokens[0].idx) if _contrasted(head) else f"{kind}:{name.lower()}"
         mentions.append(
             _Mention(
                 start=tokens[0].idx,
@@ -369,6 +384,11 @@ def _named_group_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
             )
         )
     return mentions
+
+
+def _contrast_key(start: int) -> str:
+    """A clustering key of its own for a contrasted mention: a new party, not an earlier one."""
+    return f"contrast:{start}"
 
 
 @lru_cache(maxsize=4096)
@@ -402,7 +422,9 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
             continue
         if any(s <= head.idx < e for s, e in taken):
             continue  # the phrase is a named mention ("the Biden administration" around its name)
-        is_definite_description = tokens[0].lower_ in _DEFINITE and head.tag_ == "NN" and code.kind == "person"
+        contrasted = _contrasted(head)
+        is_definite_description = (tokens[0].lower_ in _DEFINITE and head.tag_ == "NN" and code.kind == "person"
+                                   and not contrasted)  # "the other senator" is not the one before
         name = re.sub(r"^(the|a|an)\s+", "", chunk.text, flags=re.I)
         # "Barney Frank, a former congressman": an apposition describes the name before it
         introduces = (tokens[0].lower_ in _INDEFINITE and head.tag_ == "NN" and code.kind == "person"
@@ -414,7 +436,7 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
             is_subject=_is_subject(head),
             code=code,
             kind="description" if is_definite_description else (code.kind or "group"),
-            key=f"group:{code.country}:{code.sector}:{head.lemma_.lower()}",
+            key=_contrast_key(start) if contrasted else f"group:{code.country}:{code.sector}:{head.lemma_.lower()}",
             name=name,
             head_i=head.i,
             introduces=introduces,
