@@ -333,3 +333,24 @@ def test_an_ordinal_inside_a_compound_is_no_contrast(pipeline):
         "A third-party candidate entered the race. The candidate said the two parties had failed voters.",
     )
     assert _actor_of(a, "The candidate") is _actor_of(a, "A third-party candidate")
+
+
+def test_a_pronoun_goes_to_the_person_known_to_be_of_its_gender(pipeline):
+    a = _analyse(
+        pipeline,
+        "Laura Bennett took office in March, and she promised to cut taxes. The plan passed in May. "
+        "Mark Jensen praised Laura Bennett on Monday and thanked her for the plan.",
+    )
+    her = a.text.index("her for")
+    assert a.actor_at(her, her + 3).name == "Laura Bennett"
+
+
+def test_a_guessed_link_does_not_fix_a_persons_gender(pipeline):
+    a = _analyse(
+        pipeline,
+        "Mark Jensen praised Laura Bennett on Monday and thanked her for the plan. "
+        "Jensen said he would vote for it. Bennett told reporters that she was grateful.",
+    )
+    he, she = a.text.index(" he ") + 1, a.text.index("she")
+    assert a.actor_at(he, he + 2).name == "Mark Jensen"
+    assert a.actor_at(she, she + 3).name == "Laura Bennett"

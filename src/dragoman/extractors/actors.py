@@ -600,24 +600,48 @@ def _salient(
     return best
 
 
+def _narrator_pronouns(analysis: Analysis) -> list[Token]:
+    """he/she/they outside quotations ("we"/"they" inside one are the speaker's)."""
+    return [t for t in doc_tokens(analysis.doc) if t.pos_ == "PRON" and t.lower_ in _PRONOUNS
+            and not _inside_quote(analysis.text, t.idx)]
+
+
+def _learn_genders(pronouns: list[Token], persons: list[_Cluster], sent_index_of) -> None:
+    """A person's gender from the pronouns only they can be: "he"/"she" with no other
+    person named before it in its sentence or the one before ("Sessions caused a stir
+    when he ..."). Each person's majority counts; an honorific ("Mrs.") is kept. Gender
+    is not taken from a pronoun's guessed link: one wrong guess would make Sanders "she"
+    and send every later "her" away from Clinton."""
+    votes: dict[int, Counter] = {}
+    for tok in pronouns:
+        if tok.lower_ in _PLURAL:
+            continue
+        sent_index = sent_index_of(tok.i)
+        near = [i for i, c in enumerate(persons)
+                if any(m.start < tok.idx and sent_index - 1 <= m.sent_index <= sent_index for m in c.mentions)]
+        if len(near) == 1:
+            votes.setdefault(near[0], Counter())["m" if tok.lower_ in _MALE else "f"] += 1
+    for i, counts in votes.items():
+        (gender, n), *rest = counts.most_common()
+        if persons[i].gender is None and not (rest and rest[0][1] == n):
+            persons[i].gender = gender
+
+
 def _resolve_pronouns(analysis: Analysis, clusters: list[_Cluster], sent_index_of) -> None:
-    doc = analysis.doc
     persons = [c for c in clusters if c.kind == "person"]
     groups = [c for c in clusters if c.kind != "person"]
-    for tok in doc_tokens(doc):
+    pronouns = _narrator_pronouns(analysis)
+    _learn_genders(pronouns, persons, sent_index_of)
+    for tok in pronouns:
         word = tok.lower_
-        if tok.pos_ != "PRON" or word not in _PRONOUNS:
-            continue
-        if _inside_quote(analysis.text, tok.idx):
-            continue  # "we"/"they" inside a quotation are the speaker's, not the narrator's
         sent_index = sent_index_of(tok.i)
         if word in _PLURAL:
             target = _salient(groups, tok.idx, sent_index, lambda c: True, window=1)
         else:
             gender = "m" if word in _MALE else "f"
-            target = _salient(persons, tok.idx, sent_index, lambda c, g=gender: c.gender in (None, g))
-            if target is not None and target.gender is None:
-                target.gender = gender
+            # a person known to be of the pronoun's gender before one of unknown gender
+            target = (_salient(persons, tok.idx, sent_index, lambda c, g=gender: c.gender == g)
+                      or _salient(persons, tok.idx, sent_index, lambda c: c.gender is None))
         if target is not None:
             target.extra_spans.append((tok.idx, tok.idx + len(tok.text)))
 
