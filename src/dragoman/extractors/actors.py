@@ -10,10 +10,13 @@ Four steps, each a small function:
 2. *Coding.* Each mention is coded to country + sector + role by
    `resolve.actor_codes.code_actor`; mentions of one actor vote.
 3. *Clustering.* A surname alone joins the full name seen earlier; countries
-   join by ISO code; organisations and groups by normalised name.
+   join by ISO code; organisations and groups by normalised name, except after
+   a determiner of contrast ("another source", "other Republicans"): a new party.
 4. *Coreference.* Pronouns (he/she/they) and definite role descriptions ("the
    top US diplomat") link to the most salient compatible actor before them:
    recency, grammatical subjecthood, gender and number, role class, country.
+   A person's gender comes from honorifics and from the pronouns no one else
+   near could be, never from a guessed link.
 
 No coreference model installs offline here, so this is a rule-based resolver;
 everything it decides is visible in the actor's `mentions` and `rule`.
