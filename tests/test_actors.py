@@ -306,3 +306,51 @@ def test_a_member_of_a_group_of_no_state_is_not_given_the_story_country(pipeline
     )
     assert _actor_of(a, "al-Qaeda commander").country is None
     assert code_actor("ISIS fighters").country is None
+
+
+def test_a_determiner_of_contrast_introduces_a_new_party(pipeline):
+    a = _analyse(
+        pipeline,
+        "A customs official said the border would reopen on Friday. Another customs official said "
+        "it would stay shut. Farmers in the valley welcomed the news, but other farmers protested.",
+    )
+    assert _actor_of(a, "A customs official") is not _actor_of(a, "Another customs official")
+    assert _actor_of(a, "Farmers") is not _actor_of(a, "other farmers")
+
+
+def test_a_contrasted_named_group_is_not_the_group_named_before(pipeline):
+    a = _analyse(
+        pipeline,
+        "Democrats in the state senate voted against the budget. Other prominent Democrats backed it.",
+    )
+    first, second = _actor_of(a, "Democrats"), _actor_of(a, "Democrats", nth=1)
+    assert first is not None and second is not None and first is not second
+
+
+def test_an_ordinal_inside_a_compound_is_no_contrast(pipeline):
+    a = _analyse(
+        pipeline,
+        "A third-party candidate entered the race. The candidate said the two parties had failed voters.",
+    )
+    assert _actor_of(a, "The candidate") is _actor_of(a, "A third-party candidate")
+
+
+def test_a_pronoun_goes_to_the_person_known_to_be_of_its_gender(pipeline):
+    a = _analyse(
+        pipeline,
+        "Laura Bennett took office in March, and she promised to cut taxes. The plan passed in May. "
+        "Mark Jensen praised Laura Bennett on Monday and thanked her for the plan.",
+    )
+    her = a.text.index("her for")
+    assert a.actor_at(her, her + 3).name == "Laura Bennett"
+
+
+def test_a_guessed_link_does_not_fix_a_persons_gender(pipeline):
+    a = _analyse(
+        pipeline,
+        "Mark Jensen praised Laura Bennett on Monday and thanked her for the plan. "
+        "Jensen said he would vote for it. Bennett told reporters that she was grateful.",
+    )
+    he, she = a.text.index(" he ") + 1, a.text.index("she")
+    assert a.actor_at(he, he + 2).name == "Mark Jensen"
+    assert a.actor_at(she, she + 3).name == "Laura Bennett"

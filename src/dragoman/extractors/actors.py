@@ -10,10 +10,13 @@ Four steps, each a small function:
 2. *Coding.* Each mention is coded to country + sector + role by
    `resolve.actor_codes.code_actor`; mentions of one actor vote.
 3. *Clustering.* A surname alone joins the full name seen earlier; countries
-   join by ISO code; organisations and groups by normalised name.
+   join by ISO code; organisations and groups by normalised name, except after
+   a determiner of contrast ("another source", "other Republicans"): a new party.
 4. *Coreference.* Pronouns (he/she/they) and definite role descriptions ("the
    top US diplomat") link to the most salient compatible actor before them:
    recency, grammatical subjecthood, gender and number, role class, country.
+   A person's gender comes from honorifics and from the pronouns no one else
+   near could be, never from a guessed link.
 
 No coreference model installs offline here, so this is a rule-based resolver;
 everything it decides is visible in the actor's `mentions` and `rule`.
@@ -50,6 +53,10 @@ _PRONOUNS = _MALE | _FEMALE | _PLURAL
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _INDEFINITE = {"a", "an"}
+# determiners of contrast: "another source", "other Republicans", "the other candidates"
+_CONTRAST = {"another", "other"}
+# ... and the ones that contrast only after "a": "a second officer", "a different family"
+_CONTRAST_AFTER_A = {"different", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 _INTRODUCTION_WINDOW = 2  # sentences after a description in which the person it introduces is named
 
 
@@ -138,6 +145,17 @@ def _is_subject(token: Token) -> bool:
 
 def _is_doer(token: Token) -> bool:
     return _is_subject(token) or (token.dep_ == "pobj" and token.head.dep_ == "agent")
+
+
+def _contrasted(head: Token) -> bool:
+    """Whether a determiner of contrast opens the phrase ("another intelligence source",
+    "other prominent Republicans", "a second officer"): it introduces a party other than
+    the one named before with the same noun, so it must not join it. A modifier inside
+    a compound is not one ("a third-party candidate")."""
+    modifiers = [c for c in head.lefts if c.dep_ in {"det", "amod", "predet"}
+                 and not (c.i + 1 < len(c.doc) and c.doc[c.i + 1].text == "-")]
+    words = {c.lower_ for c in modifiers}
+    return bool(words & _CONTRAST) or bool(words & _INDEFINITE and words & _CONTRAST_AFTER_A)
 
 
 def _is_title_case_headline(sent: Span, text: str) -> bool:
@@ -354,7 +372,7 @@ def _named_group_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
                 continue
             kind = actor_code.kind or ("organization" if ent.label == "ORG" else "group")
             name = re.sub(r"^the\s+", "", text, flags=re.I)
-            key = f"{kind}:{name.lower()}"
+            key = _contrast_key(tokens[0].idx) if _contrasted(head) else f"{kind}:{name.lower()}"
         mentions.append(
             _Mention(
                 start=tokens[0].idx,
@@ -369,6 +387,11 @@ def _named_group_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
             )
         )
     return mentions
+
+
+def _contrast_key(start: int) -> str:
+    """A clustering key of its own for a contrasted mention: a new party, not an earlier one."""
+    return f"contrast:{start}"
 
 
 @lru_cache(maxsize=4096)
@@ -402,7 +425,9 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
             continue
         if any(s <= head.idx < e for s, e in taken):
             continue  # the phrase is a named mention ("the Biden administration" around its name)
-        is_definite_description = tokens[0].lower_ in _DEFINITE and head.tag_ == "NN" and code.kind == "person"
+        contrasted = _contrasted(head)
+        is_definite_description = (tokens[0].lower_ in _DEFINITE and head.tag_ == "NN" and code.kind == "person"
+                                   and not contrasted)  # "the other senator" is not the one before
         name = re.sub(r"^(the|a|an)\s+", "", chunk.text, flags=re.I)
         # "Barney Frank, a former congressman": an apposition describes the name before it
         introduces = (tokens[0].lower_ in _INDEFINITE and head.tag_ == "NN" and code.kind == "person"
@@ -414,7 +439,7 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
             is_subject=_is_subject(head),
             code=code,
             kind="description" if is_definite_description else (code.kind or "group"),
-            key=f"group:{code.country}:{code.sector}:{head.lemma_.lower()}",
+            key=_contrast_key(start) if contrasted else f"group:{code.country}:{code.sector}:{head.lemma_.lower()}",
             name=name,
             head_i=head.i,
             introduces=introduces,
@@ -578,24 +603,48 @@ def _salient(
     return best
 
 
+def _narrator_pronouns(analysis: Analysis) -> list[Token]:
+    """he/she/they outside quotations ("we"/"they" inside one are the speaker's)."""
+    return [t for t in doc_tokens(analysis.doc) if t.pos_ == "PRON" and t.lower_ in _PRONOUNS
+            and not _inside_quote(analysis.text, t.idx)]
+
+
+def _learn_genders(pronouns: list[Token], persons: list[_Cluster], sent_index_of) -> None:
+    """A person's gender from the pronouns only they can be: "he"/"she" with no other
+    person named before it in its sentence or the one before ("Sessions caused a stir
+    when he ..."). Each person's majority counts; an honorific ("Mrs.") is kept. Gender
+    is not taken from a pronoun's guessed link: one wrong guess would make Sanders "she"
+    and send every later "her" away from Clinton."""
+    votes: dict[int, Counter] = {}
+    for tok in pronouns:
+        if tok.lower_ in _PLURAL:
+            continue
+        sent_index = sent_index_of(tok.i)
+        near = [i for i, c in enumerate(persons)
+                if any(m.start < tok.idx and sent_index - 1 <= m.sent_index <= sent_index for m in c.mentions)]
+        if len(near) == 1:
+            votes.setdefault(near[0], Counter())["m" if tok.lower_ in _MALE else "f"] += 1
+    for i, counts in votes.items():
+        (gender, n), *rest = counts.most_common()
+        if persons[i].gender is None and not (rest and rest[0][1] == n):
+            persons[i].gender = gender
+
+
 def _resolve_pronouns(analysis: Analysis, clusters: list[_Cluster], sent_index_of) -> None:
-    doc = analysis.doc
     persons = [c for c in clusters if c.kind == "person"]
     groups = [c for c in clusters if c.kind != "person"]
-    for tok in doc_tokens(doc):
+    pronouns = _narrator_pronouns(analysis)
+    _learn_genders(pronouns, persons, sent_index_of)
+    for tok in pronouns:
         word = tok.lower_
-        if tok.pos_ != "PRON" or word not in _PRONOUNS:
-            continue
-        if _inside_quote(analysis.text, tok.idx):
-            continue  # "we"/"they" inside a quotation are the speaker's, not the narrator's
         sent_index = sent_index_of(tok.i)
         if word in _PLURAL:
             target = _salient(groups, tok.idx, sent_index, lambda c: True, window=1)
         else:
             gender = "m" if word in _MALE else "f"
-            target = _salient(persons, tok.idx, sent_index, lambda c, g=gender: c.gender in (None, g))
-            if target is not None and target.gender is None:
-                target.gender = gender
+            # a person known to be of the pronoun's gender before one of unknown gender
+            target = (_salient(persons, tok.idx, sent_index, lambda c, g=gender: c.gender == g)
+                      or _salient(persons, tok.idx, sent_index, lambda c: c.gender is None))
         if target is not None:
             target.extra_spans.append((tok.idx, tok.idx + len(tok.text)))
 
