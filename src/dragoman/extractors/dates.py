@@ -86,8 +86,9 @@ Group = list[tuple[int, int]]
 
 
 def _candidate_groups(doc: "Doc") -> list[Group]:
-    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-    spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "TIME" and _is_day_time(e)]
+    ents = doc.ents  # each reading builds every entity's Span anew
+    spans = [(e.start_char, e.end_char) for e in ents if e.label_ == "DATE"]
+    spans += [(e.start_char, e.end_char) for e in ents if e.label_ == "TIME" and _is_day_time(e)]
     spans += [m.span() for m in _pattern().finditer(doc_text(doc))]
     return _group(spans)
 
