@@ -29,7 +29,7 @@ from ..analysis import Analysis
 from ..pipeline import component
 from ..records import DateMention
 from ..resolve.timex import lexicon, parse_published, resolve
-from ..annotate.views import doc_text, doc_tokens, sentence_of
+from ..annotate.views import doc_text, doc_tokens, sentence_of, span_at
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -335,7 +335,7 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
        clause ("will travel"): that event is not dated at all.
     """
     doc = analysis.doc
-    located = [(d, doc.char_span(d.start, d.end, alignment_mode="expand")) for d in analysis.dates]
+    located = [(d, span_at(doc, d.start, d.end)) for d in analysis.dates]
     located = [(d, span) for d, span in located if span is not None]
     clause = clause_tokens(trigger)
     verb = governing_verb(trigger) or trigger

@@ -11,7 +11,7 @@ from msgspec.structs import replace
 from spacy.tokens import Span, Token
 
 from ...analysis import Analysis
-from ...annotate.views import sentence_of, sentences
+from ...annotate.views import sentence_of, sentences, span_at
 from ...records import Actor, Party, Place
 from ...resolve.actor_codes import names_stateless_group
 from ...resolve.countries import country_code
@@ -416,7 +416,7 @@ class PartyFinder:
     def _scene_countries(self, sentence: Span, excluded: set[int]) -> dict[str, Party]:
         found: dict[str, Party] = {}
         for place in self.analysis.places_within(sentence.start_char, sentence.end_char):
-            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+            span = span_at(self.doc, place.start, place.end)
             if (
                 place.country and span is not None and span.root.i not in excluded
                 and not _is_stance_target(span.root) and _is_scene(span.root) and self._names_seat(place)
