@@ -446,8 +446,8 @@ def _entity_labels(analysis: Analysis) -> list[Optional[str]]:
     ]
     for start, end, label in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
-        for tok in span or ():
-            labels[tok.i] = label
+        if span is not None:
+            labels[span.start:span.end] = [label] * len(span)
     return labels
 
 
