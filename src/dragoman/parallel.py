@@ -34,6 +34,7 @@ from typing import Iterable, Iterator, Optional, Sequence, Union
 
 from .records import Article, ArticleRecord
 from .resolve import source_homes
+from .resolve.gazetteer import load_gazetteer
 from .resolve.source_homes import SourceHomes, article_key, source_of
 
 
@@ -155,8 +156,8 @@ def _in_order(pool, partitions: Iterator[list[Article]], in_flight: int, job: _J
             source, key = source_of(article), article_key(article)
             if sent.home(source, key) != job.homes.home(source, key):  # one process would have seen another home
                 outcome = send([article])[2].result()[0]
-            if isinstance(outcome, ArticleRecord) and source is not None:
-                _learn(job.homes, outcome)
+            if isinstance(outcome, ArticleRecord):  # what the places step teaches in one process
+                job.homes.remember(outcome, load_gazetteer())
             yield outcome
         pending.extend(send(partition) for partition in itertools.islice(partitions, 1))
 
@@ -188,13 +189,6 @@ def _registry_as_it_is(path: str | None) -> Iterator[str | None]:
                 db.execute(f'INSERT INTO run_copy."{table}" SELECT * FROM main."{table}"')
             db.execute("DETACH DATABASE run_copy")
         yield copy
-
-
-def _learn(homes: SourceHomes, record: ArticleRecord) -> None:
-    """What the places step teaches in one process, once the article is done."""
-    from .resolve.gazetteer import load_gazetteer
-
-    homes.note(source_of(record), article_key(record), source_homes.states_named(record.places, load_gazetteer()))
 
 
 class _Inline(Executor):

@@ -12,7 +12,7 @@ holding the gazetteer. `release` drops the views once a Doc is done with.
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Optional
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -22,6 +22,7 @@ _TEXT_KEY = "dragoman_text"
 _LOWER_KEY = "dragoman_lower_words"
 _TEXTS_KEY = "dragoman_token_texts"
 _TOKENS_KEY = "dragoman_tokens"
+_SPANS_KEY = "dragoman_spans_at"
 
 
 def doc_text(doc: "Doc") -> str:
@@ -64,6 +65,19 @@ def token_texts(doc: "Doc") -> list[str]:
     return texts
 
 
+def span_at(doc: "Doc", start: int, end: int) -> Optional["Span"]:
+    """The tokens covering characters [start, end), widened to whole tokens (same as
+    `doc.char_span(start, end, alignment_mode="expand")`), kept per Doc: the events
+    step asks again for the article's dates and places at every trigger."""
+    spans = doc.user_data.get(_SPANS_KEY)
+    if spans is None:
+        spans = doc.user_data[_SPANS_KEY] = {}
+    key = (start, end)
+    if key not in spans:
+        spans[key] = doc.char_span(start, end, alignment_mode="expand")
+    return spans[key]
+
+
 def sentences(doc: "Doc") -> list["Span"]:
     cached = doc.user_data.get(_KEY)
     if cached is None:
@@ -84,5 +98,5 @@ def release(doc: "Doc") -> None:
     """Drop the cached views, so that the Doc (its arrays and tensor) is freed as soon
     as the last reference to it goes, not at the next full garbage collection: a long
     run otherwise held hundreds of MB of finished Docs (bench/memory.py)."""
-    for key in (_KEY, _KEY + "_starts", _TEXT_KEY, _LOWER_KEY, _TEXTS_KEY, _TOKENS_KEY):
+    for key in (_KEY, _KEY + "_starts", _TEXT_KEY, _LOWER_KEY, _TEXTS_KEY, _TOKENS_KEY, _SPANS_KEY):
         doc.user_data.pop(key, None)

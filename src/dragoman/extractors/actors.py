@@ -126,12 +126,18 @@ def _role_compatible(description_role: Optional[str], actor_role: Optional[str])
 def _classes_of(role: str) -> frozenset[str]:
     """The classes of a lower-cased role and of every title inside it; kept, since
     the same roles are compared over and over and each takes a pass over all titles."""
-    classes = _role_classes()
-    found = set(classes.get(role, ()))
-    for title, names in classes.items():
-        if re.search(rf"\b{re.escape(title)}\b", role):
+    found = set(_role_classes().get(role, ()))
+    for title, names in _title_patterns():
+        if title.search(role):
             found |= names
     return frozenset(found)
+
+
+@lru_cache(maxsize=1)
+def _title_patterns() -> list[tuple[re.Pattern[str], set[str]]]:
+    """Each title of the role classes as a whole-word pattern, built once: built at each
+    search, every role asked escaped, formatted and looked up every title again."""
+    return [(re.compile(rf"\b{re.escape(title)}\b"), names) for title, names in _role_classes().items()]
 
 
 # -- step 1: mentions ---------------------------------------------------------

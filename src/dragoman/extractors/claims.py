@@ -59,6 +59,8 @@ class _Lexicon:
     currency_symbols: dict[str, str]  # lower case: "$", "us$"
     currency_codes: frozenset[str]  # upper case only: "TRY" is not "try"
     casualties: dict[str, str]  # lemma -> dead | injured | arrested
+    # lower-cased words that may begin a number or an ordinal (a figure begins with a digit)
+    starts: frozenset[str]
 
 
 def _read_yaml(name: str) -> dict:
@@ -82,12 +84,15 @@ def _lexicon() -> _Lexicon:
             unit_phrases += [(tuple(s.lower().split()), kind, unit) for s in spellings]
     currency = units["currency"]
     unit_phrases += [((word,), "money", code) for word, code in currency["words"].items()]
+    fractions = {word: 1 / denominator for word, denominator in numbers["fractions"].items()}
+    starts = {"a", "an"}.union(numbers["words"], numbers["scales"], numbers["vague_scales"], fractions,
+                               numbers["ordinals"])
     return _Lexicon(
         words=numbers["words"],
         scales=numbers["scales"],
         abbreviations=numbers["scale_abbreviations"],
         vague=numbers["vague_scales"],
-        fractions={word: 1 / denominator for word, denominator in numbers["fractions"].items()},
+        fractions=fractions,
         ordinals=numbers["ordinals"],
         hedges_before=_phrases(numbers["hedges_before"]),
         hedges_after=_phrases(numbers["hedges_after"]),
@@ -99,6 +104,7 @@ def _lexicon() -> _Lexicon:
         currency_symbols=currency["symbols"],
         currency_codes=frozenset(currency["codes"]),
         casualties={lemma: what for what, lemmas in casualties.items() for lemma in lemmas},
+        starts=frozenset(starts),
     )
 
 
@@ -236,9 +242,13 @@ def _read_ordinal(doc: "Doc", i: int, lex: _Lexicon) -> Optional[_Number]:
 
 
 def _numbers(doc: "Doc", lex: _Lexicon) -> Iterator[_Number]:
+    """The numbers of the doc, left to right. Only a digit or a word of `lex.starts`
+    can begin one, so the other tokens (most of them) are passed over unread."""
+    lowers, texts = lower_words(doc), token_texts(doc)
     i = 0
-    while i < len(doc):
-        number = _read_number(doc, i, lex) or _read_ordinal(doc, i, lex)
+    while i < len(lowers):
+        could_start = lowers[i] in lex.starts or texts[i][:1].isdecimal()
+        number = (_read_number(doc, i, lex) or _read_ordinal(doc, i, lex)) if could_start else None
         if number is None:
             i += 1
             continue
@@ -436,8 +446,8 @@ def _entity_labels(analysis: Analysis) -> list[Optional[str]]:
     ]
     for start, end, label in spans:
         span = doc.char_span(start, end, alignment_mode="expand")
-        for tok in span or ():
-            labels[tok.i] = label
+        if span is not None:
+            labels[span.start:span.end] = [label] * len(span)
     return labels
 
 

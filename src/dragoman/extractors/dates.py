@@ -33,7 +33,7 @@ from ..analysis import Analysis
 from ..pipeline import component
 from ..records import DateMention
 from ..resolve.timex import lexicon, parse_published, resolve
-from ..annotate.views import doc_text, doc_tokens, sentence_of
+from ..annotate.views import doc_text, doc_tokens, sentence_of, span_at
 from .quotes.cues import cue_lexicon
 
 if TYPE_CHECKING:
@@ -91,8 +91,9 @@ Group = list[tuple[int, int]]
 
 
 def _candidate_groups(doc: "Doc") -> list[Group]:
-    spans = [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "DATE"]
-    spans += [(e.start_char, e.end_char) for e in doc.ents if e.label_ == "TIME" and _is_day_time(e)]
+    ents = doc.ents  # each reading builds every entity's Span anew
+    spans = [(e.start_char, e.end_char) for e in ents if e.label_ == "DATE"]
+    spans += [(e.start_char, e.end_char) for e in ents if e.label_ == "TIME" and _is_day_time(e)]
     spans += [m.span() for m in _pattern().finditer(doc_text(doc))]
     return _group(spans)
 
@@ -424,7 +425,7 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
     # is tried instead. An unanchored "that day" or "Friday" still says when, in words
     telling = [d for d in analysis.dates
                if published is None or d.value or d.first or d.last or d.precision != "unknown"]
-    located = [(d, doc.char_span(d.start, d.end, alignment_mode="expand")) for d in telling]
+    located = [(d, span_at(doc, d.start, d.end)) for d in telling]
     located = [(d, span) for d, span in located if span is not None]
     clause = clause_tokens(trigger)
     verb = governing_verb(trigger) or trigger

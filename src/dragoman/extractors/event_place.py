@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Optional
 
 from ..analysis import Analysis
-from ..annotate.views import sentence_of
+from ..annotate.views import sentence_of, span_at
 from ..records import Place
 from ..resolve.countries import lookup as country_lookup
 from .places.mentions import cues
@@ -23,7 +23,7 @@ if TYPE_CHECKING:
 
 
 def _place_root(doc: "Doc", place: Place) -> Optional["Token"]:
-    span = doc.char_span(place.start, place.end, alignment_mode="expand")
+    span = span_at(doc, place.start, place.end)
     return span.root if span is not None else None
 
 

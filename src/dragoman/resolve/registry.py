@@ -46,10 +46,12 @@ _ISO = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 _DAY_MONTH_YEAR = ("%d %B %Y", "%B %d, %Y", "%d %b %Y", "%b %d, %Y", "%Y%m%d")
 
 
+@lru_cache(maxsize=2**14)
 def name_key(name: str) -> str:
     """Lookup key of a name: ASCII, lower case, hyphens as spaces, no punctuation.
 
     "Kassym-Jomart Tokayev" -> "kassym jomart tokayev", "Le Drian's" -> "le drian".
+    Kept per name: every source asks for the key of every name it is asked about.
     """
     text = unidecode(name or "").replace("\u2019", "'")
     text = re.sub(r"'s$", "", text.strip())

@@ -124,13 +124,22 @@ class SourceHomes:
         if len(articles) > HOME_MEMORY:
             del articles[next(iter(articles))]
 
+    def remember(self, record: "ArticleRecord", gazetteer: Gazetteer) -> Optional[frozenset[str]]:
+        """Remember for this run what a finished article named, as its places step teaches
+        in one process; the states, or None for an article of no known source."""
+        source = source_of(record)
+        if source is None:
+            return None
+        states = states_named(record.places, gazetteer)
+        self.note(source, article_key(record), states)
+        return states
+
     def learn(self, record: "ArticleRecord", gazetteer: Gazetteer) -> None:
         """Remember what a stored article named, in memory and (while open) in the database."""
-        source, article = source_of(record), article_key(record)
-        if source is None:
+        states = self.remember(record, gazetteer)
+        if states is None:
             return
-        states = states_named(record.places, gazetteer)
-        self.note(source, article, states)
+        source, article = source_of(record), article_key(record)
         if self._db is not None:
             with self._db.transaction(writes="source_states"):
                 self._db.execute(

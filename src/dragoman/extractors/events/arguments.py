@@ -15,7 +15,7 @@ from msgspec.structs import replace
 from spacy.tokens import Token
 
 from ...analysis import Analysis
-from ...annotate.views import sentence_of, sentences
+from ...annotate.views import sentence_of, sentences, span_at
 from ...records import Party, Place
 from ..lexicon import Lexicon
 from .drafts import Draft, Match
@@ -386,7 +386,7 @@ class ArgumentReader:
             tokens |= {t.i for t in following.subtree}
         found = []
         for place in self.analysis.places:
-            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+            span = span_at(self.doc, place.start, place.end)
             if span is not None and span.root.i in tokens and _is_geographic(span):
                 found.append((place, span.root))
         return sorted(found, key=lambda pair: pair[0].start)

@@ -11,7 +11,7 @@ from msgspec.structs import replace
 from spacy.tokens import Span, Token
 
 from ...analysis import Analysis
-from ...annotate.views import sentence_of, sentences
+from ...annotate.views import sentence_of, sentences, span_at, span_tokens
 from ...records import Actor, Party, Place
 from ...resolve.actor_codes import names_stateless_group
 from ...resolve.countries import country_code
@@ -417,14 +417,14 @@ class PartyFinder:
     def _scene_countries(self, sentence: Span, excluded: set[int]) -> dict[str, Party]:
         found: dict[str, Party] = {}
         for place in self.analysis.places_within(sentence.start_char, sentence.end_char):
-            span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+            span = span_at(self.doc, place.start, place.end)
             if (
                 place.country and span is not None and span.root.i not in excluded
                 and not _is_stance_target(span.root) and _is_scene(span.root) and self._names_seat(place)
             ):
                 found.setdefault(place.country, Party(text=place.text, start=place.start, end=place.end,
                                                       country=place.country))
-        for tok in sentence:
+        for tok in span_tokens(sentence):  # the doc's kept tokens: iterating the Span builds each anew
             if not (tok.pos_ == "ADJ" or tok.ent_type_ == "NORP"):  # the cheap test first
                 continue
             if tok.i in excluded or _is_stance_target(tok):
@@ -572,7 +572,8 @@ def _is_ethnic(span: Span) -> bool:
 def _cited_sources(sentence: Span) -> set[int]:
     """Tokens of an 'according to ...' phrase: the source of the report."""
     return {
-        t.i for tok in sentence if tok.lower_ == "according" and tok.dep_ == "prep" for t in tok.subtree
+        t.i for tok in span_tokens(sentence) if tok.lower_ == "according" and tok.dep_ == "prep"
+        for t in tok.subtree
     }
 
 
@@ -580,7 +581,7 @@ def _trailing_reporters(sentence: Span, speech_verbs: frozenset[str]) -> set[int
     """The subject of a reporting verb that follows what it reports ("...,
     Thai military sources said"): who tells the news, not where it happens."""
     found: set[int] = set()
-    for verb in sentence:
+    for verb in span_tokens(sentence):
         if _lemma(verb) not in speech_verbs:
             continue
         reported = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]

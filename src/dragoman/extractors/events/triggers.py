@@ -21,6 +21,7 @@ from .drafts import Match
 from .parse import _PATIENT_VERBS, _QUANTITY_NOUNS, _antecedent, _controllers, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects
 
 _NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
+_TRIGGER_POS = {"VERB", "NOUN"}  # the parts of speech a single-word trigger has (`_lexical_pos`)
 # named parties: whom a reported "should" can be a demand on (or a pronoun for another),
 # and whom a question verb asks
 _PARTY_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -45,24 +46,29 @@ class TriggerMatcher:
         self._quote_starts = [start for start, _end in self.scare_quotes]
 
     def matches(self) -> dict[int, Match]:
-        """One match per head token: phrases first, then the most specific entry."""
+        """One match per head token: phrases first, then the most specific entry.
+
+        Each pass first asks what rules out most tokens at once (no phrase starts with
+        the lemma, no trigger has the part of speech), then the rest."""
         matches: dict[int, Match] = {}
         taken: set[int] = set()
-        for token in doc_tokens(self.doc):
-            if self._in_scare_quote(token):
+        tokens = doc_tokens(self.doc)
+        lemmas = [_lemma(token) for token in tokens]
+        for token, lemma in zip(tokens, lemmas):
+            if lemma not in self.lex.by_phrase_start or self._in_scare_quote(token):
                 continue
             match = self._phrase_match(token)
             if match and not taken & {t.i for t in match.tokens}:
                 matches[match.head.i] = match
                 taken |= {t.i for t in match.tokens}
-        for token in doc_tokens(self.doc):
-            if token.i in taken or self._in_scare_quote(token):
+        for token in tokens:
+            if token.pos_ not in _TRIGGER_POS or token.i in taken or self._in_scare_quote(token):
                 continue
             match = self._word_match(token)
             if match:
                 matches[token.i] = match
-        for token in doc_tokens(self.doc):
-            if token.i not in matches and _lemma(token) in self.lex.speech_verbs:
+        for token, lemma in zip(tokens, lemmas):
+            if token.i not in matches and lemma in self.lex.speech_verbs:
                 match = self._obligation_match(token)
                 if match:
                     matches[token.i] = match

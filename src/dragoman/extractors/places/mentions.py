@@ -4,6 +4,8 @@ around them mark as places, echoes and datelines, widened to the name the gazett
 
 from __future__ import annotations
 
+import bisect
+import itertools
 import re
 from dataclasses import dataclass
 from functools import lru_cache
@@ -306,16 +308,31 @@ def _owns_a_place(last: "Token") -> bool:
     return owned is not None and owned.lemma_.lower() in cues()["place_nouns"]
 
 
+def _overlap_test(spans: list[tuple[int, int]]):
+    """Whether [start, end) overlaps one of these (start, end) spans, sorted: a bisection and
+    the furthest end among the spans starting before `end`, instead of a pass over them all
+    for each of an article's proper-noun runs."""
+    starts = [s for s, _ in spans]
+    reach = list(itertools.accumulate((e for _, e in spans), max))
+
+    def overlaps(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, end)  # spans[:k] start before `end`
+        return k > 0 and reach[k - 1] > start
+
+    return overlaps
+
+
 def _untagged(analysis: Analysis, taken: list[tuple[int, int]], gazetteer: Gazetteer) -> list[_Mention]:
     """Names the tagger missed or called a person, that their context marks as places."""
     # a name the tagger called a person, organisation or product may still be a place
     # ("rallied in Sardinia"); numbers, dates and the like are not names
-    blocked = taken + [(e.start, e.end) for e in analysis.entities if e.label not in MISLABELLED_NAME_LABELS]
+    blocked = sorted(taken + [(e.start, e.end) for e in analysis.entities if e.label not in MISLABELLED_NAME_LABELS])
+    overlaps = _overlap_test(blocked)
     surnames = _surnames(analysis)
     found = []
     for first, last in _proper_runs(analysis.doc):
         start, end = first.idx, last.idx + len(last.text)
-        if any(s < end and start < e for s, e in blocked):
+        if overlaps(start, end):
             continue
         name = doc_text(analysis.doc)[start:end]
         named_by_context = _residents_of(first, last, gazetteer) or _aimed_at(first, last, gazetteer)

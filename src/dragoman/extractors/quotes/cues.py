@@ -34,6 +34,15 @@ class CueLexicon:
     not_speakers: frozenset[str]  # "Update:", "Editor's note:": labels that name no speaker
     findings: frozenset[str]  # "shows", "found": their object is attributed when an evidence noun is the subject
     evidence: frozenset[str]  # "poll", "survey", "study": subjects whose findings are attributions
+    # what a clause cue can begin with: a lemma (of an entry, or of a phrase's first words) ...
+    cue_lemmas: frozenset[str]
+    # ... or a word of a source phrase ("according" to)
+    source_words: frozenset[str]
+
+
+def _first_words(entries: frozenset[str]) -> set[str]:
+    """Each entry's words before each space: "call for" -> "call"."""
+    return {entry[:i] for entry in entries for i, char in enumerate(entry) if char == " "}
 
 
 @lru_cache(maxsize=1)
@@ -45,21 +54,26 @@ def cue_lexicon() -> CueLexicon:
         return frozenset(tuple(entry.split(maxsplit=1)) for entry in data.get(key, []))
 
     thought, intention, objects = (frozenset(data.get(key, [])) for key in ("thought", "intention", "objects"))
+    speech = frozenset(data.get("speech", []) + data.get("inscriptions", []))
+    nouns, phrases = frozenset(data.get("nouns", [])), pairs("phrases")
+    clause_only = thought | intention | objects
     return CueLexicon(
-        speech=frozenset(data.get("speech", []) + data.get("inscriptions", [])),
+        speech=speech,
         thought=thought,
-        phrases=pairs("phrases"),
+        phrases=phrases,
         sources=pairs("sources"),
         addressed=frozenset(data.get("addressed", [])),
         intention=intention,
         objects=objects,
-        nouns=frozenset(data.get("nouns", [])),
+        nouns=nouns,
         naming=frozenset(data.get("naming", [])),
         aspectual=frozenset(data.get("aspectual", []) + data.get("inscriptions", [])),
-        clause_only=thought | intention | objects,
+        clause_only=clause_only,
         not_speakers=frozenset(data.get("not_speakers", [])),
         findings=frozenset(data.get("findings", [])),
         evidence=frozenset(data.get("evidence", [])),
+        cue_lemmas=frozenset(speech | nouns | clause_only | _first_words(objects) | {verb for verb, _ in phrases}),
+        source_words=frozenset(word for word, _ in pairs("sources")),
     )
 
 
@@ -103,6 +117,8 @@ def clause_cue(token: Token) -> Optional[Cue]:
     of intention ("X wants to"), or a speech act with its object ("X called for")."""
     lex = cue_lexicon()
     lemma = token.lemma_.lower()
+    if lemma not in lex.cue_lemmas and token.lower_ not in lex.source_words:
+        return None  # no cue begins with this word (most words)
     nxt = _next_token(token)
     if token.pos_ == "VERB" and nxt is not None and f"{lemma} {nxt.lower_}" in lex.objects:
         return Cue(token, nxt, f"{lemma} {nxt.lower_}")
