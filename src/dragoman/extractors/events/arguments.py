@@ -63,6 +63,8 @@ _DONE_TO_TARGET = frozenset({"ASSAULT", "COERCE", "SANCTION"})
 # "injured in the firing") go on telling the same act, and how far back it may be
 _RESUMED_MODES = frozenset({"firearms", "crowd-control"})
 _RESUMED_SENTENCES = 2
+# recip5 (issue #18): events that judge an act (PLOVER ACCUSE, SUPPORT, REJECT)
+_STANCE_EVENTS = frozenset({"ACCUSE", "SUPPORT", "REJECT"})
 
 
 class ArgumentReader:
@@ -105,11 +107,18 @@ class ArgumentReader:
 
     def resolve_act_recipients(self, draft: Draft, drafts: dict[int, Draft]) -> None:
         """'a move condemned by X': the move is the act of the clause it hangs on
-        (not one of the event's own actors: protesters protest others' acts)."""
+        (not one of the event's own actors: protesters protest others' acts).
+        'blamed police shootings on bias', 'criticized the army raids': an act
+        judged, naming no party, stands for its doers (not an act undone: 'lifted
+        the ban on rallies' is aimed at those banned, not at whoever banned)."""
         resolved = []
         own = {t.i for t, _ in draft.actors}
         for token, party in draft.recipients:
             act = _governing_draft(token, drafts, draft) if _lemma(token) in self.lex.act_nouns else None
+            deed = drafts.get(token.i)
+            if (act is None and deed is not None and deed is not draft and draft.event in _STANCE_EVENTS
+                    and not (party.country or party.actor_id)):
+                act = deed
             if act is not None and act.actors and not own & {t.i for t, _ in act.actors}:
                 resolved.extend(act.actors)
                 draft.rule += "+act-noun"
@@ -467,7 +476,8 @@ def _slot_tokens(heads: list[Token], slots: tuple[str, ...]) -> list[Token]:
         for child in head.children:
             if child.dep_ == "dobj" and "dobj" in slots and child.pos_ in _NOMINAL:
                 found.append(child)
-            elif child.dep_ == "dative" and "dative" in slots:
+            elif child.dep_ == "dative" and ("dative" in slots or child.lower_ in slots):  # "paid
+                # tribute to X": the parser may call a listed preposition a dative
                 found.extend(_pobjects(child) if child.pos_ == "ADP" else [child])
             elif child.dep_ == "ccomp" and "ccomp-subject" in slots:
                 found.extend(c for c in child.children if c.dep_ == "nsubj")
