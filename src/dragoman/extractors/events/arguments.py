@@ -147,9 +147,11 @@ class ArgumentReader:
                     return doers, recipients, "verb:passive+frame-doer"
             return actors, recipients, "verb:passive"
         actors = [c for c in verb.children if c.dep_ == "nsubj"] or _controllers(verb)
-        trigger = {t.i for t in match.tokens}  # ipe5 (issue #17): "police lathi-charged", a subject
-        actors = [a for s in actors for a in ([c for c in s.children if c.dep_ == "compound"]  # split by
-                                              if s.i in trigger else [s])]  # the hyphen: its compound
+        # "police lathi-charged the crowd": a subject the hyphen split into the trigger stands
+        # for its compound ("police")
+        trigger = {t.i for t in match.tokens}
+        actors = [a for s in actors
+                  for a in ([c for c in s.children if c.dep_ == "compound"] if s.i in trigger else [s])]
         objects = [c for c in verb.children if c.dep_ == "dobj"]
         recipients = (
             self._requested_agents(match, objects)
