@@ -24,6 +24,12 @@ def sentence_events():
     return run
 
 
+@pytest.fixture(scope="module")
+def event_triggers(sentence_events):
+    """(event type, trigger text) of each event coded in a text of ours."""
+    return lambda text: [(e.event, e.trigger.text) for e in sentence_events(text)]
+
+
 @pytest.fixture(autouse=True)
 def _default_actor_sources():
     """Each test starts and ends with only the starter book and no memory of sources:

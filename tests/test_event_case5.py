@@ -7,11 +7,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def events_of(sentence_events):
-    return lambda text: [(e.event, e.trigger.text) for e in sentence_events(text)]
-
-
 def _types(events) -> set[str]:
     return {event for event, _ in events}
 
@@ -22,16 +17,16 @@ def _types(events) -> set[str]:
     "Mr. Harris said he would win the state. The senator then spoke at a Harris rally in Dayton.",
     "Volunteers handed out leaflets before the election rally in the square.",
 ])
-def test_a_rally_for_a_candidate_is_no_protest(events_of, text):
-    assert "PROTEST" not in _types(events_of(text))
+def test_a_rally_for_a_candidate_is_no_protest(event_triggers, text):
+    assert "PROTEST" not in _types(event_triggers(text))
 
 
 @pytest.mark.parametrize("text, trigger", [
     ("Volunteers held a rally for the nominee in the town square.", "rally"),
     ("Hundreds of supporters rallied for Ramirez outside the convention hall.", "rallied"),
 ])
-def test_a_rally_for_a_named_candidate_is_support(events_of, text, trigger):
-    assert ("SUPPORT", trigger) in events_of(text)
+def test_a_rally_for_a_named_candidate_is_support(event_triggers, text, trigger):
+    assert ("SUPPORT", trigger) in event_triggers(text)
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -40,8 +35,8 @@ def test_a_rally_for_a_named_candidate_is_support(events_of, text, trigger):
     ("Nurses demonstrated outside the ministry on Monday.", "demonstrated"),
     ("Farmers demonstrated against the fuel tax.", "demonstrated"),
 ])
-def test_protest_rallies_and_demonstrations_stay_protests(events_of, text, trigger):
-    assert ("PROTEST", trigger) in events_of(text)
+def test_protest_rallies_and_demonstrations_stay_protests(event_triggers, text, trigger):
+    assert ("PROTEST", trigger) in event_triggers(text)
 
 
 @pytest.mark.parametrize("text", [
@@ -50,8 +45,8 @@ def test_protest_rallies_and_demonstrations_stay_protests(events_of, text, trigg
     "The governor sought to rally rural voters behind the plan.",
     "Party members finally rallied to her call for unity.",
 ])
-def test_showing_and_rousing_are_no_protests(events_of, text):
-    assert "PROTEST" not in _types(events_of(text))
+def test_showing_and_rousing_are_no_protests(event_triggers, text):
+    assert "PROTEST" not in _types(event_triggers(text))
 
 
 # -- harm done by nature or accident is no one's act -----------------------
@@ -66,8 +61,8 @@ def test_showing_and_rousing_are_no_protests(events_of, text):
     "Officials are investigating the cause of the train derailment.",
     "Bird flu has killed over a hundred people in the region.",
 ])
-def test_disasters_and_accidents_are_no_assault_or_inquiry(events_of, text):
-    assert not _types(events_of(text)) & {"ASSAULT", "ACCUSE"}
+def test_disasters_and_accidents_are_no_assault_or_inquiry(event_triggers, text):
+    assert not _types(event_triggers(text)) & {"ASSAULT", "ACCUSE"}
 
 
 @pytest.mark.parametrize("text", [
@@ -76,16 +71,16 @@ def test_disasters_and_accidents_are_no_assault_or_inquiry(events_of, text):
     "Police fire killed two marchers in the capital.",
     "Rebels stormed the village, killing six farmers.",
 ])
-def test_fire_from_weapons_or_forces_is_still_an_assault(events_of, text):
-    assert "ASSAULT" in _types(events_of(text))
+def test_fire_from_weapons_or_forces_is_still_an_assault(event_triggers, text):
+    assert "ASSAULT" in _types(event_triggers(text))
 
 
 @pytest.mark.parametrize("text", [
     "A gas cylinder exploded in the restaurant kitchen.",
     "The fuel tank exploded after the collision.",
 ])
-def test_a_container_blowing_up_is_no_bombing(events_of, text):
-    assert "ASSAULT" not in _types(events_of(text))
+def test_a_container_blowing_up_is_no_bombing(event_triggers, text):
+    assert "ASSAULT" not in _types(event_triggers(text))
 
 
 # -- poisons and weapons used, forces dispatched ---------------------------
@@ -98,20 +93,20 @@ def test_using_poison_or_weapons_is_an_assault(sentence_events, text, mode):
     assert ("ASSAULT", mode) in {(e.event, e.mode) for e in sentence_events(text)}
 
 
-def test_a_chemical_for_the_fields_is_no_weapon(events_of):
-    assert "ASSAULT" not in _types(events_of("Farmers use chemical fertiliser on their fields."))
+def test_a_chemical_for_the_fields_is_no_weapon(event_triggers):
+    assert "ASSAULT" not in _types(event_triggers("Farmers use chemical fertiliser on their fields."))
 
 
-def test_the_dispatch_of_troops_is_a_mobilization(events_of):
-    assert ("MOBILIZE", "dispatch") in events_of("The government ordered the dispatch of troops to the border.")
+def test_the_dispatch_of_troops_is_a_mobilization(event_triggers):
+    assert ("MOBILIZE", "dispatch") in event_triggers("The government ordered the dispatch of troops to the border.")
 
 
 @pytest.mark.parametrize("text", [
     "Since the Kandahar attack in March, the army has gained the upper hand.",
     "The Paris attack shocked the country.",
 ])
-def test_a_place_named_before_attack_is_no_person_attacking_in_words(events_of, text):
-    assert "ACCUSE" not in _types(events_of(text))
+def test_a_place_named_before_attack_is_no_person_attacking_in_words(event_triggers, text):
+    assert "ACCUSE" not in _types(event_triggers(text))
 
 
 # -- measures against a disaster are no coercion ----------------------------
@@ -123,8 +118,8 @@ def test_a_place_named_before_attack_is_no_person_attacking_in_words(events_of, 
     "Police sealed off the district after the chemical leak.",
     "The outbreak forced the council to close schools and ban public gatherings.",
 ])
-def test_measures_against_a_disaster_are_no_coercion(events_of, text):
-    assert not _types(events_of(text)) & {"COERCE", "MOBILIZE"}
+def test_measures_against_a_disaster_are_no_coercion(event_triggers, text):
+    assert not _types(event_triggers(text)) & {"COERCE", "MOBILIZE"}
 
 
 @pytest.mark.parametrize("text, event", [
@@ -132,8 +127,8 @@ def test_measures_against_a_disaster_are_no_coercion(events_of, text):
     ("The government declared a state of emergency in the province after the protests.", "COERCE"),
     ("The army deployed troops to the border after the ambush.", "MOBILIZE"),
 ])
-def test_measures_against_unrest_are_still_coercion(events_of, text, event):
-    assert event in _types(events_of(text))
+def test_measures_against_unrest_are_still_coercion(event_triggers, text, event):
+    assert event in _types(event_triggers(text))
 
 
 # -- recall by class ---------------------------------------------------------
@@ -143,9 +138,9 @@ def test_measures_against_unrest_are_still_coercion(events_of, text, event):
     ("Border guards intercepted twelve suspected members of the cell near the capital.", "COERCE", "intercepted"),
     ("The law enforcers seized two landmines and three grenades from a cache near Kharkiv.", "COERCE", "seized"),
 ])
-def test_exchanges_interceptions_and_seizures(events_of, text, event, trigger):
-    assert (event, trigger) in events_of(text)
+def test_exchanges_interceptions_and_seizures(event_triggers, text, event, trigger):
+    assert (event, trigger) in event_triggers(text)
 
 
-def test_exchanging_fire_is_no_release(events_of):
-    assert "RETREAT" not in _types(events_of("The two sides exchanged fire across the border."))
+def test_exchanging_fire_is_no_release(event_triggers):
+    assert "RETREAT" not in _types(event_triggers("The two sides exchanged fire across the border."))

@@ -7,27 +7,21 @@ from __future__ import annotations
 import pytest
 
 
-
-@pytest.fixture(scope="module")
-def events_of(sentence_events):
-    return lambda text: [(e.event, e.trigger.text) for e in sentence_events(text)]
-
-
 @pytest.mark.parametrize("text", [
     "The farmers' union sought permission from the district collector to march to the capital.",
     "The transport minister is seeking cabinet approval for the new rail tender.",
     "Opposition lawmakers sought a judicial inquiry into the shooting at the mill.",
 ])
-def test_seeking_leave_or_an_inquiry_is_a_request(events_of, text):
-    assert "REQUEST" in {event for event, _ in events_of(text)}
+def test_seeking_leave_or_an_inquiry_is_a_request(event_triggers, text):
+    assert "REQUEST" in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
     "The senator will seek a third term in the autumn election.",
     "The young striker is still seeking his first goal of the season.",
 ])
-def test_seeking_office_or_a_goal_is_no_request(events_of, text):
-    assert "REQUEST" not in {event for event, _ in events_of(text)}
+def test_seeking_office_or_a_goal_is_no_request(event_triggers, text):
+    assert "REQUEST" not in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
@@ -38,8 +32,8 @@ def test_seeking_office_or_a_goal_is_no_request(events_of, text):
     "Their release was confirmed by the interior ministry.",
     "The rebels announced the release of 20 prisoners.",
 ])
-def test_letting_people_go_is_a_release(events_of, text):
-    assert "RETREAT" in {event for event, _ in events_of(text)}
+def test_letting_people_go_is_a_release(event_triggers, text):
+    assert "RETREAT" in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
@@ -49,16 +43,16 @@ def test_letting_people_go_is_a_release(events_of, text):
     "Police said in a news release that the road would reopen at noon.",
     "The company is releasing a new version of its payroll software.",
 ])
-def test_publishing_is_no_release(events_of, text):
-    assert "RETREAT" not in {event for event, _ in events_of(text)}
+def test_publishing_is_no_release(event_triggers, text):
+    assert "RETREAT" not in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
     "The rebel commanders accepted the truce proposed by the bishops.",
     "Both delegations accepted the invitation to a second round in Geneva.",
 ])
-def test_accepting_what_another_side_puts_forward_is_an_agreement(events_of, text):
-    assert "AGREE" in {event for event, _ in events_of(text)}
+def test_accepting_what_another_side_puts_forward_is_an_agreement(event_triggers, text):
+    assert "AGREE" in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
@@ -66,8 +60,8 @@ def test_accepting_what_another_side_puts_forward_is_an_agreement(events_of, tex
     "Her son has been accepted to a university in the capital.",
     "Most farmers accepted that the harvest would be poor.",
 ])
-def test_accepting_an_award_a_place_or_a_belief_is_no_agreement(events_of, text):
-    assert "AGREE" not in {event for event, _ in events_of(text)}
+def test_accepting_an_award_a_place_or_a_belief_is_no_agreement(event_triggers, text):
+    assert "AGREE" not in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
@@ -75,8 +69,8 @@ def test_accepting_an_award_a_place_or_a_belief_is_no_agreement(events_of, text)
     "Norway offered humanitarian aid to the flood victims.",
     "The rebels offered talks with the provincial government.",
 ])
-def test_offering_aid_talks_or_to_act_is_an_agreement(events_of, text):
-    assert "AGREE" in {event for event, _ in events_of(text)}
+def test_offering_aid_talks_or_to_act_is_an_agreement(event_triggers, text):
+    assert "AGREE" in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
@@ -84,8 +78,8 @@ def test_offering_aid_talks_or_to_act_is_an_agreement(events_of, text):
     "The senator offered her condolences to the families.",
     "The new airline will offer two flights a week to the coast.",
 ])
-def test_offering_goods_services_or_words_is_no_agreement(events_of, text):
-    assert "AGREE" not in {event for event, _ in events_of(text)}
+def test_offering_goods_services_or_words_is_no_agreement(event_triggers, text):
+    assert "AGREE" not in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
@@ -93,16 +87,16 @@ def test_offering_goods_services_or_words_is_no_agreement(events_of, text):
     "Her late goal helped the visitors win the cup.",
     "Cheaper loans helped pull the region out of recession.",
 ])
-def test_helping_bring_about_an_outcome_is_no_aid(events_of, text):
-    assert "AID" not in {event for event, _ in events_of(text)}
+def test_helping_bring_about_an_outcome_is_no_aid(event_triggers, text):
+    assert "AID" not in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
     "The foreign minister said Iran should release the detained sailors.",
     "Opposition leaders said the government must resign.",
 ])
-def test_a_reported_should_on_a_party_is_a_demand(events_of, text):
-    assert "REQUEST" in {event for event, _ in events_of(text)}
+def test_a_reported_should_on_a_party_is_a_demand(event_triggers, text):
+    assert "REQUEST" in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
@@ -111,8 +105,8 @@ def test_a_reported_should_on_a_party_is_a_demand(events_of, text):
     "The engineer said the roadwork should start in April.",
     "One columnist wrote that should the senator win the primary, nobody could stop her.",
 ])
-def test_a_reported_should_on_ourselves_a_thing_or_a_condition_is_no_demand(events_of, text):
-    assert "REQUEST" not in {event for event, _ in events_of(text)}
+def test_a_reported_should_on_ourselves_a_thing_or_a_condition_is_no_demand(event_triggers, text):
+    assert "REQUEST" not in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
@@ -120,8 +114,8 @@ def test_a_reported_should_on_ourselves_a_thing_or_a_condition_is_no_demand(even
     "The sheriff asked residents for any footage of the two men.",
     "The envoy asked permission to visit the detained fishermen.",
 ])
-def test_asking_for_something_is_a_request(events_of, text):
-    assert "REQUEST" in {event for event, _ in events_of(text)}
+def test_asking_for_something_is_a_request(event_triggers, text):
+    assert "REQUEST" in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
@@ -129,12 +123,12 @@ def test_asking_for_something_is_a_request(events_of, text):
     "The candidate asked the voters in the hall.",
     "The senator asked the minister several questions about the budget.",
 ])
-def test_putting_a_question_is_no_request(events_of, text):
-    assert "REQUEST" not in {event for event, _ in events_of(text)}
+def test_putting_a_question_is_no_request(event_triggers, text):
+    assert "REQUEST" not in {event for event, _ in event_triggers(text)}
 
 
-def test_what_is_asked_for_may_hang_on_whom_it_asks(events_of):
-    assert "REQUEST" in {e for e, _ in events_of("Police are asking anyone who saw the van to call the station.")}
+def test_what_is_asked_for_may_hang_on_whom_it_asks(event_triggers):
+    assert "REQUEST" in {e for e, _ in event_triggers("Police are asking anyone who saw the van to call the station.")}
 
 
 @pytest.mark.parametrize("text", [
@@ -145,8 +139,8 @@ def test_what_is_asked_for_may_hang_on_whom_it_asks(events_of):
     "The governor made political attacks on the senator.",
     "The senator's campaign sharpened its lines of attack against the governor.",
 ])
-def test_attacking_in_words_is_criticism(events_of, text):
-    events = {event for event, _ in events_of(text)}
+def test_attacking_in_words_is_criticism(event_triggers, text):
+    events = {event for event, _ in event_triggers(text)}
     assert "ACCUSE" in events and "ASSAULT" not in events
 
 
@@ -156,8 +150,8 @@ def test_attacking_in_words_is_criticism(events_of, text):
     "Militants attacked him as he left the mosque.",
     "Insurgents launched an attack on an army convoy near Kandahar on Monday.",
 ])
-def test_attacking_with_force_is_an_assault(events_of, text):
-    assert "ASSAULT" in {event for event, _ in events_of(text)}
+def test_attacking_with_force_is_an_assault(event_triggers, text):
+    assert "ASSAULT" in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
@@ -165,8 +159,8 @@ def test_attacking_with_force_is_an_assault(events_of, text):
     "Union leaders and the railway board agreed on a new wage scale on Friday.",
     "The rebels agreed to a ceasefire brokered by Qatar.",
 ])
-def test_agreeing_to_something_is_an_agreement(events_of, text):
-    assert "AGREE" in {event for event, _ in events_of(text)}
+def test_agreeing_to_something_is_an_agreement(event_triggers, text):
+    assert "AGREE" in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
@@ -174,16 +168,16 @@ def test_agreeing_to_something_is_an_agreement(events_of, text):
     "The health ministry agrees with the governor on vaccine safety.",
     "Mara Quist, a trade analyst in Oslo, agreed.",
 ])
-def test_agreeing_with_a_view_is_no_agreement(events_of, text):
-    assert "AGREE" not in {event for event, _ in events_of(text)}
+def test_agreeing_with_a_view_is_no_agreement(event_triggers, text):
+    assert "AGREE" not in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
     "The opposition leader said on Monday he supports the ceasefire plan.",
     "Three regional governors are supporting Senator Hale for the party nomination.",
 ])
-def test_supporting_a_side_or_a_plan_is_support(events_of, text):
-    assert "SUPPORT" in {event for event, _ in events_of(text)}
+def test_supporting_a_side_or_a_plan_is_support(event_triggers, text):
+    assert "SUPPORT" in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
@@ -192,16 +186,16 @@ def test_supporting_a_side_or_a_plan_is_support(events_of, text):
     "The company promised to support working mothers with longer paid leave.",
     "Two marine battalions were supporting combat operations near Marjah.",
 ])
-def test_keeping_up_or_paying_for_is_no_support(events_of, text):
-    assert "SUPPORT" not in {event for event, _ in events_of(text)}
+def test_keeping_up_or_paying_for_is_no_support(event_triggers, text):
+    assert "SUPPORT" not in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
     "Prosecutors in Leeds charged two former councillors with fraud on Tuesday.",
     "Police charged Tomas Varga with arson after the warehouse fire.",
 ])
-def test_charging_someone_with_a_crime_is_an_accusation(events_of, text):
-    assert "ACCUSE" in {event for event, _ in events_of(text)}
+def test_charging_someone_with_a_crime_is_an_accusation(event_triggers, text):
+    assert "ACCUSE" in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
@@ -209,12 +203,12 @@ def test_charging_someone_with_a_crime_is_an_accusation(events_of, text):
     "Northgate Power charged its customers twice for the same month.",
     "In Vantaa, the city charges motorists by the hour for parking.",
 ])
-def test_charging_a_price_is_no_accusation(events_of, text):
-    assert "ACCUSE" not in {event for event, _ in events_of(text)}
+def test_charging_a_price_is_no_accusation(event_triggers, text):
+    assert "ACCUSE" not in {event for event, _ in event_triggers(text)}
 
 
-def test_flying_to_a_place_is_a_visit(events_of):
-    assert "CONSULT" in {event for event, _ in events_of("The Polish foreign minister flew to Ankara on Monday.")}
+def test_flying_to_a_place_is_a_visit(event_triggers):
+    assert "CONSULT" in {event for event, _ in event_triggers("The Polish foreign minister flew to Ankara on Monday.")}
 
 
 @pytest.mark.parametrize("text", [
@@ -222,16 +216,16 @@ def test_flying_to_a_place_is_a_visit(events_of):
     "The Polish foreign minister flew back to Warsaw on Friday.",
     "Nordic Air has been flying between Oslo and Riga for a decade.",
 ])
-def test_flying_with_no_destination_or_back_home_is_no_visit(events_of, text):
-    assert "CONSULT" not in {event for event, _ in events_of(text)}
+def test_flying_with_no_destination_or_back_home_is_no_visit(event_triggers, text):
+    assert "CONSULT" not in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
     "Chile and Peru signed a fisheries accord in Lima on Thursday.",
     "The two ministers signed a memorandum of understanding on rail links.",
 ])
-def test_signing_an_agreement_is_support(events_of, text):
-    assert "SUPPORT" in {event for event, _ in events_of(text)}
+def test_signing_an_agreement_is_support(event_triggers, text):
+    assert "SUPPORT" in {event for event, _ in event_triggers(text)}
 
 
 @pytest.mark.parametrize("text", [
@@ -240,5 +234,5 @@ def test_signing_an_agreement_is_support(events_of, text):
     "The bakery signed a ten-year lease for a shop on Mill Street.",
     "The suspect signed a confession after two days of questioning.",
 ])
-def test_signing_a_law_or_a_private_paper_is_no_support(events_of, text):
-    assert "SUPPORT" not in {event for event, _ in events_of(text)}
+def test_signing_a_law_or_a_private_paper_is_no_support(event_triggers, text):
+    assert "SUPPORT" not in {event for event, _ in event_triggers(text)}

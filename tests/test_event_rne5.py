@@ -6,11 +6,6 @@ from __future__ import annotations
 import pytest
 
 
-@pytest.fixture(scope="module")
-def events_of(sentence_events):
-    return lambda text: [(e.event, e.trigger.text) for e in sentence_events(text)]
-
-
 @pytest.mark.parametrize("text, event, trigger", [
     ("The farmers' union firmly opposed the government's new water tariff.", "ACCUSE", "opposed"),
     ("The former mayor was suspected of taking bribes from a building firm.", "ACCUSE", "suspected"),
@@ -22,21 +17,21 @@ def events_of(sentence_events):
     ("The navy chief staged a coup against the cabinet on Sunday.", "COERCE", "coup"),
     ("The palace guard staged a coup d'etat against the regent.", "COERCE", "coup d'etat"),
 ])
-def test_class_member_codes_its_event(events_of, text, event, trigger):
-    assert (event, trigger) in events_of(text)
+def test_class_member_codes_its_event(event_triggers, text, event, trigger):
+    assert (event, trigger) in event_triggers(text)
 
 
-def test_opposing_a_policy_is_no_rejection(events_of):
-    assert ("REJECT", "opposes") not in events_of("The bishop opposes the plan to close the rural clinics.")
+def test_opposing_a_policy_is_no_rejection(event_triggers):
+    assert ("REJECT", "opposes") not in event_triggers("The bishop opposes the plan to close the rural clinics.")
 
 
-def test_suspecting_as_an_opinion_is_no_event(events_of):
-    assert events_of("I suspect that the weather will change by the weekend.") == []
+def test_suspecting_as_an_opinion_is_no_event(event_triggers):
+    assert event_triggers("I suspect that the weather will change by the weekend.") == []
 
 
-def test_a_coup_named_as_a_topic_is_no_event(events_of):
-    assert ("COERCE", "coup") not in events_of("Opponents of the coup marched through the capital on Sunday.")
+def test_a_coup_named_as_a_topic_is_no_event(event_triggers):
+    assert ("COERCE", "coup") not in event_triggers("Opponents of the coup marched through the capital on Sunday.")
 
 
-def test_a_question_put_in_conversation_is_no_accusation(events_of):
-    assert ("ACCUSE", "questioned") not in events_of("The teacher questioned the pupils about their holidays.")
+def test_a_question_put_in_conversation_is_no_accusation(event_triggers):
+    assert ("ACCUSE", "questioned") not in event_triggers("The teacher questioned the pupils about their holidays.")

@@ -53,11 +53,6 @@ def test_a_class_must_list_lemmas(tmp_path):
 
 
 # -- what the classes code --------------------------------------------------------------------
-@pytest.fixture(scope="module")
-def events_of(sentence_events):
-    return lambda text: [(e.event, e.trigger.text) for e in sentence_events(text)]
-
-
 @pytest.mark.parametrize(
     "text, expected",
     [
@@ -67,8 +62,8 @@ def events_of(sentence_events):
         ("Peru closed its airspace to Bolivian flights.", ("COERCE", "closed")),
     ],
 )
-def test_a_verb_codes_by_the_class_of_its_object(events_of, text, expected):
-    assert expected in events_of(text)
+def test_a_verb_codes_by_the_class_of_its_object(event_triggers, text, expected):
+    assert expected in event_triggers(text)
 
 
 @pytest.mark.parametrize(
@@ -78,8 +73,8 @@ def test_a_verb_codes_by_the_class_of_its_object(events_of, text, expected):
         "The museum closed its east wing for repairs.",
     ],
 )
-def test_outside_its_classes_a_narrowed_verb_codes_nothing(events_of, text):
-    assert events_of(text) == []
+def test_outside_its_classes_a_narrowed_verb_codes_nothing(event_triggers, text):
+    assert event_triggers(text) == []
 
 
 # -- senses that are no event -----------------------------------------------------------------
@@ -94,13 +89,13 @@ def test_outside_its_classes_a_narrowed_verb_codes_nothing(events_of, text):
         ("The campaign targeted young voters with a new advert.", "ASSAULT"),
     ],
 )
-def test_a_sense_excluded_by_class_or_particle_codes_no_event(events_of, text, unwanted):
-    assert unwanted not in {event for event, _ in events_of(text)}
+def test_a_sense_excluded_by_class_or_particle_codes_no_event(event_triggers, text, unwanted):
+    assert unwanted not in {event for event, _ in event_triggers(text)}
 
 
-def test_the_violent_sense_still_codes(events_of):
-    assert ("ASSAULT", "fought") in events_of("Rebels fought government troops near the dam.")
-    assert ("COERCE", "seized") in events_of("Customs officers seized the cargo in the port.")
+def test_the_violent_sense_still_codes(event_triggers):
+    assert ("ASSAULT", "fought") in event_triggers("Rebels fought government troops near the dam.")
+    assert ("COERCE", "seized") in event_triggers("Customs officers seized the cargo in the port.")
 
 
 # -- the inventory by class: noun forms, phrasal verbs, common verbs ------------------------
@@ -128,8 +123,8 @@ def test_the_violent_sense_still_codes(events_of):
         ("Ghana's president paid tribute to the peacekeepers.", ("SUPPORT", "paid tribute")),
     ],
 )
-def test_the_inventory_covers_noun_forms_phrasal_and_common_verbs(events_of, text, expected):
-    assert expected in events_of(text)
+def test_the_inventory_covers_noun_forms_phrasal_and_common_verbs(event_triggers, text, expected):
+    assert expected in event_triggers(text)
 
 
 @pytest.mark.parametrize(
@@ -140,8 +135,8 @@ def test_the_inventory_covers_noun_forms_phrasal_and_common_verbs(events_of, tex
         "The singer captured the mood of the crowd.",
     ],
 )
-def test_class_restricted_common_verbs_stay_quiet_outside_their_class(events_of, text):
-    assert events_of(text) == []
+def test_class_restricted_common_verbs_stay_quiet_outside_their_class(event_triggers, text):
+    assert event_triggers(text) == []
 
 
 # -- harm done by nature or accident ---------------------------------------------------------
@@ -154,25 +149,25 @@ def test_class_restricted_common_verbs_stay_quiet_outside_their_class(events_of,
         "Floods cut off power to the northern districts.",
     ],
 )
-def test_harm_done_by_nature_is_no_event(events_of, text):
-    assert events_of(text) == []
+def test_harm_done_by_nature_is_no_event(event_triggers, text):
+    assert event_triggers(text) == []
 
 
-def test_the_same_verbs_with_a_human_doer_still_code(events_of):
-    assert ("ASSAULT", "killed") in events_of("Gunmen killed four people in Manila.")
-    assert ("PROTEST", "blocked") in events_of("Farmers blocked the main highway to the port.")
+def test_the_same_verbs_with_a_human_doer_still_code(event_triggers):
+    assert ("ASSAULT", "killed") in event_triggers("Gunmen killed four people in Manila.")
+    assert ("PROTEST", "blocked") in event_triggers("Farmers blocked the main highway to the port.")
 
 
 # -- the doer's class picks the sense -------------------------------------------------------
-def test_protesters_clashing_with_police_is_a_riot(events_of):
-    assert ("PROTEST", "clashed") in events_of("Rioters clashed with police near the stadium.")
-    assert ("ASSAULT", "clashed") in events_of("Soldiers clashed with rebels near the stadium.")
+def test_protesters_clashing_with_police_is_a_riot(event_triggers):
+    assert ("PROTEST", "clashed") in event_triggers("Rioters clashed with police near the stadium.")
+    assert ("ASSAULT", "clashed") in event_triggers("Soldiers clashed with rebels near the stadium.")
 
 
-def test_a_charge_on_a_position_is_an_assault_not_an_accusation(events_of):
-    assert ("ASSAULT", "charged") in events_of("The militants charged an army outpost at dawn.")
-    assert ("ACCUSE", "charged") in events_of("Prosecutors charged the mayor with fraud.")
+def test_a_charge_on_a_position_is_an_assault_not_an_accusation(event_triggers):
+    assert ("ASSAULT", "charged") in event_triggers("The militants charged an army outpost at dawn.")
+    assert ("ACCUSE", "charged") in event_triggers("Prosecutors charged the mayor with fraud.")
 
 
-def test_only_relief_received_is_aid(events_of):
-    assert events_of("Small firms could not get any of the new subsidies.") == []
+def test_only_relief_received_is_aid(event_triggers):
+    assert event_triggers("Small firms could not get any of the new subsidies.") == []
