@@ -212,7 +212,7 @@ def _from_the_day_said(doc: "Doc", mentions: list[DateMention]) -> list[DateMent
     resolved = []
     for mention in mentions:
         days = offsets.get(mention.text.lower())
-        span = doc.char_span(mention.start, mention.end, alignment_mode="expand") if days is not None else None
+        span = span_at(doc, mention.start, mention.end) if days is not None else None
         said = None
         if span is not None:
             sentence = sentence_of(span[0])
@@ -229,7 +229,7 @@ def _from_the_day_said(doc: "Doc", mentions: list[DateMention]) -> list[DateMent
 
 
 def _times_speech(doc: "Doc", mention: DateMention, speech: frozenset[str]) -> bool:
-    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    span = span_at(doc, mention.start, mention.end)
     verb = governing_verb(span.root) if span is not None else None
     return verb is not None and verb.lemma_ in speech
 
