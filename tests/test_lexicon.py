@@ -52,6 +52,16 @@ def test_a_class_must_list_lemmas(tmp_path):
     assert f"noun_classes.yaml:{line}" in str(error.value)
 
 
+
+@pytest.mark.parametrize("old, new, message", [
+    ('  events: ["COERCE:restrict|curfew|martial-law", MOBILIZE]\n', "", "events must be a list"),
+    ('"COERCE:restrict|curfew|martial-law"', '"COERCE:lockdown"', "unknown mode"),
+])
+def test_a_hazard_response_section_names_its_fault(tmp_path, old, new, message):
+    _copy_with(tmp_path, "events.yaml", old, new)
+    with pytest.raises(LexiconError, match=message):
+        load_lexicon_from(tmp_path)
+
 # -- what the classes code --------------------------------------------------------------------
 @pytest.mark.parametrize(
     "text, expected",

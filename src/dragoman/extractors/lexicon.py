@@ -460,8 +460,8 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         contexts=contexts,
         status=_load_status(directory / STATUS_FILE),
         valid_modes=valid_modes,
-        hazard_responses=_hazard_responses(hazards_raw["events"], hazards_where, valid_modes),
-        hazard_causes=frozenset(_str_list(hazards_raw["causes"], hazards_where, "causes")),
+        hazard_responses=_hazard_responses(hazards_raw.get("events"), hazards_where, valid_modes),
+        hazard_causes=frozenset(_str_list(hazards_raw.get("causes", []), hazards_where, "causes")),
     )
 
 
