@@ -458,6 +458,10 @@ def test_an_earlier_event_bounded_by_a_coming_date_ends_by_publication():
     ('"We met the builders today," the mayor said Monday.', "met", "2024-06-10"),
     ("“The pumps failed yesterday,” the engineer told reporters on Wednesday.", "failed", "2024-06-11"),
     ('The mayor said Monday that the builders met today.', "met", "2024-06-14"),  # no quotation: publication
+    ("‘We met the builders today,’ the mayor said Monday.", "met", "2024-06-10"),  # single quotation marks
+    # a quotation running over two paragraphs: the second opens with a mark and closes the quote
+    ('"The bridge is shut.\n\n"We met the builders today and the work goes on," the mayor said Monday.', "met",
+     "2024-06-10"),
 ])
 def test_a_day_word_in_a_quotation_counts_from_the_day_it_was_said(text, word, value):
     assert _dated(text, "2024-06-14", word).value == value

@@ -35,6 +35,7 @@ from ..records import DateMention
 from ..resolve.timex import lexicon, parse_published, resolve
 from ..annotate.views import doc_text, doc_tokens, sentence_of, span_at
 from .quotes.cues import cue_lexicon
+from .quotes.marks import quoted_spans
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -199,9 +200,8 @@ def find_dates(analysis: Analysis) -> None:
     analysis.dates = _from_the_day_said(doc, _after_previous_date(_year_back_from_reported_quarter(mentions)))
 
 
-def _in_quotation(before: str) -> bool:
-    """Whether the text after `before` (a sentence up to some point) is inside a quotation."""
-    return before.count("\u201c") > before.count("\u201d") or before.count('"') % 2 == 1
+def _in_quotation(offset: int, quotations: list[tuple[int, int]]) -> bool:
+    return any(start < offset < end for start, end in quotations)
 
 
 def _from_the_day_said(doc: "Doc", mentions: list[DateMention]) -> list[DateMention]:
@@ -209,6 +209,7 @@ def _from_the_day_said(doc: "Doc", mentions: list[DateMention]) -> list[DateMent
     quotation counts from the day the sentence says it was spoken (a day date of
     a verb of speech outside the quotation), not from publication."""
     text, offsets, speech = doc_text(doc), lexicon()["day_words"], cue_lexicon().speech
+    quotations: Optional[list[tuple[int, int]]] = None  # read only when a day word is met
     resolved = []
     for mention in mentions:
         days = offsets.get(mention.text.lower())
@@ -216,10 +217,12 @@ def _from_the_day_said(doc: "Doc", mentions: list[DateMention]) -> list[DateMent
         said = None
         if span is not None:
             sentence = sentence_of(span[0])
-            if _in_quotation(text[sentence.start_char : mention.start]):
+            if quotations is None:
+                quotations = quoted_spans(text)
+            if _in_quotation(mention.start, quotations):
                 said = next((d for d in mentions if d.value and d.precision == "day" and d is not mention
                              and sentence.start_char <= d.start < sentence.end_char
-                             and not _in_quotation(text[sentence.start_char : d.start])
+                             and not _in_quotation(d.start, quotations)
                              and _times_speech(doc, d, speech)), None)
         if said is not None:
             day = (date.fromisoformat(said.value) + relativedelta(days=days)).isoformat()
