@@ -701,8 +701,9 @@ def test_the_content_of_a_demanded_admission_is_no_event_of_its_own(events_of):
 def test_protesting_is_what_a_demonstration_is_for(events_of):
     events = events_of("Hundreds of Tunisian workers began a sit-in on Monday to protest against Italy's "
                        "new visa rules.")
-    assert [e.event for e in events] == ["PROTEST"]
-    assert _countries(events[0].recipient) == {"ITA"}
+    # the sit-in and the protest it is for, as with "began a strike ... to protest"
+    assert [(e.event, e.trigger.text) for e in events] == [("PROTEST", "sit-in"), ("PROTEST", "protest")]
+    assert _countries(events[1].recipient) == {"ITA"}
 
 
 def test_opening_borders_to_someone_gives_them_access(events_of):

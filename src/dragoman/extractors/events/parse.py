@@ -24,8 +24,13 @@ def _lemma(token: Token) -> str:
 
 def _lemma_forms(token: Token) -> tuple[str, ...]:
     """The lemma, plus the stems a regular inflection gives, for verbs the
-    tagger lemmatises wrongly ("staged" -> "stag")."""
+    tagger lemmatises wrongly ("staged" -> "stag"). The last part of a split
+    hyphenated noun gives the whole word first, hyphened and closed up
+    ("cease-fire", "ceasefire"), then its own lemma."""
     word, tag = token.lower_, token.tag_
+    if token.pos_ in _NOMINAL and _after_hyphen(token):  # "sit-ins": the compound before its last part
+        first = token.doc[token.i - 2].lower_
+        return (f"{first}-{_lemma(token)}", f"{first}{_lemma(token)}", _lemma(token))
     if tag in ("VBD", "VBN") and word.endswith("ed"):
         return (_lemma(token), word[:-1], word[:-2])
     if tag == "VBZ" and word.endswith("s"):
@@ -33,6 +38,15 @@ def _lemma_forms(token: Token) -> tuple[str, ...]:
     if tag == "VBG" and word.endswith("ing"):
         return (_lemma(token), word[:-3], word[:-3] + "e")
     return (_lemma(token),)
+
+
+def _after_hyphen(token: Token) -> bool:
+    """The last part of a hyphenated word the tokenizer split ("sit-in" -> sit, -, in;
+    "cease-fire"), whose first part is a word and no prefix in a longer chain."""
+    i, doc = token.i, token.doc
+    if i < 2 or doc[i - 1].tag_ != "HYPH" or doc[i - 1].whitespace_ or doc[i - 2].whitespace_:
+        return False
+    return doc[i - 2].is_alpha and not (i >= 3 and doc[i - 3].tag_ == "HYPH" and not doc[i - 3].whitespace_)
 
 
 def _lemma_in(token: Token, lemmas: frozenset[str]) -> bool:

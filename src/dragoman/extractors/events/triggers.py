@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ...annotate.views import doc_tokens
 from ..lexicon import Entry, Lexicon
 from .drafts import Match
-from .parse import _PATIENT_VERBS, _QUANTITY_NOUNS, _antecedent, _controllers, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects
+from .parse import _PATIENT_VERBS, _QUANTITY_NOUNS, _after_hyphen, _antecedent, _controllers, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects
 
 _NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 _TRIGGER_POS = {"VERB", "NOUN"}  # the parts of speech a single-word trigger has (`_lexical_pos`)
@@ -144,7 +144,9 @@ class TriggerMatcher:
                 continue
             if carrier is not None and not entry.light and not (_lemma_in(carrier, self.lex.light_verbs) or undergone):
                 carrier = None
-            return Match(entry=entry, head=anchor, tokens=[token], carrier=carrier)
+            whole = lemma != _lemma(token) and _after_hyphen(token)  # "sit-in": the trigger is the whole word
+            return Match(entry=entry, head=anchor, tokens=list(self.doc[token.i - 2 : token.i + 1]) if whole else [token],
+                         carrier=carrier)
         return None
 
     def _answers_a_hazard(self, entry: Entry, token: Token, carrier: Optional[Token]) -> bool:
@@ -283,7 +285,7 @@ def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str]
     spray") or its of-phrase ("state of emergency") is one of the lemmas; its
     entity label counts as one ("PERSON")."""
     for obj in _objects(verb, particle, clauses, compounds):
-        words = {_lemma(obj), obj.lower_, obj.ent_type_}
+        words = {*_lemma_forms(obj), obj.lower_, obj.ent_type_}
         if _names_a_person(obj):
             words.add("PERSON")
         words |= {_lemma(c) for c in obj.children if c.dep_ in ("compound", "amod", "nmod")}
