@@ -111,7 +111,7 @@ class EventCoder:
     def _finish(self, draft: Draft, history: list[Draft]) -> Optional[Event]:
         if not any(self.parties.is_agentive(t, p) for t, p in draft.actors + draft.recipients):
             if not (_counted_patients(draft) or _reported_occurrence(draft, self.lex.occurrence_verbs)
-                    or _patient_tells_the_act(draft)):
+                    or _patient_tells_the_act(draft) or _crowd_act(draft, self.lex.crowd_acts)):
                 return None
         entry = draft.match.entry
         named = draft.recipients
@@ -333,6 +333,15 @@ def _reported_occurrence(draft: Draft, occurrence_verbs: frozenset[str]) -> bool
     if _lemma(verb) == "take":
         return "place" in particles
     return True
+
+
+def _crowd_act(draft: Draft, crowd_acts: frozenset[str]) -> bool:
+    """'Two weeks of protests', 'a walkout over pay', 'many turned to rioting':
+    a noun of an act only a crowd does reports it with no doer named. Not
+    "a demonstration of good faith": with an of-phrase the noun is a show."""
+    noun = draft.head
+    return (not draft.match.verbal and draft.event == "PROTEST" and _lemma(noun) in crowd_acts
+            and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children))
 
 
 def _party_keys(parties: list[tuple[Token, Party]]) -> set[str]:
