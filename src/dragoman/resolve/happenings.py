@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional, Sequence
 
-from ..records import Actor, Event, Party
+from ..records import Actor, Claim, Event, Party
 
 # what a join needs: the parties' score plus the support of dates, places and words
 JOIN_SCORE = 4
@@ -45,14 +45,9 @@ LONGEST_SPAN_DAYS = 45  # a date vaguer than this (a year) does not place the ha
 VERBAL_QUADS = {1, 3}
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # held by both sides alike
 
+FIGURE_KINDS = frozenset({"money", "percent"})  # the claims that are what an act gives or wins
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
-# sums of money and shares ("$2,700", "64 percent", "a 40 percentage point margin"): what an act
-# gives or wins, so two different ones in one article are two acts
-_FIGURE = re.compile(
-    r"[$€£]\s?\d[\d,.]*\d(?:\s+(?:thousand|million|billion|trillion)\b)?|[$€£]\s?\d"
-    r"|\b\d[\d,.]*\s*(?:%|percent\b|per cent\b|percentage points?\b)",
-    re.IGNORECASE,
-)
 # function words long enough to pass _WORD; content words are what is left
 _STOPWORDS = frozenset(
     "about after again against also among around because been before being between both could during each"
@@ -106,18 +101,19 @@ def content_words(sentence: str) -> frozenset[str]:
     return frozenset(w for w in (m.group(0).lower() for m in _WORD.finditer(sentence)) if w not in _STOPWORDS)
 
 
-def figures(sentence: str) -> frozenset[str]:
-    """The sums of money and shares a sentence states, written alike ("$38,000", "64 percent")."""
-    found = set()
-    for match in _FIGURE.finditer(sentence):
-        figure = match.group(0).lower().replace(",", "").replace("%", " percent").replace("per cent", "percent")
-        found.add(" ".join(figure.replace("points", "point").split()))
-    return frozenset(found)
+def figures(claims: Iterable[Claim], start: int, end: int) -> frozenset[str]:
+    """The sums of money and shares the claims step found between `start` and `end` (a
+    sentence), written alike whatever the wording ("USD 38000" for "$38,000" and "38,000
+    dollars", "percent 64" for "64%" and "64 per cent"): what an act gives or wins, so two
+    different ones in one article are two acts."""
+    return frozenset(f"{claim.unit} {claim.value:g}" for claim in claims
+                     if claim.kind in FIGURE_KINDS and claim.value is not None and start <= claim.start < end)
 
 
 def mention_of(article_id: str, event: Event, *, sentence: str, actors: Mapping[str, Actor],
-               published: Optional[str]) -> Mention:
-    """The comparable view of `event` in article `article_id` (its sentence's text, actors, date)."""
+               published: Optional[str], claims: Iterable[Claim] = ()) -> Mention:
+    """The comparable view of `event` in article `article_id` (its sentence's text, the
+    article's actors and figures, its publication day)."""
     first, last, dated = _span(event, published)
     place = event.place
     return Mention(
@@ -130,7 +126,7 @@ def mention_of(article_id: str, event: Event, *, sentence: str, actors: Mapping[
         place_feature=place.feature if place else None,
         place_within=place.within.lower() if place and place.within else None,
         trigger=event.trigger.text.lower(), sentence=event.sentence.start, words=content_words(sentence),
-        figures=figures(sentence),
+        figures=figures(claims, event.sentence.start, event.sentence.end),
     )
 
 
@@ -360,14 +356,15 @@ def happening_groups(mentions: Sequence[Mention]) -> list[int]:
 
 
 def link_happenings(article_id: str, events: Sequence[Event], *, text: str, actors: Iterable[Actor],
-                    published: Optional[str]) -> list[Event]:
+                    published: Optional[str], claims: Sequence[Claim] = ()) -> list[Event]:
     """`events` with `happening` set: the id of the first event of the article reporting the
     same happening (its own id when it is the first)."""
     import msgspec
 
     by_id = {actor.id: actor for actor in actors}
     mentions = [
-        mention_of(article_id, e, sentence=text[e.sentence.start:e.sentence.end], actors=by_id, published=published)
+        mention_of(article_id, e, sentence=text[e.sentence.start:e.sentence.end], actors=by_id, published=published,
+                   claims=claims)
         for e in events
     ]
     heads = happening_groups(mentions)
