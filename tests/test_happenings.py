@@ -482,6 +482,51 @@ def test_in_one_article_two_sums_given_are_two_acts_and_one_sum_is_one():
         assert [e.happening for e in linked] == heads, second
 
 
+def test_in_one_article_the_recipient_alone_needs_the_very_words():
+    """An article's subject has many things done to it by many: with the doer unnamed on
+    one side, sharing the recipient and the word is not enough, repeating the report is,
+    and so is a headline naming the act without its doer."""
+    first = "Senator Dale Price accused Mayor Lena Ortiz of hiding the city budget gap."
+    older = "Ortiz has often been accused of hiding things from the city council."
+    again = "Mayor Lena Ortiz was accused of hiding the city budget gap, the senator's office said."
+    price, ortiz = ("Senator Dale Price", "A1", "USA", "LEG"), ("Mayor Lena Ortiz", "A2", "USA", "GOV")
+    actors = _article_actors("Dale Price", "Lena Ortiz")
+    for second, heads in ((older, ["E1", "E2"]), (again, ["E1", "E1"])):
+        text = f"The budget row grew this week. {first} {second}"  # no headline of the act
+        events = [_in_sentence(_event(text, "E1", "ACCUSE", "accused", actor=[price], recipient=[ortiz]), text, first),
+                  _in_sentence(_event(text, "E2", "ACCUSE", "accused", recipient=[ortiz]), text, second)]
+        events[1] = msgspec.structs.replace(events[1], trigger=Trigger(text="accused", start=text.rindex("accused"),
+                                                                       end=text.rindex("accused") + 7))
+        linked = link_happenings("a", events, text=text, actors=actors, published="2024-06-20")
+        assert [e.happening for e in linked] == heads, second
+    headline = "Ortiz accused of hiding budget gap"
+    text = f"{headline}\n\n{first}"
+    events = [_in_sentence(_event(text, "E1", "ACCUSE", "accused", recipient=[("Ortiz", "A2", "USA", "GOV")]), text,
+                           headline),
+              _in_sentence(_event(text, "E2", "ACCUSE", "accused", actor=[price], recipient=[ortiz]), text, first)]
+    events[1] = msgspec.structs.replace(events[1], trigger=Trigger(text="accused", start=text.rindex("accused"),
+                                                                   end=text.rindex("accused") + 7))
+    linked = link_happenings("a", events, text=text, actors=actors, published="2024-06-20")
+    assert [e.happening for e in linked] == ["E1", "E1"]
+
+
+def test_across_articles_a_named_recipient_alone_needs_the_place_too():
+    """Two accusations of one mayor on one day, one with its accuser unnamed: the mayor,
+    the day and the word do not make them one; the accuser named on both sides does."""
+    said = "Senator Dale Price accused Mayor Lena Ortiz on Monday of hiding a gap in the city budget."
+    other = "Mayor Lena Ortiz was accused on Monday of lying about the harbour contract."
+    again = "On Monday Dale Price, a state senator, accused Lena Ortiz of hiding the budget gap."
+    price = Actor(id="A1", name="Dale Price", country="USA", kind="person")
+    ortiz = Actor(id="A2", name="Lena Ortiz", country="USA", kind="person")
+    parties = dict(actor=[("Senator Dale Price", "A1", "USA", "LEG")], recipient=[("Mayor Lena Ortiz", "A2", "USA", "GOV")])
+    a = _m("a", _event(said, "E1", "ACCUSE", "accused", day="2024-05-13", **parties), said, actors=[price, ortiz])
+    b = _m("b", _event(other, "E1", "ACCUSE", "accused", day="2024-05-13", recipient=[("Mayor Lena Ortiz", "A1", "USA", "GOV")]),
+           other, actors=[Actor(id="A1", name="Lena Ortiz", country="USA", kind="person")])
+    c = _m("c", _event(again, "E1", "ACCUSE", "accused", day="2024-05-13", **parties), again, actors=[price, ortiz])
+    assert compare(a, b) is None
+    assert compare(a, c) is not None
+
+
 def test_across_articles_a_meeting_of_the_same_two_named_people_is_one():
     said = "Ida Park and Tom Reyes will meet on Thursday, the mayor said of the dock strike."
     planned = "Union chief Tom Reyes is to hold talks with Ida Park on Thursday."
