@@ -73,7 +73,7 @@ def refile(source: Path, db: Path) -> None:
             record = old.get(summary.id, with_text=True)
             text = record.text
             events = link_happenings(record.id, record.events, text=text, actors=record.actors,
-                                     published=record.published)
+                                     published=record.published, claims=record.claims)
             new.add(msgspec.structs.replace(record, text=None, events=events), text)
 
 

@@ -32,7 +32,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional, Sequence
 
-from ..records import Actor, Event, Party
+from ..records import Actor, Claim, Event, Party
 
 # what a join needs: the parties' score plus the support of dates, places and words
 JOIN_SCORE = 4
@@ -42,17 +42,13 @@ WORD_OVERLAP = 0.2  # Jaccard of two sentences' content words that counts as the
 UNDATED_WINDOW_DAYS = 7  # an undated mention: its publication day and the week before
 LONGEST_SPAN_DAYS = 45  # a date vaguer than this (a year) does not place the happening
 
+HEADLINE = 0  # the start of an article's first sentence (its headline, or its lede)
 VERBAL_QUADS = {1, 3}
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # held by both sides alike
 
+FIGURE_KINDS = frozenset({"money", "percent"})  # the claims that are what an act gives or wins
+
 _WORD = re.compile(r"[A-Za-z][A-Za-z'-]{3,}")
-# sums of money and shares ("$2,700", "64 percent", "a 40 percentage point margin"): what an act
-# gives or wins, so two different ones in one article are two acts
-_FIGURE = re.compile(
-    r"[$€£]\s?\d[\d,.]*\d(?:\s+(?:thousand|million|billion|trillion)\b)?|[$€£]\s?\d"
-    r"|\b\d[\d,.]*\s*(?:%|percent\b|per cent\b|percentage points?\b)",
-    re.IGNORECASE,
-)
 # function words long enough to pass _WORD; content words are what is left
 _STOPWORDS = frozenset(
     "about after again against also among around because been before being between both could during each"
@@ -106,18 +102,19 @@ def content_words(sentence: str) -> frozenset[str]:
     return frozenset(w for w in (m.group(0).lower() for m in _WORD.finditer(sentence)) if w not in _STOPWORDS)
 
 
-def figures(sentence: str) -> frozenset[str]:
-    """The sums of money and shares a sentence states, written alike ("$38,000", "64 percent")."""
-    found = set()
-    for match in _FIGURE.finditer(sentence):
-        figure = match.group(0).lower().replace(",", "").replace("%", " percent").replace("per cent", "percent")
-        found.add(" ".join(figure.replace("points", "point").split()))
-    return frozenset(found)
+def figures(claims: Iterable[Claim], start: int, end: int) -> frozenset[str]:
+    """The sums of money and shares the claims step found between `start` and `end` (a
+    sentence), written alike whatever the wording ("USD 38000" for "$38,000" and "38,000
+    dollars", "percent 64" for "64%" and "64 per cent"): what an act gives or wins, so two
+    different ones in one article are two acts."""
+    return frozenset(f"{claim.unit} {claim.value:g}" for claim in claims
+                     if claim.kind in FIGURE_KINDS and claim.value is not None and start <= claim.start < end)
 
 
 def mention_of(article_id: str, event: Event, *, sentence: str, actors: Mapping[str, Actor],
-               published: Optional[str]) -> Mention:
-    """The comparable view of `event` in article `article_id` (its sentence's text, actors, date)."""
+               published: Optional[str], claims: Iterable[Claim] = ()) -> Mention:
+    """The comparable view of `event` in article `article_id` (its sentence's text, the
+    article's actors and figures, its publication day)."""
     first, last, dated = _span(event, published)
     place = event.place
     return Mention(
@@ -130,7 +127,7 @@ def mention_of(article_id: str, event: Event, *, sentence: str, actors: Mapping[
         place_feature=place.feature if place else None,
         place_within=place.within.lower() if place and place.within else None,
         trigger=event.trigger.text.lower(), sentence=event.sentence.start, words=content_words(sentence),
-        figures=figures(sentence),
+        figures=figures(claims, event.sentence.start, event.sentence.end),
     )
 
 
@@ -283,12 +280,13 @@ def compare(a: Mention, b: Mention) -> Optional[tuple[str, ...]]:
         evidence.append(f"trigger:{a.trigger}")
     support = sum(map(bool, (date_evidence, place_evidence, overlap >= WORD_OVERLAP, a.trigger == b.trigger)))
     recipient_agrees = len(sides) == 1 or sides[1][0] > 0
+    doer_known = len(sides) == 1 or bool(sides[0][1] and sides[0][1].startswith(("id:", "name:")))
     return tuple(evidence) if _enough(a, b, party_score, identity_score, support, date_evidence, place_evidence,
-                                      overlap, recipient_agrees) else None
+                                      overlap, recipient_agrees, doer_known) else None
 
 
 def _enough(a: Mention, b: Mention, party_score: int, identity_score: int, support: int, date_evidence,
-            place_evidence, overlap: float, recipient_agrees: bool) -> bool:
+            place_evidence, overlap: float, recipient_agrees: bool, doer_known: bool) -> bool:
     """Whether the evidence is what an analyst would join on. A country or a sector is
     shared by many happenings (every US politician is USA, every party GOV or PTY): it
     counts only with the day and the place, or within one sentence."""
@@ -310,15 +308,35 @@ def _enough(a: Mention, b: Mention, party_score: int, identity_score: int, suppo
         # done to someone is not one done to no one named ('support Ryan ... support his
         # re-election')
         recipients_alike = recipient_agrees or (not a.recipient and not b.recipient)
-        return recipients_alike and identity_score > 0 and identity_score + support >= WITHIN_ARTICLE_SCORE
+        if not (recipients_alike and identity_score > 0):
+            return False
+        if not doer_known and HEADLINE not in (a.sentence, b.sentence):
+            # the one known party is the recipient: an article's subject has many things done
+            # to it by many ('Ann Lee was accused of fraud ... a rival accused Lee of lying'),
+            # on one day ('Lee was accused on Monday of lying ... Price also accused Lee on
+            # Monday of ...'), so with the doer unnamed on a side it needs the report repeated
+            # (`_said_alike`); but a headline names the article's own happening, in words too short
+            # to name its doer ('Party apologises to Lee')
+            return _said_alike(a, b)
+        return identity_score + support >= WITHIN_ARTICLE_SCORE
     if not (date_evidence or overlap >= SAME_WORDS):
         return False  # across articles the day must agree (or the very words be repeated)
-    if identity_score:
+    if identity_score and (doer_known or _said_alike(a, b)):
         return party_score + support >= JOIN_SCORE + 1
-    # countries alone are shared by a country's whole day of news: the place, the day and
-    # the words (or the trigger) must all agree
+    # countries alone are shared by a country's whole day of news, and a named recipient
+    # alone (the doer unnamed on a side, the report not repeated) by everyone who acted on
+    # them that day: the place, the day and the words (or the trigger) must all agree
     return (bool(date_evidence) and bool(place_evidence) and (overlap >= WORD_OVERLAP or a.trigger == b.trigger)
             and party_score + support >= JOIN_SCORE)
+
+
+def _said_alike(a: Mention, b: Mention) -> bool:
+    """Whether the two sentences repeat one report (`SAME_WORDS`) beyond the parties'
+    names, which reports of two acts on one party share too ('Lee was accused on Monday
+    of lying about the contract', '... of hiding a gap in the budget')."""
+    names = {word for key in a.actor | a.recipient | b.actor | b.recipient if key.startswith("name:")
+             for word in key[5:].split()}
+    return _jaccard(a.words - names, b.words - names) >= SAME_WORDS
 
 
 def conflicting(a: Mention, b: Mention) -> bool:
@@ -360,14 +378,15 @@ def happening_groups(mentions: Sequence[Mention]) -> list[int]:
 
 
 def link_happenings(article_id: str, events: Sequence[Event], *, text: str, actors: Iterable[Actor],
-                    published: Optional[str]) -> list[Event]:
+                    published: Optional[str], claims: Sequence[Claim] = ()) -> list[Event]:
     """`events` with `happening` set: the id of the first event of the article reporting the
     same happening (its own id when it is the first)."""
     import msgspec
 
     by_id = {actor.id: actor for actor in actors}
     mentions = [
-        mention_of(article_id, e, sentence=text[e.sentence.start:e.sentence.end], actors=by_id, published=published)
+        mention_of(article_id, e, sentence=text[e.sentence.start:e.sentence.end], actors=by_id, published=published,
+                   claims=claims)
         for e in events
     ]
     heads = happening_groups(mentions)

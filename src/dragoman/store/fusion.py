@@ -143,7 +143,7 @@ def fuse_article(db: Connection, record: ArticleRecord, text: str) -> None:
     actors = {actor.id: actor for actor in record.actors}
     mentions = {
         e.id: mention_of(record.id, e, sentence=text[e.sentence.start:e.sentence.end], actors=actors,
-                         published=record.published)
+                         published=record.published, claims=record.claims)
         for e in record.events
     }
     groups: dict[str, list[Mention]] = {}

@@ -64,7 +64,7 @@ def find_events(analysis: Analysis) -> None:
     coder = EventCoder(analysis, load_lexicon())
     analysis.events = link_happenings(
         analysis.article.id, coder.code(), text=analysis.text, actors=analysis.actors,
-        published=analysis.published,
+        published=analysis.published, claims=analysis.claims,
     )
 
 
