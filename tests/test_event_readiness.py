@@ -56,3 +56,28 @@ def test_police_rushed_to_a_town_are_police_not_troops(mobilized):
 
 def test_soldiers_rushed_stay_troops(mobilized):
     assert [m for m, _t, _s in mobilized("The army rushed soldiers to the border town.")] == ["troops"]
+
+
+# -- goods recovered -------------------------------------------------------
+@pytest.fixture(scope="module")
+def seized(sentence_events):
+    return lambda text: [(e.trigger.text, [p.text for p in e.actor]) for e in sentence_events(text)
+                         if (e.event, e.mode) == ("COERCE", "seize")]
+
+
+@pytest.mark.parametrize("text, doer", [
+    ("Detectives recovered the stolen laptops from a storage unit.", "Detectives"),
+    ("The stolen van was recovered by the police near the docks.", "the police"),
+    ("Officers recovered the loot buried behind the barn.", "Officers"),
+])
+def test_recovering_stolen_goods_is_a_seizure(seized, text, doer):
+    assert [(t, actors) for t, actors in seized(text) if t.startswith("recover")] == [("recovered", [doer])]
+
+
+@pytest.mark.parametrize("text", [
+    "The economy recovered in the second half of the year.",
+    "Divers recovered the body of the missing swimmer.",
+    "She slowly recovered her strength after the surgery.",
+])
+def test_other_recoveries_are_no_seizure(seized, text):
+    assert seized(text) == []
