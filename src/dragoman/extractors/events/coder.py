@@ -34,8 +34,13 @@ _MEANS_EVENTS = frozenset({"ASSAULT"})
 _MEANS_POS = frozenset({"NOUN", "ADJ", "PROPN"})
 # acts of force whose passive reports the act without a doer ("shells were fired")
 _FORCE_EVENTS = frozenset({"ASSAULT", "COERCE"})
-# ... and, with protests, acts named by a noun whose light verb is passive ("arrests were made")
-_PASSIVE_REPORTED = _FORCE_EVENTS | {"PROTEST"}
+# ... and, with protests and shows of force, acts named by a noun whose light verb is
+# passive ("arrests were made", "security was tightened")
+_PASSIVE_REPORTED = _FORCE_EVENTS | {"PROTEST", "MOBILIZE"}
+# Events whose mode is who is moved: police or arms named in what is moved
+# outrank the entry's own 'troops' ("rushed police to the town"); with none
+# named, the doer's own units are moved (manual, MOBILIZE modes)
+_MOVED_EVENTS = frozenset({"MOBILIZE"})
 # the ASSAULT modes that name a weapon, not a kind of act (abduct, torture, ...)
 _WEAPON_MODES = frozenset({"suicide-attack", "unconventional", "crowd-control", "drone", "aerial",
                            "heavy-weapons", "explosives", "firearms", "primitive"})
@@ -184,9 +189,13 @@ class EventCoder:
             # the entry's weapon, unless its doer or object names a more specific one
             named = _first_cued(ranked, _means_cues(draft))
             return named if named in _WEAPON_MODES and _ranks_before(ranked, named, draft.mode) else draft.mode
+        cued = _first_cued(ranked, _near_cues(draft))
+        if draft.event in _MOVED_EVENTS:
+            if draft.mode in valid:
+                return cued if cued and _ranks_before(ranked, cued, draft.mode) else draft.mode
+            return cued or _own_units(draft)
         if draft.mode in valid:  # a kind of act ("abducted"), whatever the weapon
             return draft.mode
-        cued = _first_cued(ranked, _near_cues(draft))
         if draft.event not in _MEANS_EVENTS:
             return cued
         return cued or _first_cued(ranked, _sentence_means(draft.head))
@@ -238,6 +247,13 @@ def _near_cues(draft: Draft) -> set[str]:
     if draft.event not in _MEANS_EVENTS:  # what was moved or asked: "police were deployed"
         cues |= {_lemma(t) for c in head.children if c.dep_ == "nsubjpass" for t in c.subtree}
     return cues
+
+
+def _own_units(draft: Draft) -> Optional[str]:
+    """A show of force naming no units moves the doer's own: "police stepped up
+    patrols", "officers increased their patrols" (police); soldiers' (troops)."""
+    sectors = {party.sector for _, party in draft.actors}
+    return "police" if "COP" in sectors else "troops" if "MIL" in sectors else None
 
 
 def _means_cues(draft: Draft) -> set[str]:
