@@ -572,3 +572,10 @@ def test_kept_segmentation_is_not_spoiled_by_its_callers():
     first.pop()
     assert [p.key for p in _pieces("Prime Minister Benjamin Netanyahu")] == keys
     assert code_actor("Prime Minister Benjamin Netanyahu") == code_actor("Prime Minister Benjamin Netanyahu")
+
+
+@pytest.mark.parametrize("text", ["Pope Francis", "the pope", "the pontiff", "Pope Benedict XVI"])
+def test_the_pope_holds_the_holy_sees_office(text):
+    code = code_actor(text)
+    assert (code.country, code.sector) == ("VAT", "REL")
+
