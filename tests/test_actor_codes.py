@@ -579,3 +579,7 @@ def test_the_pope_holds_the_holy_sees_office(text):
     code = code_actor(text)
     assert (code.country, code.sector) == ("VAT", "REL")
 
+
+@pytest.mark.parametrize("text", ["a South Side man", "the West Valley College student", "the North"])
+def test_a_compass_word_is_no_place_of_its_own(text):
+    assert code_actor(text).country is None

@@ -6,6 +6,7 @@ knows, or a phrase that is just a country or a town.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -117,7 +118,7 @@ def _place_country(name: str) -> Optional[str]:
     region, a big city, a town that shares its name with its own province ("Idlib"), or
     any division named with its division word ("Butler County"); no place of another
     country may score within the margin."""
-    ranked = gazetteer.load_gazetteer().ranked(name)
+    ranked = [] if _names_a_direction(name) else gazetteer.load_gazetteer().ranked(name)
     if not ranked:
         return None
     best, score = ranked[0]
@@ -145,13 +146,20 @@ def named_place_country(name: str) -> Optional[str]:
     code = countries.country_code(name, capitals=True)
     if code is not None:
         return code
-    ranked = gazetteer.load_gazetteer().ranked(name)
+    ranked = [] if _names_a_direction(name) else gazetteer.load_gazetteer().ranked(name)
     if not ranked or ranked[0][0].country is None:
         return None
     best, score = ranked[0]
     if any(other.country != best.country and score - other_score < _PLACE_MARGIN for other, other_score in ranked[1:]):
         return None
     return best.country
+
+
+def _names_a_direction(name: str) -> bool:
+    """"South", "West", "the North": a compass word alone is a direction in English text,
+    though a few countries name regions so (Cameroon's "South"), and the first word of
+    longer names ("South Side man", "West Valley College student") is no place of its own."""
+    return gazetteer.normalise(re.sub(r"^the\s+", "", name, flags=re.I)) in gazetteer.GENERIC_DIVISION_NAMES
 
 
 def _names_division(name: str) -> bool:
