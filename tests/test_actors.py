@@ -354,3 +354,26 @@ def test_a_guessed_link_does_not_fix_a_persons_gender(pipeline):
     he, she = a.text.index(" he ") + 1, a.text.index("she")
     assert a.actor_at(he, he + 2).name == "Mark Jensen"
     assert a.actor_at(she, she + 3).name == "Laura Bennett"
+
+
+def test_a_country_name_before_an_actor_noun_is_the_home_state_or_town_in_a_home_story(pipeline):
+    a = _analyse(
+        pipeline,
+        "Atlanta officials said on Monday that the Georgia lawmaker Dana Whitfield would run again. "
+        "A Lebanon woman told police in Ohio that she had seen the fire. "
+        "The Jordan resident was taken to a hospital in Minneapolis, Minnesota. "
+        "Texas and Florida reported more cases than Ohio.",
+    )
+    assert _actor_of(a, "Georgia lawmaker Dana Whitfield").country == "USA"
+    assert _actor_of(a, "Lebanon woman").country == "USA"
+    assert _actor_of(a, "Jordan resident").country == "USA"
+
+
+def test_a_country_named_otherwise_too_keeps_its_name(pipeline):
+    a = _analyse(
+        pipeline,
+        "A Georgian court in Tbilisi jailed the opposition figure on Friday. "
+        "The Georgia lawmaker Nino Beridze condemned the verdict, and Georgian police arrested two protesters.",
+    )
+    assert _actor_of(a, "Georgia lawmaker Nino Beridze").country == "GEO"
+

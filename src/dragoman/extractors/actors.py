@@ -38,11 +38,10 @@ from ..analysis import Analysis
 from ..pipeline import component
 from ..records import Actor
 from ..resolve import registry as known_actors
-from ..resolve.registry import STATE_SECTORS
-from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields, names_stateless_group
-from ..resolve.actor_places import named_place_country
+from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields
 from ..resolve.countries import country_code
 from ..annotate.views import doc_tokens, sentence_of, sentences, span_tokens
+from .actor_scene import dominant_country, place_in_scene, place_votes, recode_home_namesakes
 
 # lowercase words that may sit inside a capitalised title run: "Ambassador to the UN"
 _TITLE_CONNECTORS = {"of", "to", "the", "for", "on", "-"}
@@ -532,59 +531,6 @@ def _inherit_from_named_persons(clusters: list[_Cluster]) -> None:
                 break
 
 
-def _place_votes(analysis: Analysis) -> Counter:
-    """Countries of the places the article names (the tagger's GPE), one per mention:
-    "Shreveport" and "Louisiana" say a local story is American though no actor does."""
-    votes: Counter = Counter()
-    for ent in analysis.entities:
-        if ent.label == "GPE":
-            country = named_place_country(re.sub(r"^the\s+", "", ent.text, flags=re.I))
-            if country and country != "IGO":
-                votes[country] += 1
-    return votes
-
-
-def _dominant_country(clusters: list[_Cluster], places: Counter) -> Optional[str]:
-    """The country the article is clearly most about, by coded mentions and the places
-    it names.
-
-    Needs at least three mentions and twice as many as the runner-up: a
-    one-sentence text that names Afghanistan is no Afghan article. Only names
-    and linked descriptions count, not pronouns: a wrongly linked "they"
-    must not make a country dominant; and only the mentions that say the
-    country: a Briton in a Cambodian story, introduced once as "a British
-    expert", counts once however often his surname returns.
-    """
-    counts = Counter(places)
-    for c in clusters:
-        country = c.vote("country")
-        if country and country != "IGO":
-            counts[country] += sum(m.code.country == country for m in c.mentions)
-    top = counts.most_common(2)
-    if not top or top[0][1] < 3 or (len(top) == 2 and top[0][1] < 2 * top[1][1]):
-        return None
-    return top[0][0]
-
-
-def _place_officials_in_context(clusters: list[_Cluster], country: Optional[str]) -> None:
-    """A titled person with no nationality given is taken as the article's home official
-    (rule "+context:XXX"); an untitled person and a domestic institution ("police", "the
-    army", "prosecutors") with none as the article's country's own (rule "+scene:XXX", an
-    inference from the article, not a fact about the actor). A member of a group of no
-    state ("an ISIS commander") takes neither."""
-    if country is None:
-        return
-    for c in clusters:
-        if c.vote("country") or names_stateless_group(c.name):
-            continue
-        if c.kind == "person" and c.vote("role"):
-            c.mentions[0].code = replace(c.mentions[0].code, country=country,
-                                         rule=f"{c.mentions[0].code.rule}+context:{country}")
-        elif c.kind == "person" or c.vote("sector") in STATE_SECTORS:
-            c.mentions[0].code = replace(c.mentions[0].code, country=country,
-                                         rule=f"{c.mentions[0].code.rule}+scene:{country}")
-
-
 def _salient(
     clusters: list[_Cluster], before_char: int, sent_index: int, accept, window: int = 3
 ) -> Optional[_Cluster]:
@@ -775,8 +721,9 @@ def find_actors(analysis: Analysis) -> None:
     clusters = _link_introductions(list(clusters_by_key.values()))
     _sweep_surnames(doc, clusters, sent_index_of)
     _resolve_pronouns(analysis, clusters, sent_index_of)
+    home_namesakes = recode_home_namesakes(analysis, clusters)
     _inherit_from_named_persons(clusters)
-    _place_officials_in_context(clusters, _dominant_country(clusters, _place_votes(analysis)))
+    place_in_scene(clusters, dominant_country(clusters, place_votes(analysis, home_namesakes)))
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     analysis.actors = [_to_actor(i, c) for i, c in enumerate(clusters, start=1)]
     analysis.index_actor_mentions()

@@ -47,6 +47,30 @@ def _owner(piece: _Piece, context_country: Optional[str]) -> tuple[Optional[str]
     return None, ""
 
 
+def _home_namesake(main: list[_Piece], head: Optional[int], home: Optional[str],
+                   sector: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """"Georgia businessman", "a Palestine man", "the Jordan resident" in a story set in
+    `home`: English puts a country's demonym, not its name, before an actor noun
+    ("a Georgian businessman"), so a country's name used so is the home country's
+    state of that name, or, for a resident or the police (sector CVL, COP), its town
+    of that name.
+    Asked only with a country the article names places of (see extractors.actor_scene)."""
+    if head is None or home is None:
+        return None, None
+    for piece in main[:head]:
+        if piece.type in ("demonym", "pre", "capital") or piece.possessive:
+            return None, None
+        if piece.type == "country":
+            if piece.lex.country == home:
+                return None, None
+            kinds = {c.feature for c, _ in gazetteer.load_gazetteer().ranked(piece.key, main_only=True)
+                     if c.country == home}
+            if "admin1" in kinds or ("city" in kinds and sector in ("CVL", "COP")):
+                return home, f"namesake:{piece.key}@{home}"
+            return None, None
+    return None, None
+
+
 def _institution_country(main: list[_Piece], context_country: Optional[str]) -> tuple[Optional[str], Optional[str]]:
     for piece in main:
         if piece.type == "institution":
