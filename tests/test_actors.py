@@ -377,3 +377,32 @@ def test_a_country_named_otherwise_too_keeps_its_name(pipeline):
     )
     assert _actor_of(a, "Georgia lawmaker Nino Beridze").country == "GEO"
 
+
+
+def test_a_description_links_to_the_holder_of_its_very_title_before_a_kindred_one(pipeline):
+    a = _analyse(
+        pipeline,
+        "Prime Minister Anna Lindqvist of Sweden hosted the summit in Stockholm on Monday. "
+        "President Marco Bellini of Italy arrived late and left early. "
+        "The prime minister said the talks had gone well.",
+    )
+    assert _actor_of(a, "The prime minister") is _actor_of(a, "Anna Lindqvist")
+
+
+def test_the_president_is_not_the_vice_president_when_the_president_is_named(pipeline):
+    a = _analyse(
+        pipeline,
+        "President Laura Chen of Taiwan spoke to reporters in Taipei on Friday. "
+        "Vice President Daniel Wu stood beside her and nodded. "
+        "The president promised to visit the flooded villages.",
+    )
+    assert _actor_of(a, "The president") is _actor_of(a, "Laura Chen")
+
+
+def test_a_title_of_a_body_is_no_kindred_title(pipeline):
+    a = _analyse(
+        pipeline,
+        "Prime Minister Ravi Perera met Minister of Finance Nalin Silva in Colombo on Monday. "
+        "The prime minister later said the budget would pass.",
+    )
+    assert _actor_of(a, "The prime minister") is not _actor_of(a, "Nalin Silva")

@@ -121,6 +121,23 @@ def _role_compatible(description_role: Optional[str], actor_role: Optional[str])
     return bool(_classes_of(a) & _classes_of(b))
 
 
+def _ends_with_title(description_role: Optional[str], title: Optional[str]) -> bool:
+    """Whether a description ends with a person's very title: "the Florida senator" with
+    "Senator", "the president" with "president of the Arab American Institute" or "NAACP
+    president"; not "the president" with "Vice President", nor "the prime minister" with
+    "Foreign Minister"."""
+    if not description_role or not title:
+        return False
+    words = description_role.lower().split()
+    # "president of the Arab American Institute", "NAACP president": that office is "the
+    # president", though "Minister of Justice" is no "prime minister"
+    head, *of = re.split(r"\s+(?:of|for|at|to|in|with)\s+", title, maxsplit=1)
+    title_words = [w.lower() for w in head.split() if not (w.isupper() and len(w) > 1)]  # acronyms name bodies
+    if of or len(title_words) < len(head.split()):
+        return words == title_words
+    return len(title_words) <= len(words) and words[-len(title_words):] == title_words
+
+
 @lru_cache(maxsize=4096)
 def _classes_of(role: str) -> frozenset[str]:
     """The classes of a lower-cased role and of every title inside it; kept, since
@@ -611,6 +628,7 @@ def _inside_quote(text: str, pos: int) -> bool:
 def _resolve_descriptions(descriptions: list[_Mention], clusters: list[_Cluster]) -> list[_Mention]:
     """Link "the top US diplomat" to the person it describes; unlinked ones stay actors."""
     persons = [c for c in clusters if c.kind == "person"]
+    named = [c for c in persons if not c.key.startswith("group:")]
     unlinked = []
     for d in descriptions:
 
@@ -620,7 +638,15 @@ def _resolve_descriptions(descriptions: list[_Mention], clusters: list[_Cluster]
                 return False
             return _role_compatible(d.code.role, c.vote("role"))
 
-        target = _salient(persons, d.start, d.sent_index, compatible, window=8)
+        def same_title(c: _Cluster, d=d) -> bool:
+            return compatible(c) and _ends_with_title(d.code.role, c.vote("role"))
+
+        # "Cameron's spokesman said the prime minister ...": a person holding the very
+        # title first, a named one before a described one, however recent a holder of a
+        # kindred title ("President Obama")
+        target = (_salient(named, d.start, d.sent_index, same_title, window=8)
+                  or _salient(persons, d.start, d.sent_index, same_title, window=8)
+                  or _salient(persons, d.start, d.sent_index, compatible, window=8))
         if target is None:
             unlinked.append(d)
             continue
