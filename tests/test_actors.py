@@ -406,3 +406,21 @@ def test_a_title_of_a_body_is_no_kindred_title(pipeline):
         "The prime minister later said the budget would pass.",
     )
     assert _actor_of(a, "The prime minister") is not _actor_of(a, "Nalin Silva")
+
+
+def test_a_bare_surname_of_the_articles_own_people_is_no_famous_bearer(pipeline):
+    a = _analyse(
+        pipeline,
+        "Farah Khan and her brother Omar Khan opened a bakery in Leeds last spring. "
+        "Khan said the first months had been hard.",
+    )
+    assert _actor_of(a, "Khan", nth=2).country != "PAK"
+
+
+def test_a_bare_surname_keeps_its_famous_bearer_when_the_article_names_him(pipeline):
+    a = _analyse(
+        pipeline,
+        "Barack Obama and Michelle Obama visited a school in Chicago. "
+        "Obama told the pupils to keep reading.",
+    )
+    assert _actor_of(a, "Obama", nth=2).country == "USA"

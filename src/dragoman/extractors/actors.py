@@ -478,7 +478,8 @@ def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
 
     A bare surname joins the one full name that ends with it, wherever in the
     article the full name appears (headlines use surnames before the body
-    names anyone). An organisation named by the tail of a longer name
+    names anyone), and is never a known actor of that surname when the article
+    names someone of it in full. An organisation named by the tail of a longer name
     ("the Council", "Security Council") joins that name.
     """
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -494,8 +495,13 @@ def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
     for m in ordered:
         key = m.key
         parts = m.name.split()
-        if m.kind == "person" and len(parts) == 1 and len(by_surname.get(parts[0], ())) == 1:
-            key = next(iter(by_surname[parts[0]]))
+        owners = by_surname.get(parts[0], ()) if m.kind == "person" and len(parts) == 1 else ()
+        if owners and (m.code.rule or "").startswith("known:") and not _names_known_bearer(m.name, owners):
+            # "Khan" beside Khizr and Ghazala Khan, "Henry" beside Matt Henry: one of the
+            # article's own people, not the famous bearer of the name a source knows
+            m.code = ActorCode(name=m.name, kind="person")
+        if len(owners) == 1:
+            key = next(iter(owners))
         elif m.kind == "organization":
             longer = {n.lower() for n in org_names if n.lower().endswith(" " + m.name.lower())}
             longest = max(longer, key=len, default=None)
@@ -506,6 +512,14 @@ def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
         if m.gender:
             cluster.gender = m.gender
     return clusters
+
+
+def _names_known_bearer(surname: str, full_names) -> bool:
+    """Whether one of the article's full names is the known actor the bare surname
+    stands for ("Barack Obama" for "Obama"), not another bearer of it."""
+    famous = known_actors.lookup(surname)
+    return famous is not None and any(
+        (found := known_actors.lookup(name)) is not None and found.name == famous.name for name in full_names)
 
 
 def _sweep_surnames(doc: Doc, clusters: list[_Cluster], sent_index_of) -> None:
