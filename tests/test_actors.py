@@ -424,3 +424,8 @@ def test_a_bare_surname_keeps_its_famous_bearer_when_the_article_names_him(pipel
         "Obama told the pupils to keep reading.",
     )
     assert _actor_of(a, "Obama", nth=2).country == "USA"
+
+
+def test_a_place_the_tagger_and_the_gazetteer_agree_on_is_no_famous_person(pipeline):
+    a = _analyse(pipeline, "Thousands cheered at the Austin, Texas, rally on Saturday, and Austin police kept order.")
+    assert not any(actor.kind == "person" and actor.name == "Austin" for actor in a.actors)

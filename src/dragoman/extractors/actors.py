@@ -39,6 +39,7 @@ from ..pipeline import component
 from ..records import Actor
 from ..resolve import registry as known_actors
 from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields
+from ..resolve.gazetteer import load_gazetteer
 from ..resolve.countries import country_code
 from ..annotate.views import doc_tokens, sentence_of, sentences, span_tokens
 from .actor_scene import dominant_country, place_in_scene, place_votes, recode_home_namesakes
@@ -386,6 +387,8 @@ def _named_group_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
             actor_code = ActorCode(code, None, None, name, "country", f"country:{text}")
         else:
             actor_code = code_actor(text)
+            if ent.label == "GPE" and actor_code.kind == "person" and load_gazetteer().ranked(text, main_only=True):
+                continue  # "the Austin, Texas, event": a place the tagger and the gazetteer agree on, no Lloyd Austin
             if ent.label == "GPE" and (actor_code.kind == "country" or not actor_code.sector):
                 # a capital stands for its government only as a doer: "Moscow rejected"
                 if not (actor_code.country and _is_doer(head)):
