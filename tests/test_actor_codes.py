@@ -572,3 +572,30 @@ def test_kept_segmentation_is_not_spoiled_by_its_callers():
     first.pop()
     assert [p.key for p in _pieces("Prime Minister Benjamin Netanyahu")] == keys
     assert code_actor("Prime Minister Benjamin Netanyahu") == code_actor("Prime Minister Benjamin Netanyahu")
+
+
+@pytest.mark.parametrize("text", ["Pope Francis", "the pope", "the pontiff", "Pope Benedict XVI"])
+def test_the_pope_holds_the_holy_sees_office(text):
+    code = code_actor(text)
+    assert (code.country, code.sector) == ("VAT", "REL")
+
+
+@pytest.mark.parametrize(
+    "text, home, country",
+    [
+        ("Georgia state senator Ann Price", "USA", "USA"),  # a US state named like a country
+        ("a Palestine man", "USA", "USA"),  # a Texas town, for a resident
+        ("Lebanon police", "USA", "USA"),  # and its police
+        ("a Georgian diplomat", "USA", "GEO"),  # a demonym is the country
+        ("a China expert", "USA", "CHN"),  # a town is no expert's home
+        ("Israel police", "USA", "ISR"),  # no American place of the name
+        ("Georgia lawmakers", None, "GEO"),  # no home country given
+    ],
+)
+def test_a_country_name_before_an_actor_noun_in_a_home_story(text, home, country):
+    assert code_actor(text, context_country=home).country == country
+
+
+@pytest.mark.parametrize("text", ["a South Side man", "the West Valley College student", "the North"])
+def test_a_compass_word_is_no_place_of_its_own(text):
+    assert code_actor(text).country is None

@@ -354,3 +354,78 @@ def test_a_guessed_link_does_not_fix_a_persons_gender(pipeline):
     he, she = a.text.index(" he ") + 1, a.text.index("she")
     assert a.actor_at(he, he + 2).name == "Mark Jensen"
     assert a.actor_at(she, she + 3).name == "Laura Bennett"
+
+
+def test_a_country_name_before_an_actor_noun_is_the_home_state_or_town_in_a_home_story(pipeline):
+    a = _analyse(
+        pipeline,
+        "Atlanta officials said on Monday that the Georgia lawmaker Dana Whitfield would run again. "
+        "A Lebanon woman told police in Ohio that she had seen the fire. "
+        "The Jordan resident was taken to a hospital in Minneapolis, Minnesota. "
+        "Texas and Florida reported more cases than Ohio.",
+    )
+    assert _actor_of(a, "Georgia lawmaker Dana Whitfield").country == "USA"
+    assert _actor_of(a, "Lebanon woman").country == "USA"
+    assert _actor_of(a, "Jordan resident").country == "USA"
+
+
+def test_a_country_named_otherwise_too_keeps_its_name(pipeline):
+    a = _analyse(
+        pipeline,
+        "A Georgian court in Tbilisi jailed the opposition figure on Friday. "
+        "The Georgia lawmaker Nino Beridze condemned the verdict, and Georgian police arrested two protesters.",
+    )
+    assert _actor_of(a, "Georgia lawmaker Nino Beridze").country == "GEO"
+
+
+
+def test_a_description_links_to_the_holder_of_its_very_title_before_a_kindred_one(pipeline):
+    a = _analyse(
+        pipeline,
+        "Prime Minister Anna Lindqvist of Sweden hosted the summit in Stockholm on Monday. "
+        "President Marco Bellini of Italy arrived late and left early. "
+        "The prime minister said the talks had gone well.",
+    )
+    assert _actor_of(a, "The prime minister") is _actor_of(a, "Anna Lindqvist")
+
+
+def test_the_president_is_not_the_vice_president_when_the_president_is_named(pipeline):
+    a = _analyse(
+        pipeline,
+        "President Laura Chen of Taiwan spoke to reporters in Taipei on Friday. "
+        "Vice President Daniel Wu stood beside her and nodded. "
+        "The president promised to visit the flooded villages.",
+    )
+    assert _actor_of(a, "The president") is _actor_of(a, "Laura Chen")
+
+
+def test_a_title_of_a_body_is_no_kindred_title(pipeline):
+    a = _analyse(
+        pipeline,
+        "Prime Minister Ravi Perera met Minister of Finance Nalin Silva in Colombo on Monday. "
+        "The prime minister later said the budget would pass.",
+    )
+    assert _actor_of(a, "The prime minister") is not _actor_of(a, "Nalin Silva")
+
+
+def test_a_bare_surname_of_the_articles_own_people_is_no_famous_bearer(pipeline):
+    a = _analyse(
+        pipeline,
+        "Farah Khan and her brother Omar Khan opened a bakery in Leeds last spring. "
+        "Khan said the first months had been hard.",
+    )
+    assert _actor_of(a, "Khan", nth=2).country != "PAK"
+
+
+def test_a_bare_surname_keeps_its_famous_bearer_when_the_article_names_him(pipeline):
+    a = _analyse(
+        pipeline,
+        "Barack Obama and Michelle Obama visited a school in Chicago. "
+        "Obama told the pupils to keep reading.",
+    )
+    assert _actor_of(a, "Obama", nth=2).country == "USA"
+
+
+def test_a_place_the_tagger_and_the_gazetteer_agree_on_is_no_famous_person(pipeline):
+    a = _analyse(pipeline, "Thousands cheered at the Austin, Texas, rally on Saturday, and Austin police kept order.")
+    assert not any(actor.kind == "person" and actor.name == "Austin" for actor in a.actors)

@@ -38,11 +38,11 @@ from ..analysis import Analysis
 from ..pipeline import component
 from ..records import Actor
 from ..resolve import registry as known_actors
-from ..resolve.registry import STATE_SECTORS
-from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields, names_stateless_group
-from ..resolve.actor_places import named_place_country
+from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields
+from ..resolve.gazetteer import load_gazetteer
 from ..resolve.countries import country_code
 from ..annotate.views import doc_tokens, sentence_of, sentences, span_tokens
+from .actor_scene import dominant_country, place_in_scene, place_votes, recode_home_namesakes
 
 # lowercase words that may sit inside a capitalised title run: "Ambassador to the UN"
 _TITLE_CONNECTORS = {"of", "to", "the", "for", "on", "-"}
@@ -120,6 +120,23 @@ def _role_compatible(description_role: Optional[str], actor_role: Optional[str])
     if set(a.split()) & set(b.split()):
         return True
     return bool(_classes_of(a) & _classes_of(b))
+
+
+def _ends_with_title(description_role: Optional[str], title: Optional[str]) -> bool:
+    """Whether a description ends with a person's very title: "the Florida senator" with
+    "Senator", "the president" with "president of the Arab American Institute" or "NAACP
+    president"; not "the president" with "Vice President", nor "the prime minister" with
+    "Foreign Minister"."""
+    if not description_role or not title:
+        return False
+    words = description_role.lower().split()
+    # "president of the Arab American Institute", "NAACP president": that office is "the
+    # president", though "Minister of Justice" is no "prime minister"
+    head, *of = re.split(r"\s+(?:of|for|at|to|in|with)\s+", title, maxsplit=1)
+    title_words = [w.lower() for w in head.split() if not (w.isupper() and len(w) > 1)]  # acronyms name bodies
+    if of or len(title_words) < len(head.split()):
+        return words == title_words
+    return len(title_words) <= len(words) and words[-len(title_words):] == title_words
 
 
 @lru_cache(maxsize=4096)
@@ -370,6 +387,8 @@ def _named_group_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
             actor_code = ActorCode(code, None, None, name, "country", f"country:{text}")
         else:
             actor_code = code_actor(text)
+            if ent.label == "GPE" and actor_code.kind == "person" and load_gazetteer().ranked(text, main_only=True):
+                continue  # "the Austin, Texas, event": a place the tagger and the gazetteer agree on, no Lloyd Austin
             if ent.label == "GPE" and (actor_code.kind == "country" or not actor_code.sector):
                 # a capital stands for its government only as a doer: "Moscow rejected"
                 if not (actor_code.country and _is_doer(head)):
@@ -462,7 +481,8 @@ def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
 
     A bare surname joins the one full name that ends with it, wherever in the
     article the full name appears (headlines use surnames before the body
-    names anyone). An organisation named by the tail of a longer name
+    names anyone), and is never a known actor of that surname when the article
+    names someone of it in full. An organisation named by the tail of a longer name
     ("the Council", "Security Council") joins that name.
     """
     ordered = sorted(mentions, key=lambda m: m.start)
@@ -478,8 +498,13 @@ def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
     for m in ordered:
         key = m.key
         parts = m.name.split()
-        if m.kind == "person" and len(parts) == 1 and len(by_surname.get(parts[0], ())) == 1:
-            key = next(iter(by_surname[parts[0]]))
+        owners = by_surname.get(parts[0], ()) if m.kind == "person" and len(parts) == 1 else ()
+        if owners and (m.code.rule or "").startswith("known:") and not _names_known_bearer(m.name, owners):
+            # "Khan" beside Khizr and Ghazala Khan, "Henry" beside Matt Henry: one of the
+            # article's own people, not the famous bearer of the name a source knows
+            m.code = ActorCode(name=m.name, kind="person")
+        if len(owners) == 1:
+            key = next(iter(owners))
         elif m.kind == "organization":
             longer = {n.lower() for n in org_names if n.lower().endswith(" " + m.name.lower())}
             longest = max(longer, key=len, default=None)
@@ -490,6 +515,14 @@ def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
         if m.gender:
             cluster.gender = m.gender
     return clusters
+
+
+def _names_known_bearer(surname: str, full_names) -> bool:
+    """Whether one of the article's full names is the known actor the bare surname
+    stands for ("Barack Obama" for "Obama"), not another bearer of it."""
+    famous = known_actors.lookup(surname)
+    return famous is not None and any(
+        (found := known_actors.lookup(name)) is not None and found.name == famous.name for name in full_names)
 
 
 def _sweep_surnames(doc: Doc, clusters: list[_Cluster], sent_index_of) -> None:
@@ -530,59 +563,6 @@ def _inherit_from_named_persons(clusters: list[_Cluster]) -> None:
                 c.mentions[0].code = replace(c.mentions[0].code, country=countries[word],
                                              rule=f"{c.mentions[0].code.rule}+named-after:{word}")
                 break
-
-
-def _place_votes(analysis: Analysis) -> Counter:
-    """Countries of the places the article names (the tagger's GPE), one per mention:
-    "Shreveport" and "Louisiana" say a local story is American though no actor does."""
-    votes: Counter = Counter()
-    for ent in analysis.entities:
-        if ent.label == "GPE":
-            country = named_place_country(re.sub(r"^the\s+", "", ent.text, flags=re.I))
-            if country and country != "IGO":
-                votes[country] += 1
-    return votes
-
-
-def _dominant_country(clusters: list[_Cluster], places: Counter) -> Optional[str]:
-    """The country the article is clearly most about, by coded mentions and the places
-    it names.
-
-    Needs at least three mentions and twice as many as the runner-up: a
-    one-sentence text that names Afghanistan is no Afghan article. Only names
-    and linked descriptions count, not pronouns: a wrongly linked "they"
-    must not make a country dominant; and only the mentions that say the
-    country: a Briton in a Cambodian story, introduced once as "a British
-    expert", counts once however often his surname returns.
-    """
-    counts = Counter(places)
-    for c in clusters:
-        country = c.vote("country")
-        if country and country != "IGO":
-            counts[country] += sum(m.code.country == country for m in c.mentions)
-    top = counts.most_common(2)
-    if not top or top[0][1] < 3 or (len(top) == 2 and top[0][1] < 2 * top[1][1]):
-        return None
-    return top[0][0]
-
-
-def _place_officials_in_context(clusters: list[_Cluster], country: Optional[str]) -> None:
-    """A titled person with no nationality given is taken as the article's home official
-    (rule "+context:XXX"); an untitled person and a domestic institution ("police", "the
-    army", "prosecutors") with none as the article's country's own (rule "+scene:XXX", an
-    inference from the article, not a fact about the actor). A member of a group of no
-    state ("an ISIS commander") takes neither."""
-    if country is None:
-        return
-    for c in clusters:
-        if c.vote("country") or names_stateless_group(c.name):
-            continue
-        if c.kind == "person" and c.vote("role"):
-            c.mentions[0].code = replace(c.mentions[0].code, country=country,
-                                         rule=f"{c.mentions[0].code.rule}+context:{country}")
-        elif c.kind == "person" or c.vote("sector") in STATE_SECTORS:
-            c.mentions[0].code = replace(c.mentions[0].code, country=country,
-                                         rule=f"{c.mentions[0].code.rule}+scene:{country}")
 
 
 def _salient(
@@ -665,6 +645,7 @@ def _inside_quote(text: str, pos: int) -> bool:
 def _resolve_descriptions(descriptions: list[_Mention], clusters: list[_Cluster]) -> list[_Mention]:
     """Link "the top US diplomat" to the person it describes; unlinked ones stay actors."""
     persons = [c for c in clusters if c.kind == "person"]
+    named = [c for c in persons if not c.key.startswith("group:")]
     unlinked = []
     for d in descriptions:
 
@@ -674,7 +655,15 @@ def _resolve_descriptions(descriptions: list[_Mention], clusters: list[_Cluster]
                 return False
             return _role_compatible(d.code.role, c.vote("role"))
 
-        target = _salient(persons, d.start, d.sent_index, compatible, window=8)
+        def same_title(c: _Cluster, d=d) -> bool:
+            return compatible(c) and _ends_with_title(d.code.role, c.vote("role"))
+
+        # "Cameron's spokesman said the prime minister ...": a person holding the very
+        # title first, a named one before a described one, however recent a holder of a
+        # kindred title ("President Obama")
+        target = (_salient(named, d.start, d.sent_index, same_title, window=8)
+                  or _salient(persons, d.start, d.sent_index, same_title, window=8)
+                  or _salient(persons, d.start, d.sent_index, compatible, window=8))
         if target is None:
             unlinked.append(d)
             continue
@@ -775,8 +764,9 @@ def find_actors(analysis: Analysis) -> None:
     clusters = _link_introductions(list(clusters_by_key.values()))
     _sweep_surnames(doc, clusters, sent_index_of)
     _resolve_pronouns(analysis, clusters, sent_index_of)
+    home_namesakes = recode_home_namesakes(analysis, clusters)
     _inherit_from_named_persons(clusters)
-    _place_officials_in_context(clusters, _dominant_country(clusters, _place_votes(analysis)))
+    place_in_scene(clusters, dominant_country(clusters, place_votes(analysis, home_namesakes)))
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     analysis.actors = [_to_actor(i, c) for i, c in enumerate(clusters, start=1)]
     analysis.index_actor_mentions()

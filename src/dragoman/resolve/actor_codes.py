@@ -27,6 +27,7 @@ from typing import Iterator, Optional, Union
 
 from .actor_people import _fill_from_known, _is_surname, _names_not_pronouns
 from .actor_places import (
+    _home_namesake,
     _institution_country,
     _main_country,
     _phrase_country,
@@ -234,6 +235,9 @@ def _code_phrase(text: str, registry: Optional[ActorSource] = None,
     if head is None and country is not None:
         return _nationals(text, a, country, country_rule)
     sector, rules = _sector(a, head, country is not None)
+    home, home_rule = _home_namesake(a.main, head, context_country, sector)
+    if home is not None:
+        country, country_rule = home, home_rule
     if _national_namesake(a, head, sector):
         sector, rules = "GOV", ["national-namesake", *rules]
     if any(p.type == "former" for p in a.main) and sector in STATE_SECTORS:

@@ -6,6 +6,7 @@ knows, or a phrase that is just a country or a town.
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 from typing import Optional
 
@@ -44,6 +45,30 @@ def _owner(piece: _Piece, context_country: Optional[str]) -> tuple[Optional[str]
     if context_country in piece.lex.candidates:
         return context_country, f"+context:{context_country}"
     return None, ""
+
+
+def _home_namesake(main: list[_Piece], head: Optional[int], home: Optional[str],
+                   sector: Optional[str]) -> tuple[Optional[str], Optional[str]]:
+    """"Georgia businessman", "a Palestine man", "the Jordan resident" in a story set in
+    `home`: English puts a country's demonym, not its name, before an actor noun
+    ("a Georgian businessman"), so a country's name used so is the home country's
+    state of that name, or, for a resident or the police (sector CVL, COP), its town
+    of that name.
+    Asked only with a country the article names places of (see extractors.actor_scene)."""
+    if head is None or home is None:
+        return None, None
+    for piece in main[:head]:
+        if piece.type in ("demonym", "pre", "capital") or piece.possessive:
+            return None, None
+        if piece.type == "country":
+            if piece.lex.country == home:
+                return None, None
+            kinds = {c.feature for c, _ in gazetteer.load_gazetteer().ranked(piece.key, main_only=True)
+                     if c.country == home}
+            if "admin1" in kinds or ("city" in kinds and sector in ("CVL", "COP")):
+                return home, f"namesake:{piece.key}@{home}"
+            return None, None
+    return None, None
 
 
 def _institution_country(main: list[_Piece], context_country: Optional[str]) -> tuple[Optional[str], Optional[str]]:
@@ -117,7 +142,7 @@ def _place_country(name: str) -> Optional[str]:
     region, a big city, a town that shares its name with its own province ("Idlib"), or
     any division named with its division word ("Butler County"); no place of another
     country may score within the margin."""
-    ranked = gazetteer.load_gazetteer().ranked(name)
+    ranked = [] if _names_a_direction(name) else gazetteer.load_gazetteer().ranked(name)
     if not ranked:
         return None
     best, score = ranked[0]
@@ -145,13 +170,20 @@ def named_place_country(name: str) -> Optional[str]:
     code = countries.country_code(name, capitals=True)
     if code is not None:
         return code
-    ranked = gazetteer.load_gazetteer().ranked(name)
+    ranked = [] if _names_a_direction(name) else gazetteer.load_gazetteer().ranked(name)
     if not ranked or ranked[0][0].country is None:
         return None
     best, score = ranked[0]
     if any(other.country != best.country and score - other_score < _PLACE_MARGIN for other, other_score in ranked[1:]):
         return None
     return best.country
+
+
+def _names_a_direction(name: str) -> bool:
+    """"South", "West", "the North": a compass word alone is a direction in English text,
+    though a few countries name regions so (Cameroon's "South"), and the first word of
+    longer names ("South Side man", "West Valley College student") is no place of its own."""
+    return gazetteer.normalise(re.sub(r"^the\s+", "", name, flags=re.I)) in gazetteer.GENERIC_DIVISION_NAMES
 
 
 def _names_division(name: str) -> bool:

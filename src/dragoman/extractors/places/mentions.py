@@ -198,7 +198,8 @@ def _embedded(doc: "Doc", entity: Entity, gazetteer: Gazetteer) -> list[_Mention
     runs = [_leading_names(tokens)]
     runs += [_leading_names(tokens[i + 1 :]) for i, t in enumerate(tokens[:-1]) if t.lower_ == "of"]
     # "the East Texas Environmental Concerns Organization": the place after its compass word
-    runs += [run[1:] for run in runs if len(run) > 1 and run[0].lower_ in cues()["compass_words"]]
+    runs += [run[1:] for run in runs if len(run) > 1 and run[0].lower_ in cues()["compass_words"]
+             and not (len(run) == 2 and run[1].lower_ in cues()["area_part_nouns"])]  # "South Side"
     found = []
     for run in runs:
         for size in range(min(len(run), len(tokens) - 1), 0, -1):
@@ -371,6 +372,9 @@ def _residents_of(first: "Token", last: "Token", gazetteer: Gazetteer) -> bool:
     after = doc[last.i + 1] if last.i + 1 < len(doc) else None
     if after is None or after.lower_ not in cues()["resident_nouns"]:
         return False
+    before = doc[first.i - 1] if first.i > 0 else None
+    if before is not None and before.text[:1].isupper() and before.lower_ in cues()["compass_words"]:
+        return False  # "a South Side man": the name is "South Side", whatever "Side" alone may be
     name = doc_text(doc)[first.idx : last.idx + len(last.text)]
     return name.lower() not in cues()["name_words"] and _echoable(name, gazetteer)
 

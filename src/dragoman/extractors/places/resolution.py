@@ -23,6 +23,7 @@ from ...resolve.gazetteer import (
     HAMLET_POPULATION,
     LOCAL_FEATURES,
     METROPOLIS_POPULATION,
+    SPANNING_FEATURES,
     Candidate,
     Containment,
     Gazetteer,
@@ -114,12 +115,20 @@ def _names_to_try(text: str) -> list[tuple[str, bool]]:
     lex = cues()
     words = text.split()
     names = [(text, False)]
-    if len(words) > 1 and words[0].lower() in lex["compass_words"] and words[1].lower() not in lex["compass_words"]:
+    if (len(words) > 1 and words[0].lower() in lex["compass_words"] and words[1].lower() not in lex["compass_words"]
+            and " ".join(words[1:]).lower() not in lex["area_part_nouns"]):  # "South Side" is no "Side"
         names.append((" ".join(words[1:]), False))
     last = words[-1].lower() if words else ""
     if len(words) > 1 and last in DIVISION_WORDS_IN_TEXT | lex["settlement_suffixes"]:
         names.append((" ".join(words[:-1]), last in lex["local_division_nouns"]))
     return names
+
+
+def _names_part_of_town(name: str) -> bool:
+    """"South Side", "West End", "North Shore": a compass word and a noun for a part of a
+    town or coast, a name many towns and coasts give a part of themselves."""
+    words = normalise(name).split()
+    return len(words) == 2 and words[0] in cues()["compass_words"] and words[1] in cues()["area_part_nouns"]
 
 
 @lru_cache(maxsize=4096)
@@ -216,6 +225,9 @@ class _Resolver:
                 ranked = self.gazetteer.ranked(name, feature=mention.feature, **context)
             ranked = ranked or self.gazetteer.ranked(name, **context)
             ranked = bound(ranked)
+            if _names_part_of_town(name):  # "the West End" is Anguilla's only in a story about it
+                ranked = [(c, score) for c, score in ranked
+                          if c.country is None or c.feature in SPANNING_FEATURES or support.get(c.country, 0) > 0]
             if local:  # "Marion County" is near the Marion in a state the article names
                 ranked = sorted(ranked, key=lambda pair: admin1.get(pair[0].admin1 or "", 0) <= 0)
             if ranked:

@@ -1,0 +1,133 @@
+"""The article's scene: which country a story is set in, read from the places it names
+and the actors it codes, and what that says about actors the text leaves without a
+country: a domestic institution takes the scene's country, and a country's name used
+as a home place's name ("Georgia businessman", "a Palestine man" in an American local
+story) takes the home country.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from typing import TYPE_CHECKING, Optional
+
+from ..analysis import Analysis
+from ..resolve.actor_codes import code_actor, names_stateless_group
+from ..resolve.actor_places import named_place_country
+from ..resolve.countries import country_code
+from ..resolve.registry import STATE_SECTORS
+
+if TYPE_CHECKING:
+    from .actors import _Cluster
+
+
+def place_votes(analysis: Analysis, namesakes: dict[str, str]) -> Counter:
+    """Countries of the places the article names (the tagger's GPE), one per mention:
+    "Shreveport" and "Louisiana" say a local story is American though no actor does.
+    A country's name that names a home place here (`namesakes`) votes for the home."""
+    votes: Counter = Counter()
+    for ent in analysis.entities:
+        if ent.label == "GPE":
+            name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+            country = namesakes.get(name.lower()) or named_place_country(name)
+            if country and country != "IGO":
+                votes[country] += 1
+    return votes
+
+
+def dominant_country(clusters: list[_Cluster], places: Counter) -> Optional[str]:
+    """The country the article is clearly most about, by coded mentions and the places
+    it names.
+
+    Needs at least three mentions and twice as many as the runner-up: a
+    one-sentence text that names Afghanistan is no Afghan article. Only names
+    and linked descriptions count, not pronouns: a wrongly linked "they"
+    must not make a country dominant; and only the mentions that say the
+    country: a Briton in a Cambodian story, introduced once as "a British
+    expert", counts once however often his surname returns.
+    """
+    counts = Counter(places)
+    for c in clusters:
+        country = c.vote("country")
+        if country and country != "IGO":
+            counts[country] += sum(m.code.country == country for m in c.mentions)
+    top = counts.most_common(2)
+    if not top or top[0][1] < 3 or (len(top) == 2 and top[0][1] < 2 * top[1][1]):
+        return None
+    return top[0][0]
+
+
+def _namesakes(analysis: Analysis, clusters: list[_Cluster]) -> dict[str, str]:
+    """Country names that name a place of another country here: "Georgia businessman
+    Bruce LeVell" beside Atlanta, "a Palestine man" beside Anderson County. A country's
+    name before an actor noun is read as a state or town of a country the article's
+    other places name (resolve.actor_places._home_namesake), unless the article names
+    the country in another way too ("Georgian", "Tbilisi"). Name (lower) -> home."""
+    places = place_votes(analysis, {})
+    found: dict[str, str] = {}
+    for c in clusters:
+        for m in c.mentions:
+            if m.code.country in (None, "IGO") or m.code.kind == "country":
+                continue
+            for home, _ in places.most_common(3):
+                if home == m.code.country:
+                    continue
+                recoded = code_actor(analysis.text[m.start:m.end], context_country=home, as_of=analysis.published)
+                namesake = (recoded.rule or "").split("+")[0]
+                if recoded.country == home and namesake.startswith("namesake:"):
+                    name = namesake.split(":")[1].split("@")[0]
+                    if not _named_otherwise(analysis, m.code.country, name):
+                        found.setdefault(name, home)
+                    break
+    return found
+
+
+def _recode(analysis: Analysis, clusters: list[_Cluster], namesakes: dict[str, str]) -> None:
+    """Mentions whose country comes from a country's name that names a home place here
+    (`_namesakes`) take the home country: "Georgia businessman Bruce LeVell",
+    "Palestine police", "Palestine" the town."""
+    for name, home in namesakes.items():
+        country, pattern = country_code(name), re.compile(rf"\b{re.escape(name)}\b", re.I)
+        for c in clusters:
+            for m in c.mentions:
+                if m.code.country == country and pattern.search(analysis.text[m.start:m.end]):
+                    m.code = replace(m.code, country=home, rule=f"{m.code.rule}+namesake:{name}@{home}")
+
+
+def recode_home_namesakes(analysis: Analysis, clusters: list[_Cluster]) -> dict[str, str]:
+    """Find the article's home namesakes (`_namesakes`), recode the mentions coded by
+    them, and return them for the place votes."""
+    namesakes = _namesakes(analysis, clusters)
+    _recode(analysis, clusters, namesakes)
+    return namesakes
+
+
+def _named_otherwise(analysis: Analysis, country: str, name: str) -> bool:
+    """Whether the article names `country` by a word other than `name`: a demonym, its
+    capital, another of its places."""
+    for ent in analysis.entities:
+        text = re.sub(r"^the\s+", "", ent.text, flags=re.I)
+        if ent.label in {"GPE", "NORP"} and text.lower() != name and (
+                country_code(text, capitals=True) == country or named_place_country(text) == country):
+            return True
+    return False
+
+
+def place_in_scene(clusters: list[_Cluster], country: Optional[str]) -> None:
+    """A titled person with no nationality given is taken as the article's home official
+    (rule "+context:XXX"); an untitled person and a domestic institution ("police", "the
+    army", "prosecutors") with none as the article's country's own (rule "+scene:XXX", an
+    inference from the article, not a fact about the actor). A member of a group of no
+    state ("an ISIS commander") takes neither."""
+    if country is None:
+        return
+    for c in clusters:
+        if c.vote("country") or names_stateless_group(c.name):
+            continue
+        if c.kind == "person" and c.vote("role"):
+            c.mentions[0].code = replace(c.mentions[0].code, country=country,
+                                         rule=f"{c.mentions[0].code.rule}+context:{country}")
+        elif c.kind == "person" or c.vote("sector") in STATE_SECTORS:
+            c.mentions[0].code = replace(c.mentions[0].code, country=country,
+                                         rule=f"{c.mentions[0].code.rule}+scene:{country}")
