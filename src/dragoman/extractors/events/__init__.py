@@ -31,7 +31,8 @@ read off the dependency parse:
   participles used as adjectives ("Western-funded militias") are dropped;
 - status (PLOVER auxiliary modes): negation, modality, future and background
   cues on the trigger and the verbs that govern it (data/lexicon/event_status.yaml),
-  with PLOVER's recodings (future cooperation is AGREE, future retreat CONCEDE);
+  with PLOVER's recodings (future cooperation is AGREE, future retreat CONCEDE;
+  an attack between people with no force or harm in its sentence is criticism, ACCUSE);
 - mode from the entry or from cue words (event_modes.yaml), context from the
   sentence (event_contexts.yaml), date from `dragoman.extractors.dates.event_date`
   (an undated mention of a happening the article dated before takes that date),
