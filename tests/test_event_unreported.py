@@ -1,5 +1,5 @@
 """Precision on real news (issue 17, prec6): attacks in words are criticism,
-voters' preferences report no event. Sentences are our own."""
+voters' preferences and direct questions report no event. Sentences are our own."""
 
 from __future__ import annotations
 
@@ -54,6 +54,24 @@ def test_a_stance_of_political_actors_stays_an_event(event_triggers, text, trigg
 def test_the_supporters_of_a_bill_are_its_advocates_not_voters(event_triggers):
     found = event_triggers("But supporters of the plan have rejected the union's concerns.")
     assert ("REJECT", "rejected") in found
+
+
+# -- direct questions -------------------------------------------------------------------------
+@pytest.mark.parametrize("text", [
+    "Do you support the new ceasefire plan?",
+    "Will the minister resign after the scandal?",
+    "Have the two leaders met since the summit?",
+])
+def test_what_a_question_asks_about_is_not_reported(event_triggers, text):
+    assert event_triggers(text) == []
+
+
+@pytest.mark.parametrize("text, event, trigger", [
+    ("Why did the army shell the village?", "ASSAULT", "shell"),
+    ("Rebels attacked the base, but who ordered the raid?", "ASSAULT", "attacked"),
+])
+def test_an_event_a_question_takes_as_given_stays(event_triggers, text, event, trigger):
+    assert (event, trigger) in event_triggers(text)
 
 
 # -- lexicon sections ---------------------------------------------------------------------------

@@ -7,7 +7,7 @@ an event noun that another event is about, a same-type noun framing a
 verb's event, a participle used as an adjective ("Western-funded
 militias"), events in relative clauses and in circumstance phrases or
 clauses are background, not reported events; what voters favour is an
-electoral preference.
+electoral preference, and what a direct question asks about is not reported.
 """
 
 from __future__ import annotations
@@ -23,6 +23,9 @@ from .drafts import Draft, Match
 from .parse import _antecedent, _complement_tokens, _for_clauses, _lemma, _pobjects
 
 _DEED_QUADS = (2, 4)  # material cooperation and conflict: things done, not said
+# how a trigger hangs inside the clause a question inverts ("Will you resign?",
+# "Do we have to discuss it?", "Have they received promises?")
+_WITHIN_CLAUSE = {"xcomp", "conj", "dobj", "pobj", "prep", "acomp"}
 
 
 def unasserted(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> set[int]:
@@ -38,6 +41,7 @@ def unasserted(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> se
     absorbed |= _background_clauses(drafts, absorbed)
     absorbed |= _circumstances(drafts, absorbed, lex)
     absorbed |= _voter_preferences(drafts, lex)
+    absorbed |= {i for i, d in drafts.items() if _asked_about(d.match.carrier or d.head)}
     return absorbed
 
 
@@ -228,6 +232,34 @@ def _background_clauses(drafts: dict[int, Draft], absorbed: set[int]) -> set[int
         sentence_of(d.head).start for i, d in drafts.items() if i not in background | absorbed
     }
     return {i for i in background if sentence_of(drafts[i].head).start in sentences_with_main}
+
+
+def _asked_about(anchor: Token) -> bool:
+    """'Do you support him?', 'Will you resign?', 'How hard will she attack?':
+    what a direct question asks about is not reported. A question is a
+    sentence ending in a question mark whose clause puts an auxiliary before
+    its subject; 'why' with 'do' takes the event as given ("Why did they
+    refuse?")."""
+    if not _line_of(anchor).rstrip(" \"'”’)").endswith("?"):
+        return False
+    clause = anchor
+    while clause.dep_ in _WITHIN_CLAUSE and clause.head != clause:
+        clause = clause.head
+    subjects = [c.i for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    aux = next((c for c in clause.children if c.dep_ in ("aux", "auxpass") and any(c.i < s for s in subjects)), None)
+    if aux is None:
+        return False
+    return not (_lemma(aux) == "do" and clause.doc[clause.left_edge.i].lower_ == "why")
+
+
+def _line_of(anchor: Token) -> str:
+    """The anchor's sentence cut at line breaks: a headline or a "Q:" line is
+    its own sentence even when the parser runs it into the next."""
+    sentence, text = sentence_of(anchor), anchor.doc.text
+    start = max(sentence.start_char, text.rfind("\n", 0, anchor.idx) + 1)
+    newline = text.find("\n", anchor.idx)
+    end = sentence.end_char if newline < 0 else min(newline, sentence.end_char)
+    return text[start:end]
 
 
 def _voter_preferences(drafts: dict[int, Draft], lex: Lexicon) -> set[int]:
