@@ -86,3 +86,18 @@ def test_a_precision_section_names_its_fault(tmp_path, old, new, message):
     with pytest.raises(LexiconError, match=rf"events.yaml:\d+: .*{message}"):
         load_lexicon_from(tmp_path)
 
+
+# -- negation and coordination ------------------------------------------------------------------
+@pytest.mark.parametrize("text, event, trigger", [
+    ("The ministry is not involved in the strikes but has supported the coalition with fuel.", "SUPPORT", "supported"),
+    ("Police denied the group a permit and arrested its leader on Friday.", "COERCE", "arrested"),
+])
+def test_a_negation_does_not_spread_over_and_or_but(sentence_events, text, event, trigger):
+    found = [e for e in sentence_events(text) if e.trigger.text == trigger]
+    assert [(e.event, e.status) for e in found] == [(event, "occurred")]
+
+
+def test_a_negation_spreads_over_or(sentence_events):
+    found = [e for e in sentence_events("The two presidents did not meet or speak with each other during the summit.")
+             if e.trigger.text == "speak"]
+    assert [(e.event, e.status) for e in found] == [("CONSULT", "negated")]

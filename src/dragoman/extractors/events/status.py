@@ -41,10 +41,14 @@ class StatusReader:
         start = draft.match.carrier or draft.head
         chain = _status_chain(start, self.lex.speech_verbs)
         reported = self._reported(chain[-1])
+        coordinated = False  # past a conjunct: "did not attack but shelled", "denied it and jailed him"
         for token in chain:
             found = _status_flags(token, cues, is_governor=token != start, reported=reported)
+            if coordinated:
+                found.pop("negated", None)
             for flag, reason in found.items():
                 flags.setdefault(flag, reason)
+            coordinated = coordinated or (token.dep_ == "conj" and not _shares_negation(token))
         carrier = [draft.match.carrier] if draft.match.carrier is not None else []
         for word in [draft.match.tokens[0], *carrier]:
             if _negated_before(word, cues.negation_words):
@@ -202,6 +206,13 @@ def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> dict
         if _lemma(token) in cues.negating_governors:
             flags.setdefault("negated", f"governed by '{token.text}' (negating governor)")
     return flags
+
+
+def _shares_negation(conjunct: Token) -> bool:
+    """'did not meet or talk': a negation spreads over 'or' and 'nor', not over
+    a verb joined by 'and' or 'but', which says what was done ("is not
+    involved but has supported", "denied them a permit and jailed them")."""
+    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in conjunct.head.children)
 
 
 def _party_words(token: Token) -> set[str]:
