@@ -263,8 +263,8 @@ def _line_of(anchor: Token) -> str:
 
 
 def _voter_preferences(drafts: dict[int, Draft], lex: Lexicon) -> set[int]:
-    """'78 percent of voters back Clinton', 'a voter who supports Trump', 'has
-    backing from 33 percent': a stance whose doers are all voters or a poll's
+    """'60 percent of voters back the mayor', 'a voter who supports the senator',
+    'has backing from 30 percent': a stance whose doers are all voters or a poll's
     shares of them is an electoral preference, not an event."""
     preferences = set()
     for i, draft in drafts.items():
@@ -278,7 +278,7 @@ def _voter_preferences(drafts: dict[int, Draft], lex: Lexicon) -> set[int]:
 
 def _is_voter(doer: Token, preferences: VoterPreferences) -> bool:
     """Voters, supporters ("Sanders supporters", not "supporters of the bill")
-    or a poll's share of people ("55 percent", "a majority")."""
+    or a poll's share of people ("40 percent", "a majority")."""
     words = {_lemma(doer), doer.lower_}
     if words & preferences.shares:
         return True
@@ -288,7 +288,7 @@ def _is_voter(doer: Token, preferences: VoterPreferences) -> bool:
 def _stance_doers(draft: Draft, speech_verbs: frozenset[str]) -> list[Token]:
     """Who takes the stance: a noun's from- or of-phrase ("backing from 33
     percent"), else the actors, the verb's subject and the noun an -ing clause
-    modifies ("78 percent of voters backing Clinton")."""
+    modifies ("60 percent of voters backing the mayor")."""
     head = draft.head
     preps = ("from",) if draft.match.verbal else ("from", "of")  # "has backing from": tagged as a verb too
     sources = [p for c in head.children if c.dep_ == "prep" and c.lower_ in preps for p in _pobjects(c)]
@@ -301,7 +301,7 @@ def _stance_doers(draft: Draft, speech_verbs: frozenset[str]) -> list[Token]:
 
 
 def _speaker_of(token: Token, speech_verbs: frozenset[str]) -> Token:
-    """'55 percent said they would back her': a pronoun doer of what a verb of
+    """'half said they would back her': a pronoun doer of what a verb of
     saying reports is that verb's subject."""
     if token.pos_ != "PRON":
         return token

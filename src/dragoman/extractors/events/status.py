@@ -132,7 +132,7 @@ class StatusReader:
 
     def _in_words(self, draft: Draft) -> bool:
         """An attack between people with no force or harm named in its
-        sentence is criticism: "his attacks on Rubio", "attacked him over it"."""
+        sentence is criticism: "his attacks on the senator", "attacked him over it"."""
         rule = self.lex.verbal_attacks
         if rule.recoding is None or draft.event != "ASSAULT" or draft.match.entry.lemma not in rule.lemmas:
             return False
@@ -218,7 +218,7 @@ def _shares_negation(conjunct: Token) -> bool:
 def _party_words(token: Token) -> set[str]:
     """The words a noun class may know a party by; a proper noun's PERSON label
     counts (spaCy also tags common nouns like 'hoodlums' PERSON), and so does a
-    name the article gives a person elsewhere ("Kasich" tagged GPE once)."""
+    name the article gives a person elsewhere (a surname tagged GPE in one sentence)."""
     words = {_lemma(token), token.lower_}
     if (token.ent_type_ == "PERSON" and token.pos_ == "PROPN") or _names_a_person(token):
         words.add("PERSON")
