@@ -26,6 +26,8 @@ def test_an_attack_between_people_with_no_force_is_criticism(event_triggers, tex
     ("Rebels attacked the town of Kibo at dawn.", "attacked"),
     ("Smith was attacked by two men with knives outside his home.", "attacked"),
     ("Kowalski's supporters attacked the army barracks with stones.", "attacked"),
+    ("A youth attacked Senator Brandt outside the town hall.", "attacked"),
+    ("Kowalski attacked Brandt with a cricket bat after the vote.", "attacked"),
 ])
 def test_an_attack_with_force_places_or_harm_stays_assault(event_triggers, text, trigger):
     assert ("ASSAULT", trigger) in event_triggers(text)

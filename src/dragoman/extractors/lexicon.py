@@ -117,6 +117,7 @@ class VerbalAttacks:
     lemmas: frozenset[str] = frozenset()  # entry lemmas with a sense of attacking in words
     speakers: frozenset[str] = frozenset()  # the people whose attacks may be in words
     not_parties: frozenset[str] = frozenset()  # parties only force is used on
+    assailants: frozenset[str] = frozenset()  # doers who attack in deeds unless also speakers
     harm: frozenset[str] = frozenset()  # words of harm done: the attack is physical
     recoding: Optional[Recoding] = None
 
@@ -515,6 +516,7 @@ def _verbal_attacks(node: yaml.Node, path: Path, classes: dict[str, frozenset[st
         lemmas=frozenset(_str_list(raw.get("lemmas", []), where, "lemmas")),
         speakers=_class_lemmas(raw, "speakers", where, classes, used),
         not_parties=_class_lemmas(raw, "not_parties", where, classes, used),
+        assailants=_class_lemmas(raw, "assailants", where, classes, used),
         harm=frozenset(_str_list(raw.get("harm", []), where, "harm")),
         recoding=_recoding(raw.get("recoding"), where, roots, valid_modes),
     )

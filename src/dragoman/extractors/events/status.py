@@ -139,6 +139,11 @@ class StatusReader:
         parties = [_antecedent(t) for t, _ in draft.actors + draft.recipients]
         if not any(_party_words(t) & rule.speakers for t in parties):
             return False
+        if any(_party_words(t) & rule.assailants and not _party_words(t) & rule.speakers
+               for t in (_antecedent(a) for a, _ in draft.actors)):
+            return False  # "a man attacked Varga": someone no speaker is an assailant
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in draft.head.children):
+            return False  # "attacked him with a hammer": an instrument
         if any(_is_place(t) or _party_words(t) & rule.not_parties for t in parties):
             return False
         force = rule.harm | {cue for _, cues in self.lex.modes.get("ASSAULT", ()) for cue in cues}
