@@ -111,6 +111,27 @@ class StatusCues:
 
 
 @dataclass(frozen=True)
+class VerbalAttacks:
+    """When an attack is one in words (events.yaml, `verbal_attacks`)."""
+
+    lemmas: frozenset[str] = frozenset()  # entry lemmas with a sense of attacking in words
+    speakers: frozenset[str] = frozenset()  # the people whose attacks may be in words
+    not_parties: frozenset[str] = frozenset()  # parties only force is used on
+    assailants: frozenset[str] = frozenset()  # doers who attack in deeds unless also speakers
+    harm: frozenset[str] = frozenset()  # words of harm done: the attack is physical
+    recoding: Optional[Recoding] = None
+
+
+@dataclass(frozen=True)
+class VoterPreferences:
+    """When a stance is a voter's preference, no event (events.yaml, `electoral_preferences`)."""
+
+    events: frozenset[str] = frozenset()  # the stance types
+    doers: frozenset[str] = frozenset()  # voters and supporters
+    shares: frozenset[str] = frozenset()  # the shares of people a poll counts
+
+
+@dataclass(frozen=True)
 class Lexicon:
     entries: tuple[Entry, ...]
     by_word: dict[tuple[str, str], tuple[Entry, ...]]  # (pos, lemma) -> entries
@@ -153,6 +174,8 @@ class Lexicon:
     # lockdown to contain the epidemic"): type -> the modes concerned (None: all)
     hazard_responses: dict[str, Optional[frozenset[str]]] = field(default_factory=dict)
     hazard_causes: frozenset[str] = frozenset()
+    verbal_attacks: VerbalAttacks = VerbalAttacks()
+    voter_preferences: VoterPreferences = VoterPreferences()
 
     def candidates(self, pos: str, lemma: str) -> tuple[Entry, ...]:
         return self.by_word.get((pos, lemma), ())
@@ -364,7 +387,8 @@ def load_lexicon_from(directory: Path) -> Lexicon:
              "occurrence_verbs", "crowd_acts", "question_words", "question_verbs", "opinion_verbs", "agreed_preps",
              "victims_of_place",
              "domestic_recipient", "object_genitive", "future_recode",
-             "joint_recode", "obligation", "threat_when_planned", "adjunct_events", "hazard_responses")
+             "joint_recode", "obligation", "threat_when_planned", "adjunct_events", "hazard_responses",
+             "verbal_attacks", "electoral_preferences")
     quad = _value(sections["quad"])
     if set(quad) != set(PLOVER_TYPES):
         raise LexiconError(f"{_where(path, sections['quad'])}: quad must list all 16 types")
@@ -383,6 +407,8 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     questions_raw, questions_where = _value(sections["question_verbs"]), _where(path, sections["question_verbs"])
     asked_nouns = _class_lemmas(questions_raw, "asked", questions_where, classes, used) | frozenset(
         _str_list(questions_raw.get("questions", []), questions_where, "questions"))
+    verbal_attacks = _verbal_attacks(sections["verbal_attacks"], path, classes, used, roots, valid_modes)
+    voter_preferences = _voter_preferences(sections["electoral_preferences"], path, classes, used)
     unused = sorted(set(classes) - used)
     if unused:
         raise LexiconError(f"{classes_path.name}:1: no entry uses the class(es) {unused}")
@@ -464,6 +490,37 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         valid_modes=valid_modes,
         hazard_responses=_hazard_responses(hazards_raw.get("events"), hazards_where, valid_modes),
         hazard_causes=frozenset(_str_list(hazards_raw.get("causes", []), hazards_where, "causes")),
+        verbal_attacks=verbal_attacks,
+        voter_preferences=voter_preferences,
+    )
+
+
+def _voter_preferences(node: yaml.Node, path: Path, classes: dict[str, frozenset[str]],
+                       used: set[str]) -> VoterPreferences:
+    where = _where(path, node)
+    fields = {k.value: v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
+    if not {"events", "doers", "shares"} <= fields.keys():
+        raise LexiconError(f"{where}: electoral_preferences needs events, doers and shares")
+    raw = _value(node)
+    return VoterPreferences(
+        events=frozenset(_types(fields["events"], path)),
+        doers=_class_lemmas(raw, "doers", where, classes, used),
+        shares=frozenset(_str_list(raw["shares"], where, "shares")),
+    )
+
+
+def _verbal_attacks(node: yaml.Node, path: Path, classes: dict[str, frozenset[str]], used: set[str],
+                    roots, valid_modes) -> VerbalAttacks:
+    raw, where = _value(node), _where(path, node)
+    if not isinstance(raw, dict):
+        raise LexiconError(f"{where}: verbal_attacks must be a mapping")
+    return VerbalAttacks(
+        lemmas=frozenset(_str_list(raw.get("lemmas", []), where, "lemmas")),
+        speakers=_class_lemmas(raw, "speakers", where, classes, used),
+        not_parties=_class_lemmas(raw, "not_parties", where, classes, used),
+        assailants=_class_lemmas(raw, "assailants", where, classes, used),
+        harm=frozenset(_str_list(raw.get("harm", []), where, "harm")),
+        recoding=_recoding(raw.get("recoding"), where, roots, valid_modes),
     )
 
 

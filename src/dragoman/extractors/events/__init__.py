@@ -28,10 +28,13 @@ read off the dependency parse:
   target of the conflict noun it governs ("faced criticism from X", "faces charges");
 - background: events in relative clauses, in circumstance phrases or clauses
   ("because of", "after", "if", "without") of the reported event, and
-  participles used as adjectives ("Western-funded militias") are dropped;
+  participles used as adjectives ("Western-funded militias") are dropped, and
+  so are voters' preferences ("60 percent of voters back X") and what a direct
+  question asks about ("Do you support X?");
 - status (PLOVER auxiliary modes): negation, modality, future and background
   cues on the trigger and the verbs that govern it (data/lexicon/event_status.yaml),
-  with PLOVER's recodings (future cooperation is AGREE, future retreat CONCEDE);
+  with PLOVER's recodings (future cooperation is AGREE, future retreat CONCEDE;
+  an attack between people with no force or harm in its sentence is criticism, ACCUSE);
 - mode from the entry or from cue words (event_modes.yaml), context from the
   sentence (event_contexts.yaml), date from `dragoman.extractors.dates.event_date`
   (an undated mention of a happening the article dated before takes that date),

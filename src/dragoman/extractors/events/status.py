@@ -3,7 +3,8 @@ occur, did not occur or lies in the past (PLOVER auxiliary modes), from
 negation, modality, future and background cues on the trigger and the verbs
 that govern it (data/lexicon/event_status.yaml) and from the event's date;
 with PLOVER's recodings (future cooperation is AGREE, future retreat
-CONCEDE, an announced use of force THREATEN, joint exercises cooperation).
+CONCEDE, an announced use of force THREATEN, joint exercises cooperation,
+an attack in words criticism).
 """
 
 from __future__ import annotations
@@ -17,10 +18,13 @@ from ...annotate.views import sentence_of
 from ...records import DateMention
 from ..lexicon import Lexicon
 from .drafts import Draft
-from .parse import _lemma
+from .parse import _antecedent, _lemma
+from .triggers import _names_a_person
 
 # passive subjects that say nothing underwent the act: "nobody was arrested"
 _NO_ONE = {"nobody", "none", "nothing", "no-one"}
+# parties that are places or peoples, which attacks in words do not have
+_PLACE_LABELS = {"GPE", "LOC", "FAC", "NORP"}
 
 
 class StatusReader:
@@ -37,10 +41,14 @@ class StatusReader:
         start = draft.match.carrier or draft.head
         chain = _status_chain(start, self.lex.speech_verbs)
         reported = self._reported(chain[-1])
+        coordinated = False  # past a conjunct: "did not attack but shelled", "denied it and jailed him"
         for token in chain:
             found = _status_flags(token, cues, is_governor=token != start, reported=reported)
+            if coordinated:
+                found.pop("negated", None)
             for flag, reason in found.items():
                 flags.setdefault(flag, reason)
+            coordinated = coordinated or (token.dep_ == "conj" and not _shares_negation(token))
         carrier = [draft.match.carrier] if draft.match.carrier is not None else []
         for word in [draft.match.tokens[0], *carrier]:
             if _negated_before(word, cues.negation_words):
@@ -93,8 +101,13 @@ class StatusReader:
 
     def recode(self, draft: Draft) -> None:
         """PLOVER's folding of negation, threats and future tense into the
-        event type, and of joint exercises into cooperation."""
+        event type, of joint exercises into cooperation, and of attacks in
+        words into criticism."""
         negated = draft.match.entry.negated
+        if self._in_words(draft):
+            recoding = self.lex.verbal_attacks.recoding
+            draft.event, draft.cameo, draft.mode = recoding.event, recoding.cameo, recoding.mode
+            draft.rule += "+in-words"
         if draft.event in self.lex.joint_recode and self._joint(draft):
             recoding = self.lex.joint_recode[draft.event]
             draft.event, draft.cameo, draft.mode = recoding.event, recoding.cameo, recoding.mode
@@ -116,6 +129,25 @@ class StatusReader:
             if stated is not None:
                 draft.status = "occurred"
                 draft.reasons.append(f"intent stated with '{stated.text}': the statement occurred")
+
+    def _in_words(self, draft: Draft) -> bool:
+        """An attack between people with no force or harm named in its
+        sentence is criticism: "his attacks on the senator", "attacked him over it"."""
+        rule = self.lex.verbal_attacks
+        if rule.recoding is None or draft.event != "ASSAULT" or draft.match.entry.lemma not in rule.lemmas:
+            return False
+        parties = [_antecedent(t) for t, _ in draft.actors + draft.recipients]
+        if not any(_party_words(t) & rule.speakers for t in parties):
+            return False
+        if any(_party_words(t) & rule.assailants and not _party_words(t) & rule.speakers
+               for t in (_antecedent(a) for a, _ in draft.actors)):
+            return False  # "a man attacked Varga": someone no speaker is an assailant
+        if any(c.dep_ == "prep" and c.lower_ == "with" for c in draft.head.children):
+            return False  # "attacked him with a hammer": an instrument
+        if any(_is_place(t) or _party_words(t) & rule.not_parties for t in parties):
+            return False
+        force = rule.harm | {cue for _, cues in self.lex.modes.get("ASSAULT", ()) for cue in cues}
+        return not any(_lemma(t) in force or t.lower_ in force for t in sentence_of(draft.head))
 
     def _stated_intent(self, draft: Draft) -> Optional[Token]:
         """The governor that states the doer's own intention ("willing to
@@ -179,6 +211,27 @@ def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> dict
         if _lemma(token) in cues.negating_governors:
             flags.setdefault("negated", f"governed by '{token.text}' (negating governor)")
     return flags
+
+
+def _shares_negation(conjunct: Token) -> bool:
+    """'did not meet or talk': a negation spreads over 'or' and 'nor', not over
+    a verb joined by 'and' or 'but', which says what was done ("is not
+    involved but has supported", "denied them a permit and jailed them")."""
+    return any(c.dep_ == "cc" and c.lower_ in ("or", "nor") for c in conjunct.head.children)
+
+
+def _party_words(token: Token) -> set[str]:
+    """The words a noun class may know a party by; a proper noun's PERSON label
+    counts (spaCy also tags common nouns like 'hoodlums' PERSON), and so does a
+    name the article gives a person elsewhere (a surname tagged GPE in one sentence)."""
+    words = {_lemma(token), token.lower_}
+    if (token.ent_type_ == "PERSON" and token.pos_ == "PROPN") or _names_a_person(token):
+        words.add("PERSON")
+    return words
+
+
+def _is_place(token: Token) -> bool:
+    return token.ent_type_ in _PLACE_LABELS and not _names_a_person(token)
 
 
 def _is_no_one(patient: Token) -> bool:
