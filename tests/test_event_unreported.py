@@ -1,5 +1,5 @@
 """Precision on real news (issue 17, prec6): attacks in words are criticism,
-voters' preferences and direct questions report no event. Sentences are our own."""
+and direct questions report no event. Sentences are our own."""
 
 from __future__ import annotations
 
@@ -33,31 +33,6 @@ def test_an_attack_with_force_places_or_harm_stays_assault(event_triggers, text,
     assert ("ASSAULT", trigger) in event_triggers(text)
 
 
-# -- voters' preferences --------------------------------------------------------------------
-@pytest.mark.parametrize("text", [
-    "A new survey found that 61 percent of voters back Senator Alvarez.",
-    "Some 30 percent of respondents said they would support the mayor.",
-    "The governor has backing from 40 percent of likely voters, the poll showed.",
-    "Rural voters overwhelmingly rejected the incumbent in the primary.",
-])
-def test_what_voters_favour_is_no_event(event_triggers, text):
-    assert not [e for e, _ in event_triggers(text) if e in ("SUPPORT", "REJECT", "AGREE")]
-
-
-@pytest.mark.parametrize("text, trigger", [
-    ("Senator Alvarez endorsed the mayor on Tuesday.", "endorsed"),
-    ("The party's delegates backed Alvarez at the convention.", "backed"),
-    ("Germany backed France's proposal on Monday.", "backed"),
-])
-def test_a_stance_of_political_actors_stays_an_event(event_triggers, text, trigger):
-    assert ("SUPPORT", trigger) in event_triggers(text)
-
-
-def test_the_supporters_of_a_bill_are_its_advocates_not_voters(event_triggers):
-    found = event_triggers("But supporters of the plan have rejected the union's concerns.")
-    assert ("REJECT", "rejected") in found
-
-
 # -- direct questions -------------------------------------------------------------------------
 @pytest.mark.parametrize("text", [
     "Do you support the new ceasefire plan?",
@@ -80,8 +55,6 @@ def test_an_event_a_question_takes_as_given_stays(event_triggers, text, event, t
 @pytest.mark.parametrize("old, new, message", [
     ("verbal_attacks:\n  lemmas:", "verbal_attacks: [attack]\nunused:\n  lemmas:", "verbal_attacks must be a mapping"),
     ("  recoding: {event: ACCUSE, mode: disapprove", "  recoding: {event: ACCUSE, mode: scold", "unknown mode"),
-    ("  doers: [electorate]\n", "", "electoral_preferences needs events, doers and shares"),
-    ("  events: [SUPPORT, REJECT, AGREE]", "  events: [SUPPORT, BACK]", "unknown PLOVER event type"),
 ])
 def test_a_precision_section_names_its_fault(tmp_path, old, new, message):
     _copy_with(tmp_path, "events.yaml", old, new)

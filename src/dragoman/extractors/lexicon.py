@@ -123,15 +123,6 @@ class VerbalAttacks:
 
 
 @dataclass(frozen=True)
-class VoterPreferences:
-    """When a stance is a voter's preference, no event (events.yaml, `electoral_preferences`)."""
-
-    events: frozenset[str] = frozenset()  # the stance types
-    doers: frozenset[str] = frozenset()  # voters and supporters
-    shares: frozenset[str] = frozenset()  # the shares of people a poll counts
-
-
-@dataclass(frozen=True)
 class Lexicon:
     entries: tuple[Entry, ...]
     by_word: dict[tuple[str, str], tuple[Entry, ...]]  # (pos, lemma) -> entries
@@ -175,7 +166,6 @@ class Lexicon:
     hazard_responses: dict[str, Optional[frozenset[str]]] = field(default_factory=dict)
     hazard_causes: frozenset[str] = frozenset()
     verbal_attacks: VerbalAttacks = VerbalAttacks()
-    voter_preferences: VoterPreferences = VoterPreferences()
 
     def candidates(self, pos: str, lemma: str) -> tuple[Entry, ...]:
         return self.by_word.get((pos, lemma), ())
@@ -388,7 +378,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
              "victims_of_place",
              "domestic_recipient", "object_genitive", "future_recode",
              "joint_recode", "obligation", "threat_when_planned", "adjunct_events", "hazard_responses",
-             "verbal_attacks", "electoral_preferences")
+             "verbal_attacks")
     quad = _value(sections["quad"])
     if set(quad) != set(PLOVER_TYPES):
         raise LexiconError(f"{_where(path, sections['quad'])}: quad must list all 16 types")
@@ -408,7 +398,6 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     asked_nouns = _class_lemmas(questions_raw, "asked", questions_where, classes, used) | frozenset(
         _str_list(questions_raw.get("questions", []), questions_where, "questions"))
     verbal_attacks = _verbal_attacks(sections["verbal_attacks"], path, classes, used, roots, valid_modes)
-    voter_preferences = _voter_preferences(sections["electoral_preferences"], path, classes, used)
     unused = sorted(set(classes) - used)
     if unused:
         raise LexiconError(f"{classes_path.name}:1: no entry uses the class(es) {unused}")
@@ -491,21 +480,6 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         hazard_responses=_hazard_responses(hazards_raw.get("events"), hazards_where, valid_modes),
         hazard_causes=frozenset(_str_list(hazards_raw.get("causes", []), hazards_where, "causes")),
         verbal_attacks=verbal_attacks,
-        voter_preferences=voter_preferences,
-    )
-
-
-def _voter_preferences(node: yaml.Node, path: Path, classes: dict[str, frozenset[str]],
-                       used: set[str]) -> VoterPreferences:
-    where = _where(path, node)
-    fields = {k.value: v for k, v in node.value} if isinstance(node, yaml.MappingNode) else {}
-    if not {"events", "doers", "shares"} <= fields.keys():
-        raise LexiconError(f"{where}: electoral_preferences needs events, doers and shares")
-    raw = _value(node)
-    return VoterPreferences(
-        events=frozenset(_types(fields["events"], path)),
-        doers=_class_lemmas(raw, "doers", where, classes, used),
-        shares=frozenset(_str_list(raw["shares"], where, "shares")),
     )
 
 

@@ -29,8 +29,7 @@ read off the dependency parse:
 - background: events in relative clauses, in circumstance phrases or clauses
   ("because of", "after", "if", "without") of the reported event, and
   participles used as adjectives ("Western-funded militias") are dropped, and
-  so are voters' preferences ("60 percent of voters back X") and what a direct
-  question asks about ("Do you support X?");
+  so is what a direct question asks about ("Do you support X?");
 - status (PLOVER auxiliary modes): negation, modality, future and background
   cues on the trigger and the verbs that govern it (data/lexicon/event_status.yaml),
   with PLOVER's recodings (future cooperation is AGREE, future retreat CONCEDE;

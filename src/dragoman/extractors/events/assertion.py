@@ -6,8 +6,8 @@ protest's topic; a killing that is the outcome of an attack is the attack;
 an event noun that another event is about, a same-type noun framing a
 verb's event, a participle used as an adjective ("Western-funded
 militias"), events in relative clauses and in circumstance phrases or
-clauses are background, not reported events; what voters favour is an
-electoral preference, and what a direct question asks about is not reported.
+clauses are background, not reported events, and what a direct question
+asks about is not reported.
 """
 
 from __future__ import annotations
@@ -17,10 +17,10 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ...annotate.views import sentence_of
-from ..lexicon import Lexicon, VoterPreferences
+from ..lexicon import Lexicon
 from .arguments import _answered_parties
 from .drafts import Draft, Match
-from .parse import _antecedent, _complement_tokens, _for_clauses, _lemma, _pobjects
+from .parse import _complement_tokens, _for_clauses, _lemma
 
 _DEED_QUADS = (2, 4)  # material cooperation and conflict: things done, not said
 # how a trigger hangs inside the clause a question inverts ("Will you resign?",
@@ -40,7 +40,6 @@ def unasserted(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> se
     absorbed |= _descriptive_participles(drafts)
     absorbed |= _background_clauses(drafts, absorbed)
     absorbed |= _circumstances(drafts, absorbed, lex)
-    absorbed |= _voter_preferences(drafts, lex)
     absorbed |= {i for i, d in drafts.items() if _asked_about(d.match.carrier or d.head)}
     return absorbed
 
@@ -260,54 +259,6 @@ def _line_of(anchor: Token) -> str:
     newline = text.find("\n", anchor.idx)
     end = sentence.end_char if newline < 0 else min(newline, sentence.end_char)
     return text[start:end]
-
-
-def _voter_preferences(drafts: dict[int, Draft], lex: Lexicon) -> set[int]:
-    """'60 percent of voters back the mayor', 'a voter who supports the senator',
-    'has backing from 30 percent': a stance whose doers are all voters or a poll's
-    shares of them is an electoral preference, not an event."""
-    preferences = set()
-    for i, draft in drafts.items():
-        if draft.event not in lex.voter_preferences.events:
-            continue
-        doers = _stance_doers(draft, lex.speech_verbs)
-        if doers and all(_is_voter(t, lex.voter_preferences) for t in doers):
-            preferences.add(i)
-    return preferences
-
-
-def _is_voter(doer: Token, preferences: VoterPreferences) -> bool:
-    """Voters, supporters ("Sanders supporters", not "supporters of the bill")
-    or a poll's share of people ("40 percent", "a majority")."""
-    words = {_lemma(doer), doer.lower_}
-    if words & preferences.shares:
-        return True
-    return bool(words & preferences.doers) and not any(c.dep_ == "prep" and c.lower_ == "of" for c in doer.children)
-
-
-def _stance_doers(draft: Draft, speech_verbs: frozenset[str]) -> list[Token]:
-    """Who takes the stance: a noun's from- or of-phrase ("backing from 33
-    percent"), else the actors, the verb's subject and the noun an -ing clause
-    modifies ("60 percent of voters backing the mayor")."""
-    head = draft.head
-    preps = ("from",) if draft.match.verbal else ("from", "of")  # "has backing from": tagged as a verb too
-    sources = [p for c in head.children if c.dep_ == "prep" and c.lower_ in preps for p in _pobjects(c)]
-    if sources:
-        return sources
-    doers = [t for t, _ in draft.actors] + [c for c in head.children if c.dep_ == "nsubj"]
-    if head.dep_ == "acl" and head.tag_ == "VBG":
-        doers.append(head.head)
-    return [_speaker_of(_antecedent(t), speech_verbs) for t in doers]
-
-
-def _speaker_of(token: Token, speech_verbs: frozenset[str]) -> Token:
-    """'half said they would back her': a pronoun doer of what a verb of
-    saying reports is that verb's subject."""
-    if token.pos_ != "PRON":
-        return token
-    verb = next((a for a in token.ancestors if _lemma(a) in speech_verbs), None)
-    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None) if verb is not None else None
-    return subject if subject is not None else token
 
 
 def _embedded_tokens(head: Token, circumstances: frozenset[str]) -> list[Token]:
