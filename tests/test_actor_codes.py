@@ -227,8 +227,8 @@ def test_titled_surname_is_no_known_person_before_their_office():
 @pytest.mark.parametrize(
     "text, country, sector",
     [
-        ("Amnesty International", None, "NGO"),  # non-governmental: no state, not IGO
-        ("the International Committee of the Red Cross", None, "NGO"),
+        ("Amnesty International", "NGO", "NGO"),  # non-governmental: the manual's NGO, not IGO
+        ("the International Committee of the Red Cross", "NGO", "NGO"),
         ("the European Community", "IGO", "EUR"),
         ("the International Labor Organization", "IGO", "UNO"),
     ],
@@ -599,3 +599,26 @@ def test_a_country_name_before_an_actor_noun_in_a_home_story(text, home, country
 @pytest.mark.parametrize("text", ["a South Side man", "the West Valley College student", "the North"])
 def test_a_compass_word_is_no_place_of_its_own(text):
     assert code_actor(text).country is None
+
+
+@pytest.mark.parametrize(
+    "text, country, sector",
+    [
+        ("Daesh militants", "IMG", "REB"),  # a transnational militarized group: the manual's IMG
+        ("the Islamic State in the Greater Sahara", "IMG", "REB"),
+        ("Human Rights Watch", "NGO", "NGO"),  # an international NGO: the manual's NGO
+        ("Egyptian Islamic State militants", "EGY", "REB"),  # a nationality said outright wins
+        ("Katyusha rockets", None, "MIL"),  # a weapon many forces fire names no one of them
+    ],
+)
+def test_groups_of_no_state_carry_the_manuals_non_state_codes(text, country, sector):
+    code = code_actor(text)
+    assert (code.country, code.sector) == (country, sector)
+
+
+def test_non_state_codes_are_no_state():
+    from dragoman.resolve.countries import is_state
+
+    assert is_state("ISR") and is_state("XKX")
+    assert not any(is_state(code) for code in ("IGO", "NGO", "IMG", "ISM", "MNC", None, ""))
+    assert country_name("IMG") is None and country_code("Islamic State") is None  # a group, not a country

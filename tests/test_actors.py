@@ -304,8 +304,8 @@ def test_a_member_of_a_group_of_no_state_is_not_given_the_story_country(pipeline
         "Somali troops captured an al-Qaeda commander near Kismayo on Monday. Somali officials said "
         "the Somali army had followed him for a month, and Somalia's president thanked the troops.",
     )
-    assert _actor_of(a, "al-Qaeda commander").country is None
-    assert code_actor("ISIS fighters").country is None
+    assert _actor_of(a, "al-Qaeda commander").country == "IMG"  # the manual's transnational militarized group
+    assert code_actor("ISIS fighters").country == "IMG"
 
 
 def test_a_determiner_of_contrast_introduces_a_new_party(pipeline):
@@ -429,3 +429,16 @@ def test_a_bare_surname_keeps_its_famous_bearer_when_the_article_names_him(pipel
 def test_a_place_the_tagger_and_the_gazetteer_agree_on_is_no_famous_person(pipeline):
     a = _analyse(pipeline, "Thousands cheered at the Austin, Texas, rally on Saturday, and Austin police kept order.")
     assert not any(actor.kind == "person" and actor.name == "Austin" for actor in a.actors)
+
+
+def test_a_story_about_a_stateless_group_has_no_scene_of_that_group(pipeline):
+    """Many mentions of a transnational group (IMG) make no scene country: the police of a
+    story that names no state take no country from it."""
+    a = _analyse(
+        pipeline,
+        "Daesh said its fighters planted the bomb. A Daesh statement praised the attackers, and "
+        "Daesh supporters shared the claim online. Police said they had arrested two men.",
+    )
+    assert _actor_of(a, "Daesh").country == "IMG"
+    police = _actor_of(a, "Police")
+    assert police is None or police.country is None

@@ -113,7 +113,8 @@ def test_read_plover_records(tmp_path):
     assert [PLOVER_TEXT[s:e] for s, e in record.triggers] == ["signed", "fishing accord"]
     assert events.gold_type(record) == "REQUEST"
     assert events.gold_countries(record.source) == {"NOR", "JPN"}
-    assert map_country("NGO") is None and map_country("IGO") == "IGO"
+    assert map_country("IGO") == "IGO" and map_country("UNO") == "IGO" and map_country("") is None
+    assert [map_country(code) for code in ("NGO", "IMG", "ISM")] == ["NGO", "IMG", "ISM"]  # written as we do
 
 
 def test_read_plover_errors_name_file_and_record(tmp_path):
@@ -655,4 +656,4 @@ def test_actor_gold_in_other_vocabularies_is_mapped_to_ours():
 
     assert _gold_country("UNO") == "IGO" and _gold_country("EUR") == "IGO"
     assert _gold_country("JAP") == "JPN" and _gold_country("SAU") == "SAU"
-    assert _gold_country("") == "" and _gold_country("NGO") == ""
+    assert _gold_country("") == "" and _gold_country("NGO") == "NGO" and _gold_country("IMG") == "IMG"

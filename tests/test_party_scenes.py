@@ -152,10 +152,11 @@ def test_a_conviction_with_no_court_named_is_by_the_authorities_of_the_scene(eve
 
 
 def test_a_group_of_no_state_takes_neither_the_scene_nor_the_place_it_acts_in(events_of):
+    """Transnational armed groups keep the PLOVER manual's IMG, never the scene's country."""
     raid = _only(events_of("Islamic State fighters stormed a village in northern Iraq on Sunday."), "ASSAULT")
-    assert [p.country for p in raid.actor] == [None]
+    assert [p.country for p in raid.actor] == ["IMG"]
     bombing = _only(events_of("Officials in Kabul said al-Qaeda in Afghanistan had attacked the convoy."), "ASSAULT")
-    assert [p.country for p in bombing.actor] == [None]
+    assert [p.country for p in bombing.actor] == ["IMG"]
     local = _only(events_of("Rebels stormed a village in northern Mali on Sunday."), "ASSAULT")
     assert [p.country for p in local.actor] == ["MLI"]  # a group of one country still takes the scene
 

@@ -152,6 +152,26 @@ def test_cameo_dictionary_with_aliases_and_dated_codes(tmp_path):
         assert (code_actor("Kelda Accord").country, code_actor("Kelda Accord").sector) == ("IGO", "UNO")
 
 
+def test_actor_files_take_the_plover_non_state_codes(tmp_path):
+    """A CAMEO dictionary's non-state first element (NGO, IMG) is the country, as in the
+    PLOVER manual; a YAML role may be held in a transnational armed group (IMG)."""
+    cameo = tmp_path / "groups.txt"
+    cameo.write_text("GREEN_RIVER_WATCH_ [NGOHRI]\nNORTHERN_DAWN_FRONT_ [IMGREB]\nHELPING_HANDS_ [NGO]\n",
+                     encoding="utf-8")
+    people = tmp_path / "people.yaml"
+    people.write_text(
+        "- {name: Tarek Umbali, country: SOM, kind: person, roles: [{role: Commander of the Northern Dawn Front,"
+        " sector: REB, country: IMG, from: 2015-01-01, until: 2020-01-01}]}\n",
+        encoding="utf-8",
+    )
+    with registry.using(read_actor_file(cameo), starter_book=False):
+        coded = [code_actor(name) for name in ("Green River Watch", "Northern Dawn Front", "Helping Hands")]
+        assert [(c.country, c.sector) for c in coded] == [("NGO", "NGO"), ("IMG", "REB"), ("NGO", "NGO")]
+    with registry.using(read_actor_file(people), starter_book=False):
+        assert code_actor("Tarek Umbali", as_of="2017-06-01").country == "IMG"
+        assert code_actor("Tarek Umbali", as_of="2021-06-01").country == "SOM"
+
+
 @pytest.mark.parametrize(
     "suffix, content, line, message",
     [

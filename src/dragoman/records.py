@@ -57,7 +57,7 @@ class Actor(Record, kw_only=True):
 
     id: str
     name: str
-    country: Optional[str] = None  # ISO 3166 alpha-3, or IGO
+    country: Optional[str] = None  # ISO 3166 alpha-3, or a non-state code: IGO, NGO, IMG
     sector: Optional[str] = None  # PLOVER/CAMEO agent code: GOV, MIL, REB, ...
     role: Optional[str] = None  # free text: "Prime Minister"
     kind: Optional[str] = None  # person | organization | country | group

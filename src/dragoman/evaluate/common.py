@@ -29,7 +29,8 @@ def mappings() -> dict:
 
 
 def map_country(code: Optional[str]) -> Optional[str]:
-    """A gold country code in ISO alpha-3 (or IGO); None when it names no country."""
+    """A gold country code in our vocabulary: ISO alpha-3 or a non-state code (IGO, NGO,
+    IMG, ...); None when it names none."""
     if not code:
         return None
     table = mappings()["country_codes"]

@@ -14,9 +14,9 @@ starts. From the pairs:
   status all agree; the fully-right twins of the three figures count only those;
 - countries agree when ours are a non-empty subset of the gold ones (any answer
   agrees with a gold side that names no country). Gold codes are compared as
-  written, as the reference scorer does: CAMEO's IMG (a transnational armed
-  group), which some gold parties carry, is a code no dragoman output has;
-  actor (recipient) country accuracy is over pairs whose gold actor
+  written, as the reference scorer does, the PLOVER manual's non-state codes
+  too: a transnational armed group is IMG in the gold and in our output (an
+  NGO NGO); actor (recipient) country accuracy is over pairs whose gold actor
   (recipient) names a country;
 - date accuracy, over pairs whose gold mention has a date (YYYY, YYYY-MM or
   YYYY-MM-DD): right when our date's value, first or last day falls within the

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Optional
 from ..analysis import Analysis
 from ..resolve.actor_codes import code_actor, names_stateless_group
 from ..resolve.actor_places import named_place_country
-from ..resolve.countries import country_code
+from ..resolve.countries import country_code, is_state
 from ..resolve.registry import STATE_SECTORS
 
 if TYPE_CHECKING:
@@ -31,7 +31,7 @@ def place_votes(analysis: Analysis, namesakes: dict[str, str]) -> Counter:
         if ent.label == "GPE":
             name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
             country = namesakes.get(name.lower()) or named_place_country(name)
-            if country and country != "IGO":
+            if is_state(country):
                 votes[country] += 1
     return votes
 
@@ -50,7 +50,7 @@ def dominant_country(clusters: list[_Cluster], places: Counter) -> Optional[str]
     counts = Counter(places)
     for c in clusters:
         country = c.vote("country")
-        if country and country != "IGO":
+        if is_state(country):
             counts[country] += sum(m.code.country == country for m in c.mentions)
     top = counts.most_common(2)
     if not top or top[0][1] < 3 or (len(top) == 2 and top[0][1] < 2 * top[1][1]):
@@ -68,7 +68,7 @@ def _namesakes(analysis: Analysis, clusters: list[_Cluster]) -> dict[str, str]:
     found: dict[str, str] = {}
     for c in clusters:
         for m in c.mentions:
-            if m.code.country in (None, "IGO") or m.code.kind == "country":
+            if not is_state(m.code.country) or m.code.kind == "country":
                 continue
             for home, _ in places.most_common(3):
                 if home == m.code.country:

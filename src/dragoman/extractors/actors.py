@@ -40,7 +40,7 @@ from ..records import Actor
 from ..resolve import registry as known_actors
 from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields
 from ..resolve.gazetteer import load_gazetteer
-from ..resolve.countries import country_code
+from ..resolve.countries import country_code, is_state
 from ..annotate.views import doc_tokens, sentence_of, sentences, span_tokens
 from .actor_scene import dominant_country, place_in_scene, place_votes, recode_home_namesakes
 
@@ -263,7 +263,7 @@ def _realm(head: Token) -> Optional[str]:
         if prep.dep_ == "prep" and prep.lower_ == "of":
             for obj in prep.children:
                 text = head.doc[obj.left_edge.i : obj.i + 1].text
-                if obj.dep_ == "pobj" and obj.ent_type_ == "GPE" and country_code(text) not in (None, "IGO"):
+                if obj.dep_ == "pobj" and obj.ent_type_ == "GPE" and is_state(country_code(text)):
                     return text
     return None
 
@@ -456,7 +456,7 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
         name = re.sub(r"^(the|a|an)\s+", "", chunk.text, flags=re.I)
         # "Barney Frank, a former congressman": an apposition describes the name before it
         introduces = (tokens[0].lower_ in _INDEFINITE and head.tag_ == "NN" and code.kind == "person"
-                      and code.country not in (None, "IGO") and head.dep_ != "appos")
+                      and is_state(code.country) and head.dep_ != "appos")
         mention = _Mention(
             start=start,
             end=end,

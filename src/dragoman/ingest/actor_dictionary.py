@@ -41,10 +41,13 @@ from typing import Any, Optional, Union
 
 import yaml
 
+from ..resolve.countries import INTERGOVERNMENTAL, NON_STATE
 from ..resolve.registry import ActorBook, KnownActor, Role, iso_day
 
 _KINDS = frozenset({"person", "organization", "group", "country"})
 _CSV_COLUMNS = ("name", "aliases", "country", "sector", "kind", "role", "from", "until")
+# the PLOVER manual's non-state country codes as dragoman writes them (the UN and EU: IGO)
+_NON_STATE_COUNTRIES = NON_STATE - INTERGOVERNMENTAL | {"IGO"}
 
 
 class ActorFileError(ValueError):
@@ -100,19 +103,21 @@ def _country(code: Optional[str], where: str, line: int) -> Optional[str]:
         return None
     code = code.strip().upper()
     code = _code_tables()["countries"].get(code, code)
-    if code not in _iso_codes() and code != "IGO":
-        raise ActorFileError(where, line, f"unknown country code {code!r} (ISO 3166 alpha-3 or IGO)")
+    if code not in _iso_codes() and code not in _NON_STATE_COUNTRIES:
+        raise ActorFileError(where, line, f"unknown country code {code!r} (ISO 3166 alpha-3, IGO, NGO, IMG, ISM or MNC)")
     return code
 
 
 def split_cameo_code(code: str, where: str, line: int) -> tuple[Optional[str], Optional[str]]:
-    """"EGYGOV" -> ("EGY", "GOV"); "IGOUNO" -> ("IGO", "UNO"); "NGO" -> (None, "NGO")."""
+    """"EGYGOV" -> ("EGY", "GOV"); "IGOUNO" -> ("IGO", "UNO"); "NGOHRI" -> ("NGO", "NGO");
+    "NGO" -> ("NGO", "NGO"); "IMGMUSALQ" -> ("IMG", None): a non-state first element is
+    the country, as in PLOVER."""
     if not re.fullmatch(r"(?:[A-Z0-9]{3})+", code):
         raise ActorFileError(where, line, f"malformed CAMEO code {code!r}: expected 3-letter elements like EGYGOV")
     tables = _code_tables()
     elements = [code[i:i + 3] for i in range(0, len(code), 3)]
     country = tables["countries"].get(elements[0], elements[0])
-    if country in _iso_codes() or country == "IGO":
+    if country in _iso_codes() or country in _NON_STATE_COUNTRIES:
         elements = elements[1:]
     else:
         country = None
@@ -126,6 +131,8 @@ def split_cameo_code(code: str, where: str, line: int) -> tuple[Optional[str], O
             continue
         if sector:
             break
+    if sector is None and country in _NON_STATE_COUNTRIES:  # "NGO" alone: a body of that sector too
+        sector = tables["sectors"].get(country, country if country in tables["plover"] else None)
     return country, sector
 
 

@@ -296,8 +296,8 @@ def looks_like_institution(words: str) -> bool:
 
 def names_stateless_group(text: str) -> bool:
     """Whether the phrase names a group the tables give to no state ("ISIS fighters", "an
-    al-Qaeda commander", "Red Cross staff"): such a group has no country of its own, and
-    the scene it acts in does not lend it one (gold sets code them IMG or NGO)."""
+    al-Qaeda commander", "Red Cross staff"): such a group has no country of its own (its
+    code is the PLOVER manual's IMG or NGO), and the scene it acts in does not lend it one."""
     return any(p.lex is not None and p.lex.stateless for p in _pieces(text or ""))
 
 

@@ -31,7 +31,7 @@ _POSSESSIVE = re.compile(r"(?:'s|')$")
 class ActorCode:
     """What an actor phrase says about who the actor is; None where it does not say."""
 
-    country: Optional[str] = None  # ISO 3166 alpha-3, or IGO
+    country: Optional[str] = None  # ISO 3166 alpha-3, or a non-state code (IGO, NGO, IMG)
     sector: Optional[str] = None  # PLOVER sector: GOV, MIL, REB, ...
     role: Optional[str] = None  # the title or role words as written: "Prime Minister"
     name: Optional[str] = None  # person's name, country or organisation name
@@ -52,7 +52,7 @@ class _Lex:
     detail: str = ""  # prep class, or "plural"
     candidates: tuple[str, ...] = ()  # institutions: the countries one shared name may belong to
     general: bool = False  # from the general word lists (role_nouns.yaml): an occupation, not a sector's own role
-    stateless: bool = False  # institutions: a group of no state ("-" in the tables: ISIS, the Red Cross)
+    stateless: bool = False  # institutions: a group of no state (IMG, NGO or "-" in the tables: ISIS, the Red Cross)
 
 
 @dataclass
@@ -216,7 +216,7 @@ class _Lexicon:
             if len(owners) == 1:
                 country = None if owners[0] == _NO_COUNTRY else owners[0]
                 self.add(name, _Lex("institution", entries[0][2], country=country, kind="organization",
-                                    acronym=acronym, stateless=country is None))
+                                    acronym=acronym, stateless=_is_stateless(country)))
             else:
                 self.add(name, _Lex("institution", sectors.pop() if len(sectors) == 1 else None,
                                     kind="organization", acronym=acronym,
@@ -253,6 +253,12 @@ class _Lexicon:
                     for form in dict.fromkeys(f for f in (plural, regular_plural(singular)) if f):
                         if _key(form) not in known:
                             self.add(form, _Lex("head", sector, kind="group", detail="plural", general=True))
+
+
+def _is_stateless(country: Optional[str]) -> bool:
+    """A table's group of no state: no one country ("-"), or a non-state code that is not
+    an intergovernmental body's (NGO, IMG: the Red Cross, ISIS)."""
+    return country is None or (country in countries.NON_STATE and country not in countries.INTERGOVERNMENTAL)
 
 
 _ARTICLE_AL = re.compile(r"\b[AaEe]l[- ](?=[^\W\d_])")

@@ -1,5 +1,10 @@
 """Country names, aliases, demonyms and capitals -> ISO 3166 alpha-3 (or "IGO").
 
+An actor's country field also takes the PLOVER manual's codes for international
+non-state actors (`NON_STATE`): IGO for intergovernmental bodies (dragoman writes the
+UN and the EU as IGO with sector UNO or EUR), NGO, IMG (a transnational militarized
+group), ISM and MNC. They name no country: `is_state` tells the two apart.
+
 Every component that meets a country in text (actors, places, events) asks here, so
 that "the U.S.", "America", "Americans" and "Washington" all end up as USA.
 Names come from pycountry (official and common names) and GeoNames' country table
@@ -23,6 +28,9 @@ from unidecode import unidecode
 from .gazetteer import geonames_countries
 
 AMBIGUOUS = "-"  # code of a text that names no single country
+# the PLOVER manual's international non-state actors, written in the country field
+NON_STATE = frozenset({"IGO", "UNO", "EUR", "NGO", "ISM", "IMG", "MNC"})
+INTERGOVERNMENTAL = frozenset({"IGO", "UNO", "EUR"})
 _KOSOVO = "XKX"  # user-assigned code in common use (EU, IMF); not in ISO 3166
 _NAME_OVERRIDES = {_KOSOVO: "Kosovo", "PSE": "Palestine", "TWN": "Taiwan"}
 
@@ -213,6 +221,12 @@ def _bare(text: str) -> str:
     """The text without leading "the" and possessive, case kept: "the U.S.'s" -> "U.S."."""
     text = _POSSESSIVE.sub("", text.strip().replace("\u2019", "'"))
     return text[4:] if text[:4].lower() == "the " else text
+
+
+def is_state(code: str | None) -> bool:
+    """Whether a country-field code names a state or territory ("ISR"), not nothing
+    nor a non-state international actor ("IGO", "IMG"): only a state is a scene."""
+    return bool(code) and code not in NON_STATE
 
 
 def country_code(text: str, *, capitals: bool = False) -> str | None:

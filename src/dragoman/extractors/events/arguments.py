@@ -17,6 +17,7 @@ from spacy.tokens import Token
 from ...analysis import Analysis
 from ...annotate.views import sentence_of, sentences, span_at
 from ...records import Party, Place
+from ...resolve.countries import is_state
 from ..lexicon import Lexicon
 from .drafts import Draft, Match
 from .parse import (
@@ -277,7 +278,7 @@ class ArgumentReader:
         candidates = [place] + self.analysis.places_within(sentence.start_char, sentence.end_char)
         target_placed = False
         for where in candidates:
-            if where is None or not where.country or where.country == "IGO":
+            if where is None or not is_state(where.country):
                 continue
             span = self.doc.char_span(where.start, where.end, alignment_mode="expand")
             if any(a < where.end and where.start < b for a, b in taken) or (

@@ -14,7 +14,7 @@ from ...analysis import Analysis
 from ...annotate.views import sentence_of, sentences, span_at, span_tokens
 from ...records import Actor, Party, Place
 from ...resolve.actor_codes import names_stateless_group
-from ...resolve.countries import country_code
+from ...resolve.countries import country_code, is_state
 from ..lexicon import Lexicon
 from .parse import _NAME_ENTS, _NOMINAL, _QUANTITY_NOUNS, _antecedent, _is_geographic, _lemma, _pobjects, _subjects
 
@@ -434,8 +434,7 @@ class PartyFinder:
                 if code and _is_scene(tok):
                     found.setdefault(code, Party(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
                                                  country=code))
-        found.pop("IGO", None)
-        return found
+        return {code: party for code, party in found.items() if is_state(code)}  # "the UN", "ISIS": no scene
 
     def _located_country(self, head: Token) -> Optional[str]:
         """'rebels in the Ivory Coast', 'a newspaper based in Beirut', 'guerrillas

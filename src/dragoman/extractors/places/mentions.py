@@ -18,7 +18,7 @@ from ...analysis import Analysis
 from ...annotate.views import doc_text, doc_tokens
 from ...records import Entity
 from ...resolve import registry as known_actors
-from ...resolve.countries import lookup as country_lookup
+from ...resolve.countries import is_state, lookup as country_lookup
 from ...resolve.gazetteer import (
     DIVISION_WORDS_IN_TEXT,
     GENERIC_DIVISION_NAMES,
@@ -112,7 +112,7 @@ def _trim(text: str, start: int, end: int) -> _Mention:
 def _country_reference(text: str, kinds: set[str]) -> Optional[str]:
     """ISO3 of a country the text names by one of these kinds of name, or None."""
     entry = country_lookup(text)
-    if entry is None or entry.kind not in kinds or len(entry.code) != 3 or entry.code == "IGO":
+    if entry is None or entry.kind not in kinds or len(entry.code) != 3 or not is_state(entry.code):
         return None
     return entry.code
 
