@@ -295,6 +295,22 @@ def test_seed_duration_is_not_a_date(seed):
     assert not any("10 a.m." in d.text for d in seed.dates)
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Rebels shelled the port on 3rd Sept 2017 and again in the spring.", ("3rd Sept 2017", "2017-09-03")),
+    ("Police detained the driver on Jul 25, 2015, near the bridge.", ("Jul 25, 2015", "2015-07-25")),
+    ("The governor toured the camp on 1st Oct 2017 with aid workers.", ("1st Oct 2017", "2017-10-01")),
+])
+def test_a_month_abbreviated_without_a_full_stop_beside_a_number(text, found):
+    analysis = Pipeline(steps=["dates"]).analyse(Article(id="m", text=text, published="2018-04-10"))
+    assert found in [(d.text, d.value) for d in analysis.dates]
+
+
+def test_an_abbreviation_alone_is_not_a_month():
+    analysis = Pipeline(steps=["dates"]).analyse(
+        Article(id="n", text="Jan Novak and Mar Roxas met the envoy.", published="2018-04-10"))
+    assert analysis.dates == []
+
+
 def _token(analysis, word, after_text):
     start = analysis.text.index(after_text)
     return next(t for t in analysis.doc if t.idx >= start and t.text == word)

@@ -67,15 +67,18 @@ def _pattern() -> re.Pattern:
     lex = lexicon()
     wd, season = _names("weekdays"), "|".join(lex["seasons"])
     month = rf"(?:{_names('months')}|(?:{_month_abbreviations()})\.)"
+    # beside a day or a year an abbreviation needs no full stop ("1st Oct 2017", "Sept 3"):
+    # alone, "Jan" and "Mar" are as often names
+    numbered_month = rf"(?:{_names('months')}|(?:{_month_abbreviations()})\.?)"
     part = "|".join(lex["parts_of_day"])
     days = "|".join(sorted(lex["day_words"], key=len, reverse=True))
     num = r"\d+|" + "|".join(sorted(lex["numbers"], key=len, reverse=True))
     rel = r"(?i:last|next|this|coming|previous|earlier this|later this)"
     forms = [
         rf"(?:{rel} )?(?:{wd})(?: (?i:{part}))?",
-        rf"{month} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?(?: (?i:{part}))?",
-        rf"\d{{1,2}} {month}(?:,? \d{{4}})?",
-        rf"{month},? \d{{4}}",
+        rf"{numbered_month} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?(?: (?i:{part}))?",
+        rf"\d{{1,2}}(?:st|nd|rd|th)? {numbered_month}(?:,? \d{{4}})?",
+        rf"{numbered_month},? \d{{4}}",
         rf"{rel} (?:{month}|(?i:week|weekend|month|year|{season}))",
         rf"(?i:(?:{days})(?: (?:{part}))?)",
         r"\d{4}-\d{2}-\d{2}",
