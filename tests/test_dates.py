@@ -295,6 +295,22 @@ def test_seed_duration_is_not_a_date(seed):
     assert not any("10 a.m." in d.text for d in seed.dates)
 
 
+@pytest.mark.parametrize("text, found", [
+    ("Rebels shelled the port on 3rd Sept 2017 and again in the spring.", ("3rd Sept 2017", "2017-09-03")),
+    ("Police detained the driver on Jul 25, 2015, near the bridge.", ("Jul 25, 2015", "2015-07-25")),
+    ("The governor toured the camp on 1st Oct 2017 with aid workers.", ("1st Oct 2017", "2017-10-01")),
+])
+def test_a_month_abbreviated_without_a_full_stop_beside_a_number(text, found):
+    analysis = Pipeline(steps=["dates"]).analyse(Article(id="m", text=text, published="2018-04-10"))
+    assert found in [(d.text, d.value) for d in analysis.dates]
+
+
+def test_an_abbreviation_alone_is_not_a_month():
+    analysis = Pipeline(steps=["dates"]).analyse(
+        Article(id="n", text="Jan Novak and Mar Roxas met the envoy.", published="2018-04-10"))
+    assert analysis.dates == []
+
+
 def _token(analysis, word, after_text):
     start = analysis.text.index(after_text)
     return next(t for t in analysis.doc if t.idx >= start and t.text == word)
@@ -333,8 +349,42 @@ def test_event_date_from_previous_sentence():
     signed = next(t for t in analysis.doc if t.text == "signed")
     date_ = event_date(analysis, signed)
     assert (date_.value, date_.source) == ("2024-03-19", "context")
-    gathered = next(t for t in analysis.doc if t.text == "gathered")  # new paragraph
-    assert event_date(analysis, gathered).source == "published"
+    gathering = next(t for t in analysis.doc if t.text == "gathered")  # new paragraph, simple past
+    assert (event_date(analysis, gathering).value, event_date(analysis, gathering).source) == ("2024-03-19", "narrative")
+
+
+def test_only_an_event_told_in_the_past_takes_the_day_across_a_paragraph():
+    text = "The two ministers met in Geneva on Tuesday.\n\nProtesters are gathering outside the hotel."
+    analysis = Pipeline(steps=["dates"]).analyse(Article(id="t", text=text, published="2024-03-22"))
+    gathering = next(t for t in analysis.doc if t.text == "gathering")
+    assert event_date(analysis, gathering).source == "published"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # the story's day carries over its one-sentence paragraphs
+    ("Troops shelled the hill village on Friday.\n\nMost families fled on foot.\n\nThe governor condemned the raid.",
+     "condemned", ("2024-06-14", "narrative")),
+    ("The ferry sank off the cape on Wednesday. Divers searched the wreck. Two crew members were rescued.",
+     "rescued", ("2024-06-12", "narrative")),
+    # a year or month named before is background, not the day the next sentence tells
+    ("In 1998 the rebels seized the port.\n\nSoldiers shot three fishermen.", "shot", (None, "published")),
+    ("The strike began in March.\n\nWorkers blocked the depot.", "blocked", (None, "published")),
+    # farther back than a few sentences the story has moved on
+    ("Troops shelled the village on Friday. Aid arrived late. Roads were cut. Wells ran dry. Rebels ambushed a convoy.",
+     "ambushed", (None, "published")),
+    # the nearest time named dates a noun, so nothing carries past it
+    ("Officials met on Monday. The June vote stayed on the agenda.\n\nThe mayor resigned.", "resigned",
+     (None, "published")),
+    # the day of a dateline is when the story was filed, not when its events happened
+    ("- Friday, 14 June, 2024: The minister opened the clinic.\n\nShe praised the nurses.", "praised",
+     (None, "published")),
+    ("- Friday, 14 June, 2024: The minister opened the clinic.", "opened", (None, "published")),
+    ("RIVERTON, June 14, 2024 (Valley Wire) -- The minister opened the clinic on Wednesday.", "opened",
+     ("2024-06-12", "clause")),
+])
+def test_the_day_the_narrative_is_at(text, word, expected):
+    found = _dated(text, "2024-06-14", word)
+    assert (found.value, found.source) == expected
 
 
 def test_event_date_without_publication_date():

@@ -786,6 +786,8 @@ def test_a_happening_mentioned_again_keeps_its_date(events_of):
     text = (
         "The Chilean foreign minister met Peru's president in Lima on Tuesday. "
         "The talks were cordial, aides said. "
+        "Fishing quotas took most of the time. "
+        "Border trade came up only briefly. "  # farther back than the story's day carries
         "The Chilean foreign minister met Peru's president again to sign the accord."
     )
     meetings = [e for e in events_of(text) if e.event == "CONSULT"]

@@ -14,9 +14,11 @@ mayor said Monday'). An article without a publication date is read from the day
 its dateline names (`Analysis.published`).
 
 `event_date` then dates an event from its trigger: the nearest date in the
-trigger's own clause, else in its sentence, else in the previous sentence of
-the same paragraph (only as a bound when the event is told as earlier than
-that date), else on or before the publication day.
+trigger's own clause, else in its sentence, else the time the narrative is at
+(the main-clause date of the previous sentence of the paragraph, or for an event
+told in the simple past the day of one of the few sentences before; only as a
+bound when the event is told as earlier than that date), else on or before the
+publication day.
 """
 
 from __future__ import annotations
@@ -32,6 +34,7 @@ from dateutil.relativedelta import relativedelta
 from ..analysis import Analysis
 from ..pipeline import component
 from ..records import DateMention
+from ..resolve.dateline import dateline_span
 from ..resolve.timex import lexicon, parse_published, resolve
 from ..annotate.views import doc_text, doc_tokens, sentence_of, span_at
 from .quotes.cues import cue_lexicon
@@ -64,15 +67,18 @@ def _pattern() -> re.Pattern:
     lex = lexicon()
     wd, season = _names("weekdays"), "|".join(lex["seasons"])
     month = rf"(?:{_names('months')}|(?:{_month_abbreviations()})\.)"
+    # beside a day or a year an abbreviation needs no full stop ("1st Oct 2017", "Sept 3"):
+    # alone, "Jan" and "Mar" are as often names
+    numbered_month = rf"(?:{_names('months')}|(?:{_month_abbreviations()})\.?)"
     part = "|".join(lex["parts_of_day"])
     days = "|".join(sorted(lex["day_words"], key=len, reverse=True))
     num = r"\d+|" + "|".join(sorted(lex["numbers"], key=len, reverse=True))
     rel = r"(?i:last|next|this|coming|previous|earlier this|later this)"
     forms = [
         rf"(?:{rel} )?(?:{wd})(?: (?i:{part}))?",
-        rf"{month} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?(?: (?i:{part}))?",
-        rf"\d{{1,2}} {month}(?:,? \d{{4}})?",
-        rf"{month},? \d{{4}}",
+        rf"{numbered_month} \d{{1,2}}(?:st|nd|rd|th)?(?:,? \d{{4}})?(?: (?i:{part}))?",
+        rf"\d{{1,2}}(?:st|nd|rd|th)? {numbered_month}(?:,? \d{{4}})?",
+        rf"{numbered_month},? \d{{4}}",
         rf"{rel} (?:{month}|(?i:week|weekend|month|year|{season}))",
         rf"(?i:(?:{days})(?: (?:{part}))?)",
         r"\d{4}-\d{2}-\d{2}",
@@ -331,22 +337,52 @@ def _nearest(dates: list[DateMention], trigger: "Token") -> Optional[DateMention
     return min(dates, key=lambda d: abs(d.start - trigger.idx))
 
 
-def _previous_sentence(trigger: "Token") -> Optional["Span"]:
-    """The sentence before the trigger's, if no line break separates them."""
-    sent = sentence_of(trigger)
-    if sent.start == 0:
-        return None
-    text = doc_text(trigger.doc)
-    previous = sentence_of(doc_tokens(trigger.doc)[sent.start - 1])
+def _line_break_between(previous: "Span", sent: "Span") -> bool:
+    """Whether a line break (a new paragraph) separates two adjacent sentences."""
+    text = doc_text(sent.doc)
     previous_text = text[previous.start_char : previous.end_char]  # previous.text, without rebuilding it
     sent_text = text[sent.start_char : sent.end_char]
     # spaCy may hang the blank line on either sentence: look from the end of
     # the previous sentence's words to the start of this one's
     gap_start = previous.start_char + len(previous_text.rstrip())
     gap_end = sent.start_char + len(sent_text) - len(sent_text.lstrip())
-    if "\n" in text[gap_start:gap_end] or "\n" in previous_text.strip():
-        return None
-    return previous
+    return "\n" in text[gap_start:gap_end] or "\n" in previous_text.strip()
+
+
+NARRATIVE_REACH = 3  # sentences back that a story's day carries to an event told in the past
+
+
+def _context_dates(trigger: "Token", located, told_in_past: bool) -> tuple[str, list[DateMention]]:
+    """The source and dates of the time the narrative is at before the trigger's
+    sentence: those timing the main verb of the nearest earlier sentence that names
+    a time. Any event takes it from the previous sentence of its paragraph
+    ("context"). News tells the day's happening over several one-sentence
+    paragraphs ("Crutcher was killed Friday ... ¶ He was tased and then shot"), so
+    an event told in the simple past also takes, from up to `NARRATIVE_REACH`
+    sentences back, a day that the nearest time named is ("narrative"). A year or a
+    month named farther back is background ("In 1991 the rebels took the capital
+    ... ¶ Police shot 41 protesters"), and a day farther back has moved on to
+    other things; neither dates the event. A nearest time that dates a noun or a
+    bound ("the October 7 attack", "since March") dates nothing after it."""
+    doc = trigger.doc
+    sent = sentence_of(trigger)
+    tokens = doc_tokens(doc)
+    farther = False  # beyond the previous sentence of the paragraph
+    for _ in range(NARRATIVE_REACH):
+        if sent.start == 0:
+            break
+        previous = sentence_of(tokens[sent.start - 1])
+        farther = farther or _line_break_between(previous, sent)
+        if farther and not told_in_past:
+            break
+        named = _within(located, previous.start_char, previous.end_char)
+        if named:
+            timing = [d for d, span in named if _dates_main_clause(span)]
+            if not farther:
+                return "context", timing
+            return "narrative", [d for d in timing if d.precision == "day" and d.value]
+        sent, farther = previous, True
+    return "context", []
 
 
 def _dates_main_clause(span: "Span") -> bool:
@@ -410,10 +446,12 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
 
     1. clause: the nearest date in the trigger's own clause;
     2. sentence: a date of a clause above it ("on Friday police fired as the crowd marched");
-    3. context: a date timing the main verb of the previous sentence in the paragraph
-       (a date of 2 or 3 only bounds an event told as earlier than it, a past
-       perfect or a past event reported by a verb of speech or thought: the
-       range ends on that date's last day and has no start);
+    3. context: a date timing the main verb of the previous sentence of the
+       paragraph, or narrative: for an event told in the simple past, the day
+       timing the main verb of the nearest of the few sentences before that names
+       a time (`_context_dates`); a date of 2 or 3 only bounds an event told as
+       earlier than it, a past perfect or a past event reported by a verb of
+       speech or thought: the range ends on that date's last day and has no start;
     4. published: no words date it, so it happened on or before publication:
        a range that ends on the publication day and has no start (`value`
        null, precision "unknown"), with `text` "" and a zero-length span at the
@@ -428,6 +466,9 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
     # is tried instead. An unanchored "that day" or "Friday" still says when, in words
     telling = [d for d in analysis.dates
                if published is None or d.value or d.first or d.last or d.precision != "unknown"]
+    # the day of a dateline is when the story was filed: it dates none of its events
+    filed = dateline_span(doc_text(doc))
+    telling = [d for d in telling if filed is None or not filed[0] <= d.start < filed[1]]
     located = [(d, span_at(doc, d.start, d.end)) for d in telling]
     located = [(d, span) for d, span in located if span is not None]
     clause = clause_tokens(trigger)
@@ -435,18 +476,20 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
     above = {verb.i} | {t.i for t in verb.ancestors}
     sent = sentence_of(trigger)
     in_sentence = _within(located, sent.start_char, sent.end_char)
-    previous = _previous_sentence(trigger)
-    in_context = _within(located, previous.start_char, previous.end_char) if previous else []
+    verb_tense = tense(verb)
+    told_in_past = verb_tense == "past" and not past_perfect(verb)
     candidates = (
         ("clause", [d for d, span in in_sentence if span.root.i in clause]),
         ("sentence", [d for d, span in in_sentence if _clause_verb_index(span) in above]),
-        ("context", [d for d, span in in_context if _dates_main_clause(span)]),
+        _context_dates(trigger, located, told_in_past),
     )
     dated_verbs = {d.start: governing_verb(span.root) for d, span in in_sentence}
-    future = tense(verb) == "future"
+    future = verb_tense == "future"
     for source, dates in candidates:
         if future and published is not None:  # "will travel" is not dated by a past "Wednesday"
             dates = [d for d in dates if d.last is None or d.last >= published.isoformat()]
+        if source in ("context", "narrative") and told_in_past and published is not None:  # nor "met" by a coming one
+            dates = [d for d in dates if d.first is None or d.first <= published.isoformat()]
         found = _nearest(dates, trigger)
         if found is None:
             continue

@@ -26,6 +26,7 @@ _DATE_SOURCES = {
     "clause": "a date in the trigger's own clause",
     "sentence": "a date in a clause above the trigger",
     "context": "the date of the previous sentence of the paragraph",
+    "narrative": "the day of one of the few sentences before (an event told in the past)",
     "published": "on or before the publication date (no date in the text)",
     "happening": "the date of an earlier mention of the same happening",
 }

@@ -43,8 +43,24 @@ def _pattern() -> re.Pattern:
 
 def dateline_date(text: str) -> Optional[str]:
     """The publication day (YYYY-MM-DD) in the text's dateline, if it has one."""
-    found = _pattern().search(text[:OPENING])
+    found = _in_opening(text[:OPENING])
+    return found[0] if found else None
+
+
+def dateline_span(text: str) -> Optional[tuple[int, int]]:
+    """The characters of the dateline's date: the day the text was filed, which
+    dates no event the story tells after it."""
+    found = _in_opening(text[:OPENING])
+    return found[1] if found else None
+
+
+@lru_cache(maxsize=64)  # event dating asks again at every trigger of an article
+def _in_opening(opening: str) -> Optional[tuple[str, tuple[int, int]]]:
+    """The dateline's day and the span of its date (weekday included), if any."""
+    found = _pattern().search(opening)
     if found is None:
         return None
     resolved = resolve(found["date"], None)
-    return resolved.value if resolved is not None and resolved.precision == "day" else None
+    if resolved is None or resolved.precision != "day" or resolved.value is None:
+        return None
+    return resolved.value, found.span()  # with the weekday ("Saturday, March 31, 2018")
