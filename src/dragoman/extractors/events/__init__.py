@@ -24,7 +24,7 @@ read off the dependency parse:
   country that is itself the recipient never sets the actor's scene, nor does
   a sponsor ("Iranian-backed militias"); a passive with no agent whose
   patients are only counted ("dozens were detained") keeps its event with no actor;
-  the subject of a verb of undergoing (face, suffer, survive, avoid, ...) is the
+  the subject of a verb of undergoing (face, suffer, survive, avoid, draw, evade, ...) is the
   target of the conflict noun it governs ("faced criticism from X", "faces charges");
 - background: events in relative clauses, in circumstance phrases or clauses
   ("because of", "after", "if", "without") of the reported event, and
