@@ -26,5 +26,10 @@ def test_the_subject_of_a_verb_that_draws_or_evades_a_conflict_is_its_target(par
     assert (found_trigger, recipients, actors) == (trigger, [target], doers)
 
 
+def test_a_drawn_conflict_keeps_the_doer_its_from_phrase_names(parties_of):
+    (_trigger, actors, recipients), = parties_of("The senator drew a stern rebuke from the union leaders.", "ACCUSE")
+    assert actors == ["the union leaders"] and recipients == ["The senator"]
+
+
 def test_drawing_something_that_is_no_conflict_codes_nothing(event_triggers):
     assert event_triggers("The architect drew a plan of the new bridge.") == []

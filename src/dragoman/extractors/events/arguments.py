@@ -216,6 +216,8 @@ class ArgumentReader:
             undergoers = _subjects(carrier, 0)
             if undergoers:  # "he has prior arrests", "she faced deportation", "faced censure from X"
                 doers, _ = _nominal_actors(noun, {t.i for t in match.tokens}, self.lex.agent_nouns)
+                # "drew criticism from X": the parser may hang the source on the verb
+                doers = doers or [p for c in carrier.children if c.lower_ == "from" for p in _pobjects(c)]
                 return doers, undergoers, "noun:undergone"
         if carrier is not None:
             if _is_passive(carrier):
