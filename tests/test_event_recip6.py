@@ -33,3 +33,19 @@ def test_a_drawn_conflict_keeps_the_doer_its_from_phrase_names(parties_of):
 
 def test_drawing_something_that_is_no_conflict_codes_nothing(event_triggers):
     assert event_triggers("The architect drew a plan of the new bridge.") == []
+
+
+@pytest.mark.parametrize("text, event, trigger, doers, target", [
+    ("The finance minister came under sharp criticism over the budget.", "ACCUSE", "criticism", [], "The finance minister"),
+    ("The senator remains under investigation by the FBI.", "ACCUSE", "investigation", ["the FBI"], "The senator"),
+    ("The port authority has been under intense scrutiny since the fire.", "ACCUSE", "scrutiny", [], "The port authority"),
+])
+def test_who_comes_under_a_verbal_conflict_is_its_target(parties_of, text, event, trigger, doers, target):
+    (found_trigger, actors, recipients), = parties_of(text, event)
+    assert (found_trigger, recipients, actors) == (trigger, [target], doers)
+
+
+def test_coming_under_fire_or_attack_is_no_assault_of_its_own(event_triggers):
+    # as often criticism as force: the under-phrase alone does not say which
+    assert ("ASSAULT", "fire") not in event_triggers("The governor came under fire from the opposition.")
+    assert event_triggers("The coach came under attack after the loss.") == []

@@ -201,6 +201,19 @@ _UNDERGOING_VERBS = frozenset({
 # conflict its object names ("faced criticism", "survived an attack"), while
 # "have talks" is a light verb whose subject takes part
 _PATIENT_VERBS = _UNDERGOING_VERBS - {"have"}
+# verbs whose subject undergoes the conflict their under-phrase names: "the
+# convoy came under attack", "the mayor is under investigation", "fell under
+# suspicion" (WordNet come_under.v.02 'be under the control of', the copula,
+# fall.v.08): recip6 (issue #18)
+_UNDER_VERBS = frozenset({"come", "be", "fall", "remain"})
+
+
+def _undergoes(carrier: Token, noun: Token) -> bool:
+    """Whether the carrier's subject undergoes what the noun names: the noun
+    is its object under a verb of undergoing, or its under-phrase."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        return _lemma(carrier) in _UNDER_VERBS
+    return _lemma(carrier) in _PATIENT_VERBS
 
 # quantity words whose of-phrase names what is counted: "part of the army", "dozens of students"
 _QUANTITY_NOUNS = {"part", "some", "most", "much", "portion", "all", "rest", "half", "bulk", "third",
