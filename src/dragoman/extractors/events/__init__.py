@@ -24,8 +24,9 @@ read off the dependency parse:
   country that is itself the recipient never sets the actor's scene, nor does
   a sponsor ("Iranian-backed militias"); a passive with no agent whose
   patients are only counted ("dozens were detained") keeps its event with no actor;
-  the subject of a verb of undergoing (face, suffer, survive, avoid, ...) is the
-  target of the conflict noun it governs ("faced criticism from X", "faces charges");
+  the subject of a verb of undergoing (face, suffer, survive, avoid, draw, evade, ...) is the
+  target of the conflict noun it governs ("faced criticism from X", "faces charges"),
+  as is the subject of "come/be under" a verbal conflict ("came under scrutiny");
 - background: events in relative clauses, in circumstance phrases or clauses
   ("because of", "after", "if", "without") of the reported event, and
   participles used as adjectives ("Western-funded militias") are dropped, and

@@ -23,7 +23,6 @@ from .drafts import Draft, Match
 from .parse import (
     _NAME_ENTS,
     _NOMINAL,
-    _PATIENT_VERBS,
     _UNDERGOING_VERBS,
     _complement_tokens,
     _controllers,
@@ -35,6 +34,7 @@ from .parse import (
     _lemma,
     _pobjects,
     _subjects,
+    _undergoes,
 )
 from .parties import PartyFinder
 
@@ -211,12 +211,16 @@ class ArgumentReader:
         done_to_person = match.entry.mode in _PERSON_PATIENT_MODES and not named_targets
         undergone = carrier is not None and (
             (done_to_person and _lemma(carrier) in _UNDERGOING_VERBS)
-            or _lemma(carrier) in _PATIENT_VERBS
+            or _undergoes(carrier, noun)
         )
         if undergone:
             undergoers = _subjects(carrier, 0)
             if undergoers:  # "he has prior arrests", "she faced deportation", "faced censure from X"
                 doers, _ = _nominal_actors(noun, {t.i for t in match.tokens}, self.lex.agent_nouns)
+                # "drew criticism from X", "came under attack by X": the parser may hang the doer on the verb
+                doers = doers or [
+                    p for c in carrier.children if c.lower_ in ("from", "by") for p in _pobjects(c) if p.pos_ in _NOMINAL
+                ]
                 return doers, undergoers, "noun:undergone"
         if carrier is not None:
             if _is_passive(carrier):

@@ -189,12 +189,31 @@ def _is_geographic(span: Span) -> bool:
 
 
 # verbs whose subject undergoes the event their object names: "he has prior
-# arrests", "she faced deportation", "Jones avoided jail sentences"
-_UNDERGOING_VERBS = frozenset({"have", "face", "suffer", "undergo", "survive", "escape", "resist", "avoid"})
+# arrests", "she faced deportation", "Jones avoided jail sentences"; with the
+# rest of WordNet's attract.v.01 ("the plan drew criticism from Paris"),
+# incur.v.01, evade.v.01 ("evaded arrest", "eluded a manhunt") and
+# withstand.v.01 ("weathered attacks"): recip6 (issue #18)
+_UNDERGOING_VERBS = frozenset({
+    "have", "face", "suffer", "undergo", "survive", "escape", "resist", "avoid",
+    "draw", "attract", "incur", "evade", "elude", "dodge", "withstand", "weather",
+})
 # of these, the ones that say nothing else: the subject is the target of any
 # conflict its object names ("faced criticism", "survived an attack"), while
 # "have talks" is a light verb whose subject takes part
 _PATIENT_VERBS = _UNDERGOING_VERBS - {"have"}
+# verbs whose subject undergoes the conflict their under-phrase names: "the
+# convoy came under attack", "the mayor is under investigation", "fell under
+# suspicion" (WordNet come_under.v.02 'be under the control of', the copula,
+# fall.v.08): recip6 (issue #18)
+_UNDER_VERBS = frozenset({"come", "be", "fall", "remain"})
+
+
+def _undergoes(carrier: Token, noun: Token) -> bool:
+    """Whether the carrier's subject undergoes what the noun names: the noun
+    is its object under a verb of undergoing, or its under-phrase."""
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+        return _lemma(carrier) in _UNDER_VERBS
+    return _lemma(carrier) in _PATIENT_VERBS
 
 # quantity words whose of-phrase names what is counted: "part of the army", "dozens of students"
 _QUANTITY_NOUNS = {"part", "some", "most", "much", "portion", "all", "rest", "half", "bulk", "third",

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ...annotate.views import doc_tokens
 from ..lexicon import Entry, Lexicon
 from .drafts import Match
-from .parse import _PATIENT_VERBS, _QUANTITY_NOUNS, _after_hyphen, _antecedent, _controllers, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects
+from .parse import _QUANTITY_NOUNS, _UNDER_VERBS, _after_hyphen, _antecedent, _controllers, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects, _undergoes
 
 _NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 _TRIGGER_POS = {"VERB", "NOUN"}  # the parts of speech a single-word trigger has (`_lexical_pos`)
@@ -139,7 +139,7 @@ class TriggerMatcher:
                 continue  # "asked why he left", "'Why?' he asked": a question, not a request
             if entry.event == "AGREE" and _lemma(token) in self.lex.opinion_verbs and _shares_an_opinion(token, self.lex):
                 continue  # "agreed that it was bad", "I agree with you": an opinion, not an agreement
-            undergone = carrier is not None and self._undergone(entry, carrier)
+            undergone = carrier is not None and self._undergone(entry, carrier, anchor)
             if entry.light and not (carrier is not None and (_lemma_in(carrier, entry.light) or undergone)):
                 continue
             if carrier is not None and not entry.light and not (_lemma_in(carrier, self.lex.light_verbs) or undergone):
@@ -166,11 +166,15 @@ class TriggerMatcher:
             causes += [c for c in governor.children if c.dep_ == "nsubj"]
         return any(_lemma(t) in self.lex.hazard_causes for c in causes for t in c.subtree)
 
-    def _undergone(self, entry: Entry, verb: Token) -> bool:
-        """'faced charges', 'avoided jail sentences', 'survived an attack': a
-        conflict noun is an event on its own under a verb whose subject
-        undergoes it, even when its entry asks for a light verb."""
-        return self.lex.quad[entry.event] >= 3 and _lemma(verb) in _PATIENT_VERBS
+    def _undergone(self, entry: Entry, verb: Token, noun: Token) -> bool:
+        """'faced charges', 'avoided jail sentences', 'survived an attack',
+        'came under scrutiny': a conflict noun is an event on its own under a
+        verb whose subject undergoes it, even when its entry asks for a light verb.
+        Under-phrases only for verbal conflict: "came under fire/attack" is more
+        often criticism than force (PolNeAR train: 9 of 13)."""
+        quad = self.lex.quad[entry.event]
+        verbal_only = noun.dep_ == "pobj" and noun.head.lower_ == "under"
+        return (quad == 3 if verbal_only else quad >= 3) and _undergoes(verb, noun)
 
     def _resolve_light_verbs(self, matches: dict[int, Match]) -> None:
         """A light verb carrying a nominal event is no event of its own, unless
@@ -211,9 +215,13 @@ def _phrase_head(span: Span) -> Token:
 
 
 def _carrier(noun: Token) -> Optional[Token]:
-    """The verb whose object (or passive subject) the noun is."""
+    """The verb whose object (or passive subject) the noun is, or whose
+    under-phrase it is ("came under attack")."""
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
+    governor = noun.head.head
+    if noun.dep_ == "pobj" and noun.head.lower_ == "under" and governor.pos_ in ("VERB", "AUX"):
+        return governor if _lemma(governor) in _UNDER_VERBS else None
     if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass", "conj"):
         return _carrier(noun.head)  # "launched artillery, mortar and rocket fire"
     measure = noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ == "of" else None
