@@ -42,7 +42,7 @@ from ..resolve.registry import STATE_SECTORS
 from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields, names_stateless_group
 from ..resolve.actor_places import named_place_country
 from ..resolve.countries import country_code
-from ..annotate.views import doc_tokens, sentence_of, sentences, span_tokens
+from ..annotate.views import doc_tokens, sentence_of, sentences, span_at, span_tokens
 
 # lowercase words that may sit inside a capitalised title run: "Ambassador to the UN"
 _TITLE_CONNECTORS = {"of", "to", "the", "for", "on", "-"}
@@ -297,7 +297,7 @@ def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
     for ent in analysis.entities:
         if ent.label != "PERSON" and not _norp_person(ent, analysis.published):
             continue
-        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        span = span_at(doc, ent.start, ent.end)
         if span is None:
             continue
         head = span.root
@@ -352,7 +352,7 @@ def _named_group_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
     for ent in analysis.entities:
         if ent.label not in {"GPE", "ORG", "NORP"} or _norp_person(ent, analysis.published):
             continue
-        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        span = span_at(doc, ent.start, ent.end)
         if span is None:
             continue
         tokens = [t for t in span if t.tag_ != "POS" and t.text not in {"’s", "'s"}]

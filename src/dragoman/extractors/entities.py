@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections import Counter, defaultdict
 
 from ..analysis import Analysis
-from ..annotate.views import doc_tokens, span_tokens
+from ..annotate.views import doc_ents, doc_tokens, span_tokens
 from ..pipeline import component
 from ..records import Entity
 
@@ -132,7 +132,7 @@ def _corrected_spans(doc) -> list:
     from spacy.tokens import Span
 
     ents = []
-    for e in doc.ents:
+    for e in doc_ents(doc):
         if _is_title_tail(e):
             continue
         for part in _split_institution_and_name(e):
