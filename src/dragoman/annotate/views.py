@@ -23,6 +23,7 @@ _LOWER_KEY = "dragoman_lower_words"
 _TEXTS_KEY = "dragoman_token_texts"
 _TOKENS_KEY = "dragoman_tokens"
 _SPANS_KEY = "dragoman_spans_at"
+_ENTS_KEY = "dragoman_ents"
 
 
 def doc_text(doc: "Doc") -> str:
@@ -67,8 +68,8 @@ def token_texts(doc: "Doc") -> list[str]:
 
 def span_at(doc: "Doc", start: int, end: int) -> Optional["Span"]:
     """The tokens covering characters [start, end), widened to whole tokens (same as
-    `doc.char_span(start, end, alignment_mode="expand")`), kept per Doc: the events
-    step asks again for the article's dates and places at every trigger."""
+    `doc.char_span(start, end, alignment_mode="expand")`), kept per Doc: the steps ask
+    again for the same entities, dates and places (the events step at every trigger)."""
     spans = doc.user_data.get(_SPANS_KEY)
     if spans is None:
         spans = doc.user_data[_SPANS_KEY] = {}
@@ -76,6 +77,15 @@ def span_at(doc: "Doc", start: int, end: int) -> Optional["Span"]:
     if key not in spans:
         spans[key] = doc.char_span(start, end, alignment_mode="expand")
     return spans[key]
+
+
+def doc_ents(doc: "Doc") -> tuple["Span", ...]:
+    """spaCy's entities (same as `doc.ents`, which builds every entity's Span anew on
+    each reading): the steps read them again per article, and per token looked at."""
+    ents = doc.user_data.get(_ENTS_KEY)
+    if ents is None:
+        ents = doc.user_data[_ENTS_KEY] = doc.ents
+    return ents
 
 
 def sentences(doc: "Doc") -> list["Span"]:
@@ -98,5 +108,5 @@ def release(doc: "Doc") -> None:
     """Drop the cached views, so that the Doc (its arrays and tensor) is freed as soon
     as the last reference to it goes, not at the next full garbage collection: a long
     run otherwise held hundreds of MB of finished Docs (bench/memory.py)."""
-    for key in (_KEY, _KEY + "_starts", _TEXT_KEY, _LOWER_KEY, _TEXTS_KEY, _TOKENS_KEY, _SPANS_KEY):
+    for key in (_KEY, _KEY + "_starts", _TEXT_KEY, _LOWER_KEY, _TEXTS_KEY, _TOKENS_KEY, _SPANS_KEY, _ENTS_KEY):
         doc.user_data.pop(key, None)

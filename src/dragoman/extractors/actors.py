@@ -41,7 +41,7 @@ from ..resolve import registry as known_actors
 from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields
 from ..resolve.gazetteer import load_gazetteer
 from ..resolve.countries import country_code, is_state
-from ..annotate.views import doc_tokens, sentence_of, sentences, span_tokens
+from ..annotate.views import doc_tokens, sentence_of, sentences, span_at, span_tokens
 from .actor_scene import dominant_country, place_in_scene, place_votes, recode_home_namesakes
 
 # lowercase words that may sit inside a capitalised title run: "Ambassador to the UN"
@@ -314,7 +314,7 @@ def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
     for ent in analysis.entities:
         if ent.label != "PERSON" and not _norp_person(ent, analysis.published):
             continue
-        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        span = span_at(doc, ent.start, ent.end)
         if span is None:
             continue
         head = span.root
@@ -369,7 +369,7 @@ def _named_group_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
     for ent in analysis.entities:
         if ent.label not in {"GPE", "ORG", "NORP"} or _norp_person(ent, analysis.published):
             continue
-        span = doc.char_span(ent.start, ent.end, alignment_mode="expand")
+        span = span_at(doc, ent.start, ent.end)
         if span is None:
             continue
         tokens = [t for t in span if t.tag_ != "POS" and t.text not in {"’s", "'s"}]
@@ -439,12 +439,12 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
         head = chunk.root
         if head.pos_ != "NOUN" or head.lower_ in _PRONOUNS:
             continue
+        if not _is_actor_noun(head):
+            continue  # "a military operation", "local time": an actor word is only a modifier
         tokens = [t for t in span_tokens(chunk) if not t.is_space]
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        if not _is_actor_noun(head):
-            continue  # "a military operation", "local time": an actor word is only a modifier
         code = code_actor(chunk.text)
         if not code.sector or (code.sector == "UNK" and not code.country):
             continue
@@ -571,19 +571,17 @@ def _salient(
     """The most salient cluster mentioned before a position and accepted by `accept`."""
     best, best_score = None, None
     for c in clusters:
-        seen = [m for m in c.mentions if m.start < before_char] + [
-            _Mention(s, e, -1, False, c.mentions[0].code, c.kind, c.key, "", -1)
-            for s, e in c.extra_spans
-            if s < before_char
-        ]
-        if not seen or not accept(c):
+        # the extra spans (pronouns, descriptions) give a position only: no sentence, no subject
+        seen = [m for m in c.mentions if m.start < before_char]
+        extra_starts = [s for s, _e in c.extra_spans if s < before_char]
+        if not (seen or extra_starts) or not accept(c):
             continue
-        last = max(seen, key=lambda m: m.start)
+        last_start = max([m.start for m in seen] + extra_starts)
         last_sent = max((m.sent_index for m in seen), default=-1)
         if last_sent >= 0 and sent_index - last_sent > window:
             continue
         subject_bonus = 1 if any(m.is_subject and m.sent_index >= sent_index - 1 for m in seen) else 0
-        score = (subject_bonus, last.start)
+        score = (subject_bonus, last_start)
         if best_score is None or score > best_score:
             best, best_score = c, score
     return best

@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Iterator, Optional
 import yaml
 
 from ..analysis import Analysis
-from ..annotate.views import lower_words, token_texts
+from ..annotate.views import doc_ents, lower_words, span_at, token_texts
 from ..pipeline import component
 from ..records import Claim
 
@@ -442,10 +442,10 @@ def _entity_labels(analysis: Analysis) -> list[Optional[str]]:
     doc = analysis.doc
     labels: list[Optional[str]] = [None] * len(doc)
     spans = [(e.start, e.end, e.label) for e in analysis.entities] or [
-        (e.start_char, e.end_char, e.label_) for e in doc.ents
+        (e.start_char, e.end_char, e.label_) for e in doc_ents(doc)
     ]
     for start, end, label in spans:
-        span = doc.char_span(start, end, alignment_mode="expand")
+        span = span_at(doc, start, end)
         if span is not None:
             labels[span.start:span.end] = [label] * len(span)
     return labels
@@ -594,7 +594,7 @@ def casualty_counts(analysis: Analysis, start: int, end: int) -> dict[str, Optio
     for claim in analysis.claims:
         if claim.start < start or claim.end > end or claim.value is None or claim.kind != "cardinal":
             continue
-        span = analysis.doc.char_span(claim.start, claim.end, alignment_mode="expand")
+        span = span_at(analysis.doc, claim.start, claim.end)
         category = _casualty_category(span.root, lex) if span is not None else None
         if category:
             counts[category] = max(counts[category] or 0, int(claim.value))

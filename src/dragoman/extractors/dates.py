@@ -36,7 +36,7 @@ from ..pipeline import component
 from ..records import DateMention
 from ..resolve.dateline import dateline_span
 from ..resolve.timex import lexicon, parse_published, resolve
-from ..annotate.views import doc_text, doc_tokens, sentence_of, span_at
+from ..annotate.views import doc_ents, doc_text, doc_tokens, sentence_of, span_at
 from .quotes.cues import cue_lexicon
 from .quotes.marks import quoted_spans
 
@@ -98,7 +98,7 @@ Group = list[tuple[int, int]]
 
 
 def _candidate_groups(doc: "Doc") -> list[Group]:
-    ents = doc.ents  # each reading builds every entity's Span anew
+    ents = doc_ents(doc)
     spans = [(e.start_char, e.end_char) for e in ents if e.label_ == "DATE"]
     spans += [(e.start_char, e.end_char) for e in ents if e.label_ == "TIME" and _is_day_time(e)]
     spans += [m.span() for m in _pattern().finditer(doc_text(doc))]
@@ -179,7 +179,7 @@ def _under_future_governor(verb: "Token", governors: set[str]) -> bool:
 
 def _mention(doc: "Doc", start: int, end: int, published: Optional[date]) -> Optional[DateMention]:
     start, end = _trim(doc_text(doc), start, end)
-    span = doc.char_span(start, end, alignment_mode="expand")
+    span = span_at(doc, start, end)
     if span is None or start >= end:
         return None
     resolved = resolve(doc_text(doc)[start:end], published, tense=tense(governing_verb(span.root)))

@@ -15,10 +15,14 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 
+from spacy.tokens import Span
+
 from ..analysis import Analysis
-from ..annotate.views import doc_tokens, span_tokens
+from ..annotate.views import doc_ents, doc_tokens, span_tokens
 from ..pipeline import component
 from ..records import Entity
+from ..resolve.actor_codes import code_actor, looks_like_institution
+from ..resolve.countries import country_code
 
 # entity words that are really the tail of a title: "Secretary of State",
 # "Secretary of Defense", "Minister of State"
@@ -51,10 +55,6 @@ def _split_institution_and_name(ent) -> list:
     their title. When an ORG is a known institution followed by two or three
     capitalised words that code as nothing, the words are a name.
     """
-    from spacy.tokens import Span
-
-    from ..resolve.actor_codes import code_actor, looks_like_institution
-
     if ent.label_ != "ORG" or len(ent) < 3:
         return [ent]
     for cut in range(ent.start + 1, ent.end - 1):
@@ -74,8 +74,6 @@ def _split_institution_and_name(ent) -> list:
 
 def _institution_label(ent) -> str:
     """ORG for a name the institution table knows ("ISIL" tagged NORP), else the label."""
-    from ..resolve.actor_codes import code_actor
-
     if ent.label_ in {"NORP", "GPE", "LOC", "FAC", "PERSON"}:
         code = code_actor(_name_key(ent))
         if code.kind == "organization" and (code.rule or "").startswith("institution"):
@@ -87,10 +85,6 @@ def _with_head_noun(ent):
     """A name followed by the noun it modifies, when that noun names a body
     (the actor coder's organisation nouns): [Biden] administration -> ORG
     "Biden administration"; "UN Security Council resolution" stays as it is."""
-    from spacy.tokens import Span
-
-    from ..resolve.actor_codes import code_actor
-
     if ent.label_ not in {"PERSON", "GPE", "ORG"}:
         return ent
     doc, end = ent.doc, ent.end
@@ -107,10 +101,6 @@ def _with_head_noun(ent):
 def _untagged_institutions(doc, ents) -> list:
     """Runs of proper nouns the tagger left out that name a known institution:
     "the Security Council"."""
-    from spacy.tokens import Span
-
-    from ..resolve.actor_codes import code_actor
-
     covered = {i for e in ents for i in range(e.start, e.end)}
     words = doc_tokens(doc)
     found, i = [], 0
@@ -129,10 +119,8 @@ def _untagged_institutions(doc, ents) -> list:
 def _corrected_spans(doc) -> list:
     """spaCy's entities with titles' tails dropped, fused names split, heads added
     and known institutions labelled ORG, plus the institutions it missed."""
-    from spacy.tokens import Span
-
     ents = []
-    for e in doc.ents:
+    for e in doc_ents(doc):
         if _is_title_tail(e):
             continue
         for part in _split_institution_and_name(e):
@@ -146,18 +134,15 @@ def _corrected_spans(doc) -> list:
 @component("entities")
 def find_entities(analysis: Analysis) -> None:
     ents = _corrected_spans(analysis.doc)
+    keyed = [(ent, ent.label_, _name_key(ent)) for ent in ents]  # read once, for the three passes below
     votes: dict[str, Counter] = defaultdict(Counter)
-    for ent in ents:
-        if ent.label_ in _NAME_LABELS:
-            votes[_name_key(ent)][ent.label_] += 1
+    for _ent, label, key in keyed:
+        if label in _NAME_LABELS:
+            votes[key][label] += 1
     # a name seen as the tail of a longer PERSON name is a person ("Netanyahu" in "Benjamin Netanyahu")
-    person_parts = {
-        part for ent in ents if ent.label_ == "PERSON" for part in _name_key(ent).split()[1:]
-    }
+    person_parts = {part for _ent, label, key in keyed if label == "PERSON" for part in key.split()[1:]}
     entities = []
-    for ent in ents:
-        label = ent.label_
-        key = _name_key(ent)
+    for ent, label, key in keyed:
         if label in _NAME_LABELS:
             counts = votes[key]
             if key in person_parts and label in {"GPE", "ORG", "NORP"} and not _is_known_name(key):
@@ -170,7 +155,4 @@ def find_entities(analysis: Analysis) -> None:
 
 def _is_known_name(name: str) -> bool:
     """A country, demonym or institution, which no surname overrides."""
-    from ..resolve.actor_codes import code_actor
-    from ..resolve.countries import country_code
-
     return country_code(name) is not None or code_actor(name).rule is not None

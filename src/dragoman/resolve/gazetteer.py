@@ -251,18 +251,21 @@ class Gazetteer:
         # Arkansas", "Ontario, California") is not what the state's or the country's
         # other places make likely: the reader means the state or country
         names_area = any(main and _is_famous_area(c) for c, main in hits)
-        admin1 = {} if names_area else article_admin1
+        # counted once here, not for each candidate
+        admin1 = {} if names_area else _counts(article_admin1)
+        country_counts = _counts(article_countries)
+        counties = article_counties or Containment()
         metropolis = _namesake_metropolis(hits)
         scored = []
         for c, main in hits:
             named_after_area = names_area and _is_town(c) and c is not metropolis
-            countries = {} if named_after_area else article_countries
-            scored.append((c, _score(c, main, countries, admin1, article_counties or Containment())))
+            countries = {} if named_after_area else country_counts
+            scored.append((c, _score(c, main, countries, admin1, counties)))
         if metropolis is not None:
             area_best = max((s for c, s in scored if c.feature in AREA_FEATURES), default=0.0)
             scored = [(c, max(s, area_best + 0.5) if c is metropolis else s) for c, s in scored]
         scored = _seats_first(scored, hits)
-        return _famous_city_first(sorted(scored, key=lambda pair: -pair[1]), _counts(admin1))
+        return _famous_city_first(sorted(scored, key=lambda pair: -pair[1]), admin1)
 
     def resolve(
         self,
@@ -349,12 +352,11 @@ def _counts(areas: Collection[str] | Mapping[str, int]) -> Mapping[str, int]:
     return areas if isinstance(areas, Mapping) else {a: 1 for a in areas}
 
 
-def _support(countries: Collection[str] | Mapping[str, int], place: Candidate) -> int:
+def _support(counts: Mapping[str, int], place: Candidate) -> int:
     """How many of the article's places lie in the place's country. A sea, continent or
     region spanning countries borders them all, so it counts as lying in the
     best-supported one: "Atlantic" in an article about Iowa is still the ocean, not
     Atlantic, Iowa."""
-    counts = _counts(countries)
     if not place.country:
         return max(counts.values(), default=0) if place.feature in SPANNING_FEATURES else 0
     return max(0, counts.get(place.country, 0))
@@ -377,8 +379,8 @@ def _is_town(place: Candidate) -> bool:
 def _score(
     place: Candidate,
     main_name: bool,
-    countries: Collection[str] | Mapping[str, int],
-    admin1: Collection[str] | Mapping[str, int],
+    countries: Mapping[str, int],
+    admin1: Mapping[str, int],
     counties: Containment,
 ) -> float:
     if place.feature in DIVISION_WEIGHT and place.population > 0:
@@ -393,7 +395,7 @@ def _score(
         score += CAPITAL_BONUS
     score += COUNTRY_SUPPORT_WEIGHT * math.log2(1 + min(COUNTRY_SUPPORT_CAP, _support(countries, place)))
     if main_name and place.feature in {"city", "admin2"} and place.admin1:
-        score += ADMIN1_SUPPORT_WEIGHT * math.log2(1 + max(0, _counts(admin1).get(place.admin1, 0)))
+        score += ADMIN1_SUPPORT_WEIGHT * math.log2(1 + max(0, admin1.get(place.admin1, 0)))
     score += ADMIN2_SUPPORT_WEIGHT * math.log2(1 + counties.support(place))
     return score
 

@@ -284,7 +284,7 @@ class ArgumentReader:
         for where in candidates:
             if where is None or not is_state(where.country):
                 continue
-            span = self.doc.char_span(where.start, where.end, alignment_mode="expand")
+            span = span_at(self.doc, where.start, where.end)
             if any(a < where.end and where.start < b for a, b in taken) or (
                     span is not None and span.root.i in targets):
                 target_placed = True  # "the bombardment of a town in northern Iraq": where the target lies

@@ -299,7 +299,7 @@ class PartyFinder:
                 if actor is not None:
                     return Party(text=speaker.text, start=speaker.start, end=speaker.end,
                                  actor_id=actor.id, country=actor.country, sector=actor.sector)
-                span = self.doc.char_span(speaker.start, speaker.end, alignment_mode="expand")
+                span = span_at(self.doc, speaker.start, speaker.end)
                 if span is not None:
                     return self.analysis.party(span)
         return None
@@ -338,7 +338,7 @@ class PartyFinder:
         if not people:
             return None
         person = people[-1]
-        span = self.doc.char_span(person.start, person.end, alignment_mode="expand")
+        span = span_at(self.doc, person.start, person.end)
         return self.analysis.party(span) if span is not None else None
 
     def _country_of(self, span: Span) -> Optional[str]:
@@ -374,7 +374,7 @@ class PartyFinder:
         University"), not a town the gazetteer happens to know ("the Bush
         administration").
         """
-        span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+        span = span_at(self.doc, place.start, place.end)
         if span is None or any(t.ent_type_ == "PERSON" for t in span):
             return False
         if any(t.ent_type_ == "ORG" for t in span):
@@ -450,7 +450,7 @@ class PartyFinder:
         for prep in phrases:
             start, end = prep.idx, prep.doc[prep.right_edge.i].idx + len(prep.right_edge.text)
             for place in self.analysis.places_within(start, end):
-                place_span = self.doc.char_span(place.start, place.end, alignment_mode="expand")
+                place_span = span_at(self.doc, place.start, place.end)
                 if place.country and place_span is not None and _is_geographic(place_span):
                     return place.country
         return None

@@ -15,7 +15,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ...annotate.views import doc_tokens
+from ...annotate.views import doc_ents, doc_tokens, token_texts
 from ..lexicon import Entry, Lexicon
 from .drafts import Match
 from .parse import _QUANTITY_NOUNS, _UNDER_VERBS, _after_hyphen, _antecedent, _controllers, _following_prep, _for_clauses, _lemma, _lemma_forms, _lemma_in, _pobjects, _undergoes
@@ -308,7 +308,8 @@ def _names_a_person(token: Token) -> bool:
     otherwise here ("a Trump rally" tagged ORG, "Mr. Trump said" PERSON)."""
     if token.pos_ != "PROPN" or token.ent_type_ in ("PERSON", ""):
         return False
-    return any(token.text == word.text for ent in token.doc.ents if ent.label_ == "PERSON" for word in ent)
+    texts = token_texts(token.doc)
+    return any(token.text in texts[ent.start:ent.end] for ent in doc_ents(token.doc) if ent.label_ == "PERSON")
 
 
 def _subject_matches(verb: Token, lemmas: frozenset[str], armed: frozenset[str] = frozenset()) -> bool:

@@ -15,7 +15,7 @@ from typing import TYPE_CHECKING, Iterable, Optional
 import yaml
 
 from ...analysis import Analysis
-from ...annotate.views import doc_text, doc_tokens
+from ...annotate.views import doc_ents, doc_text, doc_tokens, span_at
 from ...records import Entity
 from ...resolve import registry as known_actors
 from ...resolve.countries import is_state, lookup as country_lookup
@@ -187,7 +187,7 @@ def _relabelled(entity: Entity, text: str, gazetteer: Gazetteer) -> Optional[_Me
 def _embedded(doc: "Doc", entity: Entity, gazetteer: Gazetteer) -> list[_Mention]:
     """Place names inside an organisation's or facility's name: "the Nevada Water
     Authority", "University of Toledo", "Marion County Sheriff"."""
-    span = doc.char_span(entity.start, entity.end, alignment_mode="expand")
+    span = span_at(doc, entity.start, entity.end)
     if span is None or len(span) < 2:
         return []
     tokens = [t for t in span if t.lower_ != "the"]
@@ -351,7 +351,7 @@ def _qualified_town(first: "Token", last: "Token", gazetteer: Gazetteer) -> bool
     doc = first.doc
     if last.i + 2 >= len(doc) or doc[last.i + 1].text != "," or doc[last.i + 2].ent_iob_ != "B":
         return False
-    qualifier = next((e for e in doc.ents if e.start == last.i + 2), None)
+    qualifier = next((e for e in doc_ents(doc) if e.start == last.i + 2), None)
     if qualifier is None or qualifier.label_ != "GPE":
         return False
     areas = [c for c, _ in gazetteer.ranked(qualifier.text) if c.feature in {"country", "admin1"}]

@@ -8,7 +8,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Token
 
-from ...annotate.views import span_tokens
+from ...annotate.views import span_at, span_tokens
 
 _OPEN_DOUBLES, _CLOSE_DOUBLE = {"“", "``"}, "”"
 _OPEN_SINGLE, _CLOSE_SINGLE = "‘", "’"
@@ -100,7 +100,7 @@ def _is_opening(text: str, mark: re.Match, open_at: Optional[int]) -> bool:
 
 
 def _tokens_between(doc: Doc, start: int, end: int) -> list[Token]:
-    span = doc.char_span(start, end, alignment_mode="expand") if end > start else None
+    span = span_at(doc, start, end) if end > start else None
     if span is None:
         return []
     return [t for t in span_tokens(span) if not t.is_space and t.idx >= start and t.idx + len(t) <= end]
