@@ -1078,7 +1078,7 @@ def test_state_word_before_marks_the_place_a_state():
 
 
 def test_a_compass_word_and_a_part_of_town_name_no_town_of_their_own(pipeline):
-    text = ("A South Side man was charged on Friday with a robbery in Chicago, Illinois. "
+    text = ("A South Side woman was charged on Friday with a robbery in Chicago, Illinois. "
             "He had moved there from the West End of Boston, Massachusetts, police said.")
     countries = {p.text: p.country for p in places_of(pipeline, text)}
     assert "Side" not in countries and "End" not in countries

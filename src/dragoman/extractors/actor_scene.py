@@ -1,7 +1,7 @@
 """The article's scene: which country a story is set in, read from the places it names
 and the actors it codes, and what that says about actors the text leaves without a
 country: a domestic institution takes the scene's country, and a country's name used
-as a home place's name ("Georgia businessman", "a Palestine man" in an American local
+as a home place's name ("Georgia farmer", "a Palestine man" in an American local
 story) takes the home country.
 """
 
@@ -59,8 +59,8 @@ def dominant_country(clusters: list[_Cluster], places: Counter) -> Optional[str]
 
 
 def _namesakes(analysis: Analysis, clusters: list[_Cluster]) -> dict[str, str]:
-    """Country names that name a place of another country here: "Georgia businessman
-    Bruce LeVell" beside Atlanta, "a Palestine man" beside Anderson County. A country's
+    """Country names that name a place of another country here: "Georgia farmer
+    Tom Reyes" beside Macon, "a Palestine woman" beside Tyler. A country's
     name before an actor noun is read as a state or town of a country the article's
     other places name (resolve.actor_places._home_namesake), unless the article names
     the country in another way too ("Georgian", "Tbilisi"). Name (lower) -> home."""
@@ -85,7 +85,7 @@ def _namesakes(analysis: Analysis, clusters: list[_Cluster]) -> dict[str, str]:
 
 def _recode(analysis: Analysis, clusters: list[_Cluster], namesakes: dict[str, str]) -> None:
     """Mentions whose country comes from a country's name that names a home place here
-    (`_namesakes`) take the home country: "Georgia businessman Bruce LeVell",
+    (`_namesakes`) take the home country: "Georgia farmer Tom Reyes",
     "Palestine police", "Palestine" the town."""
     for name, home in namesakes.items():
         country, pattern = country_code(name), re.compile(rf"\b{re.escape(name)}\b", re.I)

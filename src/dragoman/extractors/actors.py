@@ -123,14 +123,14 @@ def _role_compatible(description_role: Optional[str], actor_role: Optional[str])
 
 
 def _ends_with_title(description_role: Optional[str], title: Optional[str]) -> bool:
-    """Whether a description ends with a person's very title: "the Florida senator" with
-    "Senator", "the president" with "president of the Arab American Institute" or "NAACP
+    """Whether a description ends with a person's very title: "the Ohio senator" with
+    "Senator", "the president" with "president of the Farmers Union" or "NAACP
     president"; not "the president" with "Vice President", nor "the prime minister" with
     "Foreign Minister"."""
     if not description_role or not title:
         return False
     words = description_role.lower().split()
-    # "president of the Arab American Institute", "NAACP president": that office is "the
+    # "president of the Farmers Union", "NAACP president": that office is "the
     # president", though "Minister of Justice" is no "prime minister"
     head, *of = re.split(r"\s+(?:of|for|at|to|in|with)\s+", title, maxsplit=1)
     title_words = [w.lower() for w in head.split() if not (w.isupper() and len(w) > 1)]  # acronyms name bodies
@@ -388,7 +388,7 @@ def _named_group_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
         else:
             actor_code = code_actor(text)
             if ent.label == "GPE" and actor_code.kind == "person" and load_gazetteer().ranked(text, main_only=True):
-                continue  # "the Austin, Texas, event": a place the tagger and the gazetteer agree on, no Lloyd Austin
+                continue  # "the Austin, Texas, rally": a place the tagger and the gazetteer agree on, no Lloyd Austin
             if ent.label == "GPE" and (actor_code.kind == "country" or not actor_code.sector):
                 # a capital stands for its government only as a doer: "Moscow rejected"
                 if not (actor_code.country and _is_doer(head)):
@@ -656,7 +656,7 @@ def _resolve_descriptions(descriptions: list[_Mention], clusters: list[_Cluster]
         def same_title(c: _Cluster, d=d) -> bool:
             return compatible(c) and _ends_with_title(d.code.role, c.vote("role"))
 
-        # "Cameron's spokesman said the prime minister ...": a person holding the very
+        # "the premier's aide said the prime minister ...": a person holding the very
         # title first, a named one before a described one, however recent a holder of a
         # kindred title ("President Obama")
         target = (_salient(named, d.start, d.sent_index, same_title, window=8)

@@ -357,7 +357,7 @@ def _context_dates(trigger: "Token", located, told_in_past: bool) -> tuple[str, 
     sentence: those timing the main verb of the nearest earlier sentence that names
     a time. Any event takes it from the previous sentence of its paragraph
     ("context"). News tells the day's happening over several one-sentence
-    paragraphs ("Crutcher was killed Friday ... ¶ He was tased and then shot"), so
+    paragraphs ("The driver was shot on Friday ... ¶ He was taken to hospital and died"), so
     an event told in the simple past also takes, from up to `NARRATIVE_REACH`
     sentences back, a day that the nearest time named is ("narrative"). A year or a
     month named farther back is background ("In 1991 the rebels took the capital

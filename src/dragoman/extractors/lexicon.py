@@ -141,7 +141,7 @@ class Lexicon:
     place_recipient: frozenset[str]
     unclaimed_actor_at_place: frozenset[str]
     occurrence_verbs: frozenset[str]  # "clashes erupted": the noun's event is reported
-    crowd_acts: frozenset[str]  # "two weeks of protests": a crowd's act, reported with no doer named
+    crowd_acts: frozenset[str]  # "three days of protests": a crowd's act, reported with no doer named
     question_words: frozenset[str]  # "asked why ...": a question, not a request
     question_verbs: frozenset[str]  # "'Why?' he asked": a request needs what is asked for
     asked_nouns: frozenset[str]  # whom a question verb asks ("asked the boy"), and what ("asked questions")

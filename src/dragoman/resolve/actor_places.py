@@ -49,7 +49,7 @@ def _owner(piece: _Piece, context_country: Optional[str]) -> tuple[Optional[str]
 
 def _home_namesake(main: list[_Piece], head: Optional[int], home: Optional[str],
                    sector: Optional[str]) -> tuple[Optional[str], Optional[str]]:
-    """"Georgia businessman", "a Palestine man", "the Jordan resident" in a story set in
+    """"Georgia farmer", "a Palestine man", "the Jordan resident" in a story set in
     `home`: English puts a country's demonym, not its name, before an actor noun
     ("a Georgian businessman"), so a country's name used so is the home country's
     state of that name, or, for a resident or the police (sector CVL, COP), its town
@@ -182,7 +182,7 @@ def named_place_country(name: str) -> Optional[str]:
 def _names_a_direction(name: str) -> bool:
     """"South", "West", "the North": a compass word alone is a direction in English text,
     though a few countries name regions so (Cameroon's "South"), and the first word of
-    longer names ("South Side man", "West Valley College student") is no place of its own."""
+    longer names ("South Side woman", "East Ridge College student") is no place of its own."""
     return gazetteer.normalise(re.sub(r"^the\s+", "", name, flags=re.I)) in gazetteer.GENERIC_DIVISION_NAMES
 
 

@@ -2,8 +2,8 @@
 
 Wire copy and pages saved without their metadata often still carry the day
 they were published in their first line: a dateline ("LOS ANGELES, April 5,
-2018 (WIRE) --"), a byline stamp ("The Daily Courier March 31, 2018 2:36 pm",
-"Published Saturday, March 31, 2018 1:19PM"), or a date line of its own
+2018 (WIRE) --"), a byline stamp ("The Daily Courier June 4, 2019 2:36 pm",
+"Published Tuesday, June 4, 2019 1:19PM"), or a date line of its own
 ("- 6 April, 2018: ..."). Without an anchor "Friday" and "yesterday" date
 nothing, so such a day is worth reading.
 
@@ -63,4 +63,4 @@ def _in_opening(opening: str) -> Optional[tuple[str, tuple[int, int]]]:
     resolved = resolve(found["date"], None)
     if resolved is None or resolved.precision != "day" or resolved.value is None:
         return None
-    return resolved.value, found.span()  # with the weekday ("Saturday, March 31, 2018")
+    return resolved.value, found.span()  # with the weekday ("Tuesday, June 4, 2019")

@@ -352,9 +352,9 @@ def _reported_occurrence(draft: Draft, occurrence_verbs: frozenset[str]) -> bool
 
 
 def _crowd_act(draft: Draft, crowd_acts: frozenset[str]) -> bool:
-    """'Two weeks of protests', 'a walkout over pay', 'many turned to rioting':
+    """'Three days of protests', 'a walkout over pay', 'many turned to rioting':
     a noun of an act only a crowd does reports it with no doer named. Not
-    "a demonstration of good faith": with an of-phrase the noun is a show."""
+    "a demonstration of strength": with an of-phrase the noun is a show."""
     noun = draft.head
     return (not draft.match.verbal and draft.event == "PROTEST" and _lemma(noun) in crowd_acts
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children))

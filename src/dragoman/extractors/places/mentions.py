@@ -374,7 +374,7 @@ def _residents_of(first: "Token", last: "Token", gazetteer: Gazetteer) -> bool:
         return False
     before = doc[first.i - 1] if first.i > 0 else None
     if before is not None and before.text[:1].isupper() and before.lower_ in cues()["compass_words"]:
-        return False  # "a South Side man": the name is "South Side", whatever "Side" alone may be
+        return False  # "a South Side woman": the name is "South Side", whatever "Side" alone may be
     name = doc_text(doc)[first.idx : last.idx + len(last.text)]
     return name.lower() not in cues()["name_words"] and _echoable(name, gazetteer)
 
