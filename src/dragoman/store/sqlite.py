@@ -115,8 +115,11 @@ def _inspect(path: str, *, create: bool) -> int:
     except sqlite3.DatabaseError as exc:
         raise StoreError(f"{path}: not a dragoman store ({exc})") from None
     try:
-        version = db.execute("PRAGMA user_version").fetchone()[0]
-        tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
+        # one read transaction, so both come from one state of the file: read apart, a store
+        # another process creates meanwhile could show its tables beside the version of before
+        with db.transaction():
+            version = db.execute("PRAGMA user_version").fetchone()[0]
+            tables = {row[0] for row in db.execute("SELECT name FROM sqlite_master WHERE type = 'table'").fetchall()}
     except DatabaseFailure as exc:
         raise StoreError(f"{path}: not a dragoman store ({exc.cause})") from None
     finally:
