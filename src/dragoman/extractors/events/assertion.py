@@ -16,7 +16,7 @@ from typing import Optional
 
 from spacy.tokens import Token
 
-from ...annotate.views import sentence_of
+from ...annotate.views import doc_text, sentence_of
 from ..lexicon import Lexicon
 from .arguments import _answered_parties
 from .drafts import Draft, Match
@@ -239,7 +239,8 @@ def _asked_about(anchor: Token) -> bool:
     sentence ending in a question mark whose clause puts an auxiliary before
     its subject; 'why' with 'do' takes the event as given ("Why did they
     refuse?")."""
-    if not _line_of(anchor).rstrip(" \"'”’)").endswith("?"):
+    sentence = sentence_of(anchor)  # a line break always ends one (annotate.nlp's paragraph breaks)
+    if not doc_text(anchor.doc)[sentence.start_char : sentence.end_char].rstrip().rstrip(" \"'”’)").endswith("?"):
         return False
     clause = anchor
     while clause.dep_ in _WITHIN_CLAUSE and clause.head != clause:
@@ -249,16 +250,6 @@ def _asked_about(anchor: Token) -> bool:
     if aux is None:
         return False
     return not (_lemma(aux) == "do" and clause.doc[clause.left_edge.i].lower_ == "why")
-
-
-def _line_of(anchor: Token) -> str:
-    """The anchor's sentence cut at line breaks: a headline or a "Q:" line is
-    its own sentence even when the parser runs it into the next."""
-    sentence, text = sentence_of(anchor), anchor.doc.text
-    start = max(sentence.start_char, text.rfind("\n", 0, anchor.idx) + 1)
-    newline = text.find("\n", anchor.idx)
-    end = sentence.end_char if newline < 0 else min(newline, sentence.end_char)
-    return text[start:end]
 
 
 def _embedded_tokens(head: Token, circumstances: frozenset[str]) -> list[Token]:
