@@ -208,10 +208,15 @@ _PATIENT_VERBS = _UNDERGOING_VERBS - {"have"}
 _UNDER_VERBS = frozenset({"come", "be", "fall", "remain"})
 
 
+def _in_under_phrase(noun: Token) -> bool:
+    """'came under attack', 'is under investigation': the noun is the object of 'under'."""
+    return noun.dep_ == "pobj" and noun.head.lower_ == "under"
+
+
 def _undergoes(carrier: Token, noun: Token) -> bool:
     """Whether the carrier's subject undergoes what the noun names: the noun
     is its object under a verb of undergoing, or its under-phrase."""
-    if noun.dep_ == "pobj" and noun.head.lower_ == "under":
+    if _in_under_phrase(noun):
         return _lemma(carrier) in _UNDER_VERBS
     return _lemma(carrier) in _PATIENT_VERBS
 
