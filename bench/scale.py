@@ -122,7 +122,8 @@ def fill(target: str, records, sizes: list[int], window: int) -> list[tuple[int,
                 ingest(count)
                 count += 1
             rates.append((size, window / (time.perf_counter() - start), window / (time.process_time() - cpu_start)))
-            print(f"  at {size:>7} articles: {rates[-1][1]:7.1f} articles/s", file=sys.stderr)
+            print(f"  at {size:>7} articles: {rates[-1][1]:7.1f} articles/s, CPU time {rates[-1][2]:7.1f} articles/s",
+                  file=sys.stderr)
     return rates
 
 
