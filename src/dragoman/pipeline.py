@@ -23,8 +23,8 @@ REGISTRY: dict[str, Component] = {}
 # ingest -> annotate (spaCy) -> these steps, in this order
 DEFAULT_STEPS: tuple[str, ...] = (
     "entities",  # NER spans, with corrections that matter for actors
+    "places",  # toponyms resolved against the gazetteer (actors read a person's home town)
     "actors",  # who is who: coded actors and all their mentions
-    "places",  # toponyms resolved against the gazetteer
     "dates",  # time expressions resolved against the publication date
     "claims",  # figures: numbers with units and what they count
     "quotes",  # who said what

@@ -77,7 +77,7 @@ def _namesakes(analysis: Analysis, clusters: list[_Cluster]) -> dict[str, str]:
                 namesake = (recoded.rule or "").split("+")[0]
                 if recoded.country == home and namesake.startswith("namesake:"):
                     name = namesake.split(":")[1].split("@")[0]
-                    if not _named_otherwise(analysis, m.code.country, name):
+                    if not named_otherwise(analysis, m.code.country, name):
                         found.setdefault(name, home)
                     break
     return found
@@ -103,7 +103,7 @@ def recode_home_namesakes(analysis: Analysis, clusters: list[_Cluster]) -> dict[
     return namesakes
 
 
-def _named_otherwise(analysis: Analysis, country: str, name: str) -> bool:
+def named_otherwise(analysis: Analysis, country: str, name: str) -> bool:
     """Whether the article names `country` by a word other than `name`: a demonym, its
     capital, another of its places."""
     for ent in analysis.entities:

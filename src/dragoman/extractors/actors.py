@@ -42,6 +42,7 @@ from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields
 from ..resolve.gazetteer import load_gazetteer
 from ..resolve.countries import country_code, is_state
 from ..annotate.views import doc_tokens, sentence_of, sentences, span_at, span_tokens
+from .actor_homes import home_country, take_homes
 from .actor_scene import dominant_country, place_in_scene, place_votes, recode_home_namesakes
 
 # lowercase words that may sit inside a capitalised title run: "Ambassador to the UN"
@@ -74,6 +75,7 @@ class _Mention:
     gender: Optional[str] = None  # "m" | "f" when an honorific says so
     introduces: bool = False  # "a British aid worker": one person, whose nationality it gives
     word_before: str = ""  # a capitalised word right before a name and outside its title: "Dr."
+    home: Optional[tuple[str, str]] = None  # (country, rule) the person's introduction gives: "of Fresno"
 
 
 @dataclass
@@ -225,6 +227,8 @@ def _title_start(doc: Doc, name_start: int, sent: Span, text: str) -> int:
             start = i
         elif tok.pos_ in {"NOUN", "ADJ"} and (code_actor(word).sector or country_code(word)):
             start = i
+        elif tok.tag_ == "POS" and start < name_start and i > sent.start and doc[i - 1].ent_type_ in {"GPE", "ORG"}:
+            pass  # "Kenya's Trade Minister Ruth Wanjiru": the owner of a title is part of it
         else:
             break
         i -= 1
@@ -357,6 +361,7 @@ def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
             head_i=head.i,
             gender=gender,
             word_before=before,
+            home=None if code.country else home_country(analysis, head, name_tokens[-1].idx + len(name_tokens[-1].text)),
         )
         mentions.append(mention)
     return mentions
@@ -764,7 +769,9 @@ def find_actors(analysis: Analysis) -> None:
     _resolve_pronouns(analysis, clusters, sent_index_of)
     home_namesakes = recode_home_namesakes(analysis, clusters)
     _inherit_from_named_persons(clusters)
-    place_in_scene(clusters, dominant_country(clusters, place_votes(analysis, home_namesakes)))
+    scene = dominant_country(clusters, place_votes(analysis, home_namesakes))
+    take_homes(clusters)  # after the scene is read: a home is one person's, not what the story is about
+    place_in_scene(clusters, scene)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     analysis.actors = [_to_actor(i, c) for i, c in enumerate(clusters, start=1)]
     analysis.index_actor_mentions()
