@@ -50,8 +50,7 @@ def home_country(analysis: Analysis, head: Token, name_end: int) -> Optional[tup
 
 
 def _described_before(head: Token) -> Optional[tuple[str, str]]:
-    """"Egypt's foreign minister, Sameh Shoukry", "another Ethiopian exile, Andargachew
-    Tsege": the name stands in apposition to a description before it, whose country is
+    """"Peru's foreign minister, Ana Quispe", "a Chilean engineer, Tomas Vera": the name stands in apposition to a description before it, whose country is
     the person's."""
     noun, doc = head.head, head.doc
     left = head.left_edge.i
