@@ -50,8 +50,8 @@ def home_country(analysis: Analysis, head: Token, name_end: int) -> Optional[tup
 
 
 def _described_before(head: Token) -> Optional[tuple[str, str]]:
-    """"Peru's foreign minister, Ana Quispe", "a Chilean engineer, Tomas Vera": the name stands in apposition to a description before it, whose country is
-    the person's."""
+    """"Peru's foreign minister, Ana Quispe", "a Chilean engineer, Tomas Vera": the
+    name stands in apposition to a description before it, whose country is the person's."""
     noun, doc = head.head, head.doc
     left = head.left_edge.i
     if head.dep_ != "appos" or noun.pos_ != "NOUN" or noun.i >= left or left < 1 or doc[left - 1].text != ",":
