@@ -141,6 +141,10 @@ class EventCoder:
             self.arguments.resume_doers(draft, history, self._mode(draft, place))
         if not draft.actors and draft.event in self.lex.unclaimed_actor_at_place:
             self.arguments.unidentified_attackers(draft, place)
+        others = _other_than_actors(draft.recipients, draft.actors)
+        if len(others) < len(draft.recipients):
+            draft.recipients = others
+            draft.rule += "+recipient:not-the-actor"
         draft.mode = self._mode(draft, place)
         head = draft.head
         sentence = _sentence_offsets(self.analysis.text, sentence_of(head), draft.match.tokens[0].idx)
@@ -368,6 +372,18 @@ def _party_keys(parties: list[tuple[Token, Party]]) -> set[str]:
 def _is_reflexive(token: Token) -> bool:
     """'blew themselves up': the actor itself, never a recipient."""
     return token.pos_ == "PRON" and token.lower_.endswith(("self", "selves"))
+
+
+def _other_than_actors(
+    recipients: list[tuple[Token, Party]], actors: list[tuple[Token, Party]]
+) -> list[tuple[Token, Party]]:
+    """recip7 (issue #17/#18): the words that name the actor never name its
+    recipient too: 'a town hall hosted by the network' (the hall stands in for
+    its host), 'a rally in the city' (the scene taken for the actor and the
+    target alike). Another mention of the same one ('he ... him') is a
+    different word and stays."""
+    own = {(p.start, p.end) for _, p in actors} | {(t.idx, t.idx + len(t)) for t, _ in actors}
+    return [(t, p) for t, p in recipients if (p.start, p.end) not in own]
 
 
 def _word_runs(*sequences: list[str], longest: int) -> set[tuple[str, ...]]:
