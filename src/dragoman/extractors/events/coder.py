@@ -17,7 +17,7 @@ from ..claims import casualty_counts
 from ..dates import event_date, past_perfect
 from ..event_place import event_place
 from ..lexicon import Lexicon, Recoding
-from .arguments import ArgumentReader, _answered_parties, _borrow_purpose_recipients
+from .arguments import ArgumentReader, _answered_parties, _borrow_purpose_recipients, party_keys
 from .assertion import embeddings, unasserted
 from .drafts import Draft
 from .parse import _QUANTITY_NOUNS, _complement_tokens, _lemma, _pobjects
@@ -296,13 +296,13 @@ def _happening_date(draft: Draft, history: list[Draft]) -> Optional[DateMention]
     an earlier happening, so neither inherits."""
     if not draft.match.verbal or past_perfect(draft.head):
         return None
-    actors, recipients = _party_keys(draft.actors), _party_keys(draft.recipients)
+    actors, recipients = party_keys(draft.actors), party_keys(draft.recipients)
     for earlier in reversed(history):
         when = earlier.date
         if when is None or when.source not in _TEXT_DATES or earlier.event != draft.event:
             continue
-        theirs = _party_keys(earlier.recipients)
-        if actors & _party_keys(earlier.actors) and (not recipients or not theirs or recipients & theirs):
+        theirs = party_keys(earlier.recipients)
+        if actors & party_keys(earlier.actors) and (not recipients or not theirs or recipients & theirs):
             return replace(when, text="", start=draft.head.idx, end=draft.head.idx, source="happening")
     return None
 
@@ -362,11 +362,6 @@ def _crowd_act(draft: Draft, crowd_acts: frozenset[str]) -> bool:
     noun = draft.head
     return (not draft.match.verbal and draft.event == "PROTEST" and _lemma(noun) in crowd_acts
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children))
-
-
-def _party_keys(parties: list[tuple[Token, Party]]) -> set[str]:
-    """The codes that say who the parties are: actor ids and countries."""
-    return {code for _, p in parties for code in (p.actor_id, p.country) if code}
 
 
 def _is_reflexive(token: Token) -> bool:
