@@ -56,6 +56,7 @@ _STATE_ACCUSATIONS = frozenset({"charge", "indict"})
 # convictions by the courts, expulsions by the government.
 _STATE_MODE_SECTORS = {"arrest": "COP", "convict": "JUD", "expel": "GOV"}
 _PERSONAL_POSSESSIVES = frozenset({"his", "her", "their", "my", "our", "your"})
+_DEFINITE = frozenset({"the", "this", "that", "these", "those"})  # "the talks": talks told before
 _PLACE_ENTS = ("GPE", "LOC", "FAC")  # where an act was, never who did it
 # ipe5 (issue #17): acts done to a target, whose passive tells who underwent them ("were
 # arrested", "were shot"; not "were met with opposition")
@@ -353,9 +354,16 @@ class ArgumentReader:
         return [(draft.head, scene)]
 
     def fill_recipient(self, draft: Draft, history: list[Draft]) -> None:
-        """A place the trigger governs, else the sentence's scene, else the
-        recipient of an earlier event of the same type a few sentences before
-        (`history`: the finished events, in text order)."""
+        """The parties of the earlier event a definite event noun refers back
+        to, else a place the trigger governs, else the sentence's scene, else
+        the recipient of an earlier event of the same type a few sentences
+        before (`history`: the finished events, in text order)."""
+        referred = _referred_event_recipients(draft, history)
+        if referred:
+            draft.recipients = referred
+            draft.rule += "+recipient:antecedent"
+            draft.notes.append("discourse")
+            return
         places = self.place_parties(draft) or self._scene_party(draft)
         if places:
             draft.recipients = places
@@ -519,6 +527,34 @@ def _borrow_purpose_recipients(draft: Draft, drafts: dict[int, Draft]) -> None:
                 draft.recipients = list(purpose.recipients)
                 draft.rule += "+purpose"
                 return
+
+
+def _referred_event_recipients(draft: Draft, history: list[Draft]) -> list[tuple[Token, Party]]:
+    """recip7 (issue #17/#18): 'Gunmen shot a driver ... The shooting took
+    place at night': a definite event noun naming no target refers back to the
+    earlier event of the same type and kind (entry mode) and takes its
+    recipients, when every such event a few sentences back was aimed at the
+    same ones and its own actor, if named, is that event's actor too."""
+    noun = draft.head
+    if draft.match.verbal or not any(c.dep_ == "det" and c.lower_ in _DEFINITE for c in noun.children):
+        return []
+    candidates = [
+        e for e in history
+        if e.event == draft.event and e.match.entry.mode == draft.match.entry.mode
+        and _sentences_between(e.head, noun) <= _DISCOURSE_SENTENCES
+        and "recipient:place" not in e.rule and any(p.country or p.actor_id for _, p in e.recipients)
+    ]
+    if not candidates or len({frozenset(party_keys(e.recipients)) for e in candidates}) > 1:
+        return []
+    earlier = candidates[-1]
+    if draft.actors and not party_keys(draft.actors) & party_keys(earlier.actors):
+        return []
+    return list(earlier.recipients)
+
+
+def party_keys(parties: list[tuple[Token, Party]]) -> set[str]:
+    """The codes that say who the parties are: actor ids and countries."""
+    return {code for _, p in parties for code in (p.actor_id, p.country) if code}
 
 
 def _governing_draft(token: Token, drafts: dict[int, Draft], own: Draft) -> Optional[Draft]:

@@ -17,7 +17,7 @@ from ..claims import casualty_counts
 from ..dates import event_date, past_perfect
 from ..event_place import event_place
 from ..lexicon import Lexicon, Recoding
-from .arguments import ArgumentReader, _answered_parties, _borrow_purpose_recipients
+from .arguments import ArgumentReader, _answered_parties, _borrow_purpose_recipients, party_keys
 from .assertion import embeddings, unasserted
 from .drafts import Draft
 from .parse import _QUANTITY_NOUNS, _complement_tokens, _lemma, _pobjects
@@ -141,6 +141,10 @@ class EventCoder:
             self.arguments.resume_doers(draft, history, self._mode(draft, place))
         if not draft.actors and draft.event in self.lex.unclaimed_actor_at_place:
             self.arguments.unidentified_attackers(draft, place)
+        others = _other_than_actors(draft.recipients, draft.actors)
+        if len(others) < len(draft.recipients):
+            draft.recipients = others
+            draft.rule += "+recipient:not-the-actor"
         draft.mode = self._mode(draft, place)
         head = draft.head
         sentence = _sentence_offsets(self.analysis.text, sentence_of(head), draft.match.tokens[0].idx)
@@ -292,13 +296,13 @@ def _happening_date(draft: Draft, history: list[Draft]) -> Optional[DateMention]
     an earlier happening, so neither inherits."""
     if not draft.match.verbal or past_perfect(draft.head):
         return None
-    actors, recipients = _party_keys(draft.actors), _party_keys(draft.recipients)
+    actors, recipients = party_keys(draft.actors), party_keys(draft.recipients)
     for earlier in reversed(history):
         when = earlier.date
         if when is None or when.source not in _TEXT_DATES or earlier.event != draft.event:
             continue
-        theirs = _party_keys(earlier.recipients)
-        if actors & _party_keys(earlier.actors) and (not recipients or not theirs or recipients & theirs):
+        theirs = party_keys(earlier.recipients)
+        if actors & party_keys(earlier.actors) and (not recipients or not theirs or recipients & theirs):
             return replace(when, text="", start=draft.head.idx, end=draft.head.idx, source="happening")
     return None
 
@@ -360,14 +364,21 @@ def _crowd_act(draft: Draft, crowd_acts: frozenset[str]) -> bool:
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children))
 
 
-def _party_keys(parties: list[tuple[Token, Party]]) -> set[str]:
-    """The codes that say who the parties are: actor ids and countries."""
-    return {code for _, p in parties for code in (p.actor_id, p.country) if code}
-
-
 def _is_reflexive(token: Token) -> bool:
     """'blew themselves up': the actor itself, never a recipient."""
     return token.pos_ == "PRON" and token.lower_.endswith(("self", "selves"))
+
+
+def _other_than_actors(
+    recipients: list[tuple[Token, Party]], actors: list[tuple[Token, Party]]
+) -> list[tuple[Token, Party]]:
+    """recip7 (issue #17/#18): the words that name the actor never name its
+    recipient too: 'a town hall hosted by the network' (the hall stands in for
+    its host), 'a rally in the city' (the scene taken for the actor and the
+    target alike). Another mention of the same one ('he ... him') is a
+    different word and stays."""
+    own = {(p.start, p.end) for _, p in actors} | {(t.idx, t.idx + len(t)) for t, _ in actors}
+    return [(t, p) for t, p in recipients if (p.start, p.end) not in own]
 
 
 def _word_runs(*sequences: list[str], longest: int) -> set[tuple[str, ...]]:

@@ -184,6 +184,8 @@ class PartyFinder:
         token = _antecedent(token)
         span = _whole_person_name(_noun_phrase(token))
         party = self.analysis.party(span)
+        if party.country and self._is_outsider(token) and self._scene_coded(party):
+            party = replace(party, country=None)  # the actor layer gave it the scene's country
         if party.country and _is_ethnic(span):
             home = self._located_country(token) or self._setting_country(token)
             if home:
@@ -251,10 +253,25 @@ class PartyFinder:
     def _is_domestic_player(self, token: Token, party: Party) -> bool:
         """Whether an uncoded party may take the scene's country: a person,
         group or body, not a place name the coder could not read (its own
-        country, not the scene's) nor an international organisation."""
+        country, not the scene's), an international organisation, nor one
+        said to be from elsewhere ("foreign diplomats")."""
         if token.ent_type_ in ("GPE", "LOC") or party.sector in _INTERNATIONAL_SECTORS:
             return False
+        if self._is_outsider(token):
+            return False
         return bool(party.actor_id) or self.agentive_word(token)
+
+    def _is_outsider(self, token: Token) -> bool:
+        """recip7 (issue #17/#18): 'foreign leaders', 'the governments of
+        western countries': said to be from elsewhere than the scene."""
+        members = [token] + [p for c in token.children if c.lower_ in ("of", "from") for p in _pobjects(c)]
+        return any(c.dep_ in ("amod", "compound") and c.lower_ in self.lex.outsider_words
+                   for member in members for c in member.children)
+
+    def _scene_coded(self, party: Party) -> bool:
+        """Whether the actor layer coded this party by the scene it is set in."""
+        actor = self.actors_by_id.get(party.actor_id or "")
+        return actor is not None and "+scene:" in (actor.rule or "")
 
     def _stateless(self, party: Party) -> bool:
         """A group of no state ("ISIS fighters", "the Red Cross"): neither the places
