@@ -387,6 +387,16 @@ def test_the_day_the_narrative_is_at(text, word, expected):
     assert (found.value, found.source) == expected
 
 
+@pytest.mark.parametrize("second, word, expected", [
+    ("The company denies any wrongdoing.", "denies", (None, "published")),  # a state at the time of writing
+    ("The company rejected the ruling.", "rejected", ("2024-06-10", "context")),
+    ("The company has appealed the ruling.", "appealed", ("2024-06-10", "context")),
+])
+def test_a_state_told_in_the_present_takes_no_date_from_the_sentence_before(second, word, expected):
+    found = _dated(f"The court ruled on Monday that the land belongs to the village. {second}", "2024-06-14", word)
+    assert (found.value, found.source) == expected
+
+
 def test_event_date_without_publication_date():
     text = "The envoy arrived in the capital."
     analysis = Pipeline(steps=["dates"]).analyse(Article(id="t", text=text, published=None))

@@ -401,6 +401,15 @@ def past_perfect(verb: "Token") -> bool:
     return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)
 
 
+def _present_simple(verb: "Token") -> bool:
+    """"denies", "does not render", "is held": a state or habit at the time of
+    writing, whose finite word (the first auxiliary, else the verb) is a present
+    tense other than the perfect's "has". The previous sentence's time is
+    another event's ("On Monday the court ruled ... The state denies it")."""
+    finite = min([c for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb], key=lambda t: t.i)
+    return finite.tag_ in ("VBZ", "VBP") and finite.lemma_ != "have"
+
+
 def _finite_past(verb: "Token") -> bool:
     """"shelled", "was detained": a past tense of the verb itself, not a participle
     ("kidnapped two years ago"), an infinitive ("was willing to withdraw") or a
@@ -446,7 +455,8 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
 
     1. clause: the nearest date in the trigger's own clause;
     2. sentence: a date of a clause above it ("on Friday police fired as the crowd marched");
-    3. context: a date timing the main verb of the previous sentence of the
+    3. context (not for a state or habit told in the present, `_present_simple`):
+       a date timing the main verb of the previous sentence of the
        paragraph, or narrative: for an event told in the simple past, the day
        timing the main verb of the nearest of the few sentences before that names
        a time (`_context_dates`); a date of 2 or 3 only bounds an event told as
@@ -481,7 +491,7 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
     candidates = (
         ("clause", [d for d, span in in_sentence if span.root.i in clause]),
         ("sentence", [d for d, span in in_sentence if _clause_verb_index(span) in above]),
-        _context_dates(trigger, located, told_in_past),
+        _context_dates(trigger, located, told_in_past) if not _present_simple(verb) else ("context", []),
     )
     dated_verbs = {d.start: governing_verb(span.root) for d, span in in_sentence}
     future = verb_tense == "future"
