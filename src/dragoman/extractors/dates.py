@@ -386,13 +386,22 @@ def _context_dates(trigger: "Token", located, told_in_past: bool) -> tuple[str, 
 
 
 def _dates_main_clause(span: "Span") -> bool:
-    """A date that times its sentence's main verb directly ("met ... on Friday"), not
-    a noun ("the October 7 attack") nor a boundary ("since March")."""
+    """A date that times its sentence's main verb directly ("met ... on Friday") or
+    the occasion a phrase of that verb names, the date following the occasion
+    ("On the show on Tuesday, she criticized", "At a summit Wednesday, they
+    agreed"); not a noun the date names ("the October 7 attack", "denied a role
+    in the Sept. 11 attacks") or belongs to ("the law of 1998"), nor a boundary
+    ("since March")."""
+    bounds = lexicon()["bound_prepositions"]
     head = span.root.head
     if head.pos_ == "ADP":
-        if head.lower_ in lexicon()["bound_prepositions"]:
+        if head.lower_ in bounds or head.lower_ == "of":
             return False
         head = head.head
+    elif span.root.dep_ != "npadvmod":
+        return head.pos_ in VERBAL and head.dep_ == "ROOT"
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ not in bounds:
+        head = head.head.head  # the occasion's phrase hangs on the verb
     return head.pos_ in VERBAL and head.dep_ == "ROOT"
 
 
