@@ -387,6 +387,29 @@ def test_the_day_the_narrative_is_at(text, word, expected):
     assert (found.value, found.source) == expected
 
 
+@pytest.mark.parametrize("first, expected", [
+    # the day of the occasion a phrase of the main verb names times that verb
+    ("At the town hall meeting on Tuesday, the mayor criticized the police chief.", ("2024-06-11", "narrative")),
+    ("At a council meeting Tuesday, the mayor criticized the police chief.", ("2024-06-11", "narrative")),
+    # a date of a noun's "of" phrase, or one naming the noun, times nothing
+    ("The mayor criticized the police report of Tuesday.", (None, "published")),
+    ("The mayor spoke in the Tuesday debate.", (None, "published")),
+])
+def test_the_day_of_an_occasion_carries_to_the_next_paragraph(first, expected):
+    found = _dated(f"{first}\n\nCrowds marched to the station.", "2024-06-14", "marched")
+    assert (found.value, found.source) == expected
+
+
+@pytest.mark.parametrize("second, word, expected", [
+    ("The company denies any wrongdoing.", "denies", (None, "published")),  # a state at the time of writing
+    ("The company rejected the ruling.", "rejected", ("2024-06-10", "context")),
+    ("The company has appealed the ruling.", "appealed", ("2024-06-10", "context")),
+])
+def test_a_state_told_in_the_present_takes_no_date_from_the_sentence_before(second, word, expected):
+    found = _dated(f"The court ruled on Monday that the land belongs to the village. {second}", "2024-06-14", word)
+    assert (found.value, found.source) == expected
+
+
 def test_event_date_without_publication_date():
     text = "The envoy arrived in the capital."
     analysis = Pipeline(steps=["dates"]).analyse(Article(id="t", text=text, published=None))

@@ -386,19 +386,37 @@ def _context_dates(trigger: "Token", located, told_in_past: bool) -> tuple[str, 
 
 
 def _dates_main_clause(span: "Span") -> bool:
-    """A date that times its sentence's main verb directly ("met ... on Friday"), not
-    a noun ("the October 7 attack") nor a boundary ("since March")."""
+    """A date that times its sentence's main verb directly ("met ... on Friday") or
+    the occasion a phrase of that verb names, the date following the occasion
+    ("On the show on Tuesday, she criticized", "At a summit Wednesday, they
+    agreed"); not a noun the date names ("the October 7 attack", "denied a role
+    in the Sept. 11 attacks") or belongs to ("the law of 1998"), nor a boundary
+    ("since March")."""
+    bounds = lexicon()["bound_prepositions"]
     head = span.root.head
     if head.pos_ == "ADP":
-        if head.lower_ in lexicon()["bound_prepositions"]:
+        if head.lower_ in bounds or head.lower_ == "of":
             return False
         head = head.head
+    elif span.root.dep_ != "npadvmod":
+        return head.pos_ in VERBAL and head.dep_ == "ROOT"
+    if head.dep_ == "pobj" and head.head.dep_ == "prep" and head.head.lower_ not in bounds:
+        head = head.head.head  # the occasion's phrase hangs on the verb
     return head.pos_ in VERBAL and head.dep_ == "ROOT"
 
 
 def past_perfect(verb: "Token") -> bool:
     """"had met", "had been killed": told as before the time the text is at."""
     return any(c.dep_ in ("aux", "auxpass") and c.lemma_ == "have" and c.tag_ == "VBD" for c in verb.children)
+
+
+def _present_simple(verb: "Token") -> bool:
+    """"denies", "does not render", "is held": a state or habit at the time of
+    writing, whose finite word (the first auxiliary, else the verb) is a present
+    tense other than the perfect's "has". The previous sentence's time is
+    another event's ("On Monday the court ruled ... The state denies it")."""
+    finite = min([c for c in verb.children if c.dep_ in ("aux", "auxpass")] + [verb], key=lambda t: t.i)
+    return finite.tag_ in ("VBZ", "VBP") and finite.lemma_ != "have"
 
 
 def _finite_past(verb: "Token") -> bool:
@@ -446,7 +464,8 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
 
     1. clause: the nearest date in the trigger's own clause;
     2. sentence: a date of a clause above it ("on Friday police fired as the crowd marched");
-    3. context: a date timing the main verb of the previous sentence of the
+    3. context (not for a state or habit told in the present, `_present_simple`):
+       a date timing the main verb of the previous sentence of the
        paragraph, or narrative: for an event told in the simple past, the day
        timing the main verb of the nearest of the few sentences before that names
        a time (`_context_dates`); a date of 2 or 3 only bounds an event told as
@@ -481,7 +500,7 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
     candidates = (
         ("clause", [d for d, span in in_sentence if span.root.i in clause]),
         ("sentence", [d for d, span in in_sentence if _clause_verb_index(span) in above]),
-        _context_dates(trigger, located, told_in_past),
+        _context_dates(trigger, located, told_in_past) if not _present_simple(verb) else ("context", []),
     )
     dated_verbs = {d.start: governing_verb(span.root) for d, span in in_sentence}
     future = verb_tense == "future"
