@@ -42,13 +42,15 @@ class StatusReader:
         chain = _status_chain(start, self.lex.speech_verbs)
         reported = self._reported(chain[-1])
         coordinated = False  # past a conjunct: "did not attack but shelled", "denied it and jailed him"
+        subordinate = False  # past a clause of its own: "no one was held after shops were looted"
         for token in chain:
             found = _status_flags(token, cues, is_governor=token != start, reported=reported)
-            if coordinated:
+            if coordinated or subordinate:
                 found.pop("negated", None)
             for flag, reason in found.items():
                 flags.setdefault(flag, reason)
             coordinated = coordinated or (token.dep_ == "conj" and not _shares_negation(token))
+            subordinate = subordinate or _states_its_own_fact(token, cues.factual_marks)
         carrier = [draft.match.carrier] if draft.match.carrier is not None else []
         for word in [draft.match.tokens[0], *carrier]:
             if _negated_before(word, cues.negation_words):
@@ -211,6 +213,17 @@ def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> dict
         if _lemma(token) in cues.negating_governors:
             flags.setdefault("negated", f"governed by '{token.text}' (negating governor)")
     return flags
+
+
+def _states_its_own_fact(clause: Token, factual_marks: frozenset[str]) -> bool:
+    """'did not stop after the troops fired', 'no one was held when shops were
+    looted': an adverbial clause of time, cause or contrast with a subject of
+    its own states a fact, which a negation of the clause it hangs on denies not."""
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in factual_marks for c in clause.children)
+    )
 
 
 def _shares_negation(conjunct: Token) -> bool:
