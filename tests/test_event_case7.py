@@ -1,5 +1,6 @@
-"""What a sentence asserts around a negated event: a negation does not reach
-a clause of time or cause with its own subject. Sentences are our own."""
+"""What a sentence asserts around a negated or described event: a negation
+does not reach a clause of time or cause with its own subject, and a relative
+clause on an event noun tells that event's course. Sentences are our own."""
 
 from __future__ import annotations
 
@@ -28,3 +29,13 @@ def test_a_negation_still_spreads_over_a_purpose_clause(sentence_events):
     # no subject of its own: what was not done to reach a goal was not done either
     events = sentence_events("The army did not advance to recapture the bridge.")
     assert all(e.status != "occurred" for e in events)
+
+
+def test_a_relative_clause_on_an_event_noun_reports_what_happened(event_triggers):
+    found = event_triggers("Two men were charged over the raid that destroyed a clinic near the harbour.")
+    assert ("ASSAULT", "destroyed") in found
+
+
+def test_a_relative_clause_on_a_participant_stays_background(event_triggers):
+    found = event_triggers("Egypt condemned the rebels, who attacked a police station last week.")
+    assert [event for event, _ in found] == ["ACCUSE"]
