@@ -39,3 +39,13 @@ def test_a_relative_clause_on_an_event_noun_reports_what_happened(event_triggers
 def test_a_relative_clause_on_a_participant_stays_background(event_triggers):
     found = event_triggers("Egypt condemned the rebels, who attacked a police station last week.")
     assert [event for event, _ in found] == ["ACCUSE"]
+
+
+def test_a_clause_told_in_the_past_keeps_its_fact_under_a_modal(sentence_events):
+    events = sentence_events("The shopkeeper could not sleep when rioters looted the market.")
+    assert _status_of(events, "looted") == "occurred"
+
+
+def test_a_clause_in_the_present_shares_the_future_of_its_governor(sentence_events):
+    events = sentence_events("The army will withdraw when the rebels sign the ceasefire.")
+    assert all(e.status != "occurred" for e in events)
