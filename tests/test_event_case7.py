@@ -1,6 +1,7 @@
 """What a sentence asserts around a negated or described event: a negation
-does not reach a clause of time or cause with its own subject, and a relative
-clause on an event noun tells that event's course. Sentences are our own."""
+does not reach a clause of time or cause with its own subject (nor, when that
+clause is told in the past, a modal), and a relative clause on an event noun
+tells that event's course. Sentences are our own."""
 
 from __future__ import annotations
 

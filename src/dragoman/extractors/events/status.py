@@ -223,8 +223,8 @@ def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> dict
 
 def _states_its_own_fact(clause: Token, factual_marks: frozenset[str]) -> bool:
     """'did not stop after the troops fired', 'no one was held when shops were
-    looted': an adverbial clause of time, cause or contrast with a subject of
-    its own states a fact, which a negation of the clause it hangs on denies not."""
+    looted': an adverbial clause of time, cause or concession with a subject
+    of its own states a fact; negating the clause it hangs on does not deny it."""
     return (
         clause.dep_ == "advcl"
         and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
