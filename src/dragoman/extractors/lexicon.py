@@ -104,6 +104,7 @@ class StatusCues:
     negating_governors: frozenset[str]
     negation_words: frozenset[str]
     hypothetical_marks: frozenset[str]
+    factual_marks: frozenset[str]
     historical_preps: frozenset[str]
     reported_future_aux: frozenset[str]
     threat_marks: frozenset[str]

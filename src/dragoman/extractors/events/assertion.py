@@ -222,10 +222,14 @@ def _background_clauses(drafts: dict[int, Draft], absorbed: set[int]) -> set[int
     """'the rebels, who overran the town last month', 'Macedonia, which is
     preparing an offensive': a relative clause describes one of the
     participants of the sentence's own event; what it mentions is background,
-    not an event the sentence reports. Kept when the sentence has no other."""
+    not an event the sentence reports. Kept when the sentence has no other.
+    A relative clause on an event noun tells that event's course, not a
+    participant's past: "clashes that broke out after troops fired on the march"."""
+    event_nouns = {t.i for d in drafts.values() if d.match.entry.pos == "noun" for t in d.match.tokens}
+
     def in_relative_clause(draft: Draft) -> bool:
         anchor = draft.match.carrier or draft.head
-        return any(a.dep_ == "relcl" for a in [anchor, *anchor.ancestors])
+        return any(a.dep_ == "relcl" and a.head.i not in event_nouns for a in [anchor, *anchor.ancestors])
     background = {i for i, d in drafts.items() if i not in absorbed and in_relative_clause(d)}
     sentences_with_main = {
         sentence_of(d.head).start for i, d in drafts.items() if i not in background | absorbed

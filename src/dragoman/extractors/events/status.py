@@ -42,13 +42,21 @@ class StatusReader:
         chain = _status_chain(start, self.lex.speech_verbs)
         reported = self._reported(chain[-1])
         coordinated = False  # past a conjunct: "did not attack but shelled", "denied it and jailed him"
+        subordinate = False  # past a clause of its own: "no one was held after shops were looted"
+        past_fact = False  # ... told in the past: "could not sleep when rioters began torching shops"
         for token in chain:
             found = _status_flags(token, cues, is_governor=token != start, reported=reported)
-            if coordinated:
+            if coordinated or subordinate:
                 found.pop("negated", None)
+            if past_fact:
+                found.pop("hypothetical", None)
+                found.pop("future", None)
             for flag, reason in found.items():
                 flags.setdefault(flag, reason)
             coordinated = coordinated or (token.dep_ == "conj" and not _shares_negation(token))
+            if _states_its_own_fact(token, cues.factual_marks):
+                subordinate = True
+                past_fact = past_fact or _told_in_the_past(token)
         carrier = [draft.match.carrier] if draft.match.carrier is not None else []
         for word in [draft.match.tokens[0], *carrier]:
             if _negated_before(word, cues.negation_words):
@@ -211,6 +219,28 @@ def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> dict
         if _lemma(token) in cues.negating_governors:
             flags.setdefault("negated", f"governed by '{token.text}' (negating governor)")
     return flags
+
+
+def _states_its_own_fact(clause: Token, factual_marks: frozenset[str]) -> bool:
+    """'did not stop after the troops fired', 'no one was held when shops were
+    looted': an adverbial clause of time, cause or concession with a subject
+    of its own states a fact; negating the clause it hangs on does not deny it."""
+    return (
+        clause.dep_ == "advcl"
+        and any(c.dep_ in ("nsubj", "nsubjpass") for c in clause.children)
+        and any(c.dep_ in ("mark", "advmod") and c.lower_ in factual_marks for c in clause.children)
+    )
+
+
+def _told_in_the_past(clause: Token) -> bool:
+    """A clause in the past tense or a perfect ("when rioters began", "because
+    he had been acquitted", "as he has promised") tells what happened, whatever
+    modal or future the clause it hangs on has; a present one shares their time
+    ("will leave when the talks end")."""
+    return clause.tag_ == "VBD" or any(
+        c.dep_ in ("aux", "auxpass") and (c.tag_ == "VBD" or (_lemma(c) == "have" and clause.tag_ == "VBN"))
+        for c in clause.children
+    )
 
 
 def _shares_negation(conjunct: Token) -> bool:
