@@ -264,6 +264,16 @@ def test_a_named_firm_or_a_group_placed_elsewhere_does_not_take_the_scene(placed
     assert _actor_of(a, "Harlow Bank").country is None  # a named firm may be foreign
 
 
+def test_towns_resolved_in_the_articles_context_set_its_scene(placed):
+    # "Clarkston" alone is no one country's; beside Tucker, Decatur and Marietta it is American
+    a = _analyse(
+        placed,
+        "Sam Okafor drove from Clarkston to Tucker on Monday. He then went on to Decatur and Marietta. "
+        "Okafor said the roads were clear.",
+    )
+    assert _actor_of(a, "Sam Okafor").country == "USA"
+
+
 def test_the_places_an_article_names_set_its_scene(pipeline):
     a = _analyse(
         pipeline,

@@ -36,12 +36,16 @@ if TYPE_CHECKING:
 def place_votes(analysis: Analysis, namesakes: dict[str, str]) -> Counter:
     """Countries of the places the article names (the tagger's GPE), one per mention:
     "Shreveport" and "Louisiana" say a local story is American though no actor does.
-    A country's name that names a home place here (`namesakes`) votes for the home."""
+    A country's name that names a home place here (`namesakes`) votes for the home; a
+    name the places step resolved in the article's context ("Conway" beside "Horry
+    County, SC") votes for the country of that sense, which a name alone may not tell."""
+    resolved = {(p.start, p.end): p.country for p in analysis.places if p.country}
     votes: Counter = Counter()
     for ent in analysis.entities:
         if ent.label == "GPE":
             name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
-            country = namesakes.get(name.lower()) or named_place_country(name)
+            country = (namesakes.get(name.lower()) or resolved.get((ent.end - len(name), ent.end))
+                       or named_place_country(name))
             if is_state(country):
                 votes[country] += 1
     return votes
