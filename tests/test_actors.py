@@ -238,6 +238,42 @@ def test_no_scene_country_when_the_article_is_about_several(pipeline):
     assert _actor_of(a, "The police").country is None
 
 
+@pytest.fixture(scope="module")
+def placed() -> Pipeline:
+    return Pipeline(steps=["entities", "places", "actors"])
+
+
+def test_a_group_of_the_countrys_society_takes_the_scene(placed):
+    a = _analyse(
+        placed,
+        "Farmers in Nakuru, Kenya, protested on Monday. Kenyan officials in Nairobi met them in Eldoret. "
+        "Local journalists said shopkeepers had closed early.",
+    )
+    journalists = _actor_of(a, "Local journalists")
+    assert journalists.country == "KEN" and "scene:KEN" in journalists.rule
+    assert _actor_of(a, "shopkeepers").country == "KEN"
+
+
+def test_a_named_firm_or_a_group_placed_elsewhere_does_not_take_the_scene(placed):
+    a = _analyse(
+        placed,
+        "Farmers in Nakuru, Kenya, protested on Monday. Kenyan officials in Nairobi met them in Eldoret. "
+        "Traders from Europe were not consulted, and Harlow Bank said prices would rise.",
+    )
+    assert _actor_of(a, "Traders").country is None  # placed in a region wider than the scene
+    assert _actor_of(a, "Harlow Bank").country is None  # a named firm may be foreign
+
+
+def test_towns_resolved_in_the_articles_context_set_its_scene(placed):
+    # "Clarkston" alone is no one country's; beside Tucker, Decatur and Marietta it is American
+    a = _analyse(
+        placed,
+        "Sam Okafor drove from Clarkston to Tucker on Monday. He then went on to Decatur and Marietta. "
+        "Okafor said the roads were clear.",
+    )
+    assert _actor_of(a, "Sam Okafor").country == "USA"
+
+
 def test_the_places_an_article_names_set_its_scene(pipeline):
     a = _analyse(
         pipeline,

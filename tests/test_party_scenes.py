@@ -244,3 +244,10 @@ def test_an_article_far_more_about_one_country_takes_it(events_of):
     arrest = _only(events_of(text), "COERCE")
     assert [p.country for p in arrest.actor] == ["KEN"]  # three of five mentions, three times any other
     assert "article-scene" in arrest.rule
+
+
+def test_an_organisation_the_tagger_missed_is_coded_by_the_institution_tables(events_of):
+    # the tagger reads "Islamic" as a demonym and sees no name: no actor stands for it
+    events = events_of("Kurdish forces have been battling the Islamic State near Mosul since March.")
+    strike = _only(events, "ASSAULT")
+    assert [(p.country, p.sector) for p in strike.recipient] == [("IMG", "REB")]

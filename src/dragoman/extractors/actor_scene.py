@@ -1,8 +1,8 @@
 """The article's scene: which country a story is set in, read from the places it names
 and the actors it codes, and what that says about actors the text leaves without a
-country: a domestic institution takes the scene's country, and a country's name used
-as a home place's name ("Georgia farmer", "a Palestine man" in an American local
-story) takes the home country.
+country: a domestic institution or a group of its society ("Republicans", "residents")
+takes the scene's country, and a country's name used as a home place's name ("Georgia
+farmer", "a Palestine man" in an American local story) takes the home country.
 """
 
 from __future__ import annotations
@@ -18,19 +18,34 @@ from ..resolve.actor_places import named_place_country
 from ..resolve.countries import country_code, is_state
 from ..resolve.registry import STATE_SECTORS
 
+# Sectors of a country's own society (PLOVER manual, "Sector Codes"): parties and the
+# opposition, civilians, schools, churches, hospitals, the press, business, labour,
+# farmers, criminals. A group of one of them that the text gives no country ("Republicans",
+# "news outlets", "residents", "the company") is, in a story about one country, that
+# country's own, as a domestic institution is. Armed groups (REB, PRM, UAF), refugees
+# and the international sectors are left out: in a story set in one country they are as
+# often another's ("rebels" fighting abroad, refugees from across the border).
+_SOCIETY_SECTORS = frozenset({"PTY", "OPP", "CVL", "EDU", "REL", "MED", "JRN", "BUS", "LAB", "AGR", "CRM"})
+_ORIGIN_PREPS = {"of", "from", "in", "across"}  # "the CEOs of Europe's airlines", "workers from Canada"
+_WIDE_FEATURES = {"continent", "region"}  # places of no one country: "Europe", "the Middle East"
+
 if TYPE_CHECKING:
-    from .actors import _Cluster
+    from .actors import _Cluster, _Mention
 
 
 def place_votes(analysis: Analysis, namesakes: dict[str, str]) -> Counter:
     """Countries of the places the article names (the tagger's GPE), one per mention:
     "Shreveport" and "Louisiana" say a local story is American though no actor does.
-    A country's name that names a home place here (`namesakes`) votes for the home."""
+    A country's name that names a home place here (`namesakes`) votes for the home; a
+    name the places step resolved in the article's context ("Conway" beside "Horry
+    County, SC") votes for the country of that sense, which a name alone may not tell."""
+    resolved = {(p.start, p.end): p.country for p in analysis.places if p.country}
     votes: Counter = Counter()
     for ent in analysis.entities:
         if ent.label == "GPE":
             name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
-            country = namesakes.get(name.lower()) or named_place_country(name)
+            country = (namesakes.get(name.lower()) or resolved.get((ent.end - len(name), ent.end))
+                       or named_place_country(name))
             if is_state(country):
                 votes[country] += 1
     return votes
@@ -114,12 +129,13 @@ def named_otherwise(analysis: Analysis, country: str, name: str) -> bool:
     return False
 
 
-def place_in_scene(clusters: list[_Cluster], country: Optional[str]) -> None:
+def place_in_scene(analysis: Analysis, clusters: list[_Cluster], country: Optional[str]) -> None:
     """A titled person with no nationality given is taken as the article's home official
-    (rule "+context:XXX"); an untitled person and a domestic institution ("police", "the
-    army", "prosecutors") with none as the article's country's own (rule "+scene:XXX", an
-    inference from the article, not a fact about the actor). A member of a group of no
-    state ("an ISIS commander") takes neither."""
+    (rule "+context:XXX"); an untitled person, a domestic institution ("police", "the
+    army", "prosecutors") and a described group of the country's own society
+    (`_society_group`: "Republicans", "residents") with none as the article's country's
+    own (rule "+scene:XXX", an inference from the article, not a fact about the actor). A
+    member of a group of no state ("an ISIS commander") takes neither."""
     if country is None:
         return
     for c in clusters:
@@ -128,6 +144,41 @@ def place_in_scene(clusters: list[_Cluster], country: Optional[str]) -> None:
         if c.kind == "person" and c.vote("role"):
             c.mentions[0].code = replace(c.mentions[0].code, country=country,
                                          rule=f"{c.mentions[0].code.rule}+context:{country}")
-        elif c.kind == "person" or c.vote("sector") in STATE_SECTORS:
+        elif c.kind == "person" or c.vote("sector") in STATE_SECTORS or _society_group(analysis, c, country):
             c.mentions[0].code = replace(c.mentions[0].code, country=country,
                                          rule=f"{c.mentions[0].code.rule}+scene:{country}")
+
+
+def _society_group(analysis: Analysis, c: _Cluster, country: str) -> bool:
+    """Whether a cluster is a group of one of the _SOCIETY_SECTORS described by common
+    nouns ("news outlets", "the company", "Democrats"): not a named organisation (a bank
+    or firm a story names may well be foreign), nor a group its phrase places elsewhere
+    ("the CEOs of Europe's airlines")."""
+    if c.vote("sector") not in _SOCIETY_SECTORS:
+        return False
+    if c.kind == "organization" and any(_is_named(m.name) for m in c.mentions):
+        return False
+    return not any(_places_elsewhere(analysis, m, country) for m in c.mentions)
+
+
+def _is_named(name: str) -> bool:
+    """Whether a name has a capitalised word after a leading article: "Deutsche Bank",
+    not "the company" nor "The store" at a sentence's start."""
+    words = re.sub(r"^the\s+", "", name, flags=re.I).split()
+    return any(w[:1].isupper() for w in words)
+
+
+def _places_elsewhere(analysis: Analysis, mention: _Mention, country: str) -> bool:
+    """Whether the mention or the phrase it heads ("the CEOs of Europe's airlines",
+    "workers from Canada") names a place of another country or a region wider than one
+    (the resolved places: the gazetteer's senses, continents included)."""
+    head = analysis.doc[mention.head_i]
+    start, end = mention.start, mention.end
+    for child in head.rights:
+        if child.dep_ == "prep" and child.lower_ in _ORIGIN_PREPS:
+            end = max(end, child.right_edge.idx + len(child.right_edge.text))
+    for place in analysis.places:
+        if start <= place.start and place.end <= end:
+            if place.country != country and (place.country or place.feature in _WIDE_FEATURES):
+                return True
+    return False

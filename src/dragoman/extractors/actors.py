@@ -771,7 +771,7 @@ def find_actors(analysis: Analysis) -> None:
     _inherit_from_named_persons(clusters)
     scene = dominant_country(clusters, place_votes(analysis, home_namesakes))
     take_homes(clusters)  # after the scene is read: a home is one person's, not what the story is about
-    place_in_scene(clusters, scene)
+    place_in_scene(analysis, clusters, scene)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     analysis.actors = [_to_actor(i, c) for i, c in enumerate(clusters, start=1)]
     analysis.index_actor_mentions()

@@ -13,7 +13,7 @@ from spacy.tokens import Span, Token
 from ...analysis import Analysis
 from ...annotate.views import sentence_of, sentences, span_at, span_tokens
 from ...records import Actor, Party, Place
-from ...resolve.actor_codes import names_stateless_group
+from ...resolve.actor_codes import code_actor, names_stateless_group
 from ...resolve.countries import country_code, is_state
 from ..lexicon import Lexicon
 from .parse import _NAME_ENTS, _NOMINAL, _QUANTITY_NOUNS, _antecedent, _is_geographic, _lemma, _pobjects, _subjects
@@ -194,6 +194,9 @@ class PartyFinder:
             party = self._pronoun_party(token) or party
         if party.country:
             return party
+        named = self._untagged_institution(span, party)
+        if named is not None:
+            return named
         described = self._appositive_party(token)
         if described is not None:
             return replace(party, country=described.country, sector=party.sector or described.sector)
@@ -203,6 +206,17 @@ class PartyFinder:
         if not country and self._is_domestic_player(token, party):
             country = self._setting_country(token) or self._article_scene(token)
         return replace(party, country=country) if country else party
+
+    def _untagged_institution(self, span: Span, party: Party) -> Optional[Party]:
+        """A name the tagger did not see as one ("fighting the Islamic State", "talks with
+        the Kremlin"), so no actor stands for it: an organisation the institution tables
+        name is coded by them, as the actor layer codes it when the tagger does see it."""
+        if party.actor_id or span.root.pos_ != "PROPN":
+            return None
+        code = code_actor(span.text, as_of=self.analysis.published)
+        if code.country and (code.rule or "").startswith("institution:"):
+            return replace(party, country=code.country, sector=party.sector or code.sector)
+        return None
 
     def _article_scene(self, token: Token) -> Optional[str]:
         """'police', 'deputies', 'the court' in a sentence that names no
