@@ -538,3 +538,20 @@ def test_an_earlier_event_bounded_by_a_coming_date_ends_by_publication():
 ])
 def test_a_day_word_in_a_quotation_counts_from_the_day_it_was_said(text, word, value):
     assert _dated(text, "2024-06-14", word).value == value
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # a state or habit a relative clause tells in the present is not the dated clause's
+    ("On Monday the court upheld a law that bans rallies outside parliament.", "bans", (None, "2024-06-14", "published")),
+    ("The senator, who backs the governor, spoke to farmers on Monday.", "backs", (None, "2024-06-14", "published")),
+    # a past act it tells is bounded by that date, not dated by it
+    ("Police on Monday arrested two men who attacked a patrol.", "attacked", (None, "2024-06-10", "sentence")),
+    ("The senator, who has endorsed the governor, spoke to farmers on Monday.", "endorsed",
+     (None, "2024-06-10", "sentence")),
+    # a clause describing the date itself, or the noun the date names, tells what happened then
+    ("The debate began in 2014, when ministers urged a larger role for the army.", "urged",
+     ("2014-01-01", "2014-12-31", "sentence")),
+])
+def test_a_relative_clause_keeps_its_own_time(text, word, expected):
+    found = _dated(text, "2024-06-14", word)
+    assert (found.first, found.last, found.source) == expected

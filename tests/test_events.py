@@ -794,6 +794,49 @@ def test_a_happening_mentioned_again_keeps_its_date(events_of):
     assert [(e.date.value, e.date.source) for e in meetings][-1] == ("2024-05-07", "happening")
 
 
+def test_a_happening_mentioned_again_keeps_its_date_without_a_publication_day(events_of):
+    text = (
+        "The Chilean foreign minister met Peru's president in Lima on 4 June 2019. "
+        "The talks were cordial, aides said. "
+        "Fishing quotas took most of the time. "
+        "Border trade came up only briefly. "
+        "The Chilean foreign minister met Peru's president again to sign the accord."
+    )
+    meetings = [e for e in events_of(text, published=None) if e.event == "CONSULT"]
+    assert [(e.date.value, e.date.source) for e in meetings][-1] == ("2019-06-04", "happening")
+
+
+def test_a_happening_date_needs_the_same_actor_not_only_its_country(events_of):
+    text = (
+        "The French president met the Italian prime minister in Rome on Tuesday. "
+        "The talks were long, aides said. "
+        "Wine exports came up. "
+        "Fishing rights did not. "
+        "The French farm minister met the Italian farm minister in Paris."
+    )
+    meetings = [e for e in events_of(text) if e.event == "CONSULT"]
+    assert meetings[-1].date.source == "published"
+
+
+def test_a_month_or_year_does_not_date_another_mention(events_of):
+    text = (
+        "Senator Maria Lopez endorsed Governor Alan Reyes in March. "
+        "Voters were surprised. "
+        "Lopez is a moderate. "
+        "Senator Maria Lopez endorsed Governor Alan Reyes again."
+    )
+    endorsements = [e for e in events_of(text) if e.event == "SUPPORT"]
+    assert [e.date.source for e in endorsements] == ["clause", "published"]
+
+
+@pytest.mark.parametrize("again", ["could visit Madrid again", "did not visit Madrid again"])
+def test_a_mention_not_told_as_happened_takes_no_happening_date(events_of, again):
+    text = ("Carlos Ruiz visited Madrid on Monday. The visit was short. Aides were pleased. "
+            f"The weather was fine. Carlos Ruiz {again}.")
+    visits = [e for e in events_of(text) if e.event == "CONSULT"]
+    assert visits[-1].date.source == "published"
+
+
 def test_a_noun_mention_does_not_take_an_earlier_date(events_of):
     text = (
         "Rebels attacked an army base in Darfur on Sunday. "

@@ -448,6 +448,30 @@ def _told_as_earlier(verb: "Token", dated: Optional["Token"]) -> bool:
     return False
 
 
+def _relative_clause_between(verb: "Token", date: "Span") -> Optional["Token"]:
+    """The verb of a relative clause that holds `verb` below the clause `date`
+    times ("In May the council paid victims who were tortured in the 1970s",
+    "Since 2000 the state has had a law which bars such marriages"), if any. A
+    relative clause has its own time: a state or habit it tells in the present
+    is not dated by the clause above at all, a past act (`_told_in_a_past`) only
+    bounded by it; what it tells with a modal keeps the date above. Not
+    a clause that tells what happened at the date itself ("in 2014, when the
+    ministers urged", "the 2012 crisis in which the compound was attacked")."""
+    dated = governing_verb(date.root)
+    token = verb
+    while token.head.i != token.i and token != dated:
+        if token.dep_ == "relcl":
+            head = token.head  # the noun the clause describes: the date, or one it names
+            return None if date.start <= head.i < date.end or date.root.head == head else token
+        token = token.head
+    return None
+
+
+def _told_in_a_past(verb: "Token") -> bool:
+    """A finite past ("backed", "were attacked") or a perfect ("has endorsed")."""
+    return _finite_past(verb) or any(c.dep_ == "aux" and c.lemma_ == "have" for c in verb.children)
+
+
 def _on_or_before(found: DateMention, source: str, published: Optional[date]) -> DateMention:
     """The event happened on or before the date found, and being told in a past
     tense, on or before publication: a range with no start."""
@@ -463,14 +487,17 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
     """The date of the event triggered by `trigger`, with `source` saying where it came from.
 
     1. clause: the nearest date in the trigger's own clause;
-    2. sentence: a date of a clause above it ("on Friday police fired as the crowd marched");
+    2. sentence: a date of a clause above it ("on Friday police fired as the crowd marched"),
+       though not across a relative clause that tells a state or habit in the
+       present ("upheld on Monday a law that bans rallies", `_relative_clause_between`);
     3. context (not for a state or habit told in the present, `_present_simple`):
        a date timing the main verb of the previous sentence of the
        paragraph, or narrative: for an event told in the simple past, the day
        timing the main verb of the nearest of the few sentences before that names
        a time (`_context_dates`); a date of 2 or 3 only bounds an event told as
-       earlier than it, a past perfect or a past event reported by a verb of
-       speech or thought: the range ends on that date's last day and has no start;
+       earlier than it, a past perfect, a past event reported by a verb of
+       speech or thought, or (from 2) a past act of a relative clause below the
+       dated one: the range ends on that date's last day and has no start;
     4. published: no words date it, so it happened on or before publication:
        a range that ends on the publication day and has no start (`value`
        null, precision "unknown"), with `text` "" and a zero-length span at the
@@ -497,9 +524,12 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
     in_sentence = _within(located, sent.start_char, sent.end_char)
     verb_tense = tense(verb)
     told_in_past = verb_tense == "past" and not past_perfect(verb)
+    above_dates = [(d, span) for d, span in in_sentence if _clause_verb_index(span) in above]
+    relatives = {d.start: _relative_clause_between(verb, span) for d, span in above_dates}
     candidates = (
         ("clause", [d for d, span in in_sentence if span.root.i in clause]),
-        ("sentence", [d for d, span in in_sentence if _clause_verb_index(span) in above]),
+        ("sentence", [d for d, _ in above_dates
+                      if relatives[d.start] is None or not _present_simple(relatives[d.start])]),
         _context_dates(trigger, located, told_in_past) if not _present_simple(verb) else ("context", []),
     )
     dated_verbs = {d.start: governing_verb(span.root) for d, span in in_sentence}
@@ -512,7 +542,10 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
         found = _nearest(dates, trigger)
         if found is None:
             continue
-        if source != "clause" and found.last and _told_as_earlier(verb, dated_verbs.get(found.start)):
+        relative = relatives.get(found.start)
+        earlier = (relative is not None and _told_in_a_past(relative)) or _told_as_earlier(
+            verb, dated_verbs.get(found.start))
+        if source != "clause" and found.last and earlier:
             return _on_or_before(found, source, published)
         return msgspec.structs.replace(found, source=source)
     if published is None or future:

@@ -27,6 +27,7 @@ from .triggers import TriggerMatcher
 
 
 _TEXT_DATES = {"clause", "sentence", "context", "happening"}  # dates the text states
+_HAPPENED = frozenset({"occurred", "historical"})  # statuses of an event told as having happened
 # Events whose modes name the means (event_modes.yaml): a means named anywhere
 # in the sentence is the event's ("killed when troops used chlorine gas"), and
 # a more specific means outranks the entry's own ("suicide bombers blew up").
@@ -129,10 +130,15 @@ class EventCoder:
             return None  # "speak with one voice": the particle names no one
         draft.actors = [(t, self.parties.facing(t, p, draft.recipients)) for t, p in draft.actors]
         trigger_date = event_date(self.analysis, draft.match.carrier or draft.head)
-        if trigger_date is not None and trigger_date.source == "published":
-            trigger_date = _happening_date(draft, history) or trigger_date
-        draft.date = trigger_date
+        reasons = len(draft.reasons)
         draft.status = self.statuses.status(draft, trigger_date)
+        if (trigger_date is None or trigger_date.source == "published") and draft.status in _HAPPENED:
+            shared = _happening_date(draft, history)
+            if shared is not None:  # its date may make it history: decide again
+                trigger_date = shared
+                del draft.reasons[reasons:]
+                draft.status = self.statuses.status(draft, trigger_date)
+        draft.date = trigger_date
         self.statuses.recode(draft)
         if not draft.recipients and draft.rule != "noun:between":  # reciprocal: no one else is the target
             self.arguments.fill_recipient(draft, history)
@@ -289,22 +295,30 @@ def _ranks_before(ranked: tuple[tuple[str, frozenset[str]], ...], mode: str, oth
 
 
 def _happening_date(draft: Draft, history: list[Draft]) -> Optional[DateMention]:
-    """An undated mention of a happening the article dated before ("Blinken
-    met Netanyahu on Friday ... Blinken met the war cabinet") takes that
-    date: same type, an actor in common, no recipient that contradicts. A
-    noun ("the attack") or a past perfect ("had been killed") refers back to
-    an earlier happening, so neither inherits."""
+    """An undated mention, told as having happened, of a happening the article
+    dated before ("Blinken met Netanyahu on Friday ... Blinken met the war
+    cabinet") takes that date: same type, told as having happened too, the
+    same actor (one actor id: a country in common is not one party), no
+    recipient that contradicts, and a day named for it (a month or a year
+    holds many acts of one kind: "backed Walker last year ... a group backing
+    Kasich"). A noun ("the attack") or a past perfect ("had been killed")
+    refers back to an earlier happening, so neither inherits."""
     if not draft.match.verbal or past_perfect(draft.head):
         return None
-    actors, recipients = party_keys(draft.actors), party_keys(draft.recipients)
+    actors, recipients = _actor_ids(draft.actors), party_keys(draft.recipients)
     for earlier in reversed(history):
         when = earlier.date
-        if when is None or when.source not in _TEXT_DATES or earlier.event != draft.event:
+        if (when is None or when.source not in _TEXT_DATES or when.precision != "day" or not when.value
+                or earlier.event != draft.event or earlier.status not in _HAPPENED):
             continue
         theirs = party_keys(earlier.recipients)
-        if actors & party_keys(earlier.actors) and (not recipients or not theirs or recipients & theirs):
+        if actors & _actor_ids(earlier.actors) and (not recipients or not theirs or recipients & theirs):
             return replace(when, text="", start=draft.head.idx, end=draft.head.idx, source="happening")
     return None
+
+
+def _actor_ids(parties: list[tuple[Token, Party]]) -> set[str]:
+    return {p.actor_id for _, p in parties if p.actor_id}
 
 
 def _counted_patients(draft: Draft) -> bool:
