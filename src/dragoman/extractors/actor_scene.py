@@ -26,7 +26,7 @@ from ..resolve.registry import STATE_SECTORS
 # and the international sectors are left out: in a story set in one country they are as
 # often another's ("rebels" fighting abroad, refugees from across the border).
 _SOCIETY_SECTORS = frozenset({"PTY", "OPP", "CVL", "EDU", "REL", "MED", "JRN", "BUS", "LAB", "AGR", "CRM"})
-_ORIGIN_PREPS = {"of", "from", "in", "across"}  # "the CEOs of Europe's airlines", "workers from Canada"
+_ORIGIN_PREPS = {"of", "from", "in", "across"}  # "the mayors of Asia's largest ports", "workers from Canada"
 _WIDE_FEATURES = {"continent", "region"}  # places of no one country: "Europe", "the Middle East"
 
 if TYPE_CHECKING:
@@ -153,7 +153,7 @@ def _society_group(analysis: Analysis, c: _Cluster, country: str) -> bool:
     """Whether a cluster is a group of one of the _SOCIETY_SECTORS described by common
     nouns ("news outlets", "the company", "Democrats"): not a named organisation (a bank
     or firm a story names may well be foreign), nor a group its phrase places elsewhere
-    ("the CEOs of Europe's airlines")."""
+    ("the mayors of Asia's largest ports")."""
     if c.vote("sector") not in _SOCIETY_SECTORS:
         return False
     if c.kind == "organization" and any(_is_named(m.name) for m in c.mentions):
@@ -169,7 +169,7 @@ def _is_named(name: str) -> bool:
 
 
 def _places_elsewhere(analysis: Analysis, mention: _Mention, country: str) -> bool:
-    """Whether the mention or the phrase it heads ("the CEOs of Europe's airlines",
+    """Whether the mention or the phrase it heads ("the mayors of Asia's largest ports",
     "workers from Canada") names a place of another country or a region wider than one
     (the resolved places: the gazetteer's senses, continents included)."""
     head = analysis.doc[mention.head_i]

@@ -411,7 +411,7 @@ def past_perfect(verb: "Token") -> bool:
 
 
 def _present_simple(verb: "Token") -> bool:
-    """"denies", "does not render", "is held": a state or habit at the time of
+    """"denies", "does not grant", "is held": a state or habit at the time of
     writing, whose finite word (the first auxiliary, else the verb) is a present
     tense other than the perfect's "has". The previous sentence's time is
     another event's ("On Monday the court ruled ... The state denies it")."""
