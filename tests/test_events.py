@@ -829,12 +829,28 @@ def test_a_month_or_year_does_not_date_another_mention(events_of):
     assert [e.date.source for e in endorsements] == ["clause", "published"]
 
 
-@pytest.mark.parametrize("again", ["could visit Madrid again", "did not visit Madrid again"])
-def test_a_mention_not_told_as_happened_takes_no_happening_date(events_of, again):
+@pytest.mark.parametrize("again, source", [("could visit Madrid again", None),
+                                           ("did not visit Madrid again", "published")])
+def test_a_mention_not_told_as_happened_takes_no_happening_date(events_of, again, source):
     text = ("Carlos Ruiz visited Madrid on Monday. The visit was short. Aides were pleased. "
             f"The weather was fine. Carlos Ruiz {again}.")
     visits = [e for e in events_of(text) if e.event == "CONSULT"]
-    assert visits[-1].date.source == "published"
+    assert (visits[-1].date and visits[-1].date.source) == source
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The prime minister could meet the Kenyan president.", "CONSULT"),
+    ("The senator would oppose the treaty if it reached the floor.", "ACCUSE"),
+    ("Had the guards stayed, the mob would have stormed the depot.", "ASSAULT"),
+])
+def test_an_undated_event_that_has_not_happened_is_not_bounded_by_publication(events_of, text, event_type):
+    event = _only(events_of(text), event_type)
+    assert event.status in ("future", "hypothetical") and event.date is None
+
+
+def test_an_announced_threat_keeps_the_bound_of_its_statement(events_of):
+    event = _only(events_of("The dockers' union said it would strike."), "THREATEN")
+    assert (event.status, event.date.last, event.date.source) == ("occurred", "2024-05-10", "published")
 
 
 def test_a_noun_mention_does_not_take_an_earlier_date(events_of):

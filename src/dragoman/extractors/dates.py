@@ -503,7 +503,9 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
        null, precision "unknown"), with `text` "" and a zero-length span at the
        trigger's start. Never the publication day itself: most undated past
        events in news happened earlier. Not used for a trigger in a future
-       clause ("will travel"): that event is not dated at all.
+       clause ("will travel"): that event is not dated at all; the event
+       coder drops it too once the status says future or hypothetical
+       ("plans a visit", "could meet"), which this tense does not see.
     """
     doc = analysis.doc
     published = parse_published(analysis.published)

@@ -28,6 +28,10 @@ from .triggers import TriggerMatcher
 
 _TEXT_DATES = {"clause", "sentence", "context", "happening"}  # dates the text states
 _HAPPENED = frozenset({"occurred", "historical"})  # statuses of an event told as having happened
+# statuses of an event told as still to come or as only possible: the fallback
+# "on or before publication" cannot date it (an announced threat, recoded as
+# occurred, is dated as the statement it is)
+_NOT_YET = frozenset({"future", "hypothetical"})
 # Events whose modes name the means (event_modes.yaml): a means named anywhere
 # in the sentence is the event's ("killed when troops used chlorine gas"), and
 # a more specific means outranks the entry's own ("suicide bombers blew up").
@@ -138,8 +142,10 @@ class EventCoder:
                 trigger_date = shared
                 del draft.reasons[reasons:]
                 draft.status = self.statuses.status(draft, trigger_date)
-        draft.date = trigger_date
         self.statuses.recode(draft)
+        if trigger_date is not None and trigger_date.source == "published" and draft.status in _NOT_YET:
+            trigger_date = None  # "would travel", "plans a visit": no words date it, and it has not happened
+        draft.date = trigger_date
         if not draft.recipients and draft.rule != "noun:between":  # reciprocal: no one else is the target
             self.arguments.fill_recipient(draft, history)
         place = event_place(self.analysis, draft.head)
