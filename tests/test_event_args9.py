@@ -1,7 +1,9 @@
 """Parties of events told as nouns (issue 17, args9): a meeting, visit or joint
 work framed by a phrase of time or circumstance ("after talks with X, she
 said") is the clause subject's own; a named pair ("talks between A and B")
-keeps the meeting theirs."""
+keeps the meeting theirs. Verbs that carry a noun event in the sense of the
+listed light verbs ("rendered assistance", "scheduled a meeting", "pursue an
+indictment") give it their subject."""
 
 from __future__ import annotations
 
@@ -43,3 +45,15 @@ def test_an_attack_framing_a_clause_is_not_the_subjects(coded):
     assert not any("president" in p.text for p in found.actor)
     assert not found.rule.startswith("noun:adjunct")
 
+
+@pytest.mark.parametrize("text, event, actor, recipient", [
+    ("The Spanish government rendered assistance to the flood victims in Portugal.", "AID", "ESP", None),
+    ("French diplomats arranged talks with Algerian officials.", "CONSULT", "FRA", "DZA"),
+    ("Prosecutors in Germany will not pursue an indictment against the Austrian banker.", "ACCUSE", "DEU", "AUT"),
+])
+def test_a_carrying_verb_gives_the_noun_event_its_subject(coded, text, event, actor, recipient):
+    found = coded(text, event)
+    assert found.rule.startswith("noun:light-verb")
+    assert [p.country for p in found.actor] == [actor]
+    if recipient:
+        assert [p.country for p in found.recipient] == [recipient]
