@@ -234,7 +234,7 @@ class ArgumentReader:
         if rule == "noun:possessive" and done_to_person:
             if all(_is_person(t) for t in own):  # "her arrest", "his abduction": the one it was done to
                 return [], own, "noun:possessive-patient"
-        if not own and self._is_adjunct_event(match):
+        if not own and not between and self._is_adjunct_event(match):  # "after talks between A and B": theirs
             return _subjects(noun.head.head, 0), recipients or between, "noun:adjunct"
         if not own and between:  # "talks between A and B": both take part (PLOVER compound actors)
             return between, recipients, "noun:between"
