@@ -236,3 +236,25 @@ def test_signing_an_agreement_is_support(event_triggers, text):
 ])
 def test_signing_a_law_or_a_private_paper_is_no_support(event_triggers, text):
     assert "SUPPORT" not in {event for event, _ in event_triggers(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Two former officials pleaded guilty to bribery charges last month.",
+    "The men pleaded not guilty at the magistrates court.",
+    "The driver pleaded innocent to the reckless driving count.",
+    "A council clerk who requested anonymity said the vote was delayed.",
+    "A camp doctor who pleaded anonymity said four people had died.",
+])
+def test_court_pleas_and_unnamed_sources_are_no_requests(event_triggers, text):
+    """A plea in court answers a charge and a source asking not to be named is
+    how a story cites it: neither asks anyone for something (PLOVER REQUEST)."""
+    assert "REQUEST" not in {event for event, _ in event_triggers(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor pleaded with the governor to send more buses.",
+    "The families pleaded for the release of the two fishermen.",
+    "The union requested a meeting with the transport minister.",
+])
+def test_pleading_and_requesting_from_someone_stay_requests(event_triggers, text):
+    assert "REQUEST" in {event for event, _ in event_triggers(text)}

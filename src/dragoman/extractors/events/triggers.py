@@ -260,7 +260,8 @@ def _objects(verb: Token, particle: Optional[str], clauses: bool = False, compou
     """Objects of the verb; "part of X" counts as X, and a relative pronoun the
     noun it stands for. With `clauses`, the verb of an infinitive complement
     counts too: what "declined to comment" declines is commenting, and what
-    "offered to mediate" offers is mediating. An event
+    "offered to mediate" offers is mediating, and an adjective complement
+    tells the verb's sense ("pleaded guilty" is a plea in court). An event
     noun's object is its of-phrase or its possessor ("the release of the
     hostages", "their release") or whom it is for ("a rally for the
     candidate"); with `compounds`, a noun compounded with it too, which may
@@ -271,7 +272,7 @@ def _objects(verb: Token, particle: Optional[str], clauses: bool = False, compou
         objects = [c for c in verb.children if c.dep_ in kinds]
         objects += [p for c in verb.children if c.lower_ in ("of", "for") for p in _pobjects(c)]
         return [_antecedent(o) for o in objects]
-    kinds = ("dobj", "nsubjpass", "attr", "oprd") + (("xcomp",) if clauses else ())
+    kinds = ("dobj", "nsubjpass", "attr", "oprd") + (("xcomp", "acomp") if clauses else ())
     objects = [c for c in verb.children if c.dep_ in kinds]
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "photographs and intelligence"
     objects += [
