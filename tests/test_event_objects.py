@@ -258,3 +258,23 @@ def test_court_pleas_and_unnamed_sources_are_no_requests(event_triggers, text):
 ])
 def test_pleading_and_requesting_from_someone_stay_requests(event_triggers, text):
     assert "REQUEST" in {event for event, _ in event_triggers(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor beat her challenger by more than 3,000 votes in the runoff.",
+    "A new survey shows the governor beating the senator 48 to 41 percent.",
+    "The visiting side beat the champions in the cup final on Saturday.",
+    "The incumbent beat out two rivals for the council seat.",
+])
+def test_winning_a_contest_is_no_beating(event_triggers, text):
+    """Beating a rival in a vote or a game, or by a score, is a contest won:
+    PLOVER's 'beat' is bodily assault."""
+    assert "ASSAULT" not in {event for event, _ in event_triggers(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers beat the two farmers with rifle butts near the checkpoint.",
+    "Police beat protesters after the election results were announced.",
+])
+def test_a_beating_stays_an_assault(event_triggers, text):
+    assert "ASSAULT" in {event for event, _ in event_triggers(text)}

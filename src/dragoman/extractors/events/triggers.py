@@ -127,6 +127,8 @@ class TriggerMatcher:
                 continue  # "struck a deal", "declined to comment": another sense
             if entry.subjects and not _subject_matches(token, entry.subjects):
                 continue
+            if entry.not_phrase and _phrase_names(token, entry.not_phrase):
+                continue  # "beat him by five points in the primary": a contest won, not a beating
             if entry.not_subjects and (
                 _subject_matches(token, entry.not_subjects, self.armed) or _harmed_in(token, entry.not_subjects, self.armed)
             ):
@@ -302,6 +304,26 @@ def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str]
         if words & lemmas:
             return True
     return False
+
+
+# adjuncts that only date the trigger ("beaten after the election", "after the votes were
+# counted"): they do not tell its sense
+_TIME_PREPS = {"after", "before", "since", "following", "during", "ahead"}
+
+
+def _phrase_names(verb: Token, lemmas: frozenset[str]) -> bool:
+    """A word of the verb's own phrase (its subtree, without adjuncts that only
+    date it) is one of the lemmas, or its entity label is ("PERCENT")."""
+    dating = {
+        t.i for c in verb.children
+        if (c.dep_ == "prep" and c.lower_ in _TIME_PREPS)
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _TIME_PREPS for m in c.children))
+        for t in c.subtree
+    }
+    return any(
+        {*_lemma_forms(t), t.lower_, t.ent_type_} & lemmas
+        for t in verb.subtree if t.i not in dating and t is not verb
+    )
 
 
 def _names_a_person(token: Token) -> bool:
