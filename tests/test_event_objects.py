@@ -278,3 +278,30 @@ def test_winning_a_contest_is_no_beating(event_triggers, text):
 ])
 def test_a_beating_stays_an_assault(event_triggers, text):
     assert "ASSAULT" in {event for event, _ in event_triggers(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor hosted a fundraising dinner for the hospital on Friday.",
+    "Senator Ruiz spoke at a town hall hosted by CNN.",
+    "Mayor Adams took questions at a dinner hosted by Governor Hochul.",
+    "The Kenyan government will host the Commonwealth Games in 2030.",
+    "Governor Hochul hosts a weekly radio show.",
+])
+def test_hosting_an_occasion_is_no_visit(event_triggers, text):
+    """A dinner, a broadcast or a game that someone hosts receives no visitor:
+    PLOVER CONSULT 'visit' is hosting or receiving a visitor."""
+    assert not [trigger for _, trigger in event_triggers(text) if trigger.startswith("host")]
+
+
+def test_hosting_a_leader_stays_a_visit(event_triggers):
+    assert ("CONSULT", "hosted") in event_triggers("Kenya hosted the Ugandan president for two days of talks.")
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The senator would not comment on a decree signed by Governor Hochul.", "SUPPORT"),
+    ("A video shot by a bystander showed the crowd outside the court.", "ASSAULT"),
+])
+def test_a_participle_rules_out_a_sense_by_the_noun_it_modifies(event_triggers, text, event):
+    """'a decree signed by', 'a video shot by': the modified noun is what is
+    signed or shot, and it rules the event sense out as an object would."""
+    assert event not in {found for found, _ in event_triggers(text)}

@@ -267,7 +267,8 @@ def _objects(verb: Token, particle: Optional[str], clauses: bool = False, compou
     noun's object is its of-phrase or its possessor ("the release of the
     hostages", "their release") or whom it is for ("a rally for the
     candidate"); with `compounds`, a noun compounded with it too, which may
-    stand for a possessor ("a Trump rally") -- enough to rule a sense out, not
+    stand for a possessor ("a Trump rally"), and for a participle the noun it
+    modifies ("a dinner hosted by the mayor") -- enough to rule a sense out, not
     to rule one in ("the Nice attack" names a place)."""
     if verb.pos_ in ("NOUN", "PROPN"):
         kinds = ("poss", "compound") if compounds else ("poss",)
@@ -276,6 +277,8 @@ def _objects(verb: Token, particle: Optional[str], clauses: bool = False, compou
         return [_antecedent(o) for o in objects]
     kinds = ("dobj", "nsubjpass", "attr", "oprd") + (("xcomp", "acomp") if clauses else ())
     objects = [c for c in verb.children if c.dep_ in kinds]
+    if compounds and verb.dep_ == "acl" and verb.tag_ == "VBN" and not objects:
+        objects.append(verb.head)  # "a dinner hosted by the mayor": the noun it modifies is what is hosted
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "photographs and intelligence"
     objects += [
         p for o in objects if _lemma(o) in _QUANTITY_NOUNS
