@@ -236,3 +236,72 @@ def test_signing_an_agreement_is_support(event_triggers, text):
 ])
 def test_signing_a_law_or_a_private_paper_is_no_support(event_triggers, text):
     assert "SUPPORT" not in {event for event, _ in event_triggers(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Two former officials pleaded guilty to bribery charges last month.",
+    "The men pleaded not guilty at the magistrates court.",
+    "The driver pleaded innocent to the reckless driving count.",
+    "A council clerk who requested anonymity said the vote was delayed.",
+    "A camp doctor who pleaded anonymity said four people had died.",
+])
+def test_court_pleas_and_unnamed_sources_are_no_requests(event_triggers, text):
+    """A plea in court answers a charge and a source asking not to be named is
+    how a story cites it: neither asks anyone for something (PLOVER REQUEST)."""
+    assert "REQUEST" not in {event for event, _ in event_triggers(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor pleaded with the governor to send more buses.",
+    "The families pleaded for the release of the two fishermen.",
+    "The union requested a meeting with the transport minister.",
+])
+def test_pleading_and_requesting_from_someone_stay_requests(event_triggers, text):
+    assert "REQUEST" in {event for event, _ in event_triggers(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor beat her challenger by more than 3,000 votes in the runoff.",
+    "A new survey shows the governor beating the senator 48 to 41 percent.",
+    "The visiting side beat the champions in the cup final on Saturday.",
+    "The incumbent beat out two rivals for the council seat.",
+])
+def test_winning_a_contest_is_no_beating(event_triggers, text):
+    """Beating a rival in a vote or a game, or by a score, is a contest won:
+    PLOVER's 'beat' is bodily assault."""
+    assert "ASSAULT" not in {event for event, _ in event_triggers(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "Soldiers beat the two farmers with rifle butts near the checkpoint.",
+    "Police beat protesters after the election results were announced.",
+])
+def test_a_beating_stays_an_assault(event_triggers, text):
+    assert "ASSAULT" in {event for event, _ in event_triggers(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor hosted a fundraising dinner for the hospital on Friday.",
+    "Senator Ruiz spoke at a town hall hosted by CNN.",
+    "Mayor Adams took questions at a dinner hosted by Governor Hochul.",
+    "The Kenyan government will host the Commonwealth Games in 2030.",
+    "Governor Hochul hosts a weekly radio show.",
+])
+def test_hosting_an_occasion_is_no_visit(event_triggers, text):
+    """A dinner, a broadcast or a game that someone hosts receives no visitor:
+    PLOVER CONSULT 'visit' is hosting or receiving a visitor."""
+    assert not [trigger for _, trigger in event_triggers(text) if trigger.startswith("host")]
+
+
+def test_hosting_a_leader_stays_a_visit(event_triggers):
+    assert ("CONSULT", "hosted") in event_triggers("Kenya hosted the Ugandan president for two days of talks.")
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The senator would not comment on a decree signed by Governor Hochul.", "SUPPORT"),
+    ("A video shot by a bystander showed the crowd outside the court.", "ASSAULT"),
+])
+def test_a_participle_rules_out_a_sense_by_the_noun_it_modifies(event_triggers, text, event):
+    """'a decree signed by', 'a video shot by': the modified noun is what is
+    signed or shot, and it rules the event sense out as an object would."""
+    assert event not in {found for found, _ in event_triggers(text)}

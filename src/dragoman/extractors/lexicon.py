@@ -31,6 +31,7 @@ _ENTRY_KEYS = {
     "lemma", "phrase", "pos", "particle", "object", "prep", "light", "event", "mode",
     "cameo", "context", "recipient", "embed", "visit", "negated", "object_class",
     "not_object_class", "not_particle", "not_subject_class", "subject_class", "intransitive",
+    "not_phrase_class",
 }
 _CAMEO_RE = re.compile(r"^\d{2,4}$")
 _EMBEDS = {"absorb", "intent"}
@@ -63,6 +64,7 @@ class Entry:
     not_particles: frozenset[str] = frozenset()  # particles that do ("hail from")
     not_subjects: frozenset[str] = frozenset()  # doers that make it no act ("a flood killed")
     subjects: frozenset[str] = frozenset()  # doers the entry requires ("rioters clashed")
+    not_phrase: frozenset[str] = frozenset()  # words in the trigger's phrase that make it a contest ("beat him by 5 points")
     intransitive: bool = False  # the sense with no object ("police fired in the air")
     prep: Optional[str] = None
     light: frozenset[str] = frozenset()
@@ -279,6 +281,7 @@ def _entry(
         not_particles=frozenset(_str_list(raw.get("not_particle", []), where, "not_particle")),
         not_subjects=_class_lemmas(raw, "not_subject_class", where, classes, used),
         subjects=_class_lemmas(raw, "subject_class", where, classes, used),
+        not_phrase=_class_lemmas(raw, "not_phrase_class", where, classes, used),
         intransitive=bool(raw.get("intransitive", False)),
         prep=one("prep"),
         light=frozenset(_str_list(raw.get("light", []), where, "light")),

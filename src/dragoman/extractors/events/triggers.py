@@ -127,6 +127,8 @@ class TriggerMatcher:
                 continue  # "struck a deal", "declined to comment": another sense
             if entry.subjects and not _subject_matches(token, entry.subjects):
                 continue
+            if entry.not_phrase and _phrase_names(token, entry.not_phrase):
+                continue  # "beat him by five points in the primary": a contest won, not a beating
             if entry.not_subjects and (
                 _subject_matches(token, entry.not_subjects, self.armed) or _harmed_in(token, entry.not_subjects, self.armed)
             ):
@@ -260,19 +262,23 @@ def _objects(verb: Token, particle: Optional[str], clauses: bool = False, compou
     """Objects of the verb; "part of X" counts as X, and a relative pronoun the
     noun it stands for. With `clauses`, the verb of an infinitive complement
     counts too: what "declined to comment" declines is commenting, and what
-    "offered to mediate" offers is mediating. An event
+    "offered to mediate" offers is mediating, and an adjective complement
+    tells the verb's sense ("pleaded guilty" is a plea in court). An event
     noun's object is its of-phrase or its possessor ("the release of the
     hostages", "their release") or whom it is for ("a rally for the
     candidate"); with `compounds`, a noun compounded with it too, which may
-    stand for a possessor ("a Trump rally") -- enough to rule a sense out, not
+    stand for a possessor ("a Trump rally"), and for a participle the noun it
+    modifies ("a dinner hosted by the mayor") -- enough to rule a sense out, not
     to rule one in ("the Nice attack" names a place)."""
     if verb.pos_ in ("NOUN", "PROPN"):
         kinds = ("poss", "compound") if compounds else ("poss",)
         objects = [c for c in verb.children if c.dep_ in kinds]
         objects += [p for c in verb.children if c.lower_ in ("of", "for") for p in _pobjects(c)]
         return [_antecedent(o) for o in objects]
-    kinds = ("dobj", "nsubjpass", "attr", "oprd") + (("xcomp",) if clauses else ())
+    kinds = ("dobj", "nsubjpass", "attr", "oprd") + (("xcomp", "acomp") if clauses else ())
     objects = [c for c in verb.children if c.dep_ in kinds]
+    if compounds and verb.dep_ == "acl" and verb.tag_ == "VBN" and not objects:
+        objects.append(verb.head)  # "a dinner hosted by the mayor": the noun it modifies is what is hosted
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "photographs and intelligence"
     objects += [
         p for o in objects if _lemma(o) in _QUANTITY_NOUNS
@@ -301,6 +307,26 @@ def _object_matches(verb: Token, lemmas: frozenset[str], particle: Optional[str]
         if words & lemmas:
             return True
     return False
+
+
+# adjuncts that only date the trigger ("beaten after the election", "after the votes were
+# counted"): they do not tell its sense
+_TIME_PREPS = {"after", "before", "since", "following", "during", "ahead"}
+
+
+def _phrase_names(verb: Token, lemmas: frozenset[str]) -> bool:
+    """A word of the verb's own phrase (its subtree, without adjuncts that only
+    date it) is one of the lemmas, or its entity label is ("PERCENT")."""
+    dating = {
+        t.i for c in verb.children
+        if (c.dep_ == "prep" and c.lower_ in _TIME_PREPS)
+        or (c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in _TIME_PREPS for m in c.children))
+        for t in c.subtree
+    }
+    return any(
+        {*_lemma_forms(t), t.lower_, t.ent_type_} & lemmas
+        for t in verb.subtree if t.i not in dating and t is not verb
+    )
 
 
 def _names_a_person(token: Token) -> bool:
