@@ -6,6 +6,7 @@ measures the real size)."""
 
 from __future__ import annotations
 
+import gc
 import json
 
 import pytest
@@ -142,3 +143,10 @@ def test_records_in_memory_zones_equal_the_analyses_and_free_the_words_they_adde
     zoned = list(pipeline.records(articles, with_text=True))
     assert not any(w in strings for w in invented)
     assert zoned == [a.to_record(with_text=True) for a in pipeline.run(articles)]
+
+
+def test_the_loaded_model_is_out_of_the_cyclic_collectors_reach():
+    """The model lives as long as the process: full collections during a run skip it."""
+    model = load_nlp()
+    assert gc.get_freeze_count() > 0
+    assert not any(o is model for o in gc.get_objects())

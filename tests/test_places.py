@@ -138,6 +138,20 @@ def _one_town_index() -> gazetteer.Gazetteer:
     return gazetteer.Gazetteer([OURTOWN], {"ourtown": (0 * 2 + 1,)})
 
 
+def test_within_one_article_a_plain_ranking_is_made_once_and_each_caller_gets_its_own_list(monkeypatch):
+    index = _one_town_index()
+    made = []
+    rank = index._ranked
+    monkeypatch.setattr(index, "_ranked", lambda *args: made.append(args) or rank(*args))
+    with gazetteer.one_article():
+        index.ranked("Ourtown").clear()
+        again = index.ranked("Ourtown")
+        index.ranked("Ourtown", article_countries={"NZL": 1})  # a ranking in context is made each time
+    after = index.ranked("Ourtown")
+    assert again == after and again[0][0] == OURTOWN
+    assert len(made) == 3  # the plain ranking once in the article, the one in context, the one after it
+
+
 def test_an_index_round_trips_and_one_built_from_other_inputs_is_refused(tmp_path):
     path = tmp_path / "index.msgpack"
     gazetteer.write_index(path, _one_town_index(), {"inputs": "ours"})

@@ -20,6 +20,7 @@ if TYPE_CHECKING:
 _KEY = "dragoman_sentences"
 _TEXT_KEY = "dragoman_text"
 _LOWER_KEY = "dragoman_lower_words"
+_LEMMAS_KEY = "dragoman_lower_lemmas"
 _TEXTS_KEY = "dragoman_token_texts"
 _TOKENS_KEY = "dragoman_tokens"
 _SPANS_KEY = "dragoman_spans_at"
@@ -56,6 +57,15 @@ def lower_words(doc: "Doc") -> list[str]:
     if words is None:
         words = doc.user_data[_LOWER_KEY] = [token.lower_ for token in doc_tokens(doc)]
     return words
+
+
+def lower_lemmas(doc: "Doc") -> list[str]:
+    """Every token's lemma in lower case, by token index: the event coder reads each
+    token's again for triggers, then a sentence's for every event's context cues."""
+    lemmas = doc.user_data.get(_LEMMAS_KEY)
+    if lemmas is None:
+        lemmas = doc.user_data[_LEMMAS_KEY] = [token.lemma_.lower() for token in doc_tokens(doc)]
+    return lemmas
 
 
 def token_texts(doc: "Doc") -> list[str]:
@@ -108,5 +118,5 @@ def release(doc: "Doc") -> None:
     """Drop the cached views, so that the Doc (its arrays and tensor) is freed as soon
     as the last reference to it goes, not at the next full garbage collection: a long
     run otherwise held hundreds of MB of finished Docs (bench/memory.py)."""
-    for key in (_KEY, _KEY + "_starts", _TEXT_KEY, _LOWER_KEY, _TEXTS_KEY, _TOKENS_KEY, _SPANS_KEY, _ENTS_KEY):
+    for key in (_KEY, _KEY + "_starts", _TEXT_KEY, _LOWER_KEY, _LEMMAS_KEY, _TEXTS_KEY, _TOKENS_KEY, _SPANS_KEY, _ENTS_KEY):
         doc.user_data.pop(key, None)

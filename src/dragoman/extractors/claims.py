@@ -277,10 +277,14 @@ class _Reading:
 
 
 def _match_phrase(doc: "Doc", i: int, phrases) -> Optional[tuple]:
-    """The longest phrase of `phrases` whose words start at doc[i]."""
+    """The longest phrase of `phrases` whose words start at doc[i]. A phrase whose first
+    word is not doc[i]'s is passed over before its words are sliced (most are)."""
     lowers = lower_words(doc)
+    first = lowers[i] if 0 <= i < len(lowers) else None
     for item in phrases:
         words = item[0]
+        if words and words[0] != first:
+            continue
         if i + len(words) <= len(lowers) and tuple(lowers[i:i + len(words)]) == words:
             return item
     return None

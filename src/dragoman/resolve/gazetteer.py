@@ -22,6 +22,8 @@ import math
 import os
 import re
 import tempfile
+from contextlib import contextmanager
+from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Collection, Iterator, Mapping, NamedTuple, Optional, Sequence
@@ -187,6 +189,27 @@ class _PackedPlaces(Sequence[Candidate]):
                 self._kept[i] = place
 
 
+# the rankings without article context given so far in the article being analysed
+# (see `one_article`), by (gazetteer, name, feature, main_only); None outside one
+_article_rankings: ContextVar[Optional[dict[tuple, list[tuple[Candidate, float]]]]] = ContextVar(
+    "article_rankings", default=None
+)
+
+
+@contextmanager
+def one_article() -> Iterator[None]:
+    """Rank each name once, without context, while one article is analysed.
+
+    The place and actor steps ask for the same names again and again (about half of
+    an article's plain `Gazetteer.ranked` calls repeat one); a plain ranking depends on
+    the name alone, and within one article its places keep one object each (`PLACES_KEPT`)."""
+    token = _article_rankings.set({})
+    try:
+        yield
+    finally:
+        _article_rankings.reset(token)
+
+
 def _handed_out_by_code(place: Candidate) -> bool:
     return bool(place.country) and (place.feature == "country" or place.capital)
 
@@ -243,6 +266,23 @@ class Gazetteer:
         `main_only` only places whose own name (or a listed alias) it is, not one of
         GeoNames' historical or foreign alternates; `article_counties` says which
         counties the article's other names may be, or hold a town of."""
+        kept = _article_rankings.get()
+        if kept is None or article_countries or article_admin1 or article_counties is not None:
+            return self._ranked(name, article_countries, article_admin1, article_counties, feature, main_only)
+        key = (id(self), name, feature, main_only)
+        if key not in kept:
+            kept[key] = self._ranked(name, (), (), None, feature, main_only)
+        return list(kept[key])
+
+    def _ranked(
+        self,
+        name: str,
+        article_countries: Collection[str] | Mapping[str, int],
+        article_admin1: Collection[str] | Mapping[str, int],
+        article_counties: Optional[Containment],
+        feature: Optional[str],
+        main_only: bool,
+    ) -> list[tuple[Candidate, float]]:
         hits = [
             (c, main) for c, main in self._hits(name)
             if (feature is None or c.feature == feature) and (main or not main_only)

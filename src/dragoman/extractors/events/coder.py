@@ -11,7 +11,7 @@ from msgspec.structs import replace
 from spacy.tokens import Doc, Span, Token
 
 from ...analysis import Analysis
-from ...annotate.views import doc_tokens, lower_words, sentence_of
+from ...annotate.views import lower_lemmas, lower_words, sentence_of
 from ...records import DateMention, Event, Offsets, Party, Place, Trigger
 from ..claims import casualty_counts
 from ..dates import event_date, past_perfect
@@ -64,6 +64,7 @@ class EventCoder:
         self.statuses = StatusReader(lexicon, analysis.published)
         self.longest_context_cue = max((len(cue) for cues in lexicon.contexts.values() for cue in cues), default=1)
         self.traces: Optional[dict[tuple[int, str], dict]] = None  # filled for `explain_event`
+        self._said_contexts: dict[int, list[str]] = {}  # `_sentence_contexts`, by the sentence's first token
 
     def code(self) -> list[Event]:
         matches = self.triggers.matches()
@@ -221,14 +222,19 @@ class EventCoder:
         for note in draft.notes:
             if note.startswith("context:"):
                 contexts.extend(note.split(":", 1)[1].split(","))
-        sentence = sentence_of(draft.head)
-        doc, start, end = sentence.doc, sentence.start, sentence.end
-        lemmas = [_lemma(t) for t in doc_tokens(doc)[start:end]]
-        said = _word_runs(lemmas, lower_words(doc)[start:end], longest=self.longest_context_cue)
-        for context, cues in self.lex.contexts.items():
-            if any(cue in said for cue in cues):
-                contexts.append(context)
+        contexts.extend(self._sentence_contexts(sentence_of(draft.head)))
         return list(dict.fromkeys(contexts))
+
+    def _sentence_contexts(self, sentence: Span) -> list[str]:
+        """The contexts whose cues the sentence says, kept per sentence: its events share them."""
+        found = self._said_contexts.get(sentence.start)
+        if found is None:
+            doc, start, end = sentence.doc, sentence.start, sentence.end
+            said = _word_runs(lower_lemmas(doc)[start:end], lower_words(doc)[start:end], longest=self.longest_context_cue)
+            found = self._said_contexts[sentence.start] = [
+                context for context, cues in self.lex.contexts.items() if any(cue in said for cue in cues)
+            ]
+        return found
 
     def _confidence(self, draft: Draft) -> float:
         score = 0.5

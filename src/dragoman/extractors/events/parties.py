@@ -8,10 +8,10 @@ from __future__ import annotations
 from typing import Optional
 
 from msgspec.structs import replace
-from spacy.tokens import Span, Token
+from spacy.tokens import Doc, Span, Token
 
 from ...analysis import Analysis
-from ...annotate.views import sentence_of, sentences, span_at, span_tokens
+from ...annotate.views import lower_words, sentence_of, sentences, span_at, span_tokens
 from ...records import Actor, Party, Place
 from ...resolve.actor_codes import code_actor, names_stateless_group
 from ...resolve.countries import country_code, is_state
@@ -460,7 +460,7 @@ class PartyFinder:
                 continue
             if tok.i in excluded or _is_stance_target(tok):
                 continue
-            if not _is_ethnic(tok.doc[tok.i : tok.i + 1]):
+            if not _ethnic_within(tok.doc, tok.i, tok.i + 1):
                 code = self.country_code(tok.text)
                 if code and _is_scene(tok):
                     found.setdefault(code, Party(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
@@ -594,9 +594,13 @@ def _counted(token: Token) -> Token:
 def _is_ethnic(span: Span) -> bool:
     """'ethnic Albanians', 'ethnic Turkish villagers': the nationality word names
     descent, not the state they belong to, which the scene tells."""
-    doc = span.doc
-    before = doc[span.start - 1 : span.start] if span.start > 0 else doc[0:0]
-    return any(t.lower_ == "ethnic" for t in list(span) + list(before))
+    return _ethnic_within(span.doc, span.start, span.end)
+
+
+def _ethnic_within(doc: Doc, start: int, end: int) -> bool:
+    """Whether "ethnic" is among the tokens [start, end) or just before them (see
+    `_is_ethnic`), read from the doc's kept words: no Span or Token is built."""
+    return "ethnic" in lower_words(doc)[max(start - 1, 0) : end]
 
 
 def _cited_sources(sentence: Span) -> set[int]:

@@ -15,7 +15,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ...annotate.views import doc_ents, doc_tokens, token_texts
+from ...annotate.views import doc_ents, doc_tokens, lower_lemmas, token_texts
 from ..lexicon import Entry, Lexicon
 from .drafts import Match
 from .parse import _QUANTITY_NOUNS, _UNDER_VERBS, _after_hyphen, _antecedent, _controllers, _following_prep, _for_clauses, _in_under_phrase, _lemma, _lemma_forms, _lemma_in, _pobjects, _undergoes
@@ -53,7 +53,7 @@ class TriggerMatcher:
         matches: dict[int, Match] = {}
         taken: set[int] = set()
         tokens = doc_tokens(self.doc)
-        lemmas = [_lemma(token) for token in tokens]
+        lemmas = lower_lemmas(self.doc)
         for token, lemma in zip(tokens, lemmas):
             if lemma not in self.lex.by_phrase_start or self._in_scare_quote(token):
                 continue

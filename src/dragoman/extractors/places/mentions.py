@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable, Optional
+from typing import TYPE_CHECKING, Optional
 
 import yaml
 
@@ -251,19 +251,22 @@ def _leading_names(tokens: list["Token"]) -> list["Token"]:
     return names
 
 
-def _proper_runs(doc: "Doc") -> Iterable[tuple["Token", "Token"]]:
+def _proper_runs(doc: "Doc") -> list[tuple["Token", "Token"]]:
     """(first, last) tokens of each run of capitalised proper nouns; a date or number
-    the tagger found ends the run ("in Corsica Thursday" holds the name "Corsica")."""
+    the tagger found ends the run ("in Corsica Thursday" holds the name "Corsica").
+    Listed once per article: the untagged names and their echoes both walk them."""
+    runs: list[tuple["Token", "Token"]] = []
     run: list["Token"] = []
     for token in doc_tokens(doc):
         if token.pos_ == "PROPN" and token.text[:1].isupper() and token.ent_type_ not in NOT_NAME_LABELS:
             run.append(token)
             continue
         if run:
-            yield run[0], run[-1]
+            runs.append((run[0], run[-1]))
         run = []
     if run:
-        yield run[0], run[-1]
+        runs.append((run[0], run[-1]))
+    return runs
 
 
 def _cued(first: "Token", last: "Token", gazetteer: Gazetteer) -> bool:
@@ -323,7 +326,9 @@ def _overlap_test(spans: list[tuple[int, int]]):
     return overlaps
 
 
-def _untagged(analysis: Analysis, taken: list[tuple[int, int]], gazetteer: Gazetteer) -> list[_Mention]:
+def _untagged(
+    analysis: Analysis, runs: list[tuple["Token", "Token"]], taken: list[tuple[int, int]], gazetteer: Gazetteer
+) -> list[_Mention]:
     """Names the tagger missed or called a person, that their context marks as places."""
     # a name the tagger called a person, organisation or product may still be a place
     # ("rallied in Sardinia"); numbers, dates and the like are not names
@@ -331,7 +336,7 @@ def _untagged(analysis: Analysis, taken: list[tuple[int, int]], gazetteer: Gazet
     overlaps = _overlap_test(blocked)
     surnames = _surnames(analysis)
     found = []
-    for first, last in _proper_runs(analysis.doc):
+    for first, last in runs:
         start, end = first.idx, last.idx + len(last.text)
         if overlaps(start, end):
             continue
@@ -395,7 +400,9 @@ def _aimed_at(first: "Token", last: "Token", gazetteer: Gazetteer) -> bool:
     return _echoable(name, gazetteer, by_any_name=True) and known_actors.lookup(name) is None
 
 
-def _echoes(analysis: Analysis, mentions: list[_Mention], gazetteer: Gazetteer) -> list[_Mention]:
+def _echoes(
+    analysis: Analysis, runs: list[tuple["Token", "Token"]], mentions: list[_Mention], gazetteer: Gazetteer
+) -> list[_Mention]:
     """Other occurrences of a name the tagger took for a place elsewhere in the article:
     a name keeps its sense throughout a story, though the tagger may call "Gainesville"
     a place in one sentence and a person in the next ("A Gainesville man ..."). Only a
@@ -411,7 +418,7 @@ def _echoes(analysis: Analysis, mentions: list[_Mention], gazetteer: Gazetteer) 
     taken = [(m.start, m.end) for m in mentions]
     blocked = taken + [(e.start, e.end) for e in analysis.entities if e.label not in MISLABELLED_NAME_LABELS]
     text, found = doc_text(analysis.doc), []
-    for first, last in _proper_runs(analysis.doc):
+    for first, last in runs:
         start, end = first.idx, last.idx + len(last.text)
         if text[start:end].lower() in places and not any(s < end and start < e for s, e in blocked):
             found.append(_Mention(text=text[start:end], start=start, end=end))
@@ -540,8 +547,9 @@ def _mentions(analysis: Analysis, gazetteer: Gazetteer) -> list[_Mention]:
         elif entity.label in {"ORG", "FAC"}:
             mentions += _embedded(analysis.doc, entity, gazetteer)
     mentions = [m for m in mentions if m.text.strip()]
-    mentions += _untagged(analysis, [(m.start, m.end) for m in mentions], gazetteer)
-    mentions += _echoes(analysis, mentions, gazetteer)
+    runs = _proper_runs(analysis.doc)
+    mentions += _untagged(analysis, runs, [(m.start, m.end) for m in mentions], gazetteer)
+    mentions += _echoes(analysis, runs, mentions, gazetteer)
     mentions += _datelines(text, [(m.start, m.end) for m in mentions], gazetteer)
     mentions = [_street(m, text) for m in _completed(mentions, text, gazetteer)]
     mentions = _without_named_things(mentions, text)

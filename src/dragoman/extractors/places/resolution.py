@@ -183,6 +183,7 @@ class _Resolver:
         # counties each name may be, and counties each name may be a town in
         self.counties_named: dict[str, set[str]] = {}
         self.counties_with_town: dict[str, set[str]] = {}
+        self.counties_of_others: dict[str, tuple[Counter[str], Counter[str]]] = {}  # `_counties_beside`, per stem
         self.senses: dict[tuple, Optional[Candidate]] = {}
         # pass 3: counties the towns each name stem was resolved to lie in ("DeKalb")
         self.counties_of_towns: dict[str, Counter[str]] = defaultdict(Counter)
@@ -324,19 +325,26 @@ class _Resolver:
         if name not in self.counties_named:
             self.counties_named[name] = {c.admin2 for c, _ in ranked if names_division(c)}
             self.counties_with_town[name] = {c.admin2 for c in plausible(ranked) if c.feature == "city" and c.admin2}
+            self.counties_of_others.clear()
 
     def _counties_beside(self, name: str) -> Containment:
         """The counties the article's other names may be or hold a town of, each with
-        how many names do."""
-        named: Counter[str] = Counter()
-        holding: Counter[str] = Counter()
-        for other in self.counties_named:
-            # "Madison" beside "Madison County" is one name twice, not a town and its county
-            if _stem(other) != _stem(name):
-                named.update(self.counties_named[other])
-                holding.update(self.counties_with_town[other])
+        how many names do. The other names' counts are summed once per name stem (every
+        mention is resolved two or three times, against the same names)."""
+        stem = _stem(name)
+        if stem not in self.counties_of_others:
+            named: Counter[str] = Counter()
+            holding: Counter[str] = Counter()
+            for other in self.counties_named:
+                # "Madison" beside "Madison County" is one name twice, not a town and its county
+                if _stem(other) != stem:
+                    named.update(self.counties_named[other])
+                    holding.update(self.counties_with_town[other])
+            self.counties_of_others[stem] = (named, holding)
+        named, holding = self.counties_of_others[stem]
         # but once "DeKalb" is settled as the Illinois town, "DeKalb County" is its county
-        holding.update(self.counties_of_towns[_stem(name)])
+        holding = Counter(holding)
+        holding.update(self.counties_of_towns[stem])
         return Containment(named, holding)
 
     def _count_admin1(self, name: str, place: Candidate) -> None:
