@@ -528,7 +528,7 @@ def test_a_journey_happens_at_its_destination():
     "text, name",
     [
         # a weekday after the name is no part of it ("Corsica" tagged a product)
-        ("Thousands marched in Corsica Thursday against the reform.", "Corsica"),
+        ("Thousands marched across Corsica Thursday against the reform.", "Corsica"),
         # a town tagged as a group of people, after "in"
         ("A vendor was shot in Samarra, police said.", "Samarra"),
         # the object of "patrol", tagged as a person

@@ -253,7 +253,7 @@ def _leading_names(tokens: list["Token"]) -> list["Token"]:
 
 def _proper_runs(doc: "Doc") -> list[tuple["Token", "Token"]]:
     """(first, last) tokens of each run of capitalised proper nouns; a date or number
-    the tagger found ends the run ("in Corsica Thursday" holds the name "Corsica").
+    the tagger found ends the run ("across Corsica Thursday" holds the name "Corsica").
     Listed once per article: the untagged names and their echoes both walk them."""
     runs: list[tuple["Token", "Token"]] = []
     run: list["Token"] = []
