@@ -18,6 +18,7 @@ from dragoman.extractors.places import find_places
 from dragoman.pipeline import Pipeline
 from dragoman.records import Article, Entity
 from dragoman.resolve import gazetteer, gazetteer_build
+from dragoman.resolve.article_memo import one_article
 from seed import seed_expected, seed_text
 
 PUBLISHED = "2024-03-22"
@@ -143,7 +144,7 @@ def test_within_one_article_a_plain_ranking_is_made_once_and_each_caller_gets_it
     made = []
     rank = index._ranked
     monkeypatch.setattr(index, "_ranked", lambda *args: made.append(args) or rank(*args))
-    with gazetteer.one_article():
+    with one_article():
         index.ranked("Ourtown").clear()
         again = index.ranked("Ourtown")
         index.ranked("Ourtown", article_countries={"NZL": 1})  # a ranking in context is made each time

@@ -14,8 +14,7 @@ from .analysis import Analysis
 from .annotate.nlp import give_back_freed_memory, load_nlp, parse
 from .annotate.views import release
 from .records import Article, ArticleRecord
-from .resolve import gazetteer
-from .resolve.actor_codes import one_article
+from .resolve.article_memo import one_article
 
 Component = Callable[[Analysis], None]
 OnError = Callable[[Article, Exception], None]
@@ -66,7 +65,7 @@ class Pipeline:
         if doc is None:
             doc = next(parse([article.text], batch_size=1))
         analysis = Analysis(article=article, doc=doc)
-        with one_article(), gazetteer.one_article():
+        with one_article():
             for _name, step in self.steps:
                 step(analysis)
         analysis.apply_lessons()

@@ -20,10 +20,8 @@ The lexicon and matching live in `actor_words`, names and known people in
 
 from __future__ import annotations
 
-from contextlib import contextmanager
-from contextvars import ContextVar
 from datetime import date
-from typing import Iterator, Optional, Union
+from typing import Optional, Union
 
 from .actor_people import _fill_from_known, _is_surname, _names_not_pronouns
 from .actor_places import (
@@ -46,6 +44,7 @@ from .actor_words import (
     _Piece,
     _pieces,
 )
+from .article_memo import ArticleMemo
 from .registry import STATE_SECTORS, ActorSource
 
 
@@ -54,8 +53,11 @@ _NON_STATE_SECTORS = frozenset({"REB", "PTY", "OPP", "NGO", "UNO", "EUR", "IGO",
 _STATE_MEDIA_SECTORS = frozenset({"JRN", "BUS"})
 _IGO_FAMILIES = frozenset({"UNO", "EUR", "IGO"})  # sectors naming an intergovernmental body's family
 
-# the codes given so far in the article being analysed (see `one_article`); None outside one
-_article_codes: ContextVar[Optional[dict[tuple, ActorCode]]] = ContextVar("article_codes", default=None)
+# the codes given so far in the article being analysed: its steps ask about the same
+# phrases again and again ("the president" in every sentence, a name with each of its
+# titles; about 40% of the calls repeat one), and the known-actor sources only learn
+# from finished articles, so within one the answer cannot change
+_article_codes: ArticleMemo[ActorCode] = ArticleMemo("article_codes")
 
 
 def _analyse(pieces: list[_Piece]) -> _Analysis:
@@ -301,21 +303,6 @@ def names_stateless_group(text: str) -> bool:
     return any(p.lex is not None and p.lex.stateless for p in _pieces(text or ""))
 
 
-@contextmanager
-def one_article() -> Iterator[None]:
-    """Code each phrase once while one article is analysed.
-
-    Its steps ask about the same phrases again and again ("the president" in every
-    sentence, a name with each of its titles): about 40% of the calls repeat one. The
-    known-actor sources only learn from finished articles, so within one the answer
-    cannot change; across articles it may, so the codes go with the article."""
-    token = _article_codes.set({})
-    try:
-        yield
-    finally:
-        _article_codes.reset(token)
-
-
 def code_actor(text: str, *, context_country: Optional[str] = None, as_of: Union[str, date, None] = None,
                registry: Optional[ActorSource] = None) -> ActorCode:
     """Country, sector, role, name and kind of an actor phrase.
@@ -327,14 +314,8 @@ def code_actor(text: str, *, context_country: Optional[str] = None, as_of: Union
     role ("Secretary of State Antony Blinken" in a US article). A name no source knows,
     or that a source gives to two actors, stays uncoded: names are never guessed.
     """
-    codes = _article_codes.get()
-    if codes is None:
-        return _code_actor(text, context_country, as_of, registry)
-    key = (text, context_country, as_of, id(registry))
-    code = codes.get(key)
-    if code is None:
-        code = codes[key] = _code_actor(text, context_country, as_of, registry)
-    return code
+    return _article_codes.get((text, context_country, as_of, id(registry)),
+                              lambda: _code_actor(text, context_country, as_of, registry))
 
 
 def _code_actor(text: str, context_country: Optional[str], as_of: Union[str, date, None],

@@ -22,8 +22,6 @@ import math
 import os
 import re
 import tempfile
-from contextlib import contextmanager
-from contextvars import ContextVar
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Callable, Collection, Iterator, Mapping, NamedTuple, Optional, Sequence
@@ -31,6 +29,8 @@ from typing import Any, Callable, Collection, Iterator, Mapping, NamedTuple, Opt
 import msgspec
 import yaml
 from unidecode import unidecode
+
+from .article_memo import ArticleMemo
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 DIVISIONS_YAML = DATA_DIR / "divisions.yaml"
@@ -189,25 +189,12 @@ class _PackedPlaces(Sequence[Candidate]):
                 self._kept[i] = place
 
 
-# the rankings without article context given so far in the article being analysed
-# (see `one_article`), by (gazetteer, name, feature, main_only); None outside one
-_article_rankings: ContextVar[Optional[dict[tuple, list[tuple[Candidate, float]]]]] = ContextVar(
-    "article_rankings", default=None
-)
-
-
-@contextmanager
-def one_article() -> Iterator[None]:
-    """Rank each name once, without context, while one article is analysed.
-
-    The place and actor steps ask for the same names again and again (about half of
-    an article's plain `Gazetteer.ranked` calls repeat one); a plain ranking depends on
-    the name alone, and within one article its places keep one object each (`PLACES_KEPT`)."""
-    token = _article_rankings.set({})
-    try:
-        yield
-    finally:
-        _article_rankings.reset(token)
+# the rankings without article context given so far in the article being analysed, by
+# (gazetteer, name, feature, main_only): the place and actor steps ask for the same
+# names again and again (about half of an article's plain `Gazetteer.ranked` calls
+# repeat one); a plain ranking depends on the name alone, and within one article its
+# places keep one object each (`PLACES_KEPT`)
+_article_rankings: ArticleMemo[list[tuple[Candidate, float]]] = ArticleMemo("article_rankings")
 
 
 def _handed_out_by_code(place: Candidate) -> bool:
@@ -266,13 +253,11 @@ class Gazetteer:
         `main_only` only places whose own name (or a listed alias) it is, not one of
         GeoNames' historical or foreign alternates; `article_counties` says which
         counties the article's other names may be, or hold a town of."""
-        kept = _article_rankings.get()
-        if kept is None or article_countries or article_admin1 or article_counties is not None:
+        if article_countries or article_admin1 or article_counties is not None:
             return self._ranked(name, article_countries, article_admin1, article_counties, feature, main_only)
-        key = (id(self), name, feature, main_only)
-        if key not in kept:
-            kept[key] = self._ranked(name, (), (), None, feature, main_only)
-        return list(kept[key])
+        plain = _article_rankings.get((id(self), name, feature, main_only),
+                                      lambda: self._ranked(name, (), (), None, feature, main_only))
+        return list(plain)  # each caller its own list, to change as it likes
 
     def _ranked(
         self,
