@@ -4,13 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
+import msgspec
 import pytest
 
 from dragoman.extractors.dates import event_date
 from dragoman.pipeline import Pipeline
-from dragoman.records import Article
+from dragoman.records import Article, DateMention
 from dragoman.resolve.dateline import dateline_date
-from dragoman.resolve.timex import resolve
+from dragoman.resolve.timex import calendar_value, mention_bounds, resolve, value_range
 from seed import seed_text
 
 FRIDAY = date(2024, 3, 22)  # a Friday
@@ -143,7 +144,50 @@ def test_weekday_looks_ahead_in_a_future_clause():
 )
 def test_ranges(text, expected):
     assert span(text) == expected
-    assert resolve(text, FRIDAY).value is None  # no single day is known
+    # a whole calendar month or year is also named by its ISO 8601 form; a week, a
+    # season, a quarter, a decade or part of a month has no value, only its days
+    assert resolve(text, FRIDAY).value == WHOLE_UNITS.get(text)
+
+
+WHOLE_UNITS = {
+    "this month": "2024-03", "last month": "2024-02", "next month": "2024-04", "in January": "2024-01",
+    "in September": "2023-09", "last March": "2023-03", "November 2023": "2023-11", "in 2019": "2019",
+    "last year": "2023", "a year ago": "2023", "the current fiscal year": "2024", "last fiscal year": "2023",
+}
+
+
+@pytest.mark.parametrize("first, last, value", [
+    (date(1996, 3, 7), date(1996, 3, 7), "1996-03-07"),
+    (date(1996, 2, 1), date(1996, 2, 29), "1996-02"),  # a leap February, whole
+    (date(1996, 1, 1), date(1996, 12, 31), "1996"),
+    (date(1996, 3, 1), date(1996, 3, 30), None),  # a month but its last day
+    (date(1996, 3, 4), date(1996, 3, 10), None),  # a Monday-to-Sunday week: no ISO week form
+    (date(1995, 12, 1), date(1996, 2, 29), None),  # a winter
+    (date(1990, 1, 1), date(1999, 12, 31), None),  # a decade
+])
+def test_a_value_names_a_whole_calendar_day_month_or_year(first, last, value):
+    assert calendar_value(first, last) == value
+    if value is not None:
+        assert value_range(value) == (first, last)
+
+
+@pytest.mark.parametrize("value", ["March 1996", "1996-13", "1996-02-30", "96", ""])
+def test_what_is_no_calendar_value_names_no_days(value):
+    assert value_range(value) is None
+
+
+def test_a_month_value_is_a_valid_record_and_words_are_not():
+    month = DateMention(text="in March 1996", start=0, end=13, value="1996-03", first="1996-03-01",
+                        last="1996-03-31", precision="month")
+    assert msgspec.json.decode(msgspec.json.encode(month), type=DateMention) == month
+    with pytest.raises(msgspec.ValidationError):
+        msgspec.json.decode(b'{"text": "", "start": 0, "end": 0, "value": "March 1996"}', type=DateMention)
+
+
+def test_a_mention_with_only_a_value_has_the_days_it_names():
+    assert mention_bounds(DateMention(text="", start=0, end=0, value="2023-11")) == ("2023-11-01", "2023-11-30")
+    bounded = DateMention(text="", start=0, end=0, last="2023-11-30")  # on or before a day: kept as it is
+    assert mention_bounds(bounded) == (None, "2023-11-30")
 
 
 @pytest.mark.parametrize("text", ["the following year", "the following week", "the following two days"])

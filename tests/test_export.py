@@ -87,12 +87,12 @@ def _articles() -> list[tuple[ArticleRecord, str]]:
     ], [
         _event(t, "E1", "CONSULT", "visit", 0, status="future", actor=[_party(t, "Kenya\u2019s president", "KEN", "GOV", "A1")],
                recipient=[_party(t, "Uganda", "UGA", None, "A2")],
-               date=_date(first="2024-04-01", last="2024-04-30", precision="month")),
+               date=_date("2024-04", "2024-04-01", "2024-04-30", precision="month")),
         _event(t, "E2", "PROTEST", "marched", 1, actor=[_party(t, "protesters", "KEN", "CVL")],
                date=_date(first="2024-03-11", last="2024-03-17", precision="week"),
                place=_place(t, "Nairobi", "KEN", -1.28, 36.82)),
         _event(t, "E3", "ASSAULT", "clashed", 2, status="historical", actor=[_party(t, "Kenyan troops", "KEN", "MIL")],
-               recipient=[_party(t, "cattle raiders")], date=_date(first="2023-01-01", last="2023-12-31", precision="year")),
+               recipient=[_party(t, "cattle raiders")], date=_date("2023", "2023-01-01", "2023-12-31", precision="year")),
     ])
     t = TARIFFS
     tariffs = _record("tariffs", t, None, [
@@ -148,6 +148,10 @@ def _keys(store, **criteria) -> list[str]:
     ({"since": "2024-03-05", "undated": True}, ["aegean:E2", "kenya:E2", "tariffs:E2"]),
     ({"until": "2024-03-04"}, ["aegean:E1", "kenya:E3"]),
     ({"since": "2024-03-15", "until": "2024-03-15"}, ["kenya:E2"]),
+    # a year's or a month's value is compared by its days, not as text ("2023" < "2023-06-30")
+    ({"since": "2023-06-30", "until": "2023-07-01"}, ["kenya:E3"]),
+    ({"statuses": ALL_STATUSES, "since": "2024-04-15"}, ["kenya:E1"]),
+    ({"statuses": ALL_STATUSES, "until": "2023-12-31"}, ["kenya:E3"]),
     ({"places": ("athens", "NAIROBI")}, ["aegean:E2", "kenya:E2"]),
     ({"articles": ("kenya",)}, ["kenya:E2", "kenya:E3"]),
     ({"types": ("ASSAULT",), "countries": ("KEN",)}, ["kenya:E3"]),
@@ -252,6 +256,7 @@ def test_tsv_exports_have_their_column_sets_and_one_row_per_dyad(db, tmp_path, f
         assert "Eleni Varga" in meeting["Story People"].split("; ")
         assert meeting["Event Date"] == "2024-03-05"
         assert by_id["kenya:E2"]["Event Date"] == ""  # a week, not a day
+        assert by_id["kenya:E3"]["Event Date"] == ""  # a year: the column holds days only
         assert by_id["kenya:E2"]["Recipient Name"] == ""
         assert [by_id[k]["Actor Country"] for k in ("tariffs:E2.1", "tariffs:E2.2")] == ["CAN", "MEX"]
         assert meeting["Headline"] == 'Greek ships fire on\\x09a "Turkish" boat\\x0a\\x1b[31m'
@@ -278,6 +283,8 @@ def test_csv_has_one_row_per_event_and_parquet_the_same_typed(db, tmp_path):
     aid = rows[-1]
     assert (aid["actor_countries"], aid["actor_names"], aid["recipient_names"]) == ("CAN; MEX", "Canada; Mexico", "Haiti")
     assert (rows[2]["date"], rows[2]["date_first"], rows[2]["date_last"]) == ("", "2024-03-11", "2024-03-17")
+    assert (rows[3]["date"], rows[3]["date_first"], rows[3]["date_last"], rows[3]["date_precision"]) == (
+        "2023", "2023-01-01", "2023-12-31", "year")
     pq = pytest.importorskip("pyarrow.parquet")
     table = pq.read_table(_export(db, "parquet", tmp_path))
     assert table.column_names == CSV_COLUMNS
@@ -328,6 +335,9 @@ def test_plover_json_lines_are_event_records(db, tmp_path):
     assert shelling["actor"] == [{"text": "Greek naval ships", "name": "Greek naval ships", "country": "GRC", "sector": "MIL"}]
     assert shelling["location"]["placename"] == "Rhodes" and shelling["story_id"] == "aegean"
     assert shelling["text"].startswith("Greek naval ships shelled")
+    assert "enddate" in shelling and shelling["enddate"] is None  # one day
+    clash = records[1]  # dated to a year: PLOVER's dates are days, so its first and last
+    assert (clash["date"], clash["enddate"], clash["date_resolution"]) == ("2023-01-01", "2023-12-31", "year")
 
 
 def test_text_formats_go_to_stdout_without_a_file(db):

@@ -167,6 +167,10 @@ def test_rne_date_agrees_by_prefix_as_the_reference_scorer_does():
     assert rne.date_agrees("2021-06-14", _when(first="2021-06-14", last="2021-06-20"))
     assert rne.date_agrees("2021-06-14", _when(last="2021-06-14"))  # "on or before publication"
     assert not rne.date_agrees("2021-06-14", None)
+    # a month's value holds the gold day, as the scorer reads a month; a year's does not
+    assert rne.date_agrees("2021-06-14", _when("2021-06", "2021-06-01", "2021-06-30"))
+    assert not rne.date_agrees("2021-06-14", _when("2021", "2021-01-01", "2021-12-31"))
+    assert rne.date_agrees("2021", _when("2021", "2021-01-01", "2021-12-31"))
 
 
 def test_rne_date_accuracy_counts_paired_mentions_with_a_gold_date(tmp_path):

@@ -334,3 +334,30 @@ def test_postgresql_pages_read_as_the_sqlite_ones(client, postgres_url, tmp_path
             answer = on_postgres.get(f"{page}{joiner}format=json")
             assert answer.status_code == 200, (page, answer.text[:300])
             assert answer.json() == client.get(f"{page}{joiner}format=json").json(), page
+
+
+def test_an_event_dated_to_a_month_is_listed_by_its_value_and_drawn_at_its_first_day(tmp_path):
+    from dragoman.analysis import text_sha256
+    from dragoman.records import Actor, ArticleRecord, DateMention, Event, Offsets, Party, Trigger
+    from dragoman.store import Store
+
+    text = "Dock workers in Santos struck in May. Their union met the port authority in June."
+    union = Actor(id="A1", name="Santos dock union", kind="organization")
+    month = DateMention(text="in May", start=30, end=36, value="2023-05", first="2023-05-01", last="2023-05-31",
+                        precision="month", source="clause")
+    strike = Event(id="E1", event="PROTEST", quad=3, actor=[Party(text="Dock workers", start=0, end=12, actor_id="A1")],
+                   date=month, sentence=Offsets(start=0, end=37), trigger=Trigger(text="struck", start=23, end=29),
+                   rule="verb:active")
+    record = ArticleRecord(id="docks", published="2023-07-02", text_sha256=text_sha256(text), actors=[union],
+                           events=[strike], dates=[month])
+    path = str(tmp_path / "docks.db")
+    with Store.open(path) as store:
+        store.add(record, text)
+    with TestClient(create_app(path)) as test_client:
+        listed = test_client.get("/events?format=json&mentions=1").json()["events"]
+        assert [(e["date"], e["first"]) for e in listed] == [("2023-05", "2023-05-01")]
+        # a filter on a day inside the month finds it; the month's text sorts before that day
+        assert test_client.get("/events?format=json&mentions=1&since=2023-05-20").json()["events"]
+        assert not test_client.get("/events?format=json&mentions=1&since=2023-06-01").json()["events"]
+        bars = test_client.get("/actor?name=Santos dock union&format=json").json()["timeline"]["bars"]
+        assert [(bar["day"], bar["count"]) for bar in bars] == [("2023-05-01", 1)]

@@ -163,6 +163,27 @@ def test_add_get_round_trip_and_plain_tables(store):
     assert [s.id for s in store.articles()] == ["a"]
 
 
+def test_a_month_value_round_trips_and_its_days_fill_the_plain_tables(store):
+    record, text = _record("a", TEXT_A)
+    month = DateMention(text="in May", start=0, end=0, value="2024-05", first="2024-05-01", last="2024-05-31",
+                        precision="month")
+    record = msgspec.structs.replace(record, events=[msgspec.structs.replace(record.events[0], date=month)],
+                                     dates=[month])
+    store.add(record, text)
+    assert store.get("a") == record
+    assert store._db.execute("SELECT date_value, date_first, date_last FROM events").fetchall() == [
+        ("2024-05", "2024-05-01", "2024-05-31")]
+    # a hand-written record may give a year's value alone: the store still keeps its days
+    other, other_text = _record("b", TEXT_B)
+    year = DateMention(text="in 2023", start=0, end=0, value="2023", precision="year")
+    store.add(msgspec.structs.replace(other, events=[msgspec.structs.replace(other.events[0], date=year)],
+                                      dates=[year]), other_text)
+    assert store._db.execute("SELECT value, first, last FROM dates WHERE article_id = 'b'").fetchall() == [
+        ("2023", "2023-01-01", "2023-12-31")]
+    assert store._db.execute("SELECT date_first, date_last FROM events WHERE article_id = 'b'").fetchall() == [
+        ("2023-01-01", "2023-12-31")]
+
+
 def test_same_content_twice_adds_nothing_twice(store, target):
     record, text = _record("a", TEXT_A)
     assert store.add(record, text) == "a"

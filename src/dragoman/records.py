@@ -11,7 +11,7 @@ All offsets are character offsets into the article text as dragoman read it
 from __future__ import annotations
 
 import inspect
-from typing import Literal, Optional
+from typing import Annotated, Literal, Optional
 
 import msgspec
 
@@ -26,6 +26,8 @@ EventType = Literal[
 Status = Literal["occurred", "future", "hypothetical", "negated", "historical"]
 Precision = Literal["day", "week", "month", "year", "unknown"]
 QuoteKind = Literal["direct", "indirect"]
+# a calendar date at the precision known: a day, a month or a year (DateMention.value)
+CalendarValue = Annotated[str, msgspec.Meta(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
 
 
 class Record(msgspec.Struct, kw_only=True, omit_defaults=False):
@@ -90,14 +92,21 @@ class Offsets(Record, kw_only=True):
 class DateMention(Record, kw_only=True):
     """A time expression resolved against the publication date.
 
-    `value` is YYYY-MM-DD when a day is known; `first`/`last` bound ranges
-    ("last week"); `value` stays null when the text cannot be anchored.
+    `first`/`last` are the first and last day (YYYY-MM-DD) it can mean ("last
+    week": that Monday and Sunday). `value` names the same days as ISO 8601 (and
+    EDTF level 0) write a date at the mention's precision, when they are one whole
+    calendar day, month or year: YYYY-MM-DD, YYYY-MM ("in March 1996": "1996-03",
+    first 1996-03-01, last 1996-03-31) or YYYY. Any other range (a week, a season,
+    a quarter, a decade, part of a month) has a null `value`. Whenever `value` is
+    set, `first` and `last` are too: compare days with them, not with `value`.
+    Neither is set when the text cannot be anchored ("that day" with no date
+    before it); an event told as earlier than a date has only `last`.
     """
 
     text: str
     start: int
     end: int
-    value: Optional[str] = None
+    value: Optional[CalendarValue] = None
     first: Optional[str] = None
     last: Optional[str] = None
     precision: Precision = "unknown"

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
 from ..records import DateMention
+from ..resolve.timex import value_range
 from .common import failure_note, first, run_pipeline
 from .gold import TimeDoc, Timex, read_timeml
 from .metrics import PRF, Ratio, span_prf, spans_match
@@ -66,12 +67,11 @@ def _date(value: Optional[str]) -> Optional[dt.date]:
 
 
 def predicted_interval(mention: DateMention) -> Optional[Interval]:
-    """What our mention denotes: its [first, last] range, else its day."""
+    """What our mention denotes: its [first, last] range, else the days its value names."""
     first_day, last_day = _date(mention.first), _date(mention.last)
     if first_day and last_day:
         return first_day, last_day
-    day = _date(mention.value)
-    return (day, day) if day else None
+    return value_range(mention.value)
 
 
 def score(docs: Sequence[TimeDoc], predictions: Mapping[str, Sequence[DateMention]], system: str, report: Report) -> None:

@@ -35,7 +35,7 @@ from ..analysis import Analysis
 from ..pipeline import component
 from ..records import DateMention
 from ..resolve.dateline import dateline_span
-from ..resolve.timex import lexicon, parse_published, resolve
+from ..resolve.timex import calendar_value, lexicon, parse_published, resolve
 from ..annotate.views import doc_ents, doc_text, doc_tokens, sentence_of, span_at
 from .quotes.cues import cue_lexicon
 from .quotes.marks import quoted_spans
@@ -264,7 +264,8 @@ def _after_previous_date(mentions: list[DateMention]) -> list[DateMention]:
                 first = date(anchor.year, anchor.month, 1) + relativedelta(months=1)
                 last = first + relativedelta(months=1, days=-1)
             mention = msgspec.structs.replace(
-                mention, value=None, first=first.isoformat(), last=last.isoformat(), precision=unit
+                mention, value=calendar_value(first, last), first=first.isoformat(), last=last.isoformat(),
+                precision=unit,
             )
         if mention.first is not None:
             previous = mention

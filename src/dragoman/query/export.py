@@ -10,13 +10,16 @@ Formats (`FORMATS`):
 - ``polecat``, ``icews``: tab-separated, the column sets of those datasets as the
   column map ``data/export_columns.yaml`` gives them (each column's source in our
   data, and what we cannot fill); one row per actor-recipient pair.
-- ``csv``: one row per event, flat columns (`CSV_COLUMNS`; lists joined by "; ").
+- ``csv``: one row per event, flat columns (`CSV_COLUMNS`; lists joined by "; "); its
+  ``date`` is `DateMention.value` (a day, "1996-03" or "1996"), ``date_first``/``date_last``
+  the days it spans.
 - ``parquet``: the csv columns, typed; needs pyarrow (``pip install 'dragoman[export]'``).
 - ``geojson``: a FeatureCollection of the located events as Points ([lon, lat]), the
   csv columns as properties.
 - ``gexf``, ``graphml``: the actor network: actors as nodes, a directed edge from
   each actor to each recipient, weighted by its events, with counts per quad class.
-- ``plover-jsonl``: one PLOVER event record per line.
+- ``plover-jsonl``: one PLOVER event record per line; its ``date`` (and ``enddate`` for a
+  range: a month, a week) in days, as PLOVER writes them, with ``date_resolution``.
 
 Text cells of tsv, csv and the XML formats have their control characters, tabs and
 line breaks written as visible escapes (`terminal_safe`), so no cell forges a row or
@@ -39,7 +42,7 @@ from xml.sax.saxutils import quoteattr
 import msgspec
 import yaml
 
-from ..records import Party
+from ..records import DateMention, Party
 from ..safe_text import encode_json, terminal_safe
 from ..store.base import EventMention, FusedEvent
 
@@ -158,10 +161,15 @@ def _story_actors(kinds: set[str]) -> Callable[[Dyad], str]:
     return lambda d: LIST_SEPARATOR.join(sorted({a.name for a in d.mention.actors.values() if a.kind in kinds}))
 
 
+def _day(date: Optional[DateMention]) -> Optional[str]:
+    """The date's day (YYYY-MM-DD, as the TSV formats write dates): none for a month or a year."""
+    return date.value if date is not None and date.precision == "day" else None
+
+
 # the fields a column map's `from` may name (documented in data/export_columns.yaml)
 FIELDS: dict[str, Callable[[Dyad], object]] = {
     "event_key": lambda d: d.key,
-    "event_date": lambda d: d.mention.event.date and d.mention.event.date.value,
+    "event_date": lambda d: _day(d.mention.event.date),
     "event_type": lambda d: d.mention.event.event,
     "event_mode": lambda d: d.mention.event.mode,
     "contexts": lambda d: LIST_SEPARATOR.join(d.mention.event.context),
@@ -346,8 +354,10 @@ def plover_record(m: EventMention) -> dict:
         return [{"text": p.text, "name": _party_name(m, p), "country": p.country, "sector": p.sector}
                 for p in getattr(e, side)]
 
+    # PLOVER writes days (YYYY-MM-DD): a month or a week is its first day to its last, at its resolution
+    first, last = (date.first, date.last) if date is not None and date.first and date.last else (None, None)
     return {
-        "id": event_key(m), "date": date and date.value,
+        "id": event_key(m), "date": first, "enddate": last if last != first else None,
         "date_resolution": date.precision if date else None,
         "event": e.event, "mode": e.mode, "context": e.context, "quad": e.quad, "cameo": e.cameo,
         "status": e.status, "actor": parties("actor"), "recipient": parties("recipient"),

@@ -12,7 +12,7 @@ hold; several values of one kind are alternatives (``--type AID --type SUPPORT``
   named the value ("Antony Blinken", any case) or has that id (ids such as A1
   are the article's own, so they mean something with ``articles``).
 - ``countries``: a party of either side from that country, or a place there.
-- ``since`` / ``until`` (YYYY-MM-DD, inclusive): the event's date, a day or a
+- ``since`` / ``until`` (YYYY-MM-DD, inclusive): the event's date, a day, a month or a
   span ("last week"), overlaps the range. Undated events have no date to compare:
   a date criterion leaves them out unless ``undated`` asks for them too.
 - ``statuses``: by default what happened (`DEFAULT_STATUSES`: occurred, and
@@ -120,6 +120,9 @@ class EventFilter:
                 f" AND p.event_id = e.event_id AND p.country IN ({marks})))",
                 *self.countries, *self.countries,
             )
+        # compared by the event's first and last day, so a month ("1996-03") is in
+        # since 1996-03-15; the value stands in only for rows stored without them, by a
+        # dragoman that wrote days alone there
         dated: list[str] = []
         if self.since:
             dated.append("COALESCE(e.date_last, e.date_value) >= ?")

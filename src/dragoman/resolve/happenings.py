@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional, Sequence
 
 from ..records import Actor, Claim, Event, Party
+from .timex import mention_bounds
 
 # what a join needs: the parties' score plus the support of dates, places and words
 JOIN_SCORE = 4
@@ -134,8 +135,7 @@ def mention_of(article_id: str, event: Event, *, sentence: str, actors: Mapping[
 def _span(event: Event, published: Optional[str]) -> tuple[Optional[str], Optional[str], bool]:
     date = event.date
     if date is not None:
-        first = date.first or date.value
-        last = date.last or date.value
+        first, last = mention_bounds(date)
         if first and last and _days(first, last) <= LONGEST_SPAN_DAYS:
             return first, last, True
     if published:

@@ -2,7 +2,13 @@
 
 News text dates events relative to the day it was written ("on Friday", "last
 week"), so a mention means nothing without that anchor. `resolve` turns a
-mention into a day (`value`) or a range (`first`..`last`) with a `precision`.
+mention into a range (`first`..`last`, one day for a day) with a `precision`,
+and a `value` when the range is one whole calendar day, month or year, written
+as ISO 8601 writes a date at that precision (`calendar_value`): "1996-03-07",
+"1996-03", "1996". Other ranges ("last week", "last summer", "the third quarter",
+"the 1990s", "the past two weeks") keep a null value: ISO 8601's week dates and
+EDTF's season and quarter codes are forms few readers of our output parse, and
+a range says the same.
 Our rules cover the relative forms newswire uses and decide the direction of
 a bare weekday or month from tense; `dateparser` is a fallback only for
 explicit dates our rules do not know. Without a publication date, relative
@@ -23,14 +29,15 @@ from typing import Callable, Optional
 import yaml
 from dateutil.relativedelta import relativedelta
 
-from ..records import Precision
+from ..records import DateMention, Precision
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "timex.yaml"
 
 
 @dataclass(frozen=True)
 class Resolved:
-    """A resolved time expression; a day has value == first == last."""
+    """A resolved time expression; a day has value == first == last, a month or a
+    year its ISO 8601 reduced form as value ("1996-03") and its days as first..last."""
 
     value: Optional[str] = None
     first: Optional[str] = None
@@ -120,6 +127,50 @@ def _step(unit: str, count: float = 1) -> relativedelta:
 # -- building results ---------------------------------------------------------
 
 
+def calendar_value(first: date, last: date) -> Optional[str]:
+    """The ISO 8601 date at reduced precision that names exactly the days
+    `first`..`last`: "1996-03-07" for one day, "1996-03" for a whole month, "1996"
+    for a whole year; None for any other range (part of a month, a week, a season)."""
+    if first == last:
+        return first.isoformat()
+    if first.day == 1 and last == first + relativedelta(months=1, days=-1):
+        return first.isoformat()[:7]
+    if (first.month, first.day, last.month, last.day) == (1, 1, 12, 31) and first.year == last.year:
+        return first.isoformat()[:4]
+    return None
+
+
+_VALUE = re.compile(r"(?P<year>\d{4})(?:-(?P<month>\d{2})(?:-(?P<day>\d{2}))?)?")
+
+
+def value_range(value: Optional[str]) -> Optional[tuple[date, date]]:
+    """The first and last day a `value` names ("1996-03" -> March 1 and 31, 1996);
+    None when it is not a date in one of `calendar_value`'s forms."""
+    found = _VALUE.fullmatch(value or "")
+    if found is None:
+        return None
+    year, month, day = (int(found[k]) if found[k] else None for k in ("year", "month", "day"))
+    try:
+        if day is not None:
+            one = date(year, month, day)
+            return one, one
+        if month is not None:
+            return _month_of(year, month)
+        return date(year, 1, 1), date(year, 12, 31)
+    except ValueError:
+        return None
+
+
+def mention_bounds(mention: DateMention) -> tuple[Optional[str], Optional[str]]:
+    """A mention's first and last day: its own, else those its value names (a
+    record written by hand, or by a dragoman before ranges were kept, may give only
+    "value": "1996-03")."""
+    if mention.first or mention.last:
+        return mention.first, mention.last
+    named = value_range(mention.value)
+    return (named[0].isoformat(), named[1].isoformat()) if named else (None, None)
+
+
 def _day(d: date) -> Resolved:
     iso = d.isoformat()
     return Resolved(value=iso, first=iso, last=iso, precision="day")
@@ -133,11 +184,13 @@ def _precision_for(days: int) -> Precision:
 
 
 def _span(first: date, last: date) -> Resolved:
-    """A range; its precision follows its length so callers can compare vagueness."""
+    """A range; its precision follows its length so callers can compare vagueness,
+    and it has a value when it is a whole calendar month or year."""
     if first == last:
         return _day(first)
     precision = _precision_for((last - first).days + 1)
-    return Resolved(first=first.isoformat(), last=last.isoformat(), precision=precision)
+    return Resolved(value=calendar_value(first, last), first=first.isoformat(), last=last.isoformat(),
+                    precision=precision)
 
 
 def _unanchored(precision: Precision = "unknown") -> Resolved:

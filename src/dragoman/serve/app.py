@@ -177,7 +177,8 @@ class Workbench:
             raise data.BadRequest("name: which actor? (?name=Antony Blinken)")
         found = data.actor(self.store, name)
         if found is not None:
-            found["timeline"] = _timeline(data.timeline(found["events"]))
+            found["timeline"] = _timeline(data.timeline([{"date": e["first"], "quad": e["quad"]}
+                                                          for e in found["events"]]))
         return found
 
     def network(self, request: Request) -> dict:

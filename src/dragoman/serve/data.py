@@ -43,7 +43,7 @@ FUSED_SCAN = 50_000
 
 # the events table's sortable columns, by the name the query string uses
 SORTS = {
-    "date": "COALESCE(e.date_value, e.date_first)",
+    "date": "COALESCE(e.date_first, e.date_value)",  # by first day: a month's value is no day
     "type": "e.event",
     "quad": "e.quad",
     "place": "e.place_name",
@@ -96,12 +96,12 @@ def event_filter(params) -> EventFilter:
 
 
 def _event_row(row: tuple) -> dict:
-    (article_id, event_id, event, mode, quad, status, date, place, country, lat, lon, trigger,
+    (article_id, event_id, event, mode, quad, status, date, first, place, country, lat, lon, trigger,
      actor_countries, recipient_countries, title, published) = row
     return {
         "article_id": article_id, "event_id": event_id, "event": event, "mode": mode, "quad": quad,
-        "quad_class": QUADS.get(quad), "status": status, "date": date, "place": place, "place_country": country,
-        "lat": lat, "lon": lon, "trigger": trigger,
+        "quad_class": QUADS.get(quad), "status": status, "date": date, "first": first, "place": place,
+        "place_country": country, "lat": lat, "lon": lon, "trigger": trigger,
         "actor_countries": (actor_countries or "").split(), "recipient_countries": (recipient_countries or "").split(),
         "title": title, "published": published,
     }
@@ -109,7 +109,7 @@ def _event_row(row: tuple) -> dict:
 
 _EVENT_COLUMNS = (
     "e.article_id, e.event_id, e.event, e.mode, e.quad, e.status, COALESCE(e.date_value, e.date_first),"
-    " e.place_name, e.place_country, e.lat, e.lon, e.trigger, e.actor_countries, e.recipient_countries,"
+    " e.date_first, e.place_name, e.place_country, e.lat, e.lon, e.trigger, e.actor_countries, e.recipient_countries,"
     " a.title, a.published"
 )
 
@@ -372,6 +372,7 @@ def quotes(store: Store, params) -> dict:
 
 # the events a network or a neighbourhood counts, the latest first: the cost stays bounded
 NETWORK_EVENTS = 3_000
+# ISO dates sort as text: a month's value ("1996-03") comes just before its first day
 _LATEST = "ORDER BY e.date_value DESC NULLS LAST, e.article_id"
 # an event's two sides, each party named by its actor in the article, else by its country code
 _DYADS = (
@@ -442,7 +443,7 @@ def actor(store: Store, name: str) -> Optional[dict]:
         " ON p.article_id = latest.article_id AND p.actor_id = latest.actor_id)"
         f" SELECT {_EVENT_COLUMNS} FROM mine JOIN events e ON e.article_id = mine.article_id"
         " AND e.event_id = mine.event_id JOIN articles a ON a.id = e.article_id"
-        " ORDER BY COALESCE(e.date_value, e.date_first, a.published) DESC LIMIT ?",
+        " ORDER BY COALESCE(e.date_first, e.date_value, a.published) DESC LIMIT ?",
         (*spellings, MAX_ACTOR_ARTICLES, MAX_ACTOR_EVENTS),
     ).fetchall()
     counted: dict[str, int] = {}
@@ -507,7 +508,8 @@ def _registry_entry(store: Store, key: str) -> Optional[dict]:
 
 
 def timeline(events: list[dict]) -> list[dict]:
-    """Events counted by day and quad class, oldest day first: what a timeline draws."""
+    """Events counted by day and quad class, oldest day first: what a timeline draws.
+    Each event's "date" is the day it is drawn at: the first day of its range."""
     days: dict[str, dict[int, int]] = {}
     for e in events:
         day = (e["date"] or "")[:10]

@@ -8,7 +8,8 @@ the layers are also spread into plain tables so they can be queried with SQL:
   once), title, published (YYYY-MM-DD), url, source, text, record, ingested_at.
 - ``actors``: article_id, actor_id, name, country, sector, role, kind, rule.
 - ``events``: article_id, event_id, event, mode, cameo, quad, status,
-  date_value/date_first/date_last, place_name, place_country, lat, lon,
+  date_value (YYYY-MM-DD, YYYY-MM or YYYY, as `DateMention.value`)/date_first/date_last
+  (days, also for a month or year value: compare days with these), place_name, place_country, lat, lon,
   sentence_start/sentence_end, trigger, rule, lexicon, confidence,
   actor_countries/recipient_countries (space-separated sorted codes), record (JSON).
 - ``parties``: article_id, event_id, side (actor|recipient), text, start, end,
@@ -67,6 +68,7 @@ import msgspec
 from ..analysis import text_sha256
 from ..ingest.near_duplicates import Match, Signature, best_match, signature
 from ..records import Actor, Article, ArticleRecord, Event, Party, Quote
+from ..resolve.timex import mention_bounds
 from . import fusion, stories
 from .connection import Connection, DatabaseFailure, is_postgres
 from .fusion import BLOCK_INDEXES, FUSED_ORDER_INDEXES, FUSION_TABLES
@@ -484,7 +486,7 @@ class Store(FusedReading, ABC):
         )
         self._db.executemany(
             "INSERT INTO dates VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [(aid, d.text, d.start, d.end, d.value, d.first, d.last, d.precision) for d in record.dates],
+            [(aid, d.text, d.start, d.end, d.value, *mention_bounds(d), d.precision) for d in record.dates],
         )
 
     # -- reading -------------------------------------------------------------
@@ -612,6 +614,8 @@ def _countries(parties: list[Party]) -> str:
 
 def _event_row(article_id: str, e: Event) -> tuple:
     date, place = e.date, e.place
+    # filters compare days with first/last: a value ("1996-03") is no day
+    first, last = mention_bounds(date) if date else (None, None)
     return (
         article_id,
         e.id,
@@ -621,8 +625,8 @@ def _event_row(article_id: str, e: Event) -> tuple:
         e.quad,
         e.status,
         date.value if date else None,
-        date.first if date else None,
-        date.last if date else None,
+        first,
+        last,
         (place.name or place.text) if place else None,
         place.country if place else None,
         place.lat if place else None,

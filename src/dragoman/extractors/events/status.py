@@ -98,8 +98,8 @@ class StatusReader:
         published = self.published
         if when is None or published is None:
             return {}
-        first = _parse_date(when.value or when.first)
-        last = _parse_date(when.value or when.last)
+        # its range, not its value: a month's value ("1996-03") is no day
+        first, last = _parse_date(when.first), _parse_date(when.last)
         if first is not None and first > published:
             return {"future": f"event date '{when.text}' after publication {published}"}
         if last is not None and (published - last).days >= self.lex.status.historical_days:
