@@ -496,6 +496,31 @@ def test_following_year_counts_from_the_date_named_before():
     assert (following.first, following.last, following.precision) == ("2012-01-01", "2012-12-31", "year")
 
 
+@pytest.mark.parametrize("text, word, value", [
+    ("Border guards held two trawlers on Tuesday. They let the crews go the next day.", "the next day",
+     "2024-03-20"),
+    ("The minister was asked on Friday about a speech he gave the previous night.", "the previous night",
+     "2024-03-21"),
+    ("Talks broke down on Monday. A day later, the strikers marched again.", "A day later", "2024-03-19"),
+])
+def test_the_next_or_previous_day_counts_from_the_day_named_just_before(text, word, value):
+    dates = Pipeline(steps=["dates"]).analyse(Article(id="n", text=text, published="2024-03-22")).dates
+    beside = next(d for d in dates if d.text == word)
+    assert (beside.value, beside.first, beside.last, beside.precision) == (value, value, value, "day")
+
+
+@pytest.mark.parametrize("text", [
+    "The dockers struck in March. The next day, the owners offered a raise.",  # a month: which day after it?
+    "They let the crews go the next day.",  # no day named before
+    # a day named two sentences back: the story has moved on to another time
+    "The crews were held on Tuesday. Their families have waited for years. They were fined the next day.",
+])
+def test_the_next_day_is_never_the_publication_day(text):
+    dates = Pipeline(steps=["dates"]).analyse(Article(id="n", text=text, published="2024-03-22")).dates
+    beside = next(d for d in dates if d.text.lower() == "the next day")
+    assert (beside.value, beside.first, beside.last) == (None, None, None)
+
+
 def test_following_year_with_nothing_named_before_stays_unanchored():
     from dragoman.pipeline import Pipeline
     from dragoman.records import Article

@@ -203,7 +203,7 @@ def find_dates(analysis: Analysis) -> None:
             best = (anchored or resolved_parts or [best])[0]
         if best is not None:
             mentions.append(best)
-    analysis.dates = _from_the_day_said(doc, _after_previous_date(_year_back_from_reported_quarter(mentions)))
+    analysis.dates = _from_the_day_said(doc, _after_previous_date(doc, _year_back_from_reported_quarter(mentions)))
 
 
 def _in_quotation(offset: int, quotations: list[tuple[int, int]]) -> bool:
@@ -244,15 +244,30 @@ def _times_speech(doc: "Doc", mention: DateMention, speech: frozenset[str]) -> b
 
 
 _FOLLOWING_UNIT = re.compile(r"(?:the )?(?:following|subsequent) (?P<unit>year|month)|a (?P<later>year|month) later", re.I)
+_DAY_BESIDE = re.compile(
+    r"(?P<after>the (?:next|following) day|(?:a|one) day later|the day after)"
+    r"|(?P<before>the (?:previous|preceding) (?:day|night)|the day before|(?:a|one) day earlier)", re.I
+)
 
 
-def _after_previous_date(mentions: list[DateMention]) -> list[DateMention]:
+def _after_previous_date(doc: "Doc", mentions: list[DateMention]) -> list[DateMention]:
     """"In 2015 ... the following year": the year after the date the text
-    named last, not after publication. With no date named before, the
-    mention stays unanchored."""
+    named last, not after publication. "Arrested on Thursday ... charged the
+    next day", "remarks made the previous night": the day after (before) the
+    day the text named just before, when that mention is a day of the same
+    sentence or the one before (farther back, the story has moved on). With no
+    such date before, the mention stays unanchored."""
     previous: Optional[DateMention] = None
+    just_before: Optional[DateMention] = None  # the mention before, anchored or not
     resolved = []
     for mention in mentions:
+        beside = _DAY_BESIDE.fullmatch(mention.text.strip())
+        if beside and mention.first is None and just_before is not None and just_before.precision == "day" \
+                and just_before.value and just_before.start >= _previous_sentence_start(doc, mention):
+            day = date.fromisoformat(just_before.value) + relativedelta(days=1 if beside["after"] else -1)
+            mention = msgspec.structs.replace(mention, value=day.isoformat(), first=day.isoformat(),
+                                              last=day.isoformat(), precision="day")
+        just_before = mention
         found = _FOLLOWING_UNIT.fullmatch(mention.text.strip())
         if found and mention.first is None and previous is not None:
             unit = found["unit"] or found["later"]
@@ -271,6 +286,15 @@ def _after_previous_date(mentions: list[DateMention]) -> list[DateMention]:
             previous = mention
         resolved.append(mention)
     return resolved
+
+
+def _previous_sentence_start(doc: "Doc", mention: DateMention) -> int:
+    """Where the sentence before the mention's own starts (its own, for the first)."""
+    span = span_at(doc, mention.start, mention.end)
+    if span is None:
+        return mention.start
+    sent = sentence_of(span[0])
+    return sentence_of(doc_tokens(doc)[sent.start - 1]).start_char if sent.start > 0 else sent.start_char
 
 
 def _is_quarter(mention: DateMention) -> bool:

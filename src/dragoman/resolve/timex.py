@@ -445,12 +445,15 @@ def _shift(day: date, step: relativedelta) -> Optional[date]:
 
 
 def _stretch(m: re.Match, ctx: _Context) -> Optional[Resolved]:
-    """"the past three weeks" ends at publication; "the next two days" starts there."""
+    """"the past three weeks" ends at publication; "the next two days" starts there. "The
+    following year", "the next day" and "the previous night" are beside the time of
+    another event, not now (`extractors.dates` counts them from the date named before)."""
     n = _count(m)
     if n is None:
         return None
     step = _step(m["unit"], n)
-    if ctx.published is None or m["rel"] == "following":  # "the following year": after another event, not now
+    one_day = m["num"] is None and _unit_name(m["unit"]) in ("day", "night")
+    if ctx.published is None or m["rel"] == "following" or (one_day and m["rel"] in ("next", "previous")):
         reference = date(2001, 1, 1)
         end = _shift(reference, step)
         return _unanchored(_precision_for((end - reference).days) if end else "year")
