@@ -1,5 +1,6 @@
 """Doers kept by class (issue #18, actors10): a noun the role tables give a sector is a
-player even when the event lexicon's short list of agent nouns lacks it."""
+player even when the event lexicon's short list of agent nouns lacks it, and 'those'
+described by a clause is the people it describes."""
 
 from __future__ import annotations
 
@@ -28,6 +29,15 @@ def coded(sentence_events):
 def test_a_role_noun_of_the_tables_keeps_its_event_actor(coded, text, event, actor):
     found = coded(text, event)
     assert [p.text for p in found.actor] == [actor]
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Those who backed the mayor criticized the new budget.", "ACCUSE"),
+    ("Those opposing the dam blocked the road to the site.", "PROTEST"),
+])
+def test_those_described_by_a_clause_is_a_group_of_people(coded, text, event):
+    found = coded(text, event)
+    assert [p.text for p in found.actor] == ["Those"]
 
 
 def test_a_role_coded_by_its_modifier_alone_is_no_player():

@@ -35,6 +35,7 @@ _ARTICLE_SCENE_SHARE = 0.7  # "clearly about one country": its share of the arti
 _ARTICLE_SCENE_MENTIONS = 2
 _ARTICLE_SCENE_LEAD = 3  # ... or this many times the runner-up's mentions
 _COUNTS = {"two": 2, "both": 2, "three": 3}  # "the two leaders", "both presidents"
+_DESCRIBING_DEPS = frozenset({"relcl", "acl", "amod"})  # "those who ...", "those backing ...", "those responsible"
 _STATE_NOUNS = frozenset({"country", "nation", "state", "government"})  # "the two countries"
 
 
@@ -510,7 +511,7 @@ class PartyFinder:
         if token.ent_type_ in _NAME_ENTS or token.pos_ == "PROPN":
             return True
         if token.pos_ == "PRON":
-            return token.lower_ in _FIRST_PERSON | _PERSONAL_THIRD | _IMPERSONAL_THIRD
+            return token.lower_ in _FIRST_PERSON | _PERSONAL_THIRD | _IMPERSONAL_THIRD or _described_people(token)
         return _lemma(token) in self.lex.agent_nouns or _names_role(token)
 
 
@@ -538,6 +539,13 @@ def _names_role(token: Token) -> bool:
     compounds = [c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i]
     forms = [token.lemma_, token.text] + ([" ".join(compounds + [token.lemma_])] if compounds else [])
     return any(names_player(form, sectored=True) for form in forms)
+
+
+def _described_people(token: Token) -> bool:
+    """actors10 (issue #18): "those who backed her", "those attacking us", "those responsible
+    for the film": the demonstrative 'those' with a clause or adjective describing it is
+    the people it describes (an unnamed group), not a pointer to a thing."""
+    return token.lower_ == "those" and any(c.dep_ in _DESCRIBING_DEPS for c in token.children)
 
 
 def _noun_phrase(token: Token) -> Span:
