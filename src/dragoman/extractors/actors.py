@@ -38,7 +38,7 @@ from ..analysis import Analysis
 from ..pipeline import component
 from ..records import Actor
 from ..resolve import registry as known_actors
-from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields
+from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields, names_player
 from ..resolve.gazetteer import load_gazetteer
 from ..resolve.countries import country_code, is_state
 from ..annotate.views import doc_tokens, sentence_of, sentences, span_at, span_tokens
@@ -424,16 +424,9 @@ def _contrast_key(start: int) -> str:
     return f"contrast:{start}"
 
 
-@lru_cache(maxsize=4096)
-def _codes_as_actor(word: str) -> bool:
-    code = code_actor(word)
-    # a generic person noun ("leader", "chief") counts even though its sector waits for a modifier
-    return bool(code.kind and (code.sector and code.sector != "UNK" or code.kind == "person"))
-
-
 def _is_actor_noun(head: Token) -> bool:
     """Whether a noun names an actor itself (officials, cabinet), not an act or a thing."""
-    return _codes_as_actor(head.text.lower()) or _codes_as_actor(head.lemma_.lower())
+    return names_player(head.text) or names_player(head.lemma_)
 
 
 def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[int, int]]) -> list[_Mention]:

@@ -21,6 +21,7 @@ The lexicon and matching live in `actor_words`, names and known people in
 from __future__ import annotations
 
 from datetime import date
+from functools import lru_cache
 from typing import Optional, Union
 
 from .actor_people import _fill_from_known, _is_surname, _names_not_pronouns
@@ -294,6 +295,24 @@ def _merge(first: ActorCode, other: ActorCode) -> ActorCode:
 def looks_like_institution(words: str) -> bool:
     """Whether a capitalised phrase reads as an organisation's name ("Parliamentary Assembly")."""
     return any(_key(word) in _LEXICON.institution_words for word in words.split())
+
+
+def names_player(word: str, *, sectored: bool = False) -> bool:
+    """Whether a common noun (or a compound ending in one: "crown prince") names a kind
+    of player the role tables know: a sector's group or person ("officials", "sergeant",
+    "clergy"), or a generic person noun whose sector waits for a modifier ("leader");
+    with `sectored`, only the former. The role must be the phrase's head: "missile
+    tests" is coded MIL by its modifier, but tests are no player."""
+    return _names_player(word.lower(), sectored)
+
+
+@lru_cache(maxsize=4096)
+def _names_player(word: str, sectored: bool) -> bool:
+    code = code_actor(word)
+    has_sector = bool(code.sector and code.sector != "UNK")
+    if not (code.kind and (has_sector or code.kind == "person" and not sectored)):
+        return False
+    return code.role is None or code.role.lower().split()[-1] == word.split()[-1]  # None: a name ("pentagon")
 
 
 def names_stateless_group(text: str) -> bool:

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Span, Token
 from ...analysis import Analysis
 from ...annotate.views import lower_words, sentence_of, sentences, span_at, span_tokens
 from ...records import Actor, Party, Place
-from ...resolve.actor_codes import code_actor, names_stateless_group
+from ...resolve.actor_codes import code_actor, names_player, names_stateless_group
 from ...resolve.countries import country_code, is_state
 from ..lexicon import Lexicon
 from .parse import _NAME_ENTS, _NOMINAL, _QUANTITY_NOUNS, _antecedent, _is_geographic, _lemma, _pobjects, _subjects
@@ -35,6 +35,7 @@ _ARTICLE_SCENE_SHARE = 0.7  # "clearly about one country": its share of the arti
 _ARTICLE_SCENE_MENTIONS = 2
 _ARTICLE_SCENE_LEAD = 3  # ... or this many times the runner-up's mentions
 _COUNTS = {"two": 2, "both": 2, "three": 3}  # "the two leaders", "both presidents"
+_DESCRIBING_DEPS = frozenset({"relcl", "acl", "amod"})  # "those who ...", "those backing ...", "those responsible"
 _STATE_NOUNS = frozenset({"country", "nation", "state", "government"})  # "the two countries"
 
 
@@ -510,8 +511,8 @@ class PartyFinder:
         if token.ent_type_ in _NAME_ENTS or token.pos_ == "PROPN":
             return True
         if token.pos_ == "PRON":
-            return token.lower_ in _FIRST_PERSON | _PERSONAL_THIRD | _IMPERSONAL_THIRD
-        return _lemma(token) in self.lex.agent_nouns
+            return token.lower_ in _FIRST_PERSON | _PERSONAL_THIRD | _IMPERSONAL_THIRD or _described_people(token)
+        return _lemma(token) in self.lex.agent_nouns or _names_role(token)
 
 
 def _clear_lead(counts: dict[str, int]) -> Optional[str]:
@@ -525,6 +526,26 @@ def _clear_lead(counts: dict[str, int]) -> Optional[str]:
     runner_up = ranked[1][1] if len(ranked) > 1 else 0
     share = mentions / sum(counts.values())
     return best if share >= _ARTICLE_SCENE_SHARE or mentions >= _ARTICLE_SCENE_LEAD * runner_up else None
+
+
+def _names_role(token: Token) -> bool:
+    """actors10 (issue #18): a noun the actor layer's role tables give a sector
+    (data/actor_roles.yaml, the WordNet classes of data/role_nouns.yaml: "customers",
+    "the crown prince", "a sergeant"), alone or with the compounds before it. Generic
+    heads with no sector of their own ("source", "figure") are players only once a
+    modifier codes them."""
+    if token.pos_ != "NOUN":
+        return False
+    compounds = [c.lower_ for c in token.children if c.dep_ == "compound" and c.i < token.i]
+    forms = [token.lemma_, token.text] + ([" ".join(compounds + [token.lemma_])] if compounds else [])
+    return any(names_player(form, sectored=True) for form in forms)
+
+
+def _described_people(token: Token) -> bool:
+    """actors10 (issue #18): "those who backed her", "those attacking us", "those responsible
+    for the film": the demonstrative 'those' with a clause or adjective describing it is
+    the people it describes (an unnamed group), not a pointer to a thing."""
+    return token.lower_ == "those" and any(c.dep_ in _DESCRIBING_DEPS for c in token.children)
 
 
 def _noun_phrase(token: Token) -> Span:
