@@ -1,5 +1,6 @@
 """Verbal conflict and support said in other words (issue 17, verbal10): the
-nouns of the lexicon's verbs of disapproval, request and praise."""
+nouns of the lexicon's verbs of disapproval, request and praise, and events
+received by the subject of "receive"."""
 
 from __future__ import annotations
 
@@ -21,3 +22,15 @@ def test_a_backlash_drawn_is_aimed_at_the_subject(sentence_events):
                  if e.event == "ACCUSE")
     assert event.trigger.text == "backlash"
     assert [a.text for a in event.actor] == ["farmers' groups"]
+
+
+@pytest.mark.parametrize("text, event, actor, recipient", [
+    ("The governor received a warning from the FBI.", "THREATEN", "USA", None),
+    ("The refugees received aid from the United Nations.", "AID", "IGO", None),
+    ("Jordan received a formal complaint from Syria over the border incident.", "ACCUSE", "SYR", "JOR"),
+])
+def test_the_subject_of_receive_is_the_one_the_act_is_aimed_at(sentence_events, text, event, actor, recipient):
+    found = next(e for e in sentence_events(text) if e.event == event)
+    assert actor in {a.country for a in found.actor}
+    assert recipient is None or recipient in {r.country for r in found.recipient}
+    assert not {a.country for a in found.actor} & {r.country for r in found.recipient}
