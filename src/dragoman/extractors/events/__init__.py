@@ -26,6 +26,8 @@ read off the dependency parse:
   patients are only counted ("dozens were detained") keeps its event with no actor;
   the subject of a verb of undergoing (face, suffer, survive, avoid, draw, evade, ...) is the
   target of the conflict noun it governs ("faced criticism from X", "faces charges"),
+  and the subject of "receive" is whom any event noun it governs is aimed at
+  ("received aid from X", "received a warning from X"),
   as is the subject of "come/be under" a verbal conflict ("came under scrutiny");
 - background: events in relative clauses, in circumstance phrases or clauses
   ("because of", "after", "if", "without") of the reported event, and

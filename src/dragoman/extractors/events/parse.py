@@ -192,10 +192,13 @@ def _is_geographic(span: Span) -> bool:
 # arrests", "she faced deportation", "Jones avoided jail sentences"; with the
 # rest of WordNet's attract.v.01 ("the plan drew criticism from Paris"),
 # incur.v.01, evade.v.01 ("evaded arrest", "eluded a manhunt") and
-# withstand.v.01 ("weathered attacks"): recip6 (issue #18)
+# withstand.v.01 ("weathered attacks"): recip6 (issue #18); and receive.v.02
+# "come into possession of" ("received a warning from the FBI", "received
+# aid from the UN": the subject is whom the act is aimed at): verbal10 (issue #17)
 _UNDERGOING_VERBS = frozenset({
     "have", "face", "suffer", "undergo", "survive", "escape", "resist", "avoid",
     "draw", "attract", "incur", "evade", "elude", "dodge", "withstand", "weather",
+    "receive",
 })
 # of these, the ones that say nothing else: the subject is the target of any
 # conflict its object names ("faced criticism", "survived an attack"), while

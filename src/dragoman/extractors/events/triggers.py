@@ -290,6 +290,8 @@ def _objects(verb: Token, particle: Optional[str], clauses: bool = False, compou
                 # "someone they can talk to": a stranded particle's object is the noun the clause modifies
                 stranded = not _pobjects(child) and verb.dep_ == "relcl"
                 objects += [verb.head] if stranded else _pobjects(child)
+                # "described as reckless": the parser hangs the adjective on the preposition
+                objects += [c for c in child.children if c.dep_ == "amod"]
     return [_antecedent(o) for o in objects]
 
 
