@@ -1,5 +1,6 @@
 """Material and diplomatic classes (issue 17, material10): visits told by a verb of
-going by office holders, and armed forces cut back."""
+going by office holders, armed forces cut back, and force undergone under arms
+("came under mortar fire") or answered ("returned fire")."""
 
 from __future__ import annotations
 
@@ -52,3 +53,16 @@ def test_cutting_armed_forces_is_a_withdrawal(sentence_events, text, trigger):
 def test_cutting_other_things_is_no_withdrawal(event_triggers, text):
     assert not [t for t in event_triggers(text) if t[0] == "RETREAT"]
 
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Afghan troops came under rocket fire on Sunday night.", "fire"),
+    ("The convoy came under attack by gunmen armed with rifles near the pass.", "attack"),
+    ("The guards returned fire and the attackers fled.", "fire"),
+])
+def test_force_undergone_or_answered_with_arms_is_an_assault(event_triggers, text, trigger):
+    assert ("ASSAULT", trigger) in event_triggers(text)
+
+
+def test_coming_under_fire_from_critics_stays_criticism(event_triggers):
+    triggers = event_triggers("The governor came under fire from critics over his budget plan.")
+    assert not [t for t in triggers if t[0] == "ASSAULT"]
