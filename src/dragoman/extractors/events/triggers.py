@@ -42,7 +42,8 @@ class TriggerMatcher:
         self.scare_quotes = _scare_quotes(text)
         # case5 (issue #17): words that make a harm someone's act ("artillery fire",
         # "police fire"): the ASSAULT means cues and the agent nouns
-        self.armed = frozenset(w for _mode, words in lexicon.modes.get("ASSAULT", ()) for w in words) | lexicon.agent_nouns
+        self.means = frozenset(w for _mode, words in lexicon.modes.get("ASSAULT", ()) for w in words)
+        self.armed = self.means | lexicon.agent_nouns
         self._quote_starts = [start for start, _end in self.scare_quotes]
 
     def matches(self) -> dict[int, Match]:
@@ -173,10 +174,18 @@ class TriggerMatcher:
         'came under scrutiny': a conflict noun is an event on its own under a
         verb whose subject undergoes it, even when its entry asks for a light verb.
         Under-phrases only for verbal conflict: "came under fire/attack" is more
-        often criticism than force (PolNeAR train: 9 of 13)."""
+        often criticism than force (PolNeAR train: 9 of 13), unless the clause
+        names a means of force (material10, issue #17: "came under mortar fire",
+        "came under attack by tanks")."""
         quad = self.lex.quad[entry.event]
-        verbal_only = _in_under_phrase(noun)
+        verbal_only = _in_under_phrase(noun) and not self._names_means(verb)
         return (quad == 3 if verbal_only else quad >= 3) and _undergoes(verb, noun)
+
+    def _names_means(self, verb: Token) -> bool:
+        """material10 (issue #17): the verb's clause, bar its subject, names a
+        weapon or means of force (the ASSAULT mode cues of event_modes.yaml)."""
+        return any(_lemma(t) in self.means for c in verb.children if not c.dep_.startswith("nsubj")
+                   for t in c.subtree)
 
     def _resolve_light_verbs(self, matches: dict[int, Match]) -> None:
         """A light verb carrying a nominal event is no event of its own, unless
