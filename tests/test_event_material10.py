@@ -1,6 +1,6 @@
 """Material and diplomatic classes (issue 17, material10): visits told by a verb of
-going by office holders, armed forces cut back, and force undergone under arms
-("came under mortar fire") or answered ("returned fire")."""
+going by office holders, and force undergone under arms ("came under mortar fire")
+or answered ("returned fire")."""
 
 from __future__ import annotations
 
@@ -35,23 +35,6 @@ def test_an_arrival_still_ahead_is_an_intent(sentence_events):
     events = [e for e in sentence_events("The envoy is expected to arrive in Cairo next week.")
               if e.trigger.text == "arrive"]
     assert [(e.event, e.status) for e in events] == [("AGREE", "future")]
-
-
-@pytest.mark.parametrize("text, trigger", [
-    ("The ministry downsized the army to 40,000 soldiers in the 1990s.", "downsized"),
-    ("Washington cut its troops in the region by half last year.", "cut"),
-    ("The Pentagon began a drawdown of troops from the border in March.", "drawdown"),
-])
-def test_cutting_armed_forces_is_a_withdrawal(sentence_events, text, trigger):
-    assert [(e.event, e.mode) for e in sentence_events(text) if e.trigger.text == trigger] == [("RETREAT", "withdraw")]
-
-
-@pytest.mark.parametrize("text", [
-    "The council reduced its spending on parks last year.",
-    "The firm cut prices across its stores in March.",
-])
-def test_cutting_other_things_is_no_withdrawal(event_triggers, text):
-    assert not [t for t in event_triggers(text) if t[0] == "RETREAT"]
 
 
 @pytest.mark.parametrize("text, trigger", [
