@@ -104,6 +104,7 @@ class StatusCues:
     future_governors: frozenset[str]
     intent_governors: frozenset[str]
     negating_governors: frozenset[str]
+    negating_prepositions: frozenset[str]
     negation_words: frozenset[str]
     hypothetical_marks: frozenset[str]
     factual_marks: frozenset[str]

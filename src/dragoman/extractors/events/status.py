@@ -1,7 +1,8 @@
 """Status: whether the sentence says the event occurred, will occur, might
 occur, did not occur or lies in the past (PLOVER auxiliary modes), from
-negation, modality, future and background cues on the trigger and the verbs
-that govern it (data/lexicon/event_status.yaml) and from the event's date;
+negation, modality, future and background cues on the trigger, the verbs
+that govern it, directly or through a preposition ("refrained from")
+(data/lexicon/event_status.yaml), and from the event's date;
 with PLOVER's recodings (future cooperation is AGREE, future retreat
 CONCEDE, an announced use of force THREATEN, joint exercises cooperation,
 an attack in words criticism).
@@ -53,6 +54,9 @@ class StatusReader:
                 found.pop("future", None)
             for flag, reason in found.items():
                 flags.setdefault(flag, reason)
+            denier = _denier_through_preposition(token, cues)
+            if denier is not None and not (coordinated or subordinate):
+                flags.setdefault("negated", f"'{token.text}' held back by '{denier.text}' (negating governor)")
             coordinated = coordinated or (token.dep_ == "conj" and not _shares_negation(token))
             if _states_its_own_fact(token, cues.factual_marks):
                 subordinate = True
@@ -219,6 +223,21 @@ def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> dict
         if _lemma(token) in cues.negating_governors:
             flags.setdefault("negated", f"governed by '{token.text}' (negating governor)")
     return flags
+
+
+def _denier_through_preposition(token: Token, cues) -> Optional[Token]:
+    """The negating governor that takes `token` through a preposition, if
+    any: "refrained from attacking", "abstained from criticism", "prevented
+    them from voting", "stopped short of endorsing"."""
+    if token.dep_ not in ("pobj", "pcomp") or token.head.dep_ != "prep":
+        return None
+    preposition = token.head
+    governor, phrase = preposition.head, preposition.lower_
+    if governor.lower_ == "short" and governor.dep_ == "advmod":  # "stopped short of"
+        governor, phrase = governor.head, f"short {phrase}"
+    if phrase in cues.negating_prepositions and _lemma(governor) in cues.negating_governors:
+        return governor
+    return None
 
 
 def _states_its_own_fact(clause: Token, factual_marks: frozenset[str]) -> bool:
