@@ -166,3 +166,80 @@ def test_passive_takes_its_doer_from_the_act_that_framed_it(events_of):
 def test_a_place_naming_the_framing_act_is_not_its_doer(events_of):
     event = _only(events_of("Six guards were killed in the Kandahar bombings last spring."), "ASSAULT")
     assert "frame-doer" not in event.rule
+
+
+# -- events told as nouns: framed by time or circumstance, carried by a verb (issue 17, args9) ---
+
+
+@pytest.fixture(scope="module")
+def coded(sentence_events):
+    def run(text: str, event: str):
+        found = [e for e in sentence_events(text) if e.event == event]
+        assert found, f"no {event} in {text!r}"
+        return found[0]
+    return run
+
+
+@pytest.mark.parametrize("text, event, actor, recipient", [
+    ("In a meeting with the Chinese foreign minister last week, the Japanese prime minister "
+     "said Tokyo wanted calm.", "CONSULT", "JPN", "CHN"),
+    ("After talks with Kenyan officials, the Ugandan president announced a new road.", "CONSULT", "UGA", "KEN"),
+    ("Following a meeting with Swedish diplomats, the Finnish minister spoke to reporters.",
+     "CONSULT", "FIN", "SWE"),
+    ("The French ministry, in collaboration with Nigerian officials, will run the fair.",
+     "COOPERATE", "FRA", "NGA"),
+])
+def test_a_framed_meeting_is_the_clause_subjects(coded, text, event, actor, recipient):
+    found = coded(text, event)
+    assert found.rule.startswith("noun:adjunct")
+    assert [p.country for p in found.actor] == [actor]
+    assert [p.country for p in found.recipient] == [recipient]
+
+
+def test_a_meeting_between_a_named_pair_stays_theirs(coded):
+    found = coded("After talks between Iran and Iraq, the UN secretary-general said peace was near.", "CONSULT")
+    assert sorted(p.country for p in found.actor) == ["IRN", "IRQ"]
+
+
+def test_an_attack_framing_a_clause_is_not_the_subjects(coded):
+    found = coded("After an attack on a Nigerien army post, the Malian president flew home.", "ASSAULT")
+    assert not any("president" in p.text for p in found.actor)
+    assert not found.rule.startswith("noun:adjunct")
+
+
+@pytest.mark.parametrize("text, event, actor, recipient", [
+    ("The Spanish government rendered assistance to the flood victims in Portugal.", "AID", "ESP", None),
+    ("French diplomats arranged talks with Algerian officials.", "CONSULT", "FRA", "DZA"),
+    ("Prosecutors in Germany will not pursue an indictment against the Austrian banker.", "ACCUSE", "DEU", "AUT"),
+])
+def test_a_carrying_verb_gives_the_noun_event_its_subject(coded, text, event, actor, recipient):
+    found = coded(text, event)
+    assert found.rule.startswith("noun:light-verb")
+    assert [p.country for p in found.actor] == [actor]
+    if recipient:
+        assert [p.country for p in found.recipient] == [recipient]
+
+
+# -- doers kept by class: role nouns and 'those' (issue #18, actors10) -------------------------
+
+
+@pytest.mark.parametrize("text, event, actor", [
+    ("On Sunday the crown prince detained a dozen wealthy businessmen at a hotel in Riyadh.",
+     "COERCE", "the crown prince"),
+    ("Several customers accused the broker of draining their savings.", "ACCUSE", "Several customers"),
+    ("Before the march, the organizers paid tribute to the miners who died in the flood.",
+     "SUPPORT", "the organizers"),
+    ("The princess thanked the volunteers who rebuilt the clinic.", "SUPPORT", "The princess"),
+])
+def test_a_role_noun_of_the_tables_keeps_its_event_actor(coded, text, event, actor):
+    found = coded(text, event)
+    assert [p.text for p in found.actor] == [actor]
+
+
+@pytest.mark.parametrize("text, event", [
+    ("Those who backed the mayor criticized the new budget.", "ACCUSE"),
+    ("Those opposing the dam blocked the road to the site.", "PROTEST"),
+])
+def test_those_described_by_a_clause_is_a_group_of_people(coded, text, event):
+    found = coded(text, event)
+    assert [p.text for p in found.actor] == ["Those"]

@@ -173,7 +173,7 @@ def test_event_noun_with_a_verb_of_happening_is_reported(events_of, text, event_
 
 
 def test_event_noun_under_an_ordinary_verb_still_needs_a_party(events_of):
-    # a crowd's act ("the protests") is the exception: test_event_rne6
+    # a crowd's act ("the protests") is the exception: test_event_triggers_protest
     assert not [e for e in events_of("The talks worried the shopkeepers.") if e.event == "CONSULT"]
 
 
