@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.resolve.actor_codes import ActorCode, code_actor
+from dragoman.resolve.actor_codes import ActorCode, code_actor, names_player
 from dragoman.resolve.countries import country_code, country_name
 from seed import seed_expected
 
@@ -622,3 +622,24 @@ def test_non_state_codes_are_no_state():
     assert is_state("ISR") and is_state("XKX")
     assert not any(is_state(code) for code in ("IGO", "NGO", "IMG", "ISM", "MNC", None, ""))
     assert country_name("IMG") is None and country_code("Islamic State") is None  # a group, not a country
+
+
+# -- players and sectors of role nouns (issue #18, actors10) -----------------------------------
+
+
+def test_a_role_coded_by_its_modifier_alone_is_no_player():
+    assert code_actor("missile tests").sector == "MIL"  # the modifier names a military platform
+    assert not names_player("missile tests")
+    assert names_player("crown prince") and names_player("customers")
+
+
+def test_generic_heads_need_a_modifier_to_count_as_sectored_players():
+    assert names_player("source")  # the actor layer takes "a senior source" as a person
+    assert not names_player("source", sectored=True)
+    assert names_player("officials", sectored=True)
+
+
+@pytest.mark.parametrize("word, sector", [("princess", "ELI"), ("duke", "ELI"), ("donors", "CVL"),
+                                          ("homeowners", "CVL"), ("organizers", "CVL")])
+def test_royals_and_private_people_have_a_sector(word, sector):
+    assert code_actor(word).sector == sector

@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 
 from dragoman.extractors.lexicon import LexiconError, load_lexicon, load_lexicon_from
+from dragoman.records import PLOVER_TYPES
 
 LEXICON_DIR = Path(__file__).resolve().parents[1] / "src" / "dragoman" / "data" / "lexicon"
 
@@ -181,3 +182,47 @@ def test_a_charge_on_a_position_is_an_assault_not_an_accusation(event_triggers):
 
 def test_only_relief_received_is_aid(event_triggers):
     assert event_triggers("Small firms could not get any of the new subsidies.") == []
+
+
+# -- PLOVER coverage and validation of events.yaml ---------------------------------------------
+
+
+def test_lexicon_covers_all_types_and_entry_ids_point_at_lines():
+    lexicon = load_lexicon()
+    assert {e.event for e in lexicon.entries} == set(PLOVER_TYPES)
+    lines = (LEXICON_DIR / "events.yaml").read_text(encoding="utf-8").splitlines()
+    for entry in lexicon.entries[:20]:
+        name, line = entry.id.split(":")
+        assert name == "events.yaml"
+        assert (entry.lemma or entry.phrase[0]) in lines[int(line) - 1]
+
+
+def _broken_lexicon(tmp_path: Path, old: str, new: str) -> Path:
+    for path in LEXICON_DIR.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    events = tmp_path / "events.yaml"
+    text = events.read_text(encoding="utf-8")
+    assert old in text
+    events.write_text(text.replace(old, new, 1), encoding="utf-8")
+    line = text[: text.index(old)].count("\n") + 1
+    return line
+
+
+@pytest.mark.parametrize(
+    "old, new, message",
+    [
+        ("{lemma: renege, event: REJECT", "{lemma: renege, event: REFUSE", "unknown PLOVER event type"),
+        ('{lemma: renege, event: REJECT, cameo: "120"}', '{lemma: renege, event: REJECT, cameo: "1x0"}',
+         "bad CAMEO code"),
+        ('{lemma: renege, event: REJECT, cameo: "120"}', '{lemma: renege, event: REJECT, cameo: "190"}',
+         "cannot code REJECT"),
+        ("{lemma: condemn, event: ACCUSE, mode: disapprove",
+         "{lemma: condemn, event: ACCUSE, mode: shout", "unknown mode"),
+        ('{lemma: renege, event: REJECT, cameo: "120"}', "{lemma: renege, event: REJECT}", "missing field"),
+    ],
+)
+def test_lexicon_errors_name_file_and_line(tmp_path, old, new, message):
+    line = _broken_lexicon(tmp_path, old, new)
+    with pytest.raises(LexiconError, match=message) as error:
+        load_lexicon_from(tmp_path)
+    assert f"events.yaml:{line}" in str(error.value)

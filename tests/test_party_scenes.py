@@ -7,6 +7,7 @@ import pytest
 
 from dragoman.pipeline import Pipeline
 from dragoman.records import Article
+from event_helpers import _countries
 
 
 @pytest.fixture(scope="module")
@@ -251,3 +252,113 @@ def test_an_organisation_the_tagger_missed_is_coded_by_the_institution_tables(ev
     events = events_of("Kurdish forces have been battling the Islamic State near Mosul since March.")
     strike = _only(events, "ASSAULT")
     assert [(p.country, p.sector) for p in strike.recipient] == [("IMG", "REB")]
+
+
+# -- countries of actors and recipients: scene, appositions, grievances ------------------------
+
+
+def test_titled_person_takes_the_country_the_sentence_is_set_in(events_of):
+    event = _only(events_of("Judge Rafael Ortega opened an investigation into Peruvian customs officials."), "ACCUSE")
+    assert _countries(event.actor) == {"PER"}
+
+
+def test_a_country_that_is_another_party_is_not_the_scene(events_of):
+    event = _only(events_of("President John Mayer imposed sanctions on the militia that controls Somalia."),
+                  "SANCTION")
+    assert _countries(event.actor) == set()
+
+
+def test_apposition_codes_the_person(events_of):
+    event = _only(events_of("Maria Lopez, the UN human rights chief, condemned the arrests in Minsk."), "ACCUSE")
+    assert _countries(event.actor) == {"IGO"}
+
+
+def test_possessive_its_is_the_clause_subject(events_of):
+    event = _only(events_of("The World Health Organization renewed its demand that Chad open the border."),
+                  "REQUEST")
+    assert _countries(event.actor) == {"IGO"}
+    assert _countries(event.recipient) == {"TCD"}
+
+
+def test_nationality_word_on_the_patient_codes_the_recipient(events_of):
+    event = _only(events_of("A camp for Rwandan refugees was attacked by Burundian militiamen."), "ASSAULT")
+    assert _countries(event.actor) == {"BDI"}
+    assert _countries(event.recipient) == {"RWA"}
+
+
+def test_scene_country_does_not_turn_a_weapon_into_an_actor(events_of):
+    event = _only(events_of("A roadside bomb near Kandahar killed two Afghan policemen."), "ASSAULT")
+    assert [p.text for p in event.actor] == ["Kandahar"]  # unidentified attackers there, not the bomb
+
+
+def test_town_inside_an_organisation_name_is_not_its_country(events_of):
+    event = _only(events_of("The Bush administration urged Japan to open its markets."), "REQUEST")
+    assert _countries(event.actor) <= {"USA"}
+    assert _countries(event.recipient) == {"JPN"}
+
+
+def test_unclaimed_attack_is_coded_to_the_country_it_happened_in(events_of):
+    event = _only(events_of("A car bomb killed three soldiers in Kabul on Monday."), "ASSAULT")
+    assert _countries(event.actor) == {"AFG"}
+    assert "unidentified-at-place" in event.rule
+
+
+def test_ethnic_group_takes_the_country_it_lives_in(events_of):
+    event = _only(events_of("Ethnic Hungarian farmers in Romania blocked roads near Cluj."), "PROTEST")
+    assert _countries(event.actor) == {"ROU"}
+
+
+def test_domestic_act_without_target_is_aimed_at_its_own_country(events_of):
+    event = _only(events_of("Sudan's government on Sunday lifted the ban on opposition rallies."), "CONCEDE")
+    assert _countries(event.recipient) == {"SDN"}
+    assert event.confidence < 0.95  # a recipient from the scene counts as weaker evidence
+
+
+def test_resignation_takes_no_scene_recipient(events_of):
+    event = _only(events_of("General Raoul Cedras resigned to allow Haiti's first free elections."), "RETREAT")
+    assert event.recipient == []
+
+
+def test_group_operating_in_a_country_takes_it(events_of):
+    event = _only(events_of("Ethnic Serb militiamen operating in Croatia attacked a police station."), "ASSAULT")
+    assert _countries(event.actor) == {"HRV"}
+
+
+# -- scene: sources, stance words, misspellings ------------------------------------------------
+
+
+def test_a_source_cited_with_according_to_sets_no_scene(events_of):
+    event = _only(events_of("The Sendero Luminoso movement has been sharing intelligence with the "
+                            "Karen National Union, according to a report seen by the Norwegian press."),
+                  "COOPERATE")
+    assert "NOR" not in _countries(event.recipient) | _countries(event.actor)
+
+
+def test_a_trailing_reporter_does_not_set_the_scene_when_the_clause_names_one(events_of):
+    event = _only(events_of("Rebels shelled the town of Gulu in Uganda on Friday, "
+                            "aid workers in Kenya said."), "ASSAULT")
+    assert _countries(event.actor) == {"UGA"}
+
+
+def test_a_stance_word_names_no_country(events_of):
+    event = _only(events_of("A pro-Russia blogger was shot dead in Kyiv on Monday."), "ASSAULT")
+    assert "RUS" not in _countries(event.recipient)
+
+
+def test_a_misspelt_country_name_does_not_take_the_scene(events_of):
+    event = _only(events_of("Pakistan rejected an offer from Kazakstanh for joint patrols."), "REJECT")
+    assert _countries(event.recipient) != {"PAK"}
+
+
+# -- per-event scene ---------------------------------------------------------------------------
+
+
+def test_a_country_that_is_the_recipient_is_not_the_actors_scene(events_of):
+    event = _only(events_of("Bishop Samuel Okoro on Monday called for sanctions against Zimbabwe."), "REQUEST")
+    assert _countries(event.recipient) == {"ZWE"}
+    assert "ZWE" not in _countries(event.actor)
+
+
+def test_a_place_the_target_lies_in_still_sets_the_actors_scene(events_of):
+    event = _only(events_of("Rebels attacked a village in Chad on Sunday."), "ASSAULT")
+    assert _countries(event.actor) == {"TCD"}

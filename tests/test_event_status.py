@@ -1,0 +1,98 @@
+"""The status of an event (occurred, negated, future, hypothetical, historical), and what a
+sentence asserts around a negated or described event: a negation does not reach a clause
+of time or cause with its own subject (nor, when that clause is told in the past, a modal),
+and a relative clause on an event noun tells that event's course. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+from event_helpers import _countries, _only
+
+
+@pytest.fixture(scope="module")
+def events_of(sentence_events):
+    return sentence_events
+
+
+# -- status ------------------------------------------------------------------------------------
+
+
+def test_negated_attack_is_negated(events_of):
+    event = _only(events_of("Turkey did not attack Syria last year."), "ASSAULT")
+    assert event.status == "negated"
+
+
+def test_not_supporting_is_rejecting(events_of):
+    event = _only(events_of("Austria does not support the plan, the chancellor said."), "REJECT")
+    assert event.status == "occurred"
+    assert "negated-recode" in event.rule
+
+
+def test_future_cooperation_is_agree(events_of):
+    aid = _only(events_of("Spain will send aid to Morocco."), "AGREE")
+    assert aid.status == "future"
+    assert _countries(aid.recipient) == {"MAR"}
+    visit = _only(events_of("The Greek prime minister is expected to visit Turkey."), "AGREE")
+    assert visit.status == "future"
+
+
+def test_conditional_attack_is_hypothetical(events_of):
+    events = events_of("If Israel attacked Iranian territory, Iran would respond, analysts said.")
+    assert any(e.event == "ASSAULT" and e.status == "hypothetical" for e in events)
+
+
+def test_old_dated_event_is_historical(events_of):
+    event = _only(events_of("Since the 2014 annexation of Crimea by Russia, relations have soured."),
+                  "COERCE")
+    assert event.status == "historical"
+
+
+# -- the reach of a negation or a modal (issue 17, case7) --------------------------------------
+
+
+def _status_of(events, trigger: str) -> str:
+    return next(e.status for e in events if e.trigger.text == trigger)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("No charges were filed after vandals looted the pharmacy.", "looted"),
+    ("The guards did not intervene while the crowd looted the warehouse.", "looted"),
+    ("Nobody was detained when soldiers raided the village.", "raided"),
+])
+def test_a_negation_does_not_reach_a_clause_of_time_with_its_own_subject(sentence_events, text, trigger):
+    assert _status_of(sentence_events(text), trigger) == "occurred"
+
+
+def test_the_negated_event_itself_stays_negated(sentence_events):
+    events = sentence_events("No charges were filed after vandals looted the pharmacy.")
+    assert all(e.status == "negated" for e in events if e.event != "ASSAULT")
+
+
+def test_a_negation_still_spreads_over_a_purpose_clause(sentence_events):
+    # no subject of its own: what was not done to reach a goal was not done either
+    events = sentence_events("The army did not advance to recapture the bridge.")
+    assert all(e.status != "occurred" for e in events)
+
+
+def test_a_clause_told_in_the_past_keeps_its_fact_under_a_modal(sentence_events):
+    events = sentence_events("The shopkeeper could not sleep when rioters looted the market.")
+    assert _status_of(events, "looted") == "occurred"
+
+
+def test_a_clause_in_the_present_shares_the_future_of_its_governor(sentence_events):
+    events = sentence_events("The army will withdraw when the rebels sign the ceasefire.")
+    assert all(e.status != "occurred" for e in events)
+
+
+# -- relative clauses on event nouns and on participants ---------------------------------------
+
+
+def test_a_relative_clause_on_an_event_noun_reports_what_happened(event_triggers):
+    found = event_triggers("Two men were charged over the raid that destroyed a clinic near the harbour.")
+    assert ("ASSAULT", "destroyed") in found
+
+
+def test_a_relative_clause_on_a_participant_stays_background(event_triggers):
+    found = event_triggers("Egypt condemned the rebels, who attacked a police station last week.")
+    assert [event for event, _ in found] == ["ACCUSE"]
