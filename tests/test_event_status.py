@@ -1,7 +1,8 @@
 """The status of an event (occurred, negated, future, hypothetical, historical), and what a
 sentence asserts around a negated or described event: a negation does not reach a clause
 of time or cause with its own subject (nor, when that clause is told in the past, a modal),
-and a relative clause on an event noun tells that event's course. Sentences are our own."""
+a relative clause on an event noun tells that event's course; an act held back through a
+preposition ("refrained from") is negated. Sentences are our own."""
 
 from __future__ import annotations
 
@@ -96,3 +97,37 @@ def test_a_relative_clause_on_an_event_noun_reports_what_happened(event_triggers
 def test_a_relative_clause_on_a_participant_stays_background(event_triggers):
     found = event_triggers("Egypt condemned the rebels, who attacked a police station last week.")
     assert [event for event, _ in found] == ["ACCUSE"]
+
+
+# -- acts held back through a preposition (status10) --------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def status_triples(sentence_events):
+    return lambda text: [(e.event, e.trigger.text, e.status) for e in sentence_events(text)]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The border guards refrained from detaining the marchers.", "detaining"),
+    ("The artillery units abstained from shelling the old quarter.", "shelling"),
+    ("The rival party refrained from criticism of the prime minister.", "criticism"),
+    ("Border guards prevented the crowd from storming the palace.", "storming"),
+])
+def test_an_act_held_back_through_a_preposition_is_negated(status_triples, text, trigger):
+    assert [s for _, t, s in status_triples(text) if t == trigger] == ["negated"]
+
+
+def test_stopping_short_of_an_act_denies_it(status_triples):
+    events = status_triples("The mayor stopped short of endorsing the senator.")
+    assert all(s != "occurred" or e != "SUPPORT" for e, _, s in events)
+
+
+def test_a_preposition_after_an_ordinary_verb_leaves_the_act_as_told(status_triples):
+    events = status_triples("The police moved from arresting the marchers to dispersing them.")
+    assert all(s == "occurred" for e, _, s in events if e == "COERCE")
+
+
+
+def test_a_foiled_attempt_did_not_succeed(status_triples):
+    events = status_triples("The army foiled an attempt to overthrow the president.")
+    assert [s for _, t, s in events if t == "overthrow"] == ["negated"]

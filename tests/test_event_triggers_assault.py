@@ -1,6 +1,7 @@
 """Assault triggers (issue #17, case5): harm done by nature or accident is no one's act,
 fire from weapons or forces still is, and poisons and weapons used are assaults while a
-chemical for the fields is no weapon. Sentences are our own."""
+chemical for the fields is no weapon; coming under fire is an assault when arms are named,
+and returning fire is one (material10). Sentences are our own."""
 
 from __future__ import annotations
 
@@ -69,3 +70,20 @@ def test_a_chemical_for_the_fields_is_no_weapon(event_triggers):
 ])
 def test_a_place_named_before_attack_is_no_person_attacking_in_words(event_triggers, text):
     assert "ACCUSE" not in _types(event_triggers(text))
+
+
+# -- force undergone under arms or answered (material10) ----------------------------------------
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Afghan troops came under rocket fire on Sunday night.", "fire"),
+    ("The convoy came under attack by gunmen armed with rifles near the pass.", "attack"),
+    ("The guards returned fire and the attackers fled.", "fire"),
+])
+def test_force_undergone_or_answered_with_arms_is_an_assault(event_triggers, text, trigger):
+    assert ("ASSAULT", trigger) in event_triggers(text)
+
+
+def test_coming_under_fire_from_critics_stays_criticism(event_triggers):
+    triggers = event_triggers("The governor came under fire from critics over his budget plan.")
+    assert not [t for t in triggers if t[0] == "ASSAULT"]

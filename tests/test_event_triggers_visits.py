@@ -1,14 +1,11 @@
-"""Material and diplomatic classes (issue 17, material10): visits told by a verb of
-going by office holders, and force undergone under arms ("came under mortar fire")
-or answered ("returned fire")."""
+"""Visits told by a verb of going (material10): an office holder leaving for, arriving in or
+heading to a place visits it; other people travelling visit no one. Sentences are our own."""
 
 from __future__ import annotations
 
 import pytest
 
-
-def _countries(parties) -> set[str]:
-    return {p.country for p in parties if p.country}
+from event_helpers import _countries
 
 
 @pytest.mark.parametrize("text, trigger, host", [
@@ -35,17 +32,3 @@ def test_an_arrival_still_ahead_is_an_intent(sentence_events):
     events = [e for e in sentence_events("The envoy is expected to arrive in Cairo next week.")
               if e.trigger.text == "arrive"]
     assert [(e.event, e.status) for e in events] == [("AGREE", "future")]
-
-
-@pytest.mark.parametrize("text, trigger", [
-    ("Afghan troops came under rocket fire on Sunday night.", "fire"),
-    ("The convoy came under attack by gunmen armed with rifles near the pass.", "attack"),
-    ("The guards returned fire and the attackers fled.", "fire"),
-])
-def test_force_undergone_or_answered_with_arms_is_an_assault(event_triggers, text, trigger):
-    assert ("ASSAULT", trigger) in event_triggers(text)
-
-
-def test_coming_under_fire_from_critics_stays_criticism(event_triggers):
-    triggers = event_triggers("The governor came under fire from critics over his budget plan.")
-    assert not [t for t in triggers if t[0] == "ASSAULT"]
