@@ -264,9 +264,9 @@ def test_regions_and_unions_are_places(pipeline):
 
 
 def test_a_word_describing_the_place_after_a_preposition_is_no_place(pipeline):
-    """'in Christian east Beirut': the preposition governs Beirut; "Christian" only
+    """'in Christian north Lebanon': the preposition governs Lebanon; "Christian" only
     describes it, though some small town is also called that."""
-    places = places_of(pipeline, "The paper, based in Christian east Beirut, printed the letter on Monday.")
+    places = places_of(pipeline, "The weekly, printed in Christian north Lebanon, ran the letter on Monday.")
     assert "Christian" not in {p.text for p in places}
     sardinia = places_of(pipeline, "Farmers rallied in Sardinia on Monday.")
     assert [(p.text, p.country) for p in sardinia] == [("Sardinia", "ITA")]

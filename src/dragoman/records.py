@@ -95,8 +95,8 @@ class DateMention(Record, kw_only=True):
     `first`/`last` are the first and last day (YYYY-MM-DD) it can mean ("last
     week": that Monday and Sunday). `value` names the same days as ISO 8601 (and
     EDTF level 0) write a date at the mention's precision, when they are one whole
-    calendar day, month or year: YYYY-MM-DD, YYYY-MM ("in March 1996": "1996-03",
-    first 1996-03-01, last 1996-03-31) or YYYY. Any other range (a week, a season,
+    calendar day, month or year: YYYY-MM-DD, YYYY-MM ("in May 2021": "2021-05",
+    first 2021-05-01, last 2021-05-31) or YYYY. Any other range (a week, a season,
     a quarter, a decade, part of a month) has a null `value`. Whenever `value` is
     set, `first` and `last` are too: compare days with them, not with `value`.
     Neither is set when the text cannot be anchored ("that day" with no date

@@ -542,7 +542,7 @@ def _names_role(token: Token) -> bool:
 
 
 def _described_people(token: Token) -> bool:
-    """actors10 (issue #18): "those who backed her", "those attacking us", "those responsible
+    """actors10 (issue #18): "those who backed her", "those attacking the convoy", "those responsible
     for the film": the demonstrative 'those' with a clause or adjective describing it is
     the people it describes (an unnamed group), not a pointer to a thing."""
     return token.lower_ == "those" and any(c.dep_ in _DESCRIBING_DEPS for c in token.children)

@@ -227,7 +227,7 @@ def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> dict
 
 def _denier_through_preposition(token: Token, cues) -> Optional[Token]:
     """The negating governor that takes `token` through a preposition, if
-    any: "refrained from attacking", "abstained from criticism", "prevented
+    any: "refrained from shelling", "abstained from criticism", "prevented
     them from voting", "stopped short of endorsing"."""
     if token.dep_ not in ("pobj", "pcomp") or token.head.dep_ != "prep":
         return None

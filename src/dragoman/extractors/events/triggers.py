@@ -175,7 +175,7 @@ class TriggerMatcher:
         verb whose subject undergoes it, even when its entry asks for a light verb.
         Under-phrases only for verbal conflict: "came under fire/attack" is more
         often criticism than force (PolNeAR train: 9 of 13), unless the clause
-        names a means of force (material10, issue #17: "came under mortar fire",
+        names a means of force (material10, issue #17: "came under rocket fire",
         "came under attack by tanks")."""
         quad = self.lex.quad[entry.event]
         verbal_only = _in_under_phrase(noun) and not self._names_means(verb)

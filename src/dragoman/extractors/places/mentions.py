@@ -289,7 +289,7 @@ def _cued(first: "Token", last: "Token", gazetteer: Gazetteer) -> bool:
         last.dep_ == "dobj" or (last.dep_ == "nsubjpass" and _captured_place(last, name, gazetteer))
     )
     # "in <name>" only when the name is what the preposition governs, not a word
-    # describing the place that follows ("based in Christian east Beirut")
+    # describing the place that follows ("printed in Christian north Lebanon")
     governed = before is not None and before.lower_ in lex["place_prepositions"] and last.head.i == before.i
     if not (taken_by_verb or around or governed):
         return False
