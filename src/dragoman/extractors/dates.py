@@ -504,14 +504,72 @@ def _on_or_before(found: DateMention, source: str, published: Optional[date]) ->
     return msgspec.structs.replace(found, value=None, first=None, last=last, precision="unknown", source=source)
 
 
+NOUN_MODIFIER_DEPS = {"nummod", "compound", "amod", "nmod", "poss"}
+NOMINAL = {"NOUN", "PROPN"}
+
+
+def _dated_noun(span: "Span") -> Optional["Token"]:
+    """The noun phrase a date belongs to, if it is a noun's modifier: "its 2011
+    deal", "the 2008 financial collapse", "a 1992 Toyota", "the line of 1967",
+    "the 2010 fraud lawsuit" (up to the phrase's head: "lawsuit"). Not a word of
+    the time itself ("Friday afternoon")."""
+    root = span.root
+    if root.dep_ in NOUN_MODIFIER_DEPS and root.head.pos_ in NOMINAL:
+        noun = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in NOMINAL:
+        noun = root.head.head
+    else:
+        return None
+    if noun.ent_type_ == "TIME" or noun.lower_ in lexicon()["parts_of_day"]:
+        return None
+    while noun.dep_ in ("compound", "poss") and noun.head.pos_ in NOMINAL:
+        noun = noun.head
+    return noun
+
+
+def _names_an_occasion(noun: "Token") -> bool:
+    """Whether the noun is (inside) the occasion a verb happens at: "In the 1952
+    campaign, he criticized", "At a March meeting, she argued", "In a visit to the
+    capital on 1 May, the envoy criticised"."""
+    occasion = lexicon()["occasion_prepositions"]
+    token = noun
+    while token.dep_ == "pobj" and token.head.dep_ == "prep":
+        preposition = token.head
+        if preposition.lower_ in occasion and preposition.head.pos_ in VERBAL:
+            return True
+        token = preposition.head
+    return False
+
+
+def _dates_only_a_noun(span: "Span", trigger: "Token", event_noun: Optional["Token"]) -> bool:
+    """A date that times a noun other than the event ("violated its 2011 deal",
+    "opposed the 2003 invasion", "negotiate the line of 1967", "a 1992 Toyota was
+    traveling"): it dates that noun, not the event. Not when the noun is the
+    event's trigger, the noun a verb carries it by (`event_noun`: "filed a 2010
+    lawsuit") or holds the trigger ("the 2012 attack", "the 2012 crisis in which the
+    compound was attacked"), nor when the noun is the occasion the verb happens
+    at (`_names_an_occasion`), nor when a common noun is the subject doing what
+    the event's verb tells ("a May 3 letter warns", "the 1990 resolution calls
+    for", "Monday's program includes talks"): the act is the thing dated."""
+    noun = _dated_noun(span)
+    if noun is None or noun in (trigger, event_noun) or noun.is_ancestor(trigger):
+        return False
+    acting = noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass") and noun.head == governing_verb(trigger)
+    return not (acting or _names_an_occasion(noun))
+
+
 def _within(located, start: int, end: int):
     return [(d, span) for d, span in located if d.start >= start and d.end <= end]
 
 
-def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
-    """The date of the event triggered by `trigger`, with `source` saying where it came from.
+def event_date(analysis: Analysis, trigger: "Token", event_noun: Optional["Token"] = None) -> Optional[DateMention]:
+    """The date of the event triggered by `trigger`, with `source` saying where it
+    came from; `event_noun` is the noun naming the event when `trigger` is the verb
+    carrying it ("filed a lawsuit").
 
-    1. clause: the nearest date in the trigger's own clause;
+    1. clause: the nearest date in the trigger's own clause; in 1 and 2 a date
+       that belongs to another noun ("broke its 2011 pledge") is none
+       (`_dates_only_a_noun`);
     2. sentence: a date of a clause above it ("on Friday police fired as the crowd marched"),
        though not across a relative clause that tells a state or habit in the
        present ("upheld on Monday a law that bans rallies", `_relative_clause_between`);
@@ -548,7 +606,8 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
     verb = governing_verb(trigger) or trigger
     above = {verb.i} | {t.i for t in verb.ancestors}
     sent = sentence_of(trigger)
-    in_sentence = _within(located, sent.start_char, sent.end_char)
+    in_sentence = [(d, span) for d, span in _within(located, sent.start_char, sent.end_char)
+                   if not _dates_only_a_noun(span, trigger, event_noun)]
     verb_tense = tense(verb)
     told_in_past = verb_tense == "past" and not past_perfect(verb)
     above_dates = [(d, span) for d, span in in_sentence if _clause_verb_index(span) in above]
