@@ -660,3 +660,18 @@ def test_a_date_of_the_noun_a_verb_carries_dates_the_event():
     filed, lawsuit = (next(t for t in analysis.doc if t.text == w) for w in ("filed", "lawsuit"))
     assert event_date(analysis, filed, event_noun=lawsuit).value == "2021"
     assert event_date(analysis, filed).source == "published"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # a deadline ends the range: no later than it, and for a past event no later than publication
+    ("The army will withdraw its troops by June 2025.", "withdraw", (None, None, "2025-06-30", "clause")),
+    ("By Wednesday the rebels had left the town.", "left", (None, None, "2024-06-12", "clause")),
+    ("She asked whether the minister could keep her pledge by 2030.", "keep", (None, None, "2030-12-31", "clause")),
+    # a starting point begins it
+    ("Militants have killed forty villagers since January.", "killed", (None, "2024-01-01", "2024-06-14", "clause")),
+    # unless the date's own words tell the event
+    ("Prices have doubled since March, when the council raised the levy.", "raised",
+     ("2024-03", "2024-03-01", "2024-03-31", "sentence")),
+])
+def test_a_bound_gives_a_range_not_a_day(text, word, expected):
+    assert _date_of(text, word) == expected

@@ -417,7 +417,7 @@ def _dates_main_clause(span: "Span") -> bool:
     agreed"); not a noun the date names ("the October 7 attack", "denied a role
     in the Sept. 11 attacks") or belongs to ("the law of 1998"), nor a boundary
     ("since March")."""
-    bounds = lexicon()["bound_prepositions"]
+    bounds = {word for side in lexicon()["bound_prepositions"].values() for word in side}
     head = span.root.head
     if head.pos_ == "ADP":
         if head.lower_ in bounds or head.lower_ == "of":
@@ -558,6 +558,36 @@ def _dates_only_a_noun(span: "Span", trigger: "Token", event_noun: Optional["Tok
     return not (acting or _names_an_occasion(noun))
 
 
+def _bound_side(span: "Span", trigger: "Token") -> Optional[str]:
+    """"end" for a date that a deadline or limit puts after the event ("by May
+    2019", "before the end of the year", "until 2020"), "start" for one it is at
+    or after ("since 2014", "a dip from March", "after Saturday"), else None. A
+    date whose own words tell the event ("since January, when the group
+    launched") dates it."""
+    head = span.root.head
+    if span.root.dep_ != "pobj" or head.dep_ != "prep" or any(t.is_ancestor(trigger) for t in span):
+        return None
+    bounds = lexicon()["bound_prepositions"]
+    if head.lower_ in bounds["end"]:
+        return "end"
+    if head.lower_ in bounds["start"]:
+        return "start"
+    return None
+
+
+def _bounded(found: DateMention, side: str, source: str, published: Optional[date], verb_tense) -> DateMention:
+    """The range a bound gives: ending on the deadline's last day (and no later
+    than publication for an event told in the past: "By Wednesday they had
+    left"; "could keep her pledge by 2023" is not), or starting on the start's
+    first day and, unless the event is to come, ending at publication."""
+    if side == "end":
+        if verb_tense == "past":
+            return _on_or_before(found, source, published)
+        return msgspec.structs.replace(found, value=None, first=None, precision="unknown", source=source)
+    last = None if verb_tense == "future" or published is None else published.isoformat()
+    return msgspec.structs.replace(found, value=None, last=last, precision="unknown", source=source)
+
+
 def _within(located, start: int, end: int):
     return [(d, span) for d, span in located if d.start >= start and d.end <= end]
 
@@ -569,7 +599,8 @@ def event_date(analysis: Analysis, trigger: "Token", event_noun: Optional["Token
 
     1. clause: the nearest date in the trigger's own clause; in 1 and 2 a date
        that belongs to another noun ("broke its 2011 pledge") is none
-       (`_dates_only_a_noun`);
+       (`_dates_only_a_noun`), and one a deadline or a starting point names
+       ("by May", "since 2014") gives a range, not a day (`_bound_side`);
     2. sentence: a date of a clause above it ("on Friday police fired as the crowd marched"),
        though not across a relative clause that tells a state or habit in the
        present ("upheld on Monday a law that bans rallies", `_relative_clause_between`);
@@ -619,6 +650,7 @@ def event_date(analysis: Analysis, trigger: "Token", event_noun: Optional["Token
         _context_dates(trigger, located, told_in_past) if not _present_simple(verb) else ("context", []),
     )
     dated_verbs = {d.start: governing_verb(span.root) for d, span in in_sentence}
+    bound_sides = {d.start: _bound_side(span, trigger) for d, span in in_sentence}
     future = verb_tense == "future"
     for source, dates in candidates:
         if future and published is not None:  # "will travel" is not dated by a past "Wednesday"
@@ -628,6 +660,9 @@ def event_date(analysis: Analysis, trigger: "Token", event_noun: Optional["Token
         found = _nearest(dates, trigger)
         if found is None:
             continue
+        side = bound_sides.get(found.start)
+        if side is not None:
+            return _bounded(found, side, source, published, verb_tense)
         relative = relatives.get(found.start)
         earlier = (relative is not None and _told_in_a_past(relative)) or _told_as_earlier(
             verb, dated_verbs.get(found.start))
