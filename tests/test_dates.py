@@ -624,3 +624,54 @@ def test_a_day_word_in_a_quotation_counts_from_the_day_it_was_said(text, word, v
 def test_a_relative_clause_keeps_its_own_time(text, word, expected):
     found = _dated(text, "2024-06-14", word)
     assert (found.first, found.last, found.source) == expected
+
+
+def _date_of(text, word, published="2024-06-14"):
+    analysis = Pipeline(steps=["dates"]).analyse(Article(id="t", text=text, published=published))
+    found = event_date(analysis, next(t for t in analysis.doc if t.text == word))
+    return found.value, found.first, found.last, found.source
+
+
+@pytest.mark.parametrize("text, word", [
+    ("The bank broke its 2011 pledge to small savers.", "broke"),
+    ("Lawmakers repealed the 1998 housing law in a late vote.", "repealed"),
+    ("A 1994 Honda Civic was travelling north on Elm Road.", "travelling"),
+    ("The envoy refused to discuss the border of 1949.", "discuss"),
+])
+def test_a_date_of_another_noun_does_not_date_the_event(text, word):
+    assert _date_of(text, word) == (None, None, "2024-06-14", "published")
+
+
+@pytest.mark.parametrize("text, word, value", [
+    ("Investigators studied the 2013 bombing of the station.", "bombing", "2013"),  # the noun is the event
+    ("At a May rally in the capital, the senator denounced the plan.", "denounced", "2024-05"),  # the occasion
+    ("They recalled the 2012 siege in which rebels stormed the compound.", "stormed", "2012"),  # told of that noun
+    ("The union recalled the 1981 dock workers' strike.", "strike", "1981"),  # the phrase's head is the event
+    ("Police released the photos on Tuesday afternoon.", "released", "2024-06-11"),  # a time word, not a noun
+    ("A May 3 letter from the league warns the club of a fine.", "warns", "2024-05-03"),  # the dated noun acts
+])
+def test_a_date_of_the_event_its_occasion_or_its_noun_still_dates_it(text, word, value):
+    assert _date_of(text, word)[0] == value
+
+
+def test_a_date_of_the_noun_a_verb_carries_dates_the_event():
+    analysis = Pipeline(steps=["dates"]).analyse(
+        Article(id="t", text="The tenants filed a 2021 fraud lawsuit against the landlord.", published="2024-06-14"))
+    filed, lawsuit = (next(t for t in analysis.doc if t.text == w) for w in ("filed", "lawsuit"))
+    assert event_date(analysis, filed, event_noun=lawsuit).value == "2021"
+    assert event_date(analysis, filed).source == "published"
+
+
+@pytest.mark.parametrize("text, word, expected", [
+    # a deadline ends the range: no later than it, and for a past event no later than publication
+    ("The army will withdraw its troops by June 2025.", "withdraw", (None, None, "2025-06-30", "clause")),
+    ("By Wednesday the rebels had left the town.", "left", (None, None, "2024-06-12", "clause")),
+    ("She asked whether the minister could keep her pledge by 2030.", "keep", (None, None, "2030-12-31", "clause")),
+    # a starting point begins it
+    ("Militants have killed forty villagers since January.", "killed", (None, "2024-01-01", "2024-06-14", "clause")),
+    # unless the date's own words tell the event
+    ("Prices have doubled since March, when the council raised the levy.", "raised",
+     ("2024-03", "2024-03-01", "2024-03-31", "sentence")),
+])
+def test_a_bound_gives_a_range_not_a_day(text, word, expected):
+    assert _date_of(text, word) == expected

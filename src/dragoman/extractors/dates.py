@@ -417,7 +417,7 @@ def _dates_main_clause(span: "Span") -> bool:
     agreed"); not a noun the date names ("the October 7 attack", "denied a role
     in the Sept. 11 attacks") or belongs to ("the law of 1998"), nor a boundary
     ("since March")."""
-    bounds = lexicon()["bound_prepositions"]
+    bounds = {word for side in lexicon()["bound_prepositions"].values() for word in side}
     head = span.root.head
     if head.pos_ == "ADP":
         if head.lower_ in bounds or head.lower_ == "of":
@@ -504,14 +504,103 @@ def _on_or_before(found: DateMention, source: str, published: Optional[date]) ->
     return msgspec.structs.replace(found, value=None, first=None, last=last, precision="unknown", source=source)
 
 
+NOUN_MODIFIER_DEPS = {"nummod", "compound", "amod", "nmod", "poss"}
+NOMINAL = {"NOUN", "PROPN"}
+
+
+def _dated_noun(span: "Span") -> Optional["Token"]:
+    """The noun phrase a date belongs to, if it is a noun's modifier: "its 2011
+    deal", "the 2008 financial collapse", "a 1992 Toyota", "the line of 1967",
+    "the 2010 fraud lawsuit" (up to the phrase's head: "lawsuit"). Not a word of
+    the time itself ("Friday afternoon")."""
+    root = span.root
+    if root.dep_ in NOUN_MODIFIER_DEPS and root.head.pos_ in NOMINAL:
+        noun = root.head
+    elif root.dep_ == "pobj" and root.head.lower_ == "of" and root.head.head.pos_ in NOMINAL:
+        noun = root.head.head
+    else:
+        return None
+    if noun.ent_type_ == "TIME" or noun.lower_ in lexicon()["parts_of_day"]:
+        return None
+    while noun.dep_ in ("compound", "poss") and noun.head.pos_ in NOMINAL:
+        noun = noun.head
+    return noun
+
+
+def _names_an_occasion(noun: "Token") -> bool:
+    """Whether the noun is (inside) the occasion a verb happens at: "In the 1952
+    campaign, he criticized", "At a March meeting, she argued", "In a visit to the
+    capital on 1 May, the envoy criticised"."""
+    occasion = lexicon()["occasion_prepositions"]
+    token = noun
+    while token.dep_ == "pobj" and token.head.dep_ == "prep":
+        preposition = token.head
+        if preposition.lower_ in occasion and preposition.head.pos_ in VERBAL:
+            return True
+        token = preposition.head
+    return False
+
+
+def _dates_only_a_noun(span: "Span", trigger: "Token", event_noun: Optional["Token"]) -> bool:
+    """A date that times a noun other than the event ("violated its 2011 deal",
+    "opposed the 2003 invasion", "negotiate the line of 1967", "a 1992 Toyota was
+    traveling"): it dates that noun, not the event. Not when the noun is the
+    event's trigger, the noun a verb carries it by (`event_noun`: "filed a 2010
+    lawsuit") or holds the trigger ("the 2012 attack", "the 2012 crisis in which the
+    compound was attacked"), nor when the noun is the occasion the verb happens
+    at (`_names_an_occasion`), nor when a common noun is the subject doing what
+    the event's verb tells ("a May 3 letter warns", "the 1990 resolution calls
+    for", "Monday's program includes talks"): the act is the thing dated."""
+    noun = _dated_noun(span)
+    if noun is None or noun in (trigger, event_noun) or noun.is_ancestor(trigger):
+        return False
+    acting = noun.pos_ == "NOUN" and noun.dep_ in ("nsubj", "nsubjpass") and noun.head == governing_verb(trigger)
+    return not (acting or _names_an_occasion(noun))
+
+
+def _bound_side(span: "Span", trigger: "Token") -> Optional[str]:
+    """"end" for a date that a deadline or limit puts after the event ("by May
+    2019", "before the end of the year", "until 2020"), "start" for one it is at
+    or after ("since 2014", "a dip from March", "after Saturday"), else None. A
+    date whose own words tell the event ("since January, when the group
+    launched") dates it."""
+    head = span.root.head
+    if span.root.dep_ != "pobj" or head.dep_ != "prep" or any(t.is_ancestor(trigger) for t in span):
+        return None
+    bounds = lexicon()["bound_prepositions"]
+    if head.lower_ in bounds["end"]:
+        return "end"
+    if head.lower_ in bounds["start"]:
+        return "start"
+    return None
+
+
+def _bounded(found: DateMention, side: str, source: str, published: Optional[date], verb_tense) -> DateMention:
+    """The range a bound gives: ending on the deadline's last day (and no later
+    than publication for an event told in the past: "By Wednesday they had
+    left"; "could keep her pledge by 2023" is not), or starting on the start's
+    first day and, unless the event is to come, ending at publication."""
+    if side == "end":
+        if verb_tense == "past":
+            return _on_or_before(found, source, published)
+        return msgspec.structs.replace(found, value=None, first=None, precision="unknown", source=source)
+    last = None if verb_tense == "future" or published is None else published.isoformat()
+    return msgspec.structs.replace(found, value=None, last=last, precision="unknown", source=source)
+
+
 def _within(located, start: int, end: int):
     return [(d, span) for d, span in located if d.start >= start and d.end <= end]
 
 
-def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
-    """The date of the event triggered by `trigger`, with `source` saying where it came from.
+def event_date(analysis: Analysis, trigger: "Token", event_noun: Optional["Token"] = None) -> Optional[DateMention]:
+    """The date of the event triggered by `trigger`, with `source` saying where it
+    came from; `event_noun` is the noun naming the event when `trigger` is the verb
+    carrying it ("filed a lawsuit").
 
-    1. clause: the nearest date in the trigger's own clause;
+    1. clause: the nearest date in the trigger's own clause; in 1 and 2 a date
+       that belongs to another noun ("broke its 2011 pledge") is none
+       (`_dates_only_a_noun`), and one a deadline or a starting point names
+       ("by May", "since 2014") gives a range, not a day (`_bound_side`);
     2. sentence: a date of a clause above it ("on Friday police fired as the crowd marched"),
        though not across a relative clause that tells a state or habit in the
        present ("upheld on Monday a law that bans rallies", `_relative_clause_between`);
@@ -548,7 +637,8 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
     verb = governing_verb(trigger) or trigger
     above = {verb.i} | {t.i for t in verb.ancestors}
     sent = sentence_of(trigger)
-    in_sentence = _within(located, sent.start_char, sent.end_char)
+    in_sentence = [(d, span) for d, span in _within(located, sent.start_char, sent.end_char)
+                   if not _dates_only_a_noun(span, trigger, event_noun)]
     verb_tense = tense(verb)
     told_in_past = verb_tense == "past" and not past_perfect(verb)
     above_dates = [(d, span) for d, span in in_sentence if _clause_verb_index(span) in above]
@@ -560,6 +650,7 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
         _context_dates(trigger, located, told_in_past) if not _present_simple(verb) else ("context", []),
     )
     dated_verbs = {d.start: governing_verb(span.root) for d, span in in_sentence}
+    bound_sides = {d.start: _bound_side(span, trigger) for d, span in in_sentence}
     future = verb_tense == "future"
     for source, dates in candidates:
         if future and published is not None:  # "will travel" is not dated by a past "Wednesday"
@@ -569,6 +660,9 @@ def event_date(analysis: Analysis, trigger: "Token") -> Optional[DateMention]:
         found = _nearest(dates, trigger)
         if found is None:
             continue
+        side = bound_sides.get(found.start)
+        if side is not None:
+            return _bounded(found, side, source, published, verb_tense)
         relative = relatives.get(found.start)
         earlier = (relative is not None and _told_in_a_past(relative)) or _told_as_earlier(
             verb, dated_verbs.get(found.start))

@@ -134,7 +134,7 @@ class EventCoder:
         if entry.particle in entry.recipient and named and not draft.recipients:
             return None  # "speak with one voice": the particle names no one
         draft.actors = [(t, self.parties.facing(t, p, draft.recipients)) for t, p in draft.actors]
-        trigger_date = event_date(self.analysis, draft.match.carrier or draft.head)
+        trigger_date = event_date(self.analysis, draft.match.carrier or draft.head, event_noun=draft.head)
         reasons = len(draft.reasons)
         draft.status = self.statuses.status(draft, trigger_date)
         if (trigger_date is None or trigger_date.source == "published") and draft.status in _HAPPENED:
