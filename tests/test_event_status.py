@@ -1,8 +1,9 @@
 """The status of an event (occurred, negated, future, hypothetical, historical), and what a
 sentence asserts around a negated or described event: a negation does not reach a clause
 of time or cause with its own subject (nor, when that clause is told in the past, a modal),
-a relative clause on an event noun tells that event's course; an act held back through a
-preposition ("refrained from") is negated. Sentences are our own."""
+a relative clause on an event noun tells that event's course, and a past told between commas
+about a named or definite participant is asserted; an act held back through a preposition
+("refrained from") is negated. Sentences are our own."""
 
 from __future__ import annotations
 
@@ -94,9 +95,37 @@ def test_a_relative_clause_on_an_event_noun_reports_what_happened(event_triggers
     assert ("ASSAULT", "destroyed") in found
 
 
-def test_a_relative_clause_on_a_participant_stays_background(event_triggers):
-    found = event_triggers("Egypt condemned the rebels, who attacked a police station last week.")
-    assert [event for event, _ in found] == ["ACCUSE"]
+@pytest.mark.parametrize("text", [
+    # a clause that only picks the participant out
+    "Egypt condemned the rebels who attacked a police station.",
+    # a present clause describes the participant
+    "Egypt condemned the rebels, who are attacking police stations in the north.",
+])
+def test_an_identifying_or_present_relative_clause_on_a_participant_stays_background(event_triggers, text):
+    assert [event for event, _ in event_triggers(text)] == ["ACCUSE"]
+
+
+def test_a_past_told_between_commas_about_a_participant_is_asserted(sentence_events):
+    """relcl11: the clause's subject is the participant it is set off after."""
+    events = sentence_events("Egypt condemned the rebels, who attacked a police station last week.")
+    assault = _only(events, "ASSAULT")
+    assert assault.status == "occurred"
+    assert [a.text for a in assault.actor] == ["the rebels"]
+    assert "ACCUSE" in [e.event for e in events]
+
+
+def test_a_past_perfect_aside_is_told_as_history(sentence_events):
+    events = sentence_events("Police detained Omar Haddad, who had threatened the judge in his own court.")
+    threat = _only(events, "THREATEN")
+    assert threat.status == "historical"
+    assert [a.text for a in threat.actor] == ["Omar Haddad"]
+
+
+def test_a_reaction_told_between_commas_is_asserted_with_its_doer(sentence_events):
+    events = sentence_events("The army shelled the valley, which prompted protests from farmers.")
+    protest = _only(events, "PROTEST")
+    assert [a.text for a in protest.actor] == ["farmers"]
+    assert "ASSAULT" in [e.event for e in events]
 
 
 # -- acts held back through a preposition (status10) --------------------------------------------

@@ -21,11 +21,15 @@ from ..lexicon import Lexicon
 from .arguments import _answered_parties
 from .drafts import Draft, Match
 from .parse import _complement_tokens, _for_clauses, _lemma
+from .status import _told_in_the_past
 
 _DEED_QUADS = (2, 4)  # material cooperation and conflict: things done, not said
 # how a trigger hangs inside the clause a question inverts ("Will you resign?",
 # "Do we have to discuss it?", "Have they received promises?")
 _WITHIN_CLAUSE = {"xcomp", "conj", "dobj", "pobj", "prep", "acomp"}
+# relative pronouns a non-restrictive clause opens with ("that" opens restrictive ones)
+_NON_RESTRICTIVE_PRONOUNS = {"who", "whom", "whose", "which"}
+_DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 
 
 def unasserted(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> set[int]:
@@ -219,22 +223,49 @@ def _attributive(participle: Token) -> bool:
 
 
 def _background_clauses(drafts: dict[int, Draft], absorbed: set[int]) -> set[int]:
-    """'the rebels, who overran the town last month', 'Macedonia, which is
-    preparing an offensive': a relative clause describes one of the
-    participants of the sentence's own event; what it mentions is background,
-    not an event the sentence reports. Kept when the sentence has no other.
-    A relative clause on an event noun tells that event's course, not a
-    participant's past: "clashes that broke out after troops fired on the march"."""
+    """'the rebels, who are preparing an offensive', 'the man who was arrested
+    said ...': a relative clause describes one of the participants of the
+    sentence's own event; what it mentions is background, not an event the
+    sentence reports. Kept when the sentence has no other. A relative clause
+    on an event noun tells that event's course, not a participant's past:
+    "clashes that broke out after troops fired on the march". A past told
+    between commas about a named or definite participant is asserted too
+    (relcl11, issue #17): "the governor, who had banned the march, resigned"."""
     event_nouns = {t.i for d in drafts.values() if d.match.entry.pos == "noun" for t in d.match.tokens}
 
-    def in_relative_clause(draft: Draft) -> bool:
+    def relative_clauses(draft: Draft) -> list[Token]:
         anchor = draft.match.carrier or draft.head
-        return any(a.dep_ == "relcl" and a.head.i not in event_nouns for a in [anchor, *anchor.ancestors])
-    background = {i for i, d in drafts.items() if i not in absorbed and in_relative_clause(d)}
+        return [a for a in [anchor, *anchor.ancestors] if a.dep_ == "relcl" and a.head.i not in event_nouns]
+
+    in_clauses = {i for i, d in drafts.items() if i not in absorbed and relative_clauses(d)}
+    background = {i for i in in_clauses if not all(_past_aside(c) for c in relative_clauses(drafts[i]))}
+    # only a main-clause event makes a described one background, not an asserted aside
     sentences_with_main = {
-        sentence_of(d.head).start for i, d in drafts.items() if i not in background | absorbed
+        sentence_of(d.head).start for i, d in drafts.items() if i not in in_clauses | absorbed
     }
     return {i for i in background if sentence_of(drafts[i].head).start in sentences_with_main}
+
+
+def _past_aside(clause: Token) -> bool:
+    """'Smith, who was arrested in 2010, ...', 'the militia, which has
+    shelled the port twice, ...': a relative clause set off by a
+    comma, in the past or a perfect, on a named or definite participant adds a
+    fact the news asserts (its status comes from its own tense and date); a
+    restrictive one only picks the participant out ("the man who was
+    arrested"), and a present one describes it ("which is preparing")."""
+    doc, start = clause.doc, clause.left_edge
+    if start.i == 0 or doc[start.i - 1].text != ",":
+        return False
+    pronoun = doc[start.i + 1] if start.dep_ == "prep" and start.i + 1 < len(doc) else start  # "in which"
+    if pronoun.lower_ not in _NON_RESTRICTIVE_PRONOUNS:
+        return False
+    return _named_or_definite(clause.head) and _told_in_the_past(clause)
+
+
+def _named_or_definite(noun: Token) -> bool:
+    return noun.pos_ == "PROPN" or any(
+        c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _DEFINITE_DETERMINERS) for c in noun.children
+    )
 
 
 def _asked_about(anchor: Token) -> bool:
