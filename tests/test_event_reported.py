@@ -172,6 +172,26 @@ def test_event_noun_with_a_verb_of_happening_is_reported(events_of, text, event_
     assert _only(events_of(text), event_type)
 
 
+@pytest.mark.parametrize("text, event_type", [
+    ("The rally denounced the new curfew on Sunday.", "PROTEST"),
+    ("These deployments have strained the budget of the ministry.", "MOBILIZE"),
+    ("The ambush left six soldiers dead outside the town.", "ASSAULT"),
+])
+def test_material_act_noun_as_the_main_subject_is_reported_without_a_doer(events_of, text, event_type):
+    event = _only(events_of(text), event_type)
+    assert event.actor == []
+    assert "reported:main-subject" in event.rule
+
+
+@pytest.mark.parametrize("text", [
+    "Blistering attacks upended the senator's campaign.",  # a bare plural: a kind of act
+    "The attack hurt her standing in the polls.",  # violence with no force or harm named: words
+    "A raid is a risky operation.",  # a verb of being defines, it does not report
+])
+def test_act_noun_as_the_main_subject_without_a_reported_act_is_no_event(events_of, text):
+    assert not [e for e in events_of(text) if e.event in ("ASSAULT", "COERCE")]
+
+
 def test_event_noun_under_an_ordinary_verb_still_needs_a_party(events_of):
     # a crowd's act ("the protests") is the exception: test_event_triggers_protest
     assert not [e for e in events_of("The talks worried the shopkeepers.") if e.event == "CONSULT"]

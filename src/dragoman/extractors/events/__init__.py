@@ -23,7 +23,9 @@ read off the dependency parse:
   "talks between A and B" as both, "the blockade of X" as its target; a
   country that is itself the recipient never sets the actor's scene, nor does
   a sponsor ("Iranian-backed militias"); a passive with no agent whose
-  patients are only counted ("dozens were detained") keeps its event with no actor;
+  patients are only counted ("dozens were detained") keeps its event with no actor,
+  and so does a material act noun that is the main verb's subject ("the ambush
+  left six dead", "the rally denounced the curfew");
   the subject of a verb of undergoing (face, suffer, survive, avoid, draw, evade, ...) is the
   target of the conflict noun it governs ("faced criticism from X", "faces charges"),
   and the subject of "receive" is whom any event noun it governs is aimed at

@@ -42,6 +42,9 @@ _FORCE_EVENTS = frozenset({"ASSAULT", "COERCE"})
 # ... and, with protests and shows of force, acts named by a noun whose light verb is
 # passive ("arrests were made", "security was tightened")
 _PASSIVE_REPORTED = _FORCE_EVENTS | {"PROTEST", "MOBILIZE"}
+# ... and, with sanctions, acts a noun names as the subject of the main verb ("the raid left
+# two dead", "the rally denounced the ban"): PLOVER's material event types
+_SUBJECT_REPORTED = _PASSIVE_REPORTED | {"SANCTION"}
 # Events whose mode is who is moved: police or arms named in what is moved
 # outrank the entry's own 'troops' ("rushed police to the town"); with none
 # named, the doer's own units are moved (manual, MOBILIZE modes)
@@ -123,7 +126,9 @@ class EventCoder:
         if not any(self.parties.is_agentive(t, p) for t, p in draft.actors + draft.recipients):
             if not (_counted_patients(draft) or _reported_occurrence(draft, self.lex.occurrence_verbs)
                     or _patient_tells_the_act(draft) or _crowd_act(draft, self.lex.crowd_acts)):
-                return None
+                if not self._main_subject_act(draft):
+                    return None
+                draft.rule += "+reported:main-subject"
         entry = draft.match.entry
         named = draft.recipients
         draft.actors = [(t, p) for t, p in draft.actors if self.parties.is_agentive(t, p)]
@@ -188,6 +193,27 @@ class EventCoder:
         if self.traces is not None:
             self.traces[(event.trigger.start, event.event)] = _trace(draft, event)
         return event
+
+    def _main_subject_act(self, draft: Draft) -> bool:
+        """'The raid left two men dead', 'the rally denounced the ban', 'these
+        deployments upended the plan': a noun of a material act that is the
+        subject of the sentence's main verb reports the act, though no doer is
+        named. Not a bare plural, which speaks of a kind ('mass shootings are
+        becoming common'), nor a verb of being ('a raid is a combat operation');
+        violence also needs force or harm named in its sentence, as an attack
+        or clash without them is one of words or trade (the criticism rule's
+        cues, `verbal_attacks.harm` and the ASSAULT mode cues)."""
+        noun, verb = draft.head, draft.head.head
+        if draft.match.verbal or draft.match.carrier is not None or draft.event not in _SUBJECT_REPORTED:
+            return False
+        if noun.dep_ != "nsubj" or verb.dep_ != "ROOT" or _lemma(verb) == "be":
+            return False
+        if noun.tag_ == "NNS" and not any(c.dep_ in ("det", "poss") for c in noun.children):
+            return False
+        if draft.event != "ASSAULT":
+            return True
+        force = self.lex.verbal_attacks.harm | {cue for _, cues in self.lex.modes.get("ASSAULT", ()) for cue in cues}
+        return any(_lemma(t) in force or t.lower_ in force for t in sentence_of(noun) if t.i != noun.i)
 
     def _sizes(self, event_type: str, sentence: Offsets) -> dict[str, Optional[int]]:
         """PLOVER's size fields from the figures of the sentence: dead and
