@@ -481,7 +481,7 @@ def _relative_clause_between(verb: "Token", date: "Span") -> Optional["Token"]:
     is not dated by the clause above at all, a past act (`_told_in_a_past`) only
     bounded by it; what it tells with a modal keeps the date above. Not
     a clause that tells what happened at the date itself ("in 2014, when the
-    ministers urged", "the 2012 crisis in which the compound was attacked")."""
+    ministers urged", "the 2014 crisis in which the embassy was stormed")."""
     dated = governing_verb(date.root)
     token = verb
     while token.head.i != token.i and token != dated:
@@ -510,7 +510,7 @@ NOMINAL = {"NOUN", "PROPN"}
 
 def _dated_noun(span: "Span") -> Optional["Token"]:
     """The noun phrase a date belongs to, if it is a noun's modifier: "its 2011
-    deal", "the 2008 financial collapse", "a 1992 Toyota", "the line of 1967",
+    deal", "the 1997 currency crisis", "a 1987 Volvo", "the border of 1949",
     "the 2010 fraud lawsuit" (up to the phrase's head: "lawsuit"). Not a word of
     the time itself ("Friday afternoon")."""
     root = span.root
@@ -543,11 +543,11 @@ def _names_an_occasion(noun: "Token") -> bool:
 
 def _dates_only_a_noun(span: "Span", trigger: "Token", event_noun: Optional["Token"]) -> bool:
     """A date that times a noun other than the event ("violated its 2011 deal",
-    "opposed the 2003 invasion", "negotiate the line of 1967", "a 1992 Toyota was
+    "opposed the 1999 bombing campaign", "redraw the border of 1949", "a 1987 Volvo was
     traveling"): it dates that noun, not the event. Not when the noun is the
     event's trigger, the noun a verb carries it by (`event_noun`: "filed a 2010
-    lawsuit") or holds the trigger ("the 2012 attack", "the 2012 crisis in which the
-    compound was attacked"), nor when the noun is the occasion the verb happens
+    lawsuit") or holds the trigger ("the 2014 raid", "the 2014 crisis in which the
+    embassy was stormed"), nor when the noun is the occasion the verb happens
     at (`_names_an_occasion`), nor when a common noun is the subject doing what
     the event's verb tells ("a May 3 letter warns", "the 1990 resolution calls
     for", "Monday's program includes talks"): the act is the thing dated."""

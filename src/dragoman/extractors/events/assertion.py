@@ -252,7 +252,7 @@ def _past_aside(clause: Token) -> bool:
     comma, in the past or a perfect, on a named or definite participant adds a
     fact the news asserts (its status comes from its own tense and date); a
     restrictive one only picks the participant out ("the man who was
-    arrested"), and a present one describes it ("which is preparing")."""
+    arrested"), and a present one describes it ("which is regrouping")."""
     doc, start = clause.doc, clause.left_edge
     if start.i == 0 or doc[start.i - 1].text != ",":
         return False

@@ -199,7 +199,7 @@ class EventCoder:
         deployments upended the plan': a noun of a material act that is the
         subject of the sentence's main verb reports the act, though no doer is
         named. Not a bare plural, which speaks of a kind ('mass shootings are
-        becoming common'), nor a verb of being ('a raid is a combat operation');
+        becoming common'), nor a verb of being ('a raid is a military tactic');
         violence also needs force or harm named in its sentence, as an attack
         or clash without them is one of words or trade (the criticism rule's
         cues, `verbal_attacks.harm` and the ASSAULT mode cues)."""
