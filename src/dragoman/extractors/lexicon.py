@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, Optional
@@ -174,6 +174,17 @@ class Lexicon:
 
     def candidates(self, pos: str, lemma: str) -> tuple[Entry, ...]:
         return self.by_word.get((pos, lemma), ())
+
+    @cached_property
+    def assault_means(self) -> frozenset[str]:
+        """The ASSAULT mode cues (event_modes.yaml): weapons and other means of force."""
+        return frozenset(cue for _mode, cues in self.modes.get("ASSAULT", ()) for cue in cues)
+
+    @cached_property
+    def force_words(self) -> frozenset[str]:
+        """Words that make an attack one of force, not of words: harm done
+        (`verbal_attacks.harm`) or a means of force named."""
+        return self.verbal_attacks.harm | self.assault_means
 
 
 # -- reading YAML with line numbers ------------------------------------------

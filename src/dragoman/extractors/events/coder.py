@@ -22,7 +22,7 @@ from .assertion import embeddings, unasserted
 from .drafts import Draft
 from .parse import _QUANTITY_NOUNS, _complement_tokens, _lemma, _pobjects
 from .parties import PartyFinder
-from .status import StatusReader
+from .status import StatusReader, force_named
 from .triggers import TriggerMatcher
 
 
@@ -202,7 +202,7 @@ class EventCoder:
         becoming common'), nor a verb of being ('a raid is a military tactic');
         violence also needs force or harm named in its sentence, as an attack
         or clash without them is one of words or trade (the criticism rule's
-        cues, `verbal_attacks.harm` and the ASSAULT mode cues)."""
+        cues, `status.force_named`)."""
         noun, verb = draft.head, draft.head.head
         if draft.match.verbal or draft.match.carrier is not None or draft.event not in _SUBJECT_REPORTED:
             return False
@@ -212,8 +212,7 @@ class EventCoder:
             return False
         if draft.event != "ASSAULT":
             return True
-        force = self.lex.verbal_attacks.harm | {cue for _, cues in self.lex.modes.get("ASSAULT", ()) for cue in cues}
-        return any(_lemma(t) in force or t.lower_ in force for t in sentence_of(noun) if t.i != noun.i)
+        return force_named(sentence_of(noun), self.lex, besides=noun)
 
     def _sizes(self, event_type: str, sentence: Offsets) -> dict[str, Optional[int]]:
         """PLOVER's size fields from the figures of the sentence: dead and

@@ -13,7 +13,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Optional
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ...annotate.views import sentence_of
 from ...records import DateMention
@@ -158,8 +158,7 @@ class StatusReader:
             return False  # "attacked him with a hammer": an instrument
         if any(_is_place(t) or _party_words(t) & rule.not_parties for t in parties):
             return False
-        force = rule.harm | {cue for _, cues in self.lex.modes.get("ASSAULT", ()) for cue in cues}
-        return not any(_lemma(t) in force or t.lower_ in force for t in sentence_of(draft.head))
+        return not force_named(sentence_of(draft.head), self.lex)
 
     def _stated_intent(self, draft: Draft) -> Optional[Token]:
         """The governor that states the doer's own intention ("willing to
@@ -223,6 +222,13 @@ def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> dict
         if _lemma(token) in cues.negating_governors:
             flags.setdefault("negated", f"governed by '{token.text}' (negating governor)")
     return flags
+
+
+def force_named(sentence: Span, lex: Lexicon, besides: Optional[Token] = None) -> bool:
+    """Whether the sentence names harm done or a means of force (`Lexicon.force_words`),
+    in a word other than `besides`: what makes an attack one of deeds."""
+    force = lex.force_words
+    return any((_lemma(t) in force or t.lower_ in force) for t in sentence if besides is None or t.i != besides.i)
 
 
 def _denier_through_preposition(token: Token, cues) -> Optional[Token]:

@@ -42,8 +42,7 @@ class TriggerMatcher:
         self.scare_quotes = _scare_quotes(text)
         # case5 (issue #17): words that make a harm someone's act ("artillery fire",
         # "police fire"): the ASSAULT means cues and the agent nouns
-        self.means = frozenset(w for _mode, words in lexicon.modes.get("ASSAULT", ()) for w in words)
-        self.armed = self.means | lexicon.agent_nouns
+        self.armed = lexicon.assault_means | lexicon.agent_nouns
         self._quote_starts = [start for start, _end in self.scare_quotes]
 
     def matches(self) -> dict[int, Match]:
@@ -184,7 +183,7 @@ class TriggerMatcher:
     def _names_means(self, verb: Token) -> bool:
         """material10 (issue #17): the verb's clause, bar its subject, names a
         weapon or means of force (the ASSAULT mode cues of event_modes.yaml)."""
-        return any(_lemma(t) in self.means for c in verb.children if not c.dep_.startswith("nsubj")
+        return any(_lemma(t) in self.lex.assault_means for c in verb.children if not c.dep_.startswith("nsubj")
                    for t in c.subtree)
 
     def _resolve_light_verbs(self, matches: dict[int, Match]) -> None:
