@@ -13,19 +13,23 @@ Two ways in:
 
 Prints the counts and, with ``--sample N``, N fused events of more than one mention
 (drawn at random, ``--seed``) with each mention's sentence and the evidence that joined
-it, to be read by hand.
+it, to be read by hand. ``--why`` counts, for the pairs of mentions an analyst would look
+at first (one type, the doer named alike, other articles published within three days),
+the first condition of `dragoman.resolve.happenings.compare` that keeps them apart.
 
     PYTHONPATH=src python bench/polnear_fusion.py ../shared/eval/polnear/train/text --db /tmp/polnear.db
-    PYTHONPATH=src python bench/polnear_fusion.py --refile /tmp/polnear.db --sample 30
+    PYTHONPATH=src python bench/polnear_fusion.py --refile /tmp/polnear.db --sample 30 --why
 """
 
 from __future__ import annotations
 
 import argparse
 import csv
+import datetime as dt
 import json
 import random
 import tempfile
+from collections import Counter, defaultdict
 from pathlib import Path
 
 import msgspec
@@ -116,6 +120,50 @@ def sample(db: Path, size: int, seed: int) -> None:
                     print(f"    joined {joined}: {', '.join(evidence)}")
 
 
+def why_apart(db: Path, days: int = 3) -> None:
+    """Why candidate pairs stay apart: the first condition of `compare` each one fails."""
+    from dragoman.resolve import happenings as h
+    from dragoman.store import Store
+    from dragoman.store.fusion import _decode
+
+    with Store.open(db, read_only=True) as store:
+        published = {a.id: a.published[:10] for a in store.articles() if a.published}
+        rows = store._db.execute("SELECT mention FROM fused_mentions").fetchall()
+    by_type: dict[str, list] = defaultdict(list)
+    for (value,) in rows:
+        mention = _decode(value)
+        by_type[mention.event].append(mention)
+    reasons: Counter = Counter()
+    for mentions in by_type.values():
+        for i, a in enumerate(mentions):
+            for b in mentions[i + 1:]:
+                if a.article_id == b.article_id or a.article_id not in published or b.article_id not in published:
+                    continue
+                gap = dt.date.fromisoformat(published[a.article_id]) - dt.date.fromisoformat(published[b.article_id])
+                names = {k for k in a.actor & b.actor if k.startswith("name:")}
+                if abs(gap.days) <= days and names:
+                    reasons[_first_refusal(h, a, b)] += 1
+    print(f"pairs of one type, the doer named alike, published within {days} days: {sum(reasons.values())}")
+    for reason, count in reasons.most_common():
+        print(f"  {reason}: {count}")
+
+
+def _first_refusal(h, a, b) -> str:
+    if h.compare(a, b):
+        return "joined"
+    if a.status != b.status:
+        return "status differs"
+    if any(score < 0 for score, _ in h._both_sides(a, b)):
+        return "parties differ"
+    if h._dates(a, b)[0] is False:
+        return "dates disagree"
+    if h._places(a, b)[0] is False:
+        return "places disagree"
+    if not h._dates(a, b)[1] and h._jaccard(a.words, b.words) < h.SAME_WORDS:
+        return "no date evidence: " + ("both undated" if not (a.dated or b.dated) else "one undated")
+    return "too little support"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("texts", nargs="?", type=Path, help="a PolNeAR train/text directory to analyse and ingest")
@@ -123,6 +171,7 @@ def main() -> None:
     parser.add_argument("--refile", type=Path, metavar="STORE", help="re-file this analysed store's articles instead")
     parser.add_argument("--sample", type=int, default=0, help="print this many fused events of several mentions")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--why", action="store_true", help="count why pairs of likely candidates stay apart")
     args = parser.parse_args()
     if (args.texts is None) == (args.refile is None):
         parser.error("give TEXTS or --refile STORE")
@@ -135,6 +184,8 @@ def main() -> None:
         counts(db)
         if args.sample:
             sample(db, args.sample, args.seed)
+        if args.why:
+            why_apart(db)
 
 
 if __name__ == "__main__":
