@@ -102,6 +102,7 @@ class StatusCues:
     future_aux: frozenset[str]
     hypothetical_aux: frozenset[str]
     future_governors: frozenset[str]
+    hypothetical_governors: frozenset[str]
     intent_governors: frozenset[str]
     negating_governors: frozenset[str]
     negating_prepositions: frozenset[str]

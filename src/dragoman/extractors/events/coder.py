@@ -49,6 +49,9 @@ _SUBJECT_REPORTED = _PASSIVE_REPORTED | {"SANCTION"}
 # outrank the entry's own 'troops' ("rushed police to the town"); with none
 # named, the doer's own units are moved (manual, MOBILIZE modes)
 _MOVED_EVENTS = frozenset({"MOBILIZE"})
+# sectors of private life (PLOVER sector codes): no host of a visit
+_PRIVATE_SECTORS = frozenset({"CVL", "UNK", "CRM", "BUS", "EDU", "MED", "JRN"})
+_REGIONS = frozenset({"GPE", "LOC"})  # entity labels of places a visit may go to
 # the ASSAULT modes that name a weapon, not a kind of act (abduct, torture, ...)
 _WEAPON_MODES = frozenset({"suicide-attack", "unconventional", "crowd-control", "drone", "aerial",
                            "heavy-weapons", "explosives", "firearms", "primitive"})
@@ -138,7 +141,8 @@ class EventCoder:
         ]
         if entry.particle in entry.recipient and named and not draft.recipients:
             return None  # "speak with one voice": the particle names no one
-        draft.actors = [(t, self.parties.facing(t, p, draft.recipients)) for t, p in draft.actors]
+        visit = entry.visit
+        draft.actors = [(t, self.parties.facing(t, p, draft.recipients, visit)) for t, p in draft.actors]
         trigger_date = event_date(self.analysis, draft.match.carrier or draft.head, event_noun=draft.head)
         reasons = len(draft.reasons)
         draft.status = self.statuses.status(draft, trigger_date)
@@ -159,6 +163,8 @@ class EventCoder:
             self.arguments.resume_doers(draft, history, self._mode(draft, place))
         if not draft.actors and draft.event in self.lex.unclaimed_actor_at_place:
             self.arguments.unidentified_attackers(draft, place)
+        if draft.match.entry.visit and not _hosted(draft):
+            return None
         others = _other_than_actors(draft.recipients, draft.actors)
         if len(others) < len(draft.recipients):
             draft.recipients = others
@@ -413,6 +419,35 @@ def _crowd_act(draft: Draft, crowd_acts: frozenset[str]) -> bool:
     noun = draft.head
     return (not draft.match.verbal and draft.event == "PROTEST" and _lemma(noun) in crowd_acts
             and not any(c.dep_ == "prep" and c.lower_ == "of" for c in noun.children))
+
+
+def _hosted(draft: Draft) -> bool:
+    """A visit has a host (PLOVER CONSULT 'visit': the visitor is the actor,
+    the host the recipient): a political party ("visited the troops",
+    "a trip to the Capitol") or a place abroad ("flew to Riyadh"). A trip
+    home or within the visitor's own country to a mere place ("visited the
+    state", "their trip to the stadium") or to private people, and a verb of
+    going with no destination ("was travelling east", "passengers
+    travelled"), visit no one. A visit noun naming no destination refers to
+    one told before ("the minister's visit will help") and stands when its
+    visitor is a political party; so does a place abroad for an envoy whose
+    own country is not named, and a region beyond one country for an official."""
+    if not draft.recipients:
+        return not draft.match.verbal and any(_political(p) for _, p in draft.actors)
+    homes = {p.country for _, p in draft.actors if p.country}
+    # the entries of going ("left for", "arrived in") already admit office holders only
+    official = bool(draft.match.entry.subjects) or any(_political(p) for _, p in draft.actors)
+    return any(
+        _political(p)
+        or (p.country is not None and (homes or official) and p.country not in homes)
+        or (p.country is None and official and t.ent_type_ in _REGIONS)  # "left for Europe"
+        for t, p in draft.recipients
+    )
+
+
+def _political(party: Party) -> bool:
+    """A party with a sector of public life: not private people or an unknown sector."""
+    return party.sector is not None and party.sector not in _PRIVATE_SECTORS
 
 
 def _is_reflexive(token: Token) -> bool:

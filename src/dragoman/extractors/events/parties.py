@@ -56,19 +56,23 @@ class PartyFinder:
         self._article_party: Optional[Party] = _UNSET
         self.article_scened: set[int] = set()  # tokens coded by the article's country, for the rule
 
-    def facing(self, token: Token, party: Party, recipients: list[tuple[Token, Party]]) -> Party:
+    def facing(self, token: Token, party: Party, recipients: list[tuple[Token, Party]],
+               destination: bool = False) -> Party:
         """An actor's party recoded for an event aimed at these recipients: a
         country that is itself the recipient ("called for sanctions against
         Nigeria") is the other side, not the scene the actor is set in; a
         place the recipient only lies in ("attacked a town in Mali") or that
-        locates the act ("postpone the rally in Baku") still is.
-        Parties coded otherwise (a name, a split compound) stay as they are."""
+        locates the act ("postpone the rally in Baku") still is, unless the
+        place is where the actor goes (`destination`: "the envoy arrived in
+        Cairo" is no Egyptian). Parties coded otherwise (a name, a split
+        compound) stay as they are."""
         if not party.country or not recipients:
             return party
         if self.party(token) != party:
             return party
         self._facing = frozenset(
-            w.i for t, _ in recipients if not (t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS)
+            w.i for t, _ in recipients
+            if destination or not (t.dep_ == "pobj" and t.head.lower_ in _PLACE_PREPS)
             for w in _with_modifiers(_antecedent(t))
         )
         try:

@@ -61,6 +61,9 @@ class StatusReader:
             if _states_its_own_fact(token, cues.factual_marks):
                 subordinate = True
                 past_fact = past_fact or _told_in_the_past(token)
+        proposer = _proposing_noun(start, cues.hypothetical_governors)
+        if proposer is not None:
+            flags.setdefault("hypothetical", f"to-infinitive of '{proposer.text}' (proposal or modal noun)")
         carrier = [draft.match.carrier] if draft.match.carrier is not None else []
         for word in [draft.match.tokens[0], *carrier]:
             if _negated_before(word, cues.negation_words):
@@ -194,6 +197,18 @@ def _status_chain(start: Token, speech_verbs: frozenset[str]) -> list[Token]:
     return chain
 
 
+def _proposing_noun(verb: Token, nouns: frozenset[str]) -> Optional[Token]:
+    """'his call to ban', 'the authority to negotiate': the noun just before a
+    to-infinitive, whatever the parser hangs the infinitive on (it often makes
+    it a purpose clause of the main verb or the noun its subject)."""
+    doc = verb.doc
+    to = doc[verb.i - 1] if verb.i > 0 else None
+    if to is None or to.lower_ != "to" or to.dep_ != "aux" or to.i == 0:
+        return None
+    noun = doc[to.i - 1]
+    return noun if noun.pos_ == "NOUN" and _lemma(noun) in nouns else None
+
+
 def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> dict[str, str]:
     """Status cues on one token of the chain, each with the words that gave it."""
     flags: dict[str, str] = {}
@@ -221,6 +236,7 @@ def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> dict
             flags.setdefault("future", f"governed by '{token.text}' (future governor)")
         if _lemma(token) in cues.negating_governors:
             flags.setdefault("negated", f"governed by '{token.text}' (negating governor)")
+
     return flags
 
 
