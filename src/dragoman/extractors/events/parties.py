@@ -102,9 +102,29 @@ class PartyFinder:
         members = [token] + [c for c in token.conjuncts if c.pos_ in _NOMINAL and _coordinated(token)]
         out = []
         for member in sorted(members, key=lambda t: t.i):
-            split = self._origin_parties(member)
+            split = self._origin_parties(member) or self._nationality_parties(member)
             out.extend(split or [(member, self.party(member))])
         return out
+
+    def _nationality_parties(self, token: Token) -> list[tuple[Token, Party]]:
+        """parties12 (issue #18): 'French and Egyptian warships', 'US and British
+        forces': a player noun whose nationality words are coordinated stands for a party of each of those
+        countries (a PLOVER compound actor), not for the first one only."""
+        if token.pos_ not in _NOMINAL:
+            return []
+        for modifier in token.children:
+            if modifier.dep_ not in ("amod", "compound", "nmod") or not modifier.conjuncts:
+                continue
+            group = sorted([modifier, *modifier.conjuncts], key=lambda t: t.i)
+            codes = [None if _is_stance_target(m) else self.country_code(m.text) for m in group]
+            if not all(codes) or len(set(codes)) < 2:
+                continue
+            whole = self.party(token)
+            if not self.is_agentive(token, whole):
+                return []  # "Russian and Chinese goods": no player
+            return [(m, Party(text=m.text, start=m.idx, end=m.idx + len(m.text), country=code, sector=whole.sector))
+                    for m, code in zip(group, codes)]
+        return []
 
     def _counted_antecedents(self, token: Token) -> list[Token]:
         """'Yeltsin and Kuchma met ... the two leaders pledged': a definite counted
