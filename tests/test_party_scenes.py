@@ -42,6 +42,28 @@ def test_a_domestic_body_takes_the_country_the_article_is_about(events_of):
     assert "article-scene" in arrest.rule
 
 
+def test_a_local_story_naming_its_town_only_in_names_takes_its_country(events_of):
+    text = (
+        "Police in Toledo said the old library had been broken into twice. "
+        "Thieves have hit Toledo three times this month. "
+        "Officers arrested two teenagers who were spraying paint on the walls."
+    )
+    arrest = _only(events_of(text), "COERCE")
+    assert [p.country for p in arrest.actor] == ["USA"]
+    assert "article-scene" in arrest.rule
+
+
+def test_a_story_whose_scenes_name_another_country_stays_open(events_of):
+    text = (
+        "Police in Toledo said the old library had been broken into twice. "
+        "Thieves have hit Toledo three times this month. "
+        "A visiting delegation from Mexico toured the site on Tuesday. "
+        "Officers arrested two teenagers who were spraying paint on the walls."
+    )
+    arrest = _only(events_of(text), "COERCE")
+    assert not any(p.country for p in arrest.actor)
+
+
 def test_an_article_about_two_countries_lends_none(events_of):
     text = (
         "Talks between Peru and Chile resumed in Lima on Monday. "

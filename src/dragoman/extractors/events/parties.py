@@ -282,8 +282,28 @@ class PartyFinder:
                     counts[code] = counts.get(code, 0) + 1
                     first.setdefault(code, party)
             lead = _clear_lead(counts)
+            if lead is None:
+                mentions, first = self._place_mentions()
+                lead = _clear_lead(mentions)
+                lead = lead if set(counts) <= {lead} else None  # the scenes name only it, if any
             self._article_party = first[lead] if lead else None
         return self._article_party
+
+    def _place_mentions(self) -> tuple[dict[str, int], dict[str, Party]]:
+        """parties12 (issue #18): every place mention of the article, by country,
+        for when its sentences set too few scenes to tell its country: a local story
+        names its town mostly inside names and as clause arguments ("Millbrook police
+        said", "moved to Millbrook"), seldom as a scene ("in Millbrook"), yet is as
+        clearly set there. Scenes set in another country (a story about several)
+        leave it open."""
+        counts: dict[str, int] = {}
+        first: dict[str, Party] = {}
+        for place in self.analysis.places:
+            if place.country and is_state(place.country) and self._names_seat(place):
+                counts[place.country] = counts.get(place.country, 0) + 1
+                first.setdefault(place.country, Party(text=place.text, start=place.start, end=place.end,
+                                                      country=place.country))
+        return counts, first
 
     def _is_domestic_player(self, token: Token, party: Party) -> bool:
         """Whether an uncoded party may take the scene's country: a person,
