@@ -64,6 +64,17 @@ def test_a_story_whose_scenes_name_another_country_stays_open(events_of):
     assert not any(p.country for p in arrest.actor)
 
 
+def test_a_target_in_the_article_country_does_not_hide_that_country_from_the_actor(events_of):
+    text = (
+        "Storms flooded dozens of homes in Dayton, Ohio, on Monday. "
+        "Residents of Columbus, Ohio, said the river rose overnight. "
+        "A tenants' group filed a lawsuit against Toledo police."
+    )
+    lawsuit = _only(events_of(text), "ACCUSE")
+    assert [p.country for p in lawsuit.actor] == ["USA"]
+    assert [p.country for p in lawsuit.recipient] == ["USA"]
+
+
 def test_an_article_about_two_countries_lends_none(events_of):
     text = (
         "Talks between Peru and Chile resumed in Lima on Monday. "

@@ -243,9 +243,10 @@ class PartyFinder:
         """'police', 'deputies', 'the court' in a sentence that names no
         country: a domestic player of the country the whole article is about,
         when the article is clearly about one (most of its country mentions).
-        A sentence naming two countries stays uncoded."""
+        A sentence naming two countries stays uncoded; the event's target
+        ("sued Toledo police") names none for its actor (parties12, issue #18)."""
         sentence = sentence_of(token)
-        if self._scene_countries(sentence, _cited_sources(sentence)):
+        if self._scene_countries(sentence, _cited_sources(sentence) | self._facing):
             return None
         country = self.article_country()
         if country:
