@@ -31,6 +31,18 @@ def test_coordinated_subjects_are_one_compound_actor(events_of):
     assert _countries(events[0].actor) == {"IND", "PAK"}
 
 
+def test_coordinated_nationalities_of_one_noun_are_a_party_each(events_of):
+    event = _only(events_of("Spanish and Moroccan coastguards rescued forty migrants on Tuesday."), "AID")
+    assert _countries(event.actor) == {"ESP", "MAR"}
+    event = _only(events_of("Chile accused Bolivian and Peruvian smugglers of stealing copper."), "ACCUSE")
+    assert _countries(event.recipient) == {"BOL", "PER"}
+
+
+def test_one_nationality_word_stays_one_party(events_of):
+    event = _only(events_of("Kenyan police and soldiers arrested the smugglers on Tuesday."), "COERCE")
+    assert _countries(event.actor) == {"KEN"}
+
+
 def test_reciprocal_meeting_has_all_parties_as_actor(events_of):
     event = _only(events_of("The leaders of Kenya and Uganda met on Thursday."), "CONSULT")
     assert _countries(event.actor) == {"KEN", "UGA"}

@@ -42,6 +42,39 @@ def test_a_domestic_body_takes_the_country_the_article_is_about(events_of):
     assert "article-scene" in arrest.rule
 
 
+def test_a_local_story_naming_its_town_only_in_names_takes_its_country(events_of):
+    text = (
+        "Police in Toledo said the old library had been broken into twice. "
+        "Thieves have hit Toledo three times this month. "
+        "Officers arrested two teenagers who were spraying paint on the walls."
+    )
+    arrest = _only(events_of(text), "COERCE")
+    assert [p.country for p in arrest.actor] == ["USA"]
+    assert "article-scene" in arrest.rule
+
+
+def test_a_story_whose_scenes_name_another_country_stays_open(events_of):
+    text = (
+        "Police in Toledo said the old library had been broken into twice. "
+        "Thieves have hit Toledo three times this month. "
+        "A visiting delegation from Mexico toured the site on Tuesday. "
+        "Officers arrested two teenagers who were spraying paint on the walls."
+    )
+    arrest = _only(events_of(text), "COERCE")
+    assert not any(p.country for p in arrest.actor)
+
+
+def test_a_target_in_the_article_country_does_not_hide_that_country_from_the_actor(events_of):
+    text = (
+        "Storms flooded dozens of homes in Dayton, Ohio, on Monday. "
+        "Residents of Columbus, Ohio, said the river rose overnight. "
+        "A tenants' group filed a lawsuit against Toledo police."
+    )
+    lawsuit = _only(events_of(text), "ACCUSE")
+    assert [p.country for p in lawsuit.actor] == ["USA"]
+    assert [p.country for p in lawsuit.recipient] == ["USA"]
+
+
 def test_an_article_about_two_countries_lends_none(events_of):
     text = (
         "Talks between Peru and Chile resumed in Lima on Monday. "

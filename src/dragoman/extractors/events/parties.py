@@ -106,9 +106,29 @@ class PartyFinder:
         members = [token] + [c for c in token.conjuncts if c.pos_ in _NOMINAL and _coordinated(token)]
         out = []
         for member in sorted(members, key=lambda t: t.i):
-            split = self._origin_parties(member)
+            split = self._origin_parties(member) or self._nationality_parties(member)
             out.extend(split or [(member, self.party(member))])
         return out
+
+    def _nationality_parties(self, token: Token) -> list[tuple[Token, Party]]:
+        """parties12 (issue #18): 'French and Egyptian warships', 'US and British
+        forces': a player noun whose nationality words are coordinated stands for a party of each of those
+        countries (a PLOVER compound actor), not for the first one only."""
+        if token.pos_ not in _NOMINAL:
+            return []
+        for modifier in token.children:
+            if modifier.dep_ not in ("amod", "compound", "nmod") or not modifier.conjuncts:
+                continue
+            group = sorted([modifier, *modifier.conjuncts], key=lambda t: t.i)
+            codes = [None if _is_stance_target(m) else self.country_code(m.text) for m in group]
+            if not all(codes) or len(set(codes)) < 2:
+                continue
+            whole = self.party(token)
+            if not self.is_agentive(token, whole):
+                return []  # "Russian and Chinese goods": no player
+            return [(m, Party(text=m.text, start=m.idx, end=m.idx + len(m.text), country=code, sector=whole.sector))
+                    for m, code in zip(group, codes)]
+        return []
 
     def _counted_antecedents(self, token: Token) -> list[Token]:
         """'Yeltsin and Kuchma met ... the two leaders pledged': a definite counted
@@ -227,9 +247,10 @@ class PartyFinder:
         """'police', 'deputies', 'the court' in a sentence that names no
         country: a domestic player of the country the whole article is about,
         when the article is clearly about one (most of its country mentions).
-        A sentence naming two countries stays uncoded."""
+        A sentence naming two countries stays uncoded; the event's target
+        ("sued Toledo police") names none for its actor (parties12, issue #18)."""
         sentence = sentence_of(token)
-        if self._scene_countries(sentence, _cited_sources(sentence)):
+        if self._scene_countries(sentence, _cited_sources(sentence) | self._facing):
             return None
         country = self.article_country()
         if country:
@@ -266,8 +287,28 @@ class PartyFinder:
                     counts[code] = counts.get(code, 0) + 1
                     first.setdefault(code, party)
             lead = _clear_lead(counts)
+            if lead is None:
+                mentions, first = self._place_mentions()
+                lead = _clear_lead(mentions)
+                lead = lead if set(counts) <= {lead} else None  # the scenes name only it, if any
             self._article_party = first[lead] if lead else None
         return self._article_party
+
+    def _place_mentions(self) -> tuple[dict[str, int], dict[str, Party]]:
+        """parties12 (issue #18): every place mention of the article, by country,
+        for when its sentences set too few scenes to tell its country: a local story
+        names its town mostly inside names and as clause arguments ("Millbrook police
+        said", "moved to Millbrook"), seldom as a scene ("in Millbrook"), yet is as
+        clearly set there. Scenes set in another country (a story about several)
+        leave it open."""
+        counts: dict[str, int] = {}
+        first: dict[str, Party] = {}
+        for place in self.analysis.places:
+            if place.country and is_state(place.country) and self._names_seat(place):
+                counts[place.country] = counts.get(place.country, 0) + 1
+                first.setdefault(place.country, Party(text=place.text, start=place.start, end=place.end,
+                                                      country=place.country))
+        return counts, first
 
     def _is_domestic_player(self, token: Token, party: Party) -> bool:
         """Whether an uncoded party may take the scene's country: a person,
