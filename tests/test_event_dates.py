@@ -69,7 +69,7 @@ def test_a_month_or_year_does_not_date_another_mention(events_of):
 @pytest.mark.parametrize("again, source", [("could visit Madrid again", None),
                                            ("did not visit Madrid again", "published")])
 def test_a_mention_not_told_as_happened_takes_no_happening_date(events_of, again, source):
-    text = ("Foreign Minister Carlos Ruiz visited Madrid on Monday. The visit was short. Aides were pleased. "
+    text = ("Peruvian Foreign Minister Carlos Ruiz visited Madrid on Monday. The visit was short. Aides were pleased. "
             f"The weather was fine. Carlos Ruiz {again}.")
     visits = [e for e in events_of(text) if e.event == "CONSULT"]
     assert (visits[-1].date and visits[-1].date.source) == source
