@@ -225,3 +225,29 @@ def test_casualty_and_arrest_counts(events_of):
     assert (assault.dead, assault.injured, assault.arrested) == (12, 30, None)
     arrest = _only(events_of("Georgian police arrested 40 protesters in Tbilisi on Sunday."), "COERCE")
     assert (arrest.arrested, arrest.dead) == (40, None)
+
+
+# -- passives of force with no doer named (recall12, issue #17) ----------------------------
+
+
+@pytest.mark.parametrize("text, event", [
+    ("A 17-year-old was stabbed outside the station late on Friday.", "ASSAULT"),
+    ("The one who was shot has been named as a 40-year-old teacher.", "ASSAULT"),
+    ("A 60-year-old was beaten with a bat during the robbery.", "ASSAULT"),
+    ("Each had been shot twice, the coroner told the inquest.", "ASSAULT"),
+])
+def test_a_person_harmed_by_an_unnamed_doer_is_an_event(events_of, text, event):
+    assert event in _types(events_of(text))
+
+
+def test_a_thing_blamed_by_no_one_named_is_no_event(events_of):
+    assert "ACCUSE" not in _types(events_of("The late train was blamed for the missed meeting."))
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The negotiations started late at night in a hotel by the lake.", "CONSULT"),
+    ("The clash began when the crowd refused to leave the square.", "ASSAULT"),
+    ("The meeting concluded without a date for the next round.", "CONSULT"),
+])
+def test_an_event_noun_that_begins_or_ends_is_reported(events_of, text, event):
+    assert event in _types(events_of(text))

@@ -40,3 +40,17 @@ def test_a_plea_for_help_stays_a_request(event_triggers):
 def test_a_plea_not_made_reads_negated(sentence_events):
     assert [e.status for e in sentence_events("The minister did not plead guilty.")
             if e.event == "CONCEDE"] == ["negated"]
+
+
+@pytest.mark.parametrize("text", [
+    "A 19-year-old was charged with burglary after the break-in at the pharmacy.",
+    "Both were charged with assault and released on bail.",
+    "Three teenagers were accused of setting fire to the bus shelter.",
+])
+def test_a_charge_with_no_accuser_named_is_still_an_accusation(event_triggers, text):
+    assert "ACCUSE" in {event for event, _trigger in event_triggers(text)}
+
+
+def test_a_thing_blamed_with_no_one_named_is_no_accusation(event_triggers):
+    triggers = event_triggers("The new timetable was blamed for the delays on the line.")
+    assert "ACCUSE" not in {event for event, _trigger in triggers}

@@ -39,6 +39,9 @@ _MEANS_EVENTS = frozenset({"ASSAULT"})
 _MEANS_POS = frozenset({"NOUN", "ADJ", "PROPN"})
 # acts of force whose passive reports the act without a doer ("shells were fired")
 _FORCE_EVENTS = frozenset({"ASSAULT", "COERCE"})
+# recall12 (issue #17): the CAMEO code of accusing someone of a crime ("charged
+# with", "indicted on"), whose passive names the suspect and not the accuser
+_CRIME_ACCUSATION = "112"
 # ... and, with protests and shows of force, acts named by a noun whose light verb is
 # passive ("arrests were made", "security was tightened")
 _PASSIVE_REPORTED = _FORCE_EVENTS | {"PROTEST", "MOBILIZE"}
@@ -369,23 +372,51 @@ def _counted_patients(draft: Draft) -> bool:
     a passive with no agent whose patients are counted still reports the
     event, with no actor."""
     patients = [c for c in draft.head.children if c.dep_ == "nsubjpass"]
-    return draft.rule.startswith("verb:passive") and any(
-        _is_count(t) or _lemma(t) in _QUANTITY_NOUNS or any(c.dep_ == "nummod" and _is_count(c) for c in t.children)
-        for t in patients
-    )
+    return draft.rule.startswith("verb:passive") and any(_counted(t) for t in patients)
+
+
+def _counted(token: Token) -> bool:
+    return _is_count(token) or _lemma(token) in _QUANTITY_NOUNS or any(
+        c.dep_ == "nummod" and _is_count(c) for c in token.children)
 
 
 def _patient_tells_the_act(draft: Draft) -> bool:
     """'Mortar shells were fired', 'rifles were seized', 'the leaders were
-    arrested': a passive of force whose patient is the kind of thing its entry
-    acts on (its object class), or anyone at all for an arrest, reports the act
-    although no doer is named."""
-    if not draft.rule.startswith("verb:passive") or draft.event not in _FORCE_EVENTS:
+    arrested', 'a 19-year-old was stabbed', 'both were charged with theft': a
+    passive of force whose patient is the kind of thing its entry acts on (its
+    object class), or anyone at all for an arrest, or a person for any act of
+    force or accusation of crime (CAMEO 112, which police and prosecutors
+    make), or anyone counted for violence, reports the act although no doer is
+    named."""
+    if not draft.rule.startswith("verb:passive"):
         return False
     entry = draft.match.entry
     if entry.mode == "arrest":
         return bool(draft.recipients)
+    if draft.event not in _FORCE_EVENTS and entry.cameo != _CRIME_ACCUSATION:
+        return False
+    patients = [t for t, _ in draft.recipients] + [c for c in draft.head.children if c.dep_ == "nsubjpass"]
+    if any(_names_someone(t) for t in patients):
+        return True
+    if draft.event == "ASSAULT" and any(_counted(t) and _lemma(t) not in _QUANTITY_NOUNS for t, _ in draft.recipients):
+        return True  # "five others injured", "58 persons killed in the attack"; not "the number killed"
     return bool(entry.objects) and any(_lemma(t) in entry.objects for t, _ in draft.recipients)
+
+
+def _names_someone(token: Token) -> bool:
+    """A person, though no party: a name, a personal pronoun, "both" or "each",
+    or someone told by age ("a 28-year-old", "the 40-year-old driver"); not a
+    thing ("the policy was blamed", "the hill posts seized")."""
+    if token.pos_ == "PRON":
+        return token.lower_ not in ("it", "this", "that", "which", "what")
+    return (token.lower_ in ("both", "each") or token.ent_type_ == "PERSON" or _is_age(token)
+            or any(_is_age(c) for c in token.children))
+
+
+def _is_age(token: Token) -> bool:
+    """'a 19-year-old', 'the 40-year-old driver' (parsed 'old' <- 'year')."""
+    return token.lower_.endswith("-old") or (
+        token.lower_ == "old" and any(_lemma(c) in ("year", "month") for c in token.children))
 
 
 def _is_count(token: Token) -> bool:
