@@ -45,7 +45,7 @@ from ..resolve.countries import country_code, is_state
 from ..annotate.views import doc_tokens, sentence_of, sentences, span_at, span_tokens
 from .actor_homes import home_country, take_homes
 from .actor_scene import dominant_country, place_in_scene, place_votes, recode_home_namesakes
-from .events.parse import _antecedent, _subjects
+from .events.parse import own_clause_subjects
 
 # lowercase words that may sit inside a capitalised title run: "Ambassador to the UN"
 _TITLE_CONNECTORS = {"of", "to", "the", "for", "on", "-"}
@@ -53,9 +53,6 @@ _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
 _PRONOUNS = _MALE | _FEMALE | _PLURAL
-_REFLEXIVE = {"himself", "herself", "themselves"}
-# prepositions of place and company, whose object may be the subject itself: "took aides with him"
-_SPATIAL_PREPS = {"with", "near", "beside", "behind", "around", "among", "beneath", "above", "below", "toward", "towards"}
 _HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _INDEFINITE = {"a", "an"}
@@ -617,25 +614,6 @@ def _learn_genders(pronouns: list[Token], persons: list[_Cluster], sent_index_of
             persons[i].gender = gender
 
 
-def _own_clause_subjects(pronoun: Token) -> list[Token]:
-    """The subjects of the clause a non-reflexive object pronoun sits in ("Smith
-    attacked him", "they vowed to punish them"): English never lets such a pronoun
-    mean its own clause's subject (binding principle B), which is its likeliest
-    antecedent by salience. A possessive ("his car") or a place or company
-    ("took aides with him") may mean the subject, and gives none."""
-    if pronoun.lower_ in _REFLEXIVE or pronoun.tag_ != "PRP":
-        return []
-    head = pronoun.head
-    if pronoun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in _SPATIAL_PREPS:
-        head = head.head
-    elif pronoun.dep_ not in ("dobj", "dative"):
-        return []
-    if head.pos_ not in ("VERB", "AUX"):
-        return []
-    subjects = [_antecedent(s) for s in _subjects(head, 0)]
-    return subjects + [c for s in subjects for c in s.conjuncts]
-
-
 def _cluster_at(clusters: list[_Cluster], token: Token) -> Optional[_Cluster]:
     """The cluster one of whose mentions (or linked pronouns) covers a token."""
     for c in clusters:
@@ -653,7 +631,7 @@ def _resolve_pronouns(analysis: Analysis, clusters: list[_Cluster], sent_index_o
     for tok in pronouns:
         word = tok.lower_
         sent_index = sent_index_of(tok.i)
-        barred = {id(c) for c in (_cluster_at(clusters, s) for s in _own_clause_subjects(tok)) if c is not None}
+        barred = {id(c) for c in (_cluster_at(clusters, s) for s in own_clause_subjects(tok)) if c is not None}
         if word in _PLURAL:
             target = _salient(groups, tok.idx, sent_index, lambda c: id(c) not in barred, window=1)
         else:
