@@ -478,3 +478,45 @@ def test_a_story_about_a_stateless_group_has_no_scene_of_that_group(pipeline):
     assert _actor_of(a, "Daesh").country == "IMG"
     police = _actor_of(a, "Police")
     assert police is None or police.country is None
+
+
+def _pronoun_actor(analysis, phrase: str, pronoun: str):
+    """The actor linked to `pronoun` inside the first occurrence of `phrase`."""
+    start = analysis.text.index(phrase) + phrase.index(pronoun)
+    return analysis.actor_at(start, start + len(pronoun))
+
+
+def test_object_pronoun_never_means_its_own_clauses_subject(pipeline):
+    a = _analyse(
+        pipeline,
+        "Governor Tom Ashford met Senator Paul Redding on Monday. "
+        "Ashford later criticised him in a radio interview.",
+    )
+    him = _pronoun_actor(a, "criticised him", "him")
+    assert him is not None and him.name == "Paul Redding"
+
+
+def test_object_pronoun_with_no_other_candidate_stays_unlinked(pipeline):
+    a = _analyse(pipeline, "Mayor Daniel Ortiz said the council had insulted him.")
+    him = _pronoun_actor(a, "insulted him", "him")
+    assert him is None or him.name == "Daniel Ortiz"  # the council is the subject here
+    a = _analyse(pipeline, "Coach Ben Harlow arrived late. Harlow blamed him for the delay.")
+    assert _pronoun_actor(a, "blamed him", "him") is None
+
+
+def test_subject_control_bars_the_controller_too(pipeline):
+    a = _analyse(
+        pipeline,
+        "Police said Mark Lindqvist threatened Peter Vance at a bar. "
+        "Lindqvist vowed to hurt him again.",
+    )
+    assert _pronoun_actor(a, "hurt him", "him").name == "Peter Vance"
+
+
+def test_possessive_and_place_pronouns_may_still_mean_the_subject(pipeline):
+    a = _analyse(
+        pipeline,
+        "Senator Paul Redding left the capital. Redding sold his house and took his staff with him.",
+    )
+    assert _pronoun_actor(a, "sold his", "his").name == "Paul Redding"
+    assert _pronoun_actor(a, "with him", "him").name == "Paul Redding"

@@ -8,6 +8,9 @@ import pytest
 
 from event_helpers import _countries, _only
 
+from dragoman.pipeline import Pipeline
+from dragoman.records import Article
+
 
 @pytest.fixture(scope="module")
 def events_of(sentence_events):
@@ -255,3 +258,15 @@ def test_a_role_noun_of_the_tables_keeps_its_event_actor(coded, text, event, act
 def test_those_described_by_a_clause_is_a_group_of_people(coded, text, event):
     found = coded(text, event)
     assert [p.text for p in found.actor] == ["Those"]
+
+
+def test_object_pronoun_in_a_quote_is_not_the_attacker():
+    """Pronouns in a quote fall to the nearest person named before, unless that is the
+    clause's own subject: then the pronoun stays unresolved rather than self-inflicted."""
+    text = ('Senator Paul Redding spoke after the vote. '
+            '"Governor Tom Ashford attacked him all week," an aide said.')
+    analysis = Pipeline().analyse(Article(id="t", text=text, published="2024-05-10"))
+    names = {a.id: a.name for a in analysis.actors}
+    attack = next(e for e in analysis.events if e.trigger.text == "attacked")
+    assert [names.get(p.actor_id) for p in attack.actor] == ["Tom Ashford"]
+    assert [names.get(p.actor_id) for p in attack.recipient] in ([None], [])

@@ -14,7 +14,8 @@ Four steps, each a small function:
    a determiner of contrast ("another source", "other Republicans"): a new party.
 4. *Coreference.* Pronouns (he/she/they) and definite role descriptions ("the
    top US diplomat") link to the most salient compatible actor before them:
-   recency, grammatical subjecthood, gender and number, role class, country.
+   recency, grammatical subjecthood, gender and number, role class, country;
+   an object pronoun never to its own clause's subject ("Smith attacked him").
    A person's gender comes from honorifics and from the pronouns no one else
    near could be, never from a guessed link.
 
@@ -44,6 +45,7 @@ from ..resolve.countries import country_code, is_state
 from ..annotate.views import doc_tokens, sentence_of, sentences, span_at, span_tokens
 from .actor_homes import home_country, take_homes
 from .actor_scene import dominant_country, place_in_scene, place_votes, recode_home_namesakes
+from .events.parse import own_clause_subjects
 
 # lowercase words that may sit inside a capitalised title run: "Ambassador to the UN"
 _TITLE_CONNECTORS = {"of", "to", "the", "for", "on", "-"}
@@ -612,6 +614,15 @@ def _learn_genders(pronouns: list[Token], persons: list[_Cluster], sent_index_of
             persons[i].gender = gender
 
 
+def _cluster_at(clusters: list[_Cluster], token: Token) -> Optional[_Cluster]:
+    """The cluster one of whose mentions (or linked pronouns) covers a token."""
+    for c in clusters:
+        spans = [(m.start, m.end) for m in c.mentions] + c.extra_spans
+        if any(s <= token.idx < e for s, e in spans):
+            return c
+    return None
+
+
 def _resolve_pronouns(analysis: Analysis, clusters: list[_Cluster], sent_index_of) -> None:
     persons = [c for c in clusters if c.kind == "person"]
     groups = [c for c in clusters if c.kind != "person"]
@@ -620,13 +631,14 @@ def _resolve_pronouns(analysis: Analysis, clusters: list[_Cluster], sent_index_o
     for tok in pronouns:
         word = tok.lower_
         sent_index = sent_index_of(tok.i)
+        barred = {id(c) for c in (_cluster_at(clusters, s) for s in own_clause_subjects(tok)) if c is not None}
         if word in _PLURAL:
-            target = _salient(groups, tok.idx, sent_index, lambda c: True, window=1)
+            target = _salient(groups, tok.idx, sent_index, lambda c: id(c) not in barred, window=1)
         else:
             gender = "m" if word in _MALE else "f"
             # a person known to be of the pronoun's gender before one of unknown gender
-            target = (_salient(persons, tok.idx, sent_index, lambda c, g=gender: c.gender == g)
-                      or _salient(persons, tok.idx, sent_index, lambda c: c.gender is None))
+            target = (_salient(persons, tok.idx, sent_index, lambda c, g=gender: c.gender == g and id(c) not in barred)
+                      or _salient(persons, tok.idx, sent_index, lambda c: c.gender is None and id(c) not in barred))
         if target is not None:
             target.extra_spans.append((tok.idx, tok.idx + len(tok.text)))
 

@@ -170,6 +170,30 @@ def _antecedent(token: Token) -> Token:
     return token
 
 
+_REFLEXIVE = {"himself", "herself", "themselves", "itself"}
+# prepositions of place and company, whose object may be the subject itself: "took aides with him"
+_SPATIAL_PREPS = {"with", "near", "beside", "behind", "around", "among", "beneath", "above", "below", "toward", "towards"}
+
+
+def own_clause_subjects(pronoun: Token) -> list[Token]:
+    """The subjects of the clause a non-reflexive object pronoun sits in ("Smith
+    attacked him", "they vowed to punish them"): English never lets such a pronoun
+    mean its own clause's subject (binding principle B), which is its likeliest
+    antecedent by salience. A possessive ("his car") or a place or company
+    ("took aides with him") may mean the subject, and gives none."""
+    if pronoun.lower_ in _REFLEXIVE or pronoun.tag_ != "PRP":
+        return []
+    head = pronoun.head
+    if pronoun.dep_ == "pobj" and head.dep_ == "prep" and head.lower_ not in _SPATIAL_PREPS:
+        head = head.head
+    elif pronoun.dep_ not in ("dobj", "dative"):
+        return []
+    if head.pos_ not in ("VERB", "AUX"):
+        return []
+    subjects = [_antecedent(s) for s in _subjects(head, 0)]
+    return subjects + [c for s in subjects for c in s.conjuncts]
+
+
 def _complement_tokens(head: Token, circumstances: frozenset[str] = frozenset()) -> list[Token]:
     """What a trigger governs: objects, complements and prepositional phrases,
     not its subject, coordinated clauses, adverbial clauses or phrases headed

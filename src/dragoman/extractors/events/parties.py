@@ -16,7 +16,8 @@ from ...records import Actor, Party, Place
 from ...resolve.actor_codes import code_actor, names_player, names_stateless_group
 from ...resolve.countries import country_code, is_state
 from ..lexicon import Lexicon
-from .parse import _NAME_ENTS, _NOMINAL, _QUANTITY_NOUNS, _antecedent, _is_geographic, _lemma, _pobjects, _subjects
+from .parse import (_NAME_ENTS, _NOMINAL, _QUANTITY_NOUNS, _antecedent, _is_geographic, _lemma, _pobjects, _subjects,
+                    own_clause_subjects)
 
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "ours"}
 _PERSONAL_THIRD = {"he", "him", "his", "she", "her"}
@@ -405,7 +406,9 @@ class PartyFinder:
 
     def _preceding_person(self, token: Token) -> Optional[Party]:
         """He/his/she/her: the nearest person named before, in this or the
-        previous sentence."""
+        previous sentence; none for an object pronoun when that person is its
+        own clause's subject ("Ruiz blamed him": not Ruiz; the person named
+        before Ruiz was wrong in every such case read)."""
         sentence = sentence_of(token)
         start = sentence_of(self.doc[sentence.start - 1]).start_char if sentence.start > 0 else 0
         people = [
@@ -416,7 +419,14 @@ class PartyFinder:
             return None
         person = people[-1]
         span = span_at(self.doc, person.start, person.end)
-        return self.analysis.party(span) if span is not None else None
+        if span is None:
+            return None
+        party = self.analysis.party(span)
+        subjects = own_clause_subjects(token)
+        if any(person.start <= s.idx < person.end for s in subjects) or (
+                party.actor_id and party.actor_id in {self.party(s).actor_id for s in subjects}):
+            return None
+        return party
 
     def _country_of(self, span: Span) -> Optional[str]:
         """A country word in the phrase ("the US", "Israeli officials"), or the
