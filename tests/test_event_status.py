@@ -160,3 +160,32 @@ def test_a_preposition_after_an_ordinary_verb_leaves_the_act_as_told(status_trip
 def test_a_foiled_attempt_did_not_succeed(status_triples):
     events = status_triples("The army foiled an attempt to overthrow the president.")
     assert [s for _, t, s in events if t == "overthrow"] == ["negated"]
+
+
+# -- an event noun told through a verb of happening --------------------------------------------
+
+
+@pytest.mark.parametrize("text, event_type, status", [
+    ("Street protests will take place in the capital.", "PROTEST", "future"),
+    ("The meeting will begin at ten in the town hall.", "CONSULT", "future"),
+    ("If riots broke out in the city, the army would be called in.", "PROTEST", "hypothetical"),
+    ("The summit never took place.", "CONSULT", "negated"),
+    ("The negotiations had started before the election.", "CONSULT", "historical"),
+])
+def test_a_verb_of_happening_lends_its_status_to_the_event_noun(events_of, text, event_type, status):
+    assert _only(events_of(text), event_type).status == status
+
+
+@pytest.mark.parametrize("text, event_type", [
+    ("The protests will continue until the minister resigns.", "PROTEST"),
+    ("The fighting did not stop after the truce.", "ASSAULT"),
+])
+def test_a_phase_of_a_happening_under_way_leaves_the_event_occurred(events_of, text, event_type):
+    # the future or the negation is the continuation's or the end's: the event itself happened
+    assert _only(events_of(text), event_type).status == "occurred"
+
+
+def test_violence_expected_to_happen_is_nobodys_threat(events_of):
+    events = events_of("Residents fear that clashes will erupt near the mine.")
+    assert _only(events, "ASSAULT").status == "future"
+    assert "THREATEN" not in [e.event for e in events]

@@ -147,6 +147,7 @@ class Lexicon:
     place_recipient: frozenset[str]
     unclaimed_actor_at_place: frozenset[str]
     occurrence_verbs: frozenset[str]  # "clashes erupted": the noun's event is reported
+    phase_verbs: frozenset[str]  # "the fighting continued": the verb's status is the phase's, not the event's
     crowd_acts: frozenset[str]  # "three days of protests": a crowd's act, reported with no doer named
     question_words: frozenset[str]  # "asked why ...": a question, not a request
     question_verbs: frozenset[str]  # "'Why?' he asked": a request needs what is asked for
@@ -392,7 +393,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
              "agent_nouns", "outsider_words", "act_nouns", "document_nouns", "sponsor_words", "topic_preps", "circumstance_words",
              "intent", "entries",
              "speech_verbs", "requires_recipient", "place_recipient", "unclaimed_actor_at_place",
-             "occurrence_verbs", "crowd_acts", "question_words", "question_verbs", "opinion_verbs", "agreed_preps",
+             "occurrence_verbs", "phase_verbs", "crowd_acts", "question_words", "question_verbs", "opinion_verbs", "agreed_preps",
              "victims_of_place",
              "domestic_recipient", "object_genitive", "future_recode",
              "joint_recode", "obligation", "threat_when_planned", "adjunct_events", "hazard_responses",
@@ -476,6 +477,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         place_recipient=types("place_recipient"),
         unclaimed_actor_at_place=types("unclaimed_actor_at_place"),
         occurrence_verbs=words("occurrence_verbs"),
+        phase_verbs=words("phase_verbs"),
         crowd_acts=words("crowd_acts"),
         question_words=words("question_words"),
         question_verbs=frozenset(_str_list(questions_raw.get("verbs", []), questions_where, "verbs")),

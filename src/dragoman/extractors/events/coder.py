@@ -129,8 +129,9 @@ class EventCoder:
         draft.rule += "+intent"
 
     def _finish(self, draft: Draft, history: list[Draft]) -> Optional[Event]:
+        draft.happening = _occurrence_verb(draft, self.lex.occurrence_verbs)
         if not any(self.parties.is_agentive(t, p) for t, p in draft.actors + draft.recipients):
-            if not (_counted_patients(draft) or _reported_occurrence(draft, self.lex.occurrence_verbs)
+            if not (_counted_patients(draft) or _reported_occurrence(draft)
                     or _patient_tells_the_act(draft) or _crowd_act(draft, self.lex.crowd_acts)):
                 if not self._main_subject_act(draft):
                     return None
@@ -423,24 +424,32 @@ def _is_count(token: Token) -> bool:
     return token.like_num or token.pos_ == "NUM"
 
 
-def _reported_occurrence(draft: Draft, occurrence_verbs: frozenset[str]) -> bool:
+def _reported_occurrence(draft: Draft) -> bool:
     """'Clashes erupted overnight', 'protests broke out', 'the attack took
     place at dawn': an event noun that is the subject of a verb of happening
     reports the event although nobody is named in it; so does a noun of force
     or protest whose light verb is passive ('arrests were made')."""
     noun = draft.head
-    verb = noun.head
-    carried = draft.match.carrier is not None and draft.match.carrier.i == verb.i
+    carried = draft.match.carrier is not None and draft.match.carrier.i == noun.head.i
     if noun.dep_ == "nsubjpass" and carried and draft.event in _PASSIVE_REPORTED:
         return True  # "arrests were made", "the attack was carried out", "a rally was held"
+    return draft.happening is not None
+
+
+def _occurrence_verb(draft: Draft, occurrence_verbs: frozenset[str]) -> Optional[Token]:
+    """The verb of happening whose subject the event noun is ("clashes
+    erupted", "the protest took place"), if any: "take" only with "place",
+    "break" only with "out"."""
+    noun = draft.head
+    verb = noun.head
     if draft.match.verbal or noun.dep_ != "nsubj" or _lemma(verb) not in occurrence_verbs:
-        return False
+        return None
     particles = {c.lower_ for c in verb.children if c.dep_ in ("prt", "dobj")}
-    if _lemma(verb) == "break":
-        return "out" in particles
-    if _lemma(verb) == "take":
-        return "place" in particles
-    return True
+    if _lemma(verb) == "break" and "out" not in particles:
+        return None
+    if _lemma(verb) == "take" and "place" not in particles:
+        return None
+    return verb
 
 
 def _crowd_act(draft: Draft, crowd_acts: frozenset[str]) -> bool:

@@ -43,6 +43,7 @@ class Draft:
     notes: list[str] = field(default_factory=list)
     reasons: list[str] = field(default_factory=list)  # why the status was chosen
     date: Optional[DateMention] = None  # set when the event is finished
+    happening: Optional[Token] = None  # the verb of happening a noun is subject of ("clashes erupted")
 
     @property
     def head(self) -> Token:

@@ -40,7 +40,7 @@ class StatusReader:
         cues = self.lex.status
         flags: dict[str, str] = {}
         start = draft.match.carrier or draft.head
-        chain = _status_chain(start, self.lex.speech_verbs)
+        chain = self._chain(draft)
         reported = self._reported(chain[-1])
         coordinated = False  # past a conjunct: "did not attack but shelled", "denied it and jailed him"
         subordinate = False  # past a clause of its own: "no one was held after shops were looted"
@@ -82,6 +82,18 @@ class StatusReader:
         draft.reasons.append("no negation, modal, future or background cue")
         return "occurred"
 
+    def _chain(self, draft: Draft) -> list[Token]:
+        """The trigger and the words whose status cues are its own: its
+        `_status_chain`, or for a noun whose event a verb of happening reports
+        ("talks will begin", "if clashes broke out", "no vote took place") that
+        verb's chain after the noun; not a verb of a phase of the happening
+        (`Lexicon.phase_verbs`: "the protests will continue")."""
+        start = draft.match.carrier or draft.head
+        verb = draft.happening
+        if verb is None or verb.i == start.i or _lemma(verb) in self.lex.phase_verbs:
+            return _status_chain(start, self.lex.speech_verbs)
+        return [start, *_status_chain(verb, self.lex.speech_verbs)]
+
     def _reported(self, top: Token) -> bool:
         """Is the clause what a verb of saying reports ("said it would ...")?"""
         return top.dep_ == "ccomp" and _lemma(top.head) in self.lex.speech_verbs
@@ -91,7 +103,9 @@ class StatusReader:
         is a threat: "said it would boycott", "will withdraw unless"."""
         if self.lex.quad[draft.event] != 4 and draft.event != "RETREAT":
             return False
-        chain = _status_chain(draft.match.carrier or draft.head, self.lex.speech_verbs)
+        if _expected(draft):
+            return False
+        chain = self._chain(draft)
         conditional = any(
             m.dep_ == "mark" and m.lower_ in self.lex.status.threat_marks
             for token in chain for c in token.children if c.dep_ == "advcl" for m in c.children
@@ -136,7 +150,7 @@ class StatusReader:
             draft.event, draft.cameo, draft.mode = negated.event, negated.cameo, negated.mode
             draft.status = "occurred"
             draft.rule += "+negated-recode"
-        elif draft.status == "future" and draft.event in self.lex.future_recode:
+        elif draft.status == "future" and draft.event in self.lex.future_recode and not _expected(draft):
             recoding = self.lex.future_recode[draft.event]
             draft.event, draft.cameo, draft.mode = recoding.event, recoding.cameo, recoding.mode
             draft.rule += "+future-recode"
@@ -166,7 +180,7 @@ class StatusReader:
     def _stated_intent(self, draft: Draft) -> Optional[Token]:
         """The governor that states the doer's own intention ("willing to
         withdraw", "plans to visit"), if the future came from one."""
-        chain = _status_chain(draft.match.carrier or draft.head, self.lex.speech_verbs)
+        chain = self._chain(draft)
         return next((t for t in chain[1:] if _lemma(t) in self.lex.status.intent_governors), None)
 
     @staticmethod
@@ -195,6 +209,13 @@ def _status_chain(start: Token, speech_verbs: frozenset[str]) -> list[Token]:
             break
         chain.append(token)
     return chain
+
+
+def _expected(draft: Draft) -> bool:
+    """'Protests will erupt', 'the meeting will begin at ten': an event a verb
+    of happening tells with no doer named is expected, nobody's threat or
+    promise, so PLOVER's folding of a future into THREATEN or AGREE does not apply."""
+    return draft.happening is not None and not draft.actors
 
 
 def _proposing_noun(verb: Token, nouns: frozenset[str]) -> Optional[Token]:
