@@ -42,6 +42,7 @@ from ..resolve import registry as known_actors
 from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields, names_player
 from ..resolve.gazetteer import load_gazetteer
 from ..resolve.countries import country_code, is_state
+from ..resolve.dateline import dateline_end
 from ..annotate.views import doc_tokens, sentence_of, sentences, span_at, span_tokens
 from .actor_homes import home_country, take_homes
 from .actor_scene import dominant_country, place_in_scene, place_votes, recode_home_namesakes
@@ -218,7 +219,8 @@ def _title_start(doc: Doc, name_start: int, sent: Span, text: str) -> int:
         return name_start  # "the family of Howes": a title ends with its own word, not "of"
     start = name_start
     i = name_start - 1
-    while i >= sent.start:
+    opening = dateline_end(text, sent.start_char)  # "ROME - Jane Doe": the place is no title
+    while i >= sent.start and doc[i].idx >= opening:
         tok = doc[i]
         if tok.ent_type_ in {"PERSON", "DATE", "TIME", "CARDINAL"} or "\n" in tok.text:
             break
@@ -442,10 +444,14 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
         if not _is_actor_noun(head):
             continue  # "a military operation", "local time": an actor word is only a modifier
         tokens = [t for t in span_tokens(chunk) if not t.is_space]
+        if tokens:  # "CAIRO - Egyptian officials": the dateline is no part of the phrase
+            opening = dateline_end(analysis.text, tokens[0].sent.start_char)
+            tokens = [t for t in tokens if t.idx >= opening]
         if not tokens:
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
-        code = code_actor(chunk.text)
+        phrase = analysis.text[start:end]
+        code = code_actor(phrase)
         if not code.sector or (code.sector == "UNK" and not code.country):
             continue
         if any(s <= head.idx < e for s, e in taken):
@@ -453,7 +459,7 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
         contrasted = _contrasted(head)
         is_definite_description = (tokens[0].lower_ in _DEFINITE and head.tag_ == "NN" and code.kind == "person"
                                    and not contrasted)  # "the other senator" is not the one before
-        name = re.sub(r"^(the|a|an)\s+", "", chunk.text, flags=re.I)
+        name = re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
         # "Barney Frank, a former congressman": an apposition describes the name before it
         introduces = (tokens[0].lower_ in _INDEFINITE and head.tag_ == "NN" and code.kind == "person"
                       and is_state(code.country) and head.dep_ != "appos")

@@ -23,6 +23,7 @@ from ..pipeline import component
 from ..records import Entity
 from ..resolve.actor_codes import code_actor, looks_like_institution
 from ..resolve.countries import country_code
+from ..resolve.dateline import dateline_end
 
 # entity words that are really the tail of a title: "Secretary of State",
 # "Secretary of Defense", "Minister of State"
@@ -59,17 +60,35 @@ def _split_institution_and_name(ent) -> list:
         return [ent]
     for cut in range(ent.start + 1, ent.end - 1):
         head, tail = ent.doc[ent.start : cut], ent.doc[cut : ent.end]
-        if not 2 <= len(tail) <= 3 or not all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in tail):
-            continue
-        head_code, tail_code = code_actor(head.text), code_actor(tail.text)
-        if (
-            head_code.rule
-            and head_code.rule.startswith("institution")
-            and not tail_code.sector
-            and not looks_like_institution(tail.text)
-        ):
+        if _is_bare_name(tail) and (code_actor(head.text).rule or "").startswith("institution"):
             return [Span(ent.doc, ent.start, cut, label="ORG"), Span(ent.doc, cut, ent.end, label="PERSON")]
     return [ent]
+
+
+def _is_bare_name(span) -> bool:
+    """Two or three capitalised proper nouns that code as no body or role: a person's name."""
+    return (
+        2 <= len(span) <= 3
+        and all(t.pos_ == "PROPN" and t.text[:1].isupper() for t in span)
+        and not code_actor(span.text).sector
+        and not looks_like_institution(span.text)
+    )
+
+
+def _without_dateline(ent):
+    """"ROME - Jane Doe" tagged as one name -> "Jane Doe": the tagger glues the place a
+    story is filed from to the name that opens its first sentence, which then makes a
+    second actor beside the "Doe" of later sentences."""
+    doc = ent.doc
+    end = dateline_end(doc.text, ent.sent.start_char)
+    if not ent.start_char < end < ent.end_char:
+        return ent
+    rest = next(t for t in ent if t.idx >= end)
+    if doc.text[end : rest.idx].strip() or not rest.text[:1].isupper():
+        return ent  # 'FAREWELL—"The' as one token: no name starts where the dateline ends
+    name = Span(doc, rest.i, ent.end, label=ent.label_)
+    # the label was given to the glued whole ("ROME - Jane Doe" as ORG): a bare name is a person
+    return Span(doc, rest.i, ent.end, label="PERSON") if _is_bare_name(name) else name
 
 
 def _institution_label(ent) -> str:
@@ -117,13 +136,13 @@ def _untagged_institutions(doc, ents) -> list:
 
 
 def _corrected_spans(doc) -> list:
-    """spaCy's entities with titles' tails dropped, fused names split, heads added
+    """spaCy's entities with titles' tails and datelines dropped, fused names split, heads added
     and known institutions labelled ORG, plus the institutions it missed."""
     ents = []
     for e in doc_ents(doc):
         if _is_title_tail(e):
             continue
-        for part in _split_institution_and_name(e):
+        for part in _split_institution_and_name(_without_dateline(e)):
             part = _with_head_noun(part)
             label = _institution_label(part)
             ents.append(part if label == part.label_ else Span(doc, part.start, part.end, label=label))

@@ -12,6 +12,10 @@ only when a dateline follows it: the end of the line, a dash, colon or opening
 parenthesis, a clock time, or an upper-case place name before a dash. A date
 inside the story's first sentence ("On March 3, 2015, the court ruled") is
 followed by none of these and is not taken for the publication day.
+
+`DATELINE` is the place part of a dateline ("ROME - "): the place finder reads it
+as the story's place, and names, actor phrases and event parties leave it out
+(`dateline_end`), however the tagger glued it to the name after it.
 """
 
 from __future__ import annotations
@@ -20,9 +24,20 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from .gazetteer import load_gazetteer
 from .timex import lexicon, resolve
 
 OPENING = 200  # characters: a dateline or stamp stands before the story's first sentences
+
+# The place a wire story is filed from, opening a sentence or line: an upper-case name,
+# maybe its state and agency, then a dash or colon ("COLUMBUS, Ohio (AP) --", "BEIRUT: ").
+# Group 1 is the place name.
+DATELINE = re.compile(
+    r"(?:^|(?<=[.!?\n]\s))([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)"  # the name, at a sentence start
+    r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)?"  # ", Ohio"
+    r"\s*(?:\([A-Za-z ]+\)\s*)?"  # "(AP)"
+    r"(?:--|—|–|-\s|:\s)"
+)
 
 
 @lru_cache(maxsize=1)
@@ -39,6 +54,16 @@ def _pattern() -> re.Pattern:
     place = r"[A-Z][A-Z.&' ]{2,},*\s*(?:--|[-—–:])"
     follows = rf"[ \t]*(?:\n|$|--|[—–:(-]|{clock}|{place})"
     return re.compile(rf"(?<![\w-]){when}(?={follows})")
+
+
+def dateline_end(text: str, at: int) -> int:
+    """Where the dateline opening a sentence at `at` ends ("ROME - " in "ROME - Jane Doe
+    said ..."), or `at` when the sentence opens with none. Upper-case words the gazetteer
+    does not know as a place are a heading ("QUESTIONABLE CLAIMS — ..."), not a dateline."""
+    found = DATELINE.match(text, at)
+    if found is None or not load_gazetteer().ranked(found.group(1), main_only=True):
+        return at
+    return found.end()
 
 
 def dateline_date(text: str) -> Optional[str]:

@@ -15,6 +15,7 @@ from ...annotate.views import lower_words, sentence_of, sentences, span_at, span
 from ...records import Actor, Party, Place
 from ...resolve.actor_codes import code_actor, names_player, names_stateless_group
 from ...resolve.countries import country_code, is_state
+from ...resolve.dateline import dateline_end
 from ..lexicon import Lexicon
 from .parse import (_NAME_ENTS, _NOMINAL, _QUANTITY_NOUNS, _antecedent, _is_geographic, _lemma, _pobjects, _subjects,
                     own_clause_subjects)
@@ -616,7 +617,10 @@ def _noun_phrase(token: Token) -> Span:
     doc = token.doc
     while end - 1 > token.i and (doc[end - 1].is_space or doc[end - 1].is_punct):
         end -= 1
-    while start < token.i and (doc[start].is_space or doc[start].is_punct):
+    opening = dateline_end(doc.text, token.sent.start_char)  # "ROME - Jane Doe met ...": the place is no party
+    if token.idx < opening:
+        opening = doc[start].idx  # the phrase is the dateline's place itself
+    while start < token.i and (doc[start].is_space or doc[start].is_punct or doc[start].idx < opening):
         start += 1
     return doc[start:end]
 

@@ -19,6 +19,7 @@ from ...annotate.views import doc_ents, doc_text, doc_tokens, span_at
 from ...records import Entity
 from ...resolve import registry as known_actors
 from ...resolve.countries import is_state, lookup as country_lookup
+from ...resolve.dateline import DATELINE
 from ...resolve.gazetteer import (
     DIVISION_WORDS_IN_TEXT,
     GENERIC_DIVISION_NAMES,
@@ -56,13 +57,6 @@ _QUALIFIER_GAP = re.compile(r"^,\s*$")
 _LIST_GOES_ON = re.compile(r"\s*(?:and\b|or\b|,\s*(?:and\b|or\b|[A-Z]))")
 # between two items of a list: "Ohio, New York and Texas"
 _LIST_GAP = re.compile(r"^\s*(?:,|,?\s*(?:and|or))\s*$")
-# a dateline: an upper-case place name, maybe its state or agency, then a dash or colon
-_DATELINE = re.compile(
-    r"(?:^|(?<=[.!?\n]\s))([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)"  # the name, at a sentence start
-    r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)?"  # ", Ohio"
-    r"\s*(?:\([A-Za-z ]+\)\s*)?"  # "(AP)"
-    r"(?:--|—|–|-\s|:\s)"
-)
 # a word after a name that may continue it: ". PAUL", "-Bissau", " do Sul"
 _WORD_AFTER = re.compile(r"[ .-]{1,2}([A-Za-z][\w'’]*\.?)")
 # a capitalised word right before a name that may begin it: "Goz Beida", "Cuvette-Ouest"
@@ -438,7 +432,7 @@ def _datelines(text: str, taken: list[tuple[int, int]], gazetteer: Gazetteer) ->
     """"COLUMBUS -- The ...", "BEIRUT (Reuters) -", "BEIRUT: ...": the upper-case place a
     wire story is filed from, which the tagger rarely labels."""
     found = []
-    for match in _DATELINE.finditer(text):
+    for match in DATELINE.finditer(text):
         start, end = match.span(1)
         if not any(s < end and start < e for s, e in taken) and gazetteer.ranked(match.group(1), main_only=True):
             found.append(_Mention(text=match.group(1), start=start, end=end))
