@@ -257,7 +257,6 @@ def _status_flags(token: Token, cues, is_governor: bool, reported: bool) -> dict
             flags.setdefault("future", f"governed by '{token.text}' (future governor)")
         if _lemma(token) in cues.negating_governors:
             flags.setdefault("negated", f"governed by '{token.text}' (negating governor)")
-
     return flags
 
 
