@@ -92,8 +92,8 @@ def fill(target: str, records, sizes: list[int], window: int) -> list[tuple[int,
     rates = []
     with ExitStack() as stack:
         store = stack.enter_context(Store.open(target))
-        learned = stack.enter_context(Registry(target))
-        homes = stack.enter_context(source_homes.SourceHomes(target))
+        learned = stack.enter_context(Registry(store.connection))  # as `dragoman ingest` opens them
+        homes = stack.enter_context(source_homes.SourceHomes(store.connection))
         screen = Screen(store)
         gazetteer = load_gazetteer()
 

@@ -283,3 +283,16 @@ def test_articles_within_a_dated_role_do_not_keep_it_open_after_it_ended(tmp_pat
     former = code_as_of(actor, "2025-01-01")  # the article saw the dated role; it has ended since
     assert (former.sector, former.role) == ("ELI", "former Interior Minister")
     assert "set aside (within a dated role)" in former.why and "article:a" in former.why
+
+
+def test_a_registry_on_the_stores_connection_writes_through_it_and_leaves_it_open(store_target):
+    from dragoman.store import Store
+
+    person = Actor(id="A1", name="Ilona Varga", country="HUN", sector="GOV", role="Foreign Minister", kind="person")
+    with Store.open(store_target) as store:
+        with Registry(store.connection) as shared:
+            assert shared.learn(_record("a1", "2024-03-22", person)) == 1
+        assert len(store) == 0  # closing the registry left the store's connection open
+    reopened = Registry(store_target)
+    assert code_actor("Varga", as_of="2024-04-01", registry=reopened).country == "HUN"
+    reopened.close()

@@ -196,3 +196,16 @@ def test_only_a_sources_latest_articles_count(monkeypatch):
     homes.note("paper", "new0", frozenset({"USA.OH"}))  # read again: now its newest
     homes.note("paper", "new3", frozenset({"USA.OH"}))
     assert homes.home("paper", "next") == "USA.OH"  # new1 (GA) was dropped: 2 of 3 name Ohio
+
+
+def test_homes_on_the_stores_connection_are_kept_in_the_store_which_stays_open(store_target):
+    from dragoman.store import Store
+
+    gazetteer = load_gazetteer()
+    with Store.open(store_target) as store:
+        with SourceHomes(store.connection) as homes:
+            homes.learn(_record(1, [_place("Cuyahoga Falls")]), gazetteer)
+            homes.learn(_record(2, [_place("Westerville")]), gazetteer)
+        assert len(store) == 0  # closing the homes left the store's connection open
+    with SourceHomes(store_target) as homes:
+        assert homes.home("example-gazette.com", "https://example-gazette.com/9") == "USA.OH"

@@ -98,8 +98,9 @@ def _open_store(path: str, *, create: bool = False, read_only: bool = False):
         raise Unwritable(str(exc)) from None
 
 
-def _use_actor_sources(actor_files: tuple[str, ...], registry_path: str | None = None):
-    """Users' actor files, then the learned registry, for every actor lookup of this run."""
+def _use_actor_sources(actor_files: tuple[str, ...], registry_path=None):
+    """Users' actor files, then the learned registry (in the store at `registry_path`, a path,
+    URL or the open store's connection), for every actor lookup of this run."""
     from .ingest.actor_dictionary import ActorFileError
     from .resolve.registry import configure
     from .store import DatabaseFailure
@@ -326,8 +327,8 @@ def ingest(
     counts = {"added": 0, "skipped": 0}
     with (
         _open_store(db_path, create=True) as store,
-        _use_actor_sources(actor_files, db_path) as learned,
-        source_homes.SourceHomes(db_path) as homes,
+        _use_actor_sources(actor_files, store.connection) as learned,
+        source_homes.SourceHomes(store.connection) as homes,
         source_homes.using(homes),
     ):
 

@@ -3,7 +3,7 @@
 Three sources answer the same question through one interface (`find(name)`):
 
 * `Registry(target)` — learned across articles, kept in tables `registry_*` of the
-  store's database (SQLite file or PostgreSQL). `learn(record, published)` records every coded person or
+  store's database (SQLite file or PostgreSQL; or the open store's own connection). `learn(record, published)` records every coded person or
   organisation of an article with its names and the role seen on that date, and which article
   showed it; `add_known(actor)` adds dated facts from a file or a Wikidata item
   (`dragoman.ingest.wikidata`). A registry may also stand alone in its own SQLite file
@@ -37,6 +37,7 @@ from unidecode import unidecode
 
 if TYPE_CHECKING:
     from ..records import ArticleRecord
+    from ..store.connection import Connection
 
 # sectors of holders of state office: when every such role has ended, the holder is ELI
 STATE_SECTORS = frozenset({"GOV", "LEG", "JUD", "MIL", "COP", "SPY"})
@@ -339,17 +340,20 @@ class Registry:
     (country or sector): a name alone teaches nothing.
     """
 
-    def __init__(self, target: Union[str, Path]) -> None:
-        from ..store.connection import connect
+    def __init__(self, target: Union[str, Path, "Connection"]) -> None:
+        from ..store.connection import Connection, connect
 
-        self.target = str(target)
-        self._db = connect(self.target)
+        # an open connection is the store's own (`Store.connection`), shared and left open
+        self._owned = not isinstance(target, Connection)
+        self._db = connect(str(target)) if self._owned else target
         self._db.script(_SCHEMA.format(id_column=_ID_COLUMN[self._db.dialect]))
 
     def close(self) -> None:
-        """Close the database; a closed registry is no longer consulted by lookups (a
-        later command in the same process, such as `explain` after `ingest`, would fail)."""
-        self._db.close()
+        """Close the database (unless it is the store's connection); a closed registry is no
+        longer consulted by lookups (a later command in the same process, such as `explain`
+        after `ingest`, would fail)."""
+        if self._owned:
+            self._db.close()
         _active[:] = [source for source in _active if source is not self]
 
     def __enter__(self) -> "Registry":
@@ -541,8 +545,10 @@ def use(*sources: ActorSource, starter_book: bool = True) -> None:
     _use_starter = starter_book
 
 
-def configure(actor_files: Sequence[Union[str, Path]] = (), registry_path: Union[str, Path, None] = None) -> Optional["Registry"]:
+def configure(actor_files: Sequence[Union[str, Path]] = (),
+              registry_path: Union[str, Path, "Connection", None] = None) -> Optional["Registry"]:
     """Use users' actor files (first) and a learned registry (then); returns the registry.
+    `registry_path` is the store's path or URL, or its open connection (`Store.connection`).
 
     One call sets up a process: the CLI calls it before a run, and each Dask
     worker calls it again, since module state does not travel between processes.

@@ -26,6 +26,7 @@ from .gazetteer import LOCAL_FEATURES, Gazetteer, normalise
 
 if TYPE_CHECKING:
     from ..records import Article, ArticleRecord, Place
+    from ..store.connection import Connection
 
 # a state is a source's home when at least this many of its other articles name it ...
 HOME_MIN_ARTICLES = 2
@@ -77,25 +78,29 @@ def states_named(places: Iterable["Place"], gazetteer: Gazetteer) -> frozenset[s
 
 class SourceHomes:
     """The states each source's articles named; with `target` (a store's SQLite path or
-    PostgreSQL URL) also kept in its `source_states` table."""
+    PostgreSQL URL, or its open connection) also kept in its `source_states` table."""
 
-    def __init__(self, target: Union[str, Path, None] = None) -> None:
+    def __init__(self, target: Union[str, Path, "Connection", None] = None) -> None:
         self._states: dict[str, dict[str, frozenset[str]]] = defaultdict(dict)
         self._db = None
+        self._owned = False
         if target is not None:
-            from ..store.connection import connect
+            from ..store.connection import Connection, connect
 
-            self._db = connect(str(target))
+            # an open connection is the store's own (`Store.connection`), shared and left open
+            self._owned = not isinstance(target, Connection)
+            self._db = connect(str(target)) if self._owned else target
             self._db.script(_SCHEMA)
             rows = self._db.execute("SELECT source, article, states FROM source_states").fetchall()
             for source, article, states in rows:
                 self.note(source, article, frozenset(states.split()))
 
     def close(self) -> None:
-        """Close the database; what was read stays, and `learn` only remembers from now on."""
-        if self._db is not None:
+        """Close the database (unless it is the store's connection); what was read stays,
+        and `learn` only remembers from now on."""
+        if self._db is not None and self._owned:
             self._db.close()
-            self._db = None
+        self._db = None
 
     def __enter__(self) -> "SourceHomes":
         return self

@@ -334,6 +334,14 @@ class Store(FusedReading, ABC):
 
         return SQLiteStore.open(target, create=create, read_only=read_only)
 
+    @property
+    def connection(self) -> Connection:
+        """The store's connection, for the tables kept beside it (the actor registry, the
+        sources' homes): written through it, they leave its page cache warm, where a
+        second connection's commit after each article made SQLite drop it (and re-read
+        the store's index pages from the file for the next article)."""
+        return self._db
+
     def close(self) -> None:
         self._db.close()
 

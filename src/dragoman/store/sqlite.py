@@ -25,6 +25,11 @@ from .base import SCHEMA_VERSION, TABLES, upgrade_statements, QuoteHit, SearchHi
 from .connection import SQLITE_BUSY_SECONDS, CannotConnect, Connection, DatabaseFailure, connect
 from .search import Query
 
+# the page cache of a connection that writes (SQLite's default is 2 MiB): each article
+# writes some 300 pages across 40 indexes, whose upper levels then stay in memory as the
+# store grows past the cache (bench/scale.py)
+CACHE_KIB = 64 * 1024
+
 SCHEMA = TABLES.format(pk="INTEGER PRIMARY KEY", float="REAL", flag="INTEGER") + """
 CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts USING fts5(title, text, content='articles', content_rowid='pk');
 CREATE TRIGGER IF NOT EXISTS articles_fts_insert AFTER INSERT ON articles BEGIN
@@ -149,6 +154,7 @@ def _open_for_writing(path: str) -> Connection:
         _switch_to_wal(db)
         db.execute("PRAGMA synchronous=NORMAL")
         db.execute("PRAGMA foreign_keys=ON")
+        db.execute(f"PRAGMA cache_size=-{CACHE_KIB}")
         db.execute("BEGIN IMMEDIATE")  # fails here on a read-only file or folder
         db.execute("ROLLBACK")
     except DatabaseFailure as exc:
