@@ -12,7 +12,7 @@ from __future__ import annotations
 import json
 import sys
 from contextlib import contextmanager, nullcontext
-from typing import Iterable
+from typing import TYPE_CHECKING, Iterable
 
 import click
 
@@ -21,6 +21,9 @@ from .query.export import FORMATS, ExportError, export_events, fused_json, menti
 from .query.filters import filter_options, from_options
 from .resolve.actors_cli import actors_option as _actors_option
 from .safe_text import encode_json, terminal_safe
+
+if TYPE_CHECKING:
+    from .store.connection import Connection
 
 EXIT_INPUT_ERRORS = 1
 EXIT_INCOMPLETE_INSTALL = 3
@@ -98,7 +101,7 @@ def _open_store(path: str, *, create: bool = False, read_only: bool = False):
         raise Unwritable(str(exc)) from None
 
 
-def _use_actor_sources(actor_files: tuple[str, ...], registry_path=None):
+def _use_actor_sources(actor_files: tuple[str, ...], registry_path: str | Connection | None = None):
     """Users' actor files, then the learned registry (in the store at `registry_path`, a path,
     URL or the open store's connection), for every actor lookup of this run."""
     from .ingest.actor_dictionary import ActorFileError
