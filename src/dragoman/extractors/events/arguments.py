@@ -283,7 +283,7 @@ class ArgumentReader:
         candidates = [place] + self.analysis.places_within(sentence.start_char, sentence.end_char)
         target_placed = False
         for where in candidates:
-            if where is None or not is_state(where.country):
+            if where is None or not is_state(where.country) or self.parties.place_in_dateline(where):
                 continue
             span = span_at(self.doc, where.start, where.end)
             if any(a < where.end and where.start < b for a, b in taken) or (
@@ -348,6 +348,7 @@ class ArgumentReader:
         if draft.event not in self.lex.domestic_recipient:
             return []
         scene = self.parties.scene(draft.head)
+        scene = self.parties.undated_scene(scene) if scene is not None else None
         if scene is None or {p.country for _, p in draft.actors} != {scene.country}:
             return []
         draft.notes.append("scene")
@@ -411,7 +412,8 @@ class ArgumentReader:
         found = []
         for place in self.analysis.places:
             span = span_at(self.doc, place.start, place.end)
-            if span is not None and span.root.i in tokens and _is_geographic(span):
+            if (span is not None and span.root.i in tokens and _is_geographic(span)
+                    and not self.parties.in_dateline(span[0])):  # where the story was filed, not a target
                 found.append((place, span.root))
         return sorted(found, key=lambda pair: pair[0].start)
 

@@ -5,7 +5,7 @@ of the sentence (domestic players take the one country it is set in).
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Optional, Union
 
 from msgspec.structs import replace
 from spacy.tokens import Doc, Span, Token
@@ -56,7 +56,9 @@ class PartyFinder:
         self._settings: dict[tuple[int, frozenset[int]], Optional[Party]] = {}
         self._facing: frozenset[int] = frozenset()  # the event's other side: never the actor's scene
         self._article_party: Optional[Party] = _UNSET
+        self._article_lead: Optional[str] = None  # the article's one country, set with _article_party
         self.article_scened: set[int] = set()  # tokens coded by the article's country, for the rule
+        self._dateline_ends: dict[int, int] = {}  # sentence start character -> where its dateline ends
 
     def facing(self, token: Token, party: Party, recipients: list[tuple[Token, Party]],
                destination: bool = False) -> Party:
@@ -87,11 +89,11 @@ class PartyFinder:
         out: list[tuple[Token, Party]] = []
         seen: set[int] = set()
         for token in [_counted(t) for t in tokens]:
-            if token.ent_type_ in _NOT_PARTY_ENTS:
+            if token.ent_type_ in _NOT_PARTY_ENTS or self.in_dateline(token):
                 continue
             for member in self._members(token, role):
                 tok, party = member
-                if tok.i not in seen:
+                if tok.i not in seen and not self.in_dateline(tok):
                     seen.add(tok.i)
                     out.append(member)
         return out
@@ -265,7 +267,7 @@ class PartyFinder:
         scene country, else of the article's one country."""
         scene = self.scene(trigger)
         if scene is not None:
-            return scene
+            return self.undated_scene(scene)
         sentence = sentence_of(trigger)
         if self._scene_countries(sentence, _cited_sources(sentence)):
             return None
@@ -276,24 +278,27 @@ class PartyFinder:
 
     def article_country(self) -> Optional[str]:
         """The one country most of the article's places and demonyms name, if any."""
-        party = self.article_scene_party()
-        return party.country if party is not None else None
+        self.article_scene_party()
+        return self._article_lead
 
     def article_scene_party(self) -> Optional[Party]:
-        """The first mention of the article's one country, as a party."""
+        """The first mention of the article's one country, as a party. A dateline's place
+        counts towards the country but is no party (none, if the country has no other mention)."""
         if self._article_party is _UNSET:
             counts: dict[str, int] = {}
             first: dict[str, Party] = {}
             for sentence in sentences(self.doc):
                 for code, party in self._scene_countries(sentence, set()).items():
                     counts[code] = counts.get(code, 0) + 1
-                    first.setdefault(code, party)
+                    if not self.place_in_dateline(party):
+                        first.setdefault(code, party)
             lead = _clear_lead(counts)
             if lead is None:
                 mentions, first = self._place_mentions()
                 lead = _clear_lead(mentions)
                 lead = lead if set(counts) <= {lead} else None  # the scenes name only it, if any
-            self._article_party = first[lead] if lead else None
+            self._article_lead = lead
+            self._article_party = first.get(lead) if lead else None
         return self._article_party
 
     def _place_mentions(self) -> tuple[dict[str, int], dict[str, Party]]:
@@ -308,8 +313,9 @@ class PartyFinder:
         for place in self.analysis.places:
             if place.country and is_state(place.country) and self._names_seat(place):
                 counts[place.country] = counts.get(place.country, 0) + 1
-                first.setdefault(place.country, Party(text=place.text, start=place.start, end=place.end,
-                                                      country=place.country))
+                if not self.place_in_dateline(place):
+                    first.setdefault(place.country, Party(text=place.text, start=place.start, end=place.end,
+                                                          country=place.country))
         return counts, first
 
     def _is_domestic_player(self, token: Token, party: Party) -> bool:
@@ -490,6 +496,14 @@ class PartyFinder:
             self._settings[key] = self._scene_of(sentence, self._facing)
         return self._settings[key]
 
+    def undated_scene(self, scene: Party) -> Optional[Party]:
+        """A scene as a party: the dateline's place sets the sentence's country but is no
+        party, so another mention of that country in the article stands for it, if any."""
+        if not self.place_in_dateline(scene):
+            return scene
+        article = self.article_scene_party()
+        return article if article is not None and article.country == scene.country else None
+
     def _scene_of(self, sentence: Span, facing: frozenset[int]) -> Optional[Party]:
         """The scene from the reported clause; a trailing reporter ("..., police
         in Nairobi said") only when the clause itself names no country. A
@@ -542,6 +556,22 @@ class PartyFinder:
                 if place.country and place_span is not None and _is_geographic(place_span):
                     return place.country
         return None
+
+    def in_dateline(self, token: Token) -> bool:
+        """Whether the token is in the dateline opening its sentence ("SEOUL -", "ROME (AP) -"):
+        the dateline tells where the story was filed, never who acted or was acted on."""
+        return token.idx < self._dateline_end(sentence_of(token))
+
+    def place_in_dateline(self, place: Union[Place, Party]) -> bool:
+        """Whether a place mention (or a party made of one) is the dateline's place."""
+        span = span_at(self.doc, place.start, place.end)
+        return span is not None and self.in_dateline(span[0])
+
+    def _dateline_end(self, sentence: Span) -> int:
+        at = sentence.start_char
+        if at not in self._dateline_ends:
+            self._dateline_ends[at] = dateline_end(self.doc.text, at)
+        return self._dateline_ends[at]
 
     def describes_player(self, token: Token, trigger: Token) -> bool:
         """Whether a place or demonym sits in some player's phrase ("the
