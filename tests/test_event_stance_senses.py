@@ -22,7 +22,7 @@ def test_recognising_a_state_or_its_standing_is_support(sentence_events, text, t
 
 @pytest.mark.parametrize("text, trigger", [
     ("She did not recognise the man on the bus.", "recognise"),
-    ("The minister recognises the need for more housing.", "recognises"),
+    ("The minister recognises a real risk of more flooding.", "recognises"),
     ("The guards recognised the two men at the gate.", "recognised"),
 ])
 def test_recognising_a_face_a_fact_or_a_need_is_no_event(sentence_events, text, trigger):

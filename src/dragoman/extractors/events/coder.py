@@ -400,7 +400,7 @@ def _patient_tells_the_act(draft: Draft) -> bool:
     if any(_names_someone(t) for t in patients):
         return True
     if draft.event == "ASSAULT" and any(_counted(t) and _lemma(t) not in _QUANTITY_NOUNS for t, _ in draft.recipients):
-        return True  # "five others injured", "58 persons killed in the attack"; not "the number killed"
+        return True  # "three more were wounded", "40 people killed in the raid"; not "the toll rose"
     return bool(entry.objects) and any(_lemma(t) in entry.objects for t, _ in draft.recipients)
 
 
@@ -480,7 +480,7 @@ def _hosted(draft: Draft) -> bool:
     return any(
         _political(p)
         or (p.country is not None and (homes or official) and p.country not in homes)
-        or (p.country is None and official and t.ent_type_ in _REGIONS)  # "left for Europe"
+        or (p.country is None and official and t.ent_type_ in _REGIONS)  # "flew on to Asia"
         for t, p in draft.recipients
     )
 

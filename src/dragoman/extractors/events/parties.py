@@ -115,7 +115,7 @@ class PartyFinder:
         return out
 
     def _nationality_parties(self, token: Token) -> list[tuple[Token, Party]]:
-        """parties12 (issue #18): 'French and Egyptian warships', 'US and British
+        """parties12 (issue #18): 'Dutch and Danish frigates', 'US and British
         forces': a player noun whose nationality words are coordinated stands for a party of each of those
         countries (a PLOVER compound actor), not for the first one only."""
         if token.pos_ not in _NOMINAL:

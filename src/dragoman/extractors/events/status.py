@@ -212,7 +212,7 @@ def _status_chain(start: Token, speech_verbs: frozenset[str]) -> list[Token]:
 
 
 def _expected(draft: Draft) -> bool:
-    """'Protests will erupt', 'the meeting will begin at ten': an event a verb
+    """'Riots will break out', 'the meeting will begin at ten': an event a verb
     of happening tells with no doer named is expected, nobody's threat or
     promise, so PLOVER's folding of a future into THREATEN or AGREE does not apply."""
     return draft.happening is not None and not draft.actors
