@@ -213,6 +213,9 @@ class PartyFinder:
         token = _antecedent(token)
         span = _whole_person_name(_noun_phrase(token))
         party = self.analysis.party(span)
+        owner_country = None
+        if self._only_possessor(span, party):  # "his wife": likely of his country, never him
+            owner_country, party = party.country, replace(party, actor_id=None, country=None, sector=None)
         if party.country and self._is_outsider(token) and self._scene_coded(party):
             party = replace(party, country=None)  # the actor layer gave it the scene's country
         if party.country and _is_ethnic(span):
@@ -231,10 +234,26 @@ class PartyFinder:
             return replace(party, country=described.country, sector=party.sector or described.sector)
         if self._stateless(party):
             return party
-        country = self._country_of(span)
+        country = self._country_of(span) or owner_country
         if not country and self._is_domestic_player(token, party):
             country = self._setting_country(token) or self._article_scene(token)
         return replace(party, country=country) if country else party
+
+    def _only_possessor(self, span: Span, party: Party) -> bool:
+        """'his wife', 'none of his rivals', 'the senator's aide': people named by their tie
+        to a person named only as their possessor are not that person (possessive12, issue
+        #18). What a person owns or heads keeps standing for them ("criticised his policies",
+        "her campaign"), and organisations and countries keep their own ("Kenya's police")."""
+        actor = self.actors_by_id.get(party.actor_id or "")
+        if actor is None or actor.kind != "person":
+            return False
+        of_phrases = [c for c in span.root.children if c.dep_ == "prep" and c.lower_ == "of"]  # "none of"
+        heads = [span.root] + [o for of in of_phrases for o in of.children if o.dep_ == "pobj"]
+        if not any(_lemma(h) in self.lex.tied_people or h.lower_ in self.lex.tied_people for h in heads):
+            return False
+        possessors = {w.i for t in span if t.dep_ == "poss" and t != span.root for w in t.subtree}
+        named = [t for t in span if any(s < t.idx + len(t) and t.idx < e for s, e in actor.mentions)]
+        return bool(named) and all(t.i in possessors for t in named)
 
     def _untagged_institution(self, span: Span, party: Party) -> Optional[Party]:
         """A name the tagger did not see as one ("fighting the Islamic State", "talks with
