@@ -240,7 +240,7 @@ class PartyFinder:
         return replace(party, country=country) if country else party
 
     def _only_possessor(self, span: Span, party: Party) -> bool:
-        """'his wife', 'none of his rivals', 'the senator's aide': people named by their tie
+        """'his wife', 'none of her opponents', 'the senator's aide': people named by their tie
         to a person named only as their possessor are not that person (possessive12, issue
         #18). What a person owns or heads keeps standing for them ("criticised his policies",
         "her campaign"), and organisations and countries keep their own ("Kenya's police")."""
