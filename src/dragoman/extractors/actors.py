@@ -445,7 +445,7 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
             continue  # "a military operation", "local time": an actor word is only a modifier
         tokens = [t for t in span_tokens(chunk) if not t.is_space]
         if tokens:  # "CAIRO - Egyptian officials": the dateline is no part of the phrase
-            opening = dateline_end(analysis.text, tokens[0].sent.start_char)
+            opening = dateline_end(analysis.text, sentence_of(tokens[0]).start_char)
             tokens = [t for t in tokens if t.idx >= opening]
         if not tokens:
             continue

@@ -18,7 +18,7 @@ from collections import Counter, defaultdict
 from spacy.tokens import Span
 
 from ..analysis import Analysis
-from ..annotate.views import doc_ents, doc_tokens, span_tokens
+from ..annotate.views import doc_ents, doc_text, doc_tokens, sentence_of, span_tokens
 from ..pipeline import component
 from ..records import Entity
 from ..resolve.actor_codes import code_actor, looks_like_institution
@@ -80,11 +80,12 @@ def _without_dateline(ent):
     story is filed from to the name that opens its first sentence, which then makes a
     second actor beside the "Doe" of later sentences."""
     doc = ent.doc
-    end = dateline_end(doc.text, ent.sent.start_char)
+    text = doc_text(doc)  # `Doc.text` joins every token anew on each read
+    end = dateline_end(text, sentence_of(ent[0]).start_char)
     if not ent.start_char < end < ent.end_char:
         return ent
     rest = next(t for t in ent if t.idx >= end)
-    if doc.text[end : rest.idx].strip() or not rest.text[:1].isupper():
+    if text[end : rest.idx].strip() or not rest.text[:1].isupper():
         return ent  # 'FAREWELL—"The' as one token: no name starts where the dateline ends
     name = Span(doc, rest.i, ent.end, label=ent.label_)
     # the label was given to the glued whole ("ROME - Jane Doe" as ORG): a bare name is a person

@@ -11,7 +11,7 @@ from msgspec.structs import replace
 from spacy.tokens import Doc, Span, Token
 
 from ...analysis import Analysis
-from ...annotate.views import lower_words, sentence_of, sentences, span_at, span_tokens
+from ...annotate.views import doc_text, lower_words, sentence_of, sentences, span_at, span_tokens
 from ...records import Actor, Party, Place
 from ...resolve.actor_codes import code_actor, names_player, names_stateless_group
 from ...resolve.countries import country_code, is_state
@@ -589,7 +589,7 @@ class PartyFinder:
     def _dateline_end(self, sentence: Span) -> int:
         at = sentence.start_char
         if at not in self._dateline_ends:
-            self._dateline_ends[at] = dateline_end(self.doc.text, at)
+            self._dateline_ends[at] = dateline_end(doc_text(self.doc), at)
         return self._dateline_ends[at]
 
     def describes_player(self, token: Token, trigger: Token) -> bool:
@@ -666,7 +666,7 @@ def _noun_phrase(token: Token) -> Span:
     doc = token.doc
     while end - 1 > token.i and (doc[end - 1].is_space or doc[end - 1].is_punct):
         end -= 1
-    opening = dateline_end(doc.text, token.sent.start_char)  # "ROME - Jane Doe met ...": the place is no party
+    opening = dateline_end(doc_text(doc), sentence_of(token).start_char)  # "ROME - Jane Doe met ...": the place is no party
     if token.idx < opening:
         opening = doc[start].idx  # the phrase is the dateline's place itself
     while start < token.i and (doc[start].is_space or doc[start].is_punct or doc[start].idx < opening):
