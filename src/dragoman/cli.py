@@ -222,6 +222,8 @@ def main() -> None:
       3  incomplete installation: no place index, and nothing to build one from
       4  the store or the output could not be opened, read or written (named on
          stderr with the cause); the run stopped there, and what was stored stays
+    141  the reader of stdout closed it (`| head`): a quiet stop, as a tool killed
+         by SIGPIPE
     """
 
 

@@ -1,5 +1,7 @@
-"""Writing to stdout: a write that fails (a full disk, a closed pipe, an I/O error)
-becomes one line naming <stdout> and exit status 4, in every command.
+"""Writing to stdout: a write that fails (a full disk, an I/O error) becomes one line
+naming <stdout> and exit status 4, in every command. A closed pipe is the reader's choice
+(`dragoman events news.db | head`): the command stops quietly with status 141, as a tool
+killed by SIGPIPE does, so a script can still tell that not everything was written.
 
 What is written is made safe first (see `safe_text`); this module only writes it.
 """
@@ -13,6 +15,7 @@ from contextlib import contextmanager
 import click
 
 EXIT_STORE_OR_OUTPUT = 4
+EXIT_READER_GONE = 141  # 128 + SIGPIPE, what the shell reports for `cat big | head`
 
 
 class Unwritable(click.ClickException):
@@ -23,8 +26,9 @@ class Unwritable(click.ClickException):
 
 @contextmanager
 def stdout_guard():
-    """A failed write to stdout as one line naming <stdout>; stdout is then pointed at
-    /dev/null, so Python's final flush is quiet."""
+    """A failed write to stdout as one line naming <stdout>, or a quiet stop when the
+    reader closed the pipe; stdout is then pointed at /dev/null, so Python's final flush
+    is quiet."""
     try:
         yield
         sys.stdout.flush()
@@ -33,6 +37,8 @@ def stdout_guard():
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
         except (OSError, ValueError, AttributeError):  # no real file behind stdout
             pass
+        if isinstance(exc, BrokenPipeError):
+            raise click.exceptions.Exit(EXIT_READER_GONE) from None
         raise Unwritable(f"<stdout>: cannot write ({exc.strerror or exc})") from None
 
 
