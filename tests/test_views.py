@@ -17,6 +17,18 @@ def test_views_answer_as_spacy_does():
     assert all(sentence_of(t) == t.sent for t in doc)
 
 
+def test_the_parsed_text_is_the_docs_text_whitespace_and_pieces_alike(monkeypatch):
+    """`parse` hands its text to `doc_text` rather than joining the tokens again:
+    both must be the same string, with odd spacing and for a text parsed in pieces."""
+    import dragoman.annotate.nlp as nlp
+
+    spaced = "  Talks  resumed\t on Friday .\n\n\nThe envoy   left.  "
+    long = " ".join(f"Delegates met in the capital on day {i}." for i in range(40))
+    monkeypatch.setattr(nlp, "PIECE_CHARS", 300)
+    for text, doc in zip([spaced, long], parse([spaced, long])):
+        assert doc_text(doc) == text == doc.text == "".join(t.text_with_ws for t in doc)
+
+
 def test_views_are_kept_per_doc():
     first, second = parse(["One text here.", "Another, different one."])
     assert lower_words(first) is lower_words(first)

@@ -15,7 +15,9 @@ import gc
 import itertools
 import re
 from functools import lru_cache
-from typing import TYPE_CHECKING, Iterable, Iterator
+from typing import TYPE_CHECKING, Any, Iterable, Iterator
+
+from .views import keep_text
 
 if TYPE_CHECKING:
     from spacy.language import Language
@@ -121,10 +123,10 @@ def split_text(text: str, limit: int = PIECE_CHARS) -> list[str]:
     return pieces
 
 
-def _batches(pieces: Iterable[tuple[str, int]], size: int) -> Iterator[list[tuple[str, int]]]:
+def _batches(pieces: Iterable[tuple[str, Any]], size: int) -> Iterator[list[tuple[str, Any]]]:
     """`size` pieces at a time, fewer when they would hold more than BATCH_CHARS characters:
     spaCy parses a batch at once, so its memory follows the characters, not the count."""
-    batch: list[tuple[str, int]] = []
+    batch: list[tuple[str, Any]] = []
     chars = 0
     for piece in pieces:
         if batch and (len(batch) >= size or chars + len(piece[0]) > BATCH_CHARS):
@@ -153,8 +155,10 @@ def parse(texts: Iterable[str], batch_size: int = 16) -> Iterator["Doc"]:
     from spacy.tokens import Doc
 
     nlp = load_nlp()
-    pieces = ((piece, n) for n, text in enumerate(texts) for piece in split_text(text, PIECE_CHARS))
+    pieces = ((piece, (n, text)) for n, text in enumerate(texts) for piece in split_text(text, PIECE_CHARS))
     parsed = (pair for batch in _batches(pieces, batch_size) for pair in nlp.pipe(batch, as_tuples=True))
-    for _n, group in itertools.groupby(parsed, key=lambda pair: pair[1]):
+    for (_n, text), group in itertools.groupby(parsed, key=lambda pair: pair[1]):
         docs = [doc for doc, _ in group]
-        yield docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+        doc = docs[0] if len(docs) == 1 else Doc.from_docs(docs, ensure_whitespace=False, exclude=["tensor"])
+        keep_text(doc, text)
+        yield doc

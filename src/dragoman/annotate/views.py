@@ -35,6 +35,13 @@ def doc_text(doc: "Doc") -> str:
     return text
 
 
+def keep_text(doc: "Doc", text: str) -> None:
+    """Give `doc_text` the text the Doc was parsed from: spaCy's tokens keep every
+    character, so it is the same string, and joining the tokens again cost 3% of
+    the steps' time (bench/throughput.py texts)."""
+    doc.user_data[_TEXT_KEY] = text
+
+
 def doc_tokens(doc: "Doc") -> list["Token"]:
     """The doc's tokens, by index (same as `list(doc)`): `for token in doc` and `doc[i]`
     build a new Token object each time, and the steps walking the whole doc built

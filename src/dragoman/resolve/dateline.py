@@ -24,6 +24,7 @@ import re
 from functools import lru_cache
 from typing import Optional
 
+from .article_memo import ArticleMemo
 from .gazetteer import load_gazetteer
 from .timex import lexicon, resolve
 
@@ -38,6 +39,10 @@ DATELINE = re.compile(
     r"\s*(?:\([A-Za-z ]+\)\s*)?"  # "(AP)"
     r"(?:--|—|–|-\s|:\s)"
 )
+
+# where each sentence's dateline ends, by (text, sentence start): the entity, actor and
+# party steps ask it again for every name, title, phrase and argument of a sentence
+_article_dateline_ends: ArticleMemo[int] = ArticleMemo("dateline_ends")
 
 
 @lru_cache(maxsize=1)
@@ -60,6 +65,10 @@ def dateline_end(text: str, at: int) -> int:
     """Where the dateline opening a sentence at `at` ends ("ROME - " in "ROME - Jane Doe
     said ..."), or `at` when the sentence opens with none. Upper-case words the gazetteer
     does not know as a place are a heading ("QUESTIONABLE CLAIMS — ..."), not a dateline."""
+    return _article_dateline_ends.get((text, at), lambda: _dateline_end(text, at))
+
+
+def _dateline_end(text: str, at: int) -> int:
     found = DATELINE.match(text, at)
     if found is None or not load_gazetteer().ranked(found.group(1), main_only=True):
         return at

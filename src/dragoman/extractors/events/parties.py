@@ -58,7 +58,6 @@ class PartyFinder:
         self._article_party: Optional[Party] = _UNSET
         self._article_lead: Optional[str] = None  # the article's one country, set with _article_party
         self.article_scened: set[int] = set()  # tokens coded by the article's country, for the rule
-        self._dateline_ends: dict[int, int] = {}  # sentence start character -> where its dateline ends
 
     def facing(self, token: Token, party: Party, recipients: list[tuple[Token, Party]],
                destination: bool = False) -> Party:
@@ -579,18 +578,12 @@ class PartyFinder:
     def in_dateline(self, token: Token) -> bool:
         """Whether the token is in the dateline opening its sentence ("SEOUL -", "ROME (AP) -"):
         the dateline tells where the story was filed, never who acted or was acted on."""
-        return token.idx < self._dateline_end(sentence_of(token))
+        return token.idx < dateline_end(doc_text(self.doc), sentence_of(token).start_char)
 
     def place_in_dateline(self, place: Union[Place, Party]) -> bool:
         """Whether a place mention (or a party made of one) is the dateline's place."""
         span = span_at(self.doc, place.start, place.end)
         return span is not None and self.in_dateline(span[0])
-
-    def _dateline_end(self, sentence: Span) -> int:
-        at = sentence.start_char
-        if at not in self._dateline_ends:
-            self._dateline_ends[at] = dateline_end(doc_text(self.doc), at)
-        return self._dateline_ends[at]
 
     def describes_player(self, token: Token, trigger: Token) -> bool:
         """Whether a place or demonym sits in some player's phrase ("the
