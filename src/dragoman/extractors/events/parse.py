@@ -235,15 +235,24 @@ _PATIENT_VERBS = _UNDERGOING_VERBS - {"have"}
 _UNDER_VERBS = frozenset({"come", "be", "fall", "remain"})
 
 
-def _in_under_phrase(noun: Token) -> bool:
-    """'came under attack', 'is under investigation': the noun is the object of 'under'."""
-    return noun.dep_ == "pobj" and noun.head.lower_ == "under"
+# coverage13 (issue #17): the noun of being held by the police (WordNet custody.n.01,
+# detention.n.01) whose in-phrase, like an under-phrase, says its subject undergoes
+# it: "the suspect is in custody", "two men remain in custody"
+_HELD_NOUNS = frozenset({"custody"})
+
+
+def _in_state_phrase(noun: Token) -> bool:
+    """'came under attack', 'is under investigation', 'is in custody': the noun is
+    the object of 'under', or of 'in' for a noun of being held."""
+    if noun.dep_ != "pobj":
+        return False
+    return noun.head.lower_ == "under" or (noun.head.lower_ == "in" and _lemma(noun) in _HELD_NOUNS)
 
 
 def _undergoes(carrier: Token, noun: Token) -> bool:
     """Whether the carrier's subject undergoes what the noun names: the noun
     is its object under a verb of undergoing, or its under-phrase."""
-    if _in_under_phrase(noun):
+    if _in_state_phrase(noun):
         return _lemma(carrier) in _UNDER_VERBS
     return _lemma(carrier) in _PATIENT_VERBS
 

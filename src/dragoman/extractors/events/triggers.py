@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ...annotate.views import doc_ents, doc_tokens, lower_lemmas, token_texts
 from ..lexicon import Entry, Lexicon
 from .drafts import Match
-from .parse import _QUANTITY_NOUNS, _UNDER_VERBS, _after_hyphen, _antecedent, _controllers, _following_prep, _for_clauses, _in_under_phrase, _lemma, _lemma_forms, _lemma_in, _pobjects, _undergoes
+from .parse import _QUANTITY_NOUNS, _UNDER_VERBS, _after_hyphen, _antecedent, _controllers, _following_prep, _for_clauses, _in_state_phrase, _lemma, _lemma_forms, _lemma_in, _pobjects, _undergoes
 
 _NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 _TRIGGER_POS = {"VERB", "NOUN"}  # the parts of speech a single-word trigger has (`_lexical_pos`)
@@ -177,7 +177,7 @@ class TriggerMatcher:
         names a means of force (material10, issue #17: "came under rocket fire",
         "came under attack by tanks")."""
         quad = self.lex.quad[entry.event]
-        verbal_only = _in_under_phrase(noun) and not self._names_means(verb)
+        verbal_only = _in_state_phrase(noun) and not self._names_means(verb)
         return (quad == 3 if verbal_only else quad >= 3) and _undergoes(verb, noun)
 
     def _names_means(self, verb: Token) -> bool:
@@ -230,7 +230,7 @@ def _carrier(noun: Token) -> Optional[Token]:
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
     governor = noun.head.head
-    if _in_under_phrase(noun) and governor.pos_ in ("VERB", "AUX"):
+    if _in_state_phrase(noun) and governor.pos_ in ("VERB", "AUX"):
         return governor if _lemma(governor) in _UNDER_VERBS else None
     if noun.dep_ == "conj" and noun.head.dep_ in ("dobj", "nsubjpass", "conj"):
         return _carrier(noun.head)  # "launched artillery, mortar and rocket fire"
