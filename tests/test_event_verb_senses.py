@@ -1,0 +1,33 @@
+"""Senses of 'meet' and 'decline' that are no event. Meeting a target or a
+need is satisfying it, and one "meets his death"; declining with nothing
+declined, or by an amount, is decreasing. Sentences are our own."""
+
+from __future__ import annotations
+
+import pytest
+
+
+def _types(events, trigger):
+    return [e.event for e in events if e.trigger.text == trigger]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The foreign minister met his Indian counterpart in Delhi on Tuesday.", "met"),
+    ("The envoy met with rebel commanders near the border.", "met"),
+    ("Kenya's president will meet with opposition leaders next week.", "meet"),
+    ("The two prime ministers met on the sidelines of the summit.", "met"),
+])
+def test_meeting_people_is_a_consultation(sentence_events, text, trigger):
+    assert set(_types(sentence_events(text), trigger)) <= {"CONSULT", "AGREE"}
+    assert _types(sentence_events(text), trigger)
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Only two of the ministries met the hiring target this year.", "met"),
+    ("The new reservoir is meant to meet the water needs of the growing town.", "meet"),
+    ("The factory could not meet the deadline for the order.", "meet"),
+    ("The old sailor met his death at sea.", "met"),
+])
+def test_meeting_a_target_or_a_fate_is_no_event(sentence_events, text, trigger):
+    assert _types(sentence_events(text), trigger) == []
+
