@@ -31,3 +31,24 @@ def test_meeting_people_is_a_consultation(sentence_events, text, trigger):
 def test_meeting_a_target_or_a_fate_is_no_event(sentence_events, text, trigger):
     assert _types(sentence_events(text), trigger) == []
 
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The ministry declined the invitation to the talks.", "declined"),
+    ("The rebels declined to sign the ceasefire.", "declined"),
+])
+def test_declining_something_is_a_rejection(sentence_events, text, trigger):
+    assert _types(sentence_events(text), trigger) == ["REJECT"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("Exports of grain declined sharply last year.", "declined"),
+    ("The main share index declined by three percent on Friday.", "declined"),
+    ("The town's population declined an average of forty people a month.", "declined"),
+])
+def test_declining_in_number_is_no_event(sentence_events, text, trigger):
+    assert _types(sentence_events(text), trigger) == []
+
+
+def test_a_named_party_declining_what_was_put_to_it_is_a_rejection(sentence_events):
+    text = "Offered a seat at the table, Mr. Okafor declined."
+    assert _types(sentence_events(text), "declined") == ["REJECT"]

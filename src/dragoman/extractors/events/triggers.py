@@ -123,6 +123,8 @@ class TriggerMatcher:
                 continue  # "seized on the remark", "hails from": another sense
             if entry.intransitive and any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
                 continue  # "fired the aide": another sense than "fired in the air"
+            if entry.transitive and not _takes_something(token, entry.particle):
+                continue  # "sales declined": another sense than "declined the offer"
             if entry.not_objects and _object_matches(token, entry.not_objects, entry.particle, clauses=True, compounds=True):
                 continue  # "struck a deal", "declined to comment": another sense
             if entry.subjects and not _subject_matches(token, entry.subjects):
@@ -426,6 +428,22 @@ def _shares_an_opinion(verb: Token, lex: Lexicon) -> bool:
         or (c.dep_ in ("prep", "prt") and c.lower_ in lex.agreed_preps)
         for c in verb.children
     )
+
+
+_PARTY_PRONOUNS = {"i", "we", "you", "he", "she", "they"}
+
+
+def _takes_something(verb: Token, particle: Optional[str]) -> bool:
+    """The verb has an object or a clause ("declined the offer", "declined at
+    first to criticize him"), or a named party or a person as its doer, who may
+    leave unsaid what was put to it ("asked to speak there, Trump declined")."""
+    if _objects(verb, particle, clauses=True):
+        return True
+    if any(c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+           for c in verb.children):
+        return True
+    return any(c.dep_ == "nsubj" and (c.lower_ in _PARTY_PRONOUNS or (c.pos_ == "PROPN" and c.ent_type_ in _PARTY_ENTS))
+               for c in verb.children)
 
 
 def _is_clause(head: Token) -> bool:
