@@ -49,6 +49,26 @@ def test_declining_in_number_is_no_event(sentence_events, text, trigger):
     assert _types(sentence_events(text), trigger) == []
 
 
+@pytest.mark.parametrize("text, trigger", [
+    ("Ankara warned that it would close its airspace to the alliance.", "warned"),
+    ("The foreign ministry warned of serious consequences if the embargo went ahead.", "warned"),
+    ('"We will answer any incursion with force," the general warned.', "warned"),
+    ("Senator Alvarez warned the governor that she would block the budget.", "warned"),
+])
+def test_a_warning_of_ones_own_act_or_a_reprisal_is_a_threat(sentence_events, text, trigger):
+    assert _types(sentence_events(text), trigger) == ["THREATEN"]
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The treasurer warned the shortfall would be the worst in a decade.", "warned"),
+    ("The utility is warning residents not to drink tap water until Friday.", "warning"),
+    ("Forecasters warn that the coming winter could be unusually wet.", "warn"),
+    ("The senator warned that his rival would wreck the economy.", "warned"),
+])
+def test_a_caution_or_a_prediction_is_no_threat(sentence_events, text, trigger):
+    assert _types(sentence_events(text), trigger) == []
+
+
 def test_a_named_party_declining_what_was_put_to_it_is_a_rejection(sentence_events):
     text = "Offered a seat at the table, Mr. Okafor declined."
     assert _types(sentence_events(text), "declined") == ["REJECT"]
