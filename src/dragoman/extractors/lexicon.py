@@ -31,7 +31,7 @@ _ENTRY_KEYS = {
     "lemma", "phrase", "pos", "particle", "object", "prep", "light", "event", "mode",
     "cameo", "context", "recipient", "embed", "visit", "negated", "object_class",
     "not_object_class", "not_particle", "not_subject_class", "subject_class", "intransitive",
-    "not_phrase_class",
+    "transitive", "not_phrase_class", "warns_of",
 }
 _CAMEO_RE = re.compile(r"^\d{2,4}$")
 _EMBEDS = {"absorb", "intent"}
@@ -66,6 +66,8 @@ class Entry:
     subjects: frozenset[str] = frozenset()  # doers the entry requires ("rioters clashed")
     not_phrase: frozenset[str] = frozenset()  # words in the trigger's phrase that make it a contest ("beat him by 5 points")
     intransitive: bool = False  # the sense with no object ("police fired in the air")
+    transitive: bool = False  # the sense with an object or complement ("declined the offer", not "sales declined")
+    warns_of: frozenset[str] = frozenset()  # a warning codes only as a threat: of these, or of the warner's own act
     prep: Optional[str] = None
     light: frozenset[str] = frozenset()
     mode: Optional[str] = None
@@ -298,6 +300,8 @@ def _entry(
         subjects=_class_lemmas(raw, "subject_class", where, classes, used),
         not_phrase=_class_lemmas(raw, "not_phrase_class", where, classes, used),
         intransitive=bool(raw.get("intransitive", False)),
+        transitive=bool(raw.get("transitive", False)),
+        warns_of=_class_lemmas(raw, "warns_of", where, classes, used),
         prep=one("prep"),
         light=frozenset(_str_list(raw.get("light", []), where, "light")),
         mode=raw.get("mode"),

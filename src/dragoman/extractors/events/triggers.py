@@ -123,12 +123,16 @@ class TriggerMatcher:
                 continue  # "seized on the remark", "hails from": another sense
             if entry.intransitive and any(c.dep_ in ("dobj", "nsubjpass") for c in token.children):
                 continue  # "fired the aide": another sense than "fired in the air"
+            if entry.transitive and not _takes_something(token, entry.particle):
+                continue  # "sales declined": another sense than "declined the offer"
             if entry.not_objects and _object_matches(token, entry.not_objects, entry.particle, clauses=True, compounds=True):
                 continue  # "struck a deal", "declined to comment": another sense
             if entry.subjects and not _subject_matches(token, entry.subjects):
                 continue
             if entry.not_phrase and _phrase_names(token, entry.not_phrase):
                 continue  # "beat him by five points in the primary": a contest won, not a beating
+            if entry.warns_of and not _threatens(token, entry.warns_of):
+                continue  # "warned the deficit would grow": a caution, not a threat
             if entry.not_subjects and (
                 _subject_matches(token, entry.not_subjects, self.armed) or _harmed_in(token, entry.not_subjects, self.armed)
             ):
@@ -426,6 +430,67 @@ def _shares_an_opinion(verb: Token, lex: Lexicon) -> bool:
         or (c.dep_ in ("prep", "prt") and c.lower_ in lex.agreed_preps)
         for c in verb.children
     )
+
+
+_PARTY_PRONOUNS = {"i", "we", "you", "he", "she", "they"}
+
+
+def _takes_something(verb: Token, particle: Optional[str]) -> bool:
+    """The verb has an object or a clause ("declined the offer", "declined at
+    first to criticize him"), or a named party or a person as its doer, who may
+    leave unsaid what was put to it ("asked to speak there, Trump declined")."""
+    if _objects(verb, particle, clauses=True):
+        return True
+    if any(c.dep_ == "ccomp" or (c.dep_ == "advcl" and any(a.dep_ == "aux" and a.lower_ == "to" for a in c.children))
+           for c in verb.children):
+        return True
+    return any(c.dep_ == "nsubj" and (c.lower_ in _PARTY_PRONOUNS or (c.pos_ == "PROPN" and c.ent_type_ in _PARTY_ENTS))
+               for c in verb.children)
+
+
+_SELF_WORDS = {"i", "we"}  # a speaker naming its own side
+_ITS_OWN = {"it", "they"}  # a country or body naming itself
+_PERSONAL = {"he", "she", "him", "her"}
+_CONDITIONS = {"if", "unless"}
+_WARNED_OF = {"of", "about", "against"}
+
+
+def _threatens(verb: Token, reprisals: frozenset[str]) -> bool:
+    """A warning is a threat (PLOVER THREATEN: a coercive warning) when what
+    it warns of names a reprisal ("warned of consequences", "warned they would
+    face sanctions") or is the warner's own act: "warned that it would
+    retaliate", "'we will respond,' he warned", a condition followed by what a
+    state will do ("if they raise tariffs, so will China"). Else it cautions
+    or predicts ("warned the deficit would grow", "warned swimmers to stay out")."""
+    clauses = [c for c in verb.children if c.dep_ == "ccomp"]
+    warned = clauses + [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _WARNED_OF for p in _pobjects(c)]
+    if any(_lemma(t) in reprisals for w in warned for t in w.subtree):
+        return True
+    warner = _warner(verb)
+    for clause in clauses:
+        for subject in (c for c in clause.children if c.dep_ == "nsubj"):
+            word = subject.lower_
+            if word in _SELF_WORDS or (warner is not None and _lemma(subject) == _lemma(warner)):
+                return True
+            if word in _ITS_OWN and warner is not None and warner.lower_ not in _PERSONAL and warner.ent_type_ != "PERSON":
+                return True
+            if word in _PERSONAL and warner is not None and (
+                    warner.lower_ in _PERSONAL or warner.ent_type_ == "PERSON" or _names_a_person(warner)):
+                return True  # "Trump warned that he would ...": a person speaking of himself
+            conditional = any(m.lower_ in _CONDITIONS for c in clause.children if c.dep_ == "advcl"
+                              for m in c.children if m.dep_ == "mark")
+            if conditional and subject.ent_type_ in ("GPE", "NORP", "ORG"):
+                return True
+    return False
+
+
+def _warner(verb: Token) -> Optional[Token]:
+    """Who warns: the verb's subject, or its head's for a participle ("..., warning that")."""
+    for head in (verb, verb.head):
+        subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subject is not None:
+            return _antecedent(subject)
+    return None
 
 
 def _is_clause(head: Token) -> bool:
