@@ -1,0 +1,59 @@
+"""Sectors from a party's own words when no actor stands for it, and the sector of a
+generic noun once its country is known (issue #18)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dragoman.pipeline import Pipeline
+from dragoman.records import Article
+from dragoman.resolve.actor_codes import code_actor
+
+
+def test_a_generic_person_noun_is_civilian_once_its_country_is_known():
+    assert code_actor("an elderly woman").sector == "UNK"
+    assert code_actor("an elderly woman", country_from_scene=True).sector == "CVL"
+    assert code_actor("three men", country_from_scene=True).sector == "CVL"
+
+
+def test_a_scene_leaves_role_nouns_as_they_are_and_says_nothing_of_whose_agent():
+    assert code_actor("the nurses", country_from_scene=True).sector == code_actor("the nurses").sector == "MED"
+    assert code_actor("the spokesman", country_from_scene=True).sector is None  # whose spokesman?
+    assert code_actor("the Danish spokesman").sector == "GOV"
+
+
+def test_a_council_or_commission_named_after_a_place_is_its_public_body():
+    council = code_actor("the Galway County Council")
+    assert (council.country, council.sector) == ("IRL", "GOV")
+    commission = code_actor("a Kenyan land commission")
+    assert (commission.country, commission.sector) == ("KEN", "GOV")
+    assert code_actor("the council").sector is None  # anyone's council
+
+
+@pytest.fixture(scope="module")
+def events_of():
+    pipeline = Pipeline()
+
+    def run(text: str):
+        return pipeline.analyse(Article(id="t", text=text, published="2024-05-10")).events
+
+    return run
+
+
+def test_an_unnamed_person_in_a_one_country_story_is_a_civilian_of_it(events_of):
+    text = (
+        "Flooding closed two bridges in Dayton, Ohio, on Monday. "
+        "Residents of Columbus, Ohio, said the river rose overnight. "
+        "Officers arrested a man who was looting a closed pharmacy."
+    )
+    arrests = [e for e in events_of(text) if e.event == "COERCE"]
+    assert arrests, "no arrest found"
+    assert [(p.country, p.sector) for p in arrests[0].recipient] == [("USA", "CVL")]
+
+
+def test_a_pronoun_party_gets_no_sector_from_its_word(events_of):
+    text = "Officers in Dayton, Ohio, said they arrested him after a chase on Monday."
+    for event in events_of(text):
+        for party in event.actor + event.recipient:
+            if party.text.lower() in ("they", "him"):
+                assert party.sector in (None, "COP")
