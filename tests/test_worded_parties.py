@@ -57,3 +57,11 @@ def test_a_pronoun_party_gets_no_sector_from_its_word(events_of):
         for party in event.actor + event.recipient:
             if party.text.lower() in ("they", "him"):
                 assert party.sector in (None, "COP")
+
+
+def test_a_known_person_is_coded_with_the_office_held_on_the_article_date():
+    pipeline = Pipeline()
+    text = "After years in real estate, and now as a candidate for the White House, Trump has shown that critics pay a price."
+    for published, sector in (("2016-05-10", None), ("2018-05-10", "GOV")):
+        record = pipeline.analyse(Article(id="t", text=text, published=published))
+        assert [a.sector for a in record.actors if a.name == "Trump"] == [sector]
