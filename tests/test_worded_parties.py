@@ -65,3 +65,9 @@ def test_a_known_person_is_coded_with_the_office_held_on_the_article_date():
     for published, sector in (("2016-05-10", None), ("2018-05-10", "GOV")):
         record = pipeline.analyse(Article(id="t", text=text, published=published))
         assert [a.sector for a in record.actors if a.name == "Trump"] == [sector]
+
+
+def test_a_campaign_manager_works_for_a_campaign_not_a_firm():
+    assert code_actor("the senator's campaign manager").sector == "PTY"
+    assert code_actor("a former campaign manager").sector == "PTY"
+    assert code_actor("the bank manager").sector == "BUS"
