@@ -71,3 +71,20 @@ def test_a_campaign_manager_works_for_a_campaign_not_a_firm():
     assert code_actor("the senator's campaign manager").sector == "PTY"
     assert code_actor("a former campaign manager").sector == "PTY"
     assert code_actor("the bank manager").sector == "BUS"
+
+
+def test_a_story_set_by_the_towns_inside_its_organisations_names_takes_their_country():
+    text = ("Lancaster City Council and Lancashire County Council are offering loans to new shops. "
+            "The Morecambe Town Council backed the plan at a meeting on Monday. "
+            "Firms can apply through the Lancaster District Chamber of Commerce until June.")
+    record = Pipeline().analyse(Article(id="t", text=text, published="2019-05-10"))
+    firms = next(a for a in record.actors if a.name == "Firms")
+    assert (firms.country, firms.sector) == ("GBR", "BUS")
+    assert firms.rule.endswith("+scene:GBR")
+
+
+def test_one_town_inside_a_name_sets_no_scene():
+    text = ("Retailers are rethinking how they make clothes. "
+            "A buyer for a California chain said the firms must listen to shoppers.")
+    record = Pipeline().analyse(Article(id="t", text=text, published="2019-05-10"))
+    assert all(a.country is None for a in record.actors if a.name in ("Retailers", "firms", "shoppers"))
