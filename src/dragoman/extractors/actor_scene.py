@@ -27,7 +27,9 @@ from ..resolve.registry import STATE_SECTORS
 # often another's ("rebels" fighting abroad, refugees from across the border).
 _SOCIETY_SECTORS = frozenset({"PTY", "OPP", "CVL", "EDU", "REL", "MED", "JRN", "BUS", "LAB", "AGR", "CRM"})
 _ORIGIN_PREPS = {"of", "from", "in", "across"}  # "the mayors of Asia's largest ports", "workers from Canada"
-_WIDE_FEATURES = {"continent", "region"}  # places of no one country: "Europe", "the Middle East"
+_WIDE_FEATURES = {"continent", "region"}
+_COUNTRY_FEATURES = {"country", "continent"}
+_LOCAL_PLACES = 3  # places inside names, streets, towns: as many as a scene needs mentions  # places of no one country: "Europe", "the Middle East"
 
 if TYPE_CHECKING:
     from .actors import _Cluster, _Mention
@@ -41,13 +43,28 @@ def place_votes(analysis: Analysis, namesakes: dict[str, str]) -> Counter:
     County, SC") votes for the country of that sense, which a name alone may not tell."""
     resolved = {(p.start, p.end): p.country for p in analysis.places if p.country}
     votes: Counter = Counter()
+    tagged: list[tuple[int, int]] = []
     for ent in analysis.entities:
         if ent.label == "GPE":
+            tagged.append((ent.start, ent.end))
             name = re.sub(r"^the\s+", "", ent.text, flags=re.I)
             country = (namesakes.get(name.lower()) or resolved.get((ent.end - len(name), ent.end))
                        or named_place_country(name))
             if is_state(country):
                 votes[country] += 1
+    # actors13 (issue #18): a local story names its town mostly inside names the tagger
+    # reads as organisations ("Kilkenny County Council", "Millbrook police"); the places
+    # step resolved those in the article's context, and they say where the story is too.
+    # Only places below a country (demonyms and country names vote through the actors),
+    # and only a country at least _LOCAL_PLACES of them name: one "Washington" in a
+    # name ("the OAS in Washington", "a California start-up") sets no story there.
+    local: Counter = Counter()
+    for place in analysis.places:
+        if place.feature in _COUNTRY_FEATURES or place.rule == "country-word" or not is_state(place.country):
+            continue
+        if not any(s < place.end and place.start < e for s, e in tagged):
+            local[namesakes.get(place.text.lower(), place.country)] += 1
+    votes.update({country: n for country, n in local.items() if n >= _LOCAL_PLACES})
     return votes
 
 

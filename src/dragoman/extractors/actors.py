@@ -348,7 +348,7 @@ def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
                              of_realm.rule)
         appos = _appositive(head)
         if appos is not None:
-            appos_code = code_actor(appos.text)
+            appos_code = code_actor(appos.text, as_of=analysis.published)
             rule = "+".join(r for r in (code.rule, appos_code.rule and f"appos:{appos_code.rule}") if r)
             code = fill_open_fields(code, appos_code, rule or None)
         start_char = doc[title_start].idx if title else name_tokens[0].idx
@@ -395,7 +395,7 @@ def _named_group_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
             kind, key, name = "country", f"country:{code}", re.sub(r"^the\s+", "", text, flags=re.I)
             actor_code = ActorCode(code, None, None, name, "country", f"country:{text}")
         else:
-            actor_code = code_actor(text)
+            actor_code = code_actor(text, as_of=analysis.published)
             if ent.label == "GPE" and actor_code.kind == "person" and load_gazetteer().ranked(text, main_only=True):
                 continue  # "the Austin, Texas, rally": a place the tagger and the gazetteer agree on, no Lloyd Austin
             if ent.label == "GPE" and (actor_code.kind == "country" or not actor_code.sector):
@@ -451,7 +451,7 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
             continue
         start, end = tokens[0].idx, tokens[-1].idx + len(tokens[-1].text)
         phrase = analysis.text[start:end]
-        code = code_actor(phrase)
+        code = code_actor(phrase, as_of=analysis.published)
         if not code.sector or (code.sector == "UNK" and not code.country):
             continue
         if any(s <= head.idx < e for s, e in taken):

@@ -124,9 +124,13 @@ def _of_sector(phrases: list[tuple[_Piece, list[_Piece]]]) -> tuple[Optional[str
     return None, None
 
 
-def _sector(a: _Analysis, head: Optional[int], has_country: bool) -> tuple[Optional[str], list[str]]:
+def _sector(a: _Analysis, head: Optional[int], has_country: bool,
+            country_from_scene: bool = False) -> tuple[Optional[str], list[str]]:
     """Sector from the head; a generic head borrows its modifier's, a state role
-    modified by a non-state institution takes the institution's ("Hamas envoy")."""
+    modified by a non-state institution takes the institution's ("Hamas envoy"). A
+    country the phrase names gives a generic head its `with_country` sector ("the Israeli
+    leader" GOV); one only the article's scene gives, its `in_scene` sector ("a man" CVL,
+    but "the leader" stays open: the scene says where, not whose leader)."""
     if head is None:
         return None, []
     piece = a.main[head]
@@ -139,7 +143,12 @@ def _sector(a: _Analysis, head: Optional[int], has_country: bool) -> tuple[Optio
         if sector is None:
             sector, rule = _of_sector(a.phrases)
         if sector is None:
-            sector = lex.with_country if has_country and lex.with_country else lex.sector
+            if has_country and lex.with_country:
+                sector = lex.with_country
+            elif country_from_scene and lex.in_scene:
+                sector = lex.in_scene
+            else:
+                sector = lex.sector
             rule = f"generic:{piece.key}"
         else:
             rule = f"{rule}+generic:{piece.key}"
@@ -217,7 +226,7 @@ def _role(text: str, a: _Analysis, head: Optional[int]) -> Optional[str]:
 
 
 def _code_phrase(text: str, registry: Optional[ActorSource] = None,
-                 context_country: Optional[str] = None) -> ActorCode:
+                 context_country: Optional[str] = None, country_from_scene: bool = False) -> ActorCode:
     pieces = _pieces(text)
     if not pieces:
         return ActorCode()
@@ -237,7 +246,7 @@ def _code_phrase(text: str, registry: Optional[ActorSource] = None,
         return ActorCode(name=_clean(text, a))  # "Israel and Hamas": two actors, not one
     if head is None and country is not None:
         return _nationals(text, a, country, country_rule)
-    sector, rules = _sector(a, head, country is not None)
+    sector, rules = _sector(a, head, country is not None, country_from_scene)
     home, home_rule = _home_namesake(a.main, head, context_country, sector)
     if home is not None:
         country, country_rule = home, home_rule
@@ -323,7 +332,7 @@ def names_stateless_group(text: str) -> bool:
 
 
 def code_actor(text: str, *, context_country: Optional[str] = None, as_of: Union[str, date, None] = None,
-               registry: Optional[ActorSource] = None) -> ActorCode:
+               registry: Optional[ActorSource] = None, country_from_scene: bool = False) -> ActorCode:
     """Country, sector, role, name and kind of an actor phrase.
 
     What the phrase leaves open is filled, in this order, from a title that names one
@@ -332,20 +341,22 @@ def code_actor(text: str, *, context_country: Optional[str] = None, as_of: Union
     `as_of` (YYYY-MM-DD), and last from context_country (alpha-3) when the phrase has a
     role ("Secretary of State Antony Blinken" in a US article). A name no source knows,
     or that a source gives to two actors, stays uncoded: names are never guessed.
+    `country_from_scene`: the caller places the actor in a country the phrase does not
+    name (the article's scene), so a generic head takes its `in_scene` sector ("a man" CVL).
     """
-    return _article_codes.get((text, context_country, as_of, id(registry)),
-                              lambda: _code_actor(text, context_country, as_of, registry))
+    return _article_codes.get((text, context_country, as_of, id(registry), country_from_scene),
+                              lambda: _code_actor(text, context_country, as_of, registry, country_from_scene))
 
 
 def _code_actor(text: str, context_country: Optional[str], as_of: Union[str, date, None],
-                registry: Optional[ActorSource]) -> ActorCode:
+                registry: Optional[ActorSource], country_from_scene: bool = False) -> ActorCode:
     text = (text or "").replace("\u2019", "'").strip()
     if not text:
         return ActorCode()
     head_text, *appositions = [part.strip() for part in text.split(", ") if part.strip()] or [text]
-    code = _code_phrase(head_text, registry, context_country)
+    code = _code_phrase(head_text, registry, context_country, country_from_scene)
     for apposition in appositions:
-        code = _merge(code, _code_phrase(apposition, registry, context_country))
+        code = _merge(code, _code_phrase(apposition, registry, context_country, country_from_scene))
     if code.country is None and code.role is not None:
         national = _LEXICON.national_titles.get(_key(code.role))
         if national:

@@ -48,6 +48,7 @@ class _Lex:
     country: Optional[str] = None
     kind: Optional[str] = None
     with_country: Optional[str] = None  # generic heads: sector when a country is named
+    in_scene: Optional[str] = None  # generic heads: sector when only the article's scene gives the country
     acronym: bool = False
     detail: str = ""  # prep class, or "plural"
     candidates: tuple[str, ...] = ()  # institutions: the countries one shared name may belong to
@@ -179,10 +180,11 @@ class _Lexicon:
         for entry, spec in roles["generic"].items():
             singular, plural = _forms(entry)
             kind = spec.get("kind")
-            self.add(singular, _Lex("generic", spec.get("default"), kind=kind, with_country=spec.get("with_country")))
+            self.add(singular, _Lex("generic", spec.get("default"), kind=kind, with_country=spec.get("with_country"),
+                                    in_scene=spec.get("in_scene")))
             if plural and kind != "group":
-                self.add(plural, _Lex("generic", spec.get("default"), kind="group",
-                                      with_country=spec.get("with_country"), detail="plural"))
+                self.add(plural, _Lex("generic", spec.get("default"), kind="group", with_country=spec.get("with_country"),
+                                      in_scene=spec.get("in_scene"), detail="plural"))
         for word in roles["party_words"]:
             self.add(word, _Lex("modifier", "PTY", detail=_CAPITALISED))
         for word in roles["pronouns"]:

@@ -5,6 +5,7 @@ of the sentence (domestic players take the one country it is set in).
 
 from __future__ import annotations
 
+import re
 from typing import Optional, Union
 
 from msgspec.structs import replace
@@ -40,6 +41,8 @@ _COUNTS = {"two": 2, "both": 2, "three": 3}  # "the two leaders", "both presiden
 _DESCRIBING_DEPS = frozenset({"relcl", "acl", "amod"})  # "those who ...", "those backing ...", "those responsible"
 _STATE_NOUNS = frozenset({"country", "nation", "state", "government"})  # "the two countries"
 
+
+_ROLE_RULE = re.compile(r"(?:^|\+)(?:role|title|generic|institution):")  # a coding by role words or a body's name
 
 _UNSET: Optional[Party] = Party(text="", start=0, end=0)  # article scene not yet counted
 
@@ -208,7 +211,24 @@ class PartyFinder:
     def party(self, token: Token) -> Party:
         """The party for one argument token, coded through the actor layer,
         quotes (first person), reporting verbs and names (third person), and
-        finally country words and places."""
+        finally country words and places; a party no actor stands for takes the
+        sector its own words give (`_worded_sector`)."""
+        return self._worded_sector(self._party(token))
+
+    def _worded_sector(self, party: Party) -> Party:
+        """actors13 (issue #18): a phrase the actor layer made no actor of ("a man",
+        "five people", "the asylum seekers", "county law enforcement") is coded by its
+        role words as an actor's are; once the party has a country the scene gave it, a
+        person noun of no role is that country's civilian ("a man" CVL).
+        Place names and pronouns lend no sector."""
+        if party.actor_id is not None or party.sector is not None:
+            return party
+        code = code_actor(party.text, as_of=self.analysis.published, country_from_scene=bool(party.country))
+        if code.sector in (None, "UNK") or not _ROLE_RULE.search(code.rule or ""):
+            return party
+        return replace(party, sector=code.sector)
+
+    def _party(self, token: Token) -> Party:
         token = _antecedent(token)
         span = _whole_person_name(_noun_phrase(token))
         party = self.analysis.party(span)
