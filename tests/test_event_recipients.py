@@ -231,3 +231,11 @@ def test_an_event_noun_is_not_linked_when_earlier_events_had_different_targets(c
             "on Tuesday. Officers said the shooting took place at a market.")
     later = [e for e in coded(text, "ASSAULT") if e.trigger.text == "shooting"]
     assert later and all(not e.recipient for e in later)
+
+
+# -- the actor's own things (recipients13, issue #17/#18) --------------------------------------
+
+
+def test_people_the_actor_leads_stay_its_recipients(events_of):
+    event = _only(events_of("Kenyan President Tom Reyes defended his ministers against the charges."), "SUPPORT")
+    assert [p.text for p in event.recipient] == ["his ministers"]

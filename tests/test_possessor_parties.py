@@ -1,7 +1,7 @@
 """A phrase whose possessor is a person ("his wife", "none of her rivals") names other
 people than that person: it never takes the possessor's actor, though it may share the
-possessor's country. What a person owns ("her record") still stands for them. Sentences
-are our own."""
+possessor's country. What a person owns ("her record") still stands for them, though
+never as the target of their own act. Sentences are our own."""
 
 from __future__ import annotations
 
@@ -38,6 +38,7 @@ def test_a_counterpart_takes_the_country_its_modifier_names(events_of):
     assert all(p.actor_id is None for p in event.recipient)
 
 
-def test_what_a_person_owns_still_stands_for_them(events_of):
+def test_what_a_person_owns_is_not_their_own_recipient(events_of):
+    """recipients13 (issue #17/#18): her record stands for her, so it is no target of hers."""
     event = _only(events_of("Senator Maria Lopez of Texas defended her record on Tuesday."), "SUPPORT")
-    assert event.recipient and event.recipient[0].actor_id == event.actor[0].actor_id
+    assert event.recipient == []

@@ -15,7 +15,8 @@ Four steps, each a small function:
 4. *Coreference.* Pronouns (he/she/they) and definite role descriptions ("the
    top US diplomat") link to the most salient compatible actor before them:
    recency, grammatical subjecthood, gender and number, role class, country;
-   an object pronoun never to its own clause's subject ("Smith attacked him").
+   an object pronoun never to its own clause's subject ("Smith attacked him"),
+   a subject pronoun never to a name its clause holds ("he attacked Smith").
    A person's gender comes from honorifics and from the pronouns no one else
    near could be, never from a guessed link.
 
@@ -46,7 +47,7 @@ from ..resolve.dateline import dateline_end
 from ..annotate.views import doc_tokens, sentence_of, sentences, span_at, span_tokens
 from .actor_homes import home_country, take_homes
 from .actor_scene import dominant_country, place_in_scene, place_votes, recode_home_namesakes
-from .events.parse import own_clause_subjects
+from .events.parse import commanded_names, own_clause_subjects
 
 # lowercase words that may sit inside a capitalised title run: "Ambassador to the UN"
 _TITLE_CONNECTORS = {"of", "to", "the", "for", "on", "-"}
@@ -637,7 +638,8 @@ def _resolve_pronouns(analysis: Analysis, clusters: list[_Cluster], sent_index_o
     for tok in pronouns:
         word = tok.lower_
         sent_index = sent_index_of(tok.i)
-        barred = {id(c) for c in (_cluster_at(clusters, s) for s in own_clause_subjects(tok)) if c is not None}
+        bound = own_clause_subjects(tok) + commanded_names(tok)
+        barred = {id(c) for c in (_cluster_at(clusters, s) for s in bound) if c is not None}
         if word in _PLURAL:
             target = _salient(groups, tok.idx, sent_index, lambda c: id(c) not in barred, window=1)
         else:

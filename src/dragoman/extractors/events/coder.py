@@ -5,7 +5,7 @@ date, place, sizes and confidence.
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from msgspec.structs import replace
 from spacy.tokens import Doc, Span, Token
@@ -169,7 +169,7 @@ class EventCoder:
             self.arguments.unidentified_attackers(draft, place)
         if draft.match.entry.visit and not _hosted(draft):
             return None
-        others = _other_than_actors(draft.recipients, draft.actors)
+        others = _other_than_actors(draft.recipients, draft.actors, self.parties.agentive_word)
         if len(others) < len(draft.recipients):
             draft.recipients = others
             draft.rule += "+recipient:not-the-actor"
@@ -496,15 +496,20 @@ def _is_reflexive(token: Token) -> bool:
 
 
 def _other_than_actors(
-    recipients: list[tuple[Token, Party]], actors: list[tuple[Token, Party]]
+    recipients: list[tuple[Token, Party]], actors: list[tuple[Token, Party]], names_player: Callable[[Token], bool]
 ) -> list[tuple[Token, Party]]:
     """recip7 (issue #17/#18): the words that name the actor never name its
     recipient too: 'a town hall hosted by the network' (the hall stands in for
     its host), 'a rally in the city' (the scene taken for the actor and the
-    target alike). Another mention of the same one ('he ... him') is a
-    different word and stays."""
+    target alike). recipients13 (issue #17/#18): nor is a thing the actor owns,
+    coded as the actor through its possessor ('defended his record', 'complained
+    about their costs'), its recipient. Another mention of the same one ('he ...
+    him') is a different player's word and stays: when both are linked to one
+    actor, either link may be the wrong one."""
     own = {(p.start, p.end) for _, p in actors} | {(t.idx, t.idx + len(t)) for t, _ in actors}
-    return [(t, p) for t, p in recipients if (p.start, p.end) not in own]
+    own_ids = {p.actor_id for _, p in actors if p.actor_id}
+    return [(t, p) for t, p in recipients if (p.start, p.end) not in own
+            and not (p.actor_id in own_ids and not names_player(t))]
 
 
 def _word_runs(*sequences: list[str], longest: int) -> set[tuple[str, ...]]:

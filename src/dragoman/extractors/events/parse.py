@@ -194,6 +194,42 @@ def own_clause_subjects(pronoun: Token) -> list[Token]:
     return subjects + [c for s in subjects for c in s.conjuncts]
 
 
+def commanded_names(pronoun: Token) -> list[Token]:
+    """The names a subject pronoun's own clause holds after it ("he decided to
+    attack Trump", "she said she never met Jones"): a pronoun never means a name
+    it governs this way (binding principle C), though that name is often the most
+    salient person before it. Not a name in a clause with its own subject
+    coordinated with the pronoun's ("he spoke, but Smith left") or set beside it
+    ("he left; Smith stayed"), where writers do repeat the name; nor one on the
+    other side of a quotation's edge, in another voice ('he says "vote Smith"');
+    nor one an honorific gives the other gender ("he thanked Mrs. Lee").
+    A possessive ("his aides met Jones") governs nothing."""
+    if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.tag_ != "PRP":
+        return []
+    other = _FEMALE_HONORIFICS if pronoun.lower_ == "he" else _MALE_HONORIFICS if pronoun.lower_ == "she" else set()
+    doc = pronoun.doc
+    names = [t for t in _core_clause(pronoun.head) if t.i > pronoun.i and doc[t.i - 1].lower_ not in other
+             and (t.ent_type_ in _NAME_ENTS or t.pos_ == "PROPN")]
+    return [t for t in names if sum(w.is_quote for w in doc[pronoun.i : t.i]) % 2 == 0]
+
+
+def _core_clause(head: Token) -> list[Token]:
+    """A clause's words without the clauses set beside it or coordinated with it
+    under a subject of their own ("he spoke, but Smith left"); a coordinated
+    predicate shares the subject ("he spoke and thanked Smith")."""
+    words = [head]
+    for child in head.children:
+        if child.dep_ == "parataxis" or child.dep_ == "conj" and any(
+                c.dep_ in ("nsubj", "nsubjpass") for c in child.children):
+            continue
+        words.extend(child.subtree)
+    return words
+
+
+_MALE_HONORIFICS = {"mr", "mr."}
+_FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms."}
+
+
 def _complement_tokens(head: Token, circumstances: frozenset[str] = frozenset()) -> list[Token]:
     """What a trigger governs: objects, complements and prepositional phrases,
     not its subject, coordinated clauses, adverbial clauses or phrases headed
