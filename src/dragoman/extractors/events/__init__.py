@@ -5,6 +5,8 @@ One module per part of the coder:
 - `triggers`: where the lexicon's entries occur (`TriggerMatcher`);
 - `arguments`: which words are each trigger's actor and recipient (`ArgumentReader`);
 - `parties`: who those words stand for, coded (`PartyFinder`);
+- `scenes`: the country a sentence is set in and the one country the article is
+  about, which domestic players take (`Scenes`);
 - `assertion`: which triggers name an event the sentence reports;
 - `status`: occurred, future, hypothetical, negated or historical, and PLOVER's recodings;
 - `coder`: the assembly of `Event` records (`EventCoder`); `drafts` and

@@ -283,7 +283,7 @@ class ArgumentReader:
         candidates = [place] + self.analysis.places_within(sentence.start_char, sentence.end_char)
         target_placed = False
         for where in candidates:
-            if where is None or not is_state(where.country) or self.parties.place_in_dateline(where):
+            if where is None or not is_state(where.country) or self.parties.scenes.place_in_dateline(where):
                 continue
             span = span_at(self.doc, where.start, where.end)
             if any(a < where.end and where.start < b for a, b in taken) or (
@@ -296,7 +296,7 @@ class ArgumentReader:
                                                country=where.country))]
             draft.rule += "+actor:unidentified-at-place"
             return
-        article = None if target_placed else self.parties.article_scene_party()
+        article = None if target_placed else self.parties.scenes.article_party()
         if article is not None:  # nothing says where it was, in a story about one country: there
             draft.actors = [(draft.head, article)]
             draft.rule += "+actor:unidentified-at-place+article-scene"
@@ -348,7 +348,7 @@ class ArgumentReader:
         if draft.event not in self.lex.domestic_recipient:
             return []
         scene = self.parties.scene(draft.head)
-        scene = self.parties.undated_scene(scene) if scene is not None else None
+        scene = self.parties.scenes.undated(scene) if scene is not None else None
         if scene is None or {p.country for _, p in draft.actors} != {scene.country}:
             return []
         draft.notes.append("scene")
@@ -413,7 +413,7 @@ class ArgumentReader:
         for place in self.analysis.places:
             span = span_at(self.doc, place.start, place.end)
             if (span is not None and span.root.i in tokens and _is_geographic(span)
-                    and not self.parties.in_dateline(span[0])):  # where the story was filed, not a target
+                    and not self.parties.scenes.in_dateline(span[0])):  # where the story was filed, not a target
                 found.append((place, span.root))
         return sorted(found, key=lambda pair: pair[0].start)
 

@@ -6,45 +6,39 @@ of the sentence (domestic players take the one country it is set in).
 from __future__ import annotations
 
 import re
-from typing import Optional, Union
+from typing import Optional
 
 from msgspec.structs import replace
-from spacy.tokens import Doc, Span, Token
+from spacy.tokens import Span, Token
 
 from ...analysis import Analysis
-from ...annotate.views import doc_text, lower_words, sentence_of, sentences, span_at, span_tokens
-from ...records import Actor, Party, Place
+from ...annotate.views import doc_text, sentence_of, sentences, span_at
+from ...records import Actor, Party
 from ...resolve.actor_codes import code_actor, names_player, names_stateless_group
-from ...resolve.countries import country_code, is_state
+from ...resolve.countries import country_code
 from ...resolve.dateline import dateline_end
 from ..lexicon import Lexicon
 from .parse import (_NAME_ENTS, _NOMINAL, _QUANTITY_NOUNS, _antecedent, _is_geographic, _lemma, _pobjects, _subjects,
                     own_clause_subjects)
+from .scenes import Scenes, cited_sources, ethnic_within, is_stance_target
 
 _FIRST_PERSON = {"i", "we", "me", "us", "my", "our", "ours"}
 _PERSONAL_THIRD = {"he", "him", "his", "she", "her"}
 _IMPERSONAL_THIRD = {"it", "its", "they", "them", "their"}
 _LOCATIVE_PREPS = {"in", "from", "throughout", "across", "inside"}
 _PLACE_PREPS = _LOCATIVE_PREPS | {"at", "to", "into", "near", "within"}  # "returning to Kyrgyzstan"
-_DESTINATION_PREPS = {"to", "into", "toward", "towards"}  # where one goes is not where one is from
 _INTERNATIONAL_SECTORS = {"IGO", "NGO"}  # bodies that belong to no one country's scene
 _NOT_PARTY_ENTS = {"DATE", "TIME", "CARDINAL", "ORDINAL", "PERCENT", "MONEY", "QUANTITY"}
 _ARG_TRIM = {"relcl", "acl", "appos", "conj", "cc", "advmod", "punct", "prep"}
-_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative", "attr", "agent"}
 _PLAYER_ENTS = {"PERSON", "ORG", "NORP"}  # names of players (not "the Kilburn Estate")
 _PHRASE_DEPS = {"compound", "amod", "nmod", "npadvmod", "pobj", "prep", "conj", "appos"}  # in a noun phrase
 _ANTECEDENT_SENTENCES = 4
-_ARTICLE_SCENE_SHARE = 0.7  # "clearly about one country": its share of the article's country mentions
-_ARTICLE_SCENE_MENTIONS = 2
-_ARTICLE_SCENE_LEAD = 3  # ... or this many times the runner-up's mentions
 _COUNTS = {"two": 2, "both": 2, "three": 3}  # "the two leaders", "both presidents"
 _DESCRIBING_DEPS = frozenset({"relcl", "acl", "amod"})  # "those who ...", "those backing ...", "those responsible"
 _STATE_NOUNS = frozenset({"country", "nation", "state", "government"})  # "the two countries"
 
 
 _ROLE_RULE = re.compile(r"(?:^|\+)(?:role|title|generic|institution):")  # a coding by role words or a body's name
-
-_UNSET: Optional[Party] = Party(text="", start=0, end=0)  # article scene not yet counted
 
 
 class PartyFinder:
@@ -56,10 +50,8 @@ class PartyFinder:
         self.doc = analysis.doc
         self.country_code = country_code
         self.actors_by_id: dict[str, Actor] = {a.id: a for a in analysis.actors}
-        self._settings: dict[tuple[int, frozenset[int]], Optional[Party]] = {}
         self._facing: frozenset[int] = frozenset()  # the event's other side: never the actor's scene
-        self._article_party: Optional[Party] = _UNSET
-        self._article_lead: Optional[str] = None  # the article's one country, set with _article_party
+        self.scenes = Scenes(analysis, lexicon)
         self.article_scened: set[int] = set()  # tokens coded by the article's country, for the rule
 
     def facing(self, token: Token, party: Party, recipients: list[tuple[Token, Party]],
@@ -91,11 +83,11 @@ class PartyFinder:
         out: list[tuple[Token, Party]] = []
         seen: set[int] = set()
         for token in [_counted(t) for t in tokens]:
-            if token.ent_type_ in _NOT_PARTY_ENTS or self.in_dateline(token):
+            if token.ent_type_ in _NOT_PARTY_ENTS or self.scenes.in_dateline(token):
                 continue
             for member in self._members(token, role):
                 tok, party = member
-                if tok.i not in seen and not self.in_dateline(tok):
+                if tok.i not in seen and not self.scenes.in_dateline(tok):
                     seen.add(tok.i)
                     out.append(member)
         return out
@@ -126,7 +118,7 @@ class PartyFinder:
             if modifier.dep_ not in ("amod", "compound", "nmod") or not modifier.conjuncts:
                 continue
             group = sorted([modifier, *modifier.conjuncts], key=lambda t: t.i)
-            codes = [None if _is_stance_target(m) else self.country_code(m.text) for m in group]
+            codes = [None if is_stance_target(m) else self.country_code(m.text) for m in group]
             if not all(codes) or len(set(codes)) < 2:
                 continue
             whole = self.party(token)
@@ -292,9 +284,9 @@ class PartyFinder:
         A sentence naming two countries stays uncoded; the event's target
         ("sued Toledo police") names none for its actor (parties12, issue #18)."""
         sentence = sentence_of(token)
-        if self._scene_countries(sentence, _cited_sources(sentence) | self._facing):
+        if self.scenes.countries(sentence, cited_sources(sentence) | self._facing):
             return None
-        country = self.article_country()
+        country = self.scenes.article_country()
         if country:
             self.article_scened.add(token.i)
         return country
@@ -305,56 +297,14 @@ class PartyFinder:
         scene country, else of the article's one country."""
         scene = self.scene(trigger)
         if scene is not None:
-            return self.undated_scene(scene)
+            return self.scenes.undated(scene)
         sentence = sentence_of(trigger)
-        if self._scene_countries(sentence, _cited_sources(sentence)):
+        if self.scenes.countries(sentence, cited_sources(sentence)):
             return None
-        article = self.article_scene_party()
+        article = self.scenes.article_party()
         if article is not None:
             self.article_scened.add(trigger.i)
         return article
-
-    def article_country(self) -> Optional[str]:
-        """The one country most of the article's places and demonyms name, if any."""
-        self.article_scene_party()
-        return self._article_lead
-
-    def article_scene_party(self) -> Optional[Party]:
-        """The first mention of the article's one country, as a party. A dateline's place
-        counts towards the country but is no party (none, if the country has no other mention)."""
-        if self._article_party is _UNSET:
-            counts: dict[str, int] = {}
-            first: dict[str, Party] = {}
-            for sentence in sentences(self.doc):
-                for code, party in self._scene_countries(sentence, set()).items():
-                    counts[code] = counts.get(code, 0) + 1
-                    if not self.place_in_dateline(party):
-                        first.setdefault(code, party)
-            lead = _clear_lead(counts)
-            if lead is None:
-                mentions, first = self._place_mentions()
-                lead = _clear_lead(mentions)
-                lead = lead if set(counts) <= {lead} else None  # the scenes name only it, if any
-            self._article_lead = lead
-            self._article_party = first.get(lead) if lead else None
-        return self._article_party
-
-    def _place_mentions(self) -> tuple[dict[str, int], dict[str, Party]]:
-        """parties12 (issue #18): every place mention of the article, by country,
-        for when its sentences set too few scenes to tell its country: a local story
-        names its town mostly inside names and as clause arguments ("Millbrook police
-        said", "moved to Millbrook"), seldom as a scene ("in Millbrook"), yet is as
-        clearly set there. Scenes set in another country (a story about several)
-        leave it open."""
-        counts: dict[str, int] = {}
-        first: dict[str, Party] = {}
-        for place in self.analysis.places:
-            if place.country and is_state(place.country) and self._names_seat(place):
-                counts[place.country] = counts.get(place.country, 0) + 1
-                if not self.place_in_dateline(place):
-                    first.setdefault(place.country, Party(text=place.text, start=place.start, end=place.end,
-                                                          country=place.country))
-        return counts, first
 
     def _is_domestic_player(self, token: Token, party: Party) -> bool:
         """Whether an uncoded party may take the scene's country: a person,
@@ -476,7 +426,7 @@ class PartyFinder:
     def _country_of(self, span: Span) -> Optional[str]:
         """A country word in the phrase ("the US", "Israeli officials"), or the
         country of a place it names."""
-        words = [t for t in span if not _is_stance_target(t)]
+        words = [t for t in span if not is_stance_target(t)]
         candidates = ([span.text] if len(words) == len(span) else []) + [
             t.text for t in words if t.pos_ in ("PROPN", "ADJ", "NOUN")
         ]
@@ -491,27 +441,12 @@ class PartyFinder:
         located = self._located_country(span.root)
         if located:
             return located
-        stances = {t.idx for t in span if _is_stance_target(t)}
+        stances = {t.idx for t in span if is_stance_target(t)}
         for place in self.analysis.places:
             if place.start < span.end_char and span.start_char < place.end and place.country:
-                if place.start not in stances and self._names_seat(place):
+                if place.start not in stances and self.scenes.names_seat(place):
                     return place.country
         return None
-
-    def _names_seat(self, place: Place) -> bool:
-        """Whether a place inside a party's phrase tells where the party is from.
-
-        A place inside a person's name says nothing ("Kenzo Oshima"); inside an
-        organisation's name only a country or capital counts ("Baghdad
-        University"), not a town the gazetteer happens to know ("the Bush
-        administration").
-        """
-        span = span_at(self.doc, place.start, place.end)
-        if span is None or any(t.ent_type_ == "PERSON" for t in span):
-            return False
-        if any(t.ent_type_ == "ORG" for t in span):
-            return self.country_code(place.text, capitals=True) is not None
-        return True
 
     def _setting_country(self, token: Token) -> Optional[str]:
         """The one country a sentence is set in, for a party that shows none.
@@ -527,54 +462,9 @@ class PartyFinder:
         return scene.country if scene is not None else None
 
     def scene(self, token: Token) -> Optional[Party]:
-        """The first mention of the sentence's one scene country, as a party."""
-        sentence = sentence_of(token)
-        key = (sentence.start, self._facing)
-        if key not in self._settings:
-            self._settings[key] = self._scene_of(sentence, self._facing)
-        return self._settings[key]
-
-    def undated_scene(self, scene: Party) -> Optional[Party]:
-        """A scene as a party: the dateline's place sets the sentence's country but is no
-        party, so another mention of that country in the article stands for it, if any."""
-        if not self.place_in_dateline(scene):
-            return scene
-        article = self.article_scene_party()
-        return article if article is not None and article.country == scene.country else None
-
-    def _scene_of(self, sentence: Span, facing: frozenset[int]) -> Optional[Party]:
-        """The scene from the reported clause; a trailing reporter ("..., police
-        in Nairobi said") only when the clause itself names no country. A
-        source cited with "according to" never sets the scene, nor does the
-        event's recipient (`facing`)."""
-        cited = _cited_sources(sentence) | facing
-        reporters = _trailing_reporters(sentence, self.lex.speech_verbs)
-        found = self._scene_countries(sentence, cited | reporters)
-        if not found:
-            found = self._scene_countries(sentence, cited)
-        return next(iter(found.values())) if len(found) == 1 else None
-
-    def _scene_countries(self, sentence: Span, excluded: set[int]) -> dict[str, Party]:
-        found: dict[str, Party] = {}
-        for place in self.analysis.places_within(sentence.start_char, sentence.end_char):
-            span = span_at(self.doc, place.start, place.end)
-            if (
-                place.country and span is not None and span.root.i not in excluded
-                and not _is_stance_target(span.root) and _is_scene(span.root) and self._names_seat(place)
-            ):
-                found.setdefault(place.country, Party(text=place.text, start=place.start, end=place.end,
-                                                      country=place.country))
-        for tok in span_tokens(sentence):  # the doc's kept tokens: iterating the Span builds each anew
-            if not (tok.pos_ == "ADJ" or tok.ent_type_ == "NORP"):  # the cheap test first
-                continue
-            if tok.i in excluded or _is_stance_target(tok):
-                continue
-            if not _ethnic_within(tok.doc, tok.i, tok.i + 1):
-                code = self.country_code(tok.text)
-                if code and _is_scene(tok):
-                    found.setdefault(code, Party(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
-                                                 country=code))
-        return {code: party for code, party in found.items() if is_state(code)}  # "the UN", "ISIS": no scene
+        """The one country the token's sentence is set in, as a party; the event's other
+        side (see `facing`) never sets its actor's scene."""
+        return self.scenes.of_sentence(token, self._facing)
 
     def _located_country(self, head: Token) -> Optional[str]:
         """'rebels in the Ivory Coast', 'a newspaper based in Beirut', 'guerrillas
@@ -594,16 +484,6 @@ class PartyFinder:
                 if place.country and place_span is not None and _is_geographic(place_span):
                     return place.country
         return None
-
-    def in_dateline(self, token: Token) -> bool:
-        """Whether the token is in the dateline opening its sentence ("SEOUL -", "ROME (AP) -"):
-        the dateline tells where the story was filed, never who acted or was acted on."""
-        return token.idx < dateline_end(doc_text(self.doc), sentence_of(token).start_char)
-
-    def place_in_dateline(self, place: Union[Place, Party]) -> bool:
-        """Whether a place mention (or a party made of one) is the dateline's place."""
-        span = span_at(self.doc, place.start, place.end)
-        return span is not None and self.in_dateline(span[0])
 
     def describes_player(self, token: Token, trigger: Token) -> bool:
         """Whether a place or demonym sits in some player's phrase ("the
@@ -631,19 +511,6 @@ class PartyFinder:
         if token.pos_ == "PRON":
             return token.lower_ in _FIRST_PERSON | _PERSONAL_THIRD | _IMPERSONAL_THIRD or _described_people(token)
         return _lemma(token) in self.lex.agent_nouns or _names_role(token)
-
-
-def _clear_lead(counts: dict[str, int]) -> Optional[str]:
-    """The country an article is clearly about: named at least twice, and in
-    most of its country mentions or far more often than any other (a story set
-    in Cambodia about a kidnapped Briton, with British and Thai sources)."""
-    ranked = sorted(counts.items(), key=lambda item: -item[1])
-    if not ranked or ranked[0][1] < _ARTICLE_SCENE_MENTIONS:
-        return None
-    best, mentions = ranked[0]
-    runner_up = ranked[1][1] if len(ranked) > 1 else 0
-    share = mentions / sum(counts.values())
-    return best if share >= _ARTICLE_SCENE_SHARE or mentions >= _ARTICLE_SCENE_LEAD * runner_up else None
 
 
 def _names_role(token: Token) -> bool:
@@ -736,66 +603,7 @@ def _counted(token: Token) -> Token:
 def _is_ethnic(span: Span) -> bool:
     """'ethnic Albanians', 'ethnic Turkish villagers': the nationality word names
     descent, not the state they belong to, which the scene tells."""
-    return _ethnic_within(span.doc, span.start, span.end)
-
-
-def _ethnic_within(doc: Doc, start: int, end: int) -> bool:
-    """Whether "ethnic" is among the tokens [start, end) or just before them (see
-    `_is_ethnic`), read from the doc's kept words: no Span or Token is built."""
-    return "ethnic" in lower_words(doc)[max(start - 1, 0) : end]
-
-
-def _cited_sources(sentence: Span) -> set[int]:
-    """Tokens of an 'according to ...' phrase: the source of the report."""
-    return {
-        t.i for tok in span_tokens(sentence) if tok.lower_ == "according" and tok.dep_ == "prep"
-        for t in tok.subtree
-    }
-
-
-def _trailing_reporters(sentence: Span, speech_verbs: frozenset[str]) -> set[int]:
-    """The subject of a reporting verb that follows what it reports ("...,
-    Thai military sources said"): who tells the news, not where it happens."""
-    found: set[int] = set()
-    for verb in span_tokens(sentence):
-        if _lemma(verb) not in speech_verbs:
-            continue
-        reported = [c for c in verb.children if c.dep_ in ("ccomp", "parataxis") and c.i < verb.i]
-        if reported:
-            found.update(t.i for c in verb.children if c.dep_ == "nsubj" and c.i > reported[0].i
-                         for t in c.subtree)
-    return found
-
-
-def _is_stance_target(token: Token) -> bool:
-    """'anti-Syria', 'pro-Western': the country is what the stance is about,
-    not who holds it or where it is. 'Iranian-backed militias', 'US-trained
-    forces': the country is their sponsor, not who they are."""
-    doc = token.doc
-    return (
-        token.i >= 2 and doc[token.i - 1].text == "-" and doc[token.i - 2].lower_ in ("anti", "pro")
-    ) or token.lower_.startswith(("anti-", "pro-")) or _is_sponsor(token)
-
-
-def _is_sponsor(token: Token) -> bool:
-    """The first half of a hyphenated participle modifier ("Iranian-backed")."""
-    if token.dep_ != "npadvmod":  # checked first: most tokens stop here, before the slice
-        return False
-    following = token.doc[token.i + 1 : token.i + 3]
-    return (
-        token.head.tag_ == "VBN" and token.head.dep_ == "amod"
-        and len(following) == 2 and following[0].text == "-" and following[1] == token.head
-    )
-
-
-def _is_scene(token: Token) -> bool:
-    """A place or demonym that sets the scene (modifier, possessor, object of
-    a preposition) rather than acting as a clause argument of its own or
-    naming where someone goes ("deployed on operations to Afghanistan",
-    "deported to Kenya", "the envoy to Iraq")."""
-    if token.dep_ == "pobj" and token.head.lower_ in _DESTINATION_PREPS:
-        return False
-    return not (token.dep_ in _ARGUMENT_DEPS and token.head.pos_ in ("VERB", "AUX"))
+    return ethnic_within(span.doc, span.start, span.end)
 
 
 def _is_definite(noun: Token) -> bool:
