@@ -27,9 +27,9 @@ from ..resolve.registry import STATE_SECTORS
 # often another's ("rebels" fighting abroad, refugees from across the border).
 _SOCIETY_SECTORS = frozenset({"PTY", "OPP", "CVL", "EDU", "REL", "MED", "JRN", "BUS", "LAB", "AGR", "CRM"})
 _ORIGIN_PREPS = {"of", "from", "in", "across"}  # "the mayors of Asia's largest ports", "workers from Canada"
-_WIDE_FEATURES = {"continent", "region"}
-_COUNTRY_FEATURES = {"country", "continent"}
-_LOCAL_PLACES = 3  # places inside names, streets, towns: as many as a scene needs mentions  # places of no one country: "Europe", "the Middle East"
+_WIDE_FEATURES = {"continent", "region"}  # places of no one country: "Europe", "the Middle East"
+_COUNTRY_FEATURES = {"country", "continent"}  # places that vote through the actors, not as local places
+_LOCAL_PLACES = 3  # places inside names, streets, towns: how many must agree to set the story's country
 
 if TYPE_CHECKING:
     from .actors import _Cluster, _Mention
