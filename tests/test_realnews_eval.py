@@ -369,3 +369,28 @@ def test_events_task_scores_halves_from_saved_output(tmp_path):
     assert _value(report, "all: event type accuracy") == 0.5  # a1 has no output
     assert _value(report, "tune: event type accuracy") == 1.0  # a3 is in the tune half
     assert _value(report, "blind: event type accuracy") == 0.0
+
+
+def test_rne_happening_links_are_scored_over_events_that_both_pair(tmp_path):
+    gold = _rne_gold(tmp_path)
+    shelled, shelling = (_event("ASSAULT", RNE_TEXT, t) for t in ("shelled", "shelling"))
+    aid = _event("AID", RNE_TEXT, "aid", status="future")
+
+    def one(event: Event, head: Event) -> Event:
+        return msgspec.structs.replace(event, happening=head.id)
+
+    # we join the two reports of the shelling (gold: one happening) and keep the aid apart
+    right = [one(shelled, shelled), one(shelling, shelled), one(aid, aid)]
+    report = rne.evaluate(gold, predictions=_save(tmp_path / "a.jsonl", {"maru": right}))
+    assert _value(report, "happening link precision") == 1.0
+    assert _value(report, "happening link recall") == 1.0
+    # we also join the aid to the shelling: one link right of three made
+    glued = [one(shelled, shelled), one(shelling, shelled), one(aid, shelled)]
+    report = rne.evaluate(gold, predictions=_save(tmp_path / "b.jsonl", {"maru": glued}))
+    assert _value(report, "happening link precision") == pytest.approx(1 / 3)
+    assert _value(report, "happening link recall") == 1.0
+    # we keep the two reports apart: no link made, the gold one missed
+    apart = [one(shelled, shelled), one(shelling, shelling), one(aid, aid)]
+    report = rne.evaluate(gold, predictions=_save(tmp_path / "c.jsonl", {"maru": apart}))
+    assert _value(report, "happening link precision") is None
+    assert _value(report, "happening link recall") == 0.0

@@ -24,7 +24,11 @@ starts. From the pairs:
   within ("2016-09" for gold "2016-09-07"); no date, or a range whose bounds
   both lie outside the gold date, is wrong;
 - false alarms per 100 sentences: our events whose trigger starts in a sentence
-  with no gold mention, per 100 sentences of the articles.
+  with no gold mention, per 100 sentences of the articles;
+- happening links (ours only; the reference scorer has no such figure): over every
+  two of our events of one article that both pair, link precision = those we give one
+  `happening` that share a gold happening / those we give one `happening`, link recall
+  = the same / those that share a gold happening.
 
 Statuses compare with "historical" read as "occurred".
 """
@@ -32,6 +36,7 @@ Statuses compare with "historical" read as "occurred".
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import combinations
 from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
@@ -100,6 +105,9 @@ class Tally:
     found_right: int = 0  # ... with a fully right pair
     sentences: int = 0
     false_alarms: int = 0
+    links: int = 0  # two paired events of ours with one `happening`
+    gold_links: int = 0  # two paired events of ours whose mentions share a gold happening
+    right_links: int = 0  # both
     actor: Ratio = field(default_factory=Ratio)
     recipient: Ratio = field(default_factory=Ratio)
     status: Ratio = field(default_factory=Ratio)
@@ -137,12 +145,21 @@ class Tally:
                 self.misses.append(_wrong(article, mention, event, actor_ok, recipient_ok, status_ok))
         self.found += len(found)
         self.found_right += len(right)
+        self._links(mentions, events, pairs)
         self._false_alarms(article, events)
         for mention in mentions:
             if mention.happening not in found:
                 found.add(mention.happening)  # one miss per happening, at its first mention
                 self.misses.append(Miss(article.id, "missed happening", f"{mention.event} [{mention.status}]", "-",
                                         context(article.text, *mention.trigger), severity=2.0))
+
+    def _links(self, mentions: Sequence[Mention], events: Sequence[Event], pairs: Sequence[Pair]) -> None:
+        for (mi, ei), (mj, ej) in combinations(pairs, 2):
+            ours = events[ei].happening is not None and events[ei].happening == events[ej].happening
+            gold = mentions[mi].happening == mentions[mj].happening
+            self.links += ours
+            self.gold_links += gold
+            self.right_links += ours and gold
 
     def _false_alarms(self, article: RneArticle, events: Sequence[Event]) -> None:
         reported = {m.sentence for m in article.mentions}
@@ -173,6 +190,9 @@ class Tally:
         per_100 = 100 * self.false_alarms / self.sentences if self.sentences else None
         rows.append(Row(system, f"{prefix}false alarms per 100 sentences", per_100,
                         {"false alarms": self.false_alarms, "sentences": self.sentences}))
+        for name, total, kind in (("precision", self.links, "ours"), ("recall", self.gold_links, "gold")):
+            rows.append(Row(system, f"{prefix}happening link {name}", self.right_links / total if total else None,
+                            {"right": self.right_links, kind: total}))
         return rows
 
 
