@@ -1,5 +1,6 @@
 """Coercion, mobilization and sanction triggers: forces dispatched, measures against a
-disaster that are no coercion and measures against unrest that are, exchanges, interceptions
+disaster that are no coercion and measures against unrest that are, alerts and warnings about a
+hazard that are no threat (disasters13), exchanges, interceptions
 and seizures (issue #17, case5); coups named as a topic (rne5); fleeing a country (rne7).
 Sentences are our own."""
 
@@ -40,6 +41,38 @@ def test_measures_against_a_disaster_are_no_coercion(event_triggers, text):
     ("The army deployed troops to the border after the ambush.", "MOBILIZE"),
 ])
 def test_measures_against_unrest_are_still_coercion(event_triggers, text, event):
+    assert event in _types(event_triggers(text))
+
+
+# -- the hazard named by the measure; alerts and warnings about one (disasters13) ---------------
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor declared a public health emergency across the county.",
+    "The governor declared the measles outbreak a health emergency.",
+    "The cabinet declared a state of emergency in the flooded districts.",
+    "An emergency was declared in the valley after the water supply was contaminated.",
+])
+def test_an_emergency_declared_over_a_hazard_is_no_coercion(event_triggers, text):
+    assert "COERCE" not in _types(event_triggers(text))
+
+
+@pytest.mark.parametrize("text", [
+    "The health ministry issued a nationwide health alert on Monday.",
+    "Doctors issued stark warnings about the spread of the virus.",
+    "City officials issued alerts over thick smog in the northern suburbs.",
+    "The weather office put out a storm warning for the coast.",
+])
+def test_alerts_and_warnings_about_a_hazard_are_no_threat_or_mobilization(event_triggers, text):
+    assert not _types(event_triggers(text)) & {"THREATEN", "MOBILIZE"}
+
+
+@pytest.mark.parametrize("text, event", [
+    ("The navy placed its frigates on high alert near the strait.", "MOBILIZE"),
+    ("Moscow issued a stern warning to Kyiv over the drone strikes.", "THREATEN"),
+    ("The junta declared a state of emergency in the capital after the mutiny.", "COERCE"),
+])
+def test_alerts_warnings_and_emergencies_over_conflict_stay_events(event_triggers, text, event):
     assert event in _types(event_triggers(text))
 
 

@@ -55,7 +55,7 @@ def test_a_class_must_list_lemmas(tmp_path):
 
 
 @pytest.mark.parametrize("old, new, message", [
-    ('  events: ["COERCE:restrict|curfew|martial-law", MOBILIZE]\n', "", "events must be a list"),
+    ('  events: ["COERCE:restrict|curfew|martial-law", MOBILIZE, THREATEN]\n', "", "events must be a list"),
     ('"COERCE:restrict|curfew|martial-law"', '"COERCE:lockdown"', "unknown mode"),
 ])
 def test_a_hazard_response_section_names_its_fault(tmp_path, old, new, message):

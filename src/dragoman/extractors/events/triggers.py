@@ -30,6 +30,8 @@ _SCARE_QUOTE_WORDS = 4
 _HARM_PREPS = {"in", "during", "from"}
 # where a cause or a purpose is said: "after the floods", "to contain the epidemic"
 _ADJUNCT_DEPS = {"prep", "advcl", "xcomp", "npadvmod"}
+# disasters13: what a measure names, "declared a health emergency", "a flood warning"
+_NAMED_DEPS = {"dobj", "oprd", "nsubjpass", "compound", "amod"}
 _QUOTE_RE = re.compile(r"“[^”\n]{1,200}”|\"[^\"\n]{1,200}\"")
 
 
@@ -165,12 +167,13 @@ class TriggerMatcher:
         if modes is not None and entry.mode not in modes:
             return False
         verbs = [token] + ([carrier] if carrier is not None else [])
-        causes = [c for verb in verbs for c in verb.children if c.dep_ in _ADJUNCT_DEPS]
+        causes = [c for verb in verbs for c in verb.children if c.dep_ in _ADJUNCT_DEPS | _NAMED_DEPS]
         governor = verbs[-1]
         while governor.dep_ in ("xcomp", "conj") and governor.head is not governor:
             governor = governor.head
             causes += [c for c in governor.children if c.dep_ == "nsubj"]
-        return any(_lemma(t) in self.lex.hazard_causes for c in causes for t in c.subtree)
+        return any(_lemma(t) in self.lex.hazard_causes or _participle_stem(t) in self.lex.hazard_causes
+                   for c in causes for t in c.subtree)
 
     def _undergone(self, entry: Entry, verb: Token, noun: Token) -> bool:
         """'faced charges', 'avoided jail sentences', 'survived an attack',
@@ -392,6 +395,12 @@ def _names_one_of(noun: Token, lemmas: frozenset[str], armed: frozenset[str]) ->
         return False
     return (_lemma(noun) in lemmas or (noun.pos_ == "PROPN" and noun.ent_type_ in lemmas)
             or any(_lemma(c) in lemmas for c in noun.children if c.dep_ == "compound"))
+
+
+def _participle_stem(token: Token) -> str:
+    """The noun an -ed adjective is made of, which the tagger leaves whole ("flooded" -> "flood")."""
+    word = token.lower_
+    return word[:-2] if token.tag_ in ("JJ", "VBN") and word.endswith("ed") else ""
 
 
 def _is_armed_modifier(modifier: Token, armed: frozenset[str]) -> bool:
