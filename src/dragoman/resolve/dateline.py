@@ -13,9 +13,19 @@ parenthesis, a clock time, or an upper-case place name before a dash. A date
 inside the story's first sentence ("On March 3, 2015, the court ruled") is
 followed by none of these and is not taken for the publication day.
 
-`DATELINE` is the place part of a dateline ("ROME - "): the place finder reads it
-as the story's place, and names, actor phrases and event parties leave it out
-(`dateline_end`), however the tagger glued it to the name after it.
+A dateline's place ("ROME - ") says where the story was filed: names, actor phrases and
+event parties leave it out (`dateline_end`), however the tagger glued it to the name after
+it. Its forms: an upper-case place at any sentence start, maybe with its state, the day
+and the agency ("WASHINGTON, Dec. 8 (UPI) --"; an agency may stand for the dash, which
+some pages lose); a place in any case when an agency follows it ("Hanoi (VNA) -") or when
+it stands in brackets ("(NEW YORK) -"); and, in a text the source lower-cased, the place
+and colon the article opens with ("new delhi: "). A place the gazetteer does not know is
+a heading, a byline or a speaker's name, never a dateline.
+
+The place finder reads the places of the wire forms, which the tagger rarely labels
+(`dateline_places`). A lower-cased opening's place is left to the tagger: added as a
+place, it settled the article's country in stories that name no other, and with it
+"the authorities" of sentences whose arrest or charge nobody is said to make.
 """
 
 from __future__ import annotations
@@ -30,29 +40,36 @@ from .timex import lexicon, resolve
 
 OPENING = 200  # characters: a dateline or stamp stands before the story's first sentences
 
-# The place a wire story is filed from, opening a sentence or line: an upper-case name,
-# maybe its state and agency, then a dash or colon ("COLUMBUS, Ohio (AP) --", "BEIRUT: ").
-# Group 1 is the place name.
-DATELINE = re.compile(
-    r"(?:^|(?<=[.!?\n]\s))([A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*)"  # the name, at a sentence start
-    r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)?"  # ", Ohio"
-    r"\s*(?:\([A-Za-z ]+\)\s*)?"  # "(AP)"
-    r"(?:--|—|–|-\s|:\s)"
-)
+_UPPER = r"[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*"  # "SALT LAKE CITY"
+_NAMED_WORD = r"[A-Z](?:[a-z]{0,2}\.|[A-Za-z'-]+)"  # "Lake", "St.", not a sentence's last word
+_NAMED = rf"{_NAMED_WORD}(?: {_NAMED_WORD})*"  # "Salt Lake City", "St. Louis"
+_STATE = r"(?:,\s*[A-Z][A-Za-z.]+(?: [A-Z][a-z]+)?)?"  # ", Ohio"
+_AGENCY = r"\([A-Z][A-Za-z0-9]+(?: [A-Z][A-Za-z0-9]*)*\)"  # "(AP)", "(Reuters)", "(ABC7)"
+# the dash or colon ending it; "\x97" is a dash the source's code page left undecoded
+_END = r"(?:--|[—–\x97]|-\s|:(?!\d))"
+_SENTENCE_START = r"(?:^|(?<=\n)|(?<=[.!?\n]\s))"
+# a lower-cased opening: "new delhi: ", "ahmedabad/vadodara: ", "kudatini (bellary): "
+_LOWER = re.compile(r"([a-z][a-z'.-]+(?: [a-z][a-z'.-]+){0,2})(?:/[a-z][a-z .-]*?)?(?:\s*\([a-z ]+\))?\s*[:;]\s*")
+
+_UPPER_CASE = re.compile("[A-Z]")
+_BLANK = re.compile(r"\s*")
+_TITLE_WORDS = 20  # a first line no longer than this may be a title or stamp above the story
 
 # where each sentence's dateline ends, by (text, sentence start): the entity, actor and
 # party steps ask it again for every name, title, phrase and argument of a sentence
 _article_dateline_ends: ArticleMemo[int] = ArticleMemo("dateline_ends")
 
 
+def _alternation(section: str) -> str:
+    """The names and abbreviations of the months or weekdays, longest first, as a regex."""
+    words = {w for name, aliases in lexicon()[section].items() for w in (name, *aliases)}
+    return "|".join(sorted(words, key=len, reverse=True))
+
+
 @lru_cache(maxsize=1)
 def _pattern() -> re.Pattern:
-    lex = lexicon()
-    months = "|".join(sorted({w for name, aliases in lex["months"].items() for w in (name, *aliases)},
-                             key=len, reverse=True))
-    weekdays = "|".join(sorted({w for name, aliases in lex["weekdays"].items() for w in (name, *aliases)},
-                               key=len, reverse=True))
-    month = rf"(?i:{months})\.?"
+    weekdays = _alternation("weekdays")
+    month = rf"(?i:{_alternation('months')})\.?"
     day = r"\d{1,2}(?:st|nd|rd|th)?"
     when = rf"(?:(?i:{weekdays})\.?,?\s+)?(?P<date>{month}\s+{day},?\s+\d{{4}}|{day}\s+{month},?\s+\d{{4}})"
     clock = r"\d{1,2}:\d{2}"
@@ -61,18 +78,62 @@ def _pattern() -> re.Pattern:
     return re.compile(rf"(?<![\w-]){when}(?={follows})")
 
 
+@lru_cache(maxsize=1)
+def _wire() -> re.Pattern:
+    """The wire forms, at a sentence start; the group named by its form holds the place."""
+    day = rf"(?:,?\s*(?i:{_alternation('months')})\.?\s+\d{{1,2}})?"  # ", Dec. 8"
+    return re.compile(
+        _SENTENCE_START + "(?:"
+        rf"(?P<upper>{_UPPER}){_STATE}{day}\s*(?:{_AGENCY}\s*{_END}?|{_END})"  # "ROME (AP) -", "ROME (AP) The"
+        rf"|(?P<named>{_NAMED}){_STATE}{day}\s*{_AGENCY}\s*{_END}"  # "Rome (AFP) -": the agency tells
+        rf"|\((?P<bracketed>{_NAMED})\)\s*{_END}"  # "(ROME) -"
+        ")"
+    )
+
+
 def dateline_end(text: str, at: int) -> int:
     """Where the dateline opening a sentence at `at` ends ("ROME - " in "ROME - Jane Doe
-    said ..."), or `at` when the sentence opens with none. Upper-case words the gazetteer
-    does not know as a place are a heading ("QUESTIONABLE CLAIMS — ..."), not a dateline."""
-    return _article_dateline_ends.get((text, at), lambda: _dateline_end(text, at))
+    said ..."), or `at` when the sentence opens with none."""
+    return _article_dateline_ends.get((text, at), lambda: _dateline(text, at)[1])
 
 
-def _dateline_end(text: str, at: int) -> int:
-    found = DATELINE.match(text, at)
-    if found is None or not load_gazetteer().ranked(found.group(1), main_only=True):
-        return at
-    return found.end()
+def dateline_places(text: str) -> list[tuple[int, int]]:
+    """The characters of the place of every wire-form dateline in the text."""
+    starts = [m.start() for m in _wire().finditer(text)]
+    return [span for span, _end in map(lambda at: _dateline(text, at), starts) if span is not None]
+
+
+def _dateline(text: str, at: int) -> tuple[Optional[tuple[int, int]], int]:
+    """The place's span and the dateline's end, for a dateline at `at` (else None, `at`)."""
+    found = _wire().match(text, at)
+    if found is not None:
+        group = next(g for g in ("upper", "named", "bracketed") if found.group(g))
+        if load_gazetteer().ranked(found.group(group), main_only=True):
+            return found.span(group), found.end()
+    lowered = _LOWER.match(text, at)
+    if lowered is not None and at in _article_openings(text) and not _UPPER_CASE.search(text, at, _line_end(text, at)):
+        # no capitals to tell a name by, but the opening place of a lower-cased wire text
+        # keeps the name it was filed under, often an older one ("bangalore", "bombay")
+        if load_gazetteer().ranked(lowered.group(1)):
+            return lowered.span(1), lowered.end()
+    return None, at
+
+
+def _article_openings(text: str) -> tuple[int, ...]:
+    """Where the article's story may begin: its first line, and the next one after a
+    first line that is short and ends no sentence: a title or a stamp ("This story is
+    from ...")."""
+    first = _BLANK.match(text).end()
+    end = _line_end(text, first)
+    line = text[first:end].rstrip()
+    if end == len(text) or len(line.split()) > _TITLE_WORDS or line.endswith((".", "!", "?")):
+        return (first,)
+    return (first, _BLANK.match(text, end).end())
+
+
+def _line_end(text: str, at: int) -> int:
+    end = text.find("\n", at)
+    return len(text) if end < 0 else end
 
 
 def dateline_date(text: str) -> Optional[str]:

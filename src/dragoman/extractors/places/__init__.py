@@ -8,7 +8,7 @@ otherwise but a reader takes as a place: country adjectives and demonyms
 capitalised names that the words around them mark as places ("the town of
 Qarzabad", "Tarin district", "rallied in Sardinia", "a Gainesville man",
 "strikes on Khan Younis"), other occurrences of a name the tagger labelled a
-place once, and upper-case datelines ("BEIRUT:"). A name the tagger cut short
+place once, and wire datelines ("BEIRUT:", "Hanoi (VNA) -"). A name the tagger cut short
 runs on to the longer name the gazetteer knows ("Guinea" + "-Bissau", "Democratic
 Republic" + "of the Congo"); a place's name at the head of a street's is the street
 ("Northumberland Avenue"); a name used for a disease ("West Nile virus") is no

@@ -19,7 +19,7 @@ from ...annotate.views import doc_ents, doc_text, doc_tokens, span_at
 from ...records import Entity
 from ...resolve import registry as known_actors
 from ...resolve.countries import is_state, lookup as country_lookup
-from ...resolve.dateline import DATELINE
+from ...resolve.dateline import dateline_places
 from ...resolve.gazetteer import (
     DIVISION_WORDS_IN_TEXT,
     GENERIC_DIVISION_NAMES,
@@ -428,15 +428,11 @@ def _echoable(name: str, gazetteer: Gazetteer, by_any_name: bool = False) -> boo
     )
 
 
-def _datelines(text: str, taken: list[tuple[int, int]], gazetteer: Gazetteer) -> list[_Mention]:
-    """"COLUMBUS -- The ...", "BEIRUT (Reuters) -", "BEIRUT: ...": the upper-case place a
-    wire story is filed from, which the tagger rarely labels."""
-    found = []
-    for match in DATELINE.finditer(text):
-        start, end = match.span(1)
-        if not any(s < end and start < e for s, e in taken) and gazetteer.ranked(match.group(1), main_only=True):
-            found.append(_Mention(text=match.group(1), start=start, end=end))
-    return found
+def _datelines(text: str, taken: list[tuple[int, int]]) -> list[_Mention]:
+    """"COLUMBUS -- The ...", "Hanoi (VNA) -", "BEIRUT: ...": the place a wire story is
+    filed from, which the tagger rarely labels."""
+    return [_Mention(text=text[start:end], start=start, end=end) for start, end in dateline_places(text)
+            if not any(s < end and start < e for s, e in taken)]
 
 
 def _completed(mentions: list[_Mention], text: str, gazetteer: Gazetteer) -> list[_Mention]:
@@ -544,7 +540,7 @@ def _mentions(analysis: Analysis, gazetteer: Gazetteer) -> list[_Mention]:
     runs = _proper_runs(analysis.doc)
     mentions += _untagged(analysis, runs, [(m.start, m.end) for m in mentions], gazetteer)
     mentions += _echoes(analysis, runs, mentions, gazetteer)
-    mentions += _datelines(text, [(m.start, m.end) for m in mentions], gazetteer)
+    mentions += _datelines(text, [(m.start, m.end) for m in mentions])
     mentions = [_street(m, text) for m in _completed(mentions, text, gazetteer)]
     mentions = _without_named_things(mentions, text)
     mentions.sort(key=lambda m: m.start)
