@@ -543,6 +543,15 @@ def test_an_honorific_keeps_a_surname_from_a_full_name_of_the_other_gender(pipel
     assert _actor_of(a, "Okafor") is not _actor_of(a, "Peter Okafor")
 
 
+def test_one_member_of_a_group_is_not_the_group(pipeline):
+    a = _analyse(
+        pipeline,
+        "A protester climbed the fence outside the statehouse on Friday. "
+        "Hundreds of protesters marched to the square later that evening.",
+    )
+    assert _actor_of(a, "A protester") is not _actor_of(a, "protesters")
+
+
 def test_an_honorific_surname_joins_the_full_name_its_pronouns_share(pipeline):
     a = _analyse(
         pipeline,

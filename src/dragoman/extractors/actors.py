@@ -11,8 +11,9 @@ Four steps, each a small function:
    `resolve.actor_codes.code_actor`; mentions of one actor vote.
 3. *Clustering.* A surname alone joins the full name seen earlier; "Mr. Clinton"
    and "Mrs. Clinton" in one article stay two people; countries join by ISO
-   code; organisations and groups by normalised name, except after a
-   determiner of contrast ("another source", "other Republicans"): a new party.
+   code; organisations and groups by normalised name and number ("a protester"
+   is not "the protesters"), except after a determiner of contrast ("another
+   source", "other Republicans"): a new party.
 4. *Coreference.* Pronouns (he/she/they) and definite role descriptions ("the
    top US diplomat") link to the most salient compatible actor before them:
    recency, grammatical subjecthood, gender and number, role class, country;
@@ -472,7 +473,8 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
             is_subject=_is_subject(head),
             code=code,
             kind="description" if is_definite_description else (code.kind or "group"),
-            key=_contrast_key(start) if contrasted else f"group:{code.country}:{code.sector}:{head.lemma_.lower()}",
+            # "a protester" and "the protesters" are not one actor: the number is part of the key
+            key=_contrast_key(start) if contrasted else f"group:{code.country}:{code.sector}:{head.lemma_.lower()}:{head.tag_}",
             name=name,
             head_i=head.i,
             introduces=introduces,
