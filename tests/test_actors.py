@@ -561,3 +561,22 @@ def test_an_honorific_surname_joins_the_full_name_its_pronouns_share(pipeline):
     anna = _actor_of(a, "Anna Lindqvist")
     assert _actor_of(a, "Lindqvist", nth=1) is anna
     assert _actor_of(a, "Lindqvist", nth=2) is not anna
+
+
+def test_a_description_does_not_introduce_another_party_of_its_own_sentence(pipeline):
+    a = _analyse(
+        pipeline,
+        "A Canadian soldier struck Tomas Reyes on the bridge late on Sunday, police said. "
+        "Reyes was taken to a hospital in Detroit.",
+    )
+    assert _actor_of(a, "A Canadian soldier") is not _actor_of(a, "Tomas Reyes")
+
+
+def test_a_description_still_describes_its_own_name_in_its_sentence(pipeline):
+    a = _analyse(
+        pipeline,
+        "Rebels seized a Dutch engineer, Pieter Jansen, near the dam last week. "
+        "Police said a Belgian woman named Sofie Claes had also been held.",
+    )
+    assert _actor_of(a, "Pieter Jansen").country == "NLD"
+    assert _actor_of(a, "Sofie Claes").country == "BEL"

@@ -728,10 +728,11 @@ def _resolve_descriptions(descriptions: list[_Mention], clusters: list[_Cluster]
     return unlinked
 
 
-def _link_introductions(clusters: list[_Cluster]) -> list[_Cluster]:
+def _link_introductions(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
     """"a British mine removal expert was kidnapped ... Christopher Howes": an indefinite
     singular description giving a nationality introduces the first person named in full
-    after it, within two sentences, who has no country of their own and no role that the
+    after it in the next two sentences (in its own sentence only when the name is the
+    description's own, "a woman named Jane Roe"), who has no country of their own and no role that the
     description's rules out (a titled person needs a title the description shares: "a
     Pentagon spokesman ... spokesman Kenneth Bacon"); the person takes its country and
     sector (rule "introduced:..."). The clusters left, without the linked descriptions."""
@@ -740,7 +741,7 @@ def _link_introductions(clusters: list[_Cluster]) -> list[_Cluster]:
     kept = []
     for c in clusters:
         intro = c.mentions[0] if len(c.mentions) == 1 and c.mentions[0].introduces else None
-        target = _introduced(intro, named) if intro is not None else None
+        target = _introduced(doc, intro, named) if intro is not None else None
         if target is None:
             kept.append(c)
             continue
@@ -754,7 +755,15 @@ def _link_introductions(clusters: list[_Cluster]) -> list[_Cluster]:
     return kept
 
 
-def _introduced(intro: _Mention, named: list[_Cluster]) -> Optional[_Cluster]:
+def _names_description(name: Token, description: Token) -> bool:
+    """Whether a name is attached to a description as its name: "a US soldier, Sgt John Reed,"
+    (apposition) or "a woman named Jane Roe"."""
+    if name.dep_ == "appos":
+        return description in name.ancestors
+    return name.head.lemma_ in {"name", "call"} and name.head.head.i == description.i
+
+
+def _introduced(doc: Doc, intro: _Mention, named: list[_Cluster]) -> Optional[_Cluster]:
     """The first person named after `intro` and close to it whom it can describe."""
     for c in named:
         first = min(c.mentions, key=lambda m: m.start)
@@ -764,6 +773,8 @@ def _introduced(intro: _Mention, named: list[_Cluster]) -> Optional[_Cluster]:
             return None
         if len(first.name.split()) < 2:
             continue  # a person is introduced by their full name, not by a surname alone
+        if first.sent_index == intro.sent_index and not _names_description(doc[first.head_i], doc[intro.head_i]):
+            continue  # "a police officer shot Laquan McDonald": a name in the same sentence is someone else
         role = c.vote("role") or first.word_before or None  # "Dr. Charles Lee", "Sheriff's Lt. Scott Peebles"
         if not c.vote("country") and (role is None or _role_compatible(intro.code.role, role)):
             return c
@@ -811,7 +822,7 @@ def find_actors(analysis: Analysis) -> None:
     for d in _resolve_descriptions(descriptions, clusters):
         d.kind = d.code.kind or "group"
         clusters_by_key.setdefault(d.key, _Cluster(key=d.key, kind=d.kind)).mentions.append(d)
-    clusters = _link_introductions(list(clusters_by_key.values()))
+    clusters = _link_introductions(doc, list(clusters_by_key.values()))
     _sweep_surnames(doc, clusters, sent_index_of)
     pronouns = _narrator_pronouns(analysis)
     _learn_genders(pronouns, [c for c in clusters if c.kind == "person"], sent_index_of)
