@@ -9,11 +9,10 @@ Four steps, each a small function:
    is an actor noun ("Israeli officials", "the Biden administration").
 2. *Coding.* Each mention is coded to country + sector + role by
    `resolve.actor_codes.code_actor`; mentions of one actor vote.
-3. *Clustering.* A surname alone joins the full name seen earlier; "Mr. Clinton"
-   and "Mrs. Clinton" in one article stay two people; countries join by ISO
-   code; organisations and groups by normalised name and number ("a protester"
-   is not "the protesters"), except after a determiner of contrast ("another
-   source", "other Republicans"): a new party.
+3. *Clustering.* A surname alone joins the full name seen earlier; countries
+   join by ISO code; organisations and groups by normalised name and number
+   ("a protester" is not "the protesters"), except after a determiner of
+   contrast ("another source", "other Republicans"): a new party.
 4. *Coreference.* Pronouns (he/she/they) and definite role descriptions ("the
    top US diplomat") link to the most salient compatible actor before them:
    recency, grammatical subjecthood, gender and number, role class, country;
@@ -57,7 +56,7 @@ _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
 _PRONOUNS = _MALE | _FEMALE | _PLURAL
-_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f", "miss": "f"}
+_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _INDEFINITE = {"a", "an"}
 # determiners of contrast: "another source", "other Republicans", "the other candidates"
@@ -338,9 +337,9 @@ def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
         name = doc[name_tokens[0].i : name_tokens[-1].i + 1].text
         title_start = _title_start(doc, span.start, sentence_of(span[0]), analysis.text)
         title = doc[title_start : span.start].text.strip()
-        # "Mrs. Clinton": the honorific codes nothing, so it is the word before the name, not a title
-        honorific = title.split()[-1] if title else _word_before(doc, span.start, sentence_of(span[0]).start)
-        gender = _HONORIFIC_GENDER.get(honorific.lower())
+        gender = None
+        if title and title.split()[-1].lower() in _HONORIFIC_GENDER:
+            gender = _HONORIFIC_GENDER[title.split()[-1].lower()]
         code = code_actor(f"{title} {name}".strip(), as_of=analysis.published) if title else _untitled(
             name, analysis.published)
         name = _without_inner_title(name, code)
@@ -498,15 +497,12 @@ def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
     ordered = sorted(mentions, key=lambda m: m.start)
     by_surname: dict[str, set[str]] = {}
     org_names: list[str] = []
-    genders_of: dict[str, set[str]] = {}  # the genders each name is used with: "Mr. Clinton", "Mrs. Clinton"
     for m in ordered:
         parts = m.name.split()
         if m.kind == "person" and len(parts) > 1:
             by_surname.setdefault(parts[-1], set()).add(m.key)
         elif m.kind == "organization":
             org_names.append(m.name)
-        if m.kind == "person" and m.gender:
-            genders_of.setdefault(m.key, set()).add(m.gender)
     clusters: dict[str, _Cluster] = {}
     for m in ordered:
         key = m.key
@@ -516,12 +512,7 @@ def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
             # "Khan" beside Khizr and Ghazala Khan, "Henry" beside Matt Henry: one of the
             # article's own people, not the famous bearer of the name a source knows
             m.code = ActorCode(name=m.name, kind="person")
-        if m.kind == "person" and len(genders_of.get(m.name, ())) > 1:
-            # "Mr. Clinton" and "Mrs. Clinton" in one article: two people, whichever full
-            # name each is (see _join_gendered_surnames); a bare surname with no honorific
-            # stays with neither
-            key = _gendered_key(m.name, m.gender)
-        elif len(owners) == 1 and not (m.gender and m.gender not in genders_of.get(next(iter(owners)), {m.gender})):
+        if len(owners) == 1:
             key = next(iter(owners))
         elif m.kind == "organization":
             longer = {n.lower() for n in org_names if n.lower().endswith(" " + m.name.lower())}
@@ -533,31 +524,6 @@ def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
         if m.gender:
             cluster.gender = m.gender
     return clusters
-
-
-def _gendered_key(surname: str, gender: Optional[str]) -> str:
-    """The clustering key of a surname used with honorifics of both genders in one article."""
-    return f"{surname}:{gender or '?'}"
-
-
-def _join_gendered_surnames(clusters: list[_Cluster]) -> list[_Cluster]:
-    """"Mrs. Clinton" joins the one full name of her surname whose gender the article's
-    pronouns tell (Hillary Clinton, "she"), "Mr. Clinton" the one that is "he"; with no
-    such full name, or two, each stays an actor of its own. The clusters left."""
-    persons = [c for c in clusters if c.kind == "person" and len(c.name.split()) > 1]
-    kept = []
-    for c in clusters:
-        surname = c.name
-        target = None
-        if c.kind == "person" and c.gender and c.key == _gendered_key(surname, c.gender):
-            same = [p for p in persons if p.name.split()[-1] == surname and p.gender == c.gender]
-            target = same[0] if len(same) == 1 else None
-        if target is None:
-            kept.append(c)
-            continue
-        target.mentions.extend(c.mentions)
-        target.extra_spans.extend(c.extra_spans)
-    return kept
 
 
 def _names_known_bearer(surname: str, full_names) -> bool:
@@ -666,9 +632,11 @@ def _cluster_at(clusters: list[_Cluster], token: Token) -> Optional[_Cluster]:
     return None
 
 
-def _resolve_pronouns(clusters: list[_Cluster], pronouns: list[Token], sent_index_of) -> None:
+def _resolve_pronouns(analysis: Analysis, clusters: list[_Cluster], sent_index_of) -> None:
     persons = [c for c in clusters if c.kind == "person"]
     groups = [c for c in clusters if c.kind != "person"]
+    pronouns = _narrator_pronouns(analysis)
+    _learn_genders(pronouns, persons, sent_index_of)
     for tok in pronouns:
         word = tok.lower_
         sent_index = sent_index_of(tok.i)
@@ -732,10 +700,11 @@ def _link_introductions(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
     """"a British mine removal expert was kidnapped ... Christopher Howes": an indefinite
     singular description giving a nationality introduces the first person named in full
     after it in the next two sentences (in its own sentence only when the name is the
-    description's own, "a woman named Jane Roe"), who has no country of their own and no role that the
-    description's rules out (a titled person needs a title the description shares: "a
-    Pentagon spokesman ... spokesman Kenneth Bacon"); the person takes its country and
-    sector (rule "introduced:..."). The clusters left, without the linked descriptions."""
+    description's own, "a woman named Jane Roe"), who has no country of their own and no
+    role that the description's rules out (a titled person needs a title the description
+    shares: "a Pentagon spokesman ... spokesman Kenneth Bacon"); the person takes its
+    country and sector (rule "introduced:..."). The clusters left, without the linked
+    descriptions."""
     named = sorted((c for c in clusters if c.kind == "person" and not c.key.startswith("group:")),
                    key=lambda c: min(m.start for m in c.mentions))
     kept = []
@@ -824,10 +793,7 @@ def find_actors(analysis: Analysis) -> None:
         clusters_by_key.setdefault(d.key, _Cluster(key=d.key, kind=d.kind)).mentions.append(d)
     clusters = _link_introductions(doc, list(clusters_by_key.values()))
     _sweep_surnames(doc, clusters, sent_index_of)
-    pronouns = _narrator_pronouns(analysis)
-    _learn_genders(pronouns, [c for c in clusters if c.kind == "person"], sent_index_of)
-    clusters = _join_gendered_surnames(clusters)
-    _resolve_pronouns(clusters, pronouns, sent_index_of)
+    _resolve_pronouns(analysis, clusters, sent_index_of)
     home_namesakes = recode_home_namesakes(analysis, clusters)
     _inherit_from_named_persons(clusters)
     scene = dominant_country(clusters, place_votes(analysis, home_namesakes))
