@@ -520,3 +520,34 @@ def test_possessive_and_place_pronouns_may_still_mean_the_subject(pipeline):
     )
     assert _pronoun_actor(a, "sold his", "his").name == "Paul Redding"
     assert _pronoun_actor(a, "with him", "him").name == "Paul Redding"
+
+
+
+
+def test_one_member_of_a_group_is_not_the_group(pipeline):
+    a = _analyse(
+        pipeline,
+        "A protester climbed the fence outside the statehouse on Friday. "
+        "Hundreds of protesters marched to the square later that evening.",
+    )
+    assert _actor_of(a, "A protester") is not _actor_of(a, "protesters")
+
+
+
+def test_a_description_does_not_introduce_another_party_of_its_own_sentence(pipeline):
+    a = _analyse(
+        pipeline,
+        "A Canadian soldier struck Tomas Reyes on the bridge late on Sunday, police said. "
+        "Reyes was taken to a hospital in Detroit.",
+    )
+    assert _actor_of(a, "A Canadian soldier") is not _actor_of(a, "Tomas Reyes")
+
+
+def test_a_description_still_describes_its_own_name_in_its_sentence(pipeline):
+    a = _analyse(
+        pipeline,
+        "Rebels seized a Dutch engineer, Pieter Jansen, near the dam last week. "
+        "Police said a Belgian woman named Sofie Claes had also been held.",
+    )
+    assert _actor_of(a, "Pieter Jansen").country == "NLD"
+    assert _actor_of(a, "Sofie Claes").country == "BEL"

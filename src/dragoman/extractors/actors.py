@@ -10,8 +10,9 @@ Four steps, each a small function:
 2. *Coding.* Each mention is coded to country + sector + role by
    `resolve.actor_codes.code_actor`; mentions of one actor vote.
 3. *Clustering.* A surname alone joins the full name seen earlier; countries
-   join by ISO code; organisations and groups by normalised name, except after
-   a determiner of contrast ("another source", "other Republicans"): a new party.
+   join by ISO code; organisations and groups by normalised name and number
+   ("a protester" is not "the protesters"), except after a determiner of
+   contrast ("another source", "other Republicans"): a new party.
 4. *Coreference.* Pronouns (he/she/they) and definite role descriptions ("the
    top US diplomat") link to the most salient compatible actor before them:
    recency, grammatical subjecthood, gender and number, role class, country;
@@ -471,7 +472,8 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
             is_subject=_is_subject(head),
             code=code,
             kind="description" if is_definite_description else (code.kind or "group"),
-            key=_contrast_key(start) if contrasted else f"group:{code.country}:{code.sector}:{head.lemma_.lower()}",
+            # "a protester" and "the protesters" are not one actor: the number is part of the key
+            key=_contrast_key(start) if contrasted else f"group:{code.country}:{code.sector}:{head.lemma_.lower()}:{head.tag_}",
             name=name,
             head_i=head.i,
             introduces=introduces,
@@ -694,19 +696,21 @@ def _resolve_descriptions(descriptions: list[_Mention], clusters: list[_Cluster]
     return unlinked
 
 
-def _link_introductions(clusters: list[_Cluster]) -> list[_Cluster]:
+def _link_introductions(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
     """"a British mine removal expert was kidnapped ... Christopher Howes": an indefinite
     singular description giving a nationality introduces the first person named in full
-    after it, within two sentences, who has no country of their own and no role that the
-    description's rules out (a titled person needs a title the description shares: "a
-    Pentagon spokesman ... spokesman Kenneth Bacon"); the person takes its country and
-    sector (rule "introduced:..."). The clusters left, without the linked descriptions."""
+    after it in the next two sentences (in its own sentence only when the name is the
+    description's own, "a woman named Jane Roe"), who has no country of their own and no
+    role that the description's rules out (a titled person needs a title the description
+    shares: "a Pentagon spokesman ... spokesman Kenneth Bacon"); the person takes its
+    country and sector (rule "introduced:..."). The clusters left, without the linked
+    descriptions."""
     named = sorted((c for c in clusters if c.kind == "person" and not c.key.startswith("group:")),
                    key=lambda c: min(m.start for m in c.mentions))
     kept = []
     for c in clusters:
         intro = c.mentions[0] if len(c.mentions) == 1 and c.mentions[0].introduces else None
-        target = _introduced(intro, named) if intro is not None else None
+        target = _introduced(doc, intro, named) if intro is not None else None
         if target is None:
             kept.append(c)
             continue
@@ -720,7 +724,15 @@ def _link_introductions(clusters: list[_Cluster]) -> list[_Cluster]:
     return kept
 
 
-def _introduced(intro: _Mention, named: list[_Cluster]) -> Optional[_Cluster]:
+def _names_description(name: Token, description: Token) -> bool:
+    """Whether a name is attached to a description as its name: "a US soldier, Sgt John Reed,"
+    (apposition) or "a woman named Jane Roe"."""
+    if name.dep_ == "appos":
+        return description in name.ancestors
+    return name.head.lemma_ in {"name", "call"} and name.head.head.i == description.i
+
+
+def _introduced(doc: Doc, intro: _Mention, named: list[_Cluster]) -> Optional[_Cluster]:
     """The first person named after `intro` and close to it whom it can describe."""
     for c in named:
         first = min(c.mentions, key=lambda m: m.start)
@@ -730,6 +742,8 @@ def _introduced(intro: _Mention, named: list[_Cluster]) -> Optional[_Cluster]:
             return None
         if len(first.name.split()) < 2:
             continue  # a person is introduced by their full name, not by a surname alone
+        if first.sent_index == intro.sent_index and not _names_description(doc[first.head_i], doc[intro.head_i]):
+            continue  # "a police officer shot Laquan McDonald": a name in the same sentence is someone else
         role = c.vote("role") or first.word_before or None  # "Dr. Charles Lee", "Sheriff's Lt. Scott Peebles"
         if not c.vote("country") and (role is None or _role_compatible(intro.code.role, role)):
             return c
@@ -777,7 +791,7 @@ def find_actors(analysis: Analysis) -> None:
     for d in _resolve_descriptions(descriptions, clusters):
         d.kind = d.code.kind or "group"
         clusters_by_key.setdefault(d.key, _Cluster(key=d.key, kind=d.kind)).mentions.append(d)
-    clusters = _link_introductions(list(clusters_by_key.values()))
+    clusters = _link_introductions(doc, list(clusters_by_key.values()))
     _sweep_surnames(doc, clusters, sent_index_of)
     _resolve_pronouns(analysis, clusters, sent_index_of)
     home_namesakes = recode_home_namesakes(analysis, clusters)
