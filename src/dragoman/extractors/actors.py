@@ -30,11 +30,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
-from importlib import resources
 from typing import Optional
 
-import yaml
 from spacy.tokens import Doc, Span, Token
 
 from ..analysis import Analysis
@@ -43,6 +40,7 @@ from ..records import Actor
 from ..resolve import registry as known_actors
 from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields, names_player
 from ..resolve.gazetteer import load_gazetteer
+from ..resolve.role_classes import ends_with_title, role_compatible
 from ..resolve.countries import country_code, is_state
 from ..resolve.dateline import dateline_end
 from ..annotate.views import doc_tokens, sentence_of, sentences, span_at, span_tokens
@@ -107,61 +105,6 @@ class _Cluster:
     @property
     def name(self) -> str:
         return max((m.name for m in self.mentions), key=len)
-
-
-@lru_cache(maxsize=1)
-def _role_classes() -> dict[str, set[str]]:
-    """role word/title -> names of the classes it belongs to"""
-    text = resources.files("dragoman.data").joinpath("role_classes.yaml").read_text("utf-8")
-    classes: dict[str, set[str]] = {}
-    for class_name, roles in yaml.safe_load(text).items():
-        for role in roles:
-            classes.setdefault(role, set()).add(class_name)
-    return classes
-
-
-def _role_compatible(description_role: Optional[str], actor_role: Optional[str]) -> bool:
-    if not description_role or not actor_role:
-        return False
-    a, b = description_role.lower(), actor_role.lower()
-    if set(a.split()) & set(b.split()):
-        return True
-    return bool(_classes_of(a) & _classes_of(b))
-
-
-def _ends_with_title(description_role: Optional[str], title: Optional[str]) -> bool:
-    """Whether a description ends with a person's very title: "the Ohio senator" with
-    "Senator", "the president" with "president of the Farmers Union" or "NAACP
-    president"; not "the president" with "Vice President", nor "the prime minister" with
-    "Foreign Minister"."""
-    if not description_role or not title:
-        return False
-    words = description_role.lower().split()
-    # "president of the Farmers Union", "NAACP president": that office is "the
-    # president", though "Minister of Justice" is no "prime minister"
-    head, *of = re.split(r"\s+(?:of|for|at|to|in|with)\s+", title, maxsplit=1)
-    title_words = [w.lower() for w in head.split() if not (w.isupper() and len(w) > 1)]  # acronyms name bodies
-    if of or len(title_words) < len(head.split()):
-        return words == title_words
-    return len(title_words) <= len(words) and words[-len(title_words):] == title_words
-
-
-@lru_cache(maxsize=4096)
-def _classes_of(role: str) -> frozenset[str]:
-    """The classes of a lower-cased role and of every title inside it; kept, since
-    the same roles are compared over and over and each takes a pass over all titles."""
-    found = set(_role_classes().get(role, ()))
-    for title, names in _title_patterns():
-        if title.search(role):
-            found |= names
-    return frozenset(found)
-
-
-@lru_cache(maxsize=1)
-def _title_patterns() -> list[tuple[re.Pattern[str], set[str]]]:
-    """Each title of the role classes as a whole-word pattern, built once: built at each
-    search, every role asked escaped, formatted and looked up every title again."""
-    return [(re.compile(rf"\b{re.escape(title)}\b"), names) for title, names in _role_classes().items()]
 
 
 # -- step 1: mentions ---------------------------------------------------------
@@ -671,10 +614,10 @@ def _resolve_descriptions(descriptions: list[_Mention], clusters: list[_Cluster]
             country = c.vote("country")
             if d.code.country and country and d.code.country != country:
                 return False
-            return _role_compatible(d.code.role, c.vote("role"))
+            return role_compatible(d.code.role, c.vote("role"))
 
         def same_title(c: _Cluster, d=d) -> bool:
-            return compatible(c) and _ends_with_title(d.code.role, c.vote("role"))
+            return compatible(c) and ends_with_title(d.code.role, c.vote("role"))
 
         # "the premier's aide said the prime minister ...": a person holding the very
         # title first, a named one before a described one, however recent a holder of a
@@ -745,7 +688,7 @@ def _introduced(doc: Doc, intro: _Mention, named: list[_Cluster]) -> Optional[_C
         if first.sent_index == intro.sent_index and not _names_description(doc[first.head_i], doc[intro.head_i]):
             continue  # "a police officer shot Laquan McDonald": a name in the same sentence is someone else
         role = c.vote("role") or first.word_before or None  # "Dr. Charles Lee", "Sheriff's Lt. Scott Peebles"
-        if not c.vote("country") and (role is None or _role_compatible(intro.code.role, role)):
+        if not c.vote("country") and (role is None or role_compatible(intro.code.role, role)):
             return c
     return None
 
