@@ -145,6 +145,7 @@ class Lexicon:
     sponsor_words: frozenset[str]
     topic_preps: frozenset[str]  # "agreed on X": X is what the event is about
     circumstance_words: frozenset[str]  # "because of X": X is background
+    sequence_words: frozenset[str]  # "after X": X took place, an event of its own
     speech_verbs: frozenset[str]
     requires_recipient: frozenset[str]
     place_recipient: frozenset[str]
@@ -396,7 +397,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     sections = _sections(path)
     _require(sections, path, "quad", "modes", "cameo_roots", "recipient", "light_verbs",
              "agent_nouns", "outsider_words", "tied_people", "act_nouns", "document_nouns", "sponsor_words", "topic_preps", "circumstance_words",
-             "intent", "entries",
+             "sequence_words", "intent", "entries",
              "speech_verbs", "requires_recipient", "place_recipient", "unclaimed_actor_at_place",
              "occurrence_verbs", "phase_verbs", "crowd_acts", "question_words", "question_verbs", "opinion_verbs", "agreed_preps",
              "victims_of_place",
@@ -478,6 +479,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         sponsor_words=words("sponsor_words"),
         topic_preps=words("topic_preps"),
         circumstance_words=words("circumstance_words"),
+        sequence_words=words("sequence_words"),
         speech_verbs=words("speech_verbs"),
         requires_recipient=types("requires_recipient"),
         place_recipient=types("place_recipient"),

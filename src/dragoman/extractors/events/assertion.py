@@ -6,7 +6,8 @@ protest's topic; a killing that is the outcome of an attack is the attack;
 an event noun that another event is about, a same-type noun framing a
 verb's event, a participle used as an adjective ("Western-funded
 militias"), events in relative clauses and in circumstance phrases or
-clauses are background, not reported events, and what a direct question
+clauses are background, not reported events (save those a word of time
+order places beside the reported one), and what a direct question
 asks about is not reported.
 """
 
@@ -30,6 +31,8 @@ _WITHIN_CLAUSE = {"xcomp", "conj", "dobj", "pobj", "prep", "acomp"}
 # relative pronouns a non-restrictive clause opens with ("that" opens restrictive ones)
 _NON_RESTRICTIVE_PRONOUNS = {"who", "whom", "whose", "which"}
 _DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
+# dependencies that open a clause of its own below a circumstance word
+_CLAUSE_DEPS = {"xcomp", "advcl", "acl", "relcl", "ccomp"}
 
 
 def unasserted(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> set[int]:
@@ -139,19 +142,58 @@ def _topic_events(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) ->
 
 
 def _circumstances(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> set[int]:
-    """'closed its borders because of fighting', 'expelled the inspectors
-    after officials alleged ...', 'will meet him if he gives them a veto':
-    an event in a circumstance phrase or clause of another event is
-    background, dropped when that other event is reported."""
+    """'closed its borders because of fighting', 'will meet him if he gives
+    them a veto': an event in a circumstance phrase or clause of another
+    event is background, dropped when that other event is reported. One that
+    a word of time order places beside it took place as well ("were arrested
+    after police raided the house"): it is reported, tagged (bg13)."""
     found = set()
     for i, draft in drafts.items():
         cue = _circumstance_cue(draft, lex)
         if i in absorbed or cue is None:
             continue
         main = next((drafts[a.i] for a in cue.ancestors if a.i in drafts), None)
-        if main is not None and main.head.i not in absorbed:
+        if main is None or main.head.i in absorbed:
+            continue
+        word = _sequence_word(draft, cue, lex)
+        if word is None:
             found.add(i)
+        else:
+            draft.rule += f"+background:{word}"
     return found
+
+
+def _sequence_word(draft: Draft, cue: Token, lex: Lexicon) -> Optional[str]:
+    """The word of time order ("after", "since", "in the wake of") when the
+    trigger is what it introduces, in a sentence about the past: the noun
+    or gerund of its phrase, or the verb (or an argument of it) of a clause
+    told in the past. Not an infinitive or a noun further down ("after they
+    used a card to order food", "after complaints of looting"), nor a phrase
+    on a present or future verb ("will leave after the meeting")."""
+    if cue.dep_ == "advcl":
+        word = next(c.lower_ for c in cue.children if c.dep_ == "mark" and c.lower_ in lex.circumstance_words)
+        if not _told_in_the_past(cue):
+            return None
+    else:
+        word = cue.lower_
+        verb = next((t for t in cue.ancestors if t.pos_ in ("VERB", "AUX")), None)
+        if verb is None or not _in_the_past(verb):
+            return None
+    anchor = draft.match.carrier or draft.head
+    path = [anchor, *anchor.ancestors]
+    between = path[1 : path.index(cue)] if cue in path else path[1:]
+    if anchor.dep_ in _CLAUSE_DEPS and anchor is not cue or any(
+        t.dep_ in _CLAUSE_DEPS or t.pos_ in ("NOUN", "PROPN") for t in between
+    ):
+        return None
+    return word if word in lex.sequence_words else None
+
+
+def _in_the_past(verb: Token) -> bool:
+    """A verb told in the past, or a bare past participle ("soldiers killed since the war")."""
+    return _told_in_the_past(verb) or (
+        verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+    )
 
 
 def _circumstance_cue(draft: Draft, lex: Lexicon) -> Optional[Token]:
