@@ -56,8 +56,9 @@ def _matched_events(expected, record) -> dict[str, object]:
     matched = {}
     for gold in expected["events"]:
         hits = [e for e in record.events if _event_matches(gold, e)]
-        if hits:
-            matched[gold["id"]] = hits[0]
+        if hits:  # the event whose trigger lies in the gold evidence, before another of its sentence
+            evidence = tuple(gold["evidence"])
+            matched[gold["id"]] = max(hits, key=lambda e: _overlap((e.trigger.start, e.trigger.end), evidence) > 0)
     return matched
 
 
