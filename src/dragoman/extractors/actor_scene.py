@@ -57,7 +57,7 @@ def place_votes(analysis: Analysis, namesakes: dict[str, str]) -> Counter:
     # step resolved those in the article's context, and they say where the story is too.
     # Only places below a country (demonyms and country names vote through the actors),
     # and only a country at least _LOCAL_PLACES of them name: one "Washington" in a
-    # name ("the OAS in Washington", "a California start-up") sets no story there.
+    # name ("a bank office in Geneva", "a Texas start-up") sets no story there.
     local: Counter = Counter()
     for place in analysis.places:
         if place.feature in _COUNTRY_FEATURES or place.rule == "country-word" or not is_state(place.country):

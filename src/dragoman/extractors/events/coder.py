@@ -502,7 +502,7 @@ def _other_than_actors(
     recipient too: 'a town hall hosted by the network' (the hall stands in for
     its host), 'a rally in the city' (the scene taken for the actor and the
     target alike). recipients13 (issue #17/#18): nor is a thing the actor owns,
-    coded as the actor through its possessor ('defended his record', 'complained
+    coded as the actor through its possessor ('defended her own plan', 'complained
     about their costs'), its recipient. Another mention of the same one ('he ...
     him') is a different player's word and stays: when both are linked to one
     actor, either link may be the wrong one."""

@@ -209,7 +209,7 @@ class PartyFinder:
 
     def _worded_sector(self, party: Party) -> Party:
         """actors13 (issue #18): a phrase the actor layer made no actor of ("a man",
-        "five people", "the asylum seekers", "county law enforcement") is coded by its
+        "three people", "the refugees", "local law enforcement") is coded by its
         role words as an actor's are; once the party has a country the scene gave it, a
         person noun of no role is that country's civilian ("a man" CVL).
         Place names and pronouns lend no sector."""
