@@ -168,6 +168,13 @@ def test_a_name_the_tagger_cut_in_two_is_one_place(pipeline, text, name, country
         ("Cabinet ministers from Guinea-Bissau arrived in Dakar on Monday.", "Guinea-Bissau", "GNB", "country"),
         # ... and at the small word inside the name
         ("Rain fell on Rio Grande do Norte and Santa Catarina.", "Rio Grande do Norte", "BRA", "admin1"),
+        # "and" inside a country's name; "Trinidad" alone is a town in Bolivia and in Colorado
+        ("Coast guards in Trinidad and Tobago stopped a fishing boat.", "Trinidad and Tobago", "TTO", "country"),
+        ("The new envoy to Saint Vincent and the Grenadines arrived on Tuesday.",
+         "Saint Vincent and the Grenadines", "VCT", "country"),
+        # the stop after a name run on to the end of a sentence is not part of it
+        ("Floods closed the roads of the Democratic Republic of the Congo. Aid came later.",
+         "Democratic Republic of the Congo", "COD", "country"),
     ],
 )
 def test_a_known_name_the_tagger_cut_short_is_run_on(pipeline, text, name, country, feature):

@@ -63,6 +63,7 @@ _WORD_AFTER = re.compile(r"[ .-]{1,2}([A-Za-z][\w'’]*\.?)")
 _WORD_BEFORE = re.compile(r"(?<![\w'’.-])[A-Z][\w'’]*[ -]$")
 RUN_ON_WORDS = 4
 RUN_BACK_WORDS = 2
+_ABBREVIATION = 4  # characters, stop included: "St.", "Mt.", "Ste.", "D.C." end no sentence
 # the word after a name: "West Nile virus"
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
 # a possessive ending right after a name: "New York's attorney general"
@@ -474,8 +475,11 @@ def _widened(mention: _Mention, text: str, gazetteer: Gazetteer) -> _Mention:
         if word is None or not (word.group(1)[0].isupper() or word.group(1).lower() in particles):
             break
         position = word.end()
+        stop = word.group(1).endswith(".") and len(word.group(1)) > _ABBREVIATION  # "Congo." ends a sentence
         if word.group(1).lower() not in particles:  # a name does not end on "of" or "do"
-            ends.append(position)
+            ends.append(position - 1 if stop else position)
+        if stop:
+            break
     starts, position = [mention.start], mention.start
     for _ in range(RUN_BACK_WORDS):
         word = _WORD_BEFORE.search(text, max(0, position - 40), position)
