@@ -46,7 +46,7 @@ from ..resolve.dateline import dateline_end
 from ..annotate.views import doc_tokens, sentence_of, sentences, span_at, span_tokens
 from .actor_homes import home_country, take_homes
 from .actor_scene import dominant_country, place_in_scene, place_votes, recode_home_namesakes
-from .events.parse import commanded_names, own_clause_subjects
+from .events.parse import HONORIFIC_GENDER, commanded_names, own_clause_subjects
 
 # lowercase words that may sit inside a capitalised title run: "Ambassador to the UN"
 _TITLE_CONNECTORS = {"of", "to", "the", "for", "on", "-"}
@@ -54,7 +54,6 @@ _MALE = {"he", "him", "his", "himself"}
 _FEMALE = {"she", "her", "hers", "herself"}
 _PLURAL = {"they", "them", "their", "theirs", "themselves"}
 _PRONOUNS = _MALE | _FEMALE | _PLURAL
-_HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _INDEFINITE = {"a", "an"}
 # determiners of contrast: "another source", "other Republicans", "the other candidates"
@@ -281,8 +280,8 @@ def _person_mentions(analysis: Analysis, sent_index_of) -> list[_Mention]:
         title_start = _title_start(doc, span.start, sentence_of(span[0]), analysis.text)
         title = doc[title_start : span.start].text.strip()
         gender = None
-        if title and title.split()[-1].lower() in _HONORIFIC_GENDER:
-            gender = _HONORIFIC_GENDER[title.split()[-1].lower()]
+        if title and title.split()[-1].lower() in HONORIFIC_GENDER:
+            gender = HONORIFIC_GENDER[title.split()[-1].lower()]
         code = code_actor(f"{title} {name}".strip(), as_of=analysis.published) if title else _untitled(
             name, analysis.published)
         name = _without_inner_title(name, code)

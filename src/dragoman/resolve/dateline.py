@@ -99,8 +99,8 @@ def dateline_end(text: str, at: int) -> int:
 
 def dateline_places(text: str) -> list[tuple[int, int]]:
     """The characters of the place of every wire-form dateline in the text."""
-    starts = [m.start() for m in _wire().finditer(text)]
-    return [span for span, _end in map(lambda at: _dateline(text, at), starts) if span is not None]
+    places = (_dateline(text, found.start())[0] for found in _wire().finditer(text))
+    return [span for span in places if span is not None]
 
 
 def _dateline(text: str, at: int) -> tuple[Optional[tuple[int, int]], int]:

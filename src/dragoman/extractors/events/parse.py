@@ -12,6 +12,8 @@ from spacy.tokens import Span, Token
 
 from ...annotate.views import sentence_of
 
+# the gender an honorific gives the name after it ("Mrs. Lee"); the actor layer reads it too
+HONORIFIC_GENDER = {"mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f"}
 _NOMINAL = {"NOUN", "PROPN", "PRON"}
 _RELATIVE = {"who", "whom", "which", "that", "whose"}
 _NAME_ENTS = {"PERSON", "ORG", "GPE", "NORP"}
@@ -206,7 +208,8 @@ def commanded_names(pronoun: Token) -> list[Token]:
     A possessive ("his aides met Jones") governs nothing."""
     if pronoun.dep_ not in ("nsubj", "nsubjpass") or pronoun.tag_ != "PRP":
         return []
-    other = _FEMALE_HONORIFICS if pronoun.lower_ == "he" else _MALE_HONORIFICS if pronoun.lower_ == "she" else set()
+    other_gender = {"he": "f", "she": "m"}.get(pronoun.lower_)
+    other = {h for h, gender in HONORIFIC_GENDER.items() if gender == other_gender}
     doc = pronoun.doc
     names = [t for t in _core_clause(pronoun.head) if t.i > pronoun.i and doc[t.i - 1].lower_ not in other
              and (t.ent_type_ in _NAME_ENTS or t.pos_ == "PROPN")]
@@ -226,8 +229,6 @@ def _core_clause(head: Token) -> list[Token]:
     return words
 
 
-_MALE_HONORIFICS = {"mr", "mr."}
-_FEMALE_HONORIFICS = {"mrs", "mrs.", "ms", "ms."}
 
 
 def _complement_tokens(head: Token, circumstances: frozenset[str] = frozenset()) -> list[Token]:

@@ -40,7 +40,7 @@ class Scenes:
         self._article_party: Optional[Party] = _UNSET
         self._article_lead: Optional[str] = None  # the article's one country, set with _article_party
 
-    def of_sentence(self, token: Token, facing: frozenset[int] = frozenset()) -> Optional[Party]:
+    def of_sentence(self, token: Token, facing: frozenset[int]) -> Optional[Party]:
         """The first mention of the one country the token's sentence is set in, as a party;
         `facing` are the tokens of the event's other side, never the actor's scene."""
         sentence = sentence_of(token)
