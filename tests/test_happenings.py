@@ -664,3 +664,67 @@ def test_regroup_cli(tmp_path):
     assert _run("regroup", "merge", db, "S:k1", "S:g1").stdout.strip() == "S:k1"
     listed = [json.loads(line) for line in _run("stories", db).stdout.splitlines()]
     assert [(s["id"], s["articles"]) for s in listed] == [("S:k1", 3)]
+
+
+def _coded(event: Event, text: str, rule: str) -> Event:
+    """`event` coded by `rule`, in the sentence of its trigger (sentences end with '. ')."""
+    start = text.rfind(". ", 0, event.trigger.start)
+    end = text.find(". ", event.trigger.start)
+    return msgspec.structs.replace(event, rule=rule, sentence=Offsets(start=start + 2 if start >= 0 else 0,
+                                                                      end=end + 1 if end >= 0 else len(text)))
+
+
+def _heads(text: str, events: list[Event], actors: list[Actor]) -> list[str]:
+    return [e.happening for e in link_happenings("a", events, text=text, actors=actors, published="2024-06-21")]
+
+
+def test_a_later_noun_that_points_back_names_the_act_on_the_same_person_again():
+    text = ("Officers detained the councillor Mia Hart in Leeds on Sunday. "
+            "Her arrest drew a crowd of supporters to the station. "
+            "A second arrest followed in the square.")
+    actors = [Actor(id="A1", name="Mia Hart", country="GBR", kind="person")]
+    police, hart = ("Officers", None, "GBR", "COP"), ("Mia Hart", "A1", "GBR", None)
+    detained = _coded(_event(text, "E1", "COERCE", "detained", actor=[police], recipient=[hart],
+                                   day="2024-06-16"), text, "verb:active")
+    her_arrest = _coded(_event(text, "E2", "COERCE", "arrest", actor=[police], recipient=[hart]), text,
+                              "noun:possessive-patient")
+    assert _heads(text, [detained, her_arrest], actors) == ["E1", "E1"]
+    # 'a second arrest' neither points back nor repeats the earlier word
+    second = _coded(_event(text, "E3", "COERCE", "second arrest", actor=[police], recipient=[hart]), text,
+                          "noun:subject")
+    second = msgspec.structs.replace(second, trigger=Trigger(text="arrest", start=second.trigger.start + 7,
+                                                             end=second.trigger.end))
+    assert _heads(text, [detained, second], actors) == ["E1", "E3"]
+    # told as a verb (not a noun), the same undated act with no named doer still needs the words repeated
+    assert _heads(text, [detained, _coded(her_arrest, text, "verb:passive")], actors) == ["E1", "E2"]
+
+
+def test_words_against_a_public_figure_from_another_named_critic_are_another_happening():
+    text = ("The mayor Ann Lee was criticised over the budget on Monday. "
+            "Ben Cole's attacks on Lee have grown sharper.")
+    actors = [Actor(id="A1", name="Ann Lee", country="USA", kind="person"),
+              Actor(id="A2", name="Ben Cole", country="USA", kind="person")]
+    lee, cole = ("Ann Lee", "A1", "USA", None), ("Ben Cole", "A2", "USA", None)
+    criticised = _coded(_event(text, "E1", "ACCUSE", "criticised", recipient=[lee], day="2024-06-17"),
+                              text, "verb:passive")
+    attacks = _coded(_event(text, "E2", "ACCUSE", "attacks", actor=[cole], recipient=[lee]), text,
+                           "noun:possessive")
+    assert _heads(text, [criticised, attacks], actors) == ["E1", "E2"]
+    # the same critic's words named again by 'his attacks' are one happening
+    text2 = "Ben Cole criticised the mayor on Monday. His attacks have grown sharper."
+    said = _coded(_event(text2, "E1", "ACCUSE", "criticised", actor=[cole], day="2024-06-17"), text2,
+                        "verb:active")
+    his = _coded(_event(text2, "E2", "ACCUSE", "attacks", actor=[cole]), text2, "noun:possessive")
+    assert _heads(text2, [said, his], actors) == ["E1", "E1"]
+
+
+def test_a_noun_told_as_news_does_not_name_again_an_old_happening_told_as_background():
+    text = ("Years ago Ben Cole pledged to cut the city's debt. "
+            "His promise to build a new bridge won him the vote this spring.")
+    actors = [Actor(id="A2", name="Ben Cole", country="USA", kind="person")]
+    cole = ("Ben Cole", "A2", "USA", None)
+    old = _coded(_event(text, "E1", "AGREE", "pledged", actor=[cole], status="historical"), text,
+                       "verb:active")
+    news = _coded(_event(text, "E2", "AGREE", "promise", actor=[cole]), text, "noun:possessive")
+    assert _heads(text, [old, news], actors) == ["E1", "E2"]
+    assert _heads(text, [msgspec.structs.replace(old, status="occurred"), news], actors) == ["E1", "E1"]

@@ -242,10 +242,13 @@ def test_story_and_min_sources_filter_both_tables(client):
 
 def test_the_fused_event_page_lists_each_mention_with_its_evidence(client):
     found = client.get("/fused/seed%23E1?format=json").json()
-    assert found["mention_count"] == len(found["mentions"]) == 2 and found["stories"] == ["S:seed"]
-    by_article = {mention["article_id"]: mention for mention in found["mentions"]}
-    founder, joined = by_article["seed"], by_article["courier"]  # the courier's report joined the seed's
+    # the seed's meeting, named again later in the seed ('his meeting with ...'), and the courier's report
+    assert found["mention_count"] == len(found["mentions"]) == 3 and found["stories"] == ["S:seed"]
+    by_id = {(mention["article_id"], mention["event_id"]): mention for mention in found["mentions"]}
+    founder, again = by_id["seed", "E1"], by_id["seed", "E4"]
+    joined = next(mention for mention in found["mentions"] if mention["article_id"] == "courier")
     assert founder["joined"] is None and joined["joined"] == ["seed", "E1"]
+    assert again["joined"] == ["seed", "E1"] and "type:CONSULT" in again["evidence"]
     assert "type:CONSULT" in joined["evidence"]
     for mention in found["mentions"]:
         start, end = mention["trigger"]

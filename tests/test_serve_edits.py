@@ -29,7 +29,7 @@ def test_read_only_refuses_every_post_and_offers_no_form(store_path):
             response = client.post(path, data={"article_id": "seed", "event_id": "E2", "other": "seed#E3"})
             assert response.status_code == 405, path
     with Store.open(str(store_path), create=False, read_only=True) as store:
-        assert len(store.fused_event("seed#E1").mentions) == 2  # untouched
+        assert len(store.fused_event("seed#E1").mentions) == 3  # untouched
 
 
 def test_edits_split_and_merge_with_the_servers_token(store_path):
@@ -39,18 +39,18 @@ def test_edits_split_and_merge_with_the_servers_token(store_path):
         assert 'action="/fused/seed%23E1/split"' in html and 'action="/fused/seed%23E1/merge"' in html
         # the other outlet's mention (not the founding one)
         second = next(m for m in client.get("/fused/seed%23E1?format=json").json()["mentions"]
-                      if (m["article_id"], m["event_id"]) != ("seed", "E1"))
+                      if m["article_id"] != "seed")
         wanted = {"article_id": second["article_id"], "event_id": second["event_id"]}
 
         for forged in ({}, {"token": "guessed"}, {"token": token[:-1]}):
             response = client.post("/fused/seed%23E1/split", data={**wanted, **forged}, follow_redirects=False)
             assert response.status_code == 403
-        assert len(client.get("/fused/seed%23E1?format=json").json()["mentions"]) == 2
+        assert len(client.get("/fused/seed%23E1?format=json").json()["mentions"]) == 3  # the seed's two and the other's
 
         split = client.post("/fused/seed%23E1/split", data={**wanted, "token": token}, follow_redirects=False)
         new_id = f"{second['article_id']}#{second['event_id']}"
         assert split.status_code == 303 and split.headers["location"] == "/fused/" + new_id.replace("#", "%23")
-        assert [m["event_id"] for m in client.get("/fused/seed%23E1?format=json").json()["mentions"]] == ["E1"]
+        assert [m["event_id"] for m in client.get("/fused/seed%23E1?format=json").json()["mentions"]] == ["E1", "E4"]
         alone = client.get(split.headers["location"] + "?format=json").json()
         assert alone["mentions"][0]["evidence"] == ["correction:split-by-user"]
 
@@ -58,7 +58,7 @@ def test_edits_split_and_merge_with_the_servers_token(store_path):
         assert merged.status_code == 303 and merged.headers["location"] == "/fused/seed%23E1"
         back = client.get("/fused/seed%23E1?format=json").json()["mentions"]
         rejoined = next(m for m in back if m["article_id"] == second["article_id"])
-        assert len(back) == 2 and rejoined["evidence"] == ["correction:merged-by-user"]
+        assert len(back) == 3 and rejoined["evidence"] == ["correction:merged-by-user"]
         assert client.get("/fused/" + new_id.replace("#", "%23")).status_code == 404
 
         missing = client.post("/fused/seed%23E1/merge", data={"other": "nothing#E1", "token": token})
@@ -66,7 +66,7 @@ def test_edits_split_and_merge_with_the_servers_token(store_path):
         itself = client.post("/fused/seed%23E1/merge", data={"other": "seed#E1", "token": token})
         assert itself.status_code == 400
     with Store.open(str(store_path), create=False, read_only=True) as store:
-        assert len(store.fused_event("seed#E1").mentions) == 2  # written to the store
+        assert len(store.fused_event("seed#E1").mentions) == 3  # written to the store
 
 
 def test_each_server_has_its_own_token(store_path):

@@ -22,7 +22,10 @@ article names two acts as readily as one act twice: there one happening has one 
 two different sums of money or shares ('donated $5,000 that year' and 'has donated
 $38,000 since 2010') are two acts, and two triggers of one sentence are two acts
 ('arrested and deported', 'protests at Trump rallies') unless the same known actor does
-both ('back up Putin, support Putin') or one word is repeated of the same party.
+both ('back up Putin, support Putin') or one word is repeated of the same party. A
+later event noun that points back ('the arrest', 'her arrest', 'this raid') or repeats
+the word of an earlier mention of its type names that one again (`_refers_back`), when
+the two share an actor.
 """
 
 from __future__ import annotations
@@ -43,8 +46,14 @@ WORD_OVERLAP = 0.2  # Jaccard of two sentences' content words that counts as the
 UNDATED_WINDOW_DAYS = 7  # an undated mention: its publication day and the week before
 LONGEST_SPAN_DAYS = 45  # a date vaguer than this (a year) does not place the happening
 
+# the words before an event noun that make it point back to a happening already told
+POINTING_BACK = frozenset("the this that these those his her its their".split())
+NOUN_PHRASE_REACH = 3  # how many words before the noun its determiner may stand
+STEM = 5  # two trigger words sharing this many first letters are one word ('arrest', 'arrests')
+
 HEADLINE = 0  # the start of an article's first sentence (its headline, or its lede)
 VERBAL_QUADS = {1, 3}
+MATERIAL_QUADS = {2, 4}
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # held by both sides alike
 
 FIGURE_KINDS = frozenset({"money", "percent"})  # the claims that are what an act gives or wins
@@ -81,6 +90,9 @@ class Mention:
     sentence: int  # the start of its sentence (mentions in one sentence may be one coded twice)
     words: frozenset[str]
     figures: frozenset[str] = frozenset()  # its sentence's sums of money and shares (`figures`)
+    historical: bool = False  # told as past background (an old happening) rather than as news
+    noun: bool = False  # whether its trigger is an event noun ('the arrest', 'a protest')
+    points_back: bool = False  # whether a definite or possessive word leads its noun (`_points_back`)
 
 
 def party_keys(article_id: str, parties: Sequence[Party], actors: Mapping[str, Actor]) -> frozenset[str]:
@@ -129,7 +141,23 @@ def mention_of(article_id: str, event: Event, *, sentence: str, actors: Mapping[
         place_within=place.within.lower() if place and place.within else None,
         trigger=event.trigger.text.lower(), sentence=event.sentence.start, words=content_words(sentence),
         figures=figures(claims, event.sentence.start, event.sentence.end),
+        historical=event.status == "historical",
+        noun=event.rule.startswith("noun:"),
+        points_back=_points_back(sentence[:max(0, event.trigger.start - event.sentence.start)]),
     )
+
+
+def _points_back(before: str) -> bool:
+    """Whether the noun phrase ending where `before` ends is definite: 'the', a
+    demonstrative or a possessive ('her', 'the city's') among its last few words, before
+    any indefinite one ('a protest', 'some arrests')."""
+    words = re.findall(r"[\w']+", before.lower().replace("\u2019", "'"))[-NOUN_PHRASE_REACH:]
+    for word in reversed(words):
+        if word in POINTING_BACK or word.endswith("'s"):
+            return True
+        if word in ("a", "an", "some", "any", "no", "another", "other", "new"):
+            return False
+    return False
 
 
 def _span(event: Event, published: Optional[str]) -> tuple[Optional[str], Optional[str], bool]:
@@ -308,6 +336,8 @@ def _enough(a: Mention, b: Mention, party_score: int, identity_score: int, suppo
         # done to someone is not one done to no one named ('support Ryan ... support his
         # re-election')
         recipients_alike = recipient_agrees or (not a.recipient and not b.recipient)
+        if recipients_alike and _refers_back(a, b, identity_score, doer_known, date_evidence):
+            return True
         if not (recipients_alike and identity_score > 0):
             return False
         if not doer_known and HEADLINE not in (a.sentence, b.sentence):
@@ -328,6 +358,27 @@ def _enough(a: Mention, b: Mention, party_score: int, identity_score: int, suppo
     # them that day: the place, the day and the words (or the trigger) must all agree
     return (bool(date_evidence) and bool(place_evidence) and (overlap >= WORD_OVERLAP or a.trigger == b.trigger)
             and party_score + support >= JOIN_SCORE)
+
+
+def _refers_back(earlier: Mention, later: Mention, identity_score: int, doer_known: bool, date_evidence) -> bool:
+    """Whether `later`, an event noun of a later sentence, names `earlier` again: it
+    points back ('the arrest', 'her arrest') or repeats the word ('a protest ... the
+    protest'), both told as news or both as past background; an actor in common (the
+    doer, but for a material act, which befalls its target once, and a meeting, which its
+    parties hold alike: 'was arrested ... her arrest', 'met X ... the meeting'; a public
+    figure draws words from many: 'was attacked by A ... B's attacks'). A noun with its
+    own date must share it ('a raid on Monday' after a raid on Friday is another)."""
+    if not (later.noun and later.sentence > earlier.sentence and later.historical == earlier.historical):
+        return False
+    if not (later.points_back or _same_word(earlier, later)):
+        return False
+    if later.dated and not date_evidence:
+        return False
+    return identity_score > 0 and (doer_known or later.quad in MATERIAL_QUADS or later.event in SYMMETRIC)
+
+
+def _same_word(a: Mention, b: Mention) -> bool:
+    return a.trigger[:STEM] == b.trigger[:STEM] and min(len(a.trigger), len(b.trigger)) >= STEM - 1
 
 
 def _said_alike(a: Mention, b: Mention) -> bool:

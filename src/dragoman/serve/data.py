@@ -225,14 +225,16 @@ def _scanned_in_order(store: Store, count: int, wanted: int) -> float:
 
 
 def _first_reports(store: Store, fused_ids: list[str]) -> dict[str, dict]:
-    """Per fused event, what its earliest published mention says (quad, place, parties, article)."""
+    """Per fused event, what its earliest published mention says (quad, place, parties, article):
+    of an article that tells it twice, its first telling."""
     if not fused_ids:
         return {}
     rows = _sql(store).execute(
         f"SELECT m.fused_id, {_EVENT_COLUMNS} FROM fused_mentions m JOIN events e ON e.article_id = m.article_id"
         " AND e.event_id = m.event_id JOIN articles a ON a.id = e.article_id"
         f" WHERE m.fused_id IN ({', '.join('?' * len(fused_ids))})"
-        " ORDER BY a.published IS NULL, a.published, e.article_id LIMIT ?", (*fused_ids, MAX_PAGE * 20),
+        " ORDER BY a.published IS NULL, a.published, e.article_id, length(e.event_id), e.event_id LIMIT ?",
+        (*fused_ids, MAX_PAGE * 20),
     ).fetchall()
     found: dict[str, dict] = {}
     for row in rows:
