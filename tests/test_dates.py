@@ -444,6 +444,26 @@ def test_the_day_of_an_occasion_carries_to_the_next_paragraph(first, expected):
     assert (found.value, found.source) == expected
 
 
+@pytest.mark.parametrize("text, word, expected", [
+    # an undated lede takes the day the sentence after it names for its main verb
+    ("Senator praises the harbour plan.\n\nThe senator praised the harbour plan at a dockside rally. "
+     "At the rally on Wednesday, she said the port would grow.", "praised", ("2024-06-12", "lede")),
+    ("Two climbers were rescued from the north face. Guides reached them on Thursday after a storm.",
+     "rescued", ("2024-06-13", "lede")),
+    # not a day told as earlier still, nor one for a lede telling a state in the present
+    ("The union accused the board of bad faith. It had rejected the offer on Monday.", "accused",
+     (None, "published")),
+    ("The growers say that the council approved the dam. The council voted on Monday.", "approved",
+     (None, "published")),
+    # nor past the first sentences of the story
+    ("Farmers blocked the road. Police came. Traffic stopped. Drivers honked. The mayor apologized. "
+     "He spoke on Tuesday.", "apologized", (None, "published")),
+])
+def test_an_undated_lede_takes_the_day_of_the_next_sentence(text, word, expected):
+    found = _dated(text, "2024-06-14", word)
+    assert (found.value, found.source) == expected
+
+
 @pytest.mark.parametrize("second, word, expected", [
     ("The company denies any wrongdoing.", "denies", (None, "published")),  # a state at the time of writing
     ("The company rejected the ruling.", "rejected", ("2024-06-10", "context")),
@@ -560,7 +580,7 @@ def test_a_date_of_the_clause_above_still_dates_a_simultaneous_event(text, word,
 
 
 def test_a_mention_that_names_no_time_does_not_date_an_event():
-    text = "The guards were attacked near the 12th century fort. The talks began on Monday."
+    text = "The guards were attacked near the 12th century fort. The talks will begin on Monday."
     found = _dated(text, "2024-06-14", "attacked")
     assert found.source == "published" and found.last == "2024-06-14"
     # with no publication date, "today" names no day but still says when, in words

@@ -410,6 +410,33 @@ def _context_dates(trigger: "Token", located, told_in_past: bool) -> tuple[str, 
     return "context", []
 
 
+LEDE_SENTENCES = 3  # the headline, a dateline and the first sentence of the story
+
+
+def _lede_dates(trigger: "Token", located) -> list[DateMention]:
+    """The day the next sentence names for its main verb, when the trigger's
+    sentence is the story's lede: among the first `LEDE_SENTENCES`, naming no
+    time, not telling a state in the present, and no sentence before it timing
+    its main verb (a dateline's day times none). A lede sums up the day's news
+    undated and the sentence after it says when ("The governor criticized the
+    plan. ¶ At the rally on Monday, he said ..."); not when that sentence tells
+    what came earlier still ("had criticized him on Monday")."""
+    sent = sentence_of(trigger)
+    tokens = doc_tokens(trigger.doc)
+    before = _within(located, 0, sent.start_char)
+    if (sent.end >= len(tokens) or _within(located, sent.start_char, sent.end_char)
+            or any(_dates_main_clause(span) for _, span in before) or _present_simple(sent.root)):
+        return []
+    start, count = sent.start, 1
+    while start > 0 and count <= LEDE_SENTENCES:
+        start, count = sentence_of(tokens[start - 1]).start, count + 1
+    following = sentence_of(tokens[sent.end])
+    if count > LEDE_SENTENCES or past_perfect(following.root):
+        return []
+    named = _within(located, following.start_char, following.end_char)
+    return [d for d, span in named if _dates_main_clause(span) and d.precision == "day" and d.value]
+
+
 def _dates_main_clause(span: "Span") -> bool:
     """A date that times its sentence's main verb directly ("met ... on Friday") or
     the occasion a phrase of that verb names, the date following the occasion
@@ -648,6 +675,7 @@ def event_date(analysis: Analysis, trigger: "Token", event_noun: Optional["Token
         ("sentence", [d for d, _ in above_dates
                       if relatives[d.start] is None or not _present_simple(relatives[d.start])]),
         _context_dates(trigger, located, told_in_past) if not _present_simple(verb) else ("context", []),
+        ("lede", _lede_dates(trigger, located) if told_in_past else []),
     )
     dated_verbs = {d.start: governing_verb(span.root) for d, span in in_sentence}
     bound_sides = {d.start: _bound_side(span, trigger) for d, span in in_sentence}
@@ -655,7 +683,7 @@ def event_date(analysis: Analysis, trigger: "Token", event_noun: Optional["Token
     for source, dates in candidates:
         if future and published is not None:  # "will travel" is not dated by a past "Wednesday"
             dates = [d for d in dates if d.last is None or d.last >= published.isoformat()]
-        if source in ("context", "narrative") and told_in_past and published is not None:  # nor "met" by a coming one
+        if source in ("context", "narrative", "lede") and told_in_past and published is not None:  # nor "met" by a coming one
             dates = [d for d in dates if d.first is None or d.first <= published.isoformat()]
         found = _nearest(dates, trigger)
         if found is None:

@@ -27,6 +27,7 @@ _DATE_SOURCES = {
     "sentence": "a date in a clause above the trigger",
     "context": "the date of the previous sentence of the paragraph",
     "narrative": "the day of one of the few sentences before (an event told in the past)",
+    "lede": "the day the sentence after the story's undated lede names",
     "published": "on or before the publication date (no date in the text)",
     "happening": "the date of an earlier mention of the same happening",
 }
