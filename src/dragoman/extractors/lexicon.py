@@ -31,7 +31,7 @@ _ENTRY_KEYS = {
     "lemma", "phrase", "pos", "particle", "object", "prep", "light", "event", "mode",
     "cameo", "context", "recipient", "embed", "visit", "negated", "object_class",
     "not_object_class", "not_particle", "not_subject_class", "subject_class", "intransitive",
-    "transitive", "not_phrase_class", "warns_of",
+    "transitive", "not_phrase_class", "warns_of", "not_light",
 }
 _CAMEO_RE = re.compile(r"^\d{2,4}$")
 _EMBEDS = {"absorb", "intent"}
@@ -70,6 +70,7 @@ class Entry:
     warns_of: frozenset[str] = frozenset()  # a warning codes only as a threat: of these, or of the warner's own act
     prep: Optional[str] = None
     light: frozenset[str] = frozenset()
+    not_light: frozenset[str] = frozenset()  # verbs under which the noun is no act ("poses a threat")
     mode: Optional[str] = None
     context: tuple[str, ...] = ()
     recipient: tuple[str, ...] = ()
@@ -305,6 +306,7 @@ def _entry(
         warns_of=_class_lemmas(raw, "warns_of", where, classes, used),
         prep=one("prep"),
         light=frozenset(_str_list(raw.get("light", []), where, "light")),
+        not_light=frozenset(_str_list(raw.get("not_light", []), where, "not_light")),
         mode=raw.get("mode"),
         context=context,
         recipient=_str_list(raw.get("recipient", []), where, "recipient"),

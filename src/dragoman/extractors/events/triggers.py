@@ -141,6 +141,8 @@ class TriggerMatcher:
                 continue  # "the earthquake killed", "injured in the accident": no one's act
             if entry.prep and not _has_prep(token, entry.prep):
                 continue
+            if entry.not_light and _governed_by(anchor, entry.not_light):
+                continue  # "is a threat to", "posed a threat": a danger, not a threat made
             if self._answers_a_hazard(entry, token, carrier):
                 continue  # "a lockdown to contain the epidemic": disaster response, not coercion
             if entry.event == "REQUEST" and pos == "verb" and _asks_a_question(token, self.lex):
@@ -245,6 +247,14 @@ def _carrier(noun: Token) -> Optional[Token]:
     if measure is not None and (_lemma(measure) in _MEASURE_NOUNS or measure.ent_type_ == "DATE"):
         return _carrier(measure)  # "launched ten days of war games", "a series of raids"
     return None
+
+
+def _governed_by(noun: Token, verbs: frozenset[str]) -> bool:
+    """The noun is the object, predicate or passive subject of one of the
+    verbs ("is a threat", "posed a threat"), or one of them as a participle
+    modifies it ("the threat posed by")."""
+    governed = noun.dep_ in ("dobj", "attr", "nsubjpass") and _lemma(noun.head) in verbs
+    return governed or any(c.dep_ == "acl" and c.tag_ == "VBN" and _lemma(c) in verbs for c in noun.children)
 
 
 def _has_particle(verb: Token, particle: str) -> bool:
