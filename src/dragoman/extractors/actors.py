@@ -44,7 +44,7 @@ from ..resolve.role_classes import ends_with_title, role_compatible
 from ..resolve.countries import country_code, is_state
 from ..resolve.dateline import dateline_end
 from ..annotate.views import doc_tokens, sentence_of, sentences, span_at, span_tokens
-from .actor_homes import home_country, take_homes
+from .actor_homes import home_country, place_in_title, take_homes
 from .actor_scene import dominant_country, place_in_scene, place_votes, recode_home_namesakes
 from .events.parse import HONORIFIC_GENDER, commanded_names, own_clause_subjects
 
@@ -741,6 +741,7 @@ def find_actors(analysis: Analysis) -> None:
     scene = dominant_country(clusters, place_votes(analysis, home_namesakes))
     take_homes(clusters)  # after the scene is read: a home is one person's, not what the story is about
     place_in_scene(analysis, clusters, scene)
+    place_in_title(analysis, clusters)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     analysis.actors = [_to_actor(i, c) for i, c in enumerate(clusters, start=1)]
     analysis.index_actor_mentions()
