@@ -258,10 +258,10 @@ def test_a_named_firm_or_a_group_placed_elsewhere_does_not_take_the_scene(placed
     a = _analyse(
         placed,
         "Farmers in Nakuru, Kenya, protested on Monday. Kenyan officials in Nairobi met them in Eldoret. "
-        "Traders from Europe were not consulted, and Harlow Bank said prices would rise.",
+        "Traders from Europe were not consulted, and Pellman Bank said prices would rise.",
     )
     assert _actor_of(a, "Traders").country is None  # placed in a region wider than the scene
-    assert _actor_of(a, "Harlow Bank").country is None  # a named firm may be foreign
+    assert _actor_of(a, "Pellman Bank").country is None  # a named firm may be foreign
 
 
 def test_towns_resolved_in_the_articles_context_set_its_scene(placed):

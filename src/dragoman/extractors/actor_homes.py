@@ -104,13 +104,19 @@ def place_in_title(analysis: Analysis, clusters: list[_Cluster]) -> None:
     gazetteer to decide it out of context. Only actors of a sector: a place that names a
     team, a newspaper or a street says nothing about who acts (rule "+title-place:X").
     Run after the scene: the story's country outweighs one name's reading. A place
-    named like one of the article's people ("the Clinton campaign") or written as an
-    acronym ("PA") is no place there."""
+    named like one of the article's people ("the Clinton campaign", "the Reed
+    administration") or written as an acronym ("PA") is no place there, nor a sponsor
+    before a hyphen ("Tehran-funded gunmen"; "Berlin-based" says where a body is). The
+    article must name another place of that country: a town's name alone, with nothing
+    around it of its country, may be no place at all ("the Bush administration")."""
     people = {word for c in clusters if c.kind == "person" for m in c.mentions for word in m.name.split()}
+    people |= {word for e in analysis.entities if e.label == "PERSON" for word in e.text.split()}
 
     def town(place) -> bool:
-        return (is_state(place.country) and place.feature in _TOWN_FEATURES and place.text not in people
-                and not is_acronym(place.text))
+        after = analysis.text[place.end:place.end + 7].lower()
+        confirmed = any(p.country == place.country and p.text != place.text for p in analysis.places)
+        return (confirmed and is_state(place.country) and place.feature in _TOWN_FEATURES and place.text not in people
+                and not is_acronym(place.text) and not (after.startswith("-") and not after.startswith("-based")))
 
     for c in clusters:
         if c.vote("country") or not c.vote("sector"):
