@@ -64,3 +64,13 @@ def test_a_countrys_possessive_before_a_title_is_part_of_it(pipeline):
             "Uganda's Foreign Minister Sam Okello opened the meeting, and Kenya's Ruth Wanjiru spoke next.")
     assert _country_of(pipeline, text, "Sam Okello") == "UGA"
     assert _country_of(pipeline, text, "Ruth Wanjiru") is None  # no title follows the owner
+
+
+def test_a_town_in_a_body_s_name_gives_the_country_the_article_reads_for_it(pipeline):
+    # "Durango" is a Mexican state and city too: beside Colorado it is the American town
+    text = ("Storms flooded streets in Durango, Colorado, on Monday. "
+            "Staff at the Durango Hospital moved patients upstairs, a spokesman said.")
+    assert _country_of(pipeline, text, "Durango Hospital") == "USA"
+    text = ("Snow closed schools around Bangor, Maine, on Tuesday. "
+            "The Bangor School Board met to plan make-up days.")
+    assert _country_of(pipeline, text, "Bangor School Board") == "USA"

@@ -258,10 +258,10 @@ def test_a_named_firm_or_a_group_placed_elsewhere_does_not_take_the_scene(placed
     a = _analyse(
         placed,
         "Farmers in Nakuru, Kenya, protested on Monday. Kenyan officials in Nairobi met them in Eldoret. "
-        "Traders from Europe were not consulted, and Harlow Bank said prices would rise.",
+        "Traders from Europe were not consulted, and Pellman Bank said prices would rise.",
     )
     assert _actor_of(a, "Traders").country is None  # placed in a region wider than the scene
-    assert _actor_of(a, "Harlow Bank").country is None  # a named firm may be foreign
+    assert _actor_of(a, "Pellman Bank").country is None  # a named firm may be foreign
 
 
 def test_towns_resolved_in_the_articles_context_set_its_scene(placed):
@@ -551,3 +551,15 @@ def test_a_description_still_describes_its_own_name_in_its_sentence(pipeline):
     )
     assert _actor_of(a, "Pieter Jansen").country == "NLD"
     assert _actor_of(a, "Sofie Claes").country == "BEL"
+
+
+def test_a_name_the_subject_of_a_quotation_does_not_take_the_narrators_pronoun(pipeline):
+    # the speaker's own words name someone; the narration's "she"/"he" is still the speaker
+    a = _analyse(pipeline, 'Nora Beale spoke to reporters after the match. '
+                           '"Carter Wells played the game of his life," she said.')
+    she = _pronoun_actor(a, "she said", "she")
+    assert she is not None and she.name == "Nora Beale"
+    a = _analyse(pipeline, 'Judge Alan Pryce adjourned the hearing on Monday. '
+                           '"Dana Holt has lied to this court," he told the jury.')
+    he = _pronoun_actor(a, "he told", "he")
+    assert he is not None and he.name == "Alan Pryce"

@@ -21,7 +21,7 @@ from spacy.tokens import Token
 from ..analysis import Analysis
 from ..resolve.actor_codes import ActorCode, code_actor
 from ..resolve.actor_places import named_place_country
-from ..resolve.countries import country_code, is_state
+from ..resolve.countries import country_code, is_acronym, is_state
 from .actor_scene import named_otherwise
 
 if TYPE_CHECKING:
@@ -29,6 +29,9 @@ if TYPE_CHECKING:
 
 _HOME_PREPOSITIONS = {"of", "from"}
 _BODY_KINDS = {"organization", "group"}
+# places below a country that a title or a body's name holds: a demonym or a country's name
+# codes the actor already
+_TOWN_FEATURES = {"city", "admin1", "admin2", "admin3", "locality"}
 # "(D-Ore.)", ", R-Texas", "(I-Vt.)": party initial, hyphen, state or home town
 _US_PARTY_TAG = re.compile(r"\A\s*[(,]\s*[DRI]-[A-Z][A-Za-z]*\.?")
 
@@ -91,6 +94,40 @@ def take_homes(clusters: list[_Cluster]) -> None:
         if c.kind == "person" and home and not c.vote("country"):
             m = c.mentions[0]
             m.code = replace(m.code, country=home[0], rule="+".join(r for r in (m.code.rule, home[1]) if r))
+
+
+def place_in_title(analysis: Analysis, clusters: list[_Cluster]) -> None:
+    """An actor the text gives no country, whose own words before its head name a place
+    ("the Millbrook Police Chief Ana Ruiz", "Kildare County Council", "a Fresno
+    hospital"), takes the country the places step read for that place in the article's
+    context; the code alone cannot, since a town's name is too often shared for the
+    gazetteer to decide it out of context. Only actors of a sector: a place that names a
+    team, a newspaper or a street says nothing about who acts (rule "+title-place:X").
+    Run after the scene: the story's country outweighs one name's reading. A place
+    named like one of the article's people ("the Clinton campaign", "the Reed
+    administration") or written as an acronym ("PA") is no place there, nor a sponsor
+    before a hyphen ("Tehran-funded gunmen"; "Berlin-based" says where a body is). The
+    article must name another place of that country: a town's name alone, with nothing
+    around it of its country, may be no place at all ("the Bush administration")."""
+    people = {word for c in clusters if c.kind == "person" for m in c.mentions for word in m.name.split()}
+    people |= {word for e in analysis.entities if e.label == "PERSON" for word in e.text.split()}
+
+    def town(place) -> bool:
+        after = analysis.text[place.end:place.end + 7].lower()
+        confirmed = any(p.country == place.country and p.text != place.text for p in analysis.places)
+        return (confirmed and is_state(place.country) and place.feature in _TOWN_FEATURES and place.text not in people
+                and not is_acronym(place.text) and not (after.startswith("-") and not after.startswith("-based")))
+
+    for c in clusters:
+        if c.vote("country") or not c.vote("sector"):
+            continue
+        for m in c.mentions:
+            head_start = m.end - len(m.name) if c.kind == "person" else analysis.doc[m.head_i].idx
+            found = next((p for p in analysis.places_within(m.start, head_start) if town(p)), None)
+            if found is not None:
+                c.mentions[0].code = replace(c.mentions[0].code, country=found.country,
+                                             rule=f"{c.mentions[0].code.rule}+title-place:{found.text}")
+                break
 
 
 def _phrase_home(analysis: Analysis, prep: Token) -> Optional[tuple[str, str]]:

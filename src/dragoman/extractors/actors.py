@@ -44,7 +44,7 @@ from ..resolve.role_classes import ends_with_title, role_compatible
 from ..resolve.countries import country_code, is_state
 from ..resolve.dateline import dateline_end
 from ..annotate.views import doc_tokens, sentence_of, sentences, span_at, span_tokens
-from .actor_homes import home_country, take_homes
+from .actor_homes import home_country, place_in_title, take_homes
 from .actor_scene import dominant_country, place_in_scene, place_votes, recode_home_namesakes
 from .events.parse import HONORIFIC_GENDER, commanded_names, own_clause_subjects
 
@@ -517,9 +517,12 @@ def _inherit_from_named_persons(clusters: list[_Cluster]) -> None:
 
 
 def _salient(
-    clusters: list[_Cluster], before_char: int, sent_index: int, accept, window: int = 3
+    clusters: list[_Cluster], before_char: int, sent_index: int, accept, window: int = 3,
+    quoted: frozenset = frozenset(),
 ) -> Optional[_Cluster]:
-    """The most salient cluster mentioned before a position and accepted by `accept`."""
+    """The most salient cluster mentioned before a position and accepted by `accept`. A
+    mention among `quoted` (ids of mentions inside a quotation) makes no one the subject
+    of the narration: the speaker's words name people the narrator's "he" rarely means."""
     best, best_score = None, None
     for c in clusters:
         # the extra spans (pronouns, descriptions) give a position only: no sentence, no subject
@@ -531,7 +534,8 @@ def _salient(
         last_sent = max((m.sent_index for m in seen), default=-1)
         if last_sent >= 0 and sent_index - last_sent > window:
             continue
-        subject_bonus = 1 if any(m.is_subject and m.sent_index >= sent_index - 1 for m in seen) else 0
+        subject_bonus = 1 if any(m.is_subject and m.sent_index >= sent_index - 1 and id(m) not in quoted
+                                 for m in seen) else 0
         score = (subject_bonus, last_start)
         if best_score is None or score > best_score:
             best, best_score = c, score
@@ -579,18 +583,21 @@ def _resolve_pronouns(analysis: Analysis, clusters: list[_Cluster], sent_index_o
     groups = [c for c in clusters if c.kind != "person"]
     pronouns = _narrator_pronouns(analysis)
     _learn_genders(pronouns, persons, sent_index_of)
+    quoted = frozenset(id(m) for c in clusters for m in c.mentions if _inside_quote(analysis.text, m.start))
     for tok in pronouns:
         word = tok.lower_
         sent_index = sent_index_of(tok.i)
         bound = own_clause_subjects(tok) + commanded_names(tok)
         barred = {id(c) for c in (_cluster_at(clusters, s) for s in bound) if c is not None}
         if word in _PLURAL:
-            target = _salient(groups, tok.idx, sent_index, lambda c: id(c) not in barred, window=1)
+            target = _salient(groups, tok.idx, sent_index, lambda c: id(c) not in barred, window=1, quoted=quoted)
         else:
             gender = "m" if word in _MALE else "f"
             # a person known to be of the pronoun's gender before one of unknown gender
-            target = (_salient(persons, tok.idx, sent_index, lambda c, g=gender: c.gender == g and id(c) not in barred)
-                      or _salient(persons, tok.idx, sent_index, lambda c: c.gender is None and id(c) not in barred))
+            target = (_salient(persons, tok.idx, sent_index,
+                               lambda c, g=gender: c.gender == g and id(c) not in barred, quoted=quoted)
+                      or _salient(persons, tok.idx, sent_index, lambda c: c.gender is None and id(c) not in barred,
+                                  quoted=quoted))
         if target is not None:
             target.extra_spans.append((tok.idx, tok.idx + len(tok.text)))
 
@@ -741,6 +748,7 @@ def find_actors(analysis: Analysis) -> None:
     scene = dominant_country(clusters, place_votes(analysis, home_namesakes))
     take_homes(clusters)  # after the scene is read: a home is one person's, not what the story is about
     place_in_scene(analysis, clusters, scene)
+    place_in_title(analysis, clusters)
     clusters.sort(key=lambda c: min(m.start for m in c.mentions))
     analysis.actors = [_to_actor(i, c) for i, c in enumerate(clusters, start=1)]
     analysis.index_actor_mentions()
