@@ -45,7 +45,7 @@ def unasserted(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> se
     absorbed |= _topic_events(drafts, absorbed, lex)
     absorbed |= _framing_nouns(drafts, absorbed)
     absorbed |= _descriptive_participles(drafts)
-    absorbed |= _background_clauses(drafts, absorbed)
+    absorbed |= _background_clauses(drafts, absorbed, lex)
     absorbed |= _circumstances(drafts, absorbed, lex)
     absorbed |= {i for i, d in drafts.items() if _asked_about(d.match.carrier or d.head)}
     return absorbed
@@ -264,11 +264,15 @@ def _attributive(participle: Token) -> bool:
     return participle.i < noun.i and in_a_clause and (hyphenated or noun.dep_ != "ROOT")
 
 
-def _background_clauses(drafts: dict[int, Draft], absorbed: set[int]) -> set[int]:
+def _background_clauses(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> set[int]:
     """'the rebels, who are preparing an offensive', 'the man who was arrested
     said ...': a relative clause describes one of the participants of the
     sentence's own event; what it mentions is background, not an event the
-    sentence reports. Kept when the sentence has no other. A relative clause
+    sentence reports. Kept when the sentence has no other. So does a said act
+    told by a participle after the noun, a relative clause without its pronoun
+    ("militias backed by Ankara took the town", "a plan opposed by the
+    unions"): who backs or opposes a participant describes it; a deed told so
+    ("fighters killed in the raid") stays reported. A relative clause
     on an event noun tells that event's course, not a participant's past:
     "clashes that broke out after troops fired on the march". A past told
     between commas about a named or definite participant is asserted too
@@ -277,7 +281,10 @@ def _background_clauses(drafts: dict[int, Draft], absorbed: set[int]) -> set[int
 
     def relative_clauses(draft: Draft) -> list[Token]:
         anchor = draft.match.carrier or draft.head
-        return [a for a in [anchor, *anchor.ancestors] if a.dep_ == "relcl" and a.head.i not in event_nouns]
+        said = lex.quad[draft.event] not in _DEED_QUADS
+        return [a for a in [anchor, *anchor.ancestors]
+                if (a.dep_ == "relcl" or (said and a is draft.head and _reduced_relative(a)))
+                and a.head.i not in event_nouns]
 
     in_clauses = {i for i, d in drafts.items() if i not in absorbed and relative_clauses(d)}
     background = {i for i in in_clauses if not all(_past_aside(c) for c in relative_clauses(drafts[i]))}
@@ -286,6 +293,16 @@ def _background_clauses(drafts: dict[int, Draft], absorbed: set[int]) -> set[int
         sentence_of(d.head).start for i, d in drafts.items() if i not in in_clauses | absorbed
     }
     return {i for i in background if sentence_of(drafts[i].head).start in sentences_with_main}
+
+
+def _reduced_relative(participle: Token) -> bool:
+    """A past participle after the noun it describes: 'the party backed by unions';
+    not one on a noun that comments on the whole clause ("..., a charge denied by
+    Moscow"), which reports the reaction."""
+    noun = participle.head
+    start = noun.left_edge.i
+    comment = noun.head.pos_ in ("VERB", "AUX") and start > 0 and noun.doc[start - 1].text == ","
+    return participle.dep_ == "acl" and participle.tag_ == "VBN" and noun.i < participle.i and not comment
 
 
 def _past_aside(clause: Token) -> bool:
