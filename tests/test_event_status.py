@@ -2,8 +2,8 @@
 sentence asserts around a negated or described event: a negation does not reach a clause
 of time or cause with its own subject (nor, when that clause is told in the past, a modal),
 a relative clause on an event noun tells that event's course, and a past told between commas
-about a named or definite participant is asserted; an act held back through a preposition
-("refrained from") is negated. Sentences are our own."""
+about a named or definite participant, or a past act with a subject of its own, is asserted; an
+act held back through a preposition ("refrained from") is negated. Sentences are our own."""
 
 from __future__ import annotations
 
@@ -112,6 +112,27 @@ def test_a_past_told_between_commas_about_a_participant_is_asserted(sentence_eve
     assert assault.status == "occurred"
     assert [a.text for a in assault.actor] == ["the rebels"]
     assert "ACCUSE" in [e.event for e in events]
+
+
+def test_a_past_act_with_its_own_subject_in_a_relative_clause_is_asserted(sentence_events):
+    """relclause14: the clause names its doer; the noun it hangs on is the place or the object."""
+    events = sentence_events("Chile's envoy met Argentina's foreign minister in the city in which Brazil accused Peru of spying.")
+    accuse = _only(events, "ACCUSE")
+    assert _countries(accuse.actor) == {"BRA"} and _countries(accuse.recipient) == {"PER"}
+    killing = _only(sentence_events("Egypt condemned the village where soldiers killed six farmers."), "ASSAULT")
+    assert [a.text for a in killing.actor] == ["soldiers"] and [r.text for r in killing.recipient] == ["six farmers"]
+    beating = _only(sentence_events("Egypt condemned the prisoners whom the guards beat in March."), "ASSAULT")
+    assert [r.text for r in beating.recipient] == ["the prisoners"]
+
+
+@pytest.mark.parametrize("text", [
+    # the relative word is the subject: the clause says what kind of participant this is
+    "Egypt condemned a preacher who praised the attackers.",
+    # and a present clause describes a habit
+    "Egypt criticised a militia that attacks civilians.",
+])
+def test_a_relative_clause_whose_subject_is_the_participant_stays_background(event_triggers, text):
+    assert [event for event, _ in event_triggers(text)] == ["ACCUSE"]
 
 
 def test_a_past_perfect_aside_is_told_as_history(sentence_events):

@@ -30,6 +30,8 @@ _DEED_QUADS = (2, 4)  # material cooperation and conflict: things done, not said
 _WITHIN_CLAUSE = {"xcomp", "conj", "dobj", "pobj", "prep", "acomp"}
 # relative pronouns a non-restrictive clause opens with ("that" opens restrictive ones)
 _NON_RESTRICTIVE_PRONOUNS = {"who", "whom", "whose", "which"}
+# relative pronouns and adverbs (who, which, that, whose, where, when)
+_RELATIVE_TAGS = {"WP", "WDT", "WP$", "WRB"}
 _DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 # dependencies that open a clause of its own below a circumstance word
 _CLAUSE_DEPS = {"xcomp", "advcl", "acl", "relcl", "ccomp"}
@@ -276,7 +278,9 @@ def _background_clauses(drafts: dict[int, Draft], absorbed: set[int], lex: Lexic
     on an event noun tells that event's course, not a participant's past:
     "clashes that broke out after troops fired on the march". A past told
     between commas about a named or definite participant is asserted too
-    (relcl11, issue #17): "the governor, who had banned the march, resigned"."""
+    (relcl11, issue #17): "the governor, who had banned the march, resigned".
+    So is a past verb of the clause's own that names its own subject
+    (relclause14): "the forum at which the ministers rejected the bid"."""
     event_nouns = {t.i for d in drafts.values() if d.match.entry.pos == "noun" for t in d.match.tokens}
 
     def relative_clauses(draft: Draft) -> list[Token]:
@@ -286,8 +290,15 @@ def _background_clauses(drafts: dict[int, Draft], absorbed: set[int], lex: Lexic
                 if (a.dep_ == "relcl" or (said and a is draft.head and _reduced_relative(a)))
                 and a.head.i not in event_nouns]
 
+    def told(draft: Draft) -> bool:
+        verb = draft.head if draft.match.verbal and draft.match.carrier is None else None
+        return all(_past_aside(c) or (c is verb and _past_act_with_own_subject(c)) for c in relative_clauses(draft))
+
     in_clauses = {i for i, d in drafts.items() if i not in absorbed and relative_clauses(d)}
-    background = {i for i in in_clauses if not all(_past_aside(c) for c in relative_clauses(drafts[i]))}
+    background = {i for i in in_clauses if not told(drafts[i])}
+    for i in in_clauses - background:
+        if not all(_past_aside(c) for c in relative_clauses(drafts[i])):
+            drafts[i].rule += "+relative:own-subject"
     # only a main-clause event makes a described one background, not an asserted aside
     sentences_with_main = {
         sentence_of(d.head).start for i, d in drafts.items() if i not in in_clauses | absorbed
@@ -319,6 +330,19 @@ def _past_aside(clause: Token) -> bool:
     if pronoun.lower_ not in _NON_RESTRICTIVE_PRONOUNS:
         return False
     return _named_or_definite(clause.head) and _told_in_the_past(clause)
+
+
+def _past_act_with_own_subject(clause: Token) -> bool:
+    """'the summit, where she met the king', 'the plan which the council
+    vetoed on Monday', 'the envoys whom the rebels received': a clause whose
+    relative word is not its subject names a doer of its own and tells, in
+    the past, an act beside the noun it hangs on; one whose subject is the
+    relative word ("a candidate who promised ...", "someone who had
+    defended ...") mostly says what kind of participant the noun is."""
+    relative_word = any(t.tag_ in _RELATIVE_TAGS for t in clause.subtree if t.i < clause.i)
+    subjects = [c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")]
+    own_subject = bool(subjects) and subjects[0].tag_ not in _RELATIVE_TAGS
+    return relative_word and own_subject and _told_in_the_past(clause)
 
 
 def _named_or_definite(noun: Token) -> bool:
