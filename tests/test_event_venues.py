@@ -37,3 +37,9 @@ def test_eased_restrictions_in_a_province_keep_the_place(events_of):
 def test_demand_with_a_named_target_keeps_it(events_of):
     event = _only(events_of("In Geneva, the French minister demanded that Iran halt enrichment."), "REQUEST")
     assert _countries(event.recipient) == {"IRN"}
+
+
+def test_addressee_inside_a_venue_phrase_stays_the_target(events_of):
+    event = _only(events_of("In a letter addressed to the Kenyan ambassador, the senator asked for an inquiry."),
+                  "REQUEST")
+    assert _countries(event.recipient) == {"KEN"}
