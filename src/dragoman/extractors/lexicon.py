@@ -150,6 +150,8 @@ class Lexicon:
     speech_verbs: frozenset[str]
     requires_recipient: frozenset[str]
     place_recipient: frozenset[str]
+    locative_prepositions: frozenset[str]  # "spoke in Paris": Paris is the venue
+    locative_target: frozenset[str]  # "air strikes in the south": the venue is the target
     unclaimed_actor_at_place: frozenset[str]
     occurrence_verbs: frozenset[str]  # "clashes erupted": the noun's event is reported
     phase_verbs: frozenset[str]  # "the fighting continued": the verb's status is the phase's, not the event's
@@ -400,7 +402,8 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     _require(sections, path, "quad", "modes", "cameo_roots", "recipient", "light_verbs",
              "agent_nouns", "outsider_words", "tied_people", "act_nouns", "document_nouns", "sponsor_words", "topic_preps", "circumstance_words",
              "sequence_words", "intent", "entries",
-             "speech_verbs", "requires_recipient", "place_recipient", "unclaimed_actor_at_place",
+             "speech_verbs", "requires_recipient", "place_recipient", "locative_prepositions", "locative_target",
+             "unclaimed_actor_at_place",
              "occurrence_verbs", "phase_verbs", "crowd_acts", "question_words", "question_verbs", "opinion_verbs", "agreed_preps",
              "victims_of_place",
              "domestic_recipient", "object_genitive", "future_recode",
@@ -485,6 +488,8 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         speech_verbs=words("speech_verbs"),
         requires_recipient=types("requires_recipient"),
         place_recipient=types("place_recipient"),
+        locative_prepositions=words("locative_prepositions"),
+        locative_target=types("locative_target"),
         unclaimed_actor_at_place=types("unclaimed_actor_at_place"),
         occurrence_verbs=words("occurrence_verbs"),
         phase_verbs=words("phase_verbs"),

@@ -351,6 +351,9 @@ class ArgumentReader:
         scene = self.parties.scenes.undated(scene) if scene is not None else None
         if scene is None or {p.country for _, p in draft.actors} != {scene.country}:
             return []
+        place = span_at(self.doc, scene.start, scene.end)
+        if place is not None and place.root.i in self._venue_tokens(draft):
+            return []  # "urged reform at a forum in Ohio": where it was said, not to whom
         draft.notes.append("scene")
         return [(draft.head, scene)]
 
@@ -409,6 +412,7 @@ class ArgumentReader:
         following = _following_prep(draft.head)
         if following is not None and following.lower_ not in circumstances:
             tokens |= {t.i for t in following.subtree}
+        tokens -= self._venue_tokens(draft)
         found = []
         for place in self.analysis.places:
             span = span_at(self.doc, place.start, place.end)
@@ -416,6 +420,36 @@ class ArgumentReader:
                     and not self.parties.scenes.in_dateline(span[0])):  # where the story was filed, not a target
                 found.append((place, span.root))
         return sorted(found, key=lambda pair: pair[0].start)
+
+    def _venue_tokens(self, draft: Draft) -> set[int]:
+        """Where the act took place: the locative phrases ("in", "at") of the
+        trigger, of its light verb, or directly after it ("an appeal made in
+        Geneva", "at a forum in Ohio, the senator urged ..."), not what a
+        clause inside one is aimed at ("in a letter addressed to the Kenyan
+        envoy"). A venue is the target only of the acts in `locative_target`."""
+        if draft.event in self.lex.locative_target:
+            return set()
+        anchors = [draft.head] + ([draft.match.carrier] if draft.match.carrier is not None else [])
+        locative = self.lex.locative_prepositions
+        venues = [c for a in anchors for c in a.children if c.dep_ == "prep" and c.lower_ in locative]
+        following = _following_prep(draft.head)
+        if following is not None and following.lower_ in locative:
+            venues.append(following)
+        return {t.i for v in venues for t in v.subtree if not _clause_between(t, v, locative)}
+
+
+def _clause_between(token: Token, top: Token, locative: frozenset[str]) -> bool:
+    """Whether a verb stands between a token and an ancestor of it, the token
+    not in a locative phrase of that verb's clause ("a letter addressed to the
+    envoy", not "a hall located in the old town")."""
+    first_prep = None
+    while token.i != top.i and token.head.i != token.i:
+        if token.pos_ in ("VERB", "AUX"):
+            return first_prep is None or first_prep.lower_ not in locative
+        if token.dep_ == "prep" and first_prep is None:
+            first_prep = token
+        token = token.head
+    return False
 
 
 def _is_legal_charge(match: Match) -> bool:
