@@ -150,6 +150,7 @@ class Lexicon:
     requires_recipient: frozenset[str]
     place_recipient: frozenset[str]
     unclaimed_actor_at_place: frozenset[str]
+    commerce_sectors: frozenset[str]  # an event among these sectors only is business, not politics
     occurrence_verbs: frozenset[str]  # "clashes erupted": the noun's event is reported
     phase_verbs: frozenset[str]  # "the fighting continued": the verb's status is the phase's, not the event's
     crowd_acts: frozenset[str]  # "three days of protests": a crowd's act, reported with no doer named
@@ -398,7 +399,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     _require(sections, path, "quad", "modes", "cameo_roots", "recipient", "light_verbs",
              "agent_nouns", "outsider_words", "tied_people", "act_nouns", "document_nouns", "sponsor_words", "topic_preps", "circumstance_words",
              "sequence_words", "intent", "entries",
-             "speech_verbs", "requires_recipient", "place_recipient", "unclaimed_actor_at_place",
+             "speech_verbs", "requires_recipient", "place_recipient", "unclaimed_actor_at_place", "commerce_sectors",
              "occurrence_verbs", "phase_verbs", "crowd_acts", "question_words", "question_verbs", "opinion_verbs", "agreed_preps",
              "victims_of_place",
              "domestic_recipient", "object_genitive", "future_recode",
@@ -484,6 +485,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         requires_recipient=types("requires_recipient"),
         place_recipient=types("place_recipient"),
         unclaimed_actor_at_place=types("unclaimed_actor_at_place"),
+        commerce_sectors=frozenset(code.upper() for code in words("commerce_sectors")),  # sector codes are upper case
         occurrence_verbs=words("occurrence_verbs"),
         phase_verbs=words("phase_verbs"),
         crowd_acts=words("crowd_acts"),
