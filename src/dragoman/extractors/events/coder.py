@@ -173,8 +173,8 @@ class EventCoder:
         if len(others) < len(draft.recipients):
             draft.recipients = others
             draft.rule += "+recipient:not-the-actor"
-        if _commerce_only(draft, self.lex.commerce_sectors):
-            return None
+        if draft.match.entry.mode != "visit" and _commerce_only(draft, self.lex.commerce_sectors):
+            return None  # a host's visitor may be named outside the parse ("a forum hosted by the chamber")
         draft.mode = self._mode(draft, place)
         head = draft.head
         sentence = _sentence_offsets(self.analysis.text, sentence_of(head), draft.match.tokens[0].idx)
