@@ -153,6 +153,7 @@ class Lexicon:
     locative_prepositions: frozenset[str]  # "spoke in Paris": Paris is the venue
     locative_target: frozenset[str]  # "air strikes in the south": the venue is the target
     unclaimed_actor_at_place: frozenset[str]
+    commerce_sectors: frozenset[str]  # an event among these sectors only is business, not politics
     occurrence_verbs: frozenset[str]  # "clashes erupted": the noun's event is reported
     phase_verbs: frozenset[str]  # "the fighting continued": the verb's status is the phase's, not the event's
     crowd_acts: frozenset[str]  # "three days of protests": a crowd's act, reported with no doer named
@@ -403,7 +404,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
              "agent_nouns", "outsider_words", "tied_people", "act_nouns", "document_nouns", "sponsor_words", "topic_preps", "circumstance_words",
              "sequence_words", "intent", "entries",
              "speech_verbs", "requires_recipient", "place_recipient", "locative_prepositions", "locative_target",
-             "unclaimed_actor_at_place",
+             "unclaimed_actor_at_place", "commerce_sectors",
              "occurrence_verbs", "phase_verbs", "crowd_acts", "question_words", "question_verbs", "opinion_verbs", "agreed_preps",
              "victims_of_place",
              "domestic_recipient", "object_genitive", "future_recode",
@@ -491,6 +492,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         locative_prepositions=words("locative_prepositions"),
         locative_target=types("locative_target"),
         unclaimed_actor_at_place=types("unclaimed_actor_at_place"),
+        commerce_sectors=frozenset(code.upper() for code in words("commerce_sectors")),  # sector codes are upper case
         occurrence_verbs=words("occurrence_verbs"),
         phase_verbs=words("phase_verbs"),
         crowd_acts=words("crowd_acts"),

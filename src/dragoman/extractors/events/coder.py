@@ -173,6 +173,8 @@ class EventCoder:
         if len(others) < len(draft.recipients):
             draft.recipients = others
             draft.rule += "+recipient:not-the-actor"
+        if draft.match.entry.mode != "visit" and _commerce_only(draft, self.lex.commerce_sectors):
+            return None  # a host's visitor may be named outside the parse ("a forum hosted by the chamber")
         draft.mode = self._mode(draft, place)
         head = draft.head
         sentence = _sentence_offsets(self.analysis.text, sentence_of(head), draft.match.tokens[0].idx)
@@ -482,6 +484,15 @@ def _hosted(draft: Draft) -> bool:
         or (p.country is not None and (homes or official) and p.country not in homes)
         or (p.country is None and official and t.ent_type_ in _REGIONS)  # "flew on to Asia"
         for t, p in draft.recipients
+    )
+
+
+def _commerce_only(draft: Draft, commerce: frozenset[str]) -> bool:
+    """Business among private parties ("employers are offering higher pay"):
+    every actor is a business and no recipient names a country or a sector of
+    public life, so no political or social party takes part."""
+    return bool(draft.actors) and all(p.sector in commerce for _, p in draft.actors) and not any(
+        p.country or _political(p) for _, p in draft.recipients
     )
 
 
