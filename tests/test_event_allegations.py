@@ -39,3 +39,17 @@ def test_the_status_follows_the_verb_of_saying(sentence_events):
 def test_lying_in_a_place_is_no_lie(event_triggers):
     assert not [e for e, _t in event_triggers("The farmer told police that Pedro was lying on the floor.") if e == "ACCUSE"]
     assert ("ACCUSE", "told") in event_triggers("The farmer told police that Pedro had lied to him.")
+
+
+@pytest.mark.parametrize("text", [
+    "The mayor claimed that he was responsible for the drop in crime.",
+    "Farmers in the valley say they feel betrayed by the ministry.",
+    "Local party chiefs said they had rallied behind Obama after the vote.",
+])
+def test_no_accusation_of_the_speaker_a_victim_or_a_supporter(event_triggers, text):
+    assert not [e for e, _t in event_triggers(text) if e == "ACCUSE"]
+
+
+def test_a_quoted_pronoun_is_someone_else(sentence_events):
+    found = _only(sentence_events('"She lied to all of us," Senator Brown said of Clinton.'), "ACCUSE")
+    assert found.trigger.text == "said"

@@ -101,11 +101,13 @@ class TriggerMatcher:
         subject Y is a party and its predicate a wrong (events.yaml `allegations`),
         not negated and no event of its own."""
         for clause in speech.children:
-            subject = next((c for c in clause.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
             if clause.dep_ != "ccomp" or subject is None or not self._can_be_asked(_antecedent(subject)):
                 continue
             if any(c.dep_ == "neg" for c in clause.children):
                 continue
+            if subject.pos_ == "PRON" and not _quoted_between(speech, clause):
+                continue  # "Trump claimed that he was responsible": reported, he is the speaker
             wrong = next((p for p in _predicate_words(clause) if self._is_wrong(p)), None)
             if wrong is not None and wrong.i not in matches:
                 return Match(entry=self.lex.allegation, head=speech, tokens=[speech])
@@ -115,6 +117,8 @@ class TriggerMatcher:
         lemma = _lemma(word)
         if lemma not in self.lex.allegation_predicates:
             return False
+        if (word.tag_ == "VBN" and word.dep_ != "ccomp") or any(c.dep_ == "auxpass" for c in word.children):
+            return False  # "feel betrayed", "was bribed": the subject suffered the wrong
         preps = self.lex.allegation_senses.get(lemma)
         return preps is None or all(c.lower_ in preps for c in word.children if c.dep_ in ("prep", "prt"))
 
@@ -262,10 +266,17 @@ def _predicate_words(clause: Token) -> list[Token]:
         if child.dep_ in ("acomp", "attr", "xcomp"):
             words.append(child)
             words.extend(c for c in child.children if c.dep_ == "xcomp")
-        elif child.dep_ == "prep":
+        elif child.dep_ == "prep" and _lemma(clause) == "be":  # not "rallied behind him"
             words.append(child)
             words.extend(c for c in child.children if c.dep_ == "pobj")
     return words
+
+
+def _quoted_between(speech: Token, clause: Token) -> bool:
+    """A quotation mark between a verb of saying and what it reports: the words
+    are quoted, and a pronoun in them is not the speaker told of."""
+    start, end = sorted((speech.i, clause.left_edge.i if clause.i > speech.i else clause.right_edge.i))
+    return any(t.is_quote for t in speech.doc[start:end + 1])
 
 
 def _phrase_head(span: Span) -> Token:
