@@ -171,6 +171,10 @@ class Lexicon:
     joint_recode: dict[str, Recoding]
     obligation: Entry  # "X said Y must ...": a request by X on Y
     obligation_modals: frozenset[str]
+    allegation: Entry  # "X claimed that Y was lying": an accusation by X of Y
+    allegation_verbs: frozenset[str]
+    allegation_predicates: frozenset[str]  # the wrongs and words of censure alleged
+    allegation_senses: dict[str, frozenset[str]]  # predicate -> the only prepositions of its wrong sense
     intent: IntentRule
     modes: dict[str, tuple[tuple[str, frozenset[str]], ...]]  # event -> (mode, cues)
     contexts: dict[str, tuple[tuple[str, ...], ...]]  # context -> cue lemma sequences
@@ -409,7 +413,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
              "victims_of_place",
              "domestic_recipient", "object_genitive", "future_recode",
              "joint_recode", "obligation", "threat_when_planned", "adjunct_events", "hazard_responses",
-             "verbal_attacks")
+             "verbal_attacks", "allegations")
     quad = _value(sections["quad"])
     if set(quad) != set(PLOVER_TYPES):
         raise LexiconError(f"{_where(path, sections['quad'])}: quad must list all 16 types")
@@ -429,6 +433,8 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     asked_nouns = _class_lemmas(questions_raw, "asked", questions_where, classes, used) | frozenset(
         _str_list(questions_raw.get("questions", []), questions_where, "questions"))
     verbal_attacks = _verbal_attacks(sections["verbal_attacks"], path, classes, used, roots, valid_modes)
+    allegations_raw, allegations_where = _value(sections["allegations"]), _where(path, sections["allegations"])
+    allegation_predicates = _class_lemmas(allegations_raw, "predicates", allegations_where, classes, used)
     unused = sorted(set(classes) - used)
     if unused:
         raise LexiconError(f"{classes_path.name}:1: no entry uses the class(es) {unused}")
@@ -466,6 +472,9 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     request = _recoding(obligation_raw.get("request"), where, roots, valid_modes)
     obligation = Entry(id=where, event=request.event, cameo=request.cameo,
                        recipient=("ccomp-subject",), embed="absorb")
+    accusation = _recoding(allegations_raw.get("recoding"), allegations_where, roots, valid_modes)
+    allegation = Entry(id=allegations_where, event=accusation.event, cameo=accusation.cameo,
+                       mode=accusation.mode, recipient=("ccomp-subject",))
     hazards_raw, hazards_where = _value(sections["hazard_responses"]), _where(path, sections["hazard_responses"])
     order = lambda es: tuple(sorted(es, key=lambda e: -e.specificity))  # noqa: E731
     recipient = _value(sections["recipient"])
@@ -510,6 +519,11 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         joint_recode=joint_recode,
         obligation=obligation,
         obligation_modals=frozenset(_str_list(obligation_raw.get("modals", []), where, "modals")),
+        allegation=allegation,
+        allegation_verbs=frozenset(_str_list(allegations_raw.get("verbs", []), allegations_where, "verbs")),
+        allegation_predicates=allegation_predicates,
+        allegation_senses={str(k): frozenset(_str_list(v, allegations_where, "only_with"))
+                           for k, v in (allegations_raw.get("only_with") or {}).items()},
         intent=intent,
         modes=_load_modes(directory / MODES_FILE, valid_modes),
         contexts=contexts,

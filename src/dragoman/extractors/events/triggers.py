@@ -74,6 +74,11 @@ class TriggerMatcher:
                 match = self._obligation_match(token)
                 if match:
                     matches[token.i] = match
+        for token, lemma in zip(tokens, lemmas):
+            if token.i not in matches and lemma in self.lex.allegation_verbs:
+                match = self._allegation_match(token, matches)
+                if match:
+                    matches[token.i] = match
         self._resolve_light_verbs(matches)
         return matches
 
@@ -90,6 +95,32 @@ class TriggerMatcher:
                 if aux.dep_ == "aux" and aux.lower_ in self.lex.obligation_modals and aux.i > subject.i:
                     return Match(entry=self.lex.obligation, head=speech, tokens=[aux])
         return None
+
+    def _allegation_match(self, speech: Token, matches: dict[int, Match]) -> Optional[Match]:
+        """'X claimed that Y was lying': an accusation by X of Y, when the clause's
+        subject Y is a party and its predicate a wrong (events.yaml `allegations`),
+        not negated and no event of its own."""
+        for clause in speech.children:
+            subject = next((c for c in clause.children if c.dep_ == "nsubj"), None)
+            if clause.dep_ != "ccomp" or subject is None or not self._can_be_asked(_antecedent(subject)):
+                continue
+            if any(c.dep_ == "neg" for c in clause.children):
+                continue
+            if subject.pos_ == "PRON" and not _quoted_between(speech, clause):
+                continue  # "Trump claimed that he was responsible": reported, he is the speaker
+            wrong = next((p for p in _predicate_words(clause) if self._is_wrong(p)), None)
+            if wrong is not None and wrong.i not in matches:
+                return Match(entry=self.lex.allegation, head=speech, tokens=[speech])
+        return None
+
+    def _is_wrong(self, word: Token) -> bool:
+        lemma = _lemma(word)
+        if lemma not in self.lex.allegation_predicates:
+            return False
+        if (word.tag_ == "VBN" and word.dep_ != "ccomp") or any(c.dep_ == "auxpass" for c in word.children):
+            return False  # "feel betrayed", "was bribed": the subject suffered the wrong
+        preps = self.lex.allegation_senses.get(lemma)
+        return preps is None or all(c.lower_ in preps for c in word.children if c.dep_ in ("prep", "prt"))
 
     def _can_be_asked(self, subject: Token) -> bool:
         if subject.pos_ == "PRON":
@@ -224,6 +255,28 @@ def _lexical_pos(token: Token) -> Optional[str]:
     if token.pos_ == "NOUN" and (token.dep_ != "compound" or _lemma(token.head) in _FRAME_NOUNS):
         return "noun"
     return None
+
+
+def _predicate_words(clause: Token) -> list[Token]:
+    """What a clause says its subject does or is: its verb, the complement of a
+    copula or of a verb of trying ("was trying to undermine"), and a
+    preposition with its object ("was behind the attack", "under the influence")."""
+    words = [clause]
+    for child in clause.children:
+        if child.dep_ in ("acomp", "attr", "xcomp"):
+            words.append(child)
+            words.extend(c for c in child.children if c.dep_ == "xcomp")
+        elif child.dep_ == "prep" and _lemma(clause) == "be":  # not "rallied behind him"
+            words.append(child)
+            words.extend(c for c in child.children if c.dep_ == "pobj")
+    return words
+
+
+def _quoted_between(speech: Token, clause: Token) -> bool:
+    """A quotation mark between a verb of saying and what it reports: the words
+    are quoted, and a pronoun in them is not the speaker told of."""
+    start, end = sorted((speech.i, clause.left_edge.i if clause.i > speech.i else clause.right_edge.i))
+    return any(t.is_quote for t in speech.doc[start:end + 1])
 
 
 def _phrase_head(span: Span) -> Token:
