@@ -140,6 +140,7 @@ class Lexicon:
     light_verbs: frozenset[str]
     agent_nouns: frozenset[str]
     outsider_words: frozenset[str]  # "foreign leaders": not of the scene's country
+    custody_words: frozenset[str]  # "released on bail": a release from the authorities' custody
     tied_people: frozenset[str]  # "his wife", "her rivals": not the possessor
     act_nouns: frozenset[str]
     document_nouns: frozenset[str]
@@ -405,7 +406,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     path = directory / EVENTS_FILE
     sections = _sections(path)
     _require(sections, path, "quad", "modes", "cameo_roots", "recipient", "light_verbs",
-             "agent_nouns", "outsider_words", "tied_people", "act_nouns", "document_nouns", "sponsor_words", "topic_preps", "circumstance_words",
+             "agent_nouns", "outsider_words", "custody_words", "tied_people", "act_nouns", "document_nouns", "sponsor_words", "topic_preps", "circumstance_words",
              "sequence_words", "intent", "entries",
              "speech_verbs", "requires_recipient", "place_recipient", "locative_prepositions", "locative_target",
              "unclaimed_actor_at_place", "commerce_sectors",
@@ -488,6 +489,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         light_verbs=words("light_verbs"),
         agent_nouns=words("agent_nouns"),
         outsider_words=words("outsider_words"),
+        custody_words=words("custody_words"),
         tied_people=words("tied_people"),
         act_nouns=words("act_nouns"),
         document_nouns=words("document_nouns"),

@@ -88,10 +88,11 @@ class ArgumentReader:
         actors = self.parties.expand(actor_tokens, "actor")
         recipients = self.parties.expand(recipient_tokens, "recipient")
         charged = _is_legal_charge(match) and any(self.parties.is_agentive(t, p) for t, p in recipients)
-        if not actor_tokens and (entry.mode in _STATE_MODES or charged):
+        if not actor_tokens and (entry.mode in _STATE_MODES or charged or self._ends_custody(match)):
             authorities = self.parties.authorities(match.head)
             if authorities is not None:
-                # a charge may be the police's or the prosecutors': no arm is named for it
+                # a charge (the police's or the prosecutors') or a release from custody (the
+                # jail's or the court's): no arm is named for it
                 sector = _STATE_MODE_SECTORS.get(entry.mode, authorities.sector)
                 actors = [(match.head, replace(authorities, sector=sector))]
                 rule += "+actor:unnamed-authorities"
@@ -106,6 +107,15 @@ class ArgumentReader:
             cameo=entry.cameo,
             mode=entry.mode,
         )
+
+    def _ends_custody(self, match: Match) -> bool:
+        """'was released on bail', 'freed from jail', 'released without charge':
+        a release that ends someone's custody is the authorities' who held them
+        (not 'hostages were released', nor 'footage was released')."""
+        return match.entry.mode == "release" and any(
+            _lemma(o) in self.lex.custody_words
+            for c in match.head.children if c.dep_ == "prep" and c.lower_ in ("on", "from", "without")
+            for o in _pobjects(c))
 
     def resolve_act_recipients(self, draft: Draft, drafts: dict[int, Draft]) -> None:
         """'a move condemned by X': the move is the act of the clause it hangs on
