@@ -6,24 +6,12 @@ from __future__ import annotations
 
 import pytest
 
-from dragoman.pipeline import Pipeline
-from dragoman.records import Article
+from event_helpers import _only
 
 
 @pytest.fixture(scope="module")
-def events_of():
-    pipeline = Pipeline()
-
-    def run(text: str):
-        return pipeline.analyse(Article(id="t", text=text, published="2024-05-10")).events
-
-    return run
-
-
-def _only(events, event_type: str):
-    found = [e for e in events if e.event == event_type]
-    assert found, f"no {event_type} in {[(e.event, e.trigger.text) for e in events]}"
-    return found[0]
+def events_of(sentence_events):
+    return sentence_events
 
 
 @pytest.mark.parametrize("release", ["released on bail", "released without charge", "freed from jail"])

@@ -7,7 +7,7 @@ import pytest
 
 from dragoman.pipeline import Pipeline
 from dragoman.records import Article
-from event_helpers import _countries
+from event_helpers import _countries, _only
 
 
 @pytest.fixture(scope="module")
@@ -21,12 +21,6 @@ def events_of(pipeline):
         return pipeline.analyse(Article(id="t", text=text, published="2024-05-10")).events
 
     return run
-
-
-def _only(events, event_type: str):
-    found = [e for e in events if e.event == event_type]
-    assert found, f"no {event_type} in {[(e.event, e.trigger.text) for e in events]}"
-    return found[0]
 
 
 _OHIO_STORY = (

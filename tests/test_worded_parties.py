@@ -31,13 +31,8 @@ def test_a_council_or_commission_named_after_a_place_is_its_public_body():
 
 
 @pytest.fixture(scope="module")
-def events_of():
-    pipeline = Pipeline()
-
-    def run(text: str):
-        return pipeline.analyse(Article(id="t", text=text, published="2024-05-10")).events
-
-    return run
+def events_of(sentence_events):
+    return sentence_events
 
 
 def test_an_unnamed_person_in_a_one_country_story_is_a_civilian_of_it(events_of):
