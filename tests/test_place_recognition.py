@@ -312,3 +312,11 @@ def test_a_compass_word_and_a_part_of_town_name_no_town_of_their_own(pipeline):
     countries = {p.text: p.country for p in places_of(pipeline, text)}
     assert "Side" not in countries and "End" not in countries
     assert all(country in (None, "USA") for country in countries.values()), countries
+
+
+def test_a_name_after_a_word_for_a_relative_is_a_person_not_a_town(pipeline):
+    text = ("The farmer from Nebraska died on Sunday. He leaves his wife Olivia, his son Austin "
+            "and a daughter who lives in Omaha.")
+    names = {p.text for p in places_of(pipeline, text)}
+    assert "Olivia" not in names and "Austin" not in names
+    assert {"Nebraska", "Omaha"} <= names

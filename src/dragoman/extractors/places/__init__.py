@@ -12,7 +12,7 @@ place once, and wire datelines ("BEIRUT:", "Hanoi (VNA) -"). A name the tagger c
 runs on to the longer name the gazetteer knows ("Guinea" + "-Bissau", "Democratic
 Republic" + "of the Congo"); a place's name at the head of a street's is the street
 ("Northumberland Avenue"); a name used for a disease ("West Nile virus") is no
-place in that article.
+place in that article, nor a one-word name after a word for a relative ("his son Austin").
 
 Resolution runs in three passes, as a reader would: names that mean one place
 whatever the article is about ("Tel Aviv", "Israel") are settled first; their

@@ -66,6 +66,8 @@ RUN_BACK_WORDS = 2
 _ABBREVIATION = 4  # characters, stop included: "St.", "Mt.", "Ste.", "D.C." end no sentence
 # the word after a name: "West Nile virus"
 _NEXT_WORD = re.compile(r"[\s-]+([A-Za-z]+)")
+# the lower-case word that ends right before a name, one space between: "wife Florence"
+_WORD_ENDING = re.compile(r"(?<![\w'’-])([a-zé]+) $")
 # a possessive ending right after a name: "New York's attorney general"
 _POSSESSIVE_AFTER = re.compile(r"(?:'s|’s)?")
 # "the Qatari capital" (not followed by the capital's own name)
@@ -528,6 +530,18 @@ def _without_named_things(mentions: list[_Mention], text: str) -> list[_Mention]
     return [m for m in mentions if m.text.lower() not in things]
 
 
+def _without_kin_names(mentions: list[_Mention], text: str) -> list[_Mention]:
+    """Drop a one-word name right after a noun for a relative ("his son Jackson",
+    "girlfriend Olivia"): many given names are also small towns somewhere, and a town
+    read into a family list drags the article's scene abroad."""
+    kin = cues()["kin_nouns"]
+
+    def after_kin(mention: _Mention) -> bool:
+        before = _WORD_ENDING.search(text, max(0, mention.start - 20), mention.start)
+        return before is not None and before.group(1) in kin
+    return [m for m in mentions if m.country is not None or " " in m.text or not after_kin(m)]
+
+
 def _mentions(analysis: Analysis, gazetteer: Gazetteer) -> list[_Mention]:
     """Place mentions, in text order, with the cues around them ("state", ", Texas")."""
     text = analysis.text
@@ -546,7 +560,7 @@ def _mentions(analysis: Analysis, gazetteer: Gazetteer) -> list[_Mention]:
     mentions += _echoes(analysis, runs, mentions, gazetteer)
     mentions += _datelines(text, [(m.start, m.end) for m in mentions])
     mentions = [_street(m, text) for m in _completed(mentions, text, gazetteer)]
-    mentions = _without_named_things(mentions, text)
+    mentions = _without_kin_names(_without_named_things(mentions, text), text)
     mentions.sort(key=lambda m: m.start)
     for mention, following, third in zip(mentions, mentions[1:] + [None], mentions[2:] + [None, None]):
         if _STATE_AFTER.match(text, mention.end) or _state_word_before(text, mention.start):
