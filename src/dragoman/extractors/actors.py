@@ -98,8 +98,14 @@ class _Cluster:
             self.last_subject_sent = max(self.last_subject_sent, sent_index)
 
     def vote(self, attr: str) -> Optional[str]:
-        counts = Counter(getattr(m.code, attr) for m in self.mentions if getattr(m.code, attr))
-        return counts.most_common(1)[0][0] if counts else None
+        """The value most mentions give, the first given on a tie (as `Counter.most_common`):
+        a plain dict tally, as a Counter cost ~1% of the steps' time for its ~350 votes per article."""
+        counts: dict[str, int] = {}
+        for m in self.mentions:
+            value = getattr(m.code, attr)
+            if value:
+                counts[value] = counts.get(value, 0) + 1
+        return max(counts, key=counts.__getitem__) if counts else None
 
     @property
     def name(self) -> str:
