@@ -43,7 +43,7 @@ from ..resolve.gazetteer import load_gazetteer
 from ..resolve.role_classes import ends_with_title, role_compatible
 from ..resolve.countries import country_code, is_state
 from ..resolve.dateline import dateline_end
-from ..annotate.views import doc_tokens, sentence_of, sentences, span_at, span_tokens
+from ..annotate.views import doc_tokens, lower_words, pos_tags, sentence_of, sentences, span_at, span_tokens
 from .actor_homes import home_country, place_in_title, take_homes
 from .actor_scene import dominant_country, place_in_scene, place_votes, recode_home_namesakes
 from .events.parse import HONORIFIC_GENDER, commanded_names, own_clause_subjects
@@ -550,8 +550,9 @@ def _salient(
 
 def _narrator_pronouns(analysis: Analysis) -> list[Token]:
     """he/she/they outside quotations ("we"/"they" inside one are the speaker's)."""
-    return [t for t in doc_tokens(analysis.doc) if t.pos_ == "PRON" and t.lower_ in _PRONOUNS
-            and not _inside_quote(analysis.text, t.idx)]
+    tokens, pos = doc_tokens(analysis.doc), pos_tags(analysis.doc)  # kept views, not each Token's attributes
+    return [tokens[i] for i, word in enumerate(lower_words(analysis.doc)) if word in _PRONOUNS and pos[i] == "PRON"
+            and not _inside_quote(analysis.text, tokens[i].idx)]
 
 
 def _learn_genders(pronouns: list[Token], persons: list[_Cluster], sent_index_of) -> None:
