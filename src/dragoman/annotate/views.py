@@ -25,6 +25,8 @@ _TEXTS_KEY = "dragoman_token_texts"
 _TOKENS_KEY = "dragoman_tokens"
 _SPANS_KEY = "dragoman_spans_at"
 _ENTS_KEY = "dragoman_ents"
+_POS_KEY = "dragoman_pos"
+_ENT_TYPES_KEY = "dragoman_ent_types"
 
 
 def doc_text(doc: "Doc") -> str:
@@ -83,6 +85,23 @@ def token_texts(doc: "Doc") -> list[str]:
     return texts
 
 
+def pos_tags(doc: "Doc") -> list[str]:
+    """Every token's `pos_`, by token index (see `lower_words`): a filter on the part of
+    speech over every sentence's tokens reads it from here, not through a Token each time."""
+    tags = doc.user_data.get(_POS_KEY)
+    if tags is None:
+        tags = doc.user_data[_POS_KEY] = [token.pos_ for token in doc_tokens(doc)]
+    return tags
+
+
+def ent_types(doc: "Doc") -> list[str]:
+    """Every token's `ent_type_` ("" outside an entity), by token index (see `pos_tags`)."""
+    types = doc.user_data.get(_ENT_TYPES_KEY)
+    if types is None:
+        types = doc.user_data[_ENT_TYPES_KEY] = [token.ent_type_ for token in doc_tokens(doc)]
+    return types
+
+
 def span_at(doc: "Doc", start: int, end: int) -> Optional["Span"]:
     """The tokens covering characters [start, end), widened to whole tokens (same as
     `doc.char_span(start, end, alignment_mode="expand")`), kept per Doc: the steps ask
@@ -125,5 +144,6 @@ def release(doc: "Doc") -> None:
     """Drop the cached views, so that the Doc (its arrays and tensor) is freed as soon
     as the last reference to it goes, not at the next full garbage collection: a long
     run otherwise held hundreds of MB of finished Docs (bench/memory.py)."""
-    for key in (_KEY, _KEY + "_starts", _TEXT_KEY, _LOWER_KEY, _LEMMAS_KEY, _TEXTS_KEY, _TOKENS_KEY, _SPANS_KEY, _ENTS_KEY):
+    for key in (_KEY, _KEY + "_starts", _TEXT_KEY, _LOWER_KEY, _LEMMAS_KEY, _TEXTS_KEY, _TOKENS_KEY, _SPANS_KEY, _ENTS_KEY,
+                _POS_KEY, _ENT_TYPES_KEY):
         doc.user_data.pop(key, None)

@@ -12,7 +12,9 @@ from typing import Optional, Union
 from spacy.tokens import Doc, Span, Token
 
 from ...analysis import Analysis
-from ...annotate.views import doc_text, lower_words, sentence_of, sentences, span_at, span_tokens
+from ...annotate.views import (
+    doc_text, doc_tokens, ent_types, lower_words, pos_tags, sentence_of, sentences, span_at, span_tokens,
+)
 from ...records import Party, Place
 from ...resolve.countries import country_code, is_state
 from ...resolve.dateline import dateline_end
@@ -81,9 +83,11 @@ class Scenes:
             ):
                 found.setdefault(place.country, Party(text=place.text, start=place.start, end=place.end,
                                                       country=place.country))
-        for tok in span_tokens(sentence):  # the doc's kept tokens: iterating the Span builds each anew
-            if not (tok.pos_ == "ADJ" or tok.ent_type_ == "NORP"):  # the cheap test first
+        tokens, pos, ent_type = doc_tokens(self.doc), pos_tags(self.doc), ent_types(self.doc)
+        for i in range(sentence.start, sentence.end):  # the doc's kept views: iterating the Span builds each anew
+            if not (pos[i] == "ADJ" or ent_type[i] == "NORP"):  # the cheap test first
                 continue
+            tok = tokens[i]
             if tok.i in excluded or is_stance_target(tok):
                 continue
             if not ethnic_within(tok.doc, tok.i, tok.i + 1):

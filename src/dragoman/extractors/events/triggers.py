@@ -15,7 +15,7 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ...annotate.views import doc_ents, doc_tokens, lower_lemmas, token_texts
+from ...annotate.views import doc_ents, doc_tokens, lower_lemmas, pos_tags, token_texts
 from ..lexicon import Entry, Lexicon
 from .drafts import Match
 from .parse import _QUANTITY_NOUNS, _UNDER_VERBS, _after_hyphen, _antecedent, _controllers, _following_prep, _for_clauses, _in_state_phrase, _lemma, _lemma_forms, _lemma_in, _pobjects, _undergoes
@@ -63,8 +63,8 @@ class TriggerMatcher:
             if match and not taken & {t.i for t in match.tokens}:
                 matches[match.head.i] = match
                 taken |= {t.i for t in match.tokens}
-        for token in tokens:
-            if token.pos_ not in _TRIGGER_POS or token.i in taken or self._in_scare_quote(token):
+        for token, tag in zip(tokens, pos_tags(self.doc)):  # the kept tags: no Token attribute at every word
+            if tag not in _TRIGGER_POS or token.i in taken or self._in_scare_quote(token):
                 continue
             match = self._word_match(token)
             if match:

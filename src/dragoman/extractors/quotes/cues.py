@@ -10,7 +10,7 @@ from typing import Optional
 import yaml
 from spacy.tokens import Token
 
-from ...annotate.views import doc_tokens
+from ...annotate.views import doc_tokens, lower_lemmas, lower_words
 from ...records import Trigger
 
 _VERBAL = {"VERB", "AUX"}
@@ -116,8 +116,8 @@ def clause_cue(token: Token) -> Optional[Cue]:
     """A cue for a reported clause: speech, a verb of belief ("X believes that"),
     of intention ("X wants to"), or a speech act with its object ("X called for")."""
     lex = cue_lexicon()
-    lemma = token.lemma_.lower()
-    if lemma not in lex.cue_lemmas and token.lower_ not in lex.source_words:
+    lemma = lower_lemmas(token.doc)[token.i]  # the kept views: asked at every token of the article
+    if lemma not in lex.cue_lemmas and lower_words(token.doc)[token.i] not in lex.source_words:
         return None  # no cue begins with this word (most words)
     nxt = _next_token(token)
     if token.pos_ == "VERB" and nxt is not None and f"{lemma} {nxt.lower_}" in lex.objects:

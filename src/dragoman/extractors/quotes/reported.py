@@ -227,10 +227,8 @@ def _attributions(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Attribution]
     found = []
     merged = _merged(quoted)
     for token in doc_tokens(doc):
-        if _inside_merged(token, merged):
-            continue
-        cue = clause_cue(token)
-        if cue is not None:
+        cue = clause_cue(token)  # None at most words, so tested before the quotations
+        if cue is not None and not _inside_merged(token, merged):
             subject = _holder(token, quoted) if token.pos_ == "NOUN" else _subject(cue, quoted)
             found.append(_Attribution(cue, subject, _reported_clause(cue)))
     return found
