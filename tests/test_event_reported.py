@@ -73,6 +73,9 @@ def test_every_event_carries_evidence(events_of):
         ("Police detained two men suspected of smuggling rifles.", ["COERCE"]),
         # ... but a deed told so stays reported
         ("Villagers buried five farmers killed by the militia.", ["ASSAULT"]),
+        # ... and a comment on the whole clause, after a comma or a dash, reports the reaction
+        ("Hungary vetoed the aid package on Monday, a step condemned by the Dutch premier.", ["REJECT", "ACCUSE"]),
+        ("Hungary vetoed the aid package on Monday \u2013 a step condemned by the Dutch premier.", ["REJECT", "ACCUSE"]),
         # the outcome of a barrage is the same event as the barrage
         ("Syrian forces launched rocket fire against Turkish positions, killing three soldiers.", ["ASSAULT"]),
         # "sworn to fight": the parser's adverbial clause is what is sworn

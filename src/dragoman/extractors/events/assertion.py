@@ -25,6 +25,7 @@ from .parse import _complement_tokens, _for_clauses, _lemma
 from .status import _told_in_the_past
 
 _DEED_QUADS = (2, 4)  # material cooperation and conflict: things done, not said
+_SET_OFF = frozenset({",", "-", "--", "\u2013", "\u2014"})  # a comma or a dash sets off a comment on the clause
 # how a trigger hangs inside the clause a question inverts ("Will you resign?",
 # "Do we have to discuss it?", "Have they received promises?")
 _WITHIN_CLAUSE = {"xcomp", "conj", "dobj", "pobj", "prep", "acomp"}
@@ -309,11 +310,20 @@ def _background_clauses(drafts: dict[int, Draft], absorbed: set[int], lex: Lexic
 def _reduced_relative(participle: Token) -> bool:
     """A past participle after the noun it describes: 'the party backed by unions';
     not one on a noun that comments on the whole clause ("..., a charge denied by
-    Moscow"), which reports the reaction."""
+    Moscow", "... - a move condemned by Washington"), which reports the reaction."""
     noun = participle.head
     start = noun.left_edge.i
-    comment = noun.head.pos_ in ("VERB", "AUX") and start > 0 and noun.doc[start - 1].text == ","
+    set_off = start > 0 and noun.doc[start - 1].text in _SET_OFF
+    comment = set_off and (noun.head.pos_ in ("VERB", "AUX") or (noun.dep_ == "appos" and _closes_sentence(noun)))
     return participle.dep_ == "acl" and participle.tag_ == "VBN" and noun.i < participle.i and not comment
+
+
+def _closes_sentence(phrase: Token) -> bool:
+    """The phrase runs to the sentence's end (its full stop aside): an apposition
+    there comments on the clause ("vetoed the measure, a move condemned by ..."),
+    one inside it describes a participant ("the militia, a group backed by Iran, ...")."""
+    rest = phrase.doc[phrase.right_edge.i + 1:sentence_of(phrase).end]
+    return all(t.is_punct or t.is_space for t in rest)
 
 
 def _past_aside(clause: Token) -> bool:
