@@ -12,7 +12,8 @@ holding the gazetteer. `release` drops the views once a Doc is done with.
 from __future__ import annotations
 
 import bisect
-from typing import TYPE_CHECKING, Optional
+from operator import attrgetter
+from typing import TYPE_CHECKING, Callable, Optional
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Span, Token
@@ -59,47 +60,40 @@ def span_tokens(span: "Span") -> list["Token"]:
     return doc_tokens(span.doc)[span.start : span.end]
 
 
+def _token_column(doc: "Doc", key: str, read: Callable[["Token"], str]) -> list[str]:
+    """One value per token, by token index, read once per Doc and kept under `key`."""
+    column = doc.user_data.get(key)
+    if column is None:
+        column = doc.user_data[key] = [read(token) for token in doc_tokens(doc)]
+    return column
+
+
 def lower_words(doc: "Doc") -> list[str]:
     """Every token's `lower_`, by token index: reading them through `doc[i]` builds a
     Token object each time, which phrase look-ups at every token made costly."""
-    words = doc.user_data.get(_LOWER_KEY)
-    if words is None:
-        words = doc.user_data[_LOWER_KEY] = [token.lower_ for token in doc_tokens(doc)]
-    return words
+    return _token_column(doc, _LOWER_KEY, attrgetter("lower_"))
 
 
 def lower_lemmas(doc: "Doc") -> list[str]:
     """Every token's lemma in lower case, by token index: the event coder reads each
     token's again for triggers, then a sentence's for every event's context cues."""
-    lemmas = doc.user_data.get(_LEMMAS_KEY)
-    if lemmas is None:
-        lemmas = doc.user_data[_LEMMAS_KEY] = [token.lemma_.lower() for token in doc_tokens(doc)]
-    return lemmas
+    return _token_column(doc, _LEMMAS_KEY, lambda token: token.lemma_.lower())
 
 
 def token_texts(doc: "Doc") -> list[str]:
     """Every token's text, by token index (see `lower_words`)."""
-    texts = doc.user_data.get(_TEXTS_KEY)
-    if texts is None:
-        texts = doc.user_data[_TEXTS_KEY] = [token.text for token in doc_tokens(doc)]
-    return texts
+    return _token_column(doc, _TEXTS_KEY, attrgetter("text"))
 
 
 def pos_tags(doc: "Doc") -> list[str]:
     """Every token's `pos_`, by token index (see `lower_words`): a filter on the part of
     speech over every sentence's tokens reads it from here, not through a Token each time."""
-    tags = doc.user_data.get(_POS_KEY)
-    if tags is None:
-        tags = doc.user_data[_POS_KEY] = [token.pos_ for token in doc_tokens(doc)]
-    return tags
+    return _token_column(doc, _POS_KEY, attrgetter("pos_"))
 
 
 def ent_types(doc: "Doc") -> list[str]:
     """Every token's `ent_type_` ("" outside an entity), by token index (see `pos_tags`)."""
-    types = doc.user_data.get(_ENT_TYPES_KEY)
-    if types is None:
-        types = doc.user_data[_ENT_TYPES_KEY] = [token.ent_type_ for token in doc_tokens(doc)]
-    return types
+    return _token_column(doc, _ENT_TYPES_KEY, attrgetter("ent_type_"))
 
 
 def span_at(doc: "Doc", start: int, end: int) -> Optional["Span"]:
