@@ -414,7 +414,6 @@ def test_a_country_named_otherwise_too_keeps_its_name(pipeline):
     assert _actor_of(a, "Georgia lawmaker Nino Beridze").country == "GEO"
 
 
-
 def test_a_description_links_to_the_holder_of_its_very_title_before_a_kindred_one(pipeline):
     a = _analyse(
         pipeline,
@@ -522,8 +521,6 @@ def test_possessive_and_place_pronouns_may_still_mean_the_subject(pipeline):
     assert _pronoun_actor(a, "with him", "him").name == "Paul Redding"
 
 
-
-
 def test_one_member_of_a_group_is_not_the_group(pipeline):
     a = _analyse(
         pipeline,
@@ -531,7 +528,6 @@ def test_one_member_of_a_group_is_not_the_group(pipeline):
         "Hundreds of protesters marched to the square later that evening.",
     )
     assert _actor_of(a, "A protester") is not _actor_of(a, "protesters")
-
 
 
 def test_a_description_does_not_introduce_another_party_of_its_own_sentence(pipeline):

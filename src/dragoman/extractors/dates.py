@@ -423,15 +423,19 @@ def _lede_dates(trigger: "Token", located) -> list[DateMention]:
     what came earlier still ("had criticized him on Monday")."""
     sent = sentence_of(trigger)
     tokens = doc_tokens(trigger.doc)
-    before = _within(located, 0, sent.start_char)
-    if (sent.end >= len(tokens) or _within(located, sent.start_char, sent.end_char)
-            or any(_dates_main_clause(span) for _, span in before) or _present_simple(sent.root)):
+    if sent.end >= len(tokens):
         return []
     start, count = sent.start, 1
-    while start > 0 and count <= LEDE_SENTENCES:
+    while start > 0 and count <= LEDE_SENTENCES:  # where the sentence stands first: most are past the lede
         start, count = sentence_of(tokens[start - 1]).start, count + 1
+    if count > LEDE_SENTENCES:
+        return []
+    before = _within(located, 0, sent.start_char)
+    if (_within(located, sent.start_char, sent.end_char)
+            or any(_dates_main_clause(span) for _, span in before) or _present_simple(sent.root)):
+        return []
     following = sentence_of(tokens[sent.end])
-    if count > LEDE_SENTENCES or past_perfect(following.root):
+    if past_perfect(following.root):
         return []
     named = _within(located, following.start_char, following.end_char)
     return [d for d, span in named if _dates_main_clause(span) and d.precision == "day" and d.value]

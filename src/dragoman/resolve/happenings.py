@@ -48,6 +48,8 @@ LONGEST_SPAN_DAYS = 45  # a date vaguer than this (a year) does not place the ha
 
 # the words before an event noun that make it point back to a happening already told
 POINTING_BACK = frozenset("the this that these those his her its their".split())
+# the words that make it a new one ('a protest', 'another raid')
+INTRODUCING = frozenset("a an some any no another other new".split())
 NOUN_PHRASE_REACH = 3  # how many words before the noun its determiner may stand
 STEM = 5  # two trigger words sharing this many first letters are one word ('arrest', 'arrests')
 
@@ -155,7 +157,7 @@ def _points_back(before: str) -> bool:
     for word in reversed(words):
         if word in POINTING_BACK or word.endswith("'s"):
             return True
-        if word in ("a", "an", "some", "any", "no", "another", "other", "new"):
+        if word in INTRODUCING:
             return False
     return False
 

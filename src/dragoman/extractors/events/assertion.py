@@ -291,15 +291,19 @@ def _background_clauses(drafts: dict[int, Draft], absorbed: set[int], lex: Lexic
                 if (a.dep_ == "relcl" or (said and a is draft.head and _reduced_relative(a)))
                 and a.head.i not in event_nouns]
 
-    def told(draft: Draft) -> bool:
+    clauses = {i: relative_clauses(d) for i, d in drafts.items() if i not in absorbed}
+    in_clauses = {i for i, found in clauses.items() if found}
+    background = set()
+    for i in in_clauses:
+        draft = drafts[i]
+        asides = [_past_aside(c) for c in clauses[i]]
+        if all(asides):
+            continue
         verb = draft.head if draft.match.verbal and draft.match.carrier is None else None
-        return all(_past_aside(c) or (c is verb and _past_act_with_own_subject(c)) for c in relative_clauses(draft))
-
-    in_clauses = {i for i, d in drafts.items() if i not in absorbed and relative_clauses(d)}
-    background = {i for i in in_clauses if not told(drafts[i])}
-    for i in in_clauses - background:
-        if not all(_past_aside(c) for c in relative_clauses(drafts[i])):
-            drafts[i].rule += "+relative:own-subject"
+        if all(aside or (c is verb and _past_act_with_own_subject(c)) for aside, c in zip(asides, clauses[i])):
+            draft.rule += "+relative:own-subject"
+        else:
+            background.add(i)
     # only a main-clause event makes a described one background, not an asserted aside
     sentences_with_main = {
         sentence_of(d.head).start for i, d in drafts.items() if i not in in_clauses | absorbed

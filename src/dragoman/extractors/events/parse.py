@@ -229,8 +229,6 @@ def _core_clause(head: Token) -> list[Token]:
     return words
 
 
-
-
 def _complement_tokens(head: Token, circumstances: frozenset[str] = frozenset()) -> list[Token]:
     """What a trigger governs: objects, complements and prepositional phrases,
     not its subject, coordinated clauses, adverbial clauses or phrases headed
