@@ -171,6 +171,12 @@ class Quote(Record, kw_only=True):
     rule: Optional[str] = None
 
 
+# PLOVER's four quad classes; an Event's `quad` is one of these keys
+QUADS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
+VERBAL_QUADS = frozenset({1, 3})  # things said
+MATERIAL_QUADS = frozenset({2, 4})  # things done
+
+
 class Event(Record, kw_only=True):
     id: str
     event: EventType

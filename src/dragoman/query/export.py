@@ -42,12 +42,11 @@ from xml.sax.saxutils import quoteattr
 import msgspec
 import yaml
 
-from ..records import DateMention, Party
+from ..records import QUADS, DateMention, Party
 from ..safe_text import encode_json, terminal_safe
 from ..store.base import EventMention, FusedEvent
 
 LIST_SEPARATOR = "; "
-QUADS = {1: "verbal_cooperation", 2: "material_cooperation", 3: "verbal_conflict", 4: "material_conflict"}
 _CITY_FEATURES = {"city", "locality"}
 
 

@@ -35,7 +35,7 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional, Sequence
 
-from ..records import Actor, Claim, Event, Party
+from ..records import MATERIAL_QUADS, VERBAL_QUADS, Actor, Claim, Event, Party
 from .timex import mention_bounds
 
 # what a join needs: the parties' score plus the support of dates, places and words
@@ -54,8 +54,6 @@ NOUN_PHRASE_REACH = 3  # how many words before the noun its determiner may stand
 STEM = 5  # two trigger words sharing this many first letters are one word ('arrest', 'arrests')
 
 HEADLINE = 0  # the start of an article's first sentence (its headline, or its lede)
-VERBAL_QUADS = {1, 3}
-MATERIAL_QUADS = {2, 4}
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # held by both sides alike
 
 FIGURE_KINDS = frozenset({"money", "percent"})  # the claims that are what an act gives or wins

@@ -32,9 +32,9 @@ from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Re
 from starlette.routing import Mount, Route
 from starlette.staticfiles import StaticFiles
 
-from ..query.export import FORMATS, QUADS
+from ..query.export import FORMATS
 from ..query.filters import ALL_STATUSES
-from ..records import PLOVER_TYPES
+from ..records import PLOVER_TYPES, QUADS
 from ..store import Store
 from . import data
 

@@ -19,9 +19,8 @@ from typing import Optional
 import msgspec
 
 from ..query.explain import _DATE_SOURCES, _PLACE_RULES
-from ..query.export import QUADS
 from ..query.filters import ALL_STATUSES, DEFAULT_STATUSES, EventFilter
-from ..records import Event
+from ..records import QUADS, Event
 from ..store import DatabaseFailure, Store
 from ..store.fusion import explain_row
 

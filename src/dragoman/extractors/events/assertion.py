@@ -18,13 +18,13 @@ from typing import Optional
 from spacy.tokens import Token
 
 from ...annotate.views import doc_text, sentence_of
+from ...records import MATERIAL_QUADS
 from ..lexicon import Lexicon
 from .arguments import _answered_parties
 from .drafts import Draft, Match
 from .parse import _complement_tokens, _for_clauses, _lemma
 from .status import _told_in_the_past
 
-_DEED_QUADS = (2, 4)  # material cooperation and conflict: things done, not said
 _SET_OFF = frozenset({",", "-", "--", "\u2013", "\u2014"})  # a comma or a dash sets off a comment on the clause
 # how a trigger hangs inside the clause a question inverts ("Will you resign?",
 # "Do we have to discuss it?", "Have they received promises?")
@@ -133,7 +133,7 @@ def _topic_events(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) ->
     for i, draft in drafts.items():
         if draft.match.verbal or draft.match.carrier is not None or i in absorbed:
             continue
-        if lex.quad[draft.event] in _DEED_QUADS and draft.actors:
+        if lex.quad[draft.event] in MATERIAL_QUADS and draft.actors:
             continue
         main = drafts.get(_topic_governor(draft.head, lex.topic_preps).i)
         if main is None or main is draft or not main.match.verbal or main.head.i in absorbed:
@@ -286,7 +286,7 @@ def _background_clauses(drafts: dict[int, Draft], absorbed: set[int], lex: Lexic
 
     def relative_clauses(draft: Draft) -> list[Token]:
         anchor = draft.match.carrier or draft.head
-        said = lex.quad[draft.event] not in _DEED_QUADS
+        said = lex.quad[draft.event] not in MATERIAL_QUADS
         return [a for a in [anchor, *anchor.ancestors]
                 if (a.dep_ == "relcl" or (said and a is draft.head and _reduced_relative(a)))
                 and a.head.i not in event_nouns]
