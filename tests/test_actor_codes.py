@@ -372,6 +372,11 @@ def test_party_words_only_when_capitalised():
     assert code_actor("labour leader").sector == "LAB"
 
 
+@pytest.mark.parametrize("text", ["electoral officials", "election officials"])
+def test_people_who_run_elections_are_government_not_party(text):
+    assert code_actor(text).sector == "GOV"
+
+
 def test_a_place_noun_lends_no_sector():
     assert code_actor("city officials").sector == "GOV"
     assert code_actor("the country's president").sector == "GOV"
