@@ -525,9 +525,10 @@ class Store(FusedReading, ABC):
         return self._search_quotes(parsed, limit) if parsed.alternatives else []
 
     def events(self, where: Optional["EventFilter"] = None, *, limit: Optional[int] = None,
-               page: int = EVENTS_PAGE) -> Iterator[EventMention]:
-        """The stored events `where` selects (by default every event that happened; see
-        `dragoman.query.filters`), by article id, then event number; at most `limit`.
+               page: int = EVENTS_PAGE, **criteria) -> Iterator[EventMention]:
+        """The stored event mentions `where` selects, or the keyword `criteria` of an `EventFilter`
+        (``types="ASSAULT", actors=["ISR"], since="2024-03-01"``; by default every event that
+        happened; see `dragoman.query.filters`), by article id, then event number; at most `limit`.
 
         Reads `page` events per query, each page starting after the last event read
         (keyset), so memory stays bounded and no event is read twice."""
@@ -535,7 +536,7 @@ class Store(FusedReading, ABC):
 
         if page < 1:
             raise ValueError(f"page must be at least 1, not {page}")
-        condition, params = (where or EventFilter()).sql()
+        condition, params = EventFilter.given(where, criteria).sql()
         order = "e.article_id, length(e.event_id), e.event_id"
         after: list = []
         left = limit

@@ -84,13 +84,14 @@ class FusedReading:
     _db: "Connection"
 
     def fused_events(self, where: Optional["EventFilter"] = None, *, limit: Optional[int] = None,
-                     page: int = EVENTS_PAGE) -> Iterator[FusedEvent]:
-        """The fused events with a mention `where` selects (see `dragoman.query.filters`;
-        ``min_sources`` counts the fused event's sources), by id; at most `limit`.
+                     page: int = EVENTS_PAGE, **criteria) -> Iterator[FusedEvent]:
+        """The fused events with a mention `where` (or the keyword `criteria`, as for `events`)
+        selects (see `dragoman.query.filters`; ``min_sources`` counts the fused event's
+        sources), by id; at most `limit`.
         Read a page at a time (keyset on the id, ids chosen through the events), so memory stays bounded."""
         from ..query.filters import EventFilter
 
-        condition, params = (where or EventFilter()).sql()
+        condition, params = EventFilter.given(where, criteria).sql()
         after: Optional[str] = None
         left = limit
         while left is None or left > 0:
@@ -154,12 +155,13 @@ class FusedReading:
     _STORY_COLUMNS = ("s.id, s.title, s.first, s.last, s.articles, (SELECT count(DISTINCT m.fused_id) FROM"
                       " story_articles x JOIN fused_mentions m ON m.article_id = x.article_id WHERE x.story_id = s.id)")
 
-    def stories(self, *, min_articles: int = 1, since: Optional[str] = None, until: Optional[str] = None,
-                limit: Optional[int] = None, offset: int = 0) -> list[Story]:
+    def stories(self, where: Optional["EventFilter"] = None, *, min_articles: int = 1, since: Optional[str] = None,
+                until: Optional[str] = None, limit: Optional[int] = None, offset: int = 0) -> list[Story]:
         """The story lines, latest first: those of at least `min_articles` articles whose
-        span overlaps `since`..`until` (YYYY-MM-DD); a page of `limit` from `offset` when
-        given (the events are counted for that page's stories only)."""
-        where, params = _story_where(min_articles, since, until)
+        span overlaps `since`..`until` (YYYY-MM-DD) and, given `where`, holding an event
+        mention it selects (``EventFilter(actors="ISR")``: the stories where Israel acts); a
+        page of `limit` from `offset` when given (the events are counted for that page's stories only)."""
+        where, params = _story_where(min_articles, since, until, where)
         page = "" if limit is None else " LIMIT ? OFFSET ?"
         rows = self._db.execute(
             f"SELECT {self._STORY_COLUMNS} FROM (SELECT * FROM stories s WHERE {where}"
@@ -168,10 +170,10 @@ class FusedReading:
         ).fetchall()
         return [Story(*row) for row in rows]
 
-    def count_stories(self, *, min_articles: int = 1, since: Optional[str] = None, until: Optional[str] = None,
-                      cap: int) -> int:
+    def count_stories(self, where: Optional["EventFilter"] = None, *, min_articles: int = 1,
+                      since: Optional[str] = None, until: Optional[str] = None, cap: int) -> int:
         """How many story lines `stories` would give with the same filter, counting no further than `cap` + 1."""
-        where, params = _story_where(min_articles, since, until)
+        where, params = _story_where(min_articles, since, until, where)
         return self._db.execute(
             f"SELECT count(*) FROM (SELECT 1 FROM stories s WHERE {where} LIMIT {int(cap) + 1}) capped", params
         ).fetchone()[0]
@@ -240,7 +242,8 @@ class FusedReading:
         return count
 
 
-def _story_where(min_articles: int, since: Optional[str], until: Optional[str]) -> tuple[str, list]:
+def _story_where(min_articles: int, since: Optional[str], until: Optional[str],
+                 events: Optional["EventFilter"]) -> tuple[str, list]:
     """The condition on `stories s` of a story filter, and its parameters."""
     conditions, params = ["s.articles >= ?"], [min_articles]
     if since:
@@ -249,4 +252,9 @@ def _story_where(min_articles: int, since: Optional[str], until: Optional[str]) 
     if until:
         conditions.append("s.first <= ?")
         params.append(until)
+    if events is not None:
+        condition, values = events.sql()
+        conditions.append("s.id IN (SELECT x.story_id FROM story_articles x JOIN events e"
+                          f" ON e.article_id = x.article_id WHERE {condition})")
+        params.extend(values)
     return " AND ".join(conditions), params
