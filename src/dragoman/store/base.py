@@ -548,8 +548,9 @@ class Store(FusedReading, ABC):
                           " OR (length(e.event_id) = ? AND e.event_id > ?))")
             rows = self._db.execute(
                 "SELECT e.article_id, e.event_id, e.record, a.title, a.published, a.source, a.url,"
-                " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
-                f" FROM events e JOIN articles a ON a.id = e.article_id WHERE {condition}{keyset}"
+                " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), m.fused_id"
+                " FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN fused_mentions m"
+                f" ON m.article_id = e.article_id AND m.event_id = e.event_id WHERE {condition}{keyset}"
                 f" ORDER BY {order} LIMIT ?",
                 (*params, *after, size),
             ).fetchall()
@@ -562,7 +563,8 @@ class Store(FusedReading, ABC):
                 left -= len(rows)
 
     def _mentions(self, rows: list[tuple]) -> Iterator[EventMention]:
-        """The event rows of one page with their articles' actors and places (two queries)."""
+        """The event rows of one page (article, event, record, title, published, source, url,
+        sentence, fused id) with their articles' actors and places (two queries)."""
         if not rows:
             return
         ids = sorted({row[0] for row in rows})
@@ -581,10 +583,10 @@ class Store(FusedReading, ABC):
         ).fetchall():
             if name:
                 places[article_id][name] = None
-        for article_id, _event_id, record, title, published, source, url, sentence in rows:
+        for article_id, _event_id, record, title, published, source, url, sentence, fused_id in rows:
             yield EventMention(
                 article_id, title, published, source, url, sentence or "",
-                msgspec.json.decode(record, type=Event), actors[article_id], tuple(places[article_id]),
+                msgspec.json.decode(record, type=Event), actors[article_id], tuple(places[article_id]), fused_id,
             )
 
     @abstractmethod

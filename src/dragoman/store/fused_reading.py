@@ -37,6 +37,7 @@ class EventMention(NamedTuple):
     event: Event
     actors: dict[str, Actor]  # the article's actors by id (no mentions), to name the parties
     places: tuple[str, ...]  # the names of the places the article mentions, once each
+    fused_id: Optional[str] = None  # the fused event it is a mention of (none in a store not yet fused)
 
 
 # how many events one query reads: memory stays bounded whatever the store holds
@@ -139,7 +140,7 @@ class FusedReading:
         copies = dict(self._db.execute(
             "SELECT original_id, count(*) FROM near_duplicates WHERE original_id IN (SELECT article_id FROM"
             f" fused_mentions WHERE fused_id IN ({marks})) GROUP BY original_id", ids).fetchall())
-        mentions = dict(zip((id(row) for row in rows), self._mentions([row[:8] for row in rows])))
+        mentions = dict(zip((id(row) for row in rows), self._mentions([row[:9] for row in rows])))
         for fused_id in ids:
             if fused_id not in heads:
                 continue
