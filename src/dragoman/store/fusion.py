@@ -301,12 +301,33 @@ def split(db: Connection, fused_id: str, mention: tuple[str, str]) -> str:
     else:
         db.execute("INSERT INTO fused_events SELECT ?, event, first, last, 0, 0 FROM fused_events WHERE id = ?",
                    (new_id, fused_id))
-        db.execute("UPDATE fused_mentions SET fused_id = ?, joined_article_id = NULL, joined_event_id = NULL,"
-                   " evidence = ? WHERE article_id = ? AND event_id = ?",
-                   (new_id, json.dumps(["correction:split-by-user"]), *mention))
+    db.execute("UPDATE fused_mentions SET fused_id = ?, joined_article_id = NULL, joined_event_id = NULL,"
+               " evidence = ? WHERE article_id = ? AND event_id = ?",
+               (new_id, json.dumps(["correction:split-by-user"]), *mention))
+    _relink(db, fused_id, mention)
     refresh(db, fused_id)
     refresh(db, new_id)
     return new_id
+
+
+def _relink(db: Connection, fused_id: str, gone: tuple[str, str]) -> None:
+    """The mentions of `fused_id` that had joined `gone` (split off) are explained by the
+    remaining mention most like them, with that evidence; one like none of them stays,
+    as the user left it, and says so."""
+    rows = db.execute("SELECT article_id, event_id, joined_article_id, joined_event_id, mention FROM fused_mentions"
+                      " WHERE fused_id = ? ORDER BY article_id, event_id", (fused_id,)).fetchall()
+    members = {(row[0], row[1]): _decode(row[4]) for row in rows}
+    for article_id, event_id, joined_article, joined_event, _ in rows:
+        if (joined_article, joined_event) != gone:
+            continue
+        best: tuple[int, Optional[tuple[str, str]], list[str]] = (0, None, ["correction:kept-after-split"])
+        for other, candidate in members.items():
+            found = compare(members[(article_id, event_id)], candidate) if other != (article_id, event_id) else None
+            if found and len(found) > best[0]:
+                best = (len(found), other, list(found))
+        link = best[1] or (None, None)
+        db.execute("UPDATE fused_mentions SET joined_article_id = ?, joined_event_id = ?, evidence = ?"
+                   " WHERE article_id = ? AND event_id = ?", (*link, json.dumps(best[2]), article_id, event_id))
 
 
 def merge(db: Connection, kept: str, merged: str) -> None:
