@@ -459,7 +459,7 @@ def test_a_fused_event_is_one_row_with_its_sources_and_each_report_names_it(fuse
     assert row[fused_id] == "aegean#E1"
     assert str(row[sources]) == "2" and str(row[reports]) == "3"
     named = row[publishers] if isinstance(row[publishers], list) else row[publishers].split("; ")
-    assert named == ["Test Wire", "Island Post"]
+    assert named == ["Test Wire", "Island Post", "Harbour Daily"]  # the copy's publisher too
     each = _rows(fused_db, fmt, tmp_path, "--mentions")
     assert [r[fused_id] for r in each] == ["aegean#E1", "aegean#E1"]
     assert all(r[sources] in ("", None) for r in each)  # sources are the fused event's, not a report's
@@ -469,3 +469,14 @@ def test_events_mentions_name_their_fused_event(fused_db):
     result = _run("events", fused_db, "--mentions", "--type", "ASSAULT")
     assert [(e["article_id"], e["fused_id"]) for e in map(json.loads, result.stdout.splitlines())] == [
         ("aegean", "aegean#E1"), ("retold", "aegean#E1")]
+
+
+def test_a_fused_event_names_the_copies_that_count_as_reports_not_sources(fused_db):
+    [line] = _run("events", fused_db, "--type", "ASSAULT").stdout.splitlines()
+    fused = json.loads(line)
+    assert (fused["sources"], fused["reports"]) == (2, 3)
+    assert [(c["id"], c["copy_of"], c["source"]) for c in fused["copies"]] == [("copy", "retold", "Harbour Daily")]
+    explained = _run("explain", fused_db, "--fused", "aegean#E1")
+    assert explained.exit_code == 0, explained.output
+    assert "2 source(s), 3 report(s), 2 mention(s)" in explained.stdout
+    assert "copy  undated  Harbour Daily  copy of retold (similarity 0.97)" in explained.stdout

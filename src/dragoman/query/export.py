@@ -7,8 +7,8 @@ stays bounded; only the actor network (gexf, graphml) is gathered first, as one 
 actor and one edge per ordered pair. A fused event is written with its first report's
 values (`event_key` is that report's ARTICLE:EVENT) and what only fusion knows: its
 ``fused_id``, its ``sources`` (independent stored articles), its ``reports`` (with the
-near-duplicate copies) and its ``publishers`` (`Fusion`). A mention carries its fused
-event's id alone.
+near-duplicate copies) and its ``publishers`` (every outlet that ran it: `Fusion`). A
+mention carries its fused event's id alone.
 
 Formats (`FORMATS`):
 - ``polecat``, ``icews``: tab-separated, the column sets of those datasets as the
@@ -90,8 +90,9 @@ def mention_json(m: EventMention) -> dict:
 
 def fused_json(f: FusedEvent) -> dict:
     """A fused event as `dragoman events` prints it: its first mention's event (as
-    `mention_json`) under the fused id, with its span, sources, reports and every mention
-    (article, publication, source, url, event id, sentence, the mention it joined and why)."""
+    `mention_json`) under the fused id, with its span, sources, reports, every mention
+    (article, publication, source, url, event id, sentence, the mention it joined and why)
+    and the near-duplicate copies of its articles (the reports beyond its sources)."""
     first = mention_json(f.mentions[0])
     first.pop("happening", None)
     return {
@@ -102,6 +103,8 @@ def fused_json(f: FusedEvent) -> dict:
              "joined": joined, "evidence": list(evidence)}
             for m, (joined, evidence) in zip(f.mentions, f.joins)
         ],
+        "copies": [{"id": c.id, "copy_of": c.original_id, "published": c.published, "source": c.source, "url": c.url,
+                    "similarity": c.similarity} for c in f.copies],
     }
 
 
@@ -123,15 +126,16 @@ class Fusion(NamedTuple):
 
     fused_id: Optional[str]
     sources: Optional[int] = None  # independent stored articles (a wire copy counts once)
-    reports: Optional[int] = None  # every outlet that ran it, near-duplicate copies included
-    publishers: tuple[str, ...] = ()  # the sources of its stored reports, once each, by date
+    reports: Optional[int] = None  # its reports, the near-duplicate copies of its articles included
+    publishers: tuple[str, ...] = ()  # every outlet that ran it, once each: its reports', then their copies'
 
 
 def rows(items: Iterable[Exported]) -> Iterator[tuple[EventMention, Fusion]]:
     """Each exported item as the mention whose values are written, with its `Fusion`."""
     for item in items:
         if isinstance(item, FusedEvent):
-            publishers = tuple(dict.fromkeys(m.source for m in item.mentions if m.source))
+            publishers = tuple(dict.fromkeys(
+                [m.source for m in item.mentions if m.source] + [c.source for c in item.copies if c.source]))
             yield item.mentions[0], Fusion(item.id, item.sources, item.reports, publishers)
         else:
             yield item, Fusion(item.fused_id)

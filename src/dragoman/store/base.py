@@ -73,7 +73,8 @@ from . import fusion, stories
 from .connection import Connection, DatabaseFailure, is_postgres
 from .fusion import BLOCK_INDEXES, FUSED_ORDER_INDEXES, FUSION_TABLES
 from .fused_reading import (  # noqa: F401 (FusedEvent, Story, StoryTimeline: re-exported)
-    EVENTS_PAGE, ArticleSummary, EventMention, FusedEvent, FusedReading, Story, StoryTimeline,
+    EVENTS_PAGE, NEAR_DUPLICATE_COLUMNS, ArticleSummary, EventMention, FusedEvent, FusedReading, NearDuplicate, Story,
+    StoryTimeline,
 )
 from .stories import CORRECTION_TABLES, FEATURE_TABLES, STORY_TABLES
 from .search import Query, parse_query
@@ -301,18 +302,6 @@ class QuoteHit(NamedTuple):
     snippet: str
 
 
-class NearDuplicate(NamedTuple):
-    """An article linked to the stored original it repeats, instead of being stored."""
-
-    id: str
-    original_id: str
-    similarity: float
-    title: Optional[str]
-    published: Optional[str]
-    url: Optional[str]
-    source: Optional[str]
-
-
 class Store(FusedReading, ABC):
     """An open store; use `Store.open(path_or_url)`, ideally as a context manager."""
 
@@ -448,10 +437,7 @@ class Store(FusedReading, ABC):
 
     def near_duplicates(self) -> list[NearDuplicate]:
         """Every linked near-duplicate, by original, then id."""
-        rows = self._db.execute(
-            "SELECT id, original_id, similarity, title, published, url, source FROM near_duplicates"
-            " ORDER BY original_id, id"
-        )
+        rows = self._db.execute(f"SELECT {NEAR_DUPLICATE_COLUMNS} FROM near_duplicates ORDER BY original_id, id")
         return [NearDuplicate(*row) for row in rows.fetchall()]
 
     def _insert_layers(self, record: ArticleRecord) -> None:

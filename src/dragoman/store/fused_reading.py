@@ -45,6 +45,21 @@ EVENTS_PAGE = 500
 ID_PAGES = 10  # fused events are chosen ten pages of ids at a time (each choice reads the events once)
 
 
+class NearDuplicate(NamedTuple):
+    """An article linked to the stored original it repeats, instead of being stored."""
+
+    id: str
+    original_id: str
+    similarity: float
+    title: Optional[str]
+    published: Optional[str]
+    url: Optional[str]
+    source: Optional[str]
+
+
+NEAR_DUPLICATE_COLUMNS = "id, original_id, similarity, title, published, url, source"
+
+
 class FusedEvent(NamedTuple):
     """One happening as the stored articles report it: every mention, with its source, and
     for each mention the one it joined and the evidence that joined them."""
@@ -57,6 +72,7 @@ class FusedEvent(NamedTuple):
     reports: int  # sources plus the near-duplicates linked to them (every outlet that ran it)
     mentions: tuple[EventMention, ...]  # by article publication date, then article id
     joins: tuple[tuple[Optional[str], tuple[str, ...]], ...]  # per mention: joined "ARTICLE:EVENT", evidence
+    copies: tuple[NearDuplicate, ...] = ()  # the near-duplicates of its articles (the reports beyond its sources)
 
 
 class Story(NamedTuple):
@@ -137,20 +153,24 @@ class FusedReading:
             f" JOIN articles a ON a.id = e.article_id WHERE m.fused_id IN ({marks})"
             " ORDER BY a.published IS NULL, a.published, e.article_id, length(e.event_id), e.event_id", ids,
         ).fetchall()
-        copies = dict(self._db.execute(
-            "SELECT original_id, count(*) FROM near_duplicates WHERE original_id IN (SELECT article_id FROM"
-            f" fused_mentions WHERE fused_id IN ({marks})) GROUP BY original_id", ids).fetchall())
+        copies: dict[str, list[NearDuplicate]] = {}
+        for row in self._db.execute(
+            f"SELECT {NEAR_DUPLICATE_COLUMNS} FROM near_duplicates WHERE original_id IN (SELECT article_id FROM"
+            f" fused_mentions WHERE fused_id IN ({marks})) ORDER BY original_id, id", ids).fetchall():
+            copies.setdefault(row[1], []).append(NearDuplicate(*row))
         mentions = dict(zip((id(row) for row in rows), self._mentions([row[:9] for row in rows])))
         for fused_id in ids:
             if fused_id not in heads:
                 continue
             mine = [row for row in rows if row[8] == fused_id]
             _id, event, first, last, sources = heads[fused_id]
+            its_copies = tuple(copy for article in dict.fromkeys(row[0] for row in mine)
+                               for copy in copies.get(article, ()))
             yield FusedEvent(
-                fused_id, event, first, last, sources,
-                sources + sum(copies.get(article, 0) for article in {row[0] for row in mine}),
+                fused_id, event, first, last, sources, sources + len(its_copies),
                 tuple(mentions[id(row)] for row in mine),
                 tuple((f"{row[9]}:{row[10]}" if row[9] else None, tuple(fusion.explain_row(row[11]))) for row in mine),
+                its_copies,
             )
 
     _STORY_COLUMNS = ("s.id, s.title, s.first, s.last, s.articles, (SELECT count(DISTINCT m.fused_id) FROM"
