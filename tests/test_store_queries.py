@@ -106,3 +106,29 @@ def test_the_stories_command_takes_the_event_filters(db):
     assert _stories(db, "--since", "2024-04-09") == ["S:relief"]
     refused = CliRunner().invoke(main, ["stories", db, "--type", "BOMBING"])
     assert refused.exit_code == 2 and "unknown event type 'BOMBING'" in refused.output
+
+
+def test_a_story_id_merged_away_still_leads_to_its_articles(db):
+    with dragoman.Store.open(db) as store:
+        store.merge_stories("S:raid", "S:talks")
+        assert {s.id for s in store.stories()} == {"S:raid", "S:relief"}
+        assert store.current_story("S:talks") == "S:raid" and store.current_story("S:relief") == "S:relief"
+        assert store.current_story("S:nowhere") is None and store.story("S:nowhere") is None
+        timeline = store.story("S:talks")
+        assert timeline.story.id == "S:raid" and {a.id for a in timeline.articles} == {"raid", "talks"}
+        assert [m.article_id for m in store.events(stories="S:talks")] == ["raid", "talks"]
+        assert [s.id for s in store.stories(EventFilter(stories="S:talks"))] == ["S:raid"]
+    result = CliRunner().invoke(main, ["story", db, "S:talks", "--json"])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["id"] == "S:raid"
+    assert "story S:talks was merged into S:raid" in result.stderr
+
+
+def test_a_story_keeps_its_id_when_its_first_article_leaves(db):
+    with dragoman.Store.open(db) as store:
+        store.move_to_story("relief", "S:raid")
+        store.move_to_story("talks", "S:raid")
+        store.move_to_story("raid", None)  # the first article leaves for a story of its own
+        assert store.current_story("S:raid") == "S:raid"  # still a story: no redirection
+        assert {a.id for a in store.story("S:raid").articles} == {"relief", "talks"}
+        assert store.story_of("raid") == "S:raid~2"

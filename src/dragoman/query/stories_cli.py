@@ -98,6 +98,9 @@ def story_command(db_path: str, story_id: str, as_json: bool) -> None:
         found = store.story(story_id)
     if found is None:
         raise click.ClickException(f"{db_path}: no story {story_id!r} (ids as `dragoman stories` prints them)")
+    if found.story.id != story_id:
+        click.echo(f"dragoman: story {terminal_safe(story_id, one_line=True)} was merged into "
+                   f"{terminal_safe(found.story.id, one_line=True)}", err=True)
     echo(encode_json(story_json(found)) if as_json else terminal_safe(timeline_text(found)))
 
 

@@ -591,6 +591,7 @@ def story(store: Store, story_id: str) -> Optional[dict]:
     """A story: its articles, its fused events (each with its first report's quad class and
     place), the actors its articles name most, by how many of its articles name them."""
     db = _sql(store)
+    story_id = store.current_story(story_id) or story_id  # an id merged away: the story it went to
     head = db.execute("SELECT id, title, first, last, articles FROM stories WHERE id = ?", (story_id,)).fetchone()
     if head is None:
         return None

@@ -522,7 +522,7 @@ class Store(FusedReading, ABC):
 
         if page < 1:
             raise ValueError(f"page must be at least 1, not {page}")
-        condition, params = EventFilter.given(where, criteria).sql()
+        condition, params = self._current_stories(EventFilter.given(where, criteria)).sql()
         order = "e.article_id, length(e.event_id), e.event_id"
         after: list = []
         left = limit

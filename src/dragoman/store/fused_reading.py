@@ -7,6 +7,7 @@ so a web page or a script can render them as they are (`._asdict()`).
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Iterator, NamedTuple, Optional
 
 from ..records import Actor, Event
@@ -108,7 +109,7 @@ class FusedReading:
         Read a page at a time (keyset on the id, ids chosen through the events), so memory stays bounded."""
         from ..query.filters import EventFilter
 
-        condition, params = EventFilter.given(where, criteria).sql()
+        condition, params = self._current_stories(EventFilter.given(where, criteria)).sql()
         after: Optional[str] = None
         left = limit
         while left is None or left > 0:
@@ -182,7 +183,7 @@ class FusedReading:
         span overlaps `since`..`until` (YYYY-MM-DD) and, given `where`, holding an event
         mention it selects (``EventFilter(actors="ISR")``: the stories where Israel acts); a
         page of `limit` from `offset` when given (the events are counted for that page's stories only)."""
-        where, params = _story_where(min_articles, since, until, where)
+        where, params = _story_where(min_articles, since, until, where and self._current_stories(where))
         page = "" if limit is None else " LIMIT ? OFFSET ?"
         rows = self._db.execute(
             f"SELECT {self._STORY_COLUMNS} FROM (SELECT * FROM stories s WHERE {where}"
@@ -194,13 +195,31 @@ class FusedReading:
     def count_stories(self, where: Optional["EventFilter"] = None, *, min_articles: int = 1,
                       since: Optional[str] = None, until: Optional[str] = None, cap: int) -> int:
         """How many story lines `stories` would give with the same filter, counting no further than `cap` + 1."""
-        where, params = _story_where(min_articles, since, until, where)
+        where, params = _story_where(min_articles, since, until, where and self._current_stories(where))
         return self._db.execute(
             f"SELECT count(*) FROM (SELECT 1 FROM stories s WHERE {where} LIMIT {int(cap) + 1}) capped", params
         ).fetchone()[0]
 
+    def current_story(self, story_id: str) -> Optional[str]:
+        """The story `story_id` is now: itself while it exists; after a user merged it into
+        another (or moved its first article away and it emptied), the story its first article
+        ("S:ARTICLE") is in, so an id once given keeps leading to its articles. None when neither."""
+        if self._db.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone():
+            return story_id
+        return self.story_of(story_id[2:]) if story_id.startswith("S:") else None
+
+    def _current_stories(self, where: "EventFilter") -> "EventFilter":
+        """`where` with each story it names as that story is now (`current_story`)."""
+        if not where.stories:
+            return where
+        current = tuple(dict.fromkeys(self.current_story(s) or s for s in where.stories))
+        return where if current == where.stories else dataclasses.replace(where, stories=current)
+
     def story(self, story_id: str) -> Optional[StoryTimeline]:
-        """One story with its articles and its fused events by date; None when there is none."""
+        """One story with its articles and its fused events by date; None when there is none.
+        An id merged away leads to the story it is now part of (`current_story`; the
+        timeline's ``story.id`` says which)."""
+        story_id = self.current_story(story_id) or story_id
         row = self._db.execute(f"SELECT {self._STORY_COLUMNS} FROM stories s WHERE s.id = ?", (story_id,)).fetchone()
         if row is None:
             return None
