@@ -480,3 +480,17 @@ def test_a_fused_event_names_the_copies_that_count_as_reports_not_sources(fused_
     assert explained.exit_code == 0, explained.output
     assert "2 source(s), 3 report(s), 2 mention(s)" in explained.stdout
     assert "copy  undated  Harbour Daily  copy of retold (similarity 0.97)" in explained.stdout
+
+
+def test_a_fused_event_is_shown_by_the_first_report_the_filters_select(fused_db, tmp_path):
+    """Asked for one outlet's article, a fused event is shown by that article's report, not
+    by the first one stored (whose values the filter may not hold)."""
+    def shown(*filters):
+        return [(e["fused_id"], e["article_id"]) for e in map(json.loads, _run("events", fused_db, *filters).stdout
+                                                                 .splitlines())]
+
+    assert shown("--type", "ASSAULT") == [("aegean#E1", "aegean")]
+    assert shown("--type", "ASSAULT", "--article", "retold") == [("aegean#E1", "retold")]
+    [row] = _rows(fused_db, "csv", tmp_path, "--article", "retold")
+    assert (row["event_key"], row["fused_id"], row["sources"]) == ("retold:E1", "aegean#E1", "2")
+    assert row["sentence_text"] == RETOLD

@@ -483,9 +483,10 @@ def export(db_path: str, format_name: str, output: str | None, limit: int | None
     plover-jsonl    one PLOVER event record per line
 
     Takes the filters of `dragoman events`. Each row is one fused event (a happening,
-    however many articles reported it: its first report's values, with its fused id, its
-    independent sources, its reports and its publishers); with --mentions one article's
-    report of it, with its fused id: the same happening reported twice is two rows.
+    however many articles reported it: the values of its first report the filters
+    select, with its fused id, its independent sources, its reports and its
+    publishers); with --mentions one article's report of it, with its fused id: the
+    same happening reported twice is two rows.
 
     \b
     Examples:

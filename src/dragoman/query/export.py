@@ -4,8 +4,9 @@ Every writer reads an iterable of `FusedEvent`s (one happening, however many art
 reported it: from `Store.fused_events`, the default) or of `EventMention`s (one event as
 one article reports it: `Store.events`, ``--mentions``) and writes as it reads, so memory
 stays bounded; only the actor network (gexf, graphml) is gathered first, as one node per
-actor and one edge per ordered pair. A fused event is written with its first report's
-values (`event_key` is that report's ARTICLE:EVENT) and what only fusion knows: its
+actor and one edge per ordered pair. A fused event is written with the values of the
+first report the filters selected (`FusedEvent.shown`; `event_key` is its ARTICLE:EVENT)
+and what only fusion knows: its
 ``fused_id``, its ``sources`` (independent stored articles), its ``reports`` (with the
 near-duplicate copies) and its ``publishers`` (every outlet that ran it: `Fusion`). A
 mention carries its fused event's id alone.
@@ -89,11 +90,11 @@ def mention_json(m: EventMention) -> dict:
 
 
 def fused_json(f: FusedEvent) -> dict:
-    """A fused event as `dragoman events` prints it: its first mention's event (as
-    `mention_json`) under the fused id, with its span, sources, reports, every mention
+    """A fused event as `dragoman events` prints it: the event of the mention that speaks
+    for it (`FusedEvent.shown`, as `mention_json`) under the fused id, with its span, sources, reports, every mention
     (article, publication, source, url, event id, sentence, the mention it joined and why)
     and the near-duplicate copies of its articles (the reports beyond its sources)."""
-    first = mention_json(f.mentions[0])
+    first = mention_json(f.shown)
     first.pop("happening", None)
     return {
         "fused_id": f.id, **first, "first": f.first, "last": f.last, "sources": f.sources, "reports": f.reports,
@@ -121,7 +122,7 @@ def event_key(m: EventMention) -> str:
 
 
 class Fusion(NamedTuple):
-    """What a row of a fused event adds to its first report's values; for a mention, its
+    """What a row of a fused event adds to its shown report's values; for a mention, its
     fused event's id alone."""
 
     fused_id: Optional[str]
@@ -136,7 +137,7 @@ def rows(items: Iterable[Exported]) -> Iterator[tuple[EventMention, Fusion]]:
         if isinstance(item, FusedEvent):
             publishers = tuple(dict.fromkeys(
                 [m.source for m in item.mentions if m.source] + [c.source for c in item.copies if c.source]))
-            yield item.mentions[0], Fusion(item.id, item.sources, item.reports, publishers)
+            yield item.shown, Fusion(item.id, item.sources, item.reports, publishers)
         else:
             yield item, Fusion(item.fused_id)
 

@@ -74,6 +74,13 @@ class FusedEvent(NamedTuple):
     mentions: tuple[EventMention, ...]  # by article publication date, then article id
     joins: tuple[tuple[Optional[str], tuple[str, ...]], ...]  # per mention: joined "ARTICLE:EVENT", evidence
     copies: tuple[NearDuplicate, ...] = ()  # the near-duplicates of its articles (the reports beyond its sources)
+    chosen: int = 0  # the mention that speaks for it: the first one the query selected
+
+    @property
+    def shown(self) -> EventMention:
+        """The mention whose coding stands for the fused event: the first report the query
+        selected (`fused_events(actors="JOR")` shows a report where Jordan acts)."""
+        return self.mentions[self.chosen]
 
 
 class Story(NamedTuple):
@@ -122,7 +129,12 @@ class FusedReading:
                 (*params, *([after] if after is not None else []), size),
             ).fetchall()]
             for start in range(0, len(ids), page):
-                yield from self._fused(ids[start:start + page])
+                chunk = ids[start:start + page]
+                selected = {(row[0], row[1]) for row in self._db.execute(
+                    "SELECT e.article_id, e.event_id FROM fused_mentions m JOIN events e ON e.article_id = m.article_id"
+                    f" AND e.event_id = m.event_id WHERE m.fused_id IN ({', '.join('?' * len(chunk))}) AND {condition}",
+                    (*chunk, *params)).fetchall()}
+                yield from self._fused(chunk, selected)
             if len(ids) < size:
                 return
             after = ids[-1]
@@ -140,7 +152,9 @@ class FusedReading:
                                (article_id, event_id)).fetchone()
         return row[0] if row else None
 
-    def _fused(self, ids: list[str]) -> Iterator[FusedEvent]:
+    def _fused(self, ids: list[str], selected: frozenset | set = frozenset()) -> Iterator[FusedEvent]:
+        """The fused events with these ids; each shown by its first mention in `selected`
+        ((article, event) pairs), else by its first."""
         if not ids:
             return
         marks = ", ".join("?" * len(ids))
@@ -172,6 +186,7 @@ class FusedReading:
                 tuple(mentions[id(row)] for row in mine),
                 tuple((f"{row[9]}:{row[10]}" if row[9] else None, tuple(fusion.explain_row(row[11]))) for row in mine),
                 its_copies,
+                next((index for index, row in enumerate(mine) if (row[0], row[1]) in selected), 0),
             )
 
     _STORY_COLUMNS = ("s.id, s.title, s.first, s.last, s.articles, (SELECT count(DISTINCT m.fused_id) FROM"
