@@ -40,3 +40,26 @@ def test_splitting_off_a_joined_mention_leaves_the_others_as_they_were(tmp_path)
         assert store.split_fused("a#E1", "b", "E1") == "b#E1"
         assert _joins(store, "a#E1") == {"a:E1": None, "c:E1": "a:E1"}
         assert store.fused_event("b#E1").joins == ((None, ("correction:split-by-user",)),)
+
+
+def test_the_fuse_commands_name_what_is_wrong(tmp_path):
+    from click.testing import CliRunner
+
+    from dragoman.cli import main
+
+    db = str(tmp_path / "s.db")
+    with Store.open(db) as store:
+        _add(store, "a", STRIKE, [_strike(STRIKE, "bombed")])
+        _add(store, "b", RAID, [_strike(RAID, "air strike")], source="Courier")
+
+    def run(*args):
+        result = CliRunner().invoke(main, ["fuse", *args])
+        return result.exit_code, result.output
+
+    assert run("split", db, "nope#E1", "b:E1") == (1, f"Error: {db}: no fused event nope#E1 (ids as `dragoman events`"
+                                                      " prints them)\n")
+    assert run("split", db, "a#E1", "c:E1") == (1, f"Error: {db}: c:E1 is not a mention of fused event a#E1\n")
+    code, output = run("split", db, "a#E1", "b")
+    assert code == 2 and "'b' is not ARTICLE:EVENT" in output
+    assert run("split", db, "a#E1", "b:E1") == (0, "b#E1\n")
+    assert run("merge", db, "a#E1", "b#E1") == (0, "a#E1\n")

@@ -283,6 +283,8 @@ def split(db: Connection, fused_id: str, mention: tuple[str, str]) -> str:
     """Take `mention` out of `fused_id` into a fused event of its own; kept apart from now on."""
     members = db.execute("SELECT article_id, event_id FROM fused_mentions WHERE fused_id = ?", (fused_id,)).fetchall()
     members = [tuple(row) for row in members]
+    if not members:
+        raise KeyError(f"no fused event {fused_id} (ids as `dragoman events` prints them)")
     if mention not in members:
         raise KeyError(f"{mention[0]}:{mention[1]} is not a mention of fused event {fused_id}")
     if len(members) == 1:
