@@ -3,7 +3,7 @@ Reports are our own (those of test_happenings)."""
 
 from __future__ import annotations
 
-from test_happenings import RAID, STRIKE, _add, _strike
+from test_happenings import ISR_MIL, LATER, PSE, RAID, STRIKE, _add, _event, _strike
 
 from dragoman.store import Store
 
@@ -63,3 +63,29 @@ def test_the_fuse_commands_name_what_is_wrong(tmp_path):
     assert code == 2 and "'b' is not ARTICLE:EVENT" in output
     assert run("split", db, "a#E1", "b:E1") == (0, "b#E1\n")
     assert run("merge", db, "a#E1", "b#E1") == (0, "a#E1\n")
+
+
+def _delete(store, article_id):
+    with store._db.transaction(writes="articles"):
+        store._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))
+
+
+def test_a_correction_is_not_applied_to_another_event_that_took_its_number(tmp_path):
+    """Analysed again (by a later dragoman, say), an article may number its events
+    otherwise: a merge made on c:E1 must not pull in the event now called c:E1."""
+    envoys = "Egyptian and Qatari envoys met in Cairo on Thursday. "
+    with Store.open(tmp_path / "s.db") as store:
+        _add(store, "a", STRIKE, [_strike(STRIKE, "bombed")])
+        _add(store, "c", LATER, [_strike(LATER, "bombed", day="2024-03-08")], published="2024-03-09")
+        store.merge_fused("a#E1", "c#E1")  # the user says Friday's report is Monday's strike
+        _delete(store, "c")
+        _add(store, "c", LATER, [_strike(LATER, "bombed", day="2024-03-08")], published="2024-03-09")
+        assert store.fused_event_of("c", "E1") == "a#E1"  # the same article again: the merge holds
+        _delete(store, "c")
+        text = envoys + LATER
+        meeting = _event(text, "E1", "CONSULT", "met", actor=[("Egyptian", None, "EGY", "GOV")],
+                         recipient=[("Qatari envoys", None, "QAT", "GOV")], day="2024-03-07")
+        strike = _event(text, "E2", "ASSAULT", "bombed", actor=[ISR_MIL], recipient=[PSE], day="2024-03-08")
+        _add(store, "c", text, [meeting, strike], published="2024-03-09")
+        assert store.fused_event_of("c", "E1") == "c#E1"  # the meeting is not pulled into the strike
+        assert store.fused_event("a#E1").event == "ASSAULT" and len(store.fused_event("a#E1").mentions) == 1

@@ -26,8 +26,9 @@ the layers are also spread into plain tables so they can be queried with SQL:
   near-duplicate of a stored one (a wire copy, an update); who published it is kept,
   so stories can count their sources. Articles stored before schema version 4 have no
   signature and are not found as originals.
-- ``fused_events``, ``fused_mentions``, ``fusion_blocks``, ``fusion_corrections``: the
-  mentions of one happening across articles, joined at `add()` (see `dragoman.store.fusion`).
+- ``fused_events``, ``fused_mentions``, ``fusion_blocks``, ``fusion_corrections``,
+  ``corrected_mentions``: the mentions of one happening across articles, joined at `add()`
+  (see `dragoman.store.fusion`).
 - ``stories``, ``story_articles``, ``story_corrections``: story lines, articles clustered
   as they arrive, and a user's placements (see `dragoman.store.stories`).
 
@@ -71,7 +72,7 @@ from ..records import Actor, Article, ArticleRecord, Event, Party, Quote
 from ..resolve.timex import mention_bounds
 from . import fusion, stories
 from .connection import Connection, DatabaseFailure, is_postgres
-from .fusion import BLOCK_INDEXES, FUSED_ORDER_INDEXES, FUSION_TABLES
+from .fusion import BLOCK_INDEXES, CORRECTION_FINGERPRINTS, FUSED_ORDER_INDEXES, FUSION_TABLES
 from .fused_reading import (  # noqa: F401 (FusedEvent, Story, StoryTimeline: re-exported)
     EVENTS_PAGE, NEAR_DUPLICATE_COLUMNS, ArticleSummary, EventMention, FusedEvent, FusedReading, NearDuplicate, Story,
     StoryTimeline,
@@ -82,7 +83,7 @@ from .search import Query, parse_query
 if TYPE_CHECKING:
     from ..query.filters import EventFilter
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 # near-duplicate articles (schema versions 4 to 8), the same statements for a new store and an upgrade
 NEAR_DUPLICATE_TABLES = (
@@ -128,6 +129,7 @@ UPGRADES = {
     9: EVENTS_BY_MENTION + FUSED_ORDER_INDEXES + ("DROP INDEX IF EXISTS fused_events_sources",) + FEATURE_TABLES,
     10: BLOCK_INDEXES,  # 11: a block's candidates in byte order of their ids, read in index order
     11: CORRECTION_TABLES,  # 12: a user's placements of articles in stories
+    12: CORRECTION_FINGERPRINTS,  # 13: the mentions users corrected, as they were, not only their ids
 }
 
 
@@ -275,7 +277,8 @@ CREATE TABLE IF NOT EXISTS dates (
 );
 CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id);
 CREATE INDEX IF NOT EXISTS dates_value ON dates(value);
-""" + "".join(f"\n{statement};\n" for statement in (*NEAR_DUPLICATE_TABLES, *FUSION_TABLES, *STORY_TABLES))
+""" + "".join(f"\n{statement};\n" for statement in (*NEAR_DUPLICATE_TABLES, *FUSION_TABLES, *CORRECTION_FINGERPRINTS,
+                                                      *STORY_TABLES))
 
 
 # what each NUL (U+0000) is stored as: the replacement character, one for one
