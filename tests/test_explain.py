@@ -116,3 +116,30 @@ def test_cli_explains_one_article_of_a_directory(tmp_path):
     assert "trigger:   'arrested'" in picked.output
     help_text = runner.invoke(explain_command, ["--help"]).output
     assert "--article" in help_text and "dragoman explain feed.jsonl --article" in help_text
+
+
+def test_cli_explains_an_event_of_a_stored_article_as_stored(tmp_path):
+    """A store given as FILE: the article is named by id, its events are shown as they were
+    stored (a confidence set apart here, to tell them from the new analysis) and traced."""
+    import msgspec
+
+    from dragoman.store import Store
+
+    record = Pipeline().analyse(Article(id="armenia", text=TEXT, published="2024-05-10")).to_record()
+    arrest = _event(record, "COERCE")
+    stored = msgspec.structs.replace(record, events=[
+        msgspec.structs.replace(e, confidence=0.123) if e.id == arrest.id else e for e in record.events])
+    db = str(tmp_path / "news.db")
+    with Store.open(db) as store:
+        store.add(stored, TEXT)
+    runner = CliRunner()
+    shown = runner.invoke(explain_command, [db, "--article", "armenia", "--event", arrest.id])
+    assert shown.exit_code == 0, shown.output
+    assert "confidence 0.123" in shown.output and "status:    negated" in shown.output
+    assert "path: arrest" in shown.output  # traced in the text analysed again
+    by_sentence = runner.invoke(explain_command, [db, "--article", "armenia", "--sentence", "3"])
+    assert by_sentence.exit_code == 0 and "confidence 0.123" in by_sentence.output
+    unnamed = runner.invoke(explain_command, [db, "--event", "E1"])
+    assert unnamed.exit_code == 2 and "is a store: name a stored article with --article ID" in unnamed.output
+    unknown = runner.invoke(explain_command, [db, "--article", "nope", "--event", "E1"])
+    assert unknown.exit_code == 1 and "no article with id 'nope'" in unknown.output

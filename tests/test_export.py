@@ -7,6 +7,7 @@ import csv
 import io
 import json
 
+import msgspec
 import pytest
 from click.testing import CliRunner
 
@@ -401,3 +402,95 @@ def test_a_failed_export_leaves_the_file_as_it_was_and_nothing_half_written(db, 
     with Store.open(db, read_only=True) as store:
         export_events(store.events(), "csv", str(out), None)
     assert out.read_text(encoding="utf-8").startswith("event_key,")
+
+
+# the shelling of AEGEAN again, in other words, from another outlet
+RETOLD = "A Turkish patrol boat came under fire from Greek naval ships near Rhodes on Monday, officials said."
+
+
+@pytest.fixture(scope="module")
+def fused_db(tmp_path_factory) -> str:
+    """AEGEAN's shelling reported by two outlets and republished by a third (a near-duplicate)."""
+    from dragoman.ingest.near_duplicates import Match
+    from dragoman.records import Article
+
+    path = str(tmp_path_factory.mktemp("fused") / "news.db")
+    aegean, text = _articles()[0]
+    t = RETOLD
+    retold = _record("retold", t, "2024-03-05", [], [
+        _event(t, "E1", "ASSAULT", "fire", 0, actor=[_party(t, "Greek naval ships", "GRC", "MIL")],
+               recipient=[_party(t, "A Turkish patrol boat", "TUR", "MIL")], date=_date("2024-03-04"),
+               place=_place(t, "Rhodes", "GRC", 36.43, 28.22)),
+    ])
+    retold = msgspec.structs.replace(retold, source="Island Post")
+    with Store.open(path) as store:
+        store.add(aegean, text)
+        store.add(retold, t)
+        store.link_near_duplicate(Article(id="copy", text=t + " (copy)", source="Harbour Daily"), Match("retold", 0.97))
+        assert store.fused_event_of("retold", "E1") == "aegean#E1", "the two reports must fuse for these tests"
+    return path
+
+
+def _rows(db: str, fmt: str, tmp_path, *args: str) -> list[dict]:
+    out = _export(db, fmt, tmp_path, "--type", "ASSAULT", *args)
+    if fmt in ("polecat", "icews", "csv"):
+        with open(out, encoding="utf-8", newline="") as handle:
+            return list(csv.DictReader(handle, delimiter="," if fmt == "csv" else "\t"))
+    if fmt == "parquet":
+        return pytest.importorskip("pyarrow.parquet").read_table(out).to_pylist()
+    if fmt == "geojson":
+        return [f["properties"] for f in json.loads(out.read_text(encoding="utf-8"))["features"]]
+    return [json.loads(line) for line in out.read_text(encoding="utf-8").splitlines()]
+
+
+_FUSION_FIELDS = {  # the column names of the fused id, sources, reports and publishers, per format
+    "csv": ("fused_id", "sources", "reports", "publishers"), "parquet": ("fused_id", "sources", "reports", "publishers"),
+    "geojson": ("fused_id", "sources", "reports", "publishers"),
+    "plover-jsonl": ("fused_id", "sources", "reports", "publishers"),
+    "polecat": ("Fused ID", "Sources", "Reports", "Publishers"), "icews": ("Fused ID", "Sources", "Reports", "Publishers"),
+}
+
+
+@pytest.mark.parametrize("fmt", list(_FUSION_FIELDS))
+def test_a_fused_event_is_one_row_with_its_sources_and_each_report_names_it(fused_db, tmp_path, fmt):
+    fused_id, sources, reports, publishers = _FUSION_FIELDS[fmt]
+    [row] = _rows(fused_db, fmt, tmp_path)
+    # two stored articles and a copy: one row, two independent sources, three reports
+    assert row[fused_id] == "aegean#E1"
+    assert str(row[sources]) == "2" and str(row[reports]) == "3"
+    named = row[publishers] if isinstance(row[publishers], list) else row[publishers].split("; ")
+    assert named == ["Test Wire", "Island Post", "Harbour Daily"]  # the copy's publisher too
+    each = _rows(fused_db, fmt, tmp_path, "--mentions")
+    assert [r[fused_id] for r in each] == ["aegean#E1", "aegean#E1"]
+    assert all(r[sources] in ("", None) for r in each)  # sources are the fused event's, not a report's
+
+
+def test_events_mentions_name_their_fused_event(fused_db):
+    result = _run("events", fused_db, "--mentions", "--type", "ASSAULT")
+    assert [(e["article_id"], e["fused_id"]) for e in map(json.loads, result.stdout.splitlines())] == [
+        ("aegean", "aegean#E1"), ("retold", "aegean#E1")]
+
+
+def test_a_fused_event_names_the_copies_that_count_as_reports_not_sources(fused_db):
+    [line] = _run("events", fused_db, "--type", "ASSAULT").stdout.splitlines()
+    fused = json.loads(line)
+    assert (fused["sources"], fused["reports"]) == (2, 3)
+    assert [(c["id"], c["copy_of"], c["source"]) for c in fused["copies"]] == [("copy", "retold", "Harbour Daily")]
+    explained = _run("explain", fused_db, "--fused", "aegean#E1")
+    assert explained.exit_code == 0, explained.output
+    assert "2 source(s), 3 report(s), 2 mention(s)" in explained.stdout
+    assert "copy  undated  Harbour Daily  copy of retold (similarity 0.97)" in explained.stdout
+
+
+def test_a_fused_event_is_shown_by_the_first_report_the_filters_select(fused_db, tmp_path):
+    """Asked for one outlet's article, a fused event is shown by that article's report, not
+    by the first one stored (whose values the filter may not hold)."""
+    def shown(*filters):
+        return [(e["fused_id"], e["article_id"]) for e in map(json.loads, _run("events", fused_db, *filters).stdout
+                                                                 .splitlines())]
+
+    assert shown("--type", "ASSAULT") == [("aegean#E1", "aegean")]
+    assert shown("--type", "ASSAULT", "--article", "retold") == [("aegean#E1", "retold")]
+    [row] = _rows(fused_db, "csv", tmp_path, "--article", "retold")
+    assert (row["event_key"], row["fused_id"], row["sources"]) == ("retold:E1", "aegean#E1", "2")
+    assert row["sentence_text"] == RETOLD

@@ -281,6 +281,14 @@ def test_the_stories_list_filters_and_pages(client):
     assert first["count"] == 2 and [s["id"] for s in first["stories"]] == ["S:hostile"]
     assert 'rel="next"' in client.get("/stories?size=1").text
     assert client.get("/stories?since=soon").status_code == 400
+    # the event filters of `dragoman stories`: the stories holding such an event
+    for query, wanted in (("type=CONSULT&actor=USA", ["S:seed"]), ("type=RETREAT&type=SANCTION&country=ZZZ", [])):
+        assert [s["id"] for s in client.get(f"/stories?format=json&{query}").json()["stories"]] == wanted, query
+        page = client.get(f"/stories?{query}")
+        assert page.status_code == 200
+    assert client.get("/stories?type=BOMBING").status_code == 400
+    # the next page keeps the event filter
+    assert 'href="?min_articles=1&amp;type=CONSULT&amp;size=1&amp;offset=1"' in client.get("/stories?size=1&type=CONSULT").text
 
 
 def test_the_story_page_draws_its_timeline_actors_articles_and_map(client):

@@ -97,7 +97,9 @@ def test_story_edits_move_and_merge_with_the_servers_token(tmp_path):
         merged = client.post("/story/S:seed/merge", data={"other": f"S:{moved}", "token": token},
                              follow_redirects=False)
         assert merged.status_code == 303 and merged.headers["location"] == "/story/S%3Aseed"
-        assert client.get(f"/story/S:{moved}").status_code == 404
+        # the id merged away leads to the story it joined
+        assert client.get(f"/story/S:{moved}?format=json").json()["id"] == "S:seed"
+        assert client.get("/story/S:nothing-here").status_code == 404
         elsewhere = client.post("/story/S:hostile/move", data={"article_id": moved, "token": token})
         assert elsewhere.status_code == 400 and "no article" in elsewhere.text
     with Store.open(str(path), create=False, read_only=True) as store:

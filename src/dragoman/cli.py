@@ -471,7 +471,7 @@ def events(db_path: str, limit: int | None, mentions: bool, **filters) -> None:
 @click.option("--mentions", is_flag=True, help="One row per article's report, not per fused event.")
 def export(db_path: str, format_name: str, output: str | None, limit: int | None, mentions: bool,
            **filters) -> None:
-    """Export stored event mentions in a format analysts load.
+    """Export stored events (fused, or each report) in a format analysts load.
 
     \b
     polecat, icews  tab-separated, their datasets' column sets (one row per
@@ -483,8 +483,10 @@ def export(db_path: str, format_name: str, output: str | None, limit: int | None
     plover-jsonl    one PLOVER event record per line
 
     Takes the filters of `dragoman events`. Each row is one fused event (a happening,
-    however many articles reported it: its first report's values); with --mentions one
-    article's report of it: the same happening reported twice is two rows.
+    however many articles reported it: the values of its first report the filters
+    select, with its fused id, its independent sources, its reports and its
+    publishers); with --mentions one article's report of it, with its fused id: the
+    same happening reported twice is two rows.
 
     \b
     Examples:
@@ -499,8 +501,7 @@ def export(db_path: str, format_name: str, output: str | None, limit: int | None
     with _open_store(db_path, read_only=True) as store:
         try:
             with stdout_guard() if output is None else nullcontext():
-                rows = (store.events(where, limit=limit) if mentions
-                        else (f.mentions[0] for f in store.fused_events(where, limit=limit)))
+                rows = store.events(where, limit=limit) if mentions else store.fused_events(where, limit=limit)
                 export_events(rows, format_name, output, sys.stdout.buffer)
         except ExportError as exc:
             raise click.ClickException(str(exc)) from None

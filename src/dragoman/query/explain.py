@@ -87,17 +87,49 @@ def explain_text(analysis: Analysis, event: Event) -> str:
     return "\n".join(lines)
 
 
-def events_to_explain(analysis: Analysis, event_id: Optional[str], sentence: Optional[int]) -> list[Event]:
-    """The event with that id, or the events of the N-th sentence (1-based)."""
+def events_to_explain(analysis: Analysis, event_id: Optional[str], sentence: Optional[int],
+                      events: Optional[list[Event]] = None) -> list[Event]:
+    """The event with that id, or the events of the N-th sentence (1-based), among `events`
+    (by default the analysis's own)."""
+    events = analysis.events if events is None else events
     if event_id is not None:
-        return [e for e in analysis.events if e.id == event_id]
+        return [e for e in events if e.id == event_id]
     from ..annotate.views import sentences
 
     spans = sentences(analysis.doc)
     if sentence is None or not 1 <= sentence <= len(spans):
         return []
     span = spans[sentence - 1]
-    return [e for e in analysis.events if span.start_char <= e.trigger.start < span.end_char]
+    return [e for e in events if span.start_char <= e.trigger.start < span.end_char]
+
+
+def is_store(file: str) -> bool:
+    """Whether FILE names a store (a PostgreSQL URL, or an SQLite file) rather than articles."""
+    from ..store.connection import is_postgres
+
+    if is_postgres(file):
+        return True
+    try:
+        with open(file, "rb") as handle:
+            return handle.read(16) == b"SQLite format 3\x00"
+    except OSError:
+        return False
+
+
+def _stored_article(db_path: str, article_id: Optional[str]) -> tuple[Article, list[Event]]:
+    """A stored article, to analyse again, and its events as stored (what a user saw)."""
+    from ..cli import _open_store
+
+    if article_id is None:
+        raise click.UsageError(f"{db_path} is a store: name a stored article with --article ID "
+                               "(as `dragoman show` lists them), or a fused event with --fused ID")
+    with _open_store(db_path, read_only=True) as store:
+        record = store.get(article_id, with_text=True)
+    if record is None:
+        raise click.ClickException(f"{db_path}: no article with id {article_id!r} (ids as `dragoman show` lists them)")
+    article = Article(id=record.id, text=record.text or "", title=record.title, published=record.published,
+                      url=record.url, source=record.source)
+    return article, record.events
 
 
 def _chosen_article(file: str, article_id: Optional[str], published: Optional[str]) -> Article:
@@ -158,13 +190,16 @@ def explain_command(
     """Show why the events of an article were coded as they were.
 
     FILE is one article (.txt, .html), or a .jsonl/.json file or a directory
-    of several: then name the one to explain with --article ID.
+    of several: then name the one to explain with --article ID. FILE may be a
+    store: then --article ID names a stored article (its events as stored, traced
+    in its text analysed again), or --fused ID a fused event.
 
     \b
     Examples:
       dragoman explain article.txt --published 2024-03-22 --event E3
       dragoman explain article.txt --sentence 4
       dragoman explain feed.jsonl --article wire-0412 --event E1
+      dragoman explain news.db --article wire-0412 --event E1
       dragoman explain news.db --fused 'wire-0412#E3'
     """
     from ..pipeline import Pipeline
@@ -179,10 +214,15 @@ def explain_command(
 
     if (event_id is None) == (sentence is None):
         raise click.UsageError("give exactly one of --event ID or --sentence N")
-    analysis = Pipeline().analyse(_chosen_article(file, article_id, published))
-    chosen = events_to_explain(analysis, event_id, sentence)
+    stored: Optional[list[Event]] = None
+    if is_store(file):
+        article, stored = _stored_article(file, article_id)
+    else:
+        article = _chosen_article(file, article_id, published)
+    analysis = Pipeline().analyse(article)
+    chosen = events_to_explain(analysis, event_id, sentence, stored)
     if not chosen:
         where = f"event {event_id}" if event_id else f"sentence {sentence}"
-        known = ", ".join(e.id for e in analysis.events) or "none"
+        known = ", ".join(e.id for e in (analysis.events if stored is None else stored)) or "none"
         raise click.ClickException(f"no event for {where} (events: {known})")
     echo(terminal_safe("\n\n".join(explain_text(analysis, e) for e in chosen)))

@@ -1,10 +1,15 @@
 """Stored events in the files analysts load: `dragoman events` and `dragoman export`.
 
-Every writer reads an iterable of `EventMention` (one event as one article reports
-it, from `Store.events`) and writes as it reads, so memory stays bounded; only the
-actor network (gexf, graphml) is gathered first, as one node per actor and one edge
-per ordered pair. Fused events (one happening, many reports) will come as another
-iterable of the same shape, with `--mentions` then choosing the raw mentions.
+Every writer reads an iterable of `FusedEvent`s (one happening, however many articles
+reported it: from `Store.fused_events`, the default) or of `EventMention`s (one event as
+one article reports it: `Store.events`, ``--mentions``) and writes as it reads, so memory
+stays bounded; only the actor network (gexf, graphml) is gathered first, as one node per
+actor and one edge per ordered pair. A fused event is written with the values of the
+first report the filters selected (`FusedEvent.shown`; `event_key` is its ARTICLE:EVENT)
+and what only fusion knows: its
+``fused_id``, its ``sources`` (independent stored articles), its ``reports`` (with the
+near-duplicate copies) and its ``publishers`` (every outlet that ran it: `Fusion`). A
+mention carries its fused event's id alone.
 
 Formats (`FORMATS`):
 - ``polecat``, ``icews``: tab-separated, the column sets of those datasets as the
@@ -36,7 +41,7 @@ from contextlib import suppress
 from functools import lru_cache
 from importlib import metadata
 from importlib.resources import files
-from typing import IO, Callable, Iterable, Iterator, NamedTuple, Optional
+from typing import IO, Callable, Iterable, Iterator, NamedTuple, Optional, Union
 from xml.sax.saxutils import quoteattr
 
 import msgspec
@@ -45,6 +50,8 @@ import yaml
 from ..records import QUADS, DateMention, Party
 from ..safe_text import encode_json, terminal_safe
 from ..store.base import EventMention, FusedEvent
+
+Exported = Union[EventMention, FusedEvent]  # what the writers read (see above)
 
 LIST_SEPARATOR = "; "
 _CITY_FEATURES = {"city", "locality"}
@@ -77,15 +84,16 @@ def mention_json(m: EventMention) -> dict:
             party["name"] = _party_name(m, stored)
     return {
         "article_id": m.article_id, "title": m.title, "published": m.published, "source": m.source, "url": m.url,
-        **event, "sentence_text": m.sentence_text,
+        **event, "sentence_text": m.sentence_text, "fused_id": m.fused_id,
     }
 
 
 def fused_json(f: FusedEvent) -> dict:
-    """A fused event as `dragoman events` prints it: its first mention's event (as
-    `mention_json`) under the fused id, with its span, sources, reports and every mention
-    (article, publication, source, url, event id, sentence, the mention it joined and why)."""
-    first = mention_json(f.mentions[0])
+    """A fused event as `dragoman events` prints it: the event of the mention that speaks
+    for it (`FusedEvent.shown`, as `mention_json`) under the fused id, with its span, sources, reports, every mention
+    (article, publication, source, url, event id, sentence, the mention it joined and why)
+    and the near-duplicate copies of its articles (the reports beyond its sources)."""
+    first = mention_json(f.shown)
     first.pop("happening", None)
     return {
         "fused_id": f.id, **first, "first": f.first, "last": f.last, "sources": f.sources, "reports": f.reports,
@@ -95,6 +103,8 @@ def fused_json(f: FusedEvent) -> dict:
              "joined": joined, "evidence": list(evidence)}
             for m, (joined, evidence) in zip(f.mentions, f.joins)
         ],
+        "copies": [{"id": c.id, "copy_of": c.original_id, "published": c.published, "source": c.source, "url": c.url,
+                    "similarity": c.similarity} for c in f.copies],
     }
 
 
@@ -110,6 +120,27 @@ def event_key(m: EventMention) -> str:
     return f"{m.article_id}:{m.event.id}"
 
 
+class Fusion(NamedTuple):
+    """What a row of a fused event adds to its shown report's values; for a mention, its
+    fused event's id alone."""
+
+    fused_id: Optional[str]
+    sources: Optional[int] = None  # independent stored articles (a wire copy counts once)
+    reports: Optional[int] = None  # its reports, the near-duplicate copies of its articles included
+    publishers: tuple[str, ...] = ()  # every outlet that ran it, once each: its reports', then their copies'
+
+
+def rows(items: Iterable[Exported]) -> Iterator[tuple[EventMention, Fusion]]:
+    """Each exported item as the mention whose values are written, with its `Fusion`."""
+    for item in items:
+        if isinstance(item, FusedEvent):
+            publishers = tuple(dict.fromkeys(
+                [m.source for m in item.mentions if m.source] + [c.source for c in item.copies if c.source]))
+            yield item.shown, Fusion(item.id, item.sources, item.reports, publishers)
+        else:
+            yield item, Fusion(item.fused_id)
+
+
 # -- tsv by column map: polecat and icews -------------------------------------------
 
 
@@ -120,13 +151,14 @@ class Dyad(NamedTuple):
     mention: EventMention
     actor: Optional[Party]
     recipient: Optional[Party]
+    fusion: Fusion = Fusion(None)
 
 
-def dyads(m: EventMention) -> Iterator[Dyad]:
+def dyads(m: EventMention, fusion: Fusion = Fusion(None)) -> Iterator[Dyad]:
     """Every actor-recipient pair of the event (a missing side as None), each keyed."""
     pairs = [(a, r) for a in m.event.actor or [None] for r in m.event.recipient or [None]]
     for index, (actor, recipient) in enumerate(pairs, 1):
-        yield Dyad(event_key(m) + (f".{index}" if len(pairs) > 1 else ""), m, actor, recipient)
+        yield Dyad(event_key(m) + (f".{index}" if len(pairs) > 1 else ""), m, actor, recipient, fusion)
 
 
 def _party_fields(side: str) -> dict[str, Callable[[Dyad], object]]:
@@ -198,6 +230,10 @@ FIELDS: dict[str, Callable[[Dyad], object]] = {
     "story_locations": lambda d: LIST_SEPARATOR.join(d.mention.places),
     "language": lambda d: "en",
     "version": lambda d: _version(),
+    "fused_id": lambda d: d.fusion.fused_id,
+    "sources": lambda d: d.fusion.sources,
+    "reports": lambda d: d.fusion.reports,
+    "publishers": lambda d: LIST_SEPARATOR.join(d.fusion.publishers),
 }
 
 
@@ -229,14 +265,14 @@ def _cell(value: object) -> str:
     return terminal_safe(str(value), one_line=True)
 
 
-def write_tsv(mentions: Iterable[EventMention], out: IO[str], name: str) -> None:
+def write_tsv(items: Iterable[Exported], out: IO[str], name: str) -> None:
     """The `name` (polecat, icews) column map as tab-separated rows, one per dyad (a cell
     holding a double quote is quoted, as spreadsheets and csv readers expect)."""
     columns = column_map(name)
     writer = csv.writer(out, delimiter="\t", lineterminator="\n")
     writer.writerow([header for header, _ in columns])
-    for m in mentions:
-        for d in dyads(m):
+    for m, fusion in rows(items):
+        for d in dyads(m, fusion):
             writer.writerow([_cell(FIELDS[source](d)) if source else "" for _, source in columns])
 
 
@@ -247,7 +283,7 @@ def _parties(m: EventMention, side: str, value: Callable[[Party], object]) -> st
     return LIST_SEPARATOR.join(str(value(p) or "") for p in getattr(m.event, side))
 
 
-def flat_row(m: EventMention) -> dict:
+def flat_row(m: EventMention, fusion: Fusion = Fusion(None)) -> dict:
     """The event as flat columns (`CSV_COLUMNS`), typed: numbers stay numbers, none is None."""
     e, date, place = m.event, m.event.date, m.event.place
     row = {
@@ -272,13 +308,15 @@ def flat_row(m: EventMention) -> dict:
         "sentence_start": e.sentence.start, "sentence_end": e.sentence.end,
         "trigger": e.trigger.text, "trigger_start": e.trigger.start, "trigger_end": e.trigger.end,
         "rule": e.rule, "lexicon": e.lexicon, "confidence": e.confidence, "sentence_text": m.sentence_text,
+        "fused_id": fusion.fused_id, "sources": fusion.sources, "reports": fusion.reports,
+        "publishers": LIST_SEPARATOR.join(fusion.publishers) or None,
     })
     return row
 
 
 # the csv columns and their Parquet types ("string" unless named here)
 _INTEGER_COLUMNS = {"quad", "geonameid", "dead", "injured", "arrested", "sentence_start", "sentence_end",
-                    "trigger_start", "trigger_end"}
+                    "trigger_start", "trigger_end", "sources", "reports"}
 _FLOAT_COLUMNS = {"lat", "lon", "confidence"}
 
 
@@ -294,17 +332,17 @@ def _csv_columns() -> list[str]:
 CSV_COLUMNS = _csv_columns()
 
 
-def write_csv(mentions: Iterable[EventMention], out: IO[str]) -> None:
+def write_csv(items: Iterable[Exported], out: IO[str]) -> None:
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(CSV_COLUMNS)
-    for m in mentions:
-        writer.writerow([_cell(v) for v in flat_row(m).values()])
+    for m, fusion in rows(items):
+        writer.writerow([_cell(v) for v in flat_row(m, fusion).values()])
 
 
 PARQUET_BATCH = 2000
 
 
-def write_parquet(mentions: Iterable[EventMention], path: str) -> None:
+def write_parquet(items: Iterable[Exported], path: str) -> None:
     """The csv columns, typed, written a batch of rows at a time."""
     try:
         import pyarrow as pa
@@ -316,8 +354,8 @@ def write_parquet(mentions: Iterable[EventMention], path: str) -> None:
     schema = pa.schema(list(types.items()))
     with pq.ParquetWriter(path, schema) as writer:
         batch: list[dict] = []
-        for m in mentions:
-            batch.append(flat_row(m))
+        for m, fusion in rows(items):
+            batch.append(flat_row(m, fusion))
             if len(batch) == PARQUET_BATCH:
                 writer.write_table(pa.Table.from_pylist(batch, schema=schema))
                 batch = []
@@ -325,16 +363,16 @@ def write_parquet(mentions: Iterable[EventMention], path: str) -> None:
             writer.write_table(pa.Table.from_pylist(batch, schema=schema))
 
 
-def write_geojson(mentions: Iterable[EventMention], out: IO[bytes]) -> None:
+def write_geojson(items: Iterable[Exported], out: IO[bytes]) -> None:
     """A FeatureCollection of the events with a point, written feature by feature."""
     out.write(b'{"type":"FeatureCollection","features":[')
     count = 0
-    for m in mentions:
+    for m, fusion in rows(items):
         place = m.event.place
         if place is None or place.lat is None or place.lon is None:
             continue
         feature = {"type": "Feature", "id": event_key(m),
-                   "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]}, "properties": flat_row(m)}
+                   "geometry": {"type": "Point", "coordinates": [place.lon, place.lat]}, "properties": flat_row(m, fusion)}
         out.write((b"," if count else b"") + b"\n" + encode_json(feature))
         count += 1
     out.write(b"\n]}\n")
@@ -343,10 +381,10 @@ def write_geojson(mentions: Iterable[EventMention], out: IO[bytes]) -> None:
 # -- PLOVER event records -------------------------------------------------------------
 
 
-def plover_record(m: EventMention) -> dict:
+def plover_record(m: EventMention, fusion: Fusion = Fusion(None)) -> dict:
     """The event in PLOVER's event-record fields: id, date, event, mode, context, the
     actor and recipient (text, name, country, sector), the location, the size fields
-    and the text; with the article it came from."""
+    and the text; with the article it came from and its `Fusion`."""
     e, date, place = m.event, m.event.date, m.event.place
 
     def parties(side: str) -> list[dict]:
@@ -367,12 +405,14 @@ def plover_record(m: EventMention) -> dict:
         "dead": e.dead, "injured": e.injured, "arrested": e.arrested,
         "text": m.sentence_text, "story_id": m.article_id, "publisher": m.source,
         "publication_date": m.published, "url": m.url, "language": "en",
+        "fused_id": fusion.fused_id, "sources": fusion.sources, "reports": fusion.reports,
+        "publishers": list(fusion.publishers),
     }
 
 
-def write_plover(mentions: Iterable[EventMention], out: IO[bytes]) -> None:
-    for m in mentions:
-        out.write(encode_json(plover_record(m)) + b"\n")
+def write_plover(items: Iterable[Exported], out: IO[bytes]) -> None:
+    for m, fusion in rows(items):
+        out.write(encode_json(plover_record(m, fusion)) + b"\n")
 
 
 # -- the actor network: gexf, graphml ---------------------------------------------------
@@ -402,11 +442,11 @@ class Network(NamedTuple):
     edges: dict[tuple[str, str], Counter]  # (actor node, recipient node) -> events by quad (0: none)
 
 
-def network(mentions: Iterable[EventMention]) -> Network:
-    """Every actor-to-recipient pair of the events, counted by quad class."""
+def network(items: Iterable[Exported]) -> Network:
+    """Every actor-to-recipient pair of the events (a fused event once), counted by quad class."""
     nodes: dict[str, Node] = {}
     edges: dict[tuple[str, str], Counter] = {}
-    for m in mentions:
+    for m, _fusion in rows(items):
         for pair in dyads(m):
             if pair.actor is None or pair.recipient is None:
                 continue
@@ -503,9 +543,9 @@ FORMATS: dict[str, Format] = {
 }
 
 
-def export_events(mentions: Iterable[EventMention], format_name: str, output: Optional[str],
+def export_events(mentions: Iterable[Exported], format_name: str, output: Optional[str],
                   stdout: IO[bytes]) -> None:
-    """Write `mentions` as `format_name` to the file `output`, or to `stdout` (bytes)
+    """Write `mentions` (fused events or mentions) as `format_name` to the file `output`, or to `stdout` (bytes)
     when it is None; a format that is no text (parquet) needs a file. The file is
     written beside under another name and put in place when complete, so a failed
     export leaves no half-written file (and an older file stays as it was)."""
@@ -529,7 +569,7 @@ def export_events(mentions: Iterable[EventMention], format_name: str, output: Op
         raise
 
 
-def _to_stream(chosen: Format, mentions: Iterable[EventMention], binary: IO[bytes]) -> None:
+def _to_stream(chosen: Format, mentions: Iterable[Exported], binary: IO[bytes]) -> None:
     if chosen.kind == "bytes":
         chosen.write(mentions, binary)
         return

@@ -28,8 +28,8 @@ hold; several values of one kind are alternatives (``--type AID --type SUPPORT``
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-from typing import get_args
+from dataclasses import dataclass, fields
+from typing import Callable, get_args
 
 import click
 
@@ -37,6 +37,8 @@ from ..records import PLOVER_TYPES, Status
 
 ALL_STATUSES: tuple[str, ...] = get_args(Status)
 DEFAULT_STATUSES = ("occurred", "historical")
+# the criteria that take several values (alternatives)
+LIST_CRITERIA = ("types", "actors", "recipients", "countries", "statuses", "places", "articles", "stories")
 
 
 def _placeholders(values: tuple) -> str:
@@ -63,6 +65,10 @@ class EventFilter:
 
     def __post_init__(self) -> None:
         set_ = object.__setattr__  # frozen: normalise once, here
+        for name in LIST_CRITERIA:  # one value given alone ("ISR") is one value, not its letters
+            value = getattr(self, name)
+            if isinstance(value, str):
+                set_(self, name, (value,))
         set_(self, "types", tuple(t.strip().upper() for t in self.types))
         unknown = [t for t in self.types if t not in PLOVER_TYPES]
         if unknown:
@@ -83,6 +89,25 @@ class EventFilter:
                     dt.date.fromisoformat(value)
                 except (TypeError, ValueError):
                     raise ValueError(f"{name} {value!r} is not a date (YYYY-MM-DD)") from None
+
+    @classmethod
+    def given(cls, where: "EventFilter | None", criteria: dict) -> "EventFilter":
+        """The filter a reading method was given: `where`, or its keyword criteria
+        (``store.events(types="ASSAULT", actors=["ISR"])``), not both. TypeError naming an
+        unknown criterion and the known ones."""
+        if not criteria:
+            return where or cls()
+        if where is not None:
+            raise TypeError("give an EventFilter or keyword criteria, not both")
+        known = [f.name for f in fields(cls)]
+        unknown = [name for name in criteria if name not in known]
+        if unknown:
+            raise TypeError(f"no criterion {unknown[0]!r} (the criteria: {', '.join(known)})")
+        return cls(**criteria)
+
+    def is_default(self) -> bool:
+        """Whether it selects what the default filter does: every event that happened."""
+        return self.sql() == EventFilter().sql()
 
     def sql(self) -> tuple[str, list]:
         """The condition on ``events e`` (never empty) and its parameters, in order."""
@@ -155,58 +180,72 @@ def _party_condition(side: str, values: tuple[str, ...]) -> tuple[str, list]:
 _DATE = click.DateTime(["%Y-%m-%d"])
 
 
-def filter_options(command):
-    """The filter options, the same on every command that reads events."""
-    options = [
-        click.option("--type", "types", multiple=True, metavar="TYPE",
-                     help="PLOVER event type (ASSAULT, CONSULT, ...). Repeatable: any of them."),
-        click.option("--actor", "actors", multiple=True, metavar="WHO",
-                     help="An actor's country code (ISR), sector code (MIL), name or article-local id. Repeatable."),
-        click.option("--recipient", "recipients", multiple=True, metavar="WHO",
-                     help="The same for the recipient side. Repeatable."),
-        click.option("--country", "countries", multiple=True, metavar="ISO3",
-                     help="A party of either side, or the event's place, in this country. Repeatable."),
-        click.option("--since", type=_DATE, metavar="DATE",
-                     help="Events dated on or after DATE (YYYY-MM-DD); a dated span counts if it overlaps."),
-        click.option("--until", type=_DATE, metavar="DATE", help="Events dated on or before DATE (YYYY-MM-DD)."),
-        click.option("--undated", is_flag=True,
-                     help="With --since/--until, keep undated events too (left out by default)."),
-        click.option("--status", "statuses", multiple=True,
-                     type=click.Choice([*ALL_STATUSES, "all"]),
-                     help="Event status. Repeatable. Default: occurred and historical (what happened); "
-                     "'all' adds future, hypothetical and negated."),
-        click.option("--place", "places", multiple=True, metavar="NAME",
-                     help="The event's place, by its whole name in any case. Repeatable."),
-        click.option("--article", "articles", multiple=True, metavar="ID", help="Article id. Repeatable."),
-        click.option("--story", "stories", multiple=True, metavar="ID",
-                     help="Events of a story's articles (ids as `dragoman stories` prints them). Repeatable."),
-        click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True, metavar="N",
-                     help="Events reported by at least N independent articles (a wire copy counts once)."),
-    ]
-    for option in reversed(options):
-        command = option(command)
-    return command
+def _options() -> dict[str, Callable]:
+    """The filter options by the criterion each sets."""
+    return {
+        "types": click.option("--type", "types", multiple=True, metavar="TYPE",
+                              help="PLOVER event type (ASSAULT, CONSULT, ...). Repeatable: any of them."),
+        "actors": click.option("--actor", "actors", multiple=True, metavar="WHO",
+                               help="An actor's country code (ISR), sector code (MIL), name or article-local id. "
+                               "Repeatable."),
+        "recipients": click.option("--recipient", "recipients", multiple=True, metavar="WHO",
+                                   help="The same for the recipient side. Repeatable."),
+        "countries": click.option("--country", "countries", multiple=True, metavar="ISO3",
+                                  help="A party of either side, or the event's place, in this country. Repeatable."),
+        "since": click.option("--since", type=_DATE, metavar="DATE",
+                              help="Events dated on or after DATE (YYYY-MM-DD); a dated span counts if it overlaps."),
+        "until": click.option("--until", type=_DATE, metavar="DATE", help="Events dated on or before DATE (YYYY-MM-DD)."),
+        "undated": click.option("--undated", is_flag=True,
+                                help="With --since/--until, keep undated events too (left out by default)."),
+        "statuses": click.option("--status", "statuses", multiple=True,
+                                 type=click.Choice([*ALL_STATUSES, "all"]),
+                                 help="Event status. Repeatable. Default: occurred and historical (what happened); "
+                                 "'all' adds future, hypothetical and negated."),
+        "places": click.option("--place", "places", multiple=True, metavar="NAME",
+                               help="The event's place, by its whole name in any case. Repeatable."),
+        "articles": click.option("--article", "articles", multiple=True, metavar="ID", help="Article id. Repeatable."),
+        "stories": click.option("--story", "stories", multiple=True, metavar="ID",
+                                help="Events of a story's articles (ids as `dragoman stories` prints them). "
+                                "Repeatable."),
+        "min_sources": click.option("--min-sources", type=click.IntRange(min=1), default=1, show_default=True,
+                                    metavar="N",
+                                    help="Events reported by at least N independent articles (a wire copy counts "
+                                    "once)."),
+    }
+
+
+def filter_options(command=None, *, without: tuple[str, ...] = ()):
+    """The filter options, the same on every command that reads events (`without`: those
+    a command gives another meaning or has no use for). A decorator, bare or called."""
+
+    def add(command):
+        for name, option in reversed(list(_options().items())):
+            if name not in without:
+                command = option(command)
+        return command
+
+    return add(command) if command is not None else add
 
 
 def from_options(options: dict) -> EventFilter:
     """The filter from `filter_options`' values (which it removes from `options`);
     a value no event can have is a usage error."""
-    statuses = options.pop("statuses") or DEFAULT_STATUSES
-    since, until = options.pop("since"), options.pop("until")
+    statuses = options.pop("statuses", ()) or DEFAULT_STATUSES
+    since, until = options.pop("since", None), options.pop("until", None)
     try:
         return EventFilter(
-            types=options.pop("types"),
-            actors=options.pop("actors"),
-            recipients=options.pop("recipients"),
-            countries=options.pop("countries"),
+            types=options.pop("types", ()),
+            actors=options.pop("actors", ()),
+            recipients=options.pop("recipients", ()),
+            countries=options.pop("countries", ()),
             since=since.date().isoformat() if since else None,
             until=until.date().isoformat() if until else None,
-            undated=options.pop("undated"),
+            undated=options.pop("undated", False),
             statuses=ALL_STATUSES if "all" in statuses else statuses,
-            places=options.pop("places"),
-            articles=options.pop("articles"),
-            min_sources=options.pop("min_sources"),
-            stories=options.pop("stories"),
+            places=options.pop("places", ()),
+            articles=options.pop("articles", ()),
+            min_sources=options.pop("min_sources", 0),
+            stories=options.pop("stories", ()),
         )
     except ValueError as exc:
         raise click.UsageError(str(exc)) from None

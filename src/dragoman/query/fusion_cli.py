@@ -29,6 +29,11 @@ def fused_text(f: FusedEvent) -> str:
             lines.append(f"      joined {joined}: {', '.join(evidence)}")
         elif evidence:
             lines.append(f"      {', '.join(evidence)}")
+    if f.copies:
+        lines.append("  republished (near-duplicates, linked and not stored: one source, more reports):")
+    for copy in f.copies:
+        lines.append(f"  {copy.id}  {copy.published or 'undated'}  {copy.source or '-'}  copy of {copy.original_id}"
+                     f" (similarity {copy.similarity:.2f})")
     return "\n".join(lines)
 
 

@@ -15,6 +15,7 @@ import click
 from ..output import echo
 from ..safe_text import encode_json, terminal_safe
 from ..store.base import StoryTimeline
+from .filters import filter_options, from_options
 from .fusion_cli import correct
 
 _DATE = click.DateTime(["%Y-%m-%d"])
@@ -54,20 +55,27 @@ def timeline_text(timeline: StoryTimeline) -> str:
               help="Stories of at least N articles.")
 @click.option("--since", type=_DATE, metavar="DATE", help="Stories running on or after DATE (YYYY-MM-DD).")
 @click.option("--until", type=_DATE, metavar="DATE", help="Stories running on or before DATE (YYYY-MM-DD).")
+@filter_options(without=("since", "until", "undated", "stories"))
 @click.option("--limit", type=click.IntRange(min=1), help="At most this many stories.")
-def stories_command(db_path: str, min_articles: int, since, until, limit: Optional[int]) -> None:
+def stories_command(db_path: str, min_articles: int, since, until, limit: Optional[int], **filters) -> None:
     """The story lines of a store as JSON Lines, latest first: id, title, span, articles, events.
+
+    The event filters of `dragoman events` (--type, --actor, --country, ...) keep the
+    stories with an event they select; --since and --until here are the story's span.
 
     \b
     Examples:
       dragoman stories news.db --min-articles 3
       dragoman stories news.db --since 2024-03-01 | jq -r .title
+      dragoman stories news.db --actor ISR --type ASSAULT --min-sources 2
     """
     from ..cli import _open_store, _write_line
 
+    where = from_options(filters)
     with _open_store(db_path, read_only=True) as store:
-        found = store.stories(min_articles=min_articles, since=since and since.date().isoformat(),
-                              until=until and until.date().isoformat(), limit=limit)
+        found = store.stories(None if where.is_default() else where, min_articles=min_articles,
+                              since=since and since.date().isoformat(), until=until and until.date().isoformat(),
+                              limit=limit)
     for story in found:
         _write_line(story._asdict())
 
@@ -90,6 +98,9 @@ def story_command(db_path: str, story_id: str, as_json: bool) -> None:
         found = store.story(story_id)
     if found is None:
         raise click.ClickException(f"{db_path}: no story {story_id!r} (ids as `dragoman stories` prints them)")
+    if found.story.id != story_id:
+        click.echo(f"dragoman: story {terminal_safe(story_id, one_line=True)} was merged into "
+                   f"{terminal_safe(found.story.id, one_line=True)}", err=True)
     echo(encode_json(story_json(found)) if as_json else terminal_safe(timeline_text(found)))
 
 

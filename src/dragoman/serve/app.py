@@ -204,9 +204,9 @@ class Workbench:
             return self.problem(request, 400, str(exc))
         out = io.BytesIO()
         text = io.TextIOWrapper(out, encoding="utf-8", newline="", write_through=True)
-        # as the table shows them: one row per fused event (its first report), or each mention
+        # one row per fused event (its first report the filter selects, with its sources), or each mention
         mentions = (self.store.events(where, limit=EXPORT_MAX) if request.query_params.get("mentions") == "1"
-                    else (f.mentions[0] for f in self.store.fused_events(where, limit=EXPORT_MAX)))
+                    else self.store.fused_events(where, limit=EXPORT_MAX))
         if FORMATS[name].kind == "bytes":
             FORMATS[name].write(mentions, out)
         else:

@@ -74,9 +74,10 @@ def _int(value: Optional[str], name: str, default: int, low: int, high: int) -> 
     return max(low, min(high, number))
 
 
-def event_filter(params) -> EventFilter:
+def event_filter(params, *, dated: bool = True) -> EventFilter:
     """The shared event filter from a query string (the `events` command's options,
-    one parameter each, repeatable: ``?type=AID&type=SUPPORT&country=ISR``)."""
+    one parameter each, repeatable: ``?type=AID&type=SUPPORT&country=ISR``); without
+    `dated`, for the stories list, whose since/until are the story's span, no dates or story."""
     statuses = tuple(params.getlist("status")) or DEFAULT_STATUSES
     if statuses == ("all",):
         statuses = ALL_STATUSES
@@ -84,10 +85,10 @@ def event_filter(params) -> EventFilter:
         return EventFilter(
             types=tuple(params.getlist("type")), actors=tuple(params.getlist("actor")),
             recipients=tuple(params.getlist("recipient")), countries=tuple(params.getlist("country")),
-            since=params.get("since") or None, until=params.get("until") or None,
-            undated=params.get("undated") == "1", statuses=statuses,
+            since=(params.get("since") or None) if dated else None, until=(params.get("until") or None) if dated else None,
+            undated=dated and params.get("undated") == "1", statuses=statuses,
             places=tuple(params.getlist("place")), articles=tuple(params.getlist("article")),
-            stories=tuple(params.getlist("story")),
+            stories=tuple(params.getlist("story")) if dated else (),
             min_sources=_int(params.get("min_sources"), "min_sources", 0, 0, 1_000_000),
         )
     except ValueError as exc:
@@ -573,14 +574,17 @@ def fused_event(store: Store, fused_id: str) -> Optional[dict]:
 
 def stories(store: Store, params) -> dict:
     """One page of the story lines, latest first: those of at least `min_articles`
-    articles whose span overlaps `since`..`until`."""
+    articles whose span overlaps `since`..`until`, holding an event the other event
+    filters select (type, actor, ...), as `dragoman stories` reads them."""
     min_articles = _int(params.get("min_articles"), "min_articles", 1, 1, 1_000_000)
     since, until = _date(params.get("since"), "since"), _date(params.get("until"), "until")
     size = _int(params.get("size"), "size", PAGE_SIZE, 1, MAX_PAGE)
     offset = _int(params.get("offset"), "offset", 0, 0, MAX_OFFSET)
+    events = event_filter(params, dated=False)
+    where = None if events.is_default() else events
     span = {"min_articles": min_articles, "since": since, "until": until}
-    rows = store.stories(**span, limit=size, offset=offset)
-    count = store.count_stories(**span, cap=COUNT_CAP)
+    rows = store.stories(where, **span, limit=size, offset=offset)
+    count = store.count_stories(where, **span, cap=COUNT_CAP)
     return {"stories": [row._asdict() for row in rows], "min_articles": min_articles, "since": since,
             "until": until, "size": size, "offset": offset, "count": min(count, COUNT_CAP),
             "count_capped": count > COUNT_CAP}
@@ -590,6 +594,7 @@ def story(store: Store, story_id: str) -> Optional[dict]:
     """A story: its articles, its fused events (each with its first report's quad class and
     place), the actors its articles name most, by how many of its articles name them."""
     db = _sql(store)
+    story_id = store.current_story(story_id) or story_id  # an id merged away: the story it went to
     head = db.execute("SELECT id, title, first, last, articles FROM stories WHERE id = ?", (story_id,)).fetchone()
     if head is None:
         return None

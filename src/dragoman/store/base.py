@@ -26,8 +26,9 @@ the layers are also spread into plain tables so they can be queried with SQL:
   near-duplicate of a stored one (a wire copy, an update); who published it is kept,
   so stories can count their sources. Articles stored before schema version 4 have no
   signature and are not found as originals.
-- ``fused_events``, ``fused_mentions``, ``fusion_blocks``, ``fusion_corrections``: the
-  mentions of one happening across articles, joined at `add()` (see `dragoman.store.fusion`).
+- ``fused_events``, ``fused_mentions``, ``fusion_blocks``, ``fusion_corrections``,
+  ``corrected_mentions``: the mentions of one happening across articles, joined at `add()`
+  (see `dragoman.store.fusion`).
 - ``stories``, ``story_articles``, ``story_corrections``: story lines, articles clustered
   as they arrive, and a user's placements (see `dragoman.store.stories`).
 
@@ -71,9 +72,10 @@ from ..records import Actor, Article, ArticleRecord, Event, Party, Quote
 from ..resolve.timex import mention_bounds
 from . import fusion, stories
 from .connection import Connection, DatabaseFailure, is_postgres
-from .fusion import BLOCK_INDEXES, FUSED_ORDER_INDEXES, FUSION_TABLES
+from .fusion import BLOCK_INDEXES, CORRECTION_FINGERPRINTS, FUSED_ORDER_INDEXES, FUSION_TABLES
 from .fused_reading import (  # noqa: F401 (FusedEvent, Story, StoryTimeline: re-exported)
-    EVENTS_PAGE, ArticleSummary, EventMention, FusedEvent, FusedReading, Story, StoryTimeline,
+    EVENTS_PAGE, NEAR_DUPLICATE_COLUMNS, ArticleSummary, EventMention, FusedEvent, FusedReading, NearDuplicate, Story,
+    StoryTimeline,
 )
 from .stories import CORRECTION_TABLES, FEATURE_TABLES, STORY_TABLES
 from .search import Query, parse_query
@@ -81,7 +83,7 @@ from .search import Query, parse_query
 if TYPE_CHECKING:
     from ..query.filters import EventFilter
 
-SCHEMA_VERSION = 12
+SCHEMA_VERSION = 13
 
 # near-duplicate articles (schema versions 4 to 8), the same statements for a new store and an upgrade
 NEAR_DUPLICATE_TABLES = (
@@ -127,6 +129,7 @@ UPGRADES = {
     9: EVENTS_BY_MENTION + FUSED_ORDER_INDEXES + ("DROP INDEX IF EXISTS fused_events_sources",) + FEATURE_TABLES,
     10: BLOCK_INDEXES,  # 11: a block's candidates in byte order of their ids, read in index order
     11: CORRECTION_TABLES,  # 12: a user's placements of articles in stories
+    12: CORRECTION_FINGERPRINTS,  # 13: the mentions users corrected, as they were, not only their ids
 }
 
 
@@ -274,7 +277,8 @@ CREATE TABLE IF NOT EXISTS dates (
 );
 CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id);
 CREATE INDEX IF NOT EXISTS dates_value ON dates(value);
-""" + "".join(f"\n{statement};\n" for statement in (*NEAR_DUPLICATE_TABLES, *FUSION_TABLES, *STORY_TABLES))
+""" + "".join(f"\n{statement};\n" for statement in (*NEAR_DUPLICATE_TABLES, *FUSION_TABLES, *CORRECTION_FINGERPRINTS,
+                                                      *STORY_TABLES))
 
 
 # what each NUL (U+0000) is stored as: the replacement character, one for one
@@ -299,18 +303,6 @@ class QuoteHit(NamedTuple):
     quote_id: str
     speaker: Optional[str]
     snippet: str
-
-
-class NearDuplicate(NamedTuple):
-    """An article linked to the stored original it repeats, instead of being stored."""
-
-    id: str
-    original_id: str
-    similarity: float
-    title: Optional[str]
-    published: Optional[str]
-    url: Optional[str]
-    source: Optional[str]
 
 
 class Store(FusedReading, ABC):
@@ -448,10 +440,7 @@ class Store(FusedReading, ABC):
 
     def near_duplicates(self) -> list[NearDuplicate]:
         """Every linked near-duplicate, by original, then id."""
-        rows = self._db.execute(
-            "SELECT id, original_id, similarity, title, published, url, source FROM near_duplicates"
-            " ORDER BY original_id, id"
-        )
+        rows = self._db.execute(f"SELECT {NEAR_DUPLICATE_COLUMNS} FROM near_duplicates ORDER BY original_id, id")
         return [NearDuplicate(*row) for row in rows.fetchall()]
 
     def _insert_layers(self, record: ArticleRecord) -> None:
@@ -525,9 +514,10 @@ class Store(FusedReading, ABC):
         return self._search_quotes(parsed, limit) if parsed.alternatives else []
 
     def events(self, where: Optional["EventFilter"] = None, *, limit: Optional[int] = None,
-               page: int = EVENTS_PAGE) -> Iterator[EventMention]:
-        """The stored events `where` selects (by default every event that happened; see
-        `dragoman.query.filters`), by article id, then event number; at most `limit`.
+               page: int = EVENTS_PAGE, **criteria) -> Iterator[EventMention]:
+        """The stored event mentions `where` selects, or the keyword `criteria` of an `EventFilter`
+        (``types="ASSAULT", actors=["ISR"], since="2024-03-01"``; by default every event that
+        happened; see `dragoman.query.filters`), by article id, then event number; at most `limit`.
 
         Reads `page` events per query, each page starting after the last event read
         (keyset), so memory stays bounded and no event is read twice."""
@@ -535,7 +525,7 @@ class Store(FusedReading, ABC):
 
         if page < 1:
             raise ValueError(f"page must be at least 1, not {page}")
-        condition, params = (where or EventFilter()).sql()
+        condition, params = self._current_stories(EventFilter.given(where, criteria)).sql()
         order = "e.article_id, length(e.event_id), e.event_id"
         after: list = []
         left = limit
@@ -547,8 +537,9 @@ class Store(FusedReading, ABC):
                           " OR (length(e.event_id) = ? AND e.event_id > ?))")
             rows = self._db.execute(
                 "SELECT e.article_id, e.event_id, e.record, a.title, a.published, a.source, a.url,"
-                " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start)"
-                f" FROM events e JOIN articles a ON a.id = e.article_id WHERE {condition}{keyset}"
+                " substr(a.text, e.sentence_start + 1, e.sentence_end - e.sentence_start), m.fused_id"
+                " FROM events e JOIN articles a ON a.id = e.article_id LEFT JOIN fused_mentions m"
+                f" ON m.article_id = e.article_id AND m.event_id = e.event_id WHERE {condition}{keyset}"
                 f" ORDER BY {order} LIMIT ?",
                 (*params, *after, size),
             ).fetchall()
@@ -561,7 +552,8 @@ class Store(FusedReading, ABC):
                 left -= len(rows)
 
     def _mentions(self, rows: list[tuple]) -> Iterator[EventMention]:
-        """The event rows of one page with their articles' actors and places (two queries)."""
+        """The event rows of one page (article, event, record, title, published, source, url,
+        sentence, fused id) with their articles' actors and places (two queries)."""
         if not rows:
             return
         ids = sorted({row[0] for row in rows})
@@ -580,10 +572,10 @@ class Store(FusedReading, ABC):
         ).fetchall():
             if name:
                 places[article_id][name] = None
-        for article_id, _event_id, record, title, published, source, url, sentence in rows:
+        for article_id, _event_id, record, title, published, source, url, sentence, fused_id in rows:
             yield EventMention(
                 article_id, title, published, source, url, sentence or "",
-                msgspec.json.decode(record, type=Event), actors[article_id], tuple(places[article_id]),
+                msgspec.json.decode(record, type=Event), actors[article_id], tuple(places[article_id]), fused_id,
             )
 
     @abstractmethod

@@ -7,6 +7,7 @@ so a web page or a script can render them as they are (`._asdict()`).
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING, Iterator, NamedTuple, Optional
 
 from ..records import Actor, Event
@@ -37,11 +38,27 @@ class EventMention(NamedTuple):
     event: Event
     actors: dict[str, Actor]  # the article's actors by id (no mentions), to name the parties
     places: tuple[str, ...]  # the names of the places the article mentions, once each
+    fused_id: Optional[str] = None  # the fused event it is a mention of (none in a store not yet fused)
 
 
 # how many events one query reads: memory stays bounded whatever the store holds
 EVENTS_PAGE = 500
 ID_PAGES = 10  # fused events are chosen ten pages of ids at a time (each choice reads the events once)
+
+
+class NearDuplicate(NamedTuple):
+    """An article linked to the stored original it repeats, instead of being stored."""
+
+    id: str
+    original_id: str
+    similarity: float
+    title: Optional[str]
+    published: Optional[str]
+    url: Optional[str]
+    source: Optional[str]
+
+
+NEAR_DUPLICATE_COLUMNS = "id, original_id, similarity, title, published, url, source"
 
 
 class FusedEvent(NamedTuple):
@@ -56,6 +73,14 @@ class FusedEvent(NamedTuple):
     reports: int  # sources plus the near-duplicates linked to them (every outlet that ran it)
     mentions: tuple[EventMention, ...]  # by article publication date, then article id
     joins: tuple[tuple[Optional[str], tuple[str, ...]], ...]  # per mention: joined "ARTICLE:EVENT", evidence
+    copies: tuple[NearDuplicate, ...] = ()  # the near-duplicates of its articles (the reports beyond its sources)
+    chosen: int = 0  # the mention that speaks for it: the first one the query selected
+
+    @property
+    def shown(self) -> EventMention:
+        """The mention whose coding stands for the fused event: the first report the query
+        selected (`fused_events(actors="JOR")` shows a report where Jordan acts)."""
+        return self.mentions[self.chosen]
 
 
 class Story(NamedTuple):
@@ -84,13 +109,14 @@ class FusedReading:
     _db: "Connection"
 
     def fused_events(self, where: Optional["EventFilter"] = None, *, limit: Optional[int] = None,
-                     page: int = EVENTS_PAGE) -> Iterator[FusedEvent]:
-        """The fused events with a mention `where` selects (see `dragoman.query.filters`;
-        ``min_sources`` counts the fused event's sources), by id; at most `limit`.
+                     page: int = EVENTS_PAGE, **criteria) -> Iterator[FusedEvent]:
+        """The fused events with a mention `where` (or the keyword `criteria`, as for `events`)
+        selects (see `dragoman.query.filters`; ``min_sources`` counts the fused event's
+        sources), by id; at most `limit`.
         Read a page at a time (keyset on the id, ids chosen through the events), so memory stays bounded."""
         from ..query.filters import EventFilter
 
-        condition, params = (where or EventFilter()).sql()
+        condition, params = self._current_stories(EventFilter.given(where, criteria)).sql()
         after: Optional[str] = None
         left = limit
         while left is None or left > 0:
@@ -103,7 +129,12 @@ class FusedReading:
                 (*params, *([after] if after is not None else []), size),
             ).fetchall()]
             for start in range(0, len(ids), page):
-                yield from self._fused(ids[start:start + page])
+                chunk = ids[start:start + page]
+                selected = {(row[0], row[1]) for row in self._db.execute(
+                    "SELECT e.article_id, e.event_id FROM fused_mentions m JOIN events e ON e.article_id = m.article_id"
+                    f" AND e.event_id = m.event_id WHERE m.fused_id IN ({', '.join('?' * len(chunk))}) AND {condition}",
+                    (*chunk, *params)).fetchall()}
+                yield from self._fused(chunk, selected)
             if len(ids) < size:
                 return
             after = ids[-1]
@@ -121,7 +152,9 @@ class FusedReading:
                                (article_id, event_id)).fetchone()
         return row[0] if row else None
 
-    def _fused(self, ids: list[str]) -> Iterator[FusedEvent]:
+    def _fused(self, ids: list[str], selected: frozenset | set = frozenset()) -> Iterator[FusedEvent]:
+        """The fused events with these ids; each shown by its first mention in `selected`
+        ((article, event) pairs), else by its first."""
         if not ids:
             return
         marks = ", ".join("?" * len(ids))
@@ -135,31 +168,37 @@ class FusedReading:
             f" JOIN articles a ON a.id = e.article_id WHERE m.fused_id IN ({marks})"
             " ORDER BY a.published IS NULL, a.published, e.article_id, length(e.event_id), e.event_id", ids,
         ).fetchall()
-        copies = dict(self._db.execute(
-            "SELECT original_id, count(*) FROM near_duplicates WHERE original_id IN (SELECT article_id FROM"
-            f" fused_mentions WHERE fused_id IN ({marks})) GROUP BY original_id", ids).fetchall())
-        mentions = dict(zip((id(row) for row in rows), self._mentions([row[:8] for row in rows])))
+        copies: dict[str, list[NearDuplicate]] = {}
+        for row in self._db.execute(
+            f"SELECT {NEAR_DUPLICATE_COLUMNS} FROM near_duplicates WHERE original_id IN (SELECT article_id FROM"
+            f" fused_mentions WHERE fused_id IN ({marks})) ORDER BY original_id, id", ids).fetchall():
+            copies.setdefault(row[1], []).append(NearDuplicate(*row))
+        mentions = dict(zip((id(row) for row in rows), self._mentions([row[:9] for row in rows])))
         for fused_id in ids:
             if fused_id not in heads:
                 continue
             mine = [row for row in rows if row[8] == fused_id]
             _id, event, first, last, sources = heads[fused_id]
+            its_copies = tuple(copy for article in dict.fromkeys(row[0] for row in mine)
+                               for copy in copies.get(article, ()))
             yield FusedEvent(
-                fused_id, event, first, last, sources,
-                sources + sum(copies.get(article, 0) for article in {row[0] for row in mine}),
+                fused_id, event, first, last, sources, sources + len(its_copies),
                 tuple(mentions[id(row)] for row in mine),
                 tuple((f"{row[9]}:{row[10]}" if row[9] else None, tuple(fusion.explain_row(row[11]))) for row in mine),
+                its_copies,
+                next((index for index, row in enumerate(mine) if (row[0], row[1]) in selected), 0),
             )
 
     _STORY_COLUMNS = ("s.id, s.title, s.first, s.last, s.articles, (SELECT count(DISTINCT m.fused_id) FROM"
                       " story_articles x JOIN fused_mentions m ON m.article_id = x.article_id WHERE x.story_id = s.id)")
 
-    def stories(self, *, min_articles: int = 1, since: Optional[str] = None, until: Optional[str] = None,
-                limit: Optional[int] = None, offset: int = 0) -> list[Story]:
+    def stories(self, where: Optional["EventFilter"] = None, *, min_articles: int = 1, since: Optional[str] = None,
+                until: Optional[str] = None, limit: Optional[int] = None, offset: int = 0) -> list[Story]:
         """The story lines, latest first: those of at least `min_articles` articles whose
-        span overlaps `since`..`until` (YYYY-MM-DD); a page of `limit` from `offset` when
-        given (the events are counted for that page's stories only)."""
-        where, params = _story_where(min_articles, since, until)
+        span overlaps `since`..`until` (YYYY-MM-DD) and, given `where`, holding an event
+        mention it selects (``EventFilter(actors="ISR")``: the stories where Israel acts); a
+        page of `limit` from `offset` when given (the events are counted for that page's stories only)."""
+        where, params = _story_where(min_articles, since, until, where and self._current_stories(where))
         page = "" if limit is None else " LIMIT ? OFFSET ?"
         rows = self._db.execute(
             f"SELECT {self._STORY_COLUMNS} FROM (SELECT * FROM stories s WHERE {where}"
@@ -168,16 +207,34 @@ class FusedReading:
         ).fetchall()
         return [Story(*row) for row in rows]
 
-    def count_stories(self, *, min_articles: int = 1, since: Optional[str] = None, until: Optional[str] = None,
-                      cap: int) -> int:
+    def count_stories(self, where: Optional["EventFilter"] = None, *, min_articles: int = 1,
+                      since: Optional[str] = None, until: Optional[str] = None, cap: int) -> int:
         """How many story lines `stories` would give with the same filter, counting no further than `cap` + 1."""
-        where, params = _story_where(min_articles, since, until)
+        where, params = _story_where(min_articles, since, until, where and self._current_stories(where))
         return self._db.execute(
             f"SELECT count(*) FROM (SELECT 1 FROM stories s WHERE {where} LIMIT {int(cap) + 1}) capped", params
         ).fetchone()[0]
 
+    def current_story(self, story_id: str) -> Optional[str]:
+        """The story `story_id` is now: itself while it exists; after a user merged it into
+        another (or moved its first article away and it emptied), the story its first article
+        ("S:ARTICLE") is in, so an id once given keeps leading to its articles. None when neither."""
+        if self._db.execute("SELECT 1 FROM stories WHERE id = ?", (story_id,)).fetchone():
+            return story_id
+        return self.story_of(story_id[2:]) if story_id.startswith("S:") else None
+
+    def _current_stories(self, where: "EventFilter") -> "EventFilter":
+        """`where` with each story it names as that story is now (`current_story`)."""
+        if not where.stories:
+            return where
+        current = tuple(dict.fromkeys(self.current_story(s) or s for s in where.stories))
+        return where if current == where.stories else dataclasses.replace(where, stories=current)
+
     def story(self, story_id: str) -> Optional[StoryTimeline]:
-        """One story with its articles and its fused events by date; None when there is none."""
+        """One story with its articles and its fused events by date; None when there is none.
+        An id merged away leads to the story it is now part of (`current_story`; the
+        timeline's ``story.id`` says which)."""
+        story_id = self.current_story(story_id) or story_id
         row = self._db.execute(f"SELECT {self._STORY_COLUMNS} FROM stories s WHERE s.id = ?", (story_id,)).fetchone()
         if row is None:
             return None
@@ -240,7 +297,8 @@ class FusedReading:
         return count
 
 
-def _story_where(min_articles: int, since: Optional[str], until: Optional[str]) -> tuple[str, list]:
+def _story_where(min_articles: int, since: Optional[str], until: Optional[str],
+                 events: Optional["EventFilter"]) -> tuple[str, list]:
     """The condition on `stories s` of a story filter, and its parameters."""
     conditions, params = ["s.articles >= ?"], [min_articles]
     if since:
@@ -249,4 +307,9 @@ def _story_where(min_articles: int, since: Optional[str], until: Optional[str]) 
     if until:
         conditions.append("s.first <= ?")
         params.append(until)
+    if events is not None:
+        condition, values = events.sql()
+        conditions.append("s.id IN (SELECT x.story_id FROM story_articles x JOIN events e"
+                          f" ON e.article_id = x.article_id WHERE {condition})")
+        params.extend(values)
     return " AND ".join(conditions), params

@@ -16,6 +16,10 @@ Tables (schema version 11, the same on every database):
 - ``fusion_corrections``: kind (apart | together), two mentions, made_at: a user's
   `dragoman fuse split|merge`. Not tied to the articles, so it survives their re-ingest,
   and fusion obeys it whenever the mentions meet again.
+- ``corrected_mentions`` (version 13): article_id, event_id, fingerprint: each corrected
+  mention's `fingerprint` when it was corrected. An article analysed again by a later
+  dragoman may number its events otherwise; a correction is obeyed only while its ids
+  still name the mentions it was made on (one made before version 13, by its ids alone).
 
 Within an article the happening links (`Event.happening`) come first: mentions of one
 happening enter one fused event together.
@@ -89,6 +93,16 @@ FUSION_TABLES = (
     made_at TEXT NOT NULL
 )""",
     "CREATE INDEX IF NOT EXISTS fusion_corrections_mention ON fusion_corrections(article_id, event_id)",
+)
+
+# the mentions users corrected, as they were then (schema version 13)
+CORRECTION_FINGERPRINTS = (
+    """CREATE TABLE IF NOT EXISTS corrected_mentions (
+    article_id TEXT NOT NULL,
+    event_id TEXT NOT NULL,
+    fingerprint TEXT NOT NULL,
+    PRIMARY KEY (article_id, event_id)
+)""",
 )
 
 # the most stored mentions one new mention is compared with (a block is a party in a week)
@@ -180,7 +194,7 @@ def _fuse_group(db: Connection, article_id: str, group: Sequence[Mention]) -> No
 def _best_join(db: Connection, article_id: str, group: Sequence[Mention]):
     """The fused event the group belongs to (a user's merge first), the stored mention it
     joined and the evidence; (None, None, None) for a new happening."""
-    together, apart = _corrections(db, article_id, [m.event_id for m in group])
+    together, apart = _corrections(db, article_id, group)
     for other in together:
         row = db.execute("SELECT fused_id FROM fused_mentions WHERE article_id = ? AND event_id = ?", other).fetchone()
         if row:
@@ -239,19 +253,48 @@ def _candidates(db: Connection, article_id: str, keys: Sequence[str]) -> list[tu
     return sorted(rows, key=lambda row: (row[1], row[2]))  # str order is code point order, that of UTF-8 bytes
 
 
-def _corrections(db: Connection, article_id: str, event_ids: Sequence[str]):
-    """The stored mentions a user put together with, and apart from, these mentions."""
-    marks = ", ".join("?" * len(event_ids))
+def fingerprint(mention: Mention) -> str:
+    """What tells a mention of an article from its others whatever its number: its type,
+    sentence and trigger word."""
+    return f"{mention.event}|{mention.sentence}|{mention.trigger}"
+
+
+def _corrections(db: Connection, article_id: str, group: Sequence[Mention]):
+    """The stored mentions a user put together with, and apart from, these mentions: the
+    corrections whose mentions are still those they were made on (`fingerprint`)."""
+    mine = {m.event_id: fingerprint(m) for m in group}
+    marks = ", ".join("?" * len(mine))
     rows = db.execute(
-        "SELECT kind, other_article_id, other_event_id FROM fusion_corrections"
+        "SELECT kind, event_id, other_article_id, other_event_id FROM fusion_corrections"
         f" WHERE article_id = ? AND event_id IN ({marks})"
-        " UNION ALL SELECT kind, article_id, event_id FROM fusion_corrections"
+        " UNION ALL SELECT kind, other_event_id, article_id, event_id FROM fusion_corrections"
         f" WHERE other_article_id = ? AND other_event_id IN ({marks})",
-        (article_id, *event_ids, article_id, *event_ids),
+        (article_id, *mine, article_id, *mine),
     ).fetchall()
-    together = [(a, e) for kind, a, e in rows if kind == "together"]
-    apart = {(a, e) for kind, a, e in rows if kind == "apart"}
+    together, apart = [], set()
+    for kind, event_id, other_article, other_event in rows:
+        if not (_still(db, (article_id, event_id), mine[event_id]) and _still(db, (other_article, other_event))):
+            continue  # the ids now name other mentions: not what the user corrected
+        if kind == "together":
+            together.append((other_article, other_event))
+        else:
+            apart.add((other_article, other_event))
     return together, apart
+
+
+def _still(db: Connection, mention: tuple[str, str], now: Optional[str] = None) -> bool:
+    """Whether the mention these ids name (fingerprint `now`, else as stored) is the one
+    corrected under them; true when that was not kept (before version 13) or it is not stored."""
+    then = db.execute("SELECT fingerprint FROM corrected_mentions WHERE article_id = ? AND event_id = ?",
+                      mention).fetchone()
+    if then is None:
+        return True
+    if now is None:
+        row = db.execute("SELECT mention FROM fused_mentions WHERE article_id = ? AND event_id = ?", mention).fetchone()
+        if row is None:
+            return True
+        now = fingerprint(_decode(row[0]))
+    return now == then[0]
 
 
 def refresh(db: Connection, fused_id: str) -> None:
@@ -273,6 +316,12 @@ def refresh(db: Connection, fused_id: str) -> None:
 
 
 def record_correction(db: Connection, kind: str, mention: tuple[str, str], other: tuple[str, str]) -> None:
+    """Keep a user's correction of two stored mentions, and what the mentions were (`fingerprint`)."""
+    for ids in (mention, other):
+        row = db.execute("SELECT mention FROM fused_mentions WHERE article_id = ? AND event_id = ?", ids).fetchone()
+        if row:
+            db.execute("INSERT INTO corrected_mentions VALUES (?, ?, ?) ON CONFLICT (article_id, event_id)"
+                       " DO UPDATE SET fingerprint = excluded.fingerprint", (*ids, fingerprint(_decode(row[0]))))
     db.execute(
         "INSERT INTO fusion_corrections VALUES (?, ?, ?, ?, ?, ?)",
         (kind, *mention, *other, dt.datetime.now(dt.timezone.utc).isoformat(timespec="seconds")),
@@ -283,6 +332,8 @@ def split(db: Connection, fused_id: str, mention: tuple[str, str]) -> str:
     """Take `mention` out of `fused_id` into a fused event of its own; kept apart from now on."""
     members = db.execute("SELECT article_id, event_id FROM fused_mentions WHERE fused_id = ?", (fused_id,)).fetchall()
     members = [tuple(row) for row in members]
+    if not members:
+        raise KeyError(f"no fused event {fused_id} (ids as `dragoman events` prints them)")
     if mention not in members:
         raise KeyError(f"{mention[0]}:{mention[1]} is not a mention of fused event {fused_id}")
     if len(members) == 1:
@@ -301,12 +352,33 @@ def split(db: Connection, fused_id: str, mention: tuple[str, str]) -> str:
     else:
         db.execute("INSERT INTO fused_events SELECT ?, event, first, last, 0, 0 FROM fused_events WHERE id = ?",
                    (new_id, fused_id))
-        db.execute("UPDATE fused_mentions SET fused_id = ?, joined_article_id = NULL, joined_event_id = NULL,"
-                   " evidence = ? WHERE article_id = ? AND event_id = ?",
-                   (new_id, json.dumps(["correction:split-by-user"]), *mention))
+    db.execute("UPDATE fused_mentions SET fused_id = ?, joined_article_id = NULL, joined_event_id = NULL,"
+               " evidence = ? WHERE article_id = ? AND event_id = ?",
+               (new_id, json.dumps(["correction:split-by-user"]), *mention))
+    _relink(db, fused_id, mention)
     refresh(db, fused_id)
     refresh(db, new_id)
     return new_id
+
+
+def _relink(db: Connection, fused_id: str, gone: tuple[str, str]) -> None:
+    """The mentions of `fused_id` that had joined `gone` (split off) are explained by the
+    remaining mention most like them, with that evidence; one like none of them stays,
+    as the user left it, and says so."""
+    rows = db.execute("SELECT article_id, event_id, joined_article_id, joined_event_id, mention FROM fused_mentions"
+                      " WHERE fused_id = ? ORDER BY article_id, event_id", (fused_id,)).fetchall()
+    members = {(row[0], row[1]): _decode(row[4]) for row in rows}
+    for article_id, event_id, joined_article, joined_event, _ in rows:
+        if (joined_article, joined_event) != gone:
+            continue
+        best: tuple[int, Optional[tuple[str, str]], list[str]] = (0, None, ["correction:kept-after-split"])
+        for other, candidate in members.items():
+            found = compare(members[(article_id, event_id)], candidate) if other != (article_id, event_id) else None
+            if found and len(found) > best[0]:
+                best = (len(found), other, list(found))
+        link = best[1] or (None, None)
+        db.execute("UPDATE fused_mentions SET joined_article_id = ?, joined_event_id = ?, evidence = ?"
+                   " WHERE article_id = ? AND event_id = ?", (*link, json.dumps(best[2]), article_id, event_id))
 
 
 def merge(db: Connection, kept: str, merged: str) -> None:
