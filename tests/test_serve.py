@@ -324,7 +324,9 @@ def test_the_timeline_places_bars_by_date_and_pools_long_spans():
 # the pages whose queries differ most by filter: joins on sources, stories, dates and sorts
 SAME_ON_POSTGRES = ["/events", "/events?min_sources=2", "/events?mentions=1&min_sources=2", "/events?sort=-sources",
                     "/events?since=2024-03-01&until=2024-03-31", "/events?story=S:seed", "/events?mentions=1&sort=place",
-                    "/stories", "/network?min_sources=2", "/map?format=json"]
+                    "/stories", "/network?min_sources=2", "/map?format=json", "/events?actor=Antony Blinken",
+                    "/events?mentions=1&actor=FRA&recipient=DEU", "/events?actor=GOV&recipient=isr",
+                    "/network?actor=catherine colonna"]
 
 
 def test_postgresql_pages_read_as_the_sqlite_ones(client, postgres_url, tmp_path):
