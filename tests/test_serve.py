@@ -121,6 +121,26 @@ def test_a_bad_query_string_is_a_400_naming_it(client, query):
     assert query.split("=")[0] in response.json()["error"]
 
 
+def test_query_costs_are_bounded(client):
+    """A filter takes at most MAX_VALUES values of a kind, a full-text query at most
+    MAX_QUERY_TERMS words and phrases; beyond, a 400 naming the parameter."""
+    many = "&".join(f"actor=Envoy{n}" for n in range(data.MAX_VALUES + 1))
+    for page in ("/events", "/network", "/map", "/export/csv"):
+        response = client.get(f"{page}?{many}&format=json")
+        assert response.status_code == 400 and "actor" in response.text, page
+    enough = "&".join(f"actor=Envoy{n}" for n in range(data.MAX_VALUES - 1)) + "&actor=FRA"
+    assert _events(client, "&" + enough) == _events(client, "&actor=FRA")
+    words = " ".join(f"word{n}" for n in range(data.MAX_QUERY_TERMS + 1))
+    for page in ("/search", "/quotes"):
+        response = client.get(page, params={"q": words, "format": "json"})
+        assert response.status_code == 400 and response.json()["error"].startswith("q:"), page
+        assert client.get(page, params={"q": " ".join(words.split()[1:])}).status_code == 200
+    # a word repeated is one term: it is searched once, and allowed
+    repeated = client.get("/search", params={"q": " ".join(["delay"] * 100), "format": "json"}).json()
+    assert repeated == client.get("/search?q=delay&format=json").json() | {"q": repeated["q"]}
+    assert repeated["quotes"]
+
+
 def test_export_links_use_the_export_formats(client):
     html = client.get("/events?country=ISR").text
     assert 'href="/export/csv?country=ISR"' in html

@@ -4,7 +4,9 @@ Every page asks this module for plain dicts (the same dicts its JSON variant ret
 so the pages do not know how the store is laid out. Reads are bounded: a page size is
 capped (`MAX_PAGE`), an offset too (`MAX_OFFSET`: deeper pages are a filter away),
 counts stop at `COUNT_CAP`, and the network and map read at most `MAX_EDGES` and
-`MAX_POINTS` rows. The events table lists fused events (a happening with every
+`MAX_POINTS` rows. A filter takes at most `MAX_VALUES` values of a kind, a full-text
+query at most `MAX_QUERY_TERMS` words and phrases (each costs the database a pass over
+its postings: a URL of a few hundred bytes held the server for seconds). The events table lists fused events (a happening with every
 article that reported it) unless asked for the mentions (one article's report each);
 a story page reads at most `MAX_STORY_MENTIONS` mentions and `MAX_STORY_ARTICLES` articles.
 """
@@ -24,6 +26,7 @@ from ..query.filters import ALL_STATUSES, DEFAULT_STATUSES, EventFilter
 from ..records import Event
 from ..store import DatabaseFailure, Store
 from ..store.fusion import explain_row
+from ..store.search import parse_query
 
 PAGE_SIZE = 50
 MAX_PAGE = 200
@@ -40,6 +43,8 @@ MAX_FUSED_MENTIONS = 200  # a fused event page lists its first mentions only
 # fused events a page may check in order (an index walk, ~2 µs each) before it is rather
 # selected through the events (a scan of them all, then a sort): about break-even at 100k events
 FUSED_SCAN = 50_000
+MAX_VALUES = 20  # values of one filter parameter (?actor=…&actor=…): 1,000 of them took 2 s at 100k events
+MAX_QUERY_TERMS = 16  # words and phrases of one full-text query
 
 # the events table's sortable columns, by the name the query string uses
 SORTS = {
@@ -78,6 +83,9 @@ def _int(value: Optional[str], name: str, default: int, low: int, high: int) -> 
 def event_filter(params) -> EventFilter:
     """The shared event filter from a query string (the `events` command's options,
     one parameter each, repeatable: ``?type=AID&type=SUPPORT&country=ISR``)."""
+    for name in ("type", "actor", "recipient", "country", "status", "place", "article", "story"):
+        if len(params.getlist(name)) > MAX_VALUES:
+            raise BadRequest(f"{name}: at most {MAX_VALUES} values")
     statuses = tuple(params.getlist("status")) or DEFAULT_STATUSES
     if statuses == ("all",):
         statuses = ALL_STATUSES
@@ -318,9 +326,19 @@ def event(store: Store, article_id: str, event_id: str) -> Optional[dict]:
     }
 
 
+def _full_text(params) -> str:
+    """The full-text query of ``q``, refused when it holds more than `MAX_QUERY_TERMS`
+    words and phrases."""
+    query = (params.get("q") or "").strip()
+    terms = sum(len(alt.include) + len(alt.exclude) for alt in parse_query(query).alternatives)
+    if terms > MAX_QUERY_TERMS:
+        raise BadRequest(f"q: at most {MAX_QUERY_TERMS} words and phrases ({terms} given)")
+    return query
+
+
 def search(store: Store, params) -> dict:
     """Articles and quotes matching the query (`dragoman.store.search` syntax)."""
-    query = (params.get("q") or "").strip()
+    query = _full_text(params)
     limit = _int(params.get("limit"), "limit", 20, 1, MAX_HITS)
     if not query:
         return {"q": "", "articles": [], "quotes": []}
@@ -344,7 +362,7 @@ def _titles(store: Store, ids: list[str]) -> dict[str, Optional[str]]:
 def quotes(store: Store, params) -> dict:
     """Quotes by speaker (part of the name, any case) and by text (full-text query), newest first."""
     speaker = (params.get("speaker") or "").strip()
-    text = (params.get("q") or "").strip()
+    text = _full_text(params)
     size = _int(params.get("size"), "size", PAGE_SIZE, 1, MAX_PAGE)
     condition, values = "1 = 1", []
     if speaker:
