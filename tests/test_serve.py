@@ -386,3 +386,38 @@ def test_an_event_dated_to_a_month_is_listed_by_its_value_and_drawn_at_its_first
         assert not test_client.get("/events?format=json&mentions=1&since=2023-06-01").json()["events"]
         bars = test_client.get("/actor?name=Santos dock union&format=json").json()["timeline"]["bars"]
         assert [(bar["day"], bar["count"]) for bar in bars] == [("2023-05-01", 1)]
+
+
+def test_pages_of_an_article_whose_id_holds_slashes_and_url_signs(tmp_path):
+    """Ids are the input's own ("wire/2024/07"): every link to the article and its events,
+    as the pages and the map's script write them, opens it."""
+    import json
+    from urllib.parse import quote
+
+    from click.testing import CliRunner
+
+    from dragoman.cli import main
+
+    odd = "wire/2024/07?x=1#part"
+    source = tmp_path / "wire.jsonl"
+    source.write_text(json.dumps({
+        "id": odd, "published": "2024-05-02", "title": "Talks in Berlin",
+        "text": "The French foreign minister met the German chancellor in Berlin on Tuesday. "
+                "\"We want no delay,\" the minister said afterwards."}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(source), "--db", str(tmp_path / "wire.db")])
+    assert result.exit_code == 0, result.output
+    with TestClient(create_app(str(tmp_path / "wire.db"))) as odd_client:
+        event = odd_client.get("/events?format=json&mentions=1").json()["events"][0]
+        assert event["article_id"] == odd
+        pages = [odd_client.get(page).text for page in ("/events?mentions=1", "/quotes", "/map?format=json")]
+        links = set(re.findall(r'href="(/(?:events|articles)/[^"#]+)', pages[0] + pages[1]))
+        assert {link.split("/")[1] for link in links} == {"events", "articles"}
+        # the map's script encodes each part whole (encodeURIComponent)
+        links.add(f"/events/{quote(odd, safe='')}/{event['event_id']}")
+        for link in links:
+            shown = odd_client.get(link.replace("&amp;", "&"))
+            assert shown.status_code == 200, link
+            assert "Talks in Berlin" in shown.text, link
+        found = odd_client.get(f"/events/{quote(odd, safe='/')}/{event['event_id']}?format=json").json()
+        assert (found["article_id"], found["id"]) == (odd, event["event_id"])
+        assert odd_client.get(f"/events/{quote(odd, safe='/')}/E99").status_code == 404
