@@ -37,7 +37,7 @@ def _fused(client, query=""):
 
 PAGES = ["/", "/search?q=Blinken", "/events", "/events?mentions=1", "/events/seed/E1", "/articles/seed",
          "/articles/hostile", "/actor?name=Antony+Blinken", "/network", "/map", "/quotes", "/quotes?speaker=colonna",
-         "/search?q=delay", "/fused/seed%23E1", "/stories", "/story/S:seed", "/story/S:hostile"]
+         "/search?q=delay", "/fused/seed%23E1", "/stories", "/story/S:seed", "/story/S:hostile", "/trace/seed/E1"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -65,7 +65,8 @@ def test_every_page_has_a_json_variant(client, path):
 def test_hostile_article_comes_back_as_text(client):
     for path in ("/articles/hostile", "/events/hostile/E2", "/search?q=ministers", "/quotes?speaker=colonna",
                  "/events?article=hostile", "/events?article=hostile&mentions=1", "/search?q=delay", "/stories",
-                 "/story/S:hostile", "/fused/hostile%23E1", "/fused/hostile%23E2", "/events?story=S:hostile"):
+                 "/story/S:hostile", "/fused/hostile%23E1", "/fused/hostile%23E2", "/events?story=S:hostile",
+                 "/trace/hostile/E2"):
         page = client.get(path).text
         assert "<script>alert" not in page, path
         assert "<img src=x" not in page, path
@@ -167,6 +168,42 @@ def test_the_event_page_highlights_its_sentence_and_explains_it(client):
         if party["actor"]:
             assert f'href="/actor?name={party["actor"].replace(" ", "%20")}"' in html
     assert client.get("/events/seed/E999").status_code == 404
+
+
+def test_the_trace_gives_each_party_its_dependency_path_and_the_status_cues(client):
+    found = client.get("/trace/seed/E1?format=json").json()
+    event = client.get("/events/seed/E1?format=json").json()
+    assert found["paths_found"] and (found["event"], found["rule"]) == (event["event"], event["rule"])
+    start, end = found["trigger_in_sentence"]
+    assert found["sentence_text"][start:end] == found["trigger_text"] == event["trigger_text"]
+    parties = {"actor_paths": event["actor"], "recipient_paths": event["recipient"]}
+    for side, named in parties.items():
+        assert [p["party"] for p in found[side]] == [p["text"] for p in named] != []
+        for step in found[side]:  # from the trigger to a word of the party
+            assert step["path"].startswith(found["head"]) and step["path"].split()[-1] in step["party"]
+    assert found["status_reasons"] and found["date_value"] == event["date"]["value"]
+    html = client.get("/trace/seed/E1").text
+    assert f'<code class="path">{found["actor_paths"][0]["path"]}</code>' in html
+    assert 'class="trace-link" href="/trace/seed/E1"' in client.get("/events/seed/E1").text
+    assert client.get("/trace/seed/E99").status_code == 404
+
+
+def test_a_trace_not_found_again_says_so(client, monkeypatch):
+    """An event whose trigger the re-read no longer codes there (a lexicon changed since)."""
+    import msgspec
+
+    from dragoman.records import Trigger
+
+    stored = data.to_trace
+
+    def moved(store, article_id, event_id):
+        article, event = stored(store, article_id, event_id)
+        return article, msgspec.structs.replace(event, trigger=Trigger(text="Blinken", start=104, end=111))
+
+    monkeypatch.setattr(data, "to_trace", moved)
+    found = client.get("/trace/seed/E1?format=json").json()
+    assert not found["paths_found"] and found["actor_paths"] == []
+    assert "not found again" in client.get("/trace/seed/E1").text
 
 
 def test_the_actor_page_shows_who_events_neighbours_and_quotes(client):

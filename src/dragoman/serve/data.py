@@ -23,7 +23,7 @@ import msgspec
 from ..query.explain import _DATE_SOURCES, _PLACE_RULES
 from ..query.export import QUADS
 from ..query.filters import ALL_STATUSES, DEFAULT_STATUSES, EventFilter
-from ..records import Event
+from ..records import Article, Event
 from ..store import DatabaseFailure, Store
 from ..store.fusion import explain_row
 from ..store.search import parse_query
@@ -334,6 +334,40 @@ def _full_text(params) -> str:
     if terms > MAX_QUERY_TERMS:
         raise BadRequest(f"q: at most {MAX_QUERY_TERMS} words and phrases ({terms} given)")
     return query
+
+
+def to_trace(store: Store, article_id: str, event_id: str) -> Optional[tuple[Article, Event]]:
+    """The stored article (as it was given) and its event, for `trace` to re-read."""
+    record = store.get(article_id, with_text=True)
+    found = next((e for e in record.events if e.id == event_id), None) if record else None
+    if found is None:
+        return None
+    return Article(id=record.id, text=record.text, title=record.title, published=record.published,
+                   url=record.url, source=record.source), found
+
+
+def trace(article: Article, found: Event, pipeline) -> dict:
+    """Why the event was coded so, as `dragoman explain` prints it: the article re-read by
+    `pipeline` (the trace is not stored), the dependency path from the trigger to each
+    party, the cues behind its status and date. ``paths_found`` is False when the event
+    is not found again (the lexicon or the code changed since it was stored).
+    Touches no store: it runs in a worker thread."""
+    from ..extractors.events import explain_event
+    from ..extractors.lexicon import entry_source
+
+    steps = explain_event(pipeline.analyse(article), found) or {}
+    sentence = article.text[found.sentence.start:found.sentence.end]
+    return {
+        **_event_summary(found), "article_id": article.id, "title": article.title, "sentence_text": sentence,
+        "trigger_in_sentence": [found.trigger.start - found.sentence.start, found.trigger.end - found.sentence.start],
+        "trigger_text": found.trigger.text, "rule": found.rule, "lexicon": found.lexicon,
+        "lexicon_source": entry_source(found.lexicon) if found.lexicon else None, "paths_found": bool(steps),
+        "head": steps.get("head"), "light_verb": steps.get("light_verb"),
+        "actor_paths": [{"party": party, "path": path} for party, path in steps.get("actor_paths") or []],
+        "recipient_paths": [{"party": party, "path": path} for party, path in steps.get("recipient_paths") or []],
+        "status_reasons": steps.get("status_reasons") or [], "date_value": steps.get("date_value"),
+        "date_why": _DATE_SOURCES.get(found.date.source or "", found.date.source) if found.date else None,
+    }
 
 
 def search(store: Store, params) -> dict:
