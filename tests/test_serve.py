@@ -235,6 +235,27 @@ def test_quotes_by_speaker_and_by_words(client):
     assert client.get("/quotes?format=json&speaker=nobody&q=delay").json()["quotes"] == []
 
 
+@pytest.mark.parametrize("query", ["", "&speaker=blinken", "&q=Gaza"])
+def test_the_quotes_page_pages(client, query):
+    """Page after page, by the next link, the quotes of one long page, in its order."""
+    whole = client.get(f"/quotes?format=json&size=200{query}").json()
+    assert len(whole["quotes"]) >= 3 and not whole["more"]
+    seen, link = [], f"/quotes?size=2{query}"
+    while link:
+        page = client.get(link.replace("&amp;", "&") + "&format=json").json()
+        seen += page["quotes"]
+        html = client.get(link.replace("&amp;", "&")).text
+        found = re.search(r'<a rel="next" href="\?([^"]+)"', html)
+        assert bool(found) == page["more"]
+        link = "/quotes?" + found.group(1) if found else None
+    keys = [(q["article_id"], q["quote_id"]) for q in seen]
+    assert len(set(keys)) == len(keys)
+    if "q=" in query:  # full-text hits: the same ones, each page by date
+        assert set(keys) == {(q["article_id"], q["quote_id"]) for q in whole["quotes"]}
+    else:
+        assert seen == whole["quotes"]
+
+
 def test_static_files_without_path_traversal(client):
     assert client.get("/static/vendor/leaflet.js").status_code == 200
     for path in ("/static/../app.py", "/static/%2e%2e/app.py", "/static/..%2fapp.py", "/static/vendor/../../data.py"):

@@ -37,6 +37,7 @@ MAX_POINTS = 3_000
 MAX_ACTOR_EVENTS = 500
 MAX_ACTOR_ARTICLES = 300  # an actor page reads its latest articles only
 MAX_HITS = 50
+MAX_QUOTE_HITS = 1_000  # full-text hits the quotes page pages through
 MAX_STORY_ARTICLES = 500
 MAX_STORY_MENTIONS = 5_000
 MAX_FUSED_MENTIONS = 200  # a fused event page lists its first mentions only
@@ -394,32 +395,39 @@ def _titles(store: Store, ids: list[str]) -> dict[str, Optional[str]]:
 
 
 def quotes(store: Store, params) -> dict:
-    """Quotes by speaker (part of the name, any case) and by text (full-text query), newest first."""
+    """One page of quotes by speaker (part of the name, any case), newest first; or of the
+    best full-text hits for ``q`` (at most `MAX_QUOTE_HITS` in all), each page by date.
+    ``more``: a next page may hold some."""
     speaker = (params.get("speaker") or "").strip()
     text = _full_text(params)
     size = _int(params.get("size"), "size", PAGE_SIZE, 1, MAX_PAGE)
+    offset = _int(params.get("offset"), "offset", 0, 0, MAX_OFFSET)
+    shown = {"speaker": speaker, "q": text, "size": size, "offset": offset, "quotes": [], "more": False}
     condition, values = "1 = 1", []
     if speaker:
         condition, values = "lower(q.speaker) LIKE ?", [f"%{speaker.lower()}%"]
     if text:
         # the best full-text hits (their speaker checked here), then only their rows
-        hits = [h for h in store.search_quotes(text, MAX_PAGE * 5)
-                if speaker.lower() in (h.speaker or "").lower()][:size]
+        hits = [h for h in store.search_quotes(text, MAX_QUOTE_HITS)
+                if speaker.lower() in (h.speaker or "").lower()][offset:offset + size + 1]
+        shown["more"], hits = len(hits) > size, hits[:size]
         if not hits:
-            return {"speaker": speaker, "q": text, "quotes": []}
+            return shown
         articles = sorted({h.article_id for h in hits})
         condition = f"q.article_id IN ({', '.join('?' * len(articles))})"
         values = articles
     rows = _sql(store).execute(
         "SELECT q.article_id, q.quote_id, q.speaker, q.text, q.cue, a.title, a.published FROM quotes q"
         f" JOIN articles a ON a.id = q.article_id WHERE {condition} ORDER BY a.published DESC, q.article_id, q.pk"
-        " LIMIT ?", (*values, size if not text else MAX_PAGE * 5),
+        " LIMIT ? OFFSET ?", (*values, size + 1, offset) if not text else (*values, MAX_QUOTE_HITS, 0),
     ).fetchall()
     if text:
         wanted = {(h.article_id, h.quote_id) for h in hits}
         rows = [row for row in rows if (row[0], row[1]) in wanted]
+    else:
+        shown["more"], rows = len(rows) > size, rows[:size]
     keys = ("article_id", "quote_id", "speaker", "text", "cue", "title", "published")
-    return {"speaker": speaker, "q": text, "quotes": [dict(zip(keys, row)) for row in rows]}
+    return {**shown, "quotes": [dict(zip(keys, row)) for row in rows]}
 
 
 # -- actors: nodes of the network, pages of their own -----------------------------------
