@@ -215,6 +215,18 @@ def test_the_actor_page_shows_who_events_neighbours_and_quotes(client):
     assert '<svg id="timeline"' in html and "<rect" in html
 
 
+def test_each_registry_fact_links_to_where_it_came_from(client):
+    from dragoman.serve.app import _source_href
+
+    roles = client.get("/actor?name=Antony Blinken&format=json").json()["registry"]["roles"]
+    assert "article:seed" in {r["source"] for r in roles}
+    assert '<a class="source" href="/articles/seed">article:seed</a>' in client.get("/actor?name=Antony Blinken").text
+    assert _source_href("wikidata:Q42") == "https://www.wikidata.org/wiki/Q42"
+    assert _source_href("article:wire/2024/07?x#y") == "/articles/wire/2024/07%3Fx%23y"
+    for unread in ("known_actors.yaml:12", "wikidata:Q42\"><script>", "wikidata:javascript:alert(1)", "", None):
+        assert _source_href(unread) is None
+
+
 def test_network_and_map_follow_the_filter(client):
     network = client.get("/network?format=json&actor=FRA").json()
     assert {"source": "Catherine Colonna", "target": "Olaf Scholz"}.items() <= \

@@ -20,6 +20,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import io
+import re
 import secrets
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -63,10 +64,22 @@ def _safe_url(value: str | None) -> str | None:
     return None
 
 
+def _source_href(source: str | None) -> str | None:
+    """Where a registry fact's source can be read: an article of the store, a Wikidata
+    item; None for the rest (the starter book's file lines)."""
+    kind, _, name = (source or "").partition(":")
+    if kind == "article" and name:
+        return "/articles/" + quote(name, safe="/")
+    if kind == "wikidata" and re.fullmatch(r"Q\d+", name):
+        return f"https://www.wikidata.org/wiki/{name}"
+    return None
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
     env.filters["safe_url"] = _safe_url
+    env.filters["source_href"] = _source_href
     env.globals.update(quads=QUADS, plover_types=PLOVER_TYPES, statuses=ALL_STATUSES, exports=EXPORTS,
                        query=lambda pairs: urlencode(pairs, doseq=True), passages=data.passages)
     return env
