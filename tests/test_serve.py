@@ -37,7 +37,7 @@ def _fused(client, query=""):
 
 PAGES = ["/", "/search?q=Blinken", "/events", "/events?mentions=1", "/events/seed/E1", "/articles/seed",
          "/articles/hostile", "/actor?name=Antony+Blinken", "/network", "/map", "/quotes", "/quotes?speaker=colonna",
-         "/search?q=delay", "/fused/seed%23E1", "/stories", "/story/S:seed", "/story/S:hostile"]
+         "/search?q=delay", "/fused/seed%23E1", "/stories", "/story/S:seed", "/story/S:hostile", "/trace/seed/E1"]
 
 
 @pytest.mark.parametrize("path", PAGES)
@@ -65,7 +65,8 @@ def test_every_page_has_a_json_variant(client, path):
 def test_hostile_article_comes_back_as_text(client):
     for path in ("/articles/hostile", "/events/hostile/E2", "/search?q=ministers", "/quotes?speaker=colonna",
                  "/events?article=hostile", "/events?article=hostile&mentions=1", "/search?q=delay", "/stories",
-                 "/story/S:hostile", "/fused/hostile%23E1", "/fused/hostile%23E2", "/events?story=S:hostile"):
+                 "/story/S:hostile", "/fused/hostile%23E1", "/fused/hostile%23E2", "/events?story=S:hostile",
+                 "/trace/hostile/E2"):
         page = client.get(path).text
         assert "<script>alert" not in page, path
         assert "<img src=x" not in page, path
@@ -121,6 +122,26 @@ def test_a_bad_query_string_is_a_400_naming_it(client, query):
     assert query.split("=")[0] in response.json()["error"]
 
 
+def test_query_costs_are_bounded(client):
+    """A filter takes at most MAX_VALUES values of a kind, a full-text query at most
+    MAX_QUERY_TERMS words and phrases; beyond, a 400 naming the parameter."""
+    many = "&".join(f"actor=Envoy{n}" for n in range(data.MAX_VALUES + 1))
+    for page in ("/events", "/network", "/map", "/export/csv"):
+        response = client.get(f"{page}?{many}&format=json")
+        assert response.status_code == 400 and "actor" in response.text, page
+    enough = "&".join(f"actor=Envoy{n}" for n in range(data.MAX_VALUES - 1)) + "&actor=FRA"
+    assert _events(client, "&" + enough) == _events(client, "&actor=FRA")
+    words = " ".join(f"word{n}" for n in range(data.MAX_QUERY_TERMS + 1))
+    for page in ("/search", "/quotes"):
+        response = client.get(page, params={"q": words, "format": "json"})
+        assert response.status_code == 400 and response.json()["error"].startswith("q:"), page
+        assert client.get(page, params={"q": " ".join(words.split()[1:])}).status_code == 200
+    # a word repeated is one term: it is searched once, and allowed
+    repeated = client.get("/search", params={"q": " ".join(["delay"] * 100), "format": "json"}).json()
+    assert repeated == client.get("/search?q=delay&format=json").json() | {"q": repeated["q"]}
+    assert repeated["quotes"]
+
+
 def test_export_links_use_the_export_formats(client):
     html = client.get("/events?country=ISR").text
     assert 'href="/export/csv?country=ISR"' in html
@@ -149,6 +170,42 @@ def test_the_event_page_highlights_its_sentence_and_explains_it(client):
     assert client.get("/events/seed/E999").status_code == 404
 
 
+def test_the_trace_gives_each_party_its_dependency_path_and_the_status_cues(client):
+    found = client.get("/trace/seed/E1?format=json").json()
+    event = client.get("/events/seed/E1?format=json").json()
+    assert found["paths_found"] and (found["event"], found["rule"]) == (event["event"], event["rule"])
+    start, end = found["trigger_in_sentence"]
+    assert found["sentence_text"][start:end] == found["trigger_text"] == event["trigger_text"]
+    parties = {"actor_paths": event["actor"], "recipient_paths": event["recipient"]}
+    for side, named in parties.items():
+        assert [p["party"] for p in found[side]] == [p["text"] for p in named] != []
+        for step in found[side]:  # from the trigger to a word of the party
+            assert step["path"].startswith(found["head"]) and step["path"].split()[-1] in step["party"]
+    assert found["status_reasons"] and found["date_value"] == event["date"]["value"]
+    html = client.get("/trace/seed/E1").text
+    assert f'<code class="path">{found["actor_paths"][0]["path"]}</code>' in html
+    assert 'class="trace-link" href="/trace/seed/E1"' in client.get("/events/seed/E1").text
+    assert client.get("/trace/seed/E99").status_code == 404
+
+
+def test_a_trace_not_found_again_says_so(client, monkeypatch):
+    """An event whose trigger the re-read no longer codes there (a lexicon changed since)."""
+    import msgspec
+
+    from dragoman.records import Trigger
+
+    stored = data.to_trace
+
+    def moved(store, article_id, event_id):
+        article, event = stored(store, article_id, event_id)
+        return article, msgspec.structs.replace(event, trigger=Trigger(text="Blinken", start=104, end=111))
+
+    monkeypatch.setattr(data, "to_trace", moved)
+    found = client.get("/trace/seed/E1?format=json").json()
+    assert not found["paths_found"] and found["actor_paths"] == []
+    assert "not found again" in client.get("/trace/seed/E1").text
+
+
 def test_the_actor_page_shows_who_events_neighbours_and_quotes(client):
     found = client.get("/actor?name=catherine colonna&format=json").json()
     assert found["as_written"][0]["country"] == "FRA"
@@ -156,6 +213,18 @@ def test_the_actor_page_shows_who_events_neighbours_and_quotes(client):
     assert "Olaf Scholz" in [n["name"] for n in found["neighbours"]]
     html = client.get("/actor?name=Antony Blinken").text
     assert '<svg id="timeline"' in html and "<rect" in html
+
+
+def test_each_registry_fact_links_to_where_it_came_from(client):
+    from dragoman.serve.app import _source_href
+
+    roles = client.get("/actor?name=Antony Blinken&format=json").json()["registry"]["roles"]
+    assert "article:seed" in {r["source"] for r in roles}
+    assert '<a class="source" href="/articles/seed">article:seed</a>' in client.get("/actor?name=Antony Blinken").text
+    assert _source_href("wikidata:Q42") == "https://www.wikidata.org/wiki/Q42"
+    assert _source_href("article:wire/2024/07?x#y") == "/articles/wire/2024/07%3Fx%23y"
+    for unread in ("known_actors.yaml:12", "wikidata:Q42\"><script>", "wikidata:javascript:alert(1)", "", None):
+        assert _source_href(unread) is None
 
 
 def test_network_and_map_follow_the_filter(client):
@@ -176,6 +245,27 @@ def test_quotes_by_speaker_and_by_words(client):
     by_words = client.get("/quotes?format=json&q=delay").json()["quotes"]
     assert [q["quote_id"] for q in by_words] == ["Q1"]
     assert client.get("/quotes?format=json&speaker=nobody&q=delay").json()["quotes"] == []
+
+
+@pytest.mark.parametrize("query", ["", "&speaker=blinken", "&q=Gaza"])
+def test_the_quotes_page_pages(client, query):
+    """Page after page, by the next link, the quotes of one long page, in its order."""
+    whole = client.get(f"/quotes?format=json&size=200{query}").json()
+    assert len(whole["quotes"]) >= 3 and not whole["more"]
+    seen, link = [], f"/quotes?size=2{query}"
+    while link:
+        page = client.get(link.replace("&amp;", "&") + "&format=json").json()
+        seen += page["quotes"]
+        html = client.get(link.replace("&amp;", "&")).text
+        found = re.search(r'<a rel="next" href="\?([^"]+)"', html)
+        assert bool(found) == page["more"]
+        link = "/quotes?" + found.group(1) if found else None
+    keys = [(q["article_id"], q["quote_id"]) for q in seen]
+    assert len(set(keys)) == len(keys)
+    if "q=" in query:  # full-text hits: the same ones, each page by date
+        assert set(keys) == {(q["article_id"], q["quote_id"]) for q in whole["quotes"]}
+    else:
+        assert seen == whole["quotes"]
 
 
 def test_static_files_without_path_traversal(client):
@@ -332,7 +422,9 @@ def test_the_timeline_places_bars_by_date_and_pools_long_spans():
 # the pages whose queries differ most by filter: joins on sources, stories, dates and sorts
 SAME_ON_POSTGRES = ["/events", "/events?min_sources=2", "/events?mentions=1&min_sources=2", "/events?sort=-sources",
                     "/events?since=2024-03-01&until=2024-03-31", "/events?story=S:seed", "/events?mentions=1&sort=place",
-                    "/stories", "/network?min_sources=2", "/map?format=json"]
+                    "/stories", "/network?min_sources=2", "/map?format=json", "/events?actor=Antony Blinken",
+                    "/events?mentions=1&actor=FRA&recipient=DEU", "/events?actor=GOV&recipient=isr",
+                    "/network?actor=catherine colonna"]
 
 
 def test_postgresql_pages_read_as_the_sqlite_ones(client, postgres_url, tmp_path):
@@ -372,3 +464,38 @@ def test_an_event_dated_to_a_month_is_listed_by_its_value_and_drawn_at_its_first
         assert not test_client.get("/events?format=json&mentions=1&since=2023-06-01").json()["events"]
         bars = test_client.get("/actor?name=Santos dock union&format=json").json()["timeline"]["bars"]
         assert [(bar["day"], bar["count"]) for bar in bars] == [("2023-05-01", 1)]
+
+
+def test_pages_of_an_article_whose_id_holds_slashes_and_url_signs(tmp_path):
+    """Ids are the input's own ("wire/2024/07"): every link to the article and its events,
+    as the pages and the map's script write them, opens it."""
+    import json
+    from urllib.parse import quote
+
+    from click.testing import CliRunner
+
+    from dragoman.cli import main
+
+    odd = "wire/2024/07?x=1#part"
+    source = tmp_path / "wire.jsonl"
+    source.write_text(json.dumps({
+        "id": odd, "published": "2024-05-02", "title": "Talks in Berlin",
+        "text": "The French foreign minister met the German chancellor in Berlin on Tuesday. "
+                "\"We want no delay,\" the minister said afterwards."}) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(main, ["ingest", str(source), "--db", str(tmp_path / "wire.db")])
+    assert result.exit_code == 0, result.output
+    with TestClient(create_app(str(tmp_path / "wire.db"))) as odd_client:
+        event = odd_client.get("/events?format=json&mentions=1").json()["events"][0]
+        assert event["article_id"] == odd
+        pages = [odd_client.get(page).text for page in ("/events?mentions=1", "/quotes", "/map?format=json")]
+        links = set(re.findall(r'href="(/(?:events|articles)/[^"#]+)', pages[0] + pages[1]))
+        assert {link.split("/")[1] for link in links} == {"events", "articles"}
+        # the map's script encodes each part whole (encodeURIComponent)
+        links.add(f"/events/{quote(odd, safe='')}/{event['event_id']}")
+        for link in links:
+            shown = odd_client.get(link.replace("&amp;", "&"))
+            assert shown.status_code == 200, link
+            assert "Talks in Berlin" in shown.text, link
+        found = odd_client.get(f"/events/{quote(odd, safe='/')}/{event['event_id']}?format=json").json()
+        assert (found["article_id"], found["id"]) == (odd, event["event_id"])
+        assert odd_client.get(f"/events/{quote(odd, safe='/')}/E99").status_code == 404

@@ -83,7 +83,7 @@ def _visit(page, url: str, screenshot: str) -> None:
 @pytest.mark.parametrize("path, name", [
     ("/search?q=ceasefire", "search"), ("/events", "events"), ("/articles/hostile", "article-hostile"),
     ("/quotes?speaker=colonna", "quotes"), ("/events/seed/E1", "event"), ("/events?mentions=1", "mentions"),
-    ("/stories", "stories"), ("/fused/hostile%23E3", "fused-hostile"),
+    ("/stories", "stories"), ("/fused/hostile%23E3", "fused-hostile"), ("/trace/seed/E1", "trace"),
 ])
 def test_each_page_loads_without_errors(server, page, path, name):
     _visit(page, server + path, name)

@@ -340,6 +340,19 @@ def test_a_query_is_parsed_into_alternatives_of_wanted_and_excluded_terms():
     assert parse_query("cease-fire").alternatives == (Alternative(("cease-fire",), ()),)
 
 
+def test_a_repeated_term_or_alternative_is_kept_once():
+    from dragoman.store.search import Alternative, parse_query
+
+    assert parse_query("harbour Harbour HARBOUR -strike -Strike or harbour or harbour").alternatives == (
+        Alternative(("harbour",), ("strike",)), Alternative(("harbour",), ()),
+    )
+    assert parse_query(" ".join(["the"] * 200)).alternatives == (Alternative(("the",), ()),)
+    # terms differing in more than case stay apart, each where it was first given
+    assert parse_query('"dock strike" dock strike dock').alternatives == (
+        Alternative(("dock strike", "dock", "strike"), ()),
+    )
+
+
 def test_concurrent_writers_store_each_text_once(target):
     """Two writers adding the same articles at once: no error, no duplicate, nothing lost."""
     import threading

@@ -164,15 +164,21 @@ class EventFilter:
 
 
 def _party_condition(side: str, values: tuple[str, ...]) -> tuple[str, list]:
-    """A party on `side` coded or named as one of `values` (see the module docstring)."""
+    """A party on `side` coded or named as one of `values` (see the module docstring).
+
+    The events' keys are gathered once, by code and by name, and each event is looked
+    up among them: a check per event (a subquery joining its parties to their actors)
+    took seconds on 100,000 events."""
     codes = tuple(v.strip().upper() for v in values)
     names = tuple(v.strip() for v in values)
     condition = (
-        "EXISTS (SELECT 1 FROM parties p LEFT JOIN actors x ON x.article_id = p.article_id"
-        " AND x.actor_id = p.actor_id WHERE p.article_id = e.article_id AND p.event_id = e.event_id"
-        f" AND p.side = '{side}' AND (p.country IN ({_placeholders(codes)}) OR p.sector IN ({_placeholders(codes)})"
-        f" OR p.actor_id IN ({_placeholders(names)})"
-        f" OR lower(x.name) IN ({', '.join(['lower(?)'] * len(names))})))"
+        f"(e.article_id, e.event_id) IN (SELECT p.article_id, p.event_id FROM parties p WHERE p.side = '{side}'"
+        f" AND (p.country IN ({_placeholders(codes)}) OR p.sector IN ({_placeholders(codes)})"
+        f" OR p.actor_id IN ({_placeholders(names)}))"
+        # CROSS JOIN: the actors of that name first (SQLite would rather read every party)
+        " UNION ALL SELECT p.article_id, p.event_id FROM actors x CROSS JOIN parties p WHERE p.article_id = x.article_id"
+        f" AND p.actor_id = x.actor_id AND p.side = '{side}'"
+        f" AND lower(x.name) IN ({', '.join(['lower(?)'] * len(names))}))"
     )
     return condition, [*codes, *codes, *names, *names]
 

@@ -5,7 +5,8 @@ its URL; ``?format=json`` returns the data the page shows. Pages are Jinja templ
 with autoescaping on (article text is untrusted input); scripts are static files
 only, and the Content-Security-Policy header forbids inline ones. Handlers are
 `async` and read the store on the event loop's thread: one SQLite connection, used
-by one thread, and every read is bounded (see `dragoman.serve.data`).
+by one thread, and every read is bounded (see `dragoman.serve.data`). An event's trace
+re-reads its article with the analysis pipeline in a worker thread, one at a time.
 
 The store is opened read-only and every POST is refused (405) unless the workbench was
 started with edits allowed: then the fused event page's forms split a mention off or
@@ -16,8 +17,10 @@ server's random token, checked on POST (a page of another site cannot forge one)
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import io
+import re
 import secrets
 from contextlib import asynccontextmanager
 from pathlib import Path
@@ -26,6 +29,7 @@ from urllib.parse import parse_qs, quote, urlencode
 
 import jinja2
 from starlette.applications import Starlette
+from starlette.concurrency import run_in_threadpool
 from starlette.middleware import Middleware
 from starlette.requests import Request
 from starlette.responses import HTMLResponse, JSONResponse, RedirectResponse, Response
@@ -60,10 +64,22 @@ def _safe_url(value: str | None) -> str | None:
     return None
 
 
+def _source_href(source: str | None) -> str | None:
+    """Where a registry fact's source can be read: an article of the store, a Wikidata
+    item; None for the rest (the starter book's file lines)."""
+    kind, _, name = (source or "").partition(":")
+    if kind == "article" and name:
+        return "/articles/" + quote(name, safe="/")
+    if kind == "wikidata" and re.fullmatch(r"Q\d+", name):
+        return f"https://www.wikidata.org/wiki/{name}"
+    return None
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
     env.filters["safe_url"] = _safe_url
+    env.filters["source_href"] = _source_href
     env.globals.update(quads=QUADS, plover_types=PLOVER_TYPES, statuses=ALL_STATUSES, exports=EXPORTS,
                        query=lambda pairs: urlencode(pairs, doseq=True), passages=data.passages)
     return env
@@ -116,6 +132,8 @@ class Workbench:
         self.store: Store
         self.env = _environment()
         self.env.globals["edit_token"] = self.token if allow_edits else None
+        self.pipeline = None  # the analysis pipeline, loaded by the first trace asked for
+        self.tracing = asyncio.Lock()  # one re-read at a time: a trace costs seconds of CPU
 
     @asynccontextmanager
     async def lifespan(self, _app: Starlette) -> AsyncIterator[None]:
@@ -217,6 +235,20 @@ class Workbench:
                         headers={"Content-Disposition": f'attachment; filename="events.{extension}"'})
 
 
+    async def trace(self, request: Request) -> Response:
+        """An event's explanation trace: its article re-read in a worker thread (seconds,
+        one at a time, the other pages served meanwhile), as `dragoman explain` does."""
+        target = data.to_trace(self.store, request.path_params["article_id"], request.path_params["event_id"])
+        if target is None:
+            return self.problem(request, 404, "nothing stored under that name")
+        async with self.tracing:
+            if self.pipeline is None:
+                from ..pipeline import Pipeline
+
+                self.pipeline = await run_in_threadpool(Pipeline)
+            found = await run_in_threadpool(data.trace, *target, self.pipeline)
+        return self.render(request, "trace.html", found)
+
     async def edit(self, request: Request) -> Response:
         """Split a mention off a fused event, or merge another fused event into it; then
         show the fused event as it now is."""
@@ -299,13 +331,15 @@ def create_app(target: str, allow_edits: bool = False) -> Starlette:
         Route("/", bench.page(bench.search, "search.html")),
         Route("/search", bench.page(bench.search, "search.html")),
         Route("/events", bench.page(bench.events, "events.html")),
-        Route("/events/{article_id}/{event_id}", bench.page(bench.event, "event.html")),
+        # article ids are the input's own: they may hold slashes ("wire/2024/0412")
+        Route("/events/{article_id:path}/{event_id}", bench.page(bench.event, "event.html")),
+        Route("/trace/{article_id:path}/{event_id}", bench.trace),
         Route("/fused/{fused_id:path}/{action:str}", bench.edit, methods=["POST"]),
         Route("/fused/{fused_id:path}", bench.page(bench.fused, "fused.html")),
         Route("/stories", bench.page(bench.stories, "stories.html")),
         Route("/story/{story_id:path}/{action:str}", bench.edit_story, methods=["POST"]),
         Route("/story/{story_id:path}", bench.page(bench.story, "story.html")),
-        Route("/articles/{article_id}", bench.page(bench.article, "article.html")),
+        Route("/articles/{article_id:path}", bench.page(bench.article, "article.html")),
         Route("/actor", bench.page(bench.actor, "actor.html")),
         Route("/network", bench.page(bench.network, "network.html")),
         Route("/map", bench.page(bench.map, "map.html")),

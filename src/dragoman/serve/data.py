@@ -4,7 +4,9 @@ Every page asks this module for plain dicts (the same dicts its JSON variant ret
 so the pages do not know how the store is laid out. Reads are bounded: a page size is
 capped (`MAX_PAGE`), an offset too (`MAX_OFFSET`: deeper pages are a filter away),
 counts stop at `COUNT_CAP`, and the network and map read at most `MAX_EDGES` and
-`MAX_POINTS` rows. The events table lists fused events (a happening with every
+`MAX_POINTS` rows. A filter takes at most `MAX_VALUES` values of a kind, a full-text
+query at most `MAX_QUERY_TERMS` words and phrases (each costs the database a pass over
+its postings: a URL of a few hundred bytes held the server for seconds). The events table lists fused events (a happening with every
 article that reported it) unless asked for the mentions (one article's report each);
 a story page reads at most `MAX_STORY_MENTIONS` mentions and `MAX_STORY_ARTICLES` articles.
 """
@@ -20,9 +22,10 @@ import msgspec
 
 from ..query.explain import _DATE_SOURCES, _PLACE_RULES
 from ..query.filters import ALL_STATUSES, DEFAULT_STATUSES, EventFilter
-from ..records import QUADS, Event
+from ..records import QUADS, Article, Event
 from ..store import DatabaseFailure, Store
 from ..store.fusion import explain_row
+from ..store.search import parse_query
 
 PAGE_SIZE = 50
 MAX_PAGE = 200
@@ -33,12 +36,15 @@ MAX_POINTS = 3_000
 MAX_ACTOR_EVENTS = 500
 MAX_ACTOR_ARTICLES = 300  # an actor page reads its latest articles only
 MAX_HITS = 50
+MAX_QUOTE_HITS = 1_000  # full-text hits the quotes page pages through
 MAX_STORY_ARTICLES = 500
 MAX_STORY_MENTIONS = 5_000
 MAX_FUSED_MENTIONS = 200  # a fused event page lists its first mentions only
 # fused events a page may check in order (an index walk, ~2 µs each) before it is rather
 # selected through the events (a scan of them all, then a sort): about break-even at 100k events
 FUSED_SCAN = 50_000
+MAX_VALUES = 20  # values of one filter parameter (?actor=…&actor=…): 1,000 of them took 2 s at 100k events
+MAX_QUERY_TERMS = 16  # words and phrases of one full-text query
 
 # the events table's sortable columns, by the name the query string uses
 SORTS = {
@@ -78,6 +84,9 @@ def event_filter(params, *, dated: bool = True) -> EventFilter:
     """The shared event filter from a query string (the `events` command's options,
     one parameter each, repeatable: ``?type=AID&type=SUPPORT&country=ISR``); without
     `dated`, for the stories list, whose since/until are the story's span, no dates or story."""
+    for name in ("type", "actor", "recipient", "country", "status", "place", "article", "story"):
+        if len(params.getlist(name)) > MAX_VALUES:
+            raise BadRequest(f"{name}: at most {MAX_VALUES} values")
     statuses = tuple(params.getlist("status")) or DEFAULT_STATUSES
     if statuses == ("all",):
         statuses = ALL_STATUSES
@@ -318,9 +327,53 @@ def event(store: Store, article_id: str, event_id: str) -> Optional[dict]:
     }
 
 
+def _full_text(params) -> str:
+    """The full-text query of ``q``, refused when it holds more than `MAX_QUERY_TERMS`
+    words and phrases."""
+    query = (params.get("q") or "").strip()
+    terms = sum(len(alt.include) + len(alt.exclude) for alt in parse_query(query).alternatives)
+    if terms > MAX_QUERY_TERMS:
+        raise BadRequest(f"q: at most {MAX_QUERY_TERMS} words and phrases ({terms} given)")
+    return query
+
+
+def to_trace(store: Store, article_id: str, event_id: str) -> Optional[tuple[Article, Event]]:
+    """The stored article (as it was given) and its event, for `trace` to re-read."""
+    record = store.get(article_id, with_text=True)
+    found = next((e for e in record.events if e.id == event_id), None) if record else None
+    if found is None:
+        return None
+    return Article(id=record.id, text=record.text, title=record.title, published=record.published,
+                   url=record.url, source=record.source), found
+
+
+def trace(article: Article, found: Event, pipeline) -> dict:
+    """Why the event was coded so, as `dragoman explain` prints it: the article re-read by
+    `pipeline` (the trace is not stored), the dependency path from the trigger to each
+    party, the cues behind its status and date. ``paths_found`` is False when the event
+    is not found again (the lexicon or the code changed since it was stored).
+    Touches no store: it runs in a worker thread."""
+    from ..extractors.events import explain_event
+    from ..extractors.lexicon import entry_source
+
+    steps = explain_event(pipeline.analyse(article), found) or {}
+    sentence = article.text[found.sentence.start:found.sentence.end]
+    return {
+        **_event_summary(found), "article_id": article.id, "title": article.title, "sentence_text": sentence,
+        "trigger_in_sentence": [found.trigger.start - found.sentence.start, found.trigger.end - found.sentence.start],
+        "trigger_text": found.trigger.text, "rule": found.rule, "lexicon": found.lexicon,
+        "lexicon_source": entry_source(found.lexicon) if found.lexicon else None, "paths_found": bool(steps),
+        "head": steps.get("head"), "light_verb": steps.get("light_verb"),
+        "actor_paths": [{"party": party, "path": path} for party, path in steps.get("actor_paths") or []],
+        "recipient_paths": [{"party": party, "path": path} for party, path in steps.get("recipient_paths") or []],
+        "status_reasons": steps.get("status_reasons") or [], "date_value": steps.get("date_value"),
+        "date_why": _DATE_SOURCES.get(found.date.source or "", found.date.source) if found.date else None,
+    }
+
+
 def search(store: Store, params) -> dict:
     """Articles and quotes matching the query (`dragoman.store.search` syntax)."""
-    query = (params.get("q") or "").strip()
+    query = _full_text(params)
     limit = _int(params.get("limit"), "limit", 20, 1, MAX_HITS)
     if not query:
         return {"q": "", "articles": [], "quotes": []}
@@ -342,32 +395,39 @@ def _titles(store: Store, ids: list[str]) -> dict[str, Optional[str]]:
 
 
 def quotes(store: Store, params) -> dict:
-    """Quotes by speaker (part of the name, any case) and by text (full-text query), newest first."""
+    """One page of quotes by speaker (part of the name, any case), newest first; or of the
+    best full-text hits for ``q`` (at most `MAX_QUOTE_HITS` in all), each page by date.
+    ``more``: a next page may hold some."""
     speaker = (params.get("speaker") or "").strip()
-    text = (params.get("q") or "").strip()
+    text = _full_text(params)
     size = _int(params.get("size"), "size", PAGE_SIZE, 1, MAX_PAGE)
+    offset = _int(params.get("offset"), "offset", 0, 0, MAX_OFFSET)
+    shown = {"speaker": speaker, "q": text, "size": size, "offset": offset, "quotes": [], "more": False}
     condition, values = "1 = 1", []
     if speaker:
         condition, values = "lower(q.speaker) LIKE ?", [f"%{speaker.lower()}%"]
     if text:
         # the best full-text hits (their speaker checked here), then only their rows
-        hits = [h for h in store.search_quotes(text, MAX_PAGE * 5)
-                if speaker.lower() in (h.speaker or "").lower()][:size]
+        hits = [h for h in store.search_quotes(text, MAX_QUOTE_HITS)
+                if speaker.lower() in (h.speaker or "").lower()][offset:offset + size + 1]
+        shown["more"], hits = len(hits) > size, hits[:size]
         if not hits:
-            return {"speaker": speaker, "q": text, "quotes": []}
+            return shown
         articles = sorted({h.article_id for h in hits})
         condition = f"q.article_id IN ({', '.join('?' * len(articles))})"
         values = articles
     rows = _sql(store).execute(
         "SELECT q.article_id, q.quote_id, q.speaker, q.text, q.cue, a.title, a.published FROM quotes q"
         f" JOIN articles a ON a.id = q.article_id WHERE {condition} ORDER BY a.published DESC, q.article_id, q.pk"
-        " LIMIT ?", (*values, size if not text else MAX_PAGE * 5),
+        " LIMIT ? OFFSET ?", (*values, size + 1, offset) if not text else (*values, MAX_QUOTE_HITS, 0),
     ).fetchall()
     if text:
         wanted = {(h.article_id, h.quote_id) for h in hits}
         rows = [row for row in rows if (row[0], row[1]) in wanted]
+    else:
+        shown["more"], rows = len(rows) > size, rows[:size]
     keys = ("article_id", "quote_id", "speaker", "text", "cue", "title", "published")
-    return {"speaker": speaker, "q": text, "quotes": [dict(zip(keys, row)) for row in rows]}
+    return {**shown, "quotes": [dict(zip(keys, row)) for row in rows]}
 
 
 # -- actors: nodes of the network, pages of their own -----------------------------------
