@@ -39,6 +39,7 @@ from ..pipeline import component
 from ..records import Actor
 from ..resolve import registry as known_actors
 from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields, names_player
+from ..resolve.actor_people import surname_keys
 from ..resolve.gazetteer import load_gazetteer
 from ..resolve.role_classes import ends_with_title, role_compatible
 from ..resolve.countries import country_code, is_state
@@ -446,16 +447,15 @@ def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
     by_surname: dict[str, set[str]] = {}
     org_names: list[str] = []
     for m in ordered:
-        parts = m.name.split()
-        if m.kind == "person" and len(parts) > 1:
-            by_surname.setdefault(parts[-1], set()).add(m.key)
+        if m.kind == "person":
+            for surname in surname_keys(m.name):
+                by_surname.setdefault(surname, set()).add(m.key)
         elif m.kind == "organization":
             org_names.append(m.name)
     clusters: dict[str, _Cluster] = {}
     for m in ordered:
         key = m.key
-        parts = m.name.split()
-        owners = by_surname.get(parts[0], ()) if m.kind == "person" and len(parts) == 1 else ()
+        owners = by_surname.get(m.name.lower(), set()) - {m.key} if m.kind == "person" else ()
         if owners and (m.code.rule or "").startswith("known:") and not _names_known_bearer(m.name, owners):
             # "Khan" beside Khizr and Ghazala Khan, "Henry" beside Matt Henry: one of the
             # article's own people, not the famous bearer of the name a source knows
