@@ -596,3 +596,13 @@ def test_a_given_name_that_looks_like_a_particle_is_still_a_given_name(pipeline)
                            "Jenkins said the church would reopen.")
     assert _actor_of(a, "Al Jenkins").name == "Al Jenkins"
     assert _actor_of(a, "Jenkins", nth=1) is _actor_of(a, "Al Jenkins")
+
+
+def test_a_title_with_the_given_name_before_bin_is_the_person_named_in_full(pipeline):
+    """'Prince Mohammed' after 'Crown Prince Mohammed bin Salman' is that prince, not
+    another known bearer of a name spelt alike."""
+    a = _analyse(pipeline, "Saudi Crown Prince Mohammed bin Salman arrived in Paris on Monday. "
+                           "Prince Mohammed met the French president on Tuesday.")
+    prince = _actor_of(a, "Prince Mohammed", nth=1)
+    assert prince is _actor_of(a, "Mohammed bin Salman")
+    assert prince.country == "SAU"

@@ -434,6 +434,9 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
 # -- steps 2-4: cluster, code and resolve ------------------------------------
 
 
+_KNOWN_RULE = re.compile(r"(?:^|\+)known:")  # a coding by a known actor's name, after a title too
+
+
 def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
     """Group mentions of one actor: full names first, then the short forms that refer to them.
 
@@ -456,9 +459,10 @@ def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
     for m in ordered:
         key = m.key
         owners = by_surname.get(m.name.lower(), set()) - {m.key} if m.kind == "person" else ()
-        if owners and (m.code.rule or "").startswith("known:") and not _names_known_bearer(m.name, owners):
-            # "Khan" beside Khizr and Ghazala Khan, "Henry" beside Matt Henry: one of the
-            # article's own people, not the famous bearer of the name a source knows
+        if owners and _KNOWN_RULE.search(m.code.rule or "") and not _names_known_bearer(m.name, owners):
+            # "Khan" beside Khizr and Ghazala Khan, "Henry" beside Matt Henry, "Prince Mohammed"
+            # beside Mohammed bin Salman: one of the article's own people, not the famous
+            # bearer of the name a source knows
             m.code = ActorCode(name=m.name, kind="person")
         if len(owners) == 1:
             key = next(iter(owners))

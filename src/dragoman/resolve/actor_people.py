@@ -42,12 +42,18 @@ def name_particles(pieces: list[_Piece], names: list[_Piece]) -> int:
 def surname_keys(name: str) -> set[str]:
     """What a person's full name may be shortened to, in lower case: its last word, and
     from a particle after the given name on ("Bill de Blasio": "blasio", "de blasio";
-    "Saeed bin Suroor": "suroor", "bin suroor"). A one-word name has none."""
+    "Saeed bin Suroor": "suroor", "bin suroor"), and before "bin" the given name
+    ("saeed"). A one-word name has none."""
     parts = name.lower().split()
     if len(parts) < 2:
         return set()
+    keys = {parts[-1]}
     inner = next((i for i in range(1, len(parts) - 1) if parts[i] in _LEXICON.name_particles), None)
-    return {parts[-1]} | ({" ".join(parts[inner:])} if inner is not None else set())
+    if inner is not None:
+        keys.add(" ".join(parts[inner:]))
+        if parts[inner] in _LEXICON.patronymic_particles:
+            keys.add(" ".join(parts[:inner]))
+    return keys
 
 
 def is_prefixed_name(piece: _Piece) -> bool:
