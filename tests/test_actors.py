@@ -559,3 +559,50 @@ def test_a_name_the_subject_of_a_quotation_does_not_take_the_narrators_pronoun(p
                            '"Dana Holt has lied to this court," he told the jury.')
     he = _pronoun_actor(a, "he told", "he")
     assert he is not None and he.name == "Alan Pryce"
+
+
+@pytest.mark.parametrize("phrase, name, country", [
+    ("Crown Prince Mohammed bin Salman", "Mohammed bin Salman", "SAU"),
+    ("Commission President Ursula von der Leyen", "Ursula von der Leyen", "IGO"),
+    ("President Luiz Inacio Lula da Silva", "Luiz Inacio Lula da Silva", "BRA"),
+    ("President Bashar al-Assad", "Bashar al-Assad", "SYR"),
+])
+def test_a_name_goes_on_through_its_lowercase_particles_after_a_title(phrase, name, country):
+    """parties15 (issue #18): 'bin', 'von der', 'da', 'al-' are inside the name, so the
+    whole name is looked up, not the word after the particle."""
+    code = code_actor(phrase, as_of="2024-05-08")
+    assert (code.name, code.country) == (name, country)
+
+
+def test_a_lowercase_word_that_is_no_particle_still_ends_a_name():
+    assert code_actor("a van driver").name == "van driver"
+
+
+def test_a_surname_with_its_particle_joins_the_full_name(pipeline):
+    a = _analyse(
+        pipeline,
+        "Senator Laura van Dijk of Utrecht criticised the budget on Friday. "
+        "Van Dijk told reporters that the plan would fail. Later van Dijk met farmers.",
+    )
+    full = _actor_of(a, "Laura van Dijk")
+    assert full.name == "Laura van Dijk"
+    assert _actor_of(a, "Van Dijk") is full
+    assert _actor_of(a, "van Dijk", nth=1) is full
+
+
+def test_a_given_name_that_looks_like_a_particle_is_still_a_given_name(pipeline):
+    """'Al' before a surname is a first name: the full name is not taken for a bare surname."""
+    a = _analyse(pipeline, "Pastor Al Jenkins of Dayton spoke to reporters on Sunday. "
+                           "Jenkins said the church would reopen.")
+    assert _actor_of(a, "Al Jenkins").name == "Al Jenkins"
+    assert _actor_of(a, "Jenkins", nth=1) is _actor_of(a, "Al Jenkins")
+
+
+def test_a_title_with_the_given_name_before_bin_is_the_person_named_in_full(pipeline):
+    """'Prince Mohammed' after 'Crown Prince Mohammed bin Salman' is that prince, not
+    another known bearer of a name spelt alike."""
+    a = _analyse(pipeline, "Saudi Crown Prince Mohammed bin Salman arrived in Paris on Monday. "
+                           "Prince Mohammed met the French president on Tuesday.")
+    prince = _actor_of(a, "Prince Mohammed", nth=1)
+    assert prince is _actor_of(a, "Mohammed bin Salman")
+    assert prince.country == "SAU"

@@ -42,3 +42,29 @@ def test_what_a_person_owns_is_not_their_own_recipient(events_of):
     """recipients13 (issue #17/#18): her record stands for her, so it is no target of hers."""
     event = _only(events_of("Senator Maria Lopez of Texas defended her record on Tuesday."), "SUPPORT")
     assert event.recipient == []
+
+
+
+def _by_trigger(events, trigger: str):
+    found = [e for e in events if e.trigger.text == trigger]
+    assert found, f"no {trigger!r} in {[(e.event, e.trigger.text) for e in events]}"
+    return found[0]
+
+
+def test_someone_who_acts_for_a_person_named_after_to_or_for_takes_that_persons_country(events_of):
+    """parties15 (issue #18): the tie in a to/for phrase gives the country as a possessor does,
+    ahead of the country of the place the sentence is set in."""
+    text = ("A lawyer for Angela Merkel sued a newspaper in Moscow on Monday. "
+            "An adviser to Emmanuel Macron criticized officials in Baghdad on Tuesday.")
+    events = events_of(text)
+    assert _countries(_by_trigger(events, "sued").actor) == {"DEU"}
+    assert _countries(_by_trigger(events, "criticized").actor) == {"FRA"}
+
+
+def test_a_tie_to_no_named_person_leaves_the_scene_to_decide(events_of):
+    """'a lawyer for the family' names no one whose country it could take; an envoy is
+    no tied role at all ("an envoy to Israel" is sent there)."""
+    sued = _by_trigger(events_of("A lawyer for the family sued the city council in Denver on Monday."), "sued")
+    assert _countries(sued.actor) == {"USA"}
+    met = _by_trigger(events_of("An envoy to Israel met rebel leaders in Damascus on Friday."), "met")
+    assert "ISR" not in _countries(met.actor)

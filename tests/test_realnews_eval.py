@@ -119,7 +119,26 @@ def test_rne_counts_a_happening_once_and_a_sentence_without_events_as_a_false_al
     assert _value(report, "recipient country accuracy") is None  # no gold recipient names a country
     assert _value(report, "false alarms per 100 sentences") == pytest.approx(25.0)
     kinds = sorted(m.kind for m in report.misses)
-    assert kinds == ["false alarm", "found, not fully right", "missed happening"]
+    assert kinds == ["false alarm", "missed happening", "wrong actor country"]
+
+
+def test_rne_lists_each_wrong_side_of_a_pair_and_the_command_filters_by_kind(tmp_path):
+    gold = _rne_gold(tmp_path)
+    ours = [
+        _event("ASSAULT", RNE_TEXT, "shelled", status="future", actor=[("Rebels", "KEN", "REB")]),  # two sides wrong
+        _event("ASSAULT", RNE_TEXT, "shelling", actor=[("Rebels", "SSD", "REB")]),  # fully right
+    ]
+    saved = _save(tmp_path / "out.jsonl", {"maru": ours})
+    report = rne.evaluate(gold, predictions=saved)
+    actor = report.cell("dragoman", "actor country accuracy").counts
+    listed = report.worst(100, "actor country")
+    assert len(listed) == actor["total"] - actor["correct"] == 1  # as many as the accuracy counts wrong
+    assert "KEN" in listed[0].predicted and "SSD" in listed[0].gold and "[[shelled]]" in listed[0].context
+    assert [m.kind for m in report.worst(100, "status")] == ["wrong status"]
+    result = CliRunner().invoke(eval_command, ["rne", str(gold), "--predictions", str(saved), "--errors", "50",
+                                               "--only", "actor country", "--json"])
+    assert result.exit_code == 0, result.output
+    assert [m["kind"] for m in json.loads(result.output)["misses"]] == ["wrong actor country"]
 
 
 def test_rne_pairs_one_to_one_by_type_preferring_the_overlapping_trigger(tmp_path):

@@ -21,6 +21,9 @@ EXIT_BAD_GOLD = 2
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
 @click.option("--errors", "errors", type=click.IntRange(min=0), default=0, metavar="N",
               help="Also show the N worst misses, with context.")
+@click.option("--only", default=None, metavar="KIND",
+              help="With --errors: show only the misses whose kind contains KIND "
+                   "(rne: 'actor country', 'recipient country', 'status', 'missed', 'false alarm', 'date').")
 @click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
               help="Score only the first N documents (records) of the gold data.")
 @click.option("--half", type=click.Choice(HALF_CHOICES), default="all", show_default=True,
@@ -28,7 +31,8 @@ EXIT_BAD_GOLD = 2
 @click.option("--predictions", type=click.Path(exists=True, dir_okay=False), default=None, metavar="OUT.jsonl",
               help="Event sets only: score this saved `dragoman extract` output instead of running the pipeline.")
 def eval_command(
-    kind: str, path: str, as_json: bool, errors: int, limit: Optional[int], half: str, predictions: Optional[str]
+    kind: str, path: str, as_json: bool, errors: int, only: Optional[str], limit: Optional[int], half: str,
+    predictions: Optional[str]
 ) -> None:
     """Score one extraction step against gold data, with a baseline alongside.
 
@@ -58,6 +62,7 @@ def eval_command(
       dragoman eval places ../shared/eval/geo/lgl.xml --errors 10
       dragoman eval actors ../shared/eval/actors/dev.jsonl --json
       dragoman eval rne ../shared/eval/rne/dev.jsonl --half tune --errors 10
+      dragoman eval rne ../shared/eval/rne/dev.jsonl --errors 500 --only "actor country"
       dragoman extract in.jsonl > out.jsonl && dragoman eval ipe ../shared/eval/ipe --predictions out.jsonl
     """
     from .gold import GoldFormatError
@@ -79,6 +84,6 @@ def eval_command(
         click.echo(terminal_safe(f"dragoman eval: cannot read gold data: {exc}"), err=True)
         sys.exit(EXIT_BAD_GOLD)
     if as_json:
-        echo(encode_json(report.to_dict(errors), indent=2))
+        echo(encode_json(report.to_dict(errors, only), indent=2))
     else:
-        echo(terminal_safe(render_text(report, errors)))
+        echo(terminal_safe(render_text(report, errors, only)))

@@ -66,8 +66,10 @@ class Report:
         value = ratio.value if ratio.total else None
         self.rows.append(Row(system, label, value, {"correct": ratio.correct, "total": ratio.total}))
 
-    def worst(self, n: int) -> list[Miss]:
-        return sorted(self.misses, key=lambda m: -m.severity)[:n]
+    def worst(self, n: int, only: Optional[str] = None) -> list[Miss]:
+        """The n worst misses, of the kinds that contain `only` when it is given."""
+        chosen = [m for m in self.misses if only is None or only.lower() in m.kind.lower()]
+        return sorted(chosen, key=lambda m: -m.severity)[:n]
 
     def systems(self) -> list[str]:
         return list(dict.fromkeys(row.system for row in self.rows))
@@ -78,14 +80,14 @@ class Report:
     def cell(self, system: str, metric: str) -> Optional[Row]:
         return next((r for r in self.rows if r.system == system and r.metric == metric), None)
 
-    def to_dict(self, errors: int = 0) -> dict:
+    def to_dict(self, errors: int = 0, only: Optional[str] = None) -> dict:
         return {
             "task": self.task,
             "gold": self.gold,
             "documents": self.documents,
             "notes": self.notes,
             "rows": [asdict(r) for r in self.rows],
-            "misses": [asdict(m) for m in self.worst(errors)],
+            "misses": [asdict(m) for m in self.worst(errors, only)],
         }
 
 
@@ -97,7 +99,7 @@ def context(text: str, start: int, end: int, width: int = 60) -> str:
     return re.sub(r"\s+", " ", snippet).strip()
 
 
-def render_text(report: Report, errors: int = 0) -> str:
+def render_text(report: Report, errors: int = 0, only: Optional[str] = None) -> str:
     """A fixed-width table: one line per metric, one value+counts column pair per system."""
     systems = report.systems()
     header = ["metric"] + [part for s in systems for part in (s, "counts")]
@@ -112,7 +114,7 @@ def render_text(report: Report, errors: int = 0) -> str:
     out = [f"{report.task}: {report.gold} ({report.documents} documents)"]
     out += ["  ".join(cell.ljust(w) for cell, w in zip(line, widths)).rstrip() for line in lines]
     out += [f"note: {note}" for note in report.notes]
-    worst = report.worst(errors)
+    worst = report.worst(errors, only)
     if worst:
         out.append(f"\n{len(worst)} worst misses:")
         for miss in worst:

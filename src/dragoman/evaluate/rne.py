@@ -30,6 +30,10 @@ starts. From the pairs:
   `happening` that share a gold happening / those we give one `happening`, link recall
   = the same / those that share a gold happening.
 
+Each paired mention that is not fully right gives one miss per wrong side:
+"wrong actor country", "wrong recipient country", "wrong status"
+(`dragoman eval rne ... --errors 500 --only "actor country"` lists them).
+
 Statuses compare with "historical" read as "occurred".
 """
 
@@ -142,7 +146,7 @@ class Tally:
                 self.fully_right += 1
                 right.add(mention.happening)
             else:
-                self.misses.append(_wrong(article, mention, event, actor_ok, recipient_ok, status_ok))
+                self.misses += _wrong(article, mention, event, actor_ok, recipient_ok, status_ok)
         self.found += len(found)
         self.found_right += len(right)
         self._links(mentions, events, pairs)
@@ -196,17 +200,24 @@ class Tally:
         return rows
 
 
-def _wrong(article: RneArticle, mention: Mention, event: Event, actor_ok: bool, recipient_ok: bool, status_ok: bool) -> Miss:
-    def side(gold: frozenset[str], names: tuple[str, ...], parties) -> str:
+def _wrong(article: RneArticle, mention: Mention, event: Event, actor_ok: bool, recipient_ok: bool,
+           status_ok: bool) -> list[Miss]:
+    """One miss per wrong side of a pair, so that `--only "wrong actor country"`
+    lists exactly the pairs the actor country accuracy counts as wrong."""
+    def side(gold: frozenset[str], names: tuple[str, ...], parties) -> tuple[str, str]:
         ours = ", ".join(f"{p.text}={p.country or '-'}" for p in parties) or "none"
-        return f"{sorted({p.country for p in parties if p.country})} ({ours}) vs gold {sorted(gold)} ({', '.join(names)})"
+        return f"{sorted({p.country for p in parties if p.country})} ({ours})", f"{sorted(gold)} ({', '.join(names)})"
 
-    wrong = [what for what, ok in (("actor " + side(mention.actor_countries, mention.actor_names, event.actor), actor_ok),
-                                   ("recipient " + side(mention.recipient_countries, mention.recipient_names,
-                                                        event.recipient), recipient_ok),
-                                   (f"status {event.status} vs gold {mention.status}", status_ok)) if not ok]
-    return Miss(article.id, "found, not fully right", mention.event, "; ".join(wrong),
-                context(article.text, *mention.trigger), severity=1.0)
+    where = context(article.text, *mention.trigger)
+    misses = []
+    for what, ok, (ours, gold) in (
+            ("actor", actor_ok, side(mention.actor_countries, mention.actor_names, event.actor)),
+            ("recipient", recipient_ok, side(mention.recipient_countries, mention.recipient_names, event.recipient)),
+            ("status", status_ok, (event.status, mention.status))):
+        if not ok:
+            kind = f"wrong {what}" if what == "status" else f"wrong {what} country"
+            misses.append(Miss(article.id, kind, f"{mention.event}: {gold}", ours, where, severity=1.0))
+    return misses
 
 
 def _wrong_date(article: RneArticle, mention: Mention, event: Event) -> Miss:

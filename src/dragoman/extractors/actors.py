@@ -39,6 +39,7 @@ from ..pipeline import component
 from ..records import Actor
 from ..resolve import registry as known_actors
 from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields, names_player
+from ..resolve.actor_people import surname_keys
 from ..resolve.gazetteer import load_gazetteer
 from ..resolve.role_classes import ends_with_title, role_compatible
 from ..resolve.countries import country_code, is_state
@@ -433,6 +434,9 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
 # -- steps 2-4: cluster, code and resolve ------------------------------------
 
 
+_KNOWN_RULE = re.compile(r"(?:^|\+)known:")  # a coding by a known actor's name, after a title too
+
+
 def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
     """Group mentions of one actor: full names first, then the short forms that refer to them.
 
@@ -446,19 +450,19 @@ def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
     by_surname: dict[str, set[str]] = {}
     org_names: list[str] = []
     for m in ordered:
-        parts = m.name.split()
-        if m.kind == "person" and len(parts) > 1:
-            by_surname.setdefault(parts[-1], set()).add(m.key)
+        if m.kind == "person":
+            for surname in surname_keys(m.name):
+                by_surname.setdefault(surname, set()).add(m.key)
         elif m.kind == "organization":
             org_names.append(m.name)
     clusters: dict[str, _Cluster] = {}
     for m in ordered:
         key = m.key
-        parts = m.name.split()
-        owners = by_surname.get(parts[0], ()) if m.kind == "person" and len(parts) == 1 else ()
-        if owners and (m.code.rule or "").startswith("known:") and not _names_known_bearer(m.name, owners):
-            # "Khan" beside Khizr and Ghazala Khan, "Henry" beside Matt Henry: one of the
-            # article's own people, not the famous bearer of the name a source knows
+        owners = by_surname.get(m.name.lower(), set()) - {m.key} if m.kind == "person" else ()
+        if owners and _KNOWN_RULE.search(m.code.rule or "") and not _names_known_bearer(m.name, owners):
+            # "Khan" beside Khizr and Ghazala Khan, "Henry" beside Matt Henry, "Prince Mohammed"
+            # beside Mohammed bin Salman: one of the article's own people, not the famous
+            # bearer of the name a source knows
             m.code = ActorCode(name=m.name, kind="person")
         if len(owners) == 1:
             key = next(iter(owners))

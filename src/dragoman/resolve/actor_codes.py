@@ -24,7 +24,7 @@ from datetime import date
 from functools import lru_cache
 from typing import Optional, Union
 
-from .actor_people import _fill_from_known, _is_surname, _names_not_pronouns
+from .actor_people import _fill_from_known, _is_surname, _names_not_pronouns, is_prefixed_name, name_particles
 from .actor_places import (
     _home_namesake,
     _institution_country,
@@ -64,8 +64,16 @@ _article_codes: ArticleMemo[ActorCode] = ArticleMemo("article_codes")
 def _analyse(pieces: list[_Piece]) -> _Analysis:
     pieces = _names_not_pronouns(_drop_partitive(pieces))
     names: list[_Piece] = []
-    while pieces and (pieces[-1].type == "name" or _is_surname(pieces, ends_phrase=not names)):
-        names.insert(0, pieces.pop())
+    while pieces:
+        particles = name_particles(pieces, names)
+        if particles:  # "Mohammed bin Salman": the particles and the name before them
+            names[:0] = pieces[-particles:]
+            del pieces[-particles:]
+        elif (pieces[-1].type == "name" or _is_surname(pieces, ends_phrase=not names)
+              or not names and len(pieces) > 1 and pieces[-2].type == "name" and is_prefixed_name(pieces[-1])):
+            names.insert(0, pieces.pop())
+        else:
+            break
     if names and pieces and pieces[-1].type in ("prep", "skip"):
         pieces, names = pieces + names, []  # "Affairs and Trade": part of a name, not a person
     main: list[_Piece] = []

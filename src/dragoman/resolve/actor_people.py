@@ -27,6 +27,42 @@ def _names_not_pronouns(pieces: list[_Piece]) -> list[_Piece]:
             if p.lex is not None and p.lex.detail == "pronoun" else p for p in pieces]
 
 
+def name_particles(pieces: list[_Piece], names: list[_Piece]) -> int:
+    """parties15 (issue #18): how many lowercase particles end `pieces` inside a person's
+    name ("Mohammed bin Salman", "Ursula von der Leyen", "Lula da Silva"): the name goes on
+    before them when a name precedes them and more of it (`names`) follows."""
+    if not names:
+        return 0
+    run = 0
+    while run < len(pieces) and pieces[-1 - run].type == "word" and pieces[-1 - run].key in _LEXICON.name_particles:
+        run += 1
+    return run if run and run < len(pieces) and pieces[-1 - run].type == "name" else 0
+
+
+def surname_keys(name: str) -> set[str]:
+    """What a person's full name may be shortened to, in lower case: its last word, and
+    from a particle after the given name on ("Bill de Blasio": "blasio", "de blasio";
+    "Saeed bin Suroor": "suroor", "bin suroor"), and before "bin" the given name
+    ("saeed"). A one-word name has none."""
+    parts = name.lower().split()
+    if len(parts) < 2:
+        return set()
+    keys = {parts[-1]}
+    inner = next((i for i in range(1, len(parts) - 1) if parts[i] in _LEXICON.name_particles), None)
+    if inner is not None:
+        keys.add(" ".join(parts[inner:]))
+        if parts[inner] in _LEXICON.patronymic_particles:
+            keys.add(" ".join(parts[:inner]))
+    return keys
+
+
+def is_prefixed_name(piece: _Piece) -> bool:
+    """'al-Assad', 'el-Sisi': a surname written with its article, which the tagger of words
+    reads as an ordinary lowercase word."""
+    head, hyphen, rest = piece.key.partition("-")
+    return piece.type == "word" and bool(hyphen) and head in _LEXICON.name_particles and rest.isalpha()
+
+
 def _is_surname(pieces: list[_Piece], ends_phrase: bool) -> bool:
     """A capitalised lexicon word right after a name is part of it: "Michael Jordan", "Stephen King",
     "Jack French"; never after a possessive ("Kano's Governor"). A role word ending the phrase

@@ -36,6 +36,7 @@ _ANTECEDENT_SENTENCES = 4
 _COUNTS = {"two": 2, "both": 2, "three": 3}  # "the two leaders", "both presidents"
 _DESCRIBING_DEPS = frozenset({"relcl", "acl", "amod"})  # "those who ...", "those backing ...", "those responsible"
 _STATE_NOUNS = frozenset({"country", "nation", "state", "government"})  # "the two countries"
+_TIE_PREPS = frozenset({"to", "for", "of"})  # "an aide to", "a lawyer for", "the wife of" a person
 
 
 _ROLE_RULE = re.compile(r"(?:^|\+)(?:role|title|generic|institution):")  # a coding by role words or a body's name
@@ -227,6 +228,8 @@ class PartyFinder:
         owner_country = None
         if self._only_possessor(span, party):  # "his wife": likely of his country, never him
             owner_country, party = party.country, replace(party, actor_id=None, country=None, sector=None)
+        if not party.country:
+            owner_country = owner_country or self._principal_country(span.root)
         if party.country and self._is_outsider(token) and self._scene_coded(party):
             party = replace(party, country=None)  # the actor layer gave it the scene's country
         if party.country and _is_ethnic(span):
@@ -265,6 +268,25 @@ class PartyFinder:
         possessors = {w.i for t in span if t.dep_ == "poss" and t != span.root for w in t.subtree}
         named = [t for t in span if any(s < t.idx + len(t) and t.idx < e for s, e in actor.mentions)]
         return bool(named) and all(t.i in possessors for t in named)
+
+    def _principal_country(self, head: Token) -> Optional[str]:
+        """parties15 (issue #18): 'an aide to the prime minister', 'a lawyer for the
+        chancellor', 'the wife of the governor': people named by their tie to a person
+        named in a to/for/of phrase are likely of that person's country, as when the
+        person is their possessor ("his wife"), not of the scene they are in."""
+        if _lemma(head) not in self.lex.tied_people and head.lower_ not in self.lex.tied_people:
+            return None
+        for prep in head.children:
+            if prep.dep_ != "prep" or prep.lower_ not in _TIE_PREPS:
+                continue
+            for principal in prep.children:
+                if principal.dep_ != "pobj":
+                    continue
+                named = self.analysis.party(_whole_person_name(_noun_phrase(_antecedent(principal))))
+                actor = self.actors_by_id.get(named.actor_id or "")
+                if actor is not None and actor.kind == "person" and named.country:
+                    return named.country
+        return None
 
     def _untagged_institution(self, span: Span, party: Party) -> Optional[Party]:
         """A name the tagger did not see as one ("fighting the Islamic State", "talks with
