@@ -134,10 +134,12 @@ def test_cli_reanalyse_names_an_unreadable_article_and_goes_on(tmp_path):
         _consistent(store)
     assert _run("reanalyse", db, "--since", "2024-03-06", "--article", "arrest").stderr.startswith(
         "dragoman: 0 re-analysed")  # selected by both: none
+    assert _run("reanalyse", str(tmp_path / "missing.db")).exit_code == 4  # no store there: nothing made
+    assert not (tmp_path / "missing.db").exists()
 
 
-def test_cli_delete_and_reanalyse_by_article(tmp_path):
-    db = str(tmp_path / "news.db")
+def test_cli_delete_and_reanalyse_by_article(tmp_path, store_target):
+    db = store_target
     (tmp_path / "in.jsonl").write_text(
         '{"id": "arrest", "text": "%s", "published": "2024-03-05"}\n'
         '{"id": "shelling", "text": "%s", "published": "2024-03-06"}\n' % (ARREST, SHELLING)
