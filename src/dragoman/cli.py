@@ -210,6 +210,8 @@ def main() -> None:
       dragoman extract page.html | jq '.events[] | .event'
       dragoman ingest ./articles/ --db news.db
       dragoman show news.db --article seed
+      dragoman reanalyse news.db --since 2024-03-01
+      dragoman delete news.db --article wire-0412
       dragoman events news.db --actor ISR --type ASSAULT
       dragoman export news.db --format polecat -o events.tsv
       dragoman actor "Israeli Prime Minister Benjamin Netanyahu"
@@ -576,6 +578,7 @@ def _register_subcommands() -> None:
     """Commands that live beside the code they serve."""
     from .evaluate.cli import eval_command
     from .ingest.fetch_cli import fetch_command, watch_command
+    from .ingest.revise_cli import delete_command, reanalyse_command
     from .query.explain import explain_command
     from .query.fusion_cli import fuse_command
     from .query.stories_cli import regroup_command, stories_command, story_command
@@ -591,6 +594,8 @@ def _register_subcommands() -> None:
     main.add_command(explain_command, "explain")
     main.add_command(fetch_command, "fetch")
     main.add_command(watch_command, "watch")
+    main.add_command(reanalyse_command, "reanalyse")
+    main.add_command(delete_command, "delete")
     main.add_command(serve_command, "serve")
 
 

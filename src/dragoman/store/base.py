@@ -40,7 +40,9 @@ Child rows reference ``articles.id`` with ON DELETE CASCADE. Each `add()` is one
 transaction, so after a crash an article is either fully stored or absent.
 Adding a text already stored is a no-op. A different text under an id already
 stored (two files called ``index.html``, an edited story) is stored beside it
-as ``ID~HASH8``: nothing already stored is ever replaced or lost.
+as ``ID~HASH8``: nothing already stored is ever replaced or lost by `add()`. Only a
+user's `delete(id)` removes an article, and `replace(record)` puts a new analysis of its
+stored text in place of its records (`dragoman.store.revise`), each in one transaction.
 
 PostgreSQL cannot hold the character NUL (U+0000) in text, so no store does:
 each NUL in the text and the record is stored as U+FFFD, one character for one,
@@ -77,6 +79,7 @@ from .fused_reading import (  # noqa: F401 (FusedEvent, Story, StoryTimeline: re
     EVENTS_PAGE, NEAR_DUPLICATE_COLUMNS, ArticleSummary, EventMention, FusedEvent, FusedReading, NearDuplicate, Story,
     StoryTimeline,
 )
+from .revise import Replaced, Revising  # noqa: F401 (Replaced: re-exported)
 from .stories import CORRECTION_TABLES, FEATURE_TABLES, STORY_TABLES
 from .search import Query, parse_query
 
@@ -305,7 +308,7 @@ class QuoteHit(NamedTuple):
     snippet: str
 
 
-class Store(FusedReading, ABC):
+class Store(FusedReading, Revising, ABC):
     """An open store; use `Store.open(path_or_url)`, ideally as a context manager."""
 
     def __init__(self, connection: Connection, name: str):

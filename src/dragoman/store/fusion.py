@@ -152,14 +152,31 @@ def _encode(mention: Mention) -> str:
     return json.dumps(fields, ensure_ascii=False)
 
 
-def fuse_article(db: Connection, record: ArticleRecord, text: str) -> None:
-    """File the article's events into fused events (inside the caller's transaction)."""
+def mentions_of(record: ArticleRecord, text: str) -> dict[str, Mention]:
+    """The article's events as fusion compares them, by event id."""
     actors = {actor.id: actor for actor in record.actors}
-    mentions = {
+    return {
         e.id: mention_of(record.id, e, sentence=text[e.sentence.start:e.sentence.end], actors=actors,
                          published=record.published, claims=record.claims)
         for e in record.events
     }
+
+
+def fingerprint(mention: Mention) -> str:
+    """What tells a mention of an article from its others whatever its number: its type,
+    sentence and trigger word."""
+    return f"{mention.event}|{mention.sentence}|{mention.trigger}"
+
+
+def stored_fingerprints(db: Connection, article_id: str) -> dict[str, str]:
+    """The `fingerprint` of each fused mention of a stored article, by event id."""
+    rows = db.execute("SELECT event_id, mention FROM fused_mentions WHERE article_id = ?", (article_id,)).fetchall()
+    return {event_id: fingerprint(_decode(value)) for event_id, value in rows}
+
+
+def fuse_article(db: Connection, record: ArticleRecord, text: str) -> None:
+    """File the article's events into fused events (inside the caller's transaction)."""
+    mentions = mentions_of(record, text)
     groups: dict[str, list[Mention]] = {}
     for e in record.events:
         groups.setdefault(e.happening or e.id, []).append(mentions[e.id])
@@ -171,8 +188,7 @@ def _fuse_group(db: Connection, article_id: str, group: Sequence[Mention]) -> No
     head = group[0]
     fused_id, joined, evidence = _best_join(db, article_id, group)
     if fused_id is None:
-        fused_id = f"{article_id}#{head.event_id}"
-        # the id may be left from the article's earlier copy (deleted, its mentions with it): reuse it
+        fused_id = _free_id(db, f"{article_id}#{head.event_id}")
         if db.execute("SELECT 1 FROM fused_events WHERE id = ?", (fused_id,)).fetchone() is None:
             db.execute("INSERT INTO fused_events VALUES (?, ?, ?, ?, 0, 0)",
                        (fused_id, head.event, head.first, head.last))
@@ -189,6 +205,17 @@ def _fuse_group(db: Connection, article_id: str, group: Sequence[Mention]) -> No
         db.executemany("INSERT INTO fusion_blocks VALUES (?, ?, ?)",
                        [(block, article_id, mention.event_id) for block in blocks(mention)])
     refresh(db, fused_id)
+
+
+def _free_id(db: Connection, wanted: str) -> str:
+    """`wanted`, or `wanted~N` while a fused event holding mentions has it: an article analysed
+    again may find a new happening under the number of one it founded, which other articles'
+    mentions keep. A fused event left with no mention (its article deleted by SQL) is reused."""
+    found, n = wanted, 1
+    while db.execute("SELECT 1 FROM fused_mentions WHERE fused_id = ? LIMIT 1", (found,)).fetchone():
+        n += 1
+        found = f"{wanted}~{n}"
+    return found
 
 
 def _best_join(db: Connection, article_id: str, group: Sequence[Mention]):
@@ -251,12 +278,6 @@ def _candidates(db: Connection, article_id: str, keys: Sequence[str]) -> list[tu
         [value for pair in found for value in pair],
     ).fetchall()
     return sorted(rows, key=lambda row: (row[1], row[2]))  # str order is code point order, that of UTF-8 bytes
-
-
-def fingerprint(mention: Mention) -> str:
-    """What tells a mention of an article from its others whatever its number: its type,
-    sentence and trigger word."""
-    return f"{mention.event}|{mention.sentence}|{mention.trigger}"
 
 
 def _corrections(db: Connection, article_id: str, group: Sequence[Mention]):

@@ -150,6 +150,13 @@ def _count_features(db: Connection, found: dict[str, float]) -> None:
     )
 
 
+def uncount_features(db: Connection, found: dict[str, float]) -> None:
+    """Take back `_count_features` of an article leaving the stories (deleted, or analysed again)."""
+    db.executemany("UPDATE story_features SET articles = articles - 1 WHERE feature = ?",
+                   [(key,) for key in (ARTICLES, *sorted(found))])
+    db.execute("DELETE FROM story_features WHERE articles <= 0 AND feature <> ?", (ARTICLES,))
+
+
 def _rarities(db: Connection, keys: set[str]) -> dict[str, float]:
     """Each feature's weight by its rarity among the filed articles now (smoothed IDF: 1 for
     a feature every article has): a name in most articles ('Trump', 'campaign') says little

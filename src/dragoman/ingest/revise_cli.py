@@ -1,0 +1,144 @@
+"""`dragoman reanalyse DB` and `dragoman delete DB`: a store's articles analysed again by this
+dragoman, or removed, with their fused events and stories kept consistent (`dragoman.store.revise`).
+
+Each article is one transaction: a failure names the article, leaves what was stored of
+it as it was, and the run goes on with the next (exit status 1 at the end).
+"""
+
+from __future__ import annotations
+
+import sys
+from typing import Iterator, Optional
+
+import click
+import msgspec
+
+from ..records import Article
+from ..resolve.actors_cli import actors_option
+
+_DATE = click.DateTime(["%Y-%m-%d"])
+
+
+def _selected(store, article_ids: tuple[str, ...], since: Optional[str], errors) -> list[str]:
+    """The stored ids to work on, in publication order: those named (an unknown one is
+    named as an error), of those the ones published on or after `since`; by default all."""
+    summaries = store.articles()
+    if article_ids:
+        known = {a.id for a in summaries}
+        for article_id in dict.fromkeys(article_ids):
+            if article_id not in known:
+                errors.report(RuntimeError(f"{article_id}: no such article in {store.name}"))
+        summaries = [a for a in summaries if a.id in set(article_ids)]
+    return [a.id for a in summaries if not since or (a.published and a.published[:10] >= since)]
+
+
+@click.command("reanalyse")
+@click.argument("db_path", metavar="DB")
+@click.option("--article", "article_ids", multiple=True, metavar="ID",
+              help="An article to analyse again (repeatable); without it, every stored article.")
+@click.option("--since", type=_DATE, metavar="DATE", help="Only articles published on or after DATE (YYYY-MM-DD).")
+@actors_option
+def reanalyse_command(db_path: str, article_ids: tuple[str, ...], since, actor_files: tuple[str, ...]) -> None:
+    """Analyse stored articles again with this dragoman, from their stored text and metadata.
+
+    Use it after upgrading dragoman or editing its knowledge base (lexicons, actor
+    files). Each article's records (events, actors, quotes, places, dates, figures) are
+    replaced in one transaction; its events are fused again and its story updated. A
+    user's `fuse split|merge` follows each corrected mention to its new event number
+    (known by its type, sentence and trigger); one whose mention is no longer found is
+    dropped and counted. Story placements (`regroup`) are kept. An article that fails
+    is named on stderr and left as it was; the others go on.
+
+    \b
+    Examples:
+      dragoman reanalyse news.db                        # every stored article
+      dragoman reanalyse news.db --since 2024-03-01     # published on or after
+      dragoman reanalyse news.db --article wire-0412 --article wire-0413
+      dragoman reanalyse news.db --actors my_actors.csv
+
+    \b
+    Exit status: 0 all done; 1 some articles failed or were not found (each named);
+    4 the store could not be opened or written (what was done stays).
+    """
+    from ..cli import _ErrorTally, _notice, _open_store, _progress, _records, _use_actor_sources
+    from ..resolve import source_homes
+    from ..store import DatabaseFailure
+
+    errors = _ErrorTally()
+    counts = {"articles": 0, "before": 0, "after": 0, "dropped": 0}
+    day = since.date().isoformat() if since else None
+    with (
+        _open_store(db_path) as store,
+        _use_actor_sources(actor_files, store.connection),
+        source_homes.SourceHomes(store.connection) as homes,
+        source_homes.using(homes),
+    ):
+        chosen = _selected(store, article_ids, day, errors)
+
+        def stored() -> Iterator[Article]:
+            for article_id in chosen:
+                try:
+                    article = store.stored_article(article_id)
+                except DatabaseFailure as exc:  # this article's row cannot be read
+                    errors.report(RuntimeError(f"{article_id}: cannot be read ({exc.cause})"))
+                    continue
+                if article is not None:  # deleted meanwhile: nothing to do
+                    yield article
+
+        records = _records(stored(), errors, with_text=False, dask=None)
+        for record in _progress(records, len(chosen), "reanalyse"):
+            try:
+                done = store.replace(record)
+            except (KeyError, ValueError, msgspec.DecodeError) as exc:  # gone meanwhile, or its old record unreadable
+                errors.report(RuntimeError(f"{record.id}: not replaced ({exc.args[0] if exc.args else exc})"))
+                continue
+            except DatabaseFailure as exc:
+                if not exc.rejected_values:
+                    raise
+                errors.report(RuntimeError(f"{record.id}: not replaced ({exc.cause})"))
+                continue
+            counts["articles"] += 1
+            counts["before"] += done.events_before
+            counts["after"] += done.events_after
+            counts["dropped"] += done.corrections_dropped
+    dropped = f", {counts['dropped']} fusion corrections dropped" if counts["dropped"] else ""
+    _notice(f"dragoman: {counts['articles']} re-analysed (events {counts['before']} -> {counts['after']}),"
+            f" {errors.count} failed{dropped}")
+    if errors.count:
+        sys.exit(1)
+
+
+@click.command("delete")
+@click.argument("db_path", metavar="DB")
+@click.option("--article", "article_ids", multiple=True, required=True, metavar="ID",
+              help="An article to delete (repeatable).")
+def delete_command(db_path: str, article_ids: tuple[str, ...]) -> None:
+    """Delete stored articles with all their records.
+
+    Each fused event loses the article's mentions and is recounted (one left with no
+    mention disappears); each story loses the article and is re-profiled (one left
+    with no article disappears); near-duplicates linked to the article go with it.
+    Users' corrections stay, so an article ingested again is placed as before.
+
+    \b
+    Examples:
+      dragoman delete news.db --article wire-0412
+      dragoman delete news.db --article a1 --article a2
+
+    \b
+    Exit status: 0 all deleted; 1 some ids were not stored (each named), the rest
+    deleted; 4 the store could not be opened or written.
+    """
+    from ..cli import _ErrorTally, _notice, _open_store
+
+    errors = _ErrorTally()
+    deleted = 0
+    with _open_store(db_path) as store:
+        for article_id in dict.fromkeys(article_ids):
+            if store.delete(article_id):
+                deleted += 1
+            else:
+                errors.report(RuntimeError(f"{article_id}: no such article in {store.name}"))
+    _notice(f"dragoman: {deleted} deleted, {errors.count} not found")
+    if errors.count:
+        sys.exit(1)
