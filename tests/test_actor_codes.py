@@ -456,6 +456,22 @@ def test_a_surname_that_is_a_role_word_is_a_name(text):
     assert code.name == "Bishop" and code.sector != "REL"
 
 
+@pytest.mark.parametrize("text, role, name", [
+    ("Fisheries Minister Ana Kowalczyk", "Fisheries Minister", "Ana Kowalczyk"),
+    ("First Minister Rhodri Evans", "First Minister", "Rhodri Evans"),
+    ("Provincial Governor Samuel Otieno", "Provincial Governor", "Samuel Otieno"),
+])
+def test_a_portfolio_word_before_a_title_leaves_the_title_a_title(text, role, name):
+    code = code_actor(text)
+    assert (code.sector, code.role, code.name, code.kind) == ("GOV", role, name, "person")
+
+
+def test_a_role_word_ending_a_name_stays_a_surname():
+    for text in ("Tom Judge", "Peter Bishop Jr.", "Anna Marshal III"):
+        code = code_actor(text)
+        assert code.sector is None and code.name == text
+
+
 def test_titles_that_end_in_a_role_word_stay_titles():
     assert code_actor("Republican Senator").role == "Senator"
     assert code_actor("the Governor General").sector == "GOV"

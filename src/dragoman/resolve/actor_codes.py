@@ -64,7 +64,8 @@ _article_codes: ArticleMemo[ActorCode] = ArticleMemo("article_codes")
 def _analyse(pieces: list[_Piece]) -> _Analysis:
     pieces = _names_not_pronouns(_drop_partitive(pieces))
     names: list[_Piece] = []
-    while pieces and (pieces[-1].type == "name" or _is_surname(pieces, ends_phrase=not names)):
+    while pieces and (pieces[-1].type == "name"
+                      or _is_surname(pieces, ends_phrase=all(n.key in _LEXICON.name_suffixes for n in names))):
         names.insert(0, pieces.pop())
     if names and pieces and pieces[-1].type in ("prep", "skip"):
         pieces, names = pieces + names, []  # "Affairs and Trade": part of a name, not a person

@@ -29,15 +29,19 @@ def _names_not_pronouns(pieces: list[_Piece]) -> list[_Piece]:
 
 def _is_surname(pieces: list[_Piece], ends_phrase: bool) -> bool:
     """A capitalised lexicon word right after a name is part of it: "Michael Jordan", "Stephen King",
-    "Jack French"; never after a possessive ("Kano's Governor"). A role word ending the phrase
-    after "Ms" or after a title is the surname too: "Ms Bishop", "Foreign Minister Bishop"."""
+    "Jack French"; never after a possessive ("Kano's Governor"), and an office only when it
+    ends the name: before another name it is a title after a portfolio or a place ("Tourism
+    Minister Jane Doe", "Ohio Senator John Smith"). Plain people's words ("Boy", "Youth") are
+    no title, so stay inside names ("the Riverside Boy Scouts"). A role word ending the
+    phrase after "Ms" or after a title is the surname too: "Ms Bishop", "Foreign Minister Bishop"."""
     if len(pieces) < 2:
         return False
     before, last = pieces[-2:]
     if not last.capitalized or " " in last.key or before.possessive:
         return False
     if before.type == "name":
-        return last.type in ("country", "demonym", "capital") or last.type == "head" and last.lex.kind == "person"
+        return last.type in ("country", "demonym", "capital") or (
+            last.type == "head" and last.lex.kind == "person" and (ends_phrase or last.lex.sector == "CVL"))
     return ends_phrase and last.type == "head" and last.lex.kind == "person" and _before_surname(before, last)
 
 

@@ -128,6 +128,7 @@ class _Lexicon:
         self.surname_honorifics = frozenset(_key(w) for w in roles["surname_honorifics"])
         self.member_bodies = frozenset(_key(w) for w in roles["member_bodies"])
         self.postpositive = frozenset(_key(w) for w in roles["postpositive"])
+        self.name_suffixes = frozenset(_key(w) for w in roles["name_suffixes"])
         self.national_titles = {
             _key(title): country for country, titles in roles["national_titles"].items() for title in titles
         }
