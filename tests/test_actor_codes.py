@@ -441,6 +441,20 @@ def test_an_occupation_serving_a_state_body_takes_its_sector():
     assert code_actor("a psychiatrist").sector == "MED"
 
 
+@pytest.mark.parametrize("text", ["mortgage lenders", "the bondholders", "foreign financiers", "a stockholder"])
+def test_people_who_put_money_to_work_are_business(text):
+    assert code_actor(text).sector == "BUS"
+
+
+def test_a_man_from_a_city_is_no_financier():
+    code = code_actor("a 30-year-old Oklahoma City man")
+    assert (code.country, code.sector) == ("USA", "CVL")
+
+
+def test_coastguard_in_one_word_is_the_coast_guard():
+    assert code_actor("the coastguard").sector == code_actor("the coast guard").sector == "MIL"
+
+
 # --- names that are also English words ---------------------------------------------
 
 def test_a_surname_that_is_a_pronoun_is_a_name():
