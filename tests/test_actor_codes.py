@@ -455,6 +455,16 @@ def test_coastguard_in_one_word_is_the_coast_guard():
     assert code_actor("the coastguard").sector == code_actor("the coast guard").sector == "MIL"
 
 
+@pytest.mark.parametrize("text", ["the town manager", "Borough Manager Ruth Okafor", "the county executives"])
+def test_a_local_governments_administrator_is_its_official(text):
+    assert code_actor(text).sector == "GOV"
+
+
+@pytest.mark.parametrize("text", ["the hotel manager", "a mining executive", "the campaign manager"])
+def test_other_managers_keep_the_sector_of_what_they_run(text):
+    assert code_actor(text).sector in ("BUS", "PTY")
+
+
 # --- names that are also English words ---------------------------------------------
 
 def test_a_surname_that_is_a_pronoun_is_a_name():

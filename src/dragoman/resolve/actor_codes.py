@@ -164,6 +164,8 @@ def _sector(a: _Analysis, head: Optional[int], has_country: bool,
         serves = _state_modifier(before)
         if serves is not None:  # "army accountant", "police doctor": who they work for
             return serves.lex.sector, [f"{serves.type}:{serves.key}", *rules]
+    if piece.key in _LEXICON.administrators and before and before[-1].key in _LEXICON.local_units:
+        return "GOV", [f"unit:{before[-1].key}", *rules]  # "the city manager": the city's official
     if piece.key in _LEXICON.act_nouns:
         body = next((mod for mod in reversed(before) if _is_state_body(mod)), None)
         if body is not None:
