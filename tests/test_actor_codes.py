@@ -490,6 +490,11 @@ def test_a_portfolio_word_before_a_title_leaves_the_title_a_title(text, role, na
     assert (code.sector, code.role, code.name, code.kind) == ("GOV", role, name, "person")
 
 
+def test_a_church_rank_inside_a_titled_name_stays_in_the_name():
+    code = code_actor("Archbishop Jose Maria Cardinal Reyes")
+    assert (code.sector, code.role, code.name) == ("REL", "Archbishop", "Jose Maria Cardinal Reyes")
+
+
 def test_a_role_word_ending_a_name_stays_a_surname():
     for text in ("Tom Judge", "Peter Bishop Jr.", "Anna Marshal III"):
         code = code_actor(text)
