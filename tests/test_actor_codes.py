@@ -446,6 +446,30 @@ def test_an_occupation_serving_a_state_body_takes_its_sector():
     assert code_actor("a psychiatrist").sector == "MED"
 
 
+@pytest.mark.parametrize("text", ["mortgage lenders", "the bondholders", "foreign financiers", "a stockholder"])
+def test_people_who_put_money_to_work_are_business(text):
+    assert code_actor(text).sector == "BUS"
+
+
+def test_a_man_from_a_city_is_no_financier():
+    code = code_actor("a 30-year-old Oklahoma City man")
+    assert (code.country, code.sector) == ("USA", "CVL")
+
+
+def test_coastguard_in_one_word_is_the_coast_guard():
+    assert code_actor("the coastguard").sector == code_actor("the coast guard").sector == "MIL"
+
+
+@pytest.mark.parametrize("text", ["the town manager", "Borough Manager Ruth Okafor", "the county executives"])
+def test_a_local_governments_administrator_is_its_official(text):
+    assert code_actor(text).sector == "GOV"
+
+
+@pytest.mark.parametrize("text", ["the hotel manager", "a mining executive", "the campaign manager"])
+def test_other_managers_keep_the_sector_of_what_they_run(text):
+    assert code_actor(text).sector in ("BUS", "PTY")
+
+
 # --- names that are also English words ---------------------------------------------
 
 def test_a_surname_that_is_a_pronoun_is_a_name():
@@ -459,6 +483,27 @@ def test_a_surname_that_is_a_pronoun_is_a_name():
 def test_a_surname_that_is_a_role_word_is_a_name(text):
     code = code_actor(text)
     assert code.name == "Bishop" and code.sector != "REL"
+
+
+@pytest.mark.parametrize("text, role, name", [
+    ("Fisheries Minister Ana Kowalczyk", "Fisheries Minister", "Ana Kowalczyk"),
+    ("First Minister Rhodri Evans", "First Minister", "Rhodri Evans"),
+    ("Provincial Governor Samuel Otieno", "Provincial Governor", "Samuel Otieno"),
+])
+def test_a_portfolio_word_before_a_title_leaves_the_title_a_title(text, role, name):
+    code = code_actor(text)
+    assert (code.sector, code.role, code.name, code.kind) == ("GOV", role, name, "person")
+
+
+def test_a_church_rank_inside_a_titled_name_stays_in_the_name():
+    code = code_actor("Archbishop Jose Maria Cardinal Reyes")
+    assert (code.sector, code.role, code.name) == ("REL", "Archbishop", "Jose Maria Cardinal Reyes")
+
+
+def test_a_role_word_ending_a_name_stays_a_surname():
+    for text in ("Tom Judge", "Peter Bishop Jr.", "Anna Marshal III"):
+        code = code_actor(text)
+        assert code.sector is None and code.name == text
 
 
 def test_titles_that_end_in_a_role_word_stay_titles():

@@ -15,7 +15,7 @@ import msgspec
 import pytest
 from click.testing import CliRunner
 
-from dragoman.evaluate import case2021, events as plover_events, halves, ipe, rne
+from dragoman.evaluate import actors as actors_eval, case2021, events as plover_events, halves, ipe, rne
 from dragoman.evaluate.cli import eval_command
 from dragoman.evaluate.gold import GoldFormatError
 from dragoman.evaluate.gold_realnews import ipe_published, read_case2021, read_ipe, read_rne
@@ -368,13 +368,31 @@ def test_eval_command_scores_saved_output_by_half(tmp_path):
 
 def test_eval_command_rejects_halves_for_other_kinds_and_bad_predictions(tmp_path):
     gold = _case_gold(tmp_path)
-    result = CliRunner().invoke(eval_command, ["actors", str(gold), "--half", "blind"])
+    result = CliRunner().invoke(eval_command, ["places", str(gold), "--half", "blind"])
+    assert result.exit_code == 2 and "--half applies to these sets only" in result.output
+    result = CliRunner().invoke(eval_command, ["actors", str(gold), "--predictions", str(gold)])
     assert result.exit_code == 2 and "event sets only" in result.output
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"id": "1", "events": "none"}\n', encoding="utf-8")
     result = CliRunner().invoke(eval_command, ["case2021", str(gold), "--predictions", str(bad)])
     assert result.exit_code == 2
     assert "cannot read the predictions" in result.output and "line 1" in result.output
+
+
+def test_actor_strings_split_into_halves_by_id(tmp_path):
+    ids = [f"case{i}" for i in range(12)]
+    gold = tmp_path / "actors.jsonl"
+    gold.write_text("".join(json.dumps({"id": i, "text": "the Chilean navy", "country": "CHL", "sector": "MIL"}) + "\n"
+                            for i in ids), encoding="utf-8")
+    result = CliRunner().invoke(eval_command, ["actors", str(gold), "--half", "tune", "--json"])
+    assert result.exit_code == 0, result.output
+    report = json.loads(result.output)
+    tune = halves.select(ids, "tune", str)
+    assert 0 < len(tune) < len(ids) and report["documents"] == len(tune)
+    country = next(r for r in report["rows"] if r["system"] == "dragoman" and r["metric"] == "country accuracy")
+    assert country["counts"] == {"correct": len(tune), "total": len(tune)}
+    rows = actors_eval.evaluate(gold, by_half=True).rows
+    assert {r.metric for r in rows} >= {"all: country accuracy", "tune: sector accuracy", "blind: country accuracy"}
 
 
 def test_events_task_scores_halves_from_saved_output(tmp_path):

@@ -22,6 +22,13 @@ def test_a_scene_leaves_role_nouns_as_they_are_and_says_nothing_of_whose_agent()
     assert code_actor("the Danish spokesman").sector == "GOV"
 
 
+def test_an_officer_of_no_named_force_in_a_one_country_story_is_its_police():
+    assert code_actor("two officers", country_from_scene=True).sector == "COP"
+    assert code_actor("two officers").sector is None  # no scene: police or army?
+    assert code_actor("army officers", country_from_scene=True).sector == "MIL"
+    assert code_actor("customs officers", country_from_scene=True).sector == "GOV"
+
+
 def test_a_council_or_commission_named_after_a_place_is_its_public_body():
     council = code_actor("the Galway County Council")
     assert (council.country, council.sector) == ("IRL", "GOV")
@@ -44,6 +51,17 @@ def test_an_unnamed_person_in_a_one_country_story_is_a_civilian_of_it(events_of)
     arrests = [e for e in events_of(text) if e.event == "COERCE"]
     assert arrests, "no arrest found"
     assert [(p.country, p.sector) for p in arrests[0].recipient] == [("USA", "CVL")]
+
+
+def test_officers_who_arrest_in_a_one_country_story_are_its_police(events_of):
+    text = (
+        "A storm cut power across Tulsa, Oklahoma, on Friday. "
+        "Shops in Norman, Oklahoma, stayed shut. "
+        "Officers detained two men who were stealing copper wire from a substation."
+    )
+    arrests = [e for e in events_of(text) if e.event == "COERCE"]
+    assert arrests, "no arrest found"
+    assert [(p.country, p.sector) for p in arrests[0].actor] == [("USA", "COP")]
 
 
 def test_a_pronoun_party_gets_no_sector_from_its_word(events_of):

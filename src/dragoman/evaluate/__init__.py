@@ -2,9 +2,10 @@
 
 `TASKS` maps each task name to the function that reads a gold corpus in its
 format, runs the pipeline steps the task needs, and returns a `Report`. The
-event tasks in `HALVED` also take `half=` (score the tune or blind half only,
-see `halves`), `by_half=` (rows for all, tune and blind) and `predictions=`
-(score saved `dragoman extract` output instead of running the pipeline).
+tasks in `HALVED` (the event sets and the actor strings) also take `half=` (score
+the tune or blind half only, see `halves`) and `by_half=` (rows for all, tune and
+blind); the event tasks in `PREDICTED` take `predictions=` too (score saved
+`dragoman extract` output instead of running the pipeline).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ TASKS: dict[str, Evaluate] = {
     "stories": fusion.evaluate_stories,
 }
 
-HALVED = frozenset({"events", "rne", "case2021", "ipe"})
+PREDICTED = frozenset({"events", "rne", "case2021", "ipe"})
+HALVED = PREDICTED | {"actors"}
 
-__all__ = ["TASKS", "HALVED", "GoldFormatError", "Report"]
+__all__ = ["TASKS", "HALVED", "PREDICTED", "GoldFormatError", "Report"]

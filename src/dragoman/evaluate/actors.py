@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Callable, Optional, Sequence
 
+from . import halves
 from .common import first, map_country
 from .gold import ActorCase, read_actor_cases
 from .metrics import Ratio
@@ -49,7 +50,7 @@ def _gold_country(code: str) -> str:
     return (map_country(code) or "") if code else ""
 
 
-def score(cases: Sequence[ActorCase], coder: Coder, system: str, report: Report) -> None:
+def score(cases: Sequence[ActorCase], coder: Coder, system: str, report: Report, prefix: str = "") -> None:
     country, sector, both = Ratio(), Ratio(), Ratio()
     for case in cases:
         got_country, got_sector = coder(case)
@@ -61,21 +62,24 @@ def score(cases: Sequence[ActorCase], coder: Coder, system: str, report: Report)
             sector.add(sector_ok)
         if case.country is not None and case.sector is not None:
             both.add(country_ok and sector_ok)
-        if system == SYSTEM and not (country_ok and sector_ok):
+        if system == SYSTEM and not (country_ok and sector_ok) and prefix in ("", "all: "):
             report.misses.append(
                 Miss(case.id, "wrong code", f"{case.country or '-'}/{case.sector or '-'}",
                      f"{got_country or '-'}/{got_sector or '-'}", case.text, 2.0 - country_ok - sector_ok)
             )
-    report.add_ratio(system, "country accuracy", country)
-    report.add_ratio(system, "sector accuracy", sector)
-    report.add_ratio(system, "country and sector accuracy", both)
+    report.add_ratio(system, f"{prefix}country accuracy", country)
+    report.add_ratio(system, f"{prefix}sector accuracy", sector)
+    report.add_ratio(system, f"{prefix}country and sector accuracy", both)
 
 
-def evaluate(path: Path | str, limit: Optional[int] = None) -> Report:
-    cases = first(read_actor_cases(path), limit)
+def evaluate(path: Path | str, limit: Optional[int] = None, *, half: str = "all", by_half: bool = False) -> Report:
+    cases = first(halves.select(read_actor_cases(path), half, lambda c: c.id), limit)
     report = Report("actors", str(path), documents=len(cases))
-    score(cases, dragoman_coder, SYSTEM, report)
-    score(cases, country_name_coder, "baseline: country name only", report)
+    for prefix, part in halves.parts(cases, lambda c: c.id, by_half):
+        score(part, dragoman_coder, SYSTEM, report, prefix)
+        score(part, country_name_coder, "baseline: country name only", report, prefix)
+    if half != "all":
+        report.notes.append(f"{half} half only")
     dated = sum(c.date is not None for c in cases)
     report.notes.append(
         "baseline: the country of the longest word sequence naming a country, never a sector; "

@@ -9,7 +9,7 @@ import click
 
 from ..output import echo
 from ..safe_text import encode_json, terminal_safe
-from . import HALVED, TASKS
+from . import HALVED, PREDICTED, TASKS
 from .halves import CHOICES as HALF_CHOICES
 
 EXIT_BAD_GOLD = 2
@@ -27,7 +27,7 @@ EXIT_BAD_GOLD = 2
 @click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
               help="Score only the first N documents (records) of the gold data.")
 @click.option("--half", type=click.Choice(HALF_CHOICES), default="all", show_default=True,
-              help="Event sets only: score the tune or the blind half (split by a hash of each item's id).")
+              help="Event sets and actors only: score the tune or the blind half (split by a hash of each item's id).")
 @click.option("--predictions", type=click.Path(exists=True, dir_okay=False), default=None, metavar="OUT.jsonl",
               help="Event sets only: score this saved `dragoman extract` output instead of running the pipeline.")
 def eval_command(
@@ -53,8 +53,9 @@ def eval_command(
       stories         the same reports, scored by story line
 
     \b
-    The event sets (events, rne, case2021, ipe) split into a tune and a blind
-    half by a stable hash of each item's id; --half picks one.
+    The event sets (events, rne, case2021, ipe) and the actor strings split
+    into a tune and a blind half by a stable hash of each item's id; --half
+    picks one.
 
     \b
     Examples:
@@ -70,11 +71,15 @@ def eval_command(
 
     from .common import PredictionFormatError
 
-    options = {}
+    options: dict = {}
     if kind in HALVED:
-        options = {"half": half, "predictions": predictions}
-    elif half != "all" or predictions:
-        raise click.UsageError(f"--half and --predictions apply to the event sets only ({', '.join(sorted(HALVED))})")
+        options["half"] = half
+    elif half != "all":
+        raise click.UsageError(f"--half applies to these sets only: {', '.join(sorted(HALVED))}")
+    if kind in PREDICTED:
+        options["predictions"] = predictions
+    elif predictions:
+        raise click.UsageError(f"--predictions applies to the event sets only ({', '.join(sorted(PREDICTED))})")
     try:
         report = TASKS[kind](path, limit, **options)
     except PredictionFormatError as exc:

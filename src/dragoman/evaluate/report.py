@@ -51,7 +51,7 @@ RUNS = (
     Run("dates", "timeml/TimeBank", None),
     Run("entities", "re3d", None),
     Run("claims", "re3d", None),
-    Run("actors", "actors/dev.jsonl", None),
+    Run("actors", "actors/dev.jsonl", None, by_half=True),
     Run("event-location", "event_location/dev.jsonl", None),
     Run("rne", "rne/dev.jsonl", None, by_half=True),
     Run("case2021", "case2021/dev.tsv", None, by_half=True),

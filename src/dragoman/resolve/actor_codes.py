@@ -69,7 +69,8 @@ def _analyse(pieces: list[_Piece]) -> _Analysis:
         if particles:  # "Mohammed bin Salman": the particles and the name before them
             names[:0] = pieces[-particles:]
             del pieces[-particles:]
-        elif (pieces[-1].type == "name" or _is_surname(pieces, ends_phrase=not names)
+        elif (pieces[-1].type == "name"
+              or _is_surname(pieces, ends_phrase=all(n.key in _LEXICON.name_suffixes for n in names))
               or not names and len(pieces) > 1 and pieces[-2].type == "name" and is_prefixed_name(pieces[-1])):
             names.insert(0, pieces.pop())
         else:
@@ -171,6 +172,8 @@ def _sector(a: _Analysis, head: Optional[int], has_country: bool,
         serves = _state_modifier(before)
         if serves is not None:  # "army accountant", "police doctor": who they work for
             return serves.lex.sector, [f"{serves.type}:{serves.key}", *rules]
+    if piece.key in _LEXICON.administrators and before and before[-1].key in _LEXICON.local_units:
+        return "GOV", [f"unit:{before[-1].key}", *rules]  # "the city manager": the city's official
     if piece.key in _LEXICON.act_nouns:
         body = next((mod for mod in reversed(before) if _is_state_body(mod)), None)
         if body is not None:

@@ -65,16 +65,28 @@ def is_prefixed_name(piece: _Piece) -> bool:
 
 def _is_surname(pieces: list[_Piece], ends_phrase: bool) -> bool:
     """A capitalised lexicon word right after a name is part of it: "Michael Jordan", "Stephen King",
-    "Jack French"; never after a possessive ("Kano's Governor"). A role word ending the phrase
-    after "Ms" or after a title is the surname too: "Ms Bishop", "Foreign Minister Bishop"."""
+    "Jack French"; never after a possessive ("Kano's Governor"), and an office only when it
+    ends the name: before another name it is a title after a portfolio or a place ("Tourism
+    Minister Jane Doe", "Ohio Senator John Smith"). Plain people's words ("Boy", "Youth") are
+    no title, so stay inside names ("the Riverside Boy Scouts"), and so does the Church's
+    rank among the names of someone already titled ("Archbishop Jose Maria Cardinal Reyes").
+    A role word ending the phrase after "Ms" or after a title is the surname too: "Ms
+    Bishop", "Foreign Minister Bishop"."""
     if len(pieces) < 2:
         return False
     before, last = pieces[-2:]
     if not last.capitalized or " " in last.key or before.possessive:
         return False
     if before.type == "name":
-        return last.type in ("country", "demonym", "capital") or last.type == "head" and last.lex.kind == "person"
+        return last.type in ("country", "demonym", "capital") or (
+            last.type == "head" and last.lex.kind == "person"
+            and (ends_phrase or last.lex.sector == "CVL" or last.lex.sector == "REL" and _titled_before(pieces[:-2])))
     return ends_phrase and last.type == "head" and last.lex.kind == "person" and _before_surname(before, last)
+
+
+def _titled_before(pieces: list[_Piece]) -> bool:
+    """Whether an office's title comes before these names ("Archbishop Jose Maria ...")."""
+    return any(p.type == "head" and p.lex is not None and p.lex.kind == "person" for p in pieces)
 
 
 def _before_surname(before: _Piece, last: _Piece) -> bool:

@@ -127,9 +127,12 @@ class _Lexicon:
         self.institution_words = frozenset(_key(w) for w in roles["institution_words"])
         self.surname_honorifics = frozenset(_key(w) for w in roles["surname_honorifics"])
         self.member_bodies = frozenset(_key(w) for w in roles["member_bodies"])
+        self.administrators = frozenset(_key(f) for w in roles["administrators"] for f in (w, regular_plural(w)))
+        self.local_units = frozenset(_key(w) for w in roles["local_units"])
         self.postpositive = frozenset(_key(w) for w in roles["postpositive"])
         self.name_particles = frozenset(_key(w) for w in roles["name_particles"])
         self.patronymic_particles = frozenset(_key(w) for w in roles["patronymic_particles"])
+        self.name_suffixes = frozenset(_key(w) for w in roles["name_suffixes"])
         self.national_titles = {
             _key(title): country for country, titles in roles["national_titles"].items() for title in titles
         }
