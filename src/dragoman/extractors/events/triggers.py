@@ -160,8 +160,11 @@ class TriggerMatcher:
                 continue  # "sales declined": another sense than "declined the offer"
             if entry.not_objects and _object_matches(token, entry.not_objects, entry.particle, clauses=True, compounds=True):
                 continue  # "struck a deal", "declined to comment": another sense
-            if entry.subjects and not _subject_matches(token, entry.subjects):
+            if entry.subjects and not (_doer_matches(anchor, carrier, entry.subjects) if pos == "noun"
+                                       else _subject_matches(token, entry.subjects)):
                 continue
+            if entry.modifiers and not _modified_by(anchor, entry.modifiers):
+                continue  # strikes15: "a general strike", "an army raid": the noun's kind
             if entry.not_phrase and _phrase_names(token, entry.not_phrase):
                 continue  # "beat him by five points in the primary": a contest won, not a beating
             if entry.warns_of and not _threatens(token, entry.warns_of):
@@ -445,6 +448,29 @@ def _subject_matches(verb: Token, lemmas: frozenset[str], armed: frozenset[str] 
         if _subject_matches(main, lemmas, armed):
             return True
     return any(_names_one_of(d, lemmas, armed) for d in doers)
+
+
+def _doer_matches(noun: Token, carrier: Optional[Token], lemmas: frozenset[str]) -> bool:
+    """strikes15 (issue #17): who does what a noun names is one of the lemmas: its
+    possessor or a noun compounded with it ("the teachers' strike", "an army raid"),
+    its by-phrase ("raids by helicopters", "a raid led by soldiers"), or the subject
+    of the verb carrying it ("nurses began a strike", "militants carried out a raid")."""
+    doers = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+    doers += [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in _pobjects(c)]
+    doers += [p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"  # "a raid conducted by the army"
+              for a in c.children if a.dep_ == "agent" for p in _pobjects(a)]
+    doers += [c for d in doers for c in d.children if c.dep_ == "conj"]  # "teachers and nurses"
+    if any(_names_one_of(_antecedent(d), lemmas, frozenset()) for d in doers):
+        return True
+    return carrier is not None and _subject_matches(carrier, lemmas)
+
+
+def _modified_by(noun: Token, lemmas: frozenset[str]) -> bool:
+    """strikes15 (issue #17): an adjective or noun modifying the noun, or a word
+    inside one ("a 24-hour strike", "a week-long strike"), is one of the lemmas."""
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+    modifiers += [g for m in modifiers for g in m.children if g.dep_ in ("compound", "npadvmod", "amod", "conj")]
+    return any({*_lemma_forms(m), m.lower_} & lemmas for m in modifiers)
 
 
 def _subjectless_participle(verb: Token) -> bool:
