@@ -61,6 +61,26 @@ def test_a_police_raid_stays_a_search(sentence_events, text, word):
     assert _coded(sentence_events, text, word) == {("COERCE", "seize")}
 
 
+@pytest.mark.parametrize("text, word", [
+    ("I was struck that nobody in the room objected.", "struck"),
+    ("She was struck by how little the town had changed.", "struck"),
+    ("It struck me that the mayor had not read the report.", "struck"),
+    ("The minister struck a conciliatory tune in parliament.", "struck"),
+    ("His remark struck a raw nerve among the farmers.", "struck"),
+    ("The deal the two firms had struck last year collapsed.", "struck"),
+])
+def test_struck_as_impressed_or_agreed_is_no_attack(event_triggers, text, word):
+    assert ("ASSAULT", word) not in {(event, trigger.lower()) for event, trigger in event_triggers(text)}
+
+
+@pytest.mark.parametrize("text", [
+    "A shell struck the school, wounding six pupils.",
+    "The gunman who struck the guard fled on foot.",
+])
+def test_a_blow_that_struck_stays_an_attack(event_triggers, text):
+    assert ("ASSAULT", "struck") in event_triggers(text)
+
+
 def test_a_hyphened_hunger_strike_is_one(sentence_events):
     text = "The activist began an indefinite hunger-strike on Sunday."
     assert ("PROTEST", "hunger") in _coded(sentence_events, text, "hunger-strike")

@@ -165,6 +165,8 @@ class TriggerMatcher:
                 continue
             if entry.modifiers and not _modified_by(anchor, entry.modifiers):
                 continue  # strikes15: "a general strike", "an army raid": the noun's kind
+            if entry.not_clause and _governs_clause(token):
+                continue  # "was struck that ...", "struck by how calm he was": impressed, not hit
             if entry.not_phrase and _phrase_names(token, entry.not_phrase):
                 continue  # "beat him by five points in the primary": a contest won, not a beating
             if entry.warns_of and not _threatens(token, entry.warns_of):
@@ -348,8 +350,9 @@ def _objects(verb: Token, particle: Optional[str], clauses: bool = False, compou
     noun's object is its of-phrase or its possessor ("the release of the
     hostages", "their release") or whom it is for ("a rally for the
     candidate"); with `compounds`, a noun compounded with it too, which may
-    stand for a possessor ("a Trump rally"), and for a participle the noun it
-    modifies ("a dinner hosted by the mayor") -- enough to rule a sense out, not
+    stand for a possessor ("a Trump rally"), and for a participle or a relative
+    clause with no object the noun it modifies ("a dinner hosted by the mayor",
+    "the deal she struck") -- enough to rule a sense out, not
     to rule one in ("the Nice attack" names a place)."""
     if verb.pos_ in ("NOUN", "PROPN"):
         kinds = ("poss", "compound") if compounds else ("poss",)
@@ -360,6 +363,8 @@ def _objects(verb: Token, particle: Optional[str], clauses: bool = False, compou
     objects = [c for c in verb.children if c.dep_ in kinds]
     if compounds and verb.dep_ == "acl" and verb.tag_ == "VBN" and not objects:
         objects.append(verb.head)  # "a dinner hosted by the mayor": the noun it modifies is what is hosted
+    if compounds and verb.dep_ == "relcl" and not objects:
+        objects.append(verb.head)  # strikes15: "the deal she had struck": the clause's gap is its object
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "photographs and intelligence"
     objects += [
         p for o in objects if _lemma(o) in _QUANTITY_NOUNS
@@ -471,6 +476,19 @@ def _modified_by(noun: Token, lemmas: frozenset[str]) -> bool:
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
     modifiers += [g for m in modifiers for g in m.children if g.dep_ in ("compound", "npadvmod", "amod", "conj")]
     return any({*_lemma_forms(m), m.lower_} & lemmas for m in modifiers)
+
+
+def _governs_clause(verb: Token) -> bool:
+    """A passive, or a verb whose subject is 'it', with a that-clause or a by-phrase
+    that is a question clause ("I was struck that ...", "struck by how calm he was",
+    "it struck me that ..."): a verb of impression, not of a blow."""
+    children = list(verb.children)
+    impressed = any(c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ in ("nsubj", "expl") and c.lower_ == "it")
+                    for c in children)
+    if not impressed:
+        return False
+    return any(c.dep_ == "ccomp" for c in children) or any(
+        p.dep_ == "pcomp" or p.tag_ in ("WRB", "WP") for c in children if c.dep_ == "agent" for p in c.children)
 
 
 def _subjectless_participle(verb: Token) -> bool:
