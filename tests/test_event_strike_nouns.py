@@ -81,17 +81,6 @@ def test_a_blow_that_struck_stays_an_attack(event_triggers, text):
     assert ("ASSAULT", "struck") in event_triggers(text)
 
 
-@pytest.mark.parametrize("text, mode", [
-    ("Thousands of bus drivers went on strike on Monday over unpaid overtime.", "strike"),
-    ("The hospital nurses have been on strike since the start of the month.", "strike"),
-    ("Two detainees went on a hunger strike to protest their transfer.", "hunger"),
-])
-def test_being_on_strike_is_a_strike_by_the_subject(sentence_events, text, mode):
-    events = [e for e in sentence_events(text) if "strike" in e.trigger.text.lower()]
-    assert [(e.event, e.mode) for e in events] == [("PROTEST", mode)]
-    assert events[0].actor
-
-
 def test_a_hyphened_hunger_strike_is_one(sentence_events):
     text = "The activist began an indefinite hunger-strike on Sunday."
     assert ("PROTEST", "hunger") in _coded(sentence_events, text, "hunger-strike")

@@ -276,22 +276,6 @@ _UNDER_VERBS = frozenset({"come", "be", "fall", "remain"})
 _HELD_NOUNS = frozenset({"custody"})
 
 
-# strikes15 (issue #17): the acts one is on, as a state its doer is in ("workers went on
-# strike", "the inmates are on a hunger strike", "remained on strike"): WordNet
-# strike.n.01, whose verb frame is go_on_strike / be on strike; the verbs of entering or
-# staying in a state (go.v.08 'enter a state', be, remain.v.01, stay.v.01, come out)
-_ON_STATE_NOUNS = frozenset({"strike", "walkout"})
-_ON_STATE_VERBS = frozenset({"go", "be", "remain", "stay", "come", "continue"})
-
-
-def _on_state(noun: Token) -> Optional[Token]:
-    """The verb of 'went on strike', 'are on strike': its subject is the noun's doer."""
-    if noun.dep_ != "pobj" or noun.head.lower_ != "on" or _lemma(noun) not in _ON_STATE_NOUNS:
-        return None
-    verb = noun.head.head
-    return verb if verb.pos_ in ("VERB", "AUX") and _lemma(verb) in _ON_STATE_VERBS else None
-
-
 def _in_state_phrase(noun: Token) -> bool:
     """'came under attack', 'is under investigation', 'is in custody': the noun is
     the object of 'under', or of 'in' for a noun of being held."""

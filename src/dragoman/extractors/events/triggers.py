@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from ...annotate.views import doc_ents, doc_tokens, lower_lemmas, pos_tags, token_texts
 from ..lexicon import Entry, Lexicon
 from .drafts import Match
-from .parse import _QUANTITY_NOUNS, _UNDER_VERBS, _after_hyphen, _antecedent, _controllers, _following_prep, _for_clauses, _in_state_phrase, _lemma, _lemma_forms, _lemma_in, _on_state, _pobjects, _undergoes
+from .parse import _QUANTITY_NOUNS, _UNDER_VERBS, _after_hyphen, _antecedent, _controllers, _following_prep, _for_clauses, _in_state_phrase, _lemma, _lemma_forms, _lemma_in, _pobjects, _undergoes
 
 _NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 _TRIGGER_POS = {"VERB", "NOUN"}  # the parts of speech a single-word trigger has (`_lexical_pos`)
@@ -135,7 +135,7 @@ class TriggerMatcher:
             ):
                 head = _phrase_head(span)
                 carrier = _carrier(head) if entry.pos == "noun" else None  # "coup d'etat": the tagger may miss the noun
-                if carrier is not None and not (_lemma_in(carrier, self.lex.light_verbs | entry.light) or _on_state(head)):
+                if carrier is not None and not _lemma_in(carrier, self.lex.light_verbs | entry.light):
                     carrier = None
                 return Match(entry=entry, head=head, tokens=list(span), carrier=carrier)
         return None
@@ -188,8 +188,7 @@ class TriggerMatcher:
             undergone = carrier is not None and self._undergone(entry, carrier, anchor)
             if entry.light and not (carrier is not None and (_lemma_in(carrier, entry.light) or undergone)):
                 continue
-            if carrier is not None and not entry.light and not (
-                    _lemma_in(carrier, self.lex.light_verbs) or undergone or _on_state(anchor)):
+            if carrier is not None and not entry.light and not (_lemma_in(carrier, self.lex.light_verbs) or undergone):
                 carrier = None
             whole = lemma != _lemma(token) and _after_hyphen(token)  # "sit-in": the trigger is the whole word
             return Match(entry=entry, head=anchor, tokens=list(self.doc[token.i - 2 : token.i + 1]) if whole else [token],
@@ -297,9 +296,6 @@ def _carrier(noun: Token) -> Optional[Token]:
     under-phrase it is ("came under attack")."""
     if noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ in ("VERB", "AUX"):
         return noun.head
-    held = _on_state(noun)  # "workers went on strike"
-    if held is not None:
-        return held
     governor = noun.head.head
     if _in_state_phrase(noun) and governor.pos_ in ("VERB", "AUX"):
         return governor if _lemma(governor) in _UNDER_VERBS else None
