@@ -84,3 +84,18 @@ def test_a_blow_that_struck_stays_an_attack(event_triggers, text):
 def test_a_hyphened_hunger_strike_is_one(sentence_events):
     text = "The activist began an indefinite hunger-strike on Sunday."
     assert ("PROTEST", "hunger") in _coded(sentence_events, text, "hunger-strike")
+
+
+@pytest.mark.parametrize("text", [
+    "Four guards were killed in a raid on the prison.",
+    "Six villagers died during a raid on the market.",
+])
+def test_a_raid_told_to_kill_is_no_search(sentence_events, text):
+    coded = {(e.event, e.mode) for e in sentence_events(text)}
+    assert ("COERCE", "seize") not in coded
+    assert any(event == "ASSAULT" for event, _ in coded)
+
+
+def test_a_raid_that_killed_is_an_attack(sentence_events):
+    text = "The raid that killed the rebel leader was approved by the president."
+    assert "ASSAULT" in {event for event, _ in _coded(sentence_events, text, "raid")}

@@ -165,6 +165,8 @@ class TriggerMatcher:
                 continue
             if entry.modifiers and not _modified_by(anchor, entry.modifiers):
                 continue  # strikes15: "a general strike", "an army raid": the noun's kind
+            if entry.outcomes and not _told_to_cause(anchor, entry.outcomes):
+                continue  # strikes15: "killed in a raid", "the raid that killed": an armed attack
             if entry.not_clause and _governs_clause(token):
                 continue  # "was struck that ...", "struck by how calm he was": impressed, not hit
             if entry.not_phrase and _phrase_names(token, entry.not_phrase):
@@ -476,6 +478,17 @@ def _modified_by(noun: Token, lemmas: frozenset[str]) -> bool:
     modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
     modifiers += [g for m in modifiers for g in m.children if g.dep_ in ("compound", "npadvmod", "amod", "conj")]
     return any({*_lemma_forms(m), m.lower_} & lemmas for m in modifiers)
+
+
+def _told_to_cause(noun: Token, lemmas: frozenset[str]) -> bool:
+    """strikes15 (issue #17): the act the noun names is told to have caused one of the
+    lemmas: a clause on it ("the raid that killed", "a raid leaving two dead") or the
+    verb whose in- or during-phrase it is ("killed in a raid", "died during the raid")."""
+    clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+    words = [t for c in clauses for t in [c] + [g for g in c.children if g.dep_ in ("oprd", "dobj", "amod")]]
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during"):
+        words.append(noun.head.head)
+    return any(_lemma(w) in lemmas for w in words)
 
 
 def _governs_clause(verb: Token) -> bool:
