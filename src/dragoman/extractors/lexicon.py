@@ -31,7 +31,7 @@ _ENTRY_KEYS = {
     "lemma", "phrase", "pos", "particle", "object", "prep", "light", "event", "mode",
     "cameo", "context", "recipient", "embed", "visit", "negated", "object_class",
     "not_object_class", "not_particle", "not_subject_class", "subject_class", "intransitive",
-    "transitive", "not_phrase_class", "warns_of", "not_light",
+    "transitive", "not_phrase_class", "warns_of", "not_light", "modifier_class", "not_clause", "outcome_class",
 }
 _CAMEO_RE = re.compile(r"^\d{2,4}$")
 _EMBEDS = {"absorb", "intent"}
@@ -65,6 +65,9 @@ class Entry:
     not_subjects: frozenset[str] = frozenset()  # doers that make it no act ("a flood killed")
     subjects: frozenset[str] = frozenset()  # doers the entry requires ("rioters clashed")
     not_phrase: frozenset[str] = frozenset()  # words in the trigger's phrase that make it a contest ("beat him by 5 points")
+    modifiers: frozenset[str] = frozenset()  # a noun's kind, told by its modifiers ("a general strike")
+    outcomes: frozenset[str] = frozenset()  # harm an act noun is told to cause ("the raid that killed")
+    not_clause: bool = False  # a verb governing a clause is another sense ("was struck that ...")
     intransitive: bool = False  # the sense with no object ("police fired in the air")
     transitive: bool = False  # the sense with an object or complement ("declined the offer", not "sales declined")
     warns_of: frozenset[str] = frozenset()  # a warning codes only as a threat: of these, or of the warner's own act
@@ -86,6 +89,8 @@ class Entry:
             + 2 * bool(self.particle)
             + 2 * bool(self.objects)
             + 2 * bool(self.subjects)
+            + 2 * bool(self.modifiers)
+            + 2 * bool(self.outcomes)
             + bool(self.prep)
             + bool(self.light)
         )
@@ -309,6 +314,9 @@ def _entry(
         not_subjects=_class_lemmas(raw, "not_subject_class", where, classes, used),
         subjects=_class_lemmas(raw, "subject_class", where, classes, used),
         not_phrase=_class_lemmas(raw, "not_phrase_class", where, classes, used),
+        modifiers=_class_lemmas(raw, "modifier_class", where, classes, used),
+        not_clause=bool(raw.get("not_clause", False)),
+        outcomes=_class_lemmas(raw, "outcome_class", where, classes, used),
         intransitive=bool(raw.get("intransitive", False)),
         transitive=bool(raw.get("transitive", False)),
         warns_of=_class_lemmas(raw, "warns_of", where, classes, used),

@@ -160,8 +160,15 @@ class TriggerMatcher:
                 continue  # "sales declined": another sense than "declined the offer"
             if entry.not_objects and _object_matches(token, entry.not_objects, entry.particle, clauses=True, compounds=True):
                 continue  # "struck a deal", "declined to comment": another sense
-            if entry.subjects and not _subject_matches(token, entry.subjects):
+            if entry.subjects and not (_doer_matches(anchor, carrier, entry.subjects) if pos == "noun"
+                                       else _subject_matches(token, entry.subjects)):
                 continue
+            if entry.modifiers and not _modified_by(anchor, entry.modifiers):
+                continue  # strikes15: "a general strike", "an army raid": the noun's kind
+            if entry.outcomes and not _told_to_cause(anchor, entry.outcomes):
+                continue  # strikes15: "killed in a raid", "the raid that killed": an armed attack
+            if entry.not_clause and _governs_clause(token):
+                continue  # "was struck that ...", "struck by how calm he was": impressed, not hit
             if entry.not_phrase and _phrase_names(token, entry.not_phrase):
                 continue  # "beat him by five points in the primary": a contest won, not a beating
             if entry.warns_of and not _threatens(token, entry.warns_of):
@@ -345,8 +352,9 @@ def _objects(verb: Token, particle: Optional[str], clauses: bool = False, compou
     noun's object is its of-phrase or its possessor ("the release of the
     hostages", "their release") or whom it is for ("a rally for the
     candidate"); with `compounds`, a noun compounded with it too, which may
-    stand for a possessor ("a Trump rally"), and for a participle the noun it
-    modifies ("a dinner hosted by the mayor") -- enough to rule a sense out, not
+    stand for a possessor ("a Trump rally"), and for a participle or a relative
+    clause with no object the noun it modifies ("a dinner hosted by the mayor",
+    "the deal she struck") -- enough to rule a sense out, not
     to rule one in ("the Nice attack" names a place)."""
     if verb.pos_ in ("NOUN", "PROPN"):
         kinds = ("poss", "compound") if compounds else ("poss",)
@@ -357,6 +365,8 @@ def _objects(verb: Token, particle: Optional[str], clauses: bool = False, compou
     objects = [c for c in verb.children if c.dep_ in kinds]
     if compounds and verb.dep_ == "acl" and verb.tag_ == "VBN" and not objects:
         objects.append(verb.head)  # "a dinner hosted by the mayor": the noun it modifies is what is hosted
+    if compounds and verb.dep_ == "relcl" and not objects:
+        objects.append(verb.head)  # strikes15: "the deal she had struck": the clause's gap is its object
     objects += [c for o in objects for c in o.children if c.dep_ == "conj"]  # "photographs and intelligence"
     objects += [
         p for o in objects if _lemma(o) in _QUANTITY_NOUNS
@@ -445,6 +455,53 @@ def _subject_matches(verb: Token, lemmas: frozenset[str], armed: frozenset[str] 
         if _subject_matches(main, lemmas, armed):
             return True
     return any(_names_one_of(d, lemmas, armed) for d in doers)
+
+
+def _doer_matches(noun: Token, carrier: Optional[Token], lemmas: frozenset[str]) -> bool:
+    """strikes15 (issue #17): who does what a noun names is one of the lemmas: its
+    possessor or a noun compounded with it ("the teachers' strike", "an army raid"),
+    its by-phrase ("raids by helicopters", "a raid led by soldiers"), or the subject
+    of the verb carrying it ("nurses began a strike", "militants carried out a raid")."""
+    doers = [c for c in noun.children if c.dep_ in ("poss", "compound", "nmod")]
+    doers += [p for c in noun.children if c.dep_ in ("prep", "agent") and c.lower_ == "by" for p in _pobjects(c)]
+    doers += [p for c in noun.children if c.dep_ == "acl" and c.tag_ == "VBN"  # "a raid conducted by the army"
+              for a in c.children if a.dep_ == "agent" for p in _pobjects(a)]
+    doers += [c for d in doers for c in d.children if c.dep_ == "conj"]  # "teachers and nurses"
+    if any(_names_one_of(_antecedent(d), lemmas, frozenset()) for d in doers):
+        return True
+    return carrier is not None and _subject_matches(carrier, lemmas)
+
+
+def _modified_by(noun: Token, lemmas: frozenset[str]) -> bool:
+    """strikes15 (issue #17): an adjective or noun modifying the noun, or a word
+    inside one ("a 24-hour strike", "a week-long strike"), is one of the lemmas."""
+    modifiers = [c for c in noun.children if c.dep_ in ("amod", "compound", "nmod", "poss")]
+    modifiers += [g for m in modifiers for g in m.children if g.dep_ in ("compound", "npadvmod", "amod", "conj")]
+    return any({*_lemma_forms(m), m.lower_} & lemmas for m in modifiers)
+
+
+def _told_to_cause(noun: Token, lemmas: frozenset[str]) -> bool:
+    """strikes15 (issue #17): the act the noun names is told to have caused one of the
+    lemmas: a clause on it ("the raid that killed", "a raid leaving two dead") or the
+    verb whose in- or during-phrase it is ("killed in a raid", "died during the raid")."""
+    clauses = [c for c in noun.children if c.dep_ in ("relcl", "acl")]
+    words = [t for c in clauses for t in [c] + [g for g in c.children if g.dep_ in ("oprd", "dobj", "amod")]]
+    if noun.dep_ == "pobj" and noun.head.lower_ in ("in", "during"):
+        words.append(noun.head.head)
+    return any(_lemma(w) in lemmas for w in words)
+
+
+def _governs_clause(verb: Token) -> bool:
+    """A passive, or a verb whose subject is 'it', with a that-clause or a by-phrase
+    that is a question clause ("I was struck that ...", "struck by how calm he was",
+    "it struck me that ..."): a verb of impression, not of a blow."""
+    children = list(verb.children)
+    impressed = any(c.dep_ in ("auxpass", "nsubjpass") or (c.dep_ in ("nsubj", "expl") and c.lower_ == "it")
+                    for c in children)
+    if not impressed:
+        return False
+    return any(c.dep_ == "ccomp" for c in children) or any(
+        p.dep_ == "pcomp" or p.tag_ in ("WRB", "WP") for c in children if c.dep_ == "agent" for p in c.children)
 
 
 def _subjectless_participle(verb: Token) -> bool:
