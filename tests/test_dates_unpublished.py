@@ -67,3 +67,18 @@ def test_the_next_day_after_an_unresolved_day_says_the_same_reason():
     mentions = Pipeline(steps=["dates"]).analyse(Article(id="t", text=text, published=None)).dates
     assert [(m.text, m.unresolved) for m in mentions] == [("Tuesday", "no_publication_date"),
                                                           ("the next day", "no_publication_date")]
+
+
+@pytest.mark.parametrize("date, shown", [
+    ({"value": "2018-03-03", "first": "2018-03-03", "last": "2018-03-03", "precision": "day"}, "date=2018-03-03"),
+    ({"last": "2024-05-10"}, "date=..2024-05-10"),  # on or before publication
+    ({"unresolved": "no_publication_date"}, "date=?(no_publication_date)"),
+])
+def test_show_lists_a_date_by_its_days_or_says_why_it_has_none(date, shown):
+    from dragoman.query.show import render_article
+    from dragoman.records import ArticleRecord, DateMention, Event, Offsets, Trigger
+
+    event = Event(id="E1", event="ASSAULT", sentence=Offsets(start=0, end=10), trigger=Trigger(text="fired", start=9,
+                  end=14), rule="verb:active", date=DateMention(text="", start=9, end=9, source="published", **date))
+    listing = render_article(ArticleRecord(id="t", text_sha256="", events=[event]))
+    assert shown + " " in listing
