@@ -587,6 +587,26 @@ def test_a_date_of_the_telling_only_bounds_an_earlier_event(text, word):
     assert found.last in ("2024-06-11", "2024-05-31") and found.precision == "unknown"
 
 
+@pytest.mark.parametrize("text, word, last", [
+    ("On Tuesday the senator criticized the sheriff for jailing the reporter.", "jailing", "2024-06-11"),
+    ("The driver was fined in May for blocking the bridge.", "blocking", "2024-05-31"),
+    ("In March 2019 a jury found the captain guilty of selling the stolen guns.", "selling", "2019-03-31"),
+    ("On Tuesday the mayor thanked the crews for rescuing two hikers.", "rescuing", "2024-06-11"),
+])
+def test_the_act_a_judgement_names_as_its_reason_is_only_bounded_by_its_date(text, word, last):
+    found = _dated(text, "2024-06-14", word)
+    assert (found.source, found.value, found.first, found.last) == ("sentence", None, None, last)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("On Tuesday the council voted funds for rebuilding the bridge.", "rebuilding"),  # a purpose
+    ("On Tuesday the mayor put her deputy in charge of reopening the port.", "reopening"),  # a noun's "of"
+])
+def test_a_gerund_that_no_judgement_governs_keeps_the_date_of_its_clause(text, word):
+    found = _dated(text, "2024-06-14", word)
+    assert (found.source, found.value) == ("sentence", "2024-06-11")
+
+
 @pytest.mark.parametrize("text, word, value", [
     ("On Tuesday police fired tear gas as the crowd marched on the palace.", "marched", "2024-06-11"),
     ("The minister told parliament on Tuesday that the army was ready to withdraw.", "withdraw", "2024-06-11"),

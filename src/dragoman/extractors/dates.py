@@ -493,11 +493,12 @@ def _finite_past(verb: "Token") -> bool:
 def _told_as_earlier(verb: "Token", dated: Optional["Token"]) -> bool:
     """A past event that a sentence dated by another clause (its verb `dated`, or
     None for the previous sentence) tells as earlier than that date: a past
-    perfect ("in January, police concluded he had been killed"), or a past event
+    perfect ("in January, police concluded he had been killed"), the act a
+    judgement names as its reason (`_judged_act`), or a past event
     reported by a verb of speech or thought between it and the dated verb ("said
     Thursday that Trump lashed out"). Such a date bounds the event; it does not
     date it."""
-    if past_perfect(verb):
+    if past_perfect(verb) or _judged_act(verb, dated):
         return True
     if not _finite_past(verb):
         return False
@@ -507,6 +508,24 @@ def _told_as_earlier(verb: "Token", dated: Optional["Token"]) -> bool:
         if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_ in cues.speech | cues.thought:
             return True
         token = token.head
+    return False
+
+
+def _judged_act(verb: "Token", dated: Optional["Token"]) -> bool:
+    """An act that a judgement of someone names as its reason ("criticized the
+    officer on Tuesday for shooting a man", "was sentenced last year for leaking
+    files", "found guilty in 1989 of killing"): it came before the judgement."""
+    from .events.parse import _lemma_in  # read here: the event coder imports this module
+
+    judging = frozenset(lexicon()["judgement_words"])
+    token = verb
+    while token.head.i != token.i and token != dated:
+        preposition = token.head
+        judge = preposition.head  # a verb or a verdict: "in charge of revitalizing" is no judgement
+        if token.dep_ == "pcomp" and preposition.lower_ in ("for", "of") and judge.pos_ in ("VERB", "ADJ") \
+                and _lemma_in(judge, judging):
+            return True
+        token = preposition
     return False
 
 
