@@ -666,7 +666,8 @@ def event_date(analysis: Analysis, trigger: "Token", event_noun: Optional["Token
        timing the main verb of the nearest of the few sentences before that names
        a time (`_context_dates`); a date of 2 or 3 only bounds an event told as
        earlier than it, a past perfect, a past event reported by a verb of
-       speech or thought, or (from 2) a past act of a relative clause below the
+       speech or thought, the act a judgement names as its reason ("criticized
+       him on Monday for shooting"), or (from 2) a past act of a relative clause below the
        dated one: the range ends on that date's last day and has no start;
     4. published: no words date it, so it happened on or before publication:
        a range that ends on the publication day and has no start (`value`
