@@ -220,13 +220,27 @@ def test_days_across_new_year():
     assert day("January 3", date(2023, 12, 30), tense="future") == "2024-01-03"
 
 
-def test_without_publication_date_relative_expressions_stay_unanchored():
-    for text in ("Friday", "last week", "October 7", "yesterday", "in recent days", "last summer"):
+def test_without_publication_date_relative_expressions_stay_unanchored_and_say_why():
+    for text in ("Friday", "last week", "October 7", "yesterday", "in recent days", "last summer",
+                 "three weeks ago", "the third quarter", "earlier this month"):
         result = resolve(text, None)
         assert result is not None, text
         assert (result.value, result.first, result.last) == (None, None, None), text
+        assert result.unresolved == "no_publication_date", text
     assert day("March 3, 2024", None) == "2024-03-03"
     assert span("in 2019", None) == ("2019-01-01", "2019-12-31", "year")
+    assert resolve("in 2019", None).unresolved is None
+
+
+@pytest.mark.parametrize("text, why", [
+    ("that day", "no_earlier_date"),  # counts from another event's date, whatever the publication day
+    ("the following year", "no_earlier_date"),
+    ("two days later", "no_earlier_date"),
+    ("4/5/2021", "ambiguous"),  # April 5 or 4 May, and no publication day to rule one out
+    ("Independence Day", "unplaced"),
+])
+def test_a_mention_without_days_says_why(text, why):
+    assert resolve(text, None).unresolved == why
 
 
 @pytest.mark.parametrize(
@@ -474,11 +488,14 @@ def test_a_state_told_in_the_present_takes_no_date_from_the_sentence_before(seco
     assert (found.value, found.source) == expected
 
 
-def test_event_date_without_publication_date():
+def test_an_undated_event_without_publication_date_says_why_it_has_no_date():
     text = "The envoy arrived in the capital."
     analysis = Pipeline(steps=["dates"]).analyse(Article(id="t", text=text, published=None))
     arrived = next(t for t in analysis.doc if t.text == "arrived")
-    assert event_date(analysis, arrived) is None
+    found = event_date(analysis, arrived)
+    assert (found.text, found.start, found.end) == ("", arrived.idx, arrived.idx)  # at the trigger
+    assert (found.value, found.first, found.last, found.precision) == (None, None, None, "unknown")
+    assert (found.source, found.unresolved) == ("published", "no_publication_date")
 
 
 def test_component_on_empty_text():
@@ -568,6 +585,26 @@ def test_a_date_of_the_telling_only_bounds_an_earlier_event(text, word):
     found = _dated(text, "2024-06-14", word)
     assert found.source == "sentence" and found.value is None and found.first is None
     assert found.last in ("2024-06-11", "2024-05-31") and found.precision == "unknown"
+
+
+@pytest.mark.parametrize("text, word, last", [
+    ("On Tuesday the senator criticized the sheriff for jailing the reporter.", "jailing", "2024-06-11"),
+    ("The driver was fined in May for blocking the bridge.", "blocking", "2024-05-31"),
+    ("In March 2019 a jury found the captain guilty of selling the stolen guns.", "selling", "2019-03-31"),
+    ("On Tuesday the mayor thanked the crews for rescuing two hikers.", "rescuing", "2024-06-11"),
+])
+def test_the_act_a_judgement_names_as_its_reason_is_only_bounded_by_its_date(text, word, last):
+    found = _dated(text, "2024-06-14", word)
+    assert (found.source, found.value, found.first, found.last) == ("sentence", None, None, last)
+
+
+@pytest.mark.parametrize("text, word", [
+    ("On Tuesday the council voted funds for rebuilding the bridge.", "rebuilding"),  # a purpose
+    ("On Tuesday the mayor put her deputy in charge of reopening the port.", "reopening"),  # a noun's "of"
+])
+def test_a_gerund_that_no_judgement_governs_keeps_the_date_of_its_clause(text, word):
+    found = _dated(text, "2024-06-14", word)
+    assert (found.source, found.value) == ("sentence", "2024-06-11")
 
 
 @pytest.mark.parametrize("text, word, value", [

@@ -25,6 +25,8 @@ EventType = Literal[
 ]
 Status = Literal["occurred", "future", "hypothetical", "negated", "historical"]
 Precision = Literal["day", "week", "month", "year", "unknown"]
+# why a date mention (or an event's date) has no days (DateMention.unresolved)
+Unresolved = Literal["no_publication_date", "no_earlier_date", "ambiguous", "unplaced"]
 QuoteKind = Literal["direct", "indirect"]
 # a calendar date at the precision known: a day, a month or a year (DateMention.value)
 CalendarValue = Annotated[str, msgspec.Meta(pattern=r"^\d{4}(-\d{2}(-\d{2})?)?$")]
@@ -99,8 +101,16 @@ class DateMention(Record, kw_only=True):
     first 2021-05-01, last 2021-05-31) or YYYY. Any other range (a week, a season,
     a quarter, a decade, part of a month) has a null `value`. Whenever `value` is
     set, `first` and `last` are too: compare days with them, not with `value`.
-    Neither is set when the text cannot be anchored ("that day" with no date
-    before it); an event told as earlier than a date has only `last`.
+    An event told as earlier than a date has only `last`.
+
+    When no days can be given, `unresolved` says why, and `text` and the offsets
+    still say what the article wrote: "no_publication_date" for words that count
+    from the day of writing ("on Friday", "last week", "March 3") in an article
+    without one, and for an event no words date (`text` "", a zero-length span at
+    its trigger); "no_earlier_date" for words that count from a date the text
+    has not named ("that day", "the following year"); "ambiguous" for "3/4/2018"
+    with nothing to choose between its readings; "unplaced" for words that name
+    the calendar but no time we can place ("Independence Day").
     """
 
     text: str
@@ -111,6 +121,7 @@ class DateMention(Record, kw_only=True):
     last: Optional[str] = None
     precision: Precision = "unknown"
     source: Optional[str] = None  # for event dates: clause | sentence | context | narrative | lede | happening | published
+    unresolved: Optional[Unresolved] = None
 
 
 class Place(Record, kw_only=True):

@@ -187,7 +187,7 @@ def _mention(doc: "Doc", start: int, end: int, published: Optional[date]) -> Opt
         return None
     return DateMention(
         text=doc_text(doc)[start:end], start=start, end=end, value=resolved.value,
-        first=resolved.first, last=resolved.last, precision=resolved.precision,
+        first=resolved.first, last=resolved.last, precision=resolved.precision, unresolved=resolved.unresolved,
     )
 
 
@@ -232,7 +232,8 @@ def _from_the_day_said(doc: "Doc", mentions: list[DateMention]) -> list[DateMent
                              and _times_speech(doc, d, speech)), None)
         if said is not None:
             day = (date.fromisoformat(said.value) + relativedelta(days=days)).isoformat()
-            mention = msgspec.structs.replace(mention, value=day, first=day, last=day, precision="day")
+            mention = msgspec.structs.replace(mention, value=day, first=day, last=day, precision="day",
+                                              unresolved=None)
         resolved.append(mention)
     return resolved
 
@@ -256,17 +257,21 @@ def _after_previous_date(doc: "Doc", mentions: list[DateMention]) -> list[DateMe
     next day", "remarks made the previous night": the day after (before) the
     day the text named just before, when that mention is a day of the same
     sentence or the one before (farther back, the story has moved on). With no
-    such date before, the mention stays unanchored."""
+    such date before, the mention stays unanchored; beside a day that has no
+    date itself, it keeps that day's reason."""
     previous: Optional[DateMention] = None
     just_before: Optional[DateMention] = None  # the mention before, anchored or not
     resolved = []
     for mention in mentions:
         beside = _DAY_BESIDE.fullmatch(mention.text.strip())
         if beside and mention.first is None and just_before is not None and just_before.precision == "day" \
-                and just_before.value and just_before.start >= _previous_sentence_start(doc, mention):
-            day = date.fromisoformat(just_before.value) + relativedelta(days=1 if beside["after"] else -1)
-            mention = msgspec.structs.replace(mention, value=day.isoformat(), first=day.isoformat(),
-                                              last=day.isoformat(), precision="day")
+                and just_before.start >= _previous_sentence_start(doc, mention):
+            if just_before.value:
+                day = date.fromisoformat(just_before.value) + relativedelta(days=1 if beside["after"] else -1)
+                mention = msgspec.structs.replace(mention, value=day.isoformat(), first=day.isoformat(),
+                                                  last=day.isoformat(), precision="day", unresolved=None)
+            else:  # "on Friday ... the next day" with no publication date: the day before says why
+                mention = msgspec.structs.replace(mention, unresolved=just_before.unresolved)
         just_before = mention
         found = _FOLLOWING_UNIT.fullmatch(mention.text.strip())
         if found and mention.first is None and previous is not None:
@@ -280,7 +285,7 @@ def _after_previous_date(doc: "Doc", mentions: list[DateMention]) -> list[DateMe
                 last = first + relativedelta(months=1, days=-1)
             mention = msgspec.structs.replace(
                 mention, value=calendar_value(first, last), first=first.isoformat(), last=last.isoformat(),
-                precision=unit,
+                precision=unit, unresolved=None,
             )
         if mention.first is not None:
             previous = mention
@@ -317,7 +322,8 @@ def _year_back_from_reported_quarter(mentions: list[DateMention]) -> list[DateMe
             first = date.fromisoformat(reported.first) - relativedelta(years=1)
             last = date.fromisoformat(reported.last) - relativedelta(years=1)
             mention = msgspec.structs.replace(
-                mention, value=None, first=first.isoformat(), last=last.isoformat(), precision=reported.precision
+                mention, value=None, first=first.isoformat(), last=last.isoformat(), precision=reported.precision,
+                unresolved=None,
             )
         elif _is_quarter(mention):
             reported = mention
@@ -487,11 +493,12 @@ def _finite_past(verb: "Token") -> bool:
 def _told_as_earlier(verb: "Token", dated: Optional["Token"]) -> bool:
     """A past event that a sentence dated by another clause (its verb `dated`, or
     None for the previous sentence) tells as earlier than that date: a past
-    perfect ("in January, police concluded he had been killed"), or a past event
+    perfect ("in January, police concluded he had been killed"), the act a
+    judgement names as its reason (`_judged_act`), or a past event
     reported by a verb of speech or thought between it and the dated verb ("said
     Thursday that Trump lashed out"). Such a date bounds the event; it does not
     date it."""
-    if past_perfect(verb):
+    if past_perfect(verb) or _judged_act(verb, dated):
         return True
     if not _finite_past(verb):
         return False
@@ -501,6 +508,24 @@ def _told_as_earlier(verb: "Token", dated: Optional["Token"]) -> bool:
         if token.dep_ in ("ccomp", "parataxis") and token.head.lemma_ in cues.speech | cues.thought:
             return True
         token = token.head
+    return False
+
+
+def _judged_act(verb: "Token", dated: Optional["Token"]) -> bool:
+    """An act that a judgement of someone names as its reason ("criticized the
+    officer on Tuesday for shooting a man", "was sentenced last year for leaking
+    files", "found guilty in 1989 of killing"): it came before the judgement."""
+    from .events.parse import _lemma_in  # read here: the event coder imports this module
+
+    judging = frozenset(lexicon()["judgement_words"])
+    token = verb
+    while token.head.i != token.i and token != dated:
+        preposition = token.head
+        judge = preposition.head  # a verb or a verdict: "in charge of revitalizing" is no judgement
+        if token.dep_ == "pcomp" and preposition.lower_ in ("for", "of") and judge.pos_ in ("VERB", "ADJ") \
+                and _lemma_in(judge, judging):
+            return True
+        token = preposition
     return False
 
 
@@ -641,24 +666,27 @@ def event_date(analysis: Analysis, trigger: "Token", event_noun: Optional["Token
        timing the main verb of the nearest of the few sentences before that names
        a time (`_context_dates`); a date of 2 or 3 only bounds an event told as
        earlier than it, a past perfect, a past event reported by a verb of
-       speech or thought, or (from 2) a past act of a relative clause below the
+       speech or thought, the act a judgement names as its reason ("criticized
+       him on Monday for shooting"), or (from 2) a past act of a relative clause below the
        dated one: the range ends on that date's last day and has no start;
     4. published: no words date it, so it happened on or before publication:
        a range that ends on the publication day and has no start (`value`
        null, precision "unknown"), with `text` "" and a zero-length span at the
        trigger's start. Never the publication day itself: most undated past
-       events in news happened earlier. Not used for a trigger in a future
+       events in news happened earlier. In an article without a publication
+       date the same record has no days and says why (`unresolved`
+       "no_publication_date"). Not used for a trigger in a future
        clause ("will travel"): that event is not dated at all; the event
        coder drops it too once the status says future or hypothetical
        ("plans a visit", "could meet"), which this tense does not see.
     """
     doc = analysis.doc
     published = parse_published(analysis.published)
-    # a mention that names no time and no precision although the publication day
-    # is known ("the 11th century", a phone number) dates nothing: the next source
-    # is tried instead. An unanchored "that day" or "Friday" still says when, in words
-    telling = [d for d in analysis.dates
-               if published is None or d.value or d.first or d.last or d.precision != "unknown"]
+    # a mention that names no time we can place ("the 11th century", "the fourth
+    # straight day") dates nothing: the next source is tried instead. An
+    # unanchored "that day", or "Friday" in an article without a publication
+    # date, still says when, in words
+    telling = [d for d in analysis.dates if d.unresolved != "unplaced"]
     # the day of a dateline is when the story was filed: it dates none of its events
     filed = dateline_span(doc_text(doc))
     telling = [d for d in telling if filed is None or not filed[0] <= d.start < filed[1]]
@@ -701,8 +729,9 @@ def event_date(analysis: Analysis, trigger: "Token", event_noun: Optional["Token
         if source != "clause" and found.last and earlier:
             return _on_or_before(found, source, published)
         return msgspec.structs.replace(found, source=source)
-    if published is None or future:
+    if future:
         return None
     return DateMention(
-        text="", start=trigger.idx, end=trigger.idx, last=published.isoformat(), source="published",
+        text="", start=trigger.idx, end=trigger.idx, last=published and published.isoformat(), source="published",
+        unresolved=None if published else "no_publication_date",
     )

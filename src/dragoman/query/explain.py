@@ -31,6 +31,13 @@ _DATE_SOURCES = {
     "published": "on or before the publication date (no date in the text)",
     "happening": "the date of an earlier mention of the same happening",
 }
+# why a date has no days (records.DateMention.unresolved)
+_UNRESOLVED = {
+    "no_publication_date": "the article has no publication date to count from",
+    "no_earlier_date": "it counts from a date the text has not named",
+    "ambiguous": "its readings differ and nothing chooses one",
+    "unplaced": "it names no time that can be placed",
+}
 # why a place has its sense (records.Place.rule)
 _PLACE_RULES = {
     "gazetteer": "the name's likeliest sense on its own",
@@ -76,7 +83,9 @@ def explain_text(analysis: Analysis, event: Event) -> str:
     else:
         why = _DATE_SOURCES.get(event.date.source or "", event.date.source or "?")
         shown = f"'{event.date.text}' " if event.date.text else ""
-        lines.append(f"  date:      {shown}= {trace['date_value']} - from {why}")
+        value = trace["date_value"] or (f"unknown ({_UNRESOLVED[event.date.unresolved]})" if event.date.unresolved
+                                        else f"on or before {event.date.last}" if event.date.last else None)
+        lines.append(f"  date:      {shown}= {value} - from {why}")
     if event.place is not None:
         within = ""
         if event.place.within:

@@ -17,7 +17,7 @@ Formats (`FORMATS`):
   data, and what we cannot fill); one row per actor-recipient pair.
 - ``csv``: one row per event, flat columns (`CSV_COLUMNS`; lists joined by "; "); its
   ``date`` is `DateMention.value` (a day, "1996-03" or "1996"), ``date_first``/``date_last``
-  the days it spans.
+  the days it spans, ``date_unresolved`` why it has none (`DateMention.unresolved`).
 - ``parquet``: the csv columns, typed; needs pyarrow (``pip install 'dragoman[export]'``).
 - ``geojson``: a FeatureCollection of the located events as Points ([lon, lat]), the
   csv columns as properties.
@@ -293,6 +293,7 @@ def flat_row(m: EventMention, fusion: Fusion = Fusion(None)) -> dict:
         "quad": e.quad, "status": e.status,
         "date": date and date.value, "date_first": date and date.first, "date_last": date and date.last,
         "date_precision": date and date.precision, "date_text": date and date.text, "date_source": date and date.source,
+        "date_unresolved": date and date.unresolved,
     }
     for side in ("actor", "recipient"):
         row[f"{side}_names"] = _parties(m, side, lambda p: _party_name(m, p))

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import click
 
-from ..records import ArticleRecord
+from ..records import ArticleRecord, DateMention
 from ..safe_text import terminal_safe
 
 # layer -> (style, priority when spans overlap: higher wins)
@@ -61,6 +61,15 @@ def _parties(parties) -> str:
     return "+".join(p.country or f"?{p.text}" for p in parties) or "-"
 
 
+def _date_label(date: DateMention) -> str:
+    """The value, else the range (".." on an open side), else why it has no days."""
+    if date.value:
+        return date.value
+    if date.first or date.last:
+        return f"{date.first or ''}..{date.last or ''}"
+    return f"?({date.unresolved or 'unknown'})"
+
+
 def _place_label(place) -> str:
     """The gazetteer's name, else the text; a street placed at its town, or a creek in
     its country, says which."""
@@ -80,7 +89,7 @@ def _listing(record: ArticleRecord) -> list[str]:
     """One line per event, quote and actor, under a heading per kind."""
     lines = [f"EVENTS ({len(record.events)})"]
     for e in record.events:
-        date = e.date.value or f"{e.date.first}..{e.date.last}" if e.date else "-"
+        date = _date_label(e.date) if e.date else "-"
         place = _place_label(e.place) if e.place else "-"
         mode = f"/{e.mode}" if e.mode else ""
         lines.append(

@@ -12,7 +12,7 @@ a range says the same.
 Our rules cover the relative forms newswire uses and decide the direction of
 a bare weekday or month from tense; `dateparser` is a fallback only for
 explicit dates our rules do not know. Without a publication date, relative
-expressions keep a null value: we never guess the anchor.
+expressions keep a null value and say so (`unresolved`): we never guess the anchor.
 
 Words (weekdays, months, counts, units, seasons) live in data/timex.yaml.
 """
@@ -29,7 +29,7 @@ from typing import Callable, Optional
 import yaml
 from dateutil.relativedelta import relativedelta
 
-from ..records import DateMention, Precision
+from ..records import DateMention, Precision, Unresolved
 
 DATA = Path(__file__).resolve().parent.parent / "data" / "timex.yaml"
 
@@ -43,6 +43,7 @@ class Resolved:
     first: Optional[str] = None
     last: Optional[str] = None
     precision: Precision = "unknown"
+    unresolved: Optional[Unresolved] = None  # why there are no days (`DateMention`)
 
 
 @dataclass(frozen=True)
@@ -193,8 +194,13 @@ def _span(first: date, last: date) -> Resolved:
                     precision=precision)
 
 
-def _unanchored(precision: Precision = "unknown") -> Resolved:
-    return Resolved(precision=precision)
+def _unanchored(precision: Precision, why: Unresolved) -> Resolved:
+    return Resolved(precision=precision, unresolved=why)
+
+
+def _unpublished(precision: Precision) -> Resolved:
+    """Words that count from the day of writing, in an article without one."""
+    return _unanchored(precision, "no_publication_date")
 
 
 def _week_of(d: date) -> tuple[date, date]:
@@ -249,7 +255,7 @@ def _numeric_day(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     if ctx.published and len(readings) > 1:
         readings = {d for d in readings if d <= ctx.published}
     if len(readings) != 1:
-        return _unanchored("day")
+        return _unanchored("day", "ambiguous" if readings else "unplaced")
     return _day(readings.pop())
 
 
@@ -260,7 +266,7 @@ def _yearless_day(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     if not _safe_date(2000, month, day):  # 2000 is a leap year: Feb 29 allowed
         return None
     if ctx.published is None:
-        return _unanchored("day")
+        return _unpublished("day")
     pub = ctx.published
     candidates = [_safe_date(pub.year + k, month, day) for k in (-1, 0, 1)]
     candidates = [d for d in candidates if d]
@@ -268,7 +274,7 @@ def _yearless_day(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     before = [d for d in candidates if d <= pub]
     if after and (not before or _coming_is_meant(min(after), max(before), ctx)):
         return _day(min(after))
-    return _day(max(before)) if before else _unanchored("day")
+    return _day(max(before)) if before else _unanchored("day", "unplaced")
 
 
 def _coming_is_meant(coming: date, past: date, ctx: _Context) -> bool:
@@ -289,7 +295,7 @@ def _month_year(m: re.Match, ctx: _Context) -> Optional[Resolved]:
 def _relative_month(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     """"March", "last March": the nearest such month in the direction the words (or tense) say."""
     if ctx.published is None:
-        return _unanchored("month")
+        return _unpublished("month")
     month, rel, pub = _alias_table("months")[m["mon"]], m["rel"], ctx.published
     starts = [date(pub.year + k, month, 1) for k in (-1, 0, 1)]
     current = date(pub.year, pub.month, 1)
@@ -313,7 +319,7 @@ def _looks_ahead(starts: list[date], current: date, ctx: _Context) -> bool:
 def _month_of_year(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     """"June last year", "January this year": that month of the year the words name."""
     if ctx.published is None:
-        return _unanchored("month")
+        return _unpublished("month")
     year = ctx.published.year + {"last": -1, "previous": -1, "next": 1}.get(m["rel"], 0)
     return _span(*_month_of(year, _alias_table("months")[m["mon"]]))
 
@@ -332,7 +338,7 @@ def _decade(m: re.Match, ctx: _Context) -> Optional[Resolved]:
 
 def _day_word(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     if ctx.published is None:
-        return _unanchored("day")
+        return _unpublished("day")
     offset = lexicon()["day_words"][m["word"]]
     return _day(ctx.published + timedelta(days=offset))
 
@@ -342,7 +348,7 @@ def _weekday(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     day even for the day itself); in a future clause, the first on or after it.
     "last"/"next" exclude the publication day; "this" is the one in its week."""
     if ctx.published is None:
-        return _unanchored("day")
+        return _unpublished("day")
     wanted, rel, pub = _alias_table("weekdays")[m["wd"]], m["rel"], ctx.published
     back = (pub.weekday() - wanted) % 7
     ahead = (wanted - pub.weekday()) % 7
@@ -395,7 +401,7 @@ def _calendar_period(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     """"last week" is the previous Monday-Sunday week; "past week" the 7 days up to publication."""
     unit, rel = m["unit"], m["rel"]
     if ctx.published is None:
-        return _unanchored(_PERIOD_PRECISION[unit])
+        return _unpublished(_PERIOD_PRECISION[unit])
     pub = ctx.published
     if rel == "past":
         return _span(pub - _PERIOD_STEP[unit] + timedelta(days=1), pub)
@@ -408,7 +414,7 @@ def _part_of_period(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     """"earlier this month" runs from the month's start to publication; "later" the rest."""
     unit, rel = m["unit"], m["rel"]
     if ctx.published is None:
-        return _unanchored(_PERIOD_PRECISION[unit])
+        return _unpublished(_PERIOD_PRECISION[unit])
     shift = {"last": -1, "next": 1}.get(rel, 0)
     first, last = _period_bounds(unit, ctx.published + _PERIOD_STEP[unit] * shift)
     if shift == 0 and m["side"] == "earlier":
@@ -422,7 +428,7 @@ def _part_of_period(m: re.Match, ctx: _Context) -> Optional[Resolved]:
 def _recent(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     days = lexicon()["recent_spans"][m["unit"]]
     if ctx.published is None:
-        return _unanchored(_precision_for(days + 1))
+        return _unpublished(_precision_for(days + 1))
     return _span(ctx.published - timedelta(days=days - 1), ctx.published)
 
 
@@ -453,15 +459,17 @@ def _stretch(m: re.Match, ctx: _Context) -> Optional[Resolved]:
         return None
     step = _step(m["unit"], n)
     one_day = m["num"] is None and _unit_name(m["unit"]) in ("day", "night")
-    if ctx.published is None or m["rel"] == "following" or (one_day and m["rel"] in ("next", "previous")):
+    beside_another = m["rel"] == "following" or (one_day and m["rel"] in ("next", "previous"))
+    if ctx.published is None or beside_another:
         reference = date(2001, 1, 1)
         end = _shift(reference, step)
-        return _unanchored(_precision_for((end - reference).days) if end else "year")
+        precision = _precision_for((end - reference).days) if end else "year"
+        return _unanchored(precision, "no_earlier_date" if beside_another else "no_publication_date")
     pub = ctx.published
     forward = m["rel"] in ("next", "coming", "following")
     far_end = _shift(pub, step if forward else -step)
     if far_end is None:
-        return _unanchored("year")
+        return _unanchored("year", "unplaced")
     if forward:
         return _span(pub, max(pub, far_end - timedelta(days=1)))
     return _span(min(pub, far_end + timedelta(days=1)), pub)
@@ -475,12 +483,14 @@ def _ago(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     unit = _unit_name(m["unit"])
     grain = {"week": "week", "fortnight": "week", "month": "month", "year": "year"}.get(unit)
     precision: Precision = _PERIOD_PRECISION[grain] if grain else "day"
-    if ctx.published is None or m["dir"] not in ("ago", "from now", "hence"):
-        return _unanchored(precision)
+    if m["dir"] not in ("ago", "from now", "hence"):
+        return _unanchored(precision, "no_earlier_date")
+    if ctx.published is None:
+        return _unpublished(precision)
     step = _step(m["unit"], n)
     anchor = _shift(ctx.published, -step if m["dir"] == "ago" else step)
     if anchor is None:
-        return _unanchored(precision)
+        return _unanchored(precision, "unplaced")
     if grain is None:
         return _day(anchor)
     return _span(*_period_bounds(grain, anchor))
@@ -503,7 +513,7 @@ def _season(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     if m["year"]:
         return _span(*_season_bounds(season, int(m["year"])))
     if ctx.published is None:
-        return _unanchored("year")
+        return _unpublished("year")
     pub = ctx.published
     options = [_season_bounds(season, pub.year + k) for k in (-2, -1, 0, 1)]
     current = [o for o in options if o[0] <= pub <= o[1]]
@@ -536,7 +546,7 @@ def _quarter(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     elif relative_year and ctx.published is not None:
         year = ctx.published.year + _YEAR_SHIFT[relative_year]
     elif ctx.published is None:
-        return _unanchored("year")
+        return _unpublished("year")
     else:
         pub = ctx.published
         year = pub.year if date(pub.year, 3 * q - 2, 1) <= pub else pub.year - 1
@@ -548,7 +558,7 @@ def _anaphoric(m: re.Match, ctx: _Context) -> Optional[Resolved]:
     """"that day", "the following week": dated by another event, not by publication."""
     unit = m["unit"]
     precision: Precision = {"week": "week", "month": "month", "year": "year"}.get(unit, "day")
-    return _unanchored(precision)
+    return _unanchored(precision, "no_earlier_date")
 
 
 _REL = r"(?:(?P<rel>last|next|this|past|previous|coming|current) )?"
@@ -726,7 +736,7 @@ def _unparsed(t: str) -> Optional[Resolved]:
     calendar = "|".join(
         _words()[k] for k in ("WD", "MON", "SEASON", "DAYWORD")
     ) + r"|day|week|month|year|decade|centur|\d{4}\b"
-    return _unanchored() if re.search(r"\b(?:" + calendar + ")", t) else None
+    return _unanchored("unknown", "unplaced") if re.search(r"\b(?:" + calendar + ")", t) else None
 
 
 def _apply_rules(t: str, ctx: _Context) -> Optional[Resolved]:
