@@ -55,7 +55,7 @@ class Entry:
     id: str  # "events.yaml:123"
     event: str
     cameo: str
-    pos: str = "verb"
+    pos: str = "verb"  # verb, noun, or "state" for the classes of `evaluative_states`
     lemma: Optional[str] = None
     phrase: tuple[str, ...] = ()
     particle: Optional[str] = None
@@ -136,6 +136,18 @@ class VerbalAttacks:
 
 
 @dataclass(frozen=True)
+class EvaluativeStates:
+    """states15 (issue #17): a party's state of alarm, anger or approval as its
+    stance (events.yaml, `evaluative_states`)."""
+
+    codes: dict[str, Entry] = field(default_factory=dict)  # adjective or participle -> its class's entry
+    causes: dict[str, frozenset[str]] = field(default_factory=dict)  # word -> prepositions naming its cause
+    linking_verbs: frozenset[str] = frozenset()  # "was/remained/felt alarmed"
+    acts: frozenset[str] = frozenset()  # nouns of acts a stance may be about, besides event and act nouns
+    not_causes: frozenset[str] = frozenset()  # causes that make it no stance: disasters, accidents
+
+
+@dataclass(frozen=True)
 class Lexicon:
     entries: tuple[Entry, ...]
     by_word: dict[tuple[str, str], tuple[Entry, ...]]  # (pos, lemma) -> entries
@@ -191,6 +203,7 @@ class Lexicon:
     hazard_responses: dict[str, Optional[frozenset[str]]] = field(default_factory=dict)
     hazard_causes: frozenset[str] = frozenset()
     verbal_attacks: VerbalAttacks = VerbalAttacks()
+    states: EvaluativeStates = EvaluativeStates()
 
     def candidates(self, pos: str, lemma: str) -> tuple[Entry, ...]:
         return self.by_word.get((pos, lemma), ())
@@ -422,7 +435,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
              "victims_of_place",
              "domestic_recipient", "object_genitive", "future_recode",
              "joint_recode", "obligation", "threat_when_planned", "adjunct_events", "hazard_responses",
-             "verbal_attacks", "allegations")
+             "verbal_attacks", "allegations", "evaluative_states")
     quad = _value(sections["quad"])
     if set(quad) != set(PLOVER_TYPES):
         raise LexiconError(f"{_where(path, sections['quad'])}: quad must list all 16 types")
@@ -444,6 +457,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     verbal_attacks = _verbal_attacks(sections["verbal_attacks"], path, classes, used, roots, valid_modes)
     allegations_raw, allegations_where = _value(sections["allegations"]), _where(path, sections["allegations"])
     allegation_predicates = _class_lemmas(allegations_raw, "predicates", allegations_where, classes, used)
+    states = _evaluative_states(sections["evaluative_states"], path, classes, used, roots, valid_modes)
     unused = sorted(set(classes) - used)
     if unused:
         raise LexiconError(f"{classes_path.name}:1: no entry uses the class(es) {unused}")
@@ -542,6 +556,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         hazard_responses=_hazard_responses(hazards_raw.get("events"), hazards_where, valid_modes),
         hazard_causes=frozenset(_str_list(hazards_raw.get("causes", []), hazards_where, "causes")),
         verbal_attacks=verbal_attacks,
+        states=states,
     )
 
 
@@ -557,6 +572,33 @@ def _verbal_attacks(node: yaml.Node, path: Path, classes: dict[str, frozenset[st
         assailants=_class_lemmas(raw, "assailants", where, classes, used),
         harm=frozenset(_str_list(raw.get("harm", []), where, "harm")),
         recoding=_recoding(raw.get("recoding"), where, roots, valid_modes),
+    )
+
+
+def _evaluative_states(node: yaml.Node, path: Path, classes: dict[str, frozenset[str]], used: set[str],
+                       roots, valid_modes) -> EvaluativeStates:
+    """One entry per class of state words, its code checked like an entry's."""
+    raw, where = _value(node), _where(path, node)
+    if not isinstance(raw, dict) or not isinstance(raw.get("classes"), list):
+        raise LexiconError(f"{where}: evaluative_states must map `classes` to a list")
+    shared = frozenset(_str_list(raw.get("causes", []), where, "causes"))
+    codes: dict[str, Entry] = {}
+    causes: dict[str, frozenset[str]] = {}
+    for class_node in next(v for k, v in node.value if k.value == "classes").value:
+        class_raw, class_where = _value(class_node), _where(path, class_node)
+        code = _recoding(class_raw.get("code"), class_where, roots, valid_modes)
+        negated = class_raw.get("negated")
+        entry = Entry(id=class_where, event=code.event, cameo=code.cameo, mode=code.mode, pos="state",
+                      negated=_recoding(negated, class_where, roots, valid_modes) if negated else None)
+        own = frozenset(_str_list(class_raw["causes"], class_where, "causes")) if "causes" in class_raw else shared
+        for word in _str_list(class_raw.get("words", []), class_where, "words"):
+            codes[word], causes[word] = entry, own
+    return EvaluativeStates(
+        codes=codes,
+        causes=causes,
+        linking_verbs=frozenset(_str_list(raw.get("linking_verbs", []), where, "linking_verbs")),
+        acts=_class_lemmas(raw, "cause_class", where, classes, used),
+        not_causes=_class_lemmas(raw, "not_cause_class", where, classes, used),
     )
 
 

@@ -37,6 +37,7 @@ from .parse import (
     _undergoes,
 )
 from .parties import PartyFinder
+from .states import state_arguments
 
 _CONTENT_SLOTS = ("dative", "to")
 _DISCOURSE_SENTENCES = 6
@@ -80,7 +81,9 @@ class ArgumentReader:
 
     def draft(self, match: Match) -> Draft:
         """The event a trigger starts, with its actor and recipient arguments."""
-        if match.verbal:
+        if match.entry.pos == "state":
+            actor_tokens, recipient_tokens, rule = state_arguments(match, self.lex)
+        elif match.verbal:
             actor_tokens, recipient_tokens, rule = self._verb_arguments(match)
         else:
             actor_tokens, recipient_tokens, rule = self._noun_arguments(match)

@@ -22,6 +22,7 @@ from .assertion import embeddings, unasserted
 from .drafts import Draft
 from .parse import _QUANTITY_NOUNS, _complement_tokens, _lemma, _pobjects
 from .parties import PartyFinder
+from .states import held_by_a_party
 from .status import StatusReader, force_named
 from .triggers import TriggerMatcher
 
@@ -76,7 +77,9 @@ class EventCoder:
         self._said_contexts: dict[int, list[str]] = {}  # `_sentence_contexts`, by the sentence's first token
 
     def code(self) -> list[Event]:
-        matches = self.triggers.matches()
+        # states15: a state held by no party is dropped before it can frame the sentence's other events
+        matches = {i: m for i, m in self.triggers.matches().items()
+                   if m.entry.pos != "state" or held_by_a_party(self.arguments.draft(m), _political)}
         absorbed, embedded = embeddings(matches, self.lex)
         drafts = {i: self.arguments.draft(m) for i, m in matches.items()}
         for draft in drafts.values():
@@ -157,6 +160,8 @@ class EventCoder:
                 del draft.reasons[reasons:]
                 draft.status = self.statuses.status(draft, trigger_date)
         self.statuses.recode(draft)
+        if entry.pos == "state" and draft.status == "negated":
+            return None  # "was not concerned": no stance (a negated approval is recoded above)
         if trigger_date is not None and trigger_date.source == "published" and draft.status in _NOT_YET:
             trigger_date = None  # "would travel", "plans a visit": no words date it, and it has not happened
         draft.date = trigger_date

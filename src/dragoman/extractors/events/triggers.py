@@ -15,10 +15,11 @@ from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
 
-from ...annotate.views import doc_ents, doc_tokens, lower_lemmas, pos_tags, token_texts
+from ...annotate.views import doc_ents, doc_tokens, lower_lemmas, lower_words, pos_tags, token_texts
 from ..lexicon import Entry, Lexicon
 from .drafts import Match
 from .parse import _QUANTITY_NOUNS, _UNDER_VERBS, _after_hyphen, _antecedent, _controllers, _following_prep, _for_clauses, _in_state_phrase, _lemma, _lemma_forms, _lemma_in, _pobjects, _undergoes
+from .states import state_match
 
 _NOT_TRIGGER_ENTS = {"PERSON", "ORG", "GPE", "FAC", "LAW", "WORK_OF_ART", "PRODUCT"}
 _TRIGGER_POS = {"VERB", "NOUN"}  # the parts of speech a single-word trigger has (`_lexical_pos`)
@@ -69,6 +70,12 @@ class TriggerMatcher:
             match = self._word_match(token)
             if match:
                 matches[token.i] = match
+        states = self.lex.states.codes
+        for token, word in zip(tokens, lower_words(self.doc)):
+            if word in states and token.i not in matches:
+                match = state_match(token, self.lex)
+                if match:
+                    matches[token.i] = match
         for token, lemma in zip(tokens, lemmas):
             if token.i not in matches and lemma in self.lex.speech_verbs:
                 match = self._obligation_match(token)
