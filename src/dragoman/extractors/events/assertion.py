@@ -8,7 +8,8 @@ verb's event, a participle used as an adjective ("Western-funded
 militias"), events in relative clauses and in circumstance phrases or
 clauses are background, not reported events (save those a word of time
 order places beside the reported one), and what a direct question
-asks about is not reported.
+asks about is not reported; nor is a position its doer holds ("she
+supports drilling"), told in the present on a kind of thing.
 """
 
 from __future__ import annotations
@@ -36,6 +37,10 @@ _RELATIVE_TAGS = {"WP", "WDT", "WP$", "WRB"}
 _DEFINITE_DETERMINERS = {"the", "this", "that", "these", "those"}
 # dependencies that open a clause of its own below a circumstance word
 _CLAUSE_DEPS = {"xcomp", "advcl", "acl", "relcl", "ccomp"}
+_SAID_QUADS = (1, 3)  # verbal cooperation and conflict: things said, a stance among them
+_SIMPLE_PRESENT = {"VBZ", "VBP"}
+_KIND_TAGS = {"NN", "NNS", "VBG"}  # common nouns and gerunds
+_PICKING_DEPS = {"det", "poss", "nummod", "predet"}  # words that pick out one thing or some
 
 
 def unasserted(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> set[int]:
@@ -436,3 +441,29 @@ def _has_own_doer(clause: Token) -> bool:
 
 def _depth(token: Token) -> int:
     return sum(1 for _ in token.ancestors)
+
+
+def standing_position(draft: Draft, lex: Lexicon) -> bool:
+    """'She supports wind farms', 'the party opposes drilling': a verb of
+    saying or stance (PLOVER's verbal quad classes) in the simple present,
+    with no recipient and a kind of thing for object (a bare noun or gerund,
+    no determiner, possessive, number or name), tells a position its doer
+    holds, not an act on an occasion. A headline's present tells a past act,
+    so the article's first sentence is left alone."""
+    head = draft.head
+    if not draft.match.verbal or draft.recipients or lex.quad[draft.event] not in _SAID_QUADS:
+        return False
+    if head.tag_ not in _SIMPLE_PRESENT or any(c.dep_ in ("aux", "auxpass") for c in head.children):
+        return False
+    if sentence_of(head).start == 0:
+        return False
+    objects = [c for c in head.children if c.dep_ == "dobj"]
+    return bool(objects) and all(_a_kind_of_thing(o) for o in objects)
+
+
+def _a_kind_of_thing(noun: Token) -> bool:
+    """A bare common noun or gerund ('drilling', 'nuclear weapons'): no
+    determiner, possessive, number or name picks out one thing."""
+    if noun.tag_ not in _KIND_TAGS or noun.ent_type_:
+        return False
+    return not any(c.dep_ in _PICKING_DEPS or c.ent_type_ for c in noun.children if c.i < noun.i)

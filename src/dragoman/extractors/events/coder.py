@@ -18,7 +18,7 @@ from ..dates import event_date, past_perfect
 from ..event_place import event_place
 from ..lexicon import Lexicon, Recoding
 from .arguments import ArgumentReader, _answered_parties, _borrow_purpose_recipients, party_keys
-from .assertion import embeddings, unasserted
+from .assertion import embeddings, standing_position, unasserted
 from .drafts import Draft
 from .parse import _QUANTITY_NOUNS, _complement_tokens, _lemma, _pobjects
 from .parties import PartyFinder
@@ -167,6 +167,8 @@ class EventCoder:
         draft.date = trigger_date
         if not draft.recipients and draft.rule != "noun:between":  # reciprocal: no one else is the target
             self.arguments.fill_recipient(draft, history)
+        if standing_position(draft, self.lex) and (trigger_date is None or trigger_date.source not in _TEXT_DATES):
+            return None  # "she supports drilling": a position held, not an act
         place = event_place(self.analysis, draft.head)
         if not draft.actors and draft.event == "ASSAULT":  # ipe5 (issue #17): "killed in the firing"
             self.arguments.resume_doers(draft, history, self._mode(draft, place))
