@@ -444,15 +444,15 @@ def test_every_connection_to_a_wal_store_commits_as_the_store_does(tmp_path):
     plain.close()
 
 
-def _indexes_on_events(target) -> set[str]:
+def _indexes_on(target, table: str) -> set[str]:
     if str(target).startswith("postgresql://"):
         import psycopg
 
         with psycopg.connect(str(target)) as db:
-            return {row[0] for row in db.execute("SELECT indexname FROM pg_indexes WHERE tablename = 'events'")}
+            return {row[0] for row in db.execute("SELECT indexname FROM pg_indexes WHERE tablename = %s", (table,))}
     db = sqlite3.connect(target)
     try:
-        return {row[1] for row in db.execute("PRAGMA index_list(events)")}
+        return {row[1] for row in db.execute(f"PRAGMA index_list({table})")}
     finally:
         db.close()
 
@@ -460,7 +460,7 @@ def _indexes_on_events(target) -> set[str]:
 def test_a_version_9_store_gains_the_index_on_event_mentions(target):
     with Store.open(target) as store:
         store.add(*_record("a", TEXT_A))
-    assert "events_article_event" in _indexes_on_events(target)
+    assert "events_article_event" in _indexes_on(target, "events")
     # as version 9 left it: the index on article_id alone
     if target.startswith("postgresql://"):
         import psycopg
@@ -480,6 +480,63 @@ def test_a_version_9_store_gains_the_index_on_event_mentions(target):
     with Store.open(target) as store:
         store.add(*_record("b", TEXT_B))
         assert store.get("a") is not None
-    indexes = _indexes_on_events(target)
+    indexes = _indexes_on(target, "events")
     assert "events_article_event" in indexes and "events_article" not in indexes
     assert _counts(target)["articles"] == 2
+
+
+# the indexes schema version 14 added for the party filters, by table
+PARTY_FILTER_INDEXES = {"actors": {"actors_lower_name"}, "parties": {"parties_actor", "parties_sector"}}
+
+
+def _swapped(article_id: str, text: str) -> tuple[ArticleRecord, str]:
+    """The hand-made record with its event's sides swapped: Kenya the actor, the minister the recipient."""
+    record, text = _record(article_id, text)
+    event = record.events[0]
+    event = msgspec.structs.replace(event, actor=event.recipient, recipient=event.actor)
+    return msgspec.structs.replace(record, events=[event]), text
+
+
+def _party_filtered(target, *, read_only: bool = False) -> list[list[str]]:
+    """The articles whose event each party filter selects (by code, name in any case, article-local id)."""
+    wanted = [{"actors": "PRT"}, {"actors": "KEN"}, {"actors": "GOV"}, {"actors": "kenya"},
+              {"recipients": "FOREIGN MINISTER"}, {"actors": "a1", "recipients": "KEN"}, {"recipients": "nobody"}]
+    with Store.open(target, read_only=read_only) as store:
+        return [[m.article_id for m in store.events(**criteria)] for criteria in wanted]
+
+
+def test_a_version_13_store_gains_the_party_filter_indexes_and_filters_as_before(target):
+    with Store.open(target) as store:
+        store.add(*_record("a", TEXT_A))
+        store.add(*_record("b", TEXT_B))
+        store.add(*_swapped("c", TEXT_C))
+    # as version 13 left it: without the indexes
+    dropped = [index for indexes in PARTY_FILTER_INDEXES.values() for index in indexes]
+    if target.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(target, autocommit=True) as db:
+            for index in dropped:
+                db.execute(f"DROP INDEX {index}")
+            db.execute("DELETE FROM dragoman_schema")
+            db.execute("INSERT INTO dragoman_schema VALUES (13)")
+    else:
+        db = sqlite3.connect(target)
+        for index in dropped:
+            db.execute(f"DROP INDEX {index}")
+        db.execute("PRAGMA user_version = 13")
+        db.commit()
+        db.close()
+    assert not any(PARTY_FILTER_INDEXES[table] & _indexes_on(target, table) for table in PARTY_FILTER_INDEXES)
+    before = _party_filtered(target, read_only=True)  # read as version 13 stored it
+    assert before == [["a", "b"], ["c"], ["a", "b", "c"], ["c"], ["c"], ["a", "b"], []]
+    assert _party_filtered(target) == before  # opened to write: upgraded, the same events selected
+    assert all(PARTY_FILTER_INDEXES[table] <= _indexes_on(target, table) for table in PARTY_FILTER_INDEXES)
+    assert _counts(target) == {table: 3 * n for table, n in _counts_for_one_article().items()}
+    if target.startswith("postgresql://"):
+        import psycopg
+
+        with psycopg.connect(target) as db:
+            assert db.execute("SELECT max(version) FROM dragoman_schema").fetchone()[0] == SCHEMA_VERSION == 14
+    else:
+        assert sqlite3.connect(target).execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION == 14

@@ -86,7 +86,7 @@ from .search import Query, parse_query
 if TYPE_CHECKING:
     from ..query.filters import EventFilter
 
-SCHEMA_VERSION = 13
+SCHEMA_VERSION = 14
 
 # near-duplicate articles (schema versions 4 to 8), the same statements for a new store and an upgrade
 NEAR_DUPLICATE_TABLES = (
@@ -120,6 +120,15 @@ EVENTS_BY_MENTION = (
     "DROP INDEX IF EXISTS events_article",
 )
 
+# the party filters (`dragoman.query.filters`, schema version 14): an actor found by its name in
+# any case, its parties by its article-local id (and article); a party by code or id found through
+# an index per alternative (country has one), not by reading every party
+PARTY_FILTER_INDEXES = (
+    "CREATE INDEX IF NOT EXISTS actors_lower_name ON actors(lower(name))",
+    "CREATE INDEX IF NOT EXISTS parties_actor ON parties(actor_id, article_id)",
+    "CREATE INDEX IF NOT EXISTS parties_sector ON parties(sector)",
+)
+
 # What turns a store of version N into version N + 1 (one statement), on every database.
 # Upgrades only add: nothing already stored is changed or lost (an index may be replaced).
 UPGRADES = {
@@ -133,6 +142,7 @@ UPGRADES = {
     10: BLOCK_INDEXES,  # 11: a block's candidates in byte order of their ids, read in index order
     11: CORRECTION_TABLES,  # 12: a user's placements of articles in stories
     12: CORRECTION_FINGERPRINTS,  # 13: the mentions users corrected, as they were, not only their ids
+    13: PARTY_FILTER_INDEXES,  # 14: the party filters read through indexes
 }
 
 
@@ -281,7 +291,7 @@ CREATE TABLE IF NOT EXISTS dates (
 CREATE INDEX IF NOT EXISTS dates_article ON dates(article_id);
 CREATE INDEX IF NOT EXISTS dates_value ON dates(value);
 """ + "".join(f"\n{statement};\n" for statement in (*NEAR_DUPLICATE_TABLES, *FUSION_TABLES, *CORRECTION_FINGERPRINTS,
-                                                      *STORY_TABLES))
+                                                      *STORY_TABLES, *PARTY_FILTER_INDEXES))
 
 
 # what each NUL (U+0000) is stored as: the replacement character, one for one
