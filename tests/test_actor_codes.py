@@ -693,3 +693,24 @@ def test_generic_heads_need_a_modifier_to_count_as_sectored_players():
                                           ("homeowners", "CVL"), ("organizers", "CVL")])
 def test_royals_and_private_people_have_a_sector(word, sector):
     assert code_actor(word).sector == sector
+
+
+@pytest.mark.parametrize("text", [
+    "the fire fighters", "Fire fighters", "a veteran UFC fighter", "an MMA fighter",
+    "the mixed martial arts fighter", "two cage fighters",
+])
+def test_a_fighter_of_fires_or_of_a_sport_is_no_armed_actor(text):
+    code = code_actor(text)
+    assert code.sector is None and code.kind is not None
+    assert "unarmed:" in code.rule
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("fighters", "REB"), ("rebel fighters", "REB"), ("Hamas fighters", "REB"), ("Kurdish fighters", "REB"),
+])
+def test_armed_fighters_keep_their_sector(text, sector):
+    assert code_actor(text).sector == sector
+
+
+def test_a_sport_acronym_must_be_written_in_capitals():
+    assert "unarmed" not in (code_actor("ufc fighter").rule or "")

@@ -44,6 +44,7 @@ from .actor_words import (
     _LEXICON,
     _Piece,
     _pieces,
+    _UNARMED,
 )
 from .article_memo import ArticleMemo
 from .registry import STATE_SECTORS, ActorSource
@@ -53,6 +54,7 @@ from .registry import STATE_SECTORS, ActorSource
 _NON_STATE_SECTORS = frozenset({"REB", "PTY", "OPP", "NGO", "UNO", "EUR", "IGO", "CRM", "UAF", "PRM"})
 _STATE_MEDIA_SECTORS = frozenset({"JRN", "BUS"})
 _IGO_FAMILIES = frozenset({"UNO", "EUR", "IGO"})  # sectors naming an intergovernmental body's family
+_ARMED_DEFAULTS = frozenset({"REB", "MIL"})  # generic heads armed by default ("fighter", "commander")
 
 # the codes given so far in the article being analysed: its steps ask about the same
 # phrases again and again ("the president" in every sentence, a name with each of its
@@ -148,6 +150,9 @@ def _sector(a: _Analysis, head: Optional[int], has_country: bool,
     if piece.type == "honorific":
         return None, [f"honorific:{piece.key}"]
     if piece.type == "generic":
+        unarmed = next((p for p in before if p.lex is not None and p.lex.detail == _UNARMED), None)
+        if unarmed is not None and lex.sector in _ARMED_DEFAULTS:  # "UFC fighter", "fire fighters"
+            return None, [f"unarmed:{unarmed.key}", f"generic:{piece.key}"]
         sector, rule = _modifier_sector(before)
         if sector is None:
             sector, rule = _of_sector(a.phrases)

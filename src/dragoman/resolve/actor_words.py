@@ -21,6 +21,7 @@ from . import countries
 
 _NO_COUNTRY = "-"
 _CAPITALISED = "capitalised"  # an entry that applies only to a capitalised word ("Labour")
+_UNARMED = "unarmed"  # what a fighter fights when it is no armed actor ("fire", "UFC")
 
 
 _TOKEN = re.compile(r"(?i:ex)(?=-[^\W_])|[^\W_]+(?:[.'\-&][^\W_]+)*\.?|'s\b|[,;()]")
@@ -190,6 +191,8 @@ class _Lexicon:
             if plural and kind != "group":
                 self.add(plural, _Lex("generic", spec.get("default"), kind="group", with_country=spec.get("with_country"),
                                       in_scene=spec.get("in_scene"), detail="plural"))
+        for word in roles["unarmed_fights"]:
+            self.add(word, _Lex("modifier", detail=_UNARMED, acronym=countries.is_acronym(word)))
         for word in roles["party_words"]:
             self.add(word, _Lex("modifier", "PTY", detail=_CAPITALISED))
         for word in roles["pronouns"]:
