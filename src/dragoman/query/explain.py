@@ -30,6 +30,7 @@ _DATE_SOURCES = {
     "lede": "the day the sentence after the story's undated lede names",
     "published": "on or before the publication date (no date in the text)",
     "happening": "the date of an earlier mention of the same happening",
+    "mention": "the day another mention of the same happening states (the article's happening links)",
 }
 # why a date has no days (records.DateMention.unresolved)
 _UNRESOLVED = {

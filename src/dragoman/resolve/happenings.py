@@ -26,6 +26,9 @@ both ('back up Putin, support Putin') or one word is repeated of the same party.
 later event noun that points back ('the arrest', 'her arrest', 'this raid') or repeats
 the word of an earlier mention of its type names that one again (`_refers_back`), when
 the two share an actor.
+
+Linked mentions then share a stated day (`date_from_mentions`): one that no words date
+takes the day another mention of the happening names for it.
 """
 
 from __future__ import annotations
@@ -441,4 +444,42 @@ def link_happenings(article_id: str, events: Sequence[Event], *, text: str, acto
         for e in events
     ]
     heads = happening_groups(mentions)
-    return [msgspec.structs.replace(e, happening=events[head].id) for e, head in zip(events, heads)]
+    linked = [msgspec.structs.replace(e, happening=events[head].id) for e, head in zip(events, heads)]
+    return date_from_mentions(linked)
+
+
+# event date sources whose words name the event's own time (records.DateMention.source)
+STATED_SOURCES = frozenset({"clause", "sentence", "context", "narrative", "lede"})
+HAPPENED = frozenset({"occurred", "historical"})  # the statuses of a mention told as having happened
+
+
+def date_from_mentions(events: Sequence[Event]) -> list[Event]:
+    """`events` where one told as having happened that no words date (its date only "on or
+    before publication", or a bound, or no days at all) takes the day the words of the
+    nearest other mention of its happening state, with source "mention" ('troops shelled
+    the town on Monday ... the shelling killed six'). A bound the day falls outside of keeps
+    the event's own; a stated date is never replaced, nor taken from a date no words state
+    (the coder's "happening", "published"); a month or a year dates no single act."""
+    import msgspec
+
+    stated: dict[str, list[Event]] = {}
+    for event in events:
+        date = event.date
+        if (event.status in HAPPENED and date is not None and date.source in STATED_SOURCES and date.value
+                and date.precision == "day"):
+            stated.setdefault(event.happening or event.id, []).append(event)
+    out = []
+    for event in events:
+        date = event.date
+        others = [e for e in stated.get(event.happening or event.id, ()) if e.id != event.id]
+        if date is None or date.value or event.status not in HAPPENED or not others:
+            out.append(event)
+            continue
+        donor = min(others, key=lambda e: abs(e.trigger.start - event.trigger.start)).date
+        if (date.first and donor.first < date.first) or (date.last and donor.last > date.last):
+            out.append(event)
+            continue
+        day = msgspec.structs.replace(donor, text="", start=event.trigger.start, end=event.trigger.start,
+                                      source="mention")
+        out.append(msgspec.structs.replace(event, date=day))
+    return out
