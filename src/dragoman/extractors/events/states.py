@@ -1,4 +1,4 @@
-"""states15 (issue #17): evaluative states as events.
+"""Evaluative states as events.
 
 A party said to be alarmed, outraged, pleased or grateful ("Tokyo is deeply
 concerned about the arrests", "the minister was troubled by the ruling") makes
