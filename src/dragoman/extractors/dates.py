@@ -521,7 +521,7 @@ def _judged_act(verb: "Token", dated: Optional["Token"]) -> bool:
     token = verb
     while token.head.i != token.i and token != dated:
         preposition = token.head
-        judge = preposition.head  # a verb or a verdict: "in charge of revitalizing" is no judgement
+        judge = preposition.head  # a verb or a verdict: "in charge of rebuilding" is no judgement
         if token.dep_ == "pcomp" and preposition.lower_ in ("for", "of") and judge.pos_ in ("VERB", "ADJ") \
                 and _lemma_in(judge, judging):
             return True
