@@ -24,6 +24,7 @@ EventType = Literal[
     "ACCUSE", "REJECT", "THREATEN", "PROTEST", "SANCTION", "MOBILIZE", "COERCE", "ASSAULT",
 ]
 Status = Literal["occurred", "future", "hypothetical", "negated", "historical"]
+HAPPENED: frozenset[str] = frozenset({"occurred", "historical"})  # the statuses of an event told as having happened
 Precision = Literal["day", "week", "month", "year", "unknown"]
 # why a date mention (or an event's date) has no days (DateMention.unresolved)
 Unresolved = Literal["no_publication_date", "no_earlier_date", "ambiguous", "unplaced"]

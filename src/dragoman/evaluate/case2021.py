@@ -20,7 +20,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
-from ..records import Event
+from ..records import HAPPENED, Event
 from . import halves
 from .common import failure_note, first, mappings, our_events
 from .gold_realnews import Snippet, read_case2021
@@ -28,7 +28,6 @@ from .keywords import baselines, word_pattern
 from .metrics import PRF, macro_f1
 from .results import SYSTEM, Miss, Report, Row
 
-ASSERTED = frozenset({"occurred", "historical"})
 BASELINE = "baseline: keywords"
 LEVELS = ("type", "mode")
 DECODINGS = ("matched", "first event")
@@ -99,7 +98,7 @@ def is_law_enforcement(coded: Coded) -> bool:
 def asserted(events: Sequence[Event]) -> list[Coded]:
     """Our asserted events as (type, mode), in text order."""
     ordered = sorted(events, key=lambda e: e.trigger.start)
-    return [(e.event, e.mode or None) for e in ordered if e.status in ASSERTED]
+    return [(e.event, e.mode or None) for e in ordered if e.status in HAPPENED]
 
 
 def decide(label: str, coded: Sequence[Coded], level: str, decoding: str) -> tuple[Optional[str], bool]:

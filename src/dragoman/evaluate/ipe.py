@@ -27,7 +27,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Mapping, Optional, Sequence
 
-from ..records import Event, Party
+from ..records import HAPPENED, Event, Party
 from . import halves
 from .common import failure_note, first, mappings, our_events
 from .gold_realnews import IpeDocument, ipe_published, read_ipe
@@ -36,7 +36,6 @@ from .metrics import PRF
 from .results import SYSTEM, Miss, Report, Row
 
 LABELS = ("KILL", "ARREST", "FAIL", "FORCE", "ANY_ACTION")
-ASSERTED = frozenset({"occurred", "historical"})
 BASELINE = "baseline: keywords"
 ANY_ACTOR = "dragoman, any actor"
 SOURCE = "Times of India"
@@ -70,7 +69,7 @@ def event_labels(event: Event, police_only: bool = True) -> Labels:
     labels: set[str] = set()
     if event.status == "negated":
         return frozenset({"FAIL"} if by_police else ())
-    if event.status not in ASSERTED:
+    if event.status not in HAPPENED:
         return frozenset()
     if event.event == "COERCE" and event.mode == "arrest" and (by_police or agentless):
         labels |= {"ARREST", "ANY_ACTION"}

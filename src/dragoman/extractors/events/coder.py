@@ -12,7 +12,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ...analysis import Analysis
 from ...annotate.views import lower_lemmas, lower_words, sentence_of
-from ...records import DateMention, Event, Offsets, Party, Place, Trigger
+from ...records import HAPPENED, DateMention, Event, Offsets, Party, Place, Trigger
 from ..claims import casualty_counts
 from ..dates import event_date, past_perfect
 from ..event_place import event_place
@@ -28,7 +28,6 @@ from .triggers import TriggerMatcher
 
 
 _TEXT_DATES = {"clause", "sentence", "context", "happening"}  # dates the text states
-_HAPPENED = frozenset({"occurred", "historical"})  # statuses of an event told as having happened
 # statuses of an event told as still to come or as only possible: the fallback
 # "on or before publication" cannot date it (an announced threat, recoded as
 # occurred, is dated as the statement it is)
@@ -153,7 +152,7 @@ class EventCoder:
         trigger_date = event_date(self.analysis, draft.match.carrier or draft.head, event_noun=draft.head)
         reasons = len(draft.reasons)
         draft.status = self.statuses.status(draft, trigger_date)
-        if (trigger_date is None or trigger_date.source == "published") and draft.status in _HAPPENED:
+        if (trigger_date is None or trigger_date.source == "published") and draft.status in HAPPENED:
             shared = _happening_date(draft, history)
             if shared is not None:  # its date may make it history: decide again
                 trigger_date = shared
@@ -365,7 +364,7 @@ def _happening_date(draft: Draft, history: list[Draft]) -> Optional[DateMention]
     for earlier in reversed(history):
         when = earlier.date
         if (when is None or when.source not in _TEXT_DATES or when.precision != "day" or not when.value
-                or earlier.event != draft.event or earlier.status not in _HAPPENED):
+                or earlier.event != draft.event or earlier.status not in HAPPENED):
             continue
         theirs = party_keys(earlier.recipients)
         if actors & _actor_ids(earlier.actors) and (not recipients or not theirs or recipients & theirs):
