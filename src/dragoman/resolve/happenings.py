@@ -331,8 +331,11 @@ def _enough(a: Mention, b: Mention, party_score: int, identity_score: int, suppo
             # of one doer ('calling for A ... and called for B', 'support Clinton ... support
             # Sanders'), and by the same known doer or in the same word ('was charged ... He is
             # charged'): two acts of one sentence share its place and words ('her parents were
-            # arrested and deported', 'protested Trump at a Phoenix rally')
-            same_doer = bool(_identities(a.actor) & _identities(b.actor))
+            # arrested and deported', 'protested Trump at a Phoenix rally'); two words of a
+            # material act done by one doer to one party are two acts ('was kidnapped and
+            # killed by', 'convicted and sentenced')
+            same_doer = bool(_identities(a.actor) & _identities(b.actor)) and (
+                a.quad not in MATERIAL_QUADS or _same_word(a, b))
             same_word = a.trigger == b.trigger and bool(_identities(a.recipient) & _identities(b.recipient))
             return recipient_agrees and (same_doer or same_word) and party_score + support >= 3
         # in one article most parties share a country: only the same actor counts; and one
@@ -349,8 +352,9 @@ def _enough(a: Mention, b: Mention, party_score: int, identity_score: int, suppo
             # on one day ('Lee was accused on Monday of lying ... Price also accused Lee on
             # Monday of ...'), so with the doer unnamed on a side it needs the report repeated
             # (`_said_alike`); but a headline names the article's own happening, in words too short
-            # to name its doer ('Party apologises to Lee')
-            return _said_alike(a, b)
+            # to name its doer ('Party apologises to Lee'); and a harm told in the same word
+            # befalls one person once (`_same_harm`)
+            return _said_alike(a, b) or _same_harm(a, b)
         return identity_score + support >= WITHIN_ARTICLE_SCORE
     if not (date_evidence or overlap >= SAME_WORDS):
         return False  # across articles the day must agree (or the very words be repeated)
@@ -378,6 +382,15 @@ def _refers_back(earlier: Mention, later: Mention, identity_score: int, doer_kno
     if later.dated and not date_evidence:
         return False
     return identity_score > 0 and (doer_known or later.quad in MATERIAL_QUADS or later.event in SYMMETRIC)
+
+
+def _same_harm(a: Mention, b: Mention) -> bool:
+    """Whether `a` and `b` tell one material act in the same word done to the same named
+    party ('he was kidnapped by gunmen ... when he was kidnapped, his family'; 'was
+    killed on Friday ... police said he was killed by'): a person is killed, kidnapped or
+    arrested once in a story, while the words around each telling differ."""
+    return (a.quad in MATERIAL_QUADS and _same_word(a, b)
+            and bool(_identities(a.recipient) & _identities(b.recipient)))
 
 
 def _same_word(a: Mention, b: Mention) -> bool:
