@@ -101,12 +101,12 @@ def test_a_place_inside_the_other_agrees():
 def test_repeated_mentions_in_one_article_share_a_happening():
     text = STRIKE + " " + RAID
     actors = [Actor(id="A1", name="Israel", country="ISR", kind="country")]
-    events = [
-        _event(text, "E1", "ASSAULT", "bombed", actor=[("Israeli aircraft", "A1", "ISR", "MIL")], recipient=[PSE],
-               day="2024-03-04", place=GAZA),
-        _event(text, "E2", "ASSAULT", "air strike", actor=[("Israeli", "A1", "ISR", "MIL")], recipient=[PSE],
-               day="2024-03-04", place=GAZA),
-        _event(text, "E3", "CONSULT", "killed", actor=[("Israeli", "A1", "ISR", None)]),
+    events = [  # each in its own sentence (two verbs of harm in one sentence are two acts)
+        _in_sentence(_event(text, "E1", "ASSAULT", "bombed", actor=[("Israeli aircraft", "A1", "ISR", "MIL")],
+                            recipient=[PSE], day="2024-03-04", place=GAZA), text, STRIKE),
+        _in_sentence(_event(text, "E2", "ASSAULT", "air strike", actor=[("Israeli", "A1", "ISR", "MIL")],
+                            recipient=[PSE], day="2024-03-04", place=GAZA), text, RAID),
+        _in_sentence(_event(text, "E3", "CONSULT", "killed", actor=[("Israeli", "A1", "ISR", None)]), text, STRIKE),
     ]
     linked = link_happenings("a", events, text=text, actors=actors, published="2024-03-05")
     assert [e.happening for e in linked] == ["E1", "E1", "E3"]
@@ -508,6 +508,40 @@ def test_in_one_article_the_recipient_alone_needs_the_very_words():
                                                                    end=text.rindex("accused") + 7))
     linked = link_happenings("a", events, text=text, actors=actors, published="2024-06-20")
     assert [e.happening for e in linked] == ["E1", "E1"]
+
+
+def test_in_one_article_a_harm_told_again_in_its_word_to_the_same_person_is_one():
+    """A person is shot or kidnapped once in a story: the same word of a material act done
+    to the same named person joins even with the doer unnamed on one side and other
+    words around it; a verbal act so told does not (many accuse one person), nor does
+    another word of harm ('beaten' is not 'robbed')."""
+    first = "Gunmen kidnapped the engineer Omar Haddad near the border crossing last spring."
+    later = "His brother said the family heard nothing for weeks after Haddad was kidnapped."
+    gunmen, haddad = ("Gunmen", "A1", "SYR", "REB"), ("the engineer Omar Haddad", "A2", "SYR", "BUS")
+    actors = _article_actors("gunmen", "Omar Haddad")
+    text = f"The search went on. {first} {later}"
+
+    def link(kind, word, other_word):
+        events = [_in_sentence(_event(text, "E1", kind, word, actor=[gunmen], recipient=[haddad]), text, first),
+                  _in_sentence(_event(text, "E2", kind, word, recipient=[("Haddad", "A2", "SYR", None)]), text, later)]
+        start = text.rindex(word)
+        events[1] = msgspec.structs.replace(events[1], trigger=Trigger(text=other_word, start=start,
+                                                                       end=start + len(word)))
+        return [e.happening for e in link_happenings("a", events, text=text, actors=actors, published="2024-06-20")]
+
+    assert link("ASSAULT", "kidnapped", "kidnapped") == ["E1", "E1"]
+    assert link("ACCUSE", "kidnapped", "kidnapped") == ["E1", "E2"]  # a verbal act: not enough
+    assert link("ASSAULT", "kidnapped", "robbed") == ["E1", "E2"]
+
+
+def test_two_words_of_harm_by_one_doer_in_a_sentence_are_two_acts():
+    text = "The hostage was seized and later shot by the militia."
+    militia, hostage = ("the militia", "A1", "SDN", "REB"), ("The hostage", "A2", "GBR", None)
+    events = [_event(text, "E1", "ASSAULT", "seized", actor=[militia], recipient=[hostage]),
+              _event(text, "E2", "ASSAULT", "shot", actor=[militia], recipient=[hostage])]
+    linked = link_happenings("a", events, text=text, actors=_article_actors("militia", "hostage"),
+                             published="2024-06-20")
+    assert [e.happening for e in linked] == ["E1", "E2"]
 
 
 def test_across_articles_a_named_recipient_alone_needs_the_place_too():

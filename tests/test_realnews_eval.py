@@ -119,7 +119,8 @@ def test_rne_counts_a_happening_once_and_a_sentence_without_events_as_a_false_al
     assert _value(report, "recipient country accuracy") is None  # no gold recipient names a country
     assert _value(report, "false alarms per 100 sentences") == pytest.approx(25.0)
     kinds = sorted(m.kind for m in report.misses)
-    assert kinds == ["false alarm", "missed happening", "wrong actor country"]
+    # the two shellings (one gold happening) are not given one `happening`: a missed link
+    assert kinds == ["false alarm", "missed happening", "missed link", "wrong actor country"]
 
 
 def test_rne_lists_each_wrong_side_of_a_pair_and_the_command_filters_by_kind(tmp_path):
@@ -431,3 +432,17 @@ def test_rne_happening_links_are_scored_over_events_that_both_pair(tmp_path):
     report = rne.evaluate(gold, predictions=_save(tmp_path / "c.jsonl", {"maru": apart}))
     assert _value(report, "happening link precision") is None
     assert _value(report, "happening link recall") == 0.0
+
+
+def test_rne_lists_each_missed_and_wrong_link_at_both_triggers(tmp_path):
+    gold = _rne_gold(tmp_path)
+    shelled, shelling = (_event("ASSAULT", RNE_TEXT, t) for t in ("shelled", "shelling"))
+    aid = _event("AID", RNE_TEXT, "aid", status="future")
+    ids = [msgspec.structs.replace(e, id=f"E{n}", happening=f"E{n}") for n, e in enumerate((shelled, shelling, aid), 1)]
+    report = rne.evaluate(gold, predictions=_save(tmp_path / "apart.jsonl", {"maru": ids}))
+    missed = [m for m in report.misses if m.kind == "missed link"]
+    assert len(missed) == 1 and "[[shelled]]" in missed[0].context and "[[shelling]]" in missed[0].context
+    assert missed[0].gold == "one happening: ASSAULT ~ ASSAULT"
+    glued = [msgspec.structs.replace(e, happening="E1") for e in ids]
+    report = rne.evaluate(gold, predictions=_save(tmp_path / "glued.jsonl", {"maru": glued}))
+    assert sorted(m.kind for m in report.misses if m.kind.endswith(" link")) == ["wrong link", "wrong link"]

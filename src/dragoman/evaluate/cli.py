@@ -23,7 +23,7 @@ EXIT_BAD_GOLD = 2
               help="Also show the N worst misses, with context.")
 @click.option("--only", default=None, metavar="KIND",
               help="With --errors: show only the misses whose kind contains KIND "
-                   "(rne: 'actor country', 'recipient country', 'status', 'missed', 'false alarm', 'date').")
+                   "(rne: 'actor country', 'recipient country', 'status', 'missed', 'false alarm', 'date', 'link').")
 @click.option("--limit", type=click.IntRange(min=1), default=None, metavar="N",
               help="Score only the first N documents (records) of the gold data.")
 @click.option("--half", type=click.Choice(HALF_CHOICES), default="all", show_default=True,

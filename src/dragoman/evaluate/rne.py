@@ -32,7 +32,9 @@ starts. From the pairs:
 
 Each paired mention that is not fully right gives one miss per wrong side:
 "wrong actor country", "wrong recipient country", "wrong status"
-(`dragoman eval rne ... --errors 500 --only "actor country"` lists them).
+(`dragoman eval rne ... --errors 500 --only "actor country"` lists them); each two
+paired events the link figures count against us give a "missed link" (one gold
+happening we leave apart) or a "wrong link" (two we join).
 
 Statuses compare with "historical" read as "occurred".
 """
@@ -149,7 +151,7 @@ class Tally:
                 self.misses += _wrong(article, mention, event, actor_ok, recipient_ok, status_ok)
         self.found += len(found)
         self.found_right += len(right)
-        self._links(mentions, events, pairs)
+        self._links(article, events, pairs)
         self._false_alarms(article, events)
         for mention in mentions:
             if mention.happening not in found:
@@ -157,13 +159,16 @@ class Tally:
                 self.misses.append(Miss(article.id, "missed happening", f"{mention.event} [{mention.status}]", "-",
                                         context(article.text, *mention.trigger), severity=2.0))
 
-    def _links(self, mentions: Sequence[Mention], events: Sequence[Event], pairs: Sequence[Pair]) -> None:
-        for (mi, ei), (mj, ej) in combinations(pairs, 2):
+    def _links(self, article: RneArticle, events: Sequence[Event], pairs: Sequence[Pair]) -> None:
+        mentions = article.mentions
+        for (mi, ei), (mj, ej) in combinations(sorted(pairs, key=lambda p: events[p[1]].trigger.start), 2):
             ours = events[ei].happening is not None and events[ei].happening == events[ej].happening
             gold = mentions[mi].happening == mentions[mj].happening
             self.links += ours
             self.gold_links += gold
             self.right_links += ours and gold
+            if ours != gold:
+                self.misses.append(_wrong_link(article, events[ei], events[ej], gold))
 
     def _false_alarms(self, article: RneArticle, events: Sequence[Event]) -> None:
         reported = {m.sentence for m in article.mentions}
@@ -218,6 +223,15 @@ def _wrong(article: RneArticle, mention: Mention, event: Event, actor_ok: bool, 
             kind = f"wrong {what}" if what == "status" else f"wrong {what} country"
             misses.append(Miss(article.id, kind, f"{mention.event}: {gold}", ours, where, severity=1.0))
     return misses
+
+
+def _wrong_link(article: RneArticle, earlier: Event, later: Event, gold: bool) -> Miss:
+    """A "missed link" (gold: one happening, ours: two) or a "wrong link" (the reverse),
+    shown at both triggers."""
+    where = " ... ".join(context(article.text, e.trigger.start, e.trigger.end, width=40) for e in (earlier, later))
+    kind, said = ("missed link", "one happening") if gold else ("wrong link", "two happenings")
+    return Miss(article.id, kind, f"{said}: {earlier.event} ~ {later.event}",
+                f"{earlier.id} in {earlier.happening}, {later.id} in {later.happening}", where, severity=0.4)
 
 
 def _wrong_date(article: RneArticle, mention: Mention, event: Event) -> Miss:

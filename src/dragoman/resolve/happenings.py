@@ -25,7 +25,9 @@ $38,000 since 2010') are two acts, and two triggers of one sentence are two acts
 both ('back up Putin, support Putin') or one word is repeated of the same party. A
 later event noun that points back ('the arrest', 'her arrest', 'this raid') or repeats
 the word of an earlier mention of its type names that one again (`_refers_back`), when
-the two share an actor.
+the two share an actor; and a harm told again in its word to the same named party is one
+(`_same_harm`: 'was kidnapped ... when he was kidnapped'), while two verbs of harm of one
+sentence are two acts (`_two_harms`: 'kidnapped and killed').
 
 Linked mentions then share a stated day (`date_from_mentions`): one that no words date
 takes the day another mention of the happening names for it.
@@ -57,6 +59,7 @@ NOUN_PHRASE_REACH = 3  # how many words before the noun its determiner may stand
 STEM = 5  # two trigger words sharing this many first letters are one word ('arrest', 'arrests')
 
 HEADLINE = 0  # the start of an article's first sentence (its headline, or its lede)
+HARM = 4  # the quad of material conflict: what is done to a person (killed, kidnapped, arrested)
 SYMMETRIC = frozenset({"CONSULT", "COOPERATE", "AGREE"})  # held by both sides alike
 
 FIGURE_KINDS = frozenset({"money", "percent"})  # the claims that are what an act gives or wins
@@ -331,8 +334,9 @@ def _enough(a: Mention, b: Mention, party_score: int, identity_score: int, suppo
             # of one doer ('calling for A ... and called for B', 'support Clinton ... support
             # Sanders'), and by the same known doer or in the same word ('was charged ... He is
             # charged'): two acts of one sentence share its place and words ('her parents were
-            # arrested and deported', 'protested Trump at a Phoenix rally')
-            same_doer = bool(_identities(a.actor) & _identities(b.actor))
+            # arrested and deported', 'protested Trump at a Phoenix rally'), and so are two
+            # verbs of harm of one doer ('was kidnapped and killed by', `_two_harms`)
+            same_doer = bool(_identities(a.actor) & _identities(b.actor)) and not _two_harms(a, b)
             same_word = a.trigger == b.trigger and bool(_identities(a.recipient) & _identities(b.recipient))
             return recipient_agrees and (same_doer or same_word) and party_score + support >= 3
         # in one article most parties share a country: only the same actor counts; and one
@@ -349,8 +353,9 @@ def _enough(a: Mention, b: Mention, party_score: int, identity_score: int, suppo
             # on one day ('Lee was accused on Monday of lying ... Price also accused Lee on
             # Monday of ...'), so with the doer unnamed on a side it needs the report repeated
             # (`_said_alike`); but a headline names the article's own happening, in words too short
-            # to name its doer ('Party apologises to Lee')
-            return _said_alike(a, b)
+            # to name its doer ('Party apologises to Lee'); and a harm told in the same word
+            # befalls one person once (`_same_harm`)
+            return _said_alike(a, b) or _same_harm(a, b)
         return identity_score + support >= WITHIN_ARTICLE_SCORE
     if not (date_evidence or overlap >= SAME_WORDS):
         return False  # across articles the day must agree (or the very words be repeated)
@@ -378,6 +383,21 @@ def _refers_back(earlier: Mention, later: Mention, identity_score: int, doer_kno
     if later.dated and not date_evidence:
         return False
     return identity_score > 0 and (doer_known or later.quad in MATERIAL_QUADS or later.event in SYMMETRIC)
+
+
+def _same_harm(a: Mention, b: Mention) -> bool:
+    """Whether `a` and `b` tell one material act in the same word done to the same named
+    party ('he was kidnapped by gunmen ... when he was kidnapped, his family'; 'was
+    killed on Friday ... police said he was killed by'): a person is killed, kidnapped or
+    arrested once in a story, while the words around each telling differ."""
+    return (a.quad == HARM and _same_word(a, b)
+            and bool(_identities(a.recipient) & _identities(b.recipient)))
+
+
+def _two_harms(a: Mention, b: Mention) -> bool:
+    """Whether `a` and `b` are two verbs of harm in other words ('was kidnapped and
+    killed', 'convicted and sentenced'): two acts, even of one doer on one party."""
+    return a.quad == b.quad == HARM and not (a.noun or b.noun) and not _same_word(a, b)
 
 
 def _same_word(a: Mention, b: Mention) -> bool:
