@@ -40,7 +40,9 @@ import re
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Optional, Sequence
 
-from ..records import MATERIAL_QUADS, VERBAL_QUADS, Actor, Claim, Event, Party
+import msgspec
+
+from ..records import HAPPENED, MATERIAL_QUADS, VERBAL_QUADS, Actor, Claim, Event, Party
 from .timex import mention_bounds
 
 # what a join needs: the parties' score plus the support of dates, places and words
@@ -138,7 +140,7 @@ def mention_of(article_id: str, event: Event, *, sentence: str, actors: Mapping[
     place = event.place
     return Mention(
         article_id=article_id, event_id=event.id, event=event.event, quad=event.quad,
-        status="happened" if event.status in ("occurred", "historical") else event.status,
+        status="happened" if event.status in HAPPENED else event.status,
         actor=party_keys(article_id, event.actor, actors), recipient=party_keys(article_id, event.recipient, actors),
         first=first, last=last, dated=dated,
         place=(place.name or place.text).lower() if place else None,
@@ -455,8 +457,6 @@ def link_happenings(article_id: str, events: Sequence[Event], *, text: str, acto
                     published: Optional[str], claims: Sequence[Claim] = ()) -> list[Event]:
     """`events` with `happening` set: the id of the first event of the article reporting the
     same happening (its own id when it is the first)."""
-    import msgspec
-
     by_id = {actor.id: actor for actor in actors}
     mentions = [
         mention_of(article_id, e, sentence=text[e.sentence.start:e.sentence.end], actors=by_id, published=published,
@@ -470,7 +470,6 @@ def link_happenings(article_id: str, events: Sequence[Event], *, text: str, acto
 
 # event date sources whose words name the event's own time (records.DateMention.source)
 STATED_SOURCES = frozenset({"clause", "sentence", "context", "narrative", "lede"})
-HAPPENED = frozenset({"occurred", "historical"})  # the statuses of a mention told as having happened
 
 
 def date_from_mentions(events: Sequence[Event]) -> list[Event]:
