@@ -424,7 +424,12 @@ SAME_ON_POSTGRES = ["/events", "/events?min_sources=2", "/events?mentions=1&min_
                     "/events?since=2024-03-01&until=2024-03-31", "/events?story=S:seed", "/events?mentions=1&sort=place",
                     "/stories", "/network?min_sources=2", "/map?format=json", "/events?actor=Antony Blinken",
                     "/events?mentions=1&actor=FRA&recipient=DEU", "/events?actor=GOV&recipient=isr",
-                    "/network?actor=catherine colonna"]
+                    "/network?actor=catherine colonna",
+                    # a party filter's page and count read in one query on PostgreSQL: a middle page, a page past
+                    # the end (counted apart), other sorts, with sources
+                    "/events?actor=USA&size=2&offset=1", "/events?mentions=1&actor=USA&size=2&offset=1&sort=-published",
+                    "/events?actor=Antony Blinken&offset=900", "/events?mentions=1&recipient=ISR&offset=900",
+                    "/events?recipient=ISR&sort=-mentions", "/events?actor=USA&min_sources=2&sort=-sources"]
 
 
 def test_postgresql_pages_read_as_the_sqlite_ones(client, postgres_url, tmp_path):
