@@ -336,7 +336,7 @@ def _enough(a: Mention, b: Mention, party_score: int, identity_score: int, suppo
             # of one doer ('calling for A ... and called for B', 'support Clinton ... support
             # Sanders'), and by the same known doer or in the same word ('was charged ... He is
             # charged'): two acts of one sentence share its place and words ('her parents were
-            # arrested and deported', 'protested Trump at a Phoenix rally'), and so are two
+            # arrested and deported', 'marched against the mayor at a city rally'), and so are two
             # verbs of harm of one doer ('was kidnapped and killed by', `_two_harms`)
             same_doer = bool(_identities(a.actor) & _identities(b.actor)) and not _two_harms(a, b)
             same_word = a.trigger == b.trigger and bool(_identities(a.recipient) & _identities(b.recipient))
