@@ -11,6 +11,7 @@ import socket
 import threading
 import time
 from pathlib import Path
+from urllib.parse import parse_qsl, urlsplit
 
 import pytest
 
@@ -142,3 +143,16 @@ def test_a_fused_event_links_each_source_to_its_sentence(server, page):
     page.wait_for_url("**/events/*/*")
     assert trigger in page.locator("mark#sentence").inner_text()
     _visit(page, page.url, "fused-mention")
+
+
+def test_the_filter_form_chooses_several_types_and_keeps_the_rest(server, page):
+    page.goto(server + "/events?article=seed&undated=1&type=CONSULT&sort=-date")
+    page.select_option("select[name=type]", ["CONSULT", "AID"])
+    page.fill("input[name=since]", "2024-01-01")
+    page.click("form.filters button")
+    page.wait_for_url("**/events?*since=2024-01-01*")
+    kept = parse_qsl(urlsplit(page.url).query)
+    assert sorted((k, v) for k, v in kept if v) == [("article", "seed"), ("since", "2024-01-01"), ("sort", "-date"),
+                                                    ("type", "AID"), ("type", "CONSULT"), ("undated", "1")]
+    assert page.locator("select[name=type] option:checked").all_inner_texts() == ["CONSULT", "AID"]
+    assert page.locator("input[name=undated]").is_checked()
