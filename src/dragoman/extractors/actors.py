@@ -627,19 +627,21 @@ def _resolve_descriptions(descriptions: list[_Mention], clusters: list[_Cluster]
     unlinked = []
     for d in descriptions:
 
-        def compatible(c: _Cluster, d=d) -> bool:
+        def compatible(c: _Cluster, d=d, spelled_out=False) -> bool:
             country = c.vote("country")
             if d.code.country and country and d.code.country != country:
                 return False
-            return role_compatible(d.code.role, c.vote("role"))
+            return role_compatible(d.code.role, c.vote("role"), spelled_out)
 
-        def same_title(c: _Cluster, d=d) -> bool:
-            return compatible(c) and ends_with_title(d.code.role, c.vote("role"))
+        def same_title(c: _Cluster, d=d, spelled_out=False) -> bool:
+            return compatible(c, d, spelled_out) and ends_with_title(d.code.role, c.vote("role"), spelled_out)
 
         # "the premier's aide said the prime minister ...": a person holding the very
         # title first, a named one before a described one, however recent a holder of a
-        # kindred title ("President Obama")
+        # kindred title ("President Obama"); a title written short ("Gov. X" for "the
+        # governor") only when it names one person of the article so far
         target = (_salient(named, d.start, d.sent_index, same_title, window=8)
+                  or _only_short_holder(named, d, same_title)
                   or _salient(persons, d.start, d.sent_index, same_title, window=8)
                   or _salient(persons, d.start, d.sent_index, compatible, window=8))
         if target is None:
@@ -654,6 +656,18 @@ def _resolve_descriptions(descriptions: list[_Mention], clusters: list[_Cluster]
                          "person", target.key, "", d.head_i)
             )
     return unlinked
+
+
+def _only_short_holder(named: list[_Cluster], d: _Mention, same_title) -> Optional[_Cluster]:
+    """The one named person before a description who holds its very title written short:
+    "Gov. Jane Roe ... the governor", but not with a Gov. Ann Poe or a Governor Ann Poe
+    named too (`same_title(cluster, d, spelled_out)` tells a holder)."""
+    if any(0 <= d.start - m.end <= 2 for c in named for m in c.mentions):
+        return None  # "Dwight Roe, the general": in apposition, the name just before is the one
+    holders = [c for c in named if any(m.start < d.start for m in c.mentions) and same_title(c, d, True)]
+    if len(holders) != 1 or same_title(holders[0], d, False):
+        return None  # a holder of the title as written was the salient resolver's to find
+    return holders[0]
 
 
 def _link_introductions(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:

@@ -2,7 +2,8 @@
 
 The actor resolver links a definite description ("the top US diplomat", "the Israeli
 leader") to a person whose title is in the same class ("Secretary of State"), or ends
-with the very title ("the Ohio senator" and "Senator").
+with the very title ("the Ohio senator" and "Senator"). Asked to, both read a title
+written short ("Gov.", "Sgt") as the full one (data/title_abbreviations.yaml).
 """
 
 from __future__ import annotations
@@ -26,24 +27,28 @@ def _role_classes() -> dict[str, set[str]]:
     return classes
 
 
-def role_compatible(description_role: Optional[str], actor_role: Optional[str]) -> bool:
+def role_compatible(description_role: Optional[str], actor_role: Optional[str], spelled_out: bool = False) -> bool:
     """Whether a description's role may name a person with this role: they share a word
     ("the senator", "Senator") or a class ("the top diplomat", "Secretary of State")."""
     if not description_role or not actor_role:
         return False
+    if spelled_out:
+        description_role, actor_role = _spelled_out(description_role), _spelled_out(actor_role)
     a, b = description_role.lower(), actor_role.lower()
     if set(a.split()) & set(b.split()):
         return True
     return bool(_classes_of(a) & _classes_of(b))
 
 
-def ends_with_title(description_role: Optional[str], title: Optional[str]) -> bool:
+def ends_with_title(description_role: Optional[str], title: Optional[str], spelled_out: bool = False) -> bool:
     """Whether a description ends with a person's very title: "the Ohio senator" with
     "Senator", "the president" with "president of the Farmers Union" or "NAACP
     president"; not "the president" with "Vice President", nor "the prime minister" with
     "Foreign Minister"."""
     if not description_role or not title:
         return False
+    if spelled_out:
+        description_role, title = _spelled_out(description_role), _spelled_out(title)
     words = description_role.lower().split()
     # "president of the Farmers Union", "NAACP president": that office is "the
     # president", though "Minister of Justice" is no "prime minister"
@@ -70,3 +75,22 @@ def _title_patterns() -> list[tuple[re.Pattern[str], set[str]]]:
     """Each title of the role classes as a whole-word pattern, built once: built at each
     search, every role asked escaped, formatted and looked up every title again."""
     return [(re.compile(rf"\b{re.escape(title)}\b"), names) for title, names in _role_classes().items()]
+
+
+@lru_cache(maxsize=1)
+def _abbreviations() -> dict[str, str]:
+    """abbreviation (lower case, no full stop) -> the title it stands for"""
+    text = resources.files("dragoman.data").joinpath("title_abbreviations.yaml").read_text("utf-8")
+    return yaml.safe_load(text)
+
+
+@lru_cache(maxsize=4096)
+def _spelled_out(role: str) -> str:
+    """A role with its abbreviated words written in full: "Gov." -> "governor", "Master Sgt"
+    -> "Master sergeant"; an acronym ("SEC chairman") is a body's name and stays."""
+    words = []
+    for word in role.split():
+        bare = word.rstrip(".")
+        full = None if bare.isupper() and len(bare) > 1 else _abbreviations().get(bare.lower())
+        words.append(full or word)
+    return " ".join(words)
