@@ -479,8 +479,6 @@ def date_from_mentions(events: Sequence[Event]) -> list[Event]:
     the town on Monday ... the shelling killed six'). A bound the day falls outside of keeps
     the event's own; a stated date is never replaced, nor taken from a date no words state
     (the coder's "happening", "published"); a month or a year dates no single act."""
-    import msgspec
-
     stated: dict[str, list[Event]] = {}
     for event in events:
         date = event.date
