@@ -232,6 +232,11 @@ class ArticleRecord(Record, kw_only=True):
     entities: list[Entity] = []
     text: Optional[str] = None  # only with --with-text
 
+    def as_article(self) -> Article:
+        """The article as it was given (of a record read with its text), to analyse again."""
+        return Article(id=self.id, text=self.text or "", title=self.title, published=self.published,
+                       url=self.url, source=self.source)
+
 
 def json_schema() -> dict:
     """JSON Schema of one output line (ArticleRecord and everything it nests).

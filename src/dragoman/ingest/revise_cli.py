@@ -28,7 +28,8 @@ def _selected(store, article_ids: tuple[str, ...], since: Optional[str], errors)
         for article_id in dict.fromkeys(article_ids):
             if article_id not in known:
                 errors.report(RuntimeError(f"{article_id}: no such article in {store.name}"))
-        summaries = [a for a in summaries if a.id in set(article_ids)]
+        wanted = set(article_ids)
+        summaries = [a for a in summaries if a.id in wanted]
     return [a.id for a in summaries if not since or (a.published and a.published[:10] >= since)]
 
 
@@ -60,7 +61,7 @@ def reanalyse_command(db_path: str, article_ids: tuple[str, ...], since, actor_f
     Exit status: 0 all done; 1 some articles failed or were not found (each named);
     4 the store could not be opened or written (what was done stays).
     """
-    from ..cli import _ErrorTally, _notice, _open_store, _progress, _records, _use_actor_sources
+    from ..cli import EXIT_INPUT_ERRORS, _ErrorTally, _notice, _open_store, _progress, _records, _use_actor_sources
     from ..resolve import source_homes
     from ..store import DatabaseFailure
 
@@ -105,7 +106,7 @@ def reanalyse_command(db_path: str, article_ids: tuple[str, ...], since, actor_f
     _notice(f"dragoman: {counts['articles']} re-analysed (events {counts['before']} -> {counts['after']}),"
             f" {errors.count} failed{dropped}")
     if errors.count:
-        sys.exit(1)
+        sys.exit(EXIT_INPUT_ERRORS)
 
 
 @click.command("delete")
@@ -129,7 +130,7 @@ def delete_command(db_path: str, article_ids: tuple[str, ...]) -> None:
     Exit status: 0 all deleted; 1 some ids were not stored (each named), the rest
     deleted; 4 the store could not be opened or written.
     """
-    from ..cli import _ErrorTally, _notice, _open_store
+    from ..cli import EXIT_INPUT_ERRORS, _ErrorTally, _notice, _open_store
 
     errors = _ErrorTally()
     deleted = 0
@@ -141,4 +142,4 @@ def delete_command(db_path: str, article_ids: tuple[str, ...]) -> None:
                 errors.report(RuntimeError(f"{article_id}: no such article in {store.name}"))
     _notice(f"dragoman: {deleted} deleted, {errors.count} not found")
     if errors.count:
-        sys.exit(1)
+        sys.exit(EXIT_INPUT_ERRORS)

@@ -137,9 +137,7 @@ def _stored_article(db_path: str, article_id: Optional[str]) -> tuple[Article, l
         record = store.get(article_id, with_text=True)
     if record is None:
         raise click.ClickException(f"{db_path}: no article with id {article_id!r} (ids as `dragoman show` lists them)")
-    article = Article(id=record.id, text=record.text or "", title=record.title, published=record.published,
-                      url=record.url, source=record.source)
-    return article, record.events
+    return record.as_article(), record.events
 
 
 def _chosen_article(file: str, article_id: Optional[str], published: Optional[str]) -> Article:

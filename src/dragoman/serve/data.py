@@ -362,8 +362,7 @@ def to_trace(store: Store, article_id: str, event_id: str) -> Optional[tuple[Art
     found = next((e for e in record.events if e.id == event_id), None) if record else None
     if found is None:
         return None
-    return Article(id=record.id, text=record.text, title=record.title, published=record.published,
-                   url=record.url, source=record.source), found
+    return record.as_article(), found
 
 
 def trace(article: Article, found: Event, pipeline) -> dict:

@@ -499,6 +499,11 @@ class Store(FusedReading, Revising, ABC):
             [(aid, d.text, d.start, d.end, d.value, *mention_bounds(d), d.precision) for d in record.dates],
         )
 
+    def _delete_layers(self, article_id: str) -> None:
+        """Remove what `_insert_layers` stored of an article, its row kept (a new analysis replaces them)."""
+        for table in ("actors", "events", "parties", "quotes", "places", "claims", "dates"):
+            self._db.execute(f"DELETE FROM {table} WHERE article_id = ?", (article_id,))
+
     # -- reading -------------------------------------------------------------
 
     def get(self, article_id: str, *, with_text: bool = False) -> Optional[ArticleRecord]:

@@ -18,7 +18,7 @@ from typing import NamedTuple, Optional
 
 import msgspec
 
-from ..records import ArticleRecord
+from ..records import Article, ArticleRecord
 from . import fusion, stories
 from .connection import Connection
 
@@ -36,7 +36,7 @@ class Replaced(NamedTuple):
 
 class Revising:
     """`Store.delete` and `Store.replace` (mixed into `dragoman.store.base.Store`, whose
-    `_insert_layers`, `_story_profile` and `fusion` they use)."""
+    `_insert_layers`, `_delete_layers`, `_story_profile` and `fusion` they use)."""
 
     _db: Connection
 
@@ -56,10 +56,8 @@ class Revising:
                 stories.reprofile(self._db, story, self._story_profile)
         return True
 
-    def stored_article(self, article_id: str):
-        """The stored article as input again (`Article`: id, text and metadata), or None."""
-        from ..records import Article
-
+    def stored_article(self, article_id: str) -> Optional[Article]:
+        """The stored article as input again (id, text and metadata, its record left unread), or None."""
         row = self._db.execute("SELECT text, title, published, url, source FROM articles WHERE id = ?",
                                (article_id,)).fetchone()
         if row is None:
@@ -81,8 +79,7 @@ class Revising:
             old, text = msgspec.json.decode(row[0], type=ArticleRecord), row[1]
             dropped = _follow_corrections(self._db, old, record, text)
             story = _unfile(self._db, record.id, old, text)
-            for table in ("actors", "events", "parties", "quotes", "places", "claims", "dates"):
-                self._db.execute(f"DELETE FROM {table} WHERE article_id = ?", (record.id,))
+            self._delete_layers(record.id)
             stored = msgspec.structs.replace(record, text=None)
             self._db.execute("UPDATE articles SET title = ?, published = ?, url = ?, source = ?, record = ?"
                              " WHERE id = ?", (record.title, record.published, record.url, record.source,
