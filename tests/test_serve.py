@@ -152,8 +152,41 @@ def test_export_links_use_the_export_formats(client):
     mentions = list(csv.DictReader(io.StringIO(client.get("/export/csv?country=ISR&mentions=1").text)))
     # (the seed's ISR meetings are two: Netanyahu, then the war cabinet; so as many rows as mentions)
     assert len(mentions) == len(_events(client, "&country=ISR")) >= len(rows)
-    assert client.get("/export/parquet").status_code == 404
     assert client.get("/export/geojson").json()["type"] == "FeatureCollection"
+    assert client.get("/export/nosuchformat").status_code == 404
+
+
+def test_every_events_view_links_each_export_format(client):
+    for url, selected in (("/events?country=ISR", "country=ISR"), ("/network?country=ISR", "country=ISR"),
+                          ("/map?country=ISR", "country=ISR"), ("/story/S:seed", "story=S%3Aseed")):
+        html = client.get(url).text
+        for name in ("csv", "parquet", "geojson", "gexf", "plover-jsonl"):
+            assert f'href="/export/{name}?{selected}"' in html, (url, name)
+
+
+def test_parquet_downloads_the_rows_of_the_csv(client):
+    pq = pytest.importorskip("pyarrow.parquet")
+    response = client.get("/export/parquet?country=ISR")
+    assert response.status_code == 200
+    assert response.headers["content-disposition"] == 'attachment; filename="events.parquet"'
+    table = pq.read_table(io.BytesIO(response.content))
+    rows = list(csv.DictReader(io.StringIO(client.get("/export/csv?country=ISR").text)))
+    assert table.num_rows == len(rows) > 0
+    assert table.column_names == list(rows[0])
+    assert table.column("event").to_pylist() == [row["event"] for row in rows]
+
+
+def test_without_pyarrow_the_parquet_link_says_how_to_install_it(store_path, monkeypatch):
+    from dragoman.serve import app
+
+    monkeypatch.setitem(app.NEEDS, "parquet", ("no_such_module_here", "pip install 'dragoman[export]'"))
+    with TestClient(create_app(str(store_path))) as without:
+        html = without.get("/events").text
+        assert 'href="/export/parquet' not in html
+        assert "parquet (needs <code>pip install &#39;dragoman[export]&#39;</code>)" in html
+        assert 'href="/export/csv' in html
+        response = without.get("/export/parquet?format=json")
+        assert response.status_code == 501 and "pip install 'dragoman[export]'" in response.json()["error"]
 
 
 def test_the_event_page_highlights_its_sentence_and_explains_it(client):

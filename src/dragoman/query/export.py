@@ -343,8 +343,9 @@ def write_csv(items: Iterable[Exported], out: IO[str]) -> None:
 PARQUET_BATCH = 2000
 
 
-def write_parquet(items: Iterable[Exported], path: str) -> None:
-    """The csv columns, typed, written a batch of rows at a time."""
+def write_parquet(items: Iterable[Exported], path: str | IO[bytes]) -> None:
+    """The csv columns, typed, written a batch of rows at a time to a file (its path, or
+    a seekable binary file object: the workbench's download is a buffer)."""
     try:
         import pyarrow as pa
         import pyarrow.parquet as pq

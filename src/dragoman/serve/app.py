@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import importlib.util
 import io
 import re
 import secrets
@@ -48,10 +49,13 @@ EXPORT_MAX = 20_000  # events one export link writes
 # injects its container's stylesheet (styles run no code; the templates write none)
 CSP = ("default-src 'none'; script-src 'self'; style-src 'self' 'unsafe-inline'; img-src 'self' data:; connect-src 'self';"
        " font-src 'self'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'")
-# the formats a link can download (parquet needs a file, not a response stream)
-EXPORTS = [name for name, chosen in FORMATS.items() if chosen.kind != "path"]
+# the formats a link downloads: every one (parquet, which writes to a file, is written to a buffer)
+EXPORTS = list(FORMATS)
 MEDIA = {"csv": "text/csv", "geojson": "application/geo+json", "gexf": "application/xml",
-         "graphml": "application/xml", "plover-jsonl": "application/x-ndjson"}
+         "graphml": "application/xml", "plover-jsonl": "application/x-ndjson",
+         "parquet": "application/vnd.apache.parquet"}
+# what a format needs that may not be installed: its module, and how to install it
+NEEDS = {"parquet": ("pyarrow", "pip install 'dragoman[export]'")}
 FILTER_KEYS = ("type", "actor", "recipient", "country", "since", "until", "undated", "status", "place", "article",
                "story", "min_sources", "mentions")
 MAX_FORM_BYTES = 4_096  # an edit form holds a token and two ids
@@ -75,12 +79,18 @@ def _source_href(source: str | None) -> str | None:
     return None
 
 
+def missing_exports() -> dict[str, str]:
+    """The export formats whose library is not installed, each with the command that installs it."""
+    return {name: install for name, (module, install) in NEEDS.items() if importlib.util.find_spec(module) is None}
+
+
 def _environment() -> jinja2.Environment:
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(HERE / "templates"), autoescape=True,
                              undefined=jinja2.StrictUndefined)
     env.filters["safe_url"] = _safe_url
     env.filters["source_href"] = _source_href
     env.globals.update(quads=QUADS, plover_types=PLOVER_TYPES, statuses=ALL_STATUSES, exports=EXPORTS,
+                       export_needs=missing_exports(),
                        query=lambda pairs: urlencode(pairs, doseq=True), passages=data.passages)
     return env
 
@@ -216,6 +226,8 @@ class Workbench:
         name = request.path_params["format_name"]
         if name not in EXPORTS:
             return self.problem(request, 404, f"no export format {name!r} (one of {', '.join(EXPORTS)})")
+        if name in self.env.globals["export_needs"]:
+            return self.problem(request, 501, f"{name} needs {NEEDS[name][0]}: {NEEDS[name][1]}")
         try:
             where = data.event_filter(request.query_params)
         except data.BadRequest as exc:
@@ -225,11 +237,11 @@ class Workbench:
         # one row per fused event (its first report the filter selects, with its sources), or each mention
         mentions = (self.store.events(where, limit=EXPORT_MAX) if request.query_params.get("mentions") == "1"
                     else self.store.fused_events(where, limit=EXPORT_MAX))
-        if FORMATS[name].kind == "bytes":
-            FORMATS[name].write(mentions, out)
-        else:
+        if FORMATS[name].kind == "text":
             FORMATS[name].write(mentions, text)
             text.flush()
+        else:  # bytes, or a file (parquet): an in-memory one, as bounded as the rest
+            FORMATS[name].write(mentions, out)
         extension = {"polecat": "tsv", "icews": "tsv", "plover-jsonl": "jsonl"}.get(name, name)
         return Response(out.getvalue(), media_type=MEDIA.get(name, "text/tab-separated-values"),
                         headers={"Content-Disposition": f'attachment; filename="events.{extension}"'})
