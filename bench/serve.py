@@ -43,6 +43,8 @@ PAGES = [
     # the party filters, the table's most used (an actor, a code, one that matches nothing)
     "/events?actor=Antony Blinken", "/events?mentions=1&actor=Antony Blinken", "/events?actor=USA&recipient=ISR",
     "/events?recipient=nobody", "/quotes", "/search?q=the of and to in",
+    # an event's explanation trace: its article analysed again (the first request loads the pipeline)
+    "/trace/seed/E1",
 ]
 # a download streams every event the filter selects (up to its cap): timed, not held to the budget
 DOWNLOADS = ["/export/csv?since=2024-05-01&until=2024-05-02", "/export/csv?since=2024-05-01&until=2024-05-02&mentions=1"]

@@ -239,6 +239,51 @@ def test_a_trace_not_found_again_says_so(client, monkeypatch):
     assert "not found again" in client.get("/trace/seed/E1").text
 
 
+def _counting_reads(monkeypatch) -> list[str]:
+    """The ids of the articles the workbench re-reads for a trace, in order."""
+    reads = []
+    read = data.article_traces
+
+    def counted(article, pipeline):
+        reads.append(article.id)
+        return read(article, pipeline)
+
+    monkeypatch.setattr(data, "article_traces", counted)
+    return reads
+
+
+def test_a_trace_asked_again_answers_from_the_kept_traces(store_path, monkeypatch):
+    reads = _counting_reads(monkeypatch)
+    with TestClient(create_app(str(store_path))) as fresh:
+        first = fresh.get("/trace/seed/E1?format=json").json()
+        assert fresh.get("/trace/seed/E1?format=json").json() == first and first["paths_found"]
+        other = fresh.get("/trace/seed/E2?format=json").json()  # another event of the article: its trace is kept too
+        assert other["paths_found"] and other["id"] == "E2"
+        assert reads == ["seed"]
+
+
+def test_the_kept_traces_are_bounded_and_follow_the_stored_article(store_path, tmp_path, monkeypatch):
+    import shutil
+    import sqlite3
+
+    from dragoman.serve import app
+
+    copy = tmp_path / "copy.db"
+    shutil.copy(store_path, copy)
+    reads = _counting_reads(monkeypatch)
+    monkeypatch.setattr(app, "TRACED_ARTICLES", 1)
+    with TestClient(create_app(str(copy))) as fresh:
+        for article_id in ("seed", "hostile", "seed"):
+            assert fresh.get(f"/trace/{article_id}/E1?format=json").status_code == 200
+        assert reads == ["seed", "hostile", "seed"]  # one article kept: the second seed is read again
+        assert fresh.get("/trace/seed/E1?format=json").json()["paths_found"]
+        assert reads == ["seed", "hostile", "seed"]
+        with sqlite3.connect(copy) as db:  # the article changed in the store since (re-ingested, say)
+            db.execute("UPDATE articles SET text = text || ' The talks went on late.' WHERE id = 'seed'")
+        assert fresh.get("/trace/seed/E1?format=json").json()["paths_found"]
+        assert reads == ["seed", "hostile", "seed", "seed"]  # read again: not the traces of the older text
+
+
 def test_the_actor_page_shows_who_events_neighbours_and_quotes(client):
     found = client.get("/actor?name=catherine colonna&format=json").json()
     assert found["as_written"][0]["country"] == "FRA"

@@ -6,7 +6,8 @@ with autoescaping on (article text is untrusted input); scripts are static files
 only, and the Content-Security-Policy header forbids inline ones. Handlers are
 `async` and read the store on the event loop's thread: one SQLite connection, used
 by one thread, and every read is bounded (see `dragoman.serve.data`). An event's trace
-re-reads its article with the analysis pipeline in a worker thread, one at a time.
+re-reads its article with the analysis pipeline in a worker thread, one at a time; the
+traces of the latest articles traced are kept, under a digest of the article as stored.
 
 The store is opened read-only and every POST is refused (405) unless the workbench was
 started with edits allowed: then the fused event page's forms split a mention off or
@@ -23,6 +24,7 @@ import importlib.util
 import io
 import re
 import secrets
+from collections import OrderedDict
 from contextlib import asynccontextmanager
 from pathlib import Path
 from typing import AsyncIterator, Callable
@@ -59,6 +61,7 @@ NEEDS = {"parquet": ("pyarrow", "pip install 'dragoman[export]'")}
 FILTER_KEYS = ("type", "actor", "recipient", "country", "since", "until", "undated", "status", "place", "article",
                "story", "min_sources", "mentions")
 MAX_FORM_BYTES = 4_096  # an edit form holds a token and two ids
+TRACED_ARTICLES = 64  # articles whose traces are kept (a few kB each): a trace asked again answers at once
 
 
 def _safe_url(value: str | None) -> str | None:
@@ -144,6 +147,8 @@ class Workbench:
         self.env.globals["edit_token"] = self.token if allow_edits else None
         self.pipeline = None  # the analysis pipeline, loaded by the first trace asked for
         self.tracing = asyncio.Lock()  # one re-read at a time: a trace costs seconds of CPU
+        # the traces of the latest articles traced, by (article id, digest of the article as stored)
+        self.traces: OrderedDict[tuple[str, str], dict] = OrderedDict()
 
     @asynccontextmanager
     async def lifespan(self, _app: Starlette) -> AsyncIterator[None]:
@@ -248,18 +253,29 @@ class Workbench:
 
 
     async def trace(self, request: Request) -> Response:
-        """An event's explanation trace: its article re-read in a worker thread (seconds,
-        one at a time, the other pages served meanwhile), as `dragoman explain` does."""
+        """An event's explanation trace, as `dragoman explain` gives it: its article's
+        traces, kept for the `TRACED_ARTICLES` latest articles traced, else its article
+        re-read in a worker thread (seconds, one at a time, the other pages served meanwhile)."""
         target = data.to_trace(self.store, request.path_params["article_id"], request.path_params["event_id"])
         if target is None:
             return self.problem(request, 404, "nothing stored under that name")
-        async with self.tracing:
-            if self.pipeline is None:
-                from ..pipeline import Pipeline
+        article, found = target
+        key = (article.id, data.article_digest(article))  # the article as now stored: never a stale trace
+        traces = self.traces.get(key)
+        if traces is None:
+            async with self.tracing:
+                traces = self.traces.get(key)  # another request may have traced it meanwhile
+                if traces is None:
+                    if self.pipeline is None:
+                        from ..pipeline import Pipeline
 
-                self.pipeline = await run_in_threadpool(Pipeline)
-            found = await run_in_threadpool(data.trace, *target, self.pipeline)
-        return self.render(request, "trace.html", found)
+                        self.pipeline = await run_in_threadpool(Pipeline)
+                    traces = await run_in_threadpool(data.article_traces, article, self.pipeline)
+                    self.traces[key] = traces
+                    while len(self.traces) > TRACED_ARTICLES:
+                        self.traces.popitem(last=False)
+        self.traces.move_to_end(key)
+        return self.render(request, "trace.html", data.trace(article, found, traces))
 
     async def edit(self, request: Request) -> Response:
         """Split a mention off a fused event, or merge another fused event into it; then

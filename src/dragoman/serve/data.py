@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import hashlib
 import re
 from typing import Optional
 
@@ -365,16 +366,28 @@ def to_trace(store: Store, article_id: str, event_id: str) -> Optional[tuple[Art
     return record.as_article(), found
 
 
-def trace(article: Article, found: Event, pipeline) -> dict:
-    """Why the event was coded so, as `dragoman explain` prints it: the article re-read by
-    `pipeline` (the trace is not stored), the dependency path from the trigger to each
-    party, the cues behind its status and date. ``paths_found`` is False when the event
-    is not found again (the lexicon or the code changed since it was stored).
-    Touches no store: it runs in a worker thread."""
-    from ..extractors.events import explain_event
+def article_traces(article: Article, pipeline) -> dict[tuple[int, str], dict]:
+    """The traces of every event of `article` re-read by `pipeline` (traces are not stored):
+    seconds of CPU, so it runs in a worker thread and touches no store."""
+    from ..extractors.events import explain_events
+
+    return explain_events(pipeline.analyse(article))
+
+
+def article_digest(article: Article) -> str:
+    """A hash of all an analysis reads of an article (its text, title, date, source...):
+    a trace kept under it is that of the article as now stored."""
+    return hashlib.sha256(msgspec.json.encode(article)).hexdigest()
+
+
+def trace(article: Article, found: Event, traces: dict[tuple[int, str], dict]) -> dict:
+    """Why the event was coded so, as `dragoman explain` prints it, from its article's
+    `traces` (`article_traces`): the dependency path from the trigger to each party, the
+    cues behind its status and date. ``paths_found`` is False when the event is not found
+    again (the lexicon or the code changed since it was stored)."""
     from ..extractors.lexicon import entry_source
 
-    steps = explain_event(pipeline.analyse(article), found) or {}
+    steps = traces.get((found.trigger.start, found.event)) or {}
     sentence = article.text[found.sentence.start:found.sentence.end]
     return {
         **_event_summary(found), "article_id": article.id, "title": article.title, "sentence_text": sentence,

@@ -63,7 +63,7 @@ from ...resolve.happenings import link_happenings
 from ..lexicon import load_lexicon
 from .coder import EventCoder, dependency_path
 
-__all__ = ["EventCoder", "dependency_path", "explain_event", "find_events"]
+__all__ = ["EventCoder", "dependency_path", "explain_event", "explain_events", "find_events"]
 
 
 @component("events")
@@ -84,9 +84,15 @@ def explain_event(analysis: Analysis, event: Event) -> Optional[dict]:
     The trace is recomputed (not stored in the record), so it is always the
     one of the current lexicon and code; None when the event is not found.
     """
+    return explain_events(analysis).get((event.trigger.start, event.event))
+
+
+def explain_events(analysis: Analysis) -> dict[tuple[int, str], dict]:
+    """The trace of every event of an analysed article, by (trigger start, event type):
+    one coding pass for them all, for the workbench to keep."""
     if not analysis.text.strip():
-        return None
+        return {}
     coder = EventCoder(analysis, load_lexicon())
     coder.traces = {}
     coder.code()
-    return coder.traces.get((event.trigger.start, event.event))
+    return coder.traces
