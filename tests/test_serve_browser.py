@@ -149,10 +149,57 @@ def test_the_filter_form_chooses_several_types_and_keeps_the_rest(server, page):
     page.goto(server + "/events?article=seed&undated=1&type=CONSULT&sort=-date")
     page.select_option("select[name=type]", ["CONSULT", "AID"])
     page.fill("input[name=since]", "2024-01-01")
-    page.click("form.filters button")
+    page.click("form.filters button.filter")
     page.wait_for_url("**/events?*since=2024-01-01*")
     kept = parse_qsl(urlsplit(page.url).query)
     assert sorted((k, v) for k, v in kept if v) == [("article", "seed"), ("since", "2024-01-01"), ("sort", "-date"),
                                                     ("type", "AID"), ("type", "CONSULT"), ("undated", "1")]
     assert page.locator("select[name=type] option:checked").all_inner_texts() == ["CONSULT", "AID"]
     assert page.locator("input[name=undated]").is_checked()
+
+
+def _values(url: str, name: str) -> list[str]:
+    return [v for k, v in parse_qsl(urlsplit(url).query, keep_blank_values=True) if k == name and v]
+
+
+def test_a_plus_adds_a_box_in_place_and_enter_filters(server, page):
+    page.goto(server + "/events?mentions=1&actor=FRA")
+    page.click("form.filters button.add[value=actor]")
+    boxes = page.locator("form.filters input[name=actor]")
+    assert boxes.count() == 2 and page.url.endswith("/events?mentions=1&actor=FRA")  # no reload: added in place
+    boxes.nth(1).fill("USA")
+    boxes.nth(1).press("Enter")  # the form's first button, not a +
+    page.wait_for_url("**actor=USA*")
+    assert _values(page.url, "actor") == ["FRA", "USA"] and not _values(page.url, "add")
+    _visit(page, page.url, "events-two-actors")
+    assert page.locator("form.filters input[name=actor]").count() == 2
+
+
+def test_a_plus_adds_a_box_without_scripts_too(server, browser):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    try:
+        page.goto(server + "/events?mentions=1&place=Berlin")
+        page.click("form.filters button.add[value=place]")
+        page.wait_for_url("**add=place*")
+        boxes = page.locator("form.filters input[name=place]")
+        assert boxes.count() == 2
+        boxes.nth(1).fill("Tel Aviv")
+        page.click("form.filters button.filter")
+        page.wait_for_url("**place=Tel*")
+        assert _values(page.url, "place") == ["Berlin", "Tel Aviv"] and not _values(page.url, "add")
+        assert page.locator("table.events tbody tr").count() >= 2
+    finally:
+        context.close()
+
+
+def test_the_stories_chips_drop_a_filter_unticked_or_by_their_cross(server, page):
+    _visit(page, server + "/stories?recipient=USA&place=Paris&min_sources=1", "stories-chips")
+    assert page.locator(".chip").count() == 3
+    page.uncheck("form.filters .chip input[name=recipient]")
+    page.click("form.filters button.filter")
+    page.wait_for_url(lambda url: "recipient" not in url)
+    assert _values(page.url, "place") == ["Paris"] and _values(page.url, "min_sources") == ["1"]
+    page.locator(".chip:has(input[name=place]) a.remove").click()
+    page.wait_for_url(lambda url: "place" not in url)
+    assert _values(page.url, "min_sources") == ["1"] and page.locator(".chip").count() == 1

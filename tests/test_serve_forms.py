@@ -2,12 +2,14 @@
 hidden) every parameter of its URL, several values included, so submitting a form
 unchanged opens the same view, and a change to one field changes only that one."""
 
+import re
 from html.parser import HTMLParser
 from urllib.parse import parse_qsl, urlencode
 
 import pytest
 from starlette.testclient import TestClient
 
+from dragoman.serve import data
 from dragoman.serve.app import create_app
 
 from serve_store import build
@@ -111,7 +113,8 @@ def test_a_form_submitted_untouched_opens_the_same_view(client, url):
         wanted = sorted([p for p in wanted if p != ("status", "all")]
                         + [("status", s) for s in ("occurred", "future", "hypothetical", "negated", "historical")])
     assert sorted((k, v) for k, v in form.pairs if v) == wanted
-    resubmitted = client.get(form.action + "?" + urlencode([(k, v) for k, v in form.pairs if v]) + "&format=json")
+    # as a browser sends it: its empty boxes too, which filter nothing
+    resubmitted = client.get(form.action + "?" + urlencode(form.pairs + [("format", "json")]))
     assert resubmitted.status_code == 200
     assert resubmitted.json() == client.get(url + "&format=json").json()
 
@@ -131,3 +134,70 @@ def test_the_kept_values_are_escaped(client):
         assert 'value="&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;"' in page, url
     page = client.get("/quotes", params={"speaker": "x", "size": '3"><b onmouseover=alert(1)>'})
     assert "<b onmouseover" not in page.text
+
+
+@pytest.mark.parametrize("page", ["/events", "/events?mentions=1", "/network", "/map", "/stories"])
+def test_an_empty_box_filters_nothing(client, page):
+    joined = "&" if "?" in page else "?"
+    empty = "actor=&recipient=&country=&place=&story=&article=&status=&type=+"
+    assert client.get(f"{page}{joined}{empty}&format=json").json() == client.get(f"{page}{joined}format=json").json()
+
+
+def _boxes(html: str, name: str) -> list[str]:
+    return [v for k, v in _form(html).pairs if k == name]
+
+
+@pytest.mark.parametrize("page", ["/events", "/network", "/map", "/stories"])
+def test_a_plus_button_adds_a_box_for_another_value(client, page):
+    html = client.get(page + "?actor=FRA").text
+    assert '<button class="add" name="add" value="actor"' in html
+    assert _boxes(html, "actor") == ["FRA"]
+    # without scripts the + submits the form with add=actor: it comes back with an empty box more
+    more = client.get(page + "?actor=FRA&add=actor").text
+    assert _boxes(more, "actor") == ["FRA", ""]
+    assert _boxes(client.get(page + "?add=actor&add=actor").text, "actor") == ["", "", ""]
+    filled = [(k, "USA" if (k, v) == ("actor", "") else v) for k, v in _form(more).pairs]
+    assert [v for k, v in filled if k == "actor"] == ["FRA", "USA"]
+    both = client.get(page + "?" + urlencode(filled + [("format", "json")])).json()
+    assert both == client.get(page + "?actor=FRA&actor=USA&format=json").json()
+    # the spare boxes are bounded as a filter's values are
+    many = client.get(page + "?" + "&".join(["add=actor"] * 500)).text
+    assert len(_boxes(many, "actor")) == 1 + data.MAX_VALUES
+
+
+def test_enter_in_a_box_submits_the_form_not_a_plus(client):
+    """A form's first submit button is the one Enter presses: the filter forms start with one
+    that sends nothing of its own."""
+    for page in ("/events", "/stories", "/map", "/network"):
+        html = client.get(page).text
+        form = html[html.index('<form class="filters"'):]
+        first = form[form.index("<button"):]
+        assert first.startswith('<button class="default-submit"') and "name=" not in first.split(">")[0], page
+
+
+CARRIED = [("recipient", "USA"), ("place", "Paris"), ("status", "future"), ("article", "seed"), ("min_sources", "1")]
+
+
+def test_the_stories_filters_without_a_box_are_removable_chips(client):
+    url = "/stories?min_articles=1&" + urlencode(CARRIED + [("status", "occurred"), ("offset", "50")])
+    html = client.get(url).text
+    assert 'type="hidden" name="recipient"' not in html and 'type="hidden" name="status"' not in html
+    chips = re.findall(r'<span class="chip"><label[^>]*><input type="checkbox" name="([^"]+)" value="([^"]+)" checked>'
+                       r'[^<]*</label>\s*<a class="remove" href="\?([^"]*)"', html)
+    assert [(name, value) for name, value, _ in chips] == CARRIED + [("status", "occurred")]
+    for name, value, href in chips:
+        left = [pair for pair in _pairs(url) if pair != (name, value) and pair[0] != "offset"]
+        dropped = parse_qsl(href.replace("&amp;", "&"))
+        assert dropped == left, name
+        assert client.get("/stories?" + urlencode(dropped + [("format", "json")])).json() == \
+            client.get("/stories?" + urlencode(left + [("format", "json")])).json()
+    # unticked (not sent), a chip's filter is dropped; ticked, it is kept
+    form = _form(html)
+    assert [p for p in form.pairs if p[0] in dict(CARRIED)] == CARRIED + [("status", "occurred")]
+
+
+def test_the_chips_are_escaped(client):
+    hostile = '"><script>alert(1)</script>'
+    html = client.get("/stories", params=[("recipient", hostile), ("place", hostile)]).text
+    assert "<script>alert(1)" not in html
+    assert 'value="&#34;&gt;&lt;script&gt;alert(1)&lt;/script&gt;" checked' in html

@@ -94,7 +94,8 @@ def _environment() -> jinja2.Environment:
     env.filters["source_href"] = _source_href
     env.globals.update(quads=QUADS, plover_types=PLOVER_TYPES, statuses=ALL_STATUSES, exports=EXPORTS,
                        export_needs=missing_exports(),
-                       query=lambda pairs: urlencode(pairs, doseq=True), passages=data.passages)
+                       query=lambda pairs: urlencode(pairs, doseq=True), passages=data.passages,
+                       MAX_SPARE=data.MAX_VALUES)  # empty boxes a form adds for ?add=NAME
     return env
 
 

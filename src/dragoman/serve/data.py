@@ -85,20 +85,20 @@ def event_filter(params, *, dated: bool = True) -> EventFilter:
     """The shared event filter from a query string (the `events` command's options,
     one parameter each, repeatable: ``?type=AID&type=SUPPORT&country=ISR``); without
     `dated`, for the stories list, whose since/until are the story's span, no dates or story."""
+    given = {}
     for name in ("type", "actor", "recipient", "country", "status", "place", "article", "story"):
         if len(params.getlist(name)) > MAX_VALUES:
             raise BadRequest(f"{name}: at most {MAX_VALUES} values")
-    statuses = tuple(params.getlist("status")) or DEFAULT_STATUSES
+        given[name] = tuple(v for v in params.getlist(name) if v.strip())  # a form's empty box asks for nothing
+    statuses = given["status"] or DEFAULT_STATUSES
     if statuses == ("all",):
         statuses = ALL_STATUSES
     try:
         return EventFilter(
-            types=tuple(params.getlist("type")), actors=tuple(params.getlist("actor")),
-            recipients=tuple(params.getlist("recipient")), countries=tuple(params.getlist("country")),
+            types=given["type"], actors=given["actor"], recipients=given["recipient"], countries=given["country"],
             since=(params.get("since") or None) if dated else None, until=(params.get("until") or None) if dated else None,
             undated=dated and params.get("undated") == "1", statuses=statuses,
-            places=tuple(params.getlist("place")), articles=tuple(params.getlist("article")),
-            stories=tuple(params.getlist("story")) if dated else (),
+            places=given["place"], articles=given["article"], stories=given["story"] if dated else (),
             min_sources=_int(params.get("min_sources"), "min_sources", 0, 0, 1_000_000),
         )
     except ValueError as exc:
