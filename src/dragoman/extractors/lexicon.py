@@ -32,6 +32,7 @@ _ENTRY_KEYS = {
     "cameo", "context", "recipient", "embed", "visit", "negated", "object_class",
     "not_object_class", "not_particle", "not_subject_class", "subject_class", "intransitive",
     "transitive", "not_phrase_class", "warns_of", "not_light", "modifier_class", "not_clause", "outcome_class",
+    "promises",
 }
 _CAMEO_RE = re.compile(r"^\d{2,4}$")
 _EMBEDS = {"absorb", "intent"}
@@ -71,6 +72,7 @@ class Entry:
     intransitive: bool = False  # the sense with no object ("police fired in the air")
     transitive: bool = False  # the sense with an object or complement ("declined the offer", not "sales declined")
     warns_of: frozenset[str] = frozenset()  # a warning codes only as a threat: of these, or of the warner's own act
+    promises: frozenset[str] = frozenset()  # an assurance codes only as a promise: what its side or these will do
     prep: Optional[str] = None
     light: frozenset[str] = frozenset()
     not_light: frozenset[str] = frozenset()  # verbs under which the noun is no act ("poses a threat")
@@ -333,6 +335,7 @@ def _entry(
         intransitive=bool(raw.get("intransitive", False)),
         transitive=bool(raw.get("transitive", False)),
         warns_of=_class_lemmas(raw, "warns_of", where, classes, used),
+        promises=_class_lemmas(raw, "promises", where, classes, used),
         prep=one("prep"),
         light=frozenset(_str_list(raw.get("light", []), where, "light")),
         not_light=frozenset(_str_list(raw.get("not_light", []), where, "not_light")),

@@ -180,6 +180,8 @@ class TriggerMatcher:
                 continue  # "beat him by five points in the primary": a contest won, not a beating
             if entry.warns_of and not _threatens(token, entry.warns_of):
                 continue  # "warned the deficit would grow": a caution, not a threat
+            if entry.promises and not _promises(token, entry.promises):
+                continue  # "assured of winning", "assured them it was safe": no undertaking
             if entry.not_subjects and (
                 _subject_matches(token, entry.not_subjects, self.armed) or _harmed_in(token, entry.not_subjects, self.armed)
             ):
@@ -591,6 +593,31 @@ _CONDITIONS = {"if", "unless"}
 _WARNED_OF = {"of", "about", "against"}
 
 
+def _promises(verb: Token, parties: frozenset[str]) -> bool:
+    """recall16 (issue #17): an assurance is a promise (PLOVER AGREE) when the
+    assurer, in the active voice, says what will be done: its that-clause is
+    future or conditional, and either passive ("assured them the supply would not
+    be cut") or about the assurer's own side or a party of these classes
+    ("assured them he would help", "assured him that Kenya would not join").
+    Else it reassures or asserts ("assured of winning", "assured voters the
+    plan was sound", "I can guarantee this will be in an ad")."""
+    if any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children):
+        return False
+    assurer = _speaker(verb)
+    for clause in verb.children:
+        if clause.dep_ != "ccomp" or not any(a.dep_ == "aux" and a.lower_ in _FUTURE_AUX for a in clause.children):
+            continue
+        if any(c.dep_ in ("auxpass", "nsubjpass") for c in clause.children):
+            return True
+        if any(c.dep_ == "nsubj" and (_own_side(c, assurer) or _names_one_of(c, parties, frozenset()))
+               for c in clause.children):
+            return True
+    return False
+
+
+_FUTURE_AUX = {"will", "would", "shall", "'ll", "’ll", "'d", "’d", "wo"}
+
+
 def _threatens(verb: Token, reprisals: frozenset[str]) -> bool:
     """A warning is a threat (PLOVER THREATEN: a coercive warning) when what
     it warns of names a reprisal ("warned of consequences", "warned they would
@@ -602,17 +629,11 @@ def _threatens(verb: Token, reprisals: frozenset[str]) -> bool:
     warned = clauses + [p for c in verb.children if c.dep_ == "prep" and c.lower_ in _WARNED_OF for p in _pobjects(c)]
     if any(_lemma(t) in reprisals for w in warned for t in w.subtree):
         return True
-    warner = _warner(verb)
+    warner = _speaker(verb)
     for clause in clauses:
         for subject in (c for c in clause.children if c.dep_ == "nsubj"):
-            word = subject.lower_
-            if word in _SELF_WORDS or (warner is not None and _lemma(subject) == _lemma(warner)):
+            if _own_side(subject, warner):
                 return True
-            if word in _ITS_OWN and warner is not None and warner.lower_ not in _PERSONAL and warner.ent_type_ != "PERSON":
-                return True
-            if word in _PERSONAL and warner is not None and (
-                    warner.lower_ in _PERSONAL or warner.ent_type_ == "PERSON" or _names_a_person(warner)):
-                return True  # "Trump warned that he would ...": a person speaking of himself
             conditional = any(m.lower_ in _CONDITIONS for c in clause.children if c.dep_ == "advcl"
                               for m in c.children if m.dep_ == "mark")
             if conditional and subject.ent_type_ in ("GPE", "NORP", "ORG"):
@@ -620,8 +641,20 @@ def _threatens(verb: Token, reprisals: frozenset[str]) -> bool:
     return False
 
 
-def _warner(verb: Token) -> Optional[Token]:
-    """Who warns: the verb's subject, or its head's for a participle ("..., warning that")."""
+def _own_side(subject: Token, speaker: Optional[Token]) -> bool:
+    """The subject of a reported clause names the speaker's own side: "we", the speaker
+    again, "it"/"they" for a body, "he"/"she" for a person ("Trump said he would")."""
+    word = subject.lower_
+    if word in _SELF_WORDS or (speaker is not None and _lemma(subject) == _lemma(speaker)):
+        return True
+    if word in _ITS_OWN and speaker is not None and speaker.lower_ not in _PERSONAL and speaker.ent_type_ != "PERSON":
+        return True
+    return word in _PERSONAL and speaker is not None and (
+        speaker.lower_ in _PERSONAL or speaker.ent_type_ == "PERSON" or _names_a_person(speaker))
+
+
+def _speaker(verb: Token) -> Optional[Token]:
+    """Who warns or assures: the verb's subject, or its head's for a participle ("..., warning that")."""
     for head in (verb, verb.head):
         subject = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subject is not None:
