@@ -89,7 +89,7 @@ class Revising:
                 stories.reprofile(self._db, story, self._story_profile)
             if self.fusion:
                 fusion.fuse_article(self._db, record, text)
-                stories.file_article(self._db, record, text)
+                stories.file_article(self._db, record, text, self._story_profile)
         return Replaced(len(old.events), len(record.events), dropped)
 
 
