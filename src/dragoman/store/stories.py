@@ -9,8 +9,8 @@ a story. A story's profile is the sum of its articles' profiles, the older part 
 by half every `HALF_LIFE_DAYS`; stories whose last article is older than `ACTIVE_DAYS`
 are not candidates, so the cost per article is bounded by the news of the last weeks,
 not by the store. Stories merge and split as news develops (`upkeep`, reading only the
-stories the new article touches): two that the article could each have joined become one
-when, with it, they are alike; a story whose later articles have drifted from its earlier
+stories the new article touches): two that the article could each have joined, with room
+to spare (`BRIDGE_STRENGTH`), become one; a story whose later articles have drifted from its earlier
 ones splits in two. A story's id is its first article's (``S:ARTICLE``) and never changes
 (an id merged away leads to the story its first article is in);
 its title is the headline of its most central article (the one most similar to the
@@ -87,7 +87,7 @@ HALF_LIFE_DAYS = 7.0
 ACTIVE_DAYS = 21
 MAX_ACTIVE = 200  # the most recent active stories compared with one article
 PROFILE_FEATURES = 60  # a story keeps its strongest features only
-MERGE_SIMILARITY = 0.075  # two stories one article could join are one when this alike with it (half the join bar)
+BRIDGE_STRENGTH = 1.5  # an article this many times as alike as joining asks, to each of two stories, makes them one
 SPLIT_SIMILARITY = JOIN_SIMILARITY  # a story whose earlier and later parts would not join each other has drifted apart
 MIN_PART = 2  # the fewest articles on each side of a split
 SPLIT_CHECK_ARTICLES = 40  # larger stories are not re-read for drift: the cost per article stays bounded
@@ -214,8 +214,9 @@ def file_article(db: Connection, record: ArticleRecord, text: str, profiler: Opt
     # a new story, or one a user placed the article in that has since lost its articles
     db.execute("INSERT INTO stories VALUES (?, ?, 0, ?, ?, 0, '{}') ON CONFLICT (id) DO NOTHING",
                (story_id, headline_of(record, text), published, published))
-    row = db.execute("SELECT title_similarity, first, last, profile FROM stories WHERE id = ?", (story_id,)).fetchone()
-    title_similarity, first, last, stored = row
+    row = db.execute("SELECT title_similarity, first, last, profile, articles FROM stories WHERE id = ?",
+                     (story_id,)).fetchone()
+    title_similarity, first, last, stored, size = row
     story = _decayed(json.loads(stored), _days(last, published))
     rarity.update(_rarities(db, set(story) - set(rarity)) if set(story) - set(rarity) else {})
     if similarity is None:  # a new story's first article, or one sharing a fused event with it
@@ -233,8 +234,9 @@ def file_article(db: Connection, record: ArticleRecord, text: str, profiler: Opt
     db.execute("INSERT INTO story_articles VALUES (?, ?, ?, ?)", (story_id, record.id, published, round(similarity, 4)))
     if profiler is None or _placed_by_user(db, record.id):
         return story_id
-    return upkeep(db, record.id, story_id, [(sid, score, size) for score, sid, size in scored if sid != story_id],
-                  published, rarity, profiler)
+    bridges = [sid for score, sid, other_size in scored if sid != story_id and size
+               and min(score / join_similarity(other_size), similarity / join_similarity(size)) >= BRIDGE_STRENGTH]
+    return upkeep(db, record.id, story_id, bridges, rarity, profiler)
 
 
 def _shared_fused_story(db: Connection, article_id: str) -> Optional[str]:
@@ -318,18 +320,16 @@ def _unused_story_id(db: Connection, wanted: str) -> str:
     return found
 
 
-def upkeep(db: Connection, article_id: str, story_id: str, others: list[tuple[str, float, int]], published: Optional[str],
-           rarity: dict[str, float], profiler: Profiler) -> str:
-    """After article `article_id` joined `story_id`: merge in each other active story (`others`: id, the
-    article's similarity to it, its size; most similar first) that the article could have
-    joined too (`join_similarity`) and that is as a whole like the story (`MERGE_SIMILARITY`);
-    then split the story where its earlier and later articles have drifted apart (`_split_drifted`).
-    Only the stories the article touches are read, and stories holding an article a user
-    placed are left as the user made them. Returns the article's story now."""
-    for other, score, size in others:
-        if score < join_similarity(size) or not _exists(db, other) or _user_placed(db, story_id, other):
-            continue
-        if _story_likeness(db, story_id, other, published, rarity) >= MERGE_SIMILARITY:
+def upkeep(db: Connection, article_id: str, story_id: str, bridged: list[str], rarity: dict[str, float],
+           profiler: Profiler) -> str:
+    """After article `article_id` joined story `story_id`: merge in each other active story
+    it bridges to it (`bridged`: the article is, to each of the two, `BRIDGE_STRENGTH` times as
+    alike as joining asks), then split the story where its earlier and later articles have
+    drifted apart (`_split_drifted`). Only the stories the article touches are read, and
+    stories holding an article a user placed are left as the user made them. Returns the
+    article's story now."""
+    for other in bridged:
+        if _exists(db, other) and not _user_placed(db, story_id, other):
             story_id = _merge_filed(db, story_id, other, rarity)
     _split_drifted(db, story_id, article_id, profiler)
     return db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()[0]
@@ -351,13 +351,6 @@ def _with_rarities(db: Connection, rarity: dict[str, float], *profiles: dict[str
     if missing:
         rarity.update(_rarities(db, missing))
     return rarity
-
-
-def _story_likeness(db: Connection, a: str, b: str, day: Optional[str], rarity: dict[str, float]) -> float:
-    """How alike two stories are on `day` (their profiles decayed to it, weighted by rarity)."""
-    found = [_decayed(json.loads(row[5]), _days(row[3], day)) for row in (_stored(db, a), _stored(db, b))]
-    _with_rarities(db, rarity, *found)
-    return cosine(*(_weighted(story, rarity) for story in found))
 
 
 def _merge_filed(db: Connection, a: str, b: str, rarity: dict[str, float]) -> str:
