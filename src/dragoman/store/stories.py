@@ -10,8 +10,8 @@ by half every `HALF_LIFE_DAYS`; stories whose last article is older than `ACTIVE
 are not candidates, so the cost per article is bounded by the news of the last weeks,
 not by the store. Stories merge and split as news develops (`upkeep`, reading only the
 stories the new article touches): two that the article could each have joined, with room
-to spare (`BRIDGE_STRENGTH`), become one; a story whose later articles have drifted from its earlier
-ones splits in two. A story's id is its first article's (``S:ARTICLE``) and never changes
+to spare (`BRIDGE_STRENGTH`), become one; a story whose later articles have drifted from
+its earlier ones splits in two. A story's id is its first article's (``S:ARTICLE``) and never changes
 (an id merged away leads to the story its first article is in);
 its title is the headline of its most central article (the one most similar to the
 story when it joined).
@@ -188,7 +188,7 @@ def _weighted(found: dict[str, float], rarity: dict[str, float]) -> dict[str, fl
     return {key: value * rarity[key] for key, value in found.items()}
 
 
-def file_article(db: Connection, record: ArticleRecord, text: str, profiler: Optional["Profiler"] = None) -> str:
+def file_article(db: Connection, record: ArticleRecord, text: str, profiler: Optional[Profiler] = None) -> str:
     """Put the article in its story (inside the caller's transaction); returns the story id
     (as it is after `upkeep`, which runs when a `profiler` is given).
     Profiles are stored as counted; the rarities weigh them when compared, as they are now."""
@@ -262,8 +262,6 @@ def _exists(db: Connection, story_id: str) -> bool:
 def _placed_by_user(db: Connection, article_id: str) -> Optional[str]:
     row = db.execute("SELECT story_id FROM story_corrections WHERE article_id = ?", (article_id,)).fetchone()
     return row[0] if row else None
-
-
 
 
 def move(db: Connection, article_id: str, story_id: Optional[str], profiler: Profiler) -> str:
