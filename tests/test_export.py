@@ -384,6 +384,20 @@ def test_ingested_articles_come_out_of_events(tmp_path):
     assert all(e["sentence_text"] == text[e["sentence"]["start"]:e["sentence"]["end"]] for e in events)
 
 
+def test_icews_sentence_number_counts_the_articles_sentences_with_a_headline_line_as_one(tmp_path):
+    article = tmp_path / "a.txt"
+    article.write_text("Harbour town braces for storm\nThe mayor praised the volunteers on Monday. "
+                       "Chilean police arrested forty protesters in Santiago on Tuesday.\n\n"
+                       "Later that night, soldiers shelled a village near the border.", encoding="utf-8")
+    target = str(tmp_path / "news.db")
+    assert _run("ingest", str(article), "--db", target, "--published", "2024-05-08").exit_code == 0
+    with open(_export(target, "icews", tmp_path), encoding="utf-8", newline="") as handle:
+        numbers = {row["Event Text"]: row["Sentence Number"] for row in csv.DictReader(handle, delimiter="\t")}
+    assert numbers["Coerce"] == "3" and numbers["Fight"] == "4"
+    with open(_export(target, "csv", tmp_path), encoding="utf-8", newline="") as handle:
+        assert sorted(row["sentence_number"] for row in csv.DictReader(handle)) == sorted(numbers.values())
+
+
 def test_a_failed_export_leaves_the_file_as_it_was_and_nothing_half_written(db, tmp_path):
     from dragoman.query.export import export_events
 

@@ -326,6 +326,8 @@ def ingest(
       dragoman ingest CC-NEWS-20240502.warc.gz --db news.db
       dragoman ingest ./articles/ --db postgresql://analyst@dbhost/news
     """
+    from msgspec.structs import replace
+
     from .resolve import source_homes
     from .resolve.gazetteer import load_gazetteer
     from .store import ArticleNotStored, storable
@@ -367,10 +369,11 @@ def ingest(
             if stored is not record:
                 _notice(f"dragoman: {stored.id}: NUL characters (U+0000) stored as U+FFFD; offsets unchanged,"
                         " text_sha256 is that of the stored text")
-            learned.learn(stored, stored.published)
-            homes.learn(stored, load_gazetteer())
             if stored_id != stored.id:
                 _notice(f"dragoman: {stored.id}: id already used by another text, stored as {stored_id}")
+                stored = replace(stored, id=stored_id)  # what it teaches is known by that id
+            learned.learn(stored, stored.published)
+            homes.learn(stored, load_gazetteer())
         for copy, match in screen.unlinked():
             errors.report(RuntimeError(f"{copy.id}: a near-duplicate of {match.original_id}, which was not stored: "
                                        "neither stored nor linked (ingest it again)"))

@@ -205,6 +205,9 @@ class Event(Record, kw_only=True):
     injured: Optional[int] = None
     arrested: Optional[int] = None
     sentence: Offsets
+    # the sentence's place in the article, 1 for the first (a line of its own, such as a
+    # headline, counts as a sentence): what ICEWS calls the sentence number
+    sentence_number: Optional[int] = None
     trigger: Trigger
     rule: str  # which rule fired, e.g. "verb:active"
     lexicon: Optional[str] = None  # which lexicon entry, "events.yaml:123"

@@ -125,6 +125,24 @@ def sentences(doc: "Doc") -> list["Span"]:
     return cached
 
 
+def sentence_number(doc: "Doc", start: int) -> int:
+    """The place (1 for the first) of the sentence starting at character `start`, among the
+    document's sentences each cut at its line breaks (a headline line is a sentence of its
+    own, even when the parser runs it into the paragraph); lines of spaces only count none."""
+    starts = doc.user_data.get(_KEY + "_lines")
+    if starts is None:
+        text = doc_text(doc)
+        starts = []
+        for sent in sentences(doc):
+            piece = sent.start_char
+            for line in text[sent.start_char:sent.end_char].split("\n"):
+                if line.strip():
+                    starts.append(piece)
+                piece += len(line) + 1
+        doc.user_data[_KEY + "_lines"] = starts
+    return max(bisect.bisect_right(starts, start), 1)
+
+
 def sentence_of(token: "Token") -> "Span":
     """The sentence holding a token (same result as `token.sent`)."""
     sents = sentences(token.doc)

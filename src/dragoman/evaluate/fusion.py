@@ -116,7 +116,7 @@ def _ingest(reports: list[dict], result: Report):
     pipeline = Pipeline()
     predicted: dict[str, Hashable] = {}
     baseline: dict[str, Hashable] = {}
-    stories: dict[str, Hashable] = {}
+    stored_as: dict[str, str] = {}  # each report's article: itself, or the one it repeats
     with tempfile.TemporaryDirectory() as folder, Store.open(Path(folder) / "fusion.db") as store:
         for r in reports:
             article = Article(id=r["id"], text=r["text"], published=r.get("published"), source=r.get("source"))
@@ -125,11 +125,11 @@ def _ingest(reports: list[dict], result: Report):
             if match is not None:
                 store.link_near_duplicate(article, match)
                 predicted[r["id"]], baseline[r["id"]] = predicted[match.original_id], baseline[match.original_id]
-                stories[r["id"]] = stories[match.original_id]
+                stored_as[r["id"]] = stored_as[match.original_id]
                 continue
             record = pipeline.analyse(article).to_record()
             store.add(record, article.text)
-            stories[r["id"]] = store.story_of(record.id)
+            stored_as[r["id"]] = record.id
             event = next((e for e in record.events if e.event == r["event"]), None)
             if event is None:
                 predicted[r["id"]] = baseline[r["id"]] = ("alone", r["id"])
@@ -138,6 +138,8 @@ def _ingest(reports: list[dict], result: Report):
             predicted[r["id"]] = store.fused_event_of(record.id, event.id)
             baseline[r["id"]] = (event.event, tuple(sorted({p.country for p in event.actor if p.country})),
                                  tuple(sorted({p.country for p in event.recipient if p.country})), r.get("published"))
+        # read once all are in: a later report may merge or split the stories of earlier ones
+        stories: dict[str, Hashable] = {report: store.story_of(article) for report, article in stored_as.items()}
     return predicted, baseline, stories
 
 

@@ -8,12 +8,11 @@ it as it was, and the run goes on with the next (exit status 1 at the end).
 from __future__ import annotations
 
 import sys
-from typing import Iterator, Optional
+from typing import Optional
 
 import click
 import msgspec
 
-from ..records import Article
 from ..resolve.actors_cli import actors_option
 
 _DATE = click.DateTime(["%Y-%m-%d"])
@@ -47,8 +46,10 @@ def reanalyse_command(db_path: str, article_ids: tuple[str, ...], since, actor_f
     replaced in one transaction; its events are fused again and its story updated. A
     user's `fuse split|merge` follows each corrected mention to its new event number
     (known by its type, sentence and trigger); one whose mention is no longer found is
-    dropped and counted. Story placements (`regroup`) are kept. An article that fails
-    is named on stderr and left as it was; the others go on.
+    dropped and counted. Story placements (`regroup`) are kept. What the article itself
+    taught (the actors it showed, the places its source names) is set aside while it is
+    read again, then learned from the new analysis. An article that fails is named on
+    stderr and left as it was; the others go on.
 
     \b
     Examples:
@@ -63,6 +64,7 @@ def reanalyse_command(db_path: str, article_ids: tuple[str, ...], since, actor_f
     """
     from ..cli import EXIT_INPUT_ERRORS, _ErrorTally, _notice, _open_store, _progress, _records, _use_actor_sources
     from ..resolve import source_homes
+    from ..resolve.gazetteer import load_gazetteer
     from ..store import DatabaseFailure
 
     errors = _ErrorTally()
@@ -70,33 +72,29 @@ def reanalyse_command(db_path: str, article_ids: tuple[str, ...], since, actor_f
     day = since.date().isoformat() if since else None
     with (
         _open_store(db_path) as store,
-        _use_actor_sources(actor_files, store.connection),
+        _use_actor_sources(actor_files, store.connection) as learned,
         source_homes.SourceHomes(store.connection) as homes,
         source_homes.using(homes),
     ):
         chosen = _selected(store, article_ids, day, errors)
-
-        def stored() -> Iterator[Article]:
-            for article_id in chosen:
-                try:
-                    article = store.stored_article(article_id)
-                except DatabaseFailure as exc:  # this article's row cannot be read
-                    errors.report(RuntimeError(f"{article_id}: cannot be read ({exc.cause})"))
-                    continue
-                if article is not None:  # deleted meanwhile: nothing to do
-                    yield article
-
-        records = _records(stored(), errors, with_text=False, dask=None)
-        for record in _progress(records, len(chosen), "reanalyse"):
+        for article_id in _progress(chosen, len(chosen), "reanalyse"):
             try:
-                done = store.replace(record)
-            except (KeyError, ValueError, msgspec.DecodeError) as exc:  # gone meanwhile, or its old record unreadable
-                errors.report(RuntimeError(f"{record.id}: not replaced ({exc.args[0] if exc.args else exc})"))
+                article, old = store.stored_article(article_id), store.get(article_id)
+            except (DatabaseFailure, msgspec.DecodeError) as exc:  # this article's row cannot be read
+                errors.report(RuntimeError(f"{article_id}: cannot be read ({getattr(exc, 'cause', exc)})"))
                 continue
-            except DatabaseFailure as exc:
-                if not exc.rejected_values:
-                    raise
-                errors.report(RuntimeError(f"{record.id}: not replaced ({exc.cause})"))
+            if article is None:  # deleted meanwhile: nothing to do
+                continue
+            # what the article itself taught is set aside while it is read again, then
+            # taught anew from the new analysis (or again from the old, if that fails)
+            learned.forget(article_id)
+            homes.forget(article)
+            record = next(iter(_records([article], errors, with_text=False, dask=None)), None)
+            done = _replaced(store, record, errors) if record is not None else None
+            taught = record if done is not None else old
+            learned.learn(taught, taught.published)
+            homes.learn(taught, load_gazetteer())
+            if done is None:
                 continue
             counts["articles"] += 1
             counts["before"] += done.events_before
@@ -109,6 +107,21 @@ def reanalyse_command(db_path: str, article_ids: tuple[str, ...], since, actor_f
         sys.exit(EXIT_INPUT_ERRORS)
 
 
+def _replaced(store, record, errors):
+    """`store.replace(record)`, or None after naming the article when it cannot be replaced."""
+    from ..store import DatabaseFailure
+
+    try:
+        return store.replace(record)
+    except (KeyError, ValueError, msgspec.DecodeError) as exc:  # gone meanwhile, or its old record unreadable
+        errors.report(RuntimeError(f"{record.id}: not replaced ({exc.args[0] if exc.args else exc})"))
+    except DatabaseFailure as exc:
+        if not exc.rejected_values:
+            raise
+        errors.report(RuntimeError(f"{record.id}: not replaced ({exc.cause})"))
+    return None
+
+
 @click.command("delete")
 @click.argument("db_path", metavar="DB")
 @click.option("--article", "article_ids", multiple=True, required=True, metavar="ID",
@@ -118,7 +131,9 @@ def delete_command(db_path: str, article_ids: tuple[str, ...]) -> None:
 
     Each fused event loses the article's mentions and is recounted (one left with no
     mention disappears); each story loses the article and is re-profiled (one left
-    with no article disappears); near-duplicates linked to the article go with it.
+    with no article disappears); near-duplicates linked to the article go with it, and
+    so does what it taught the actor registry and its source's home (facts other
+    articles also showed stay).
     Users' corrections stay, so an article ingested again is placed as before.
 
     \b

@@ -207,6 +207,7 @@ FIELDS: dict[str, Callable[[Dyad], object]] = {
     "quad": lambda d: d.mention.event.quad,
     "cameo": lambda d: d.mention.event.cameo,
     "cameo_text": lambda d: _cameo_roots().get((d.mention.event.cameo or "")[:2]),
+    "sentence_number": lambda d: d.mention.event.sentence_number,
     **_party_fields("actor"),
     **_party_fields("recipient"),
     "place.name": lambda d: _place("name")(d) or _place("text")(d),
@@ -306,7 +307,7 @@ def flat_row(m: EventMention, fusion: Fusion = Fusion(None)) -> dict:
         "place_country": place and place.country, "place_feature": place and place.feature,
         "lat": place and place.lat, "lon": place and place.lon, "geonameid": place and place.geonameid,
         "dead": e.dead, "injured": e.injured, "arrested": e.arrested,
-        "sentence_start": e.sentence.start, "sentence_end": e.sentence.end,
+        "sentence_start": e.sentence.start, "sentence_end": e.sentence.end, "sentence_number": e.sentence_number,
         "trigger": e.trigger.text, "trigger_start": e.trigger.start, "trigger_end": e.trigger.end,
         "rule": e.rule, "lexicon": e.lexicon, "confidence": e.confidence, "sentence_text": m.sentence_text,
         "fused_id": fusion.fused_id, "sources": fusion.sources, "reports": fusion.reports,
@@ -317,7 +318,7 @@ def flat_row(m: EventMention, fusion: Fusion = Fusion(None)) -> dict:
 
 # the csv columns and their Parquet types ("string" unless named here)
 _INTEGER_COLUMNS = {"quad", "geonameid", "dead", "injured", "arrested", "sentence_start", "sentence_end",
-                    "trigger_start", "trigger_end", "sources", "reports"}
+                    "sentence_number", "trigger_start", "trigger_end", "sources", "reports"}
 _FLOAT_COLUMNS = {"lat", "lon", "confidence"}
 
 

@@ -5,7 +5,7 @@ Three sources answer the same question through one interface (`find(name)`):
 * `Registry(target)` — learned across articles, kept in tables `registry_*` of the
   store's database (SQLite file or PostgreSQL; or the open store's own connection). `learn(record, published)` records every coded person or
   organisation of an article with its names and the role seen on that date, and which article
-  showed it; `add_known(actor)` adds dated facts from a file or a Wikidata item
+  showed it (`forget_article` takes back what one article taught, when it is deleted or read again); `add_known(actor)` adds dated facts from a file or a Wikidata item
   (`dragoman.ingest.wikidata`). A registry may also stand alone in its own SQLite file
   (``actors.db``), read like any actor file.
 * `ActorBook` — actors a user supplies in a file (YAML, CSV or a CAMEO/PETRARCH actor
@@ -321,6 +321,14 @@ CREATE TABLE IF NOT EXISTS registry_evidence (
     day TEXT NOT NULL, source TEXT NOT NULL,
     PRIMARY KEY (actor_id, role, country, sector, source)
 );
+-- one row per article that taught a learned actor, with what it gave: what `forget_article` takes back
+CREATE TABLE IF NOT EXISTS registry_taught (
+    actor_id INTEGER NOT NULL REFERENCES registry_actors(id),
+    article_id TEXT NOT NULL,
+    day TEXT, country TEXT, sector TEXT, kind TEXT,
+    PRIMARY KEY (actor_id, article_id)
+);
+CREATE INDEX IF NOT EXISTS registry_taught_article ON registry_taught(article_id);
 -- the Wikidata item an actor was imported from
 CREATE TABLE IF NOT EXISTS registry_wikidata (
     qid TEXT PRIMARY KEY,
@@ -374,13 +382,20 @@ class Registry:
                 country = None if "+scene:" in (actor.rule or "") else actor.country
                 if not _learnable(actor.name, actor.kind, country, actor.sector):
                     continue
-                actor_id = self._actor_id(actor.name, country, None if actor.kind == "person" else actor.sector,
-                                          actor.kind, f"article:{record.id}")
+                sector = None if actor.kind == "person" else actor.sector
+                actor_id = self._actor_id(actor.name, country, sector, actor.kind, f"article:{record.id}")
+                self._db.execute("INSERT INTO registry_taught VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
+                                 (actor_id, record.id, day, country, sector, actor.kind))
                 self._add_names(actor_id, KnownActor(actor.name, kind=actor.kind))
                 if day and (actor.role or actor.sector):
                     self._see_role(actor_id, actor.role, country, actor.sector, day, record.id)
                 learned += 1
         return learned
+
+    def forget(self, article_id: str) -> None:
+        """Take back what one article taught (`forget_article`), in a transaction of its own."""
+        with self._db.transaction(writes="registry_actors"):
+            forget_article(self._db, article_id)
 
     def _add_names(self, actor_id: int, actor: KnownActor) -> None:
         rows = [(key, actor_id, 0) for key in actor.keys()]
@@ -517,6 +532,59 @@ class Registry:
 
     def __len__(self) -> int:
         return self._db.execute("SELECT COUNT(*) FROM registry_actors").fetchone()[0]
+
+
+def forget_article(db: "Connection", article_id: str) -> None:
+    """Take back what article `article_id` taught the registry kept in `db` (inside the
+    caller's transaction; nothing when the store has no registry): its sightings of roles
+    (each role's first and last seen days narrowed to the other articles', a role no other
+    article showed dropped) and the actors it taught (`_settle`)."""
+    if not db.has_table("registry_taught"):
+        return
+    source = f"article:{article_id}"
+    roles = db.execute("SELECT DISTINCT actor_id, role, country, sector FROM registry_evidence WHERE source = ?",
+                       (source,)).fetchall()
+    actors = [row[0] for row in db.execute("SELECT actor_id FROM registry_taught WHERE article_id = ?"
+                                           " ORDER BY actor_id", (article_id,)).fetchall()]
+    db.execute("DELETE FROM registry_evidence WHERE source = ?", (source,))
+    db.execute("DELETE FROM registry_taught WHERE article_id = ?", (article_id,))
+    for key in roles:
+        seen = db.execute("SELECT min(day), max(day) FROM registry_evidence WHERE actor_id = ? AND role = ?"
+                          " AND country = ? AND sector = ?", key).fetchone()
+        if seen[0] is None:
+            db.execute("DELETE FROM registry_roles WHERE actor_id = ? AND role = ? AND country = ? AND sector = ?"
+                       " AND seen = 1", key)
+            continue
+        first = db.execute("SELECT source FROM registry_evidence WHERE actor_id = ? AND role = ? AND country = ?"
+                           " AND sector = ? ORDER BY day, source LIMIT 1", key).fetchone()[0]
+        db.execute("UPDATE registry_roles SET start = ?, \"end\" = ?, source = ? WHERE actor_id = ? AND role = ?"
+                   " AND country = ? AND sector = ? AND seen = 1", (*seen, first, *key))
+    for actor_id in actors:
+        _settle(db, actor_id)
+
+
+def _settle(db: "Connection", actor_id: int) -> None:
+    """An actor an article taught, once that article is forgotten: dropped when no other
+    article teaches it, else its defaults from the earliest that does; left as it is when a
+    file or a Wikidata item vouches for it. (Actors learned before articles were recorded
+    as teachers are never dropped: nothing says which articles taught them.)"""
+    if db.execute("SELECT 1 FROM registry_roles WHERE actor_id = ? AND seen = 0 UNION ALL SELECT 1 FROM"
+                  " registry_wikidata WHERE actor_id = ? UNION ALL SELECT 1 FROM registry_actors WHERE id = ? AND"
+                  " (source IS NULL OR source NOT LIKE 'article:%')", (actor_id,) * 3).fetchone():
+        return
+    taught = db.execute("SELECT article_id, country, sector, kind FROM registry_taught WHERE actor_id = ?"
+                        " ORDER BY day IS NULL, day, article_id", (actor_id,)).fetchall()
+    if not taught:
+        for table in ("registry_aliases", "registry_roles", "registry_evidence"):
+            db.execute(f"DELETE FROM {table} WHERE actor_id = ?", (actor_id,))
+        db.execute("DELETE FROM registry_actors WHERE id = ?", (actor_id,))
+        return
+
+    def earliest(column: int) -> Optional[str]:
+        return next((row[column] for row in taught if row[column]), None)
+
+    db.execute("UPDATE registry_actors SET country = ?, sector = ?, kind = ?, source = ? WHERE id = ?",
+               (earliest(1), earliest(2), earliest(3), f"article:{taught[0][0]}", actor_id))
 
 
 def _learnable(name: str, kind: Optional[str], country: Optional[str], sector: Optional[str]) -> bool:

@@ -151,6 +151,12 @@ class SourceHomes:
                     "INSERT INTO source_states VALUES (?, ?, ?) ON CONFLICT (source, article) DO UPDATE SET"
                     " states = excluded.states", (source, article, " ".join(sorted(states))))
 
+    def forget(self, item: Union["Article", "ArticleRecord"]) -> None:
+        """Forget for this run what one article named (`forget_article` takes it out of the store)."""
+        source = source_of(item)
+        if source is not None:
+            self._states.get(source, {}).pop(article_key(item), None)
+
     def __len__(self) -> int:
         """How many sources it knows."""
         return len(self._states)
@@ -164,6 +170,19 @@ class SourceHomes:
         for source in set(sources) & self._states.keys():
             fixed._states[source] = dict(self._states[source])
         return fixed
+
+
+def forget_article(db: "Connection", item: Union["Article", "ArticleRecord"]) -> None:
+    """Take out of the store's `source_states` (inside the caller's transaction) what a
+    stored article being deleted named, unless another stored article is the same story
+    (its URL, as `article_key` counts it once)."""
+    source, key = source_of(item), article_key(item)
+    if source is None or not db.has_table("source_states"):
+        return
+    if db.execute("SELECT 1 FROM articles WHERE id <> ? AND (url = ? OR id = ?) LIMIT 1",
+                  (item.id, key, key)).fetchone():
+        return
+    db.execute("DELETE FROM source_states WHERE source = ? AND article = ?", (source, key))
 
 
 class _FixedHomes(SourceHomes):

@@ -394,7 +394,7 @@ class Store(FusedReading, Revising, ABC):
                 self._insert_signature(record.id, text)
                 if self.fusion:
                     fusion.fuse_article(self._db, record, text)
-                    stories.file_article(self._db, record, text)
+                    stories.file_article(self._db, record, text, self._story_profile)
         except DatabaseFailure as exc:
             if exc.rejected_values:
                 raise ArticleNotStored(f"{record.id}: not stored in {self.name} ({exc.cause})") from exc

@@ -118,6 +118,13 @@ class Connection:
                 self.execute("SELECT pg_advisory_xact_lock(?)", (SCHEMA_LOCK,))
                 self.execute(sql)
 
+    def has_table(self, name: str) -> bool:
+        """Whether the database holds this table (one kept beside the store may not be made yet)."""
+        if self.dialect == "sqlite":
+            found = self.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?", (name,)).fetchone()
+            return found is not None
+        return self.execute("SELECT to_regclass(?)", (name,)).fetchone()[0] is not None
+
     def in_transaction(self) -> bool:
         if self.dialect == "sqlite":
             return self.raw.in_transaction

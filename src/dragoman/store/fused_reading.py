@@ -292,7 +292,7 @@ class FusedReading:
                 "SELECT text FROM articles WHERE id = ?", (article_id,)).fetchone()[0]
             with self._db.transaction(writes="articles"):
                 fusion.fuse_article(self._db, record, text)
-                stories.file_article(self._db, record, text)
+                stories.file_article(self._db, record, text, self._story_profile)
             count += 1
         return count
 

@@ -1,6 +1,8 @@
 """Deleting stored articles, and replacing one's records with a new analysis of its stored text.
 
-Both leave what was built from the articles consistent, in one transaction per article:
+Both leave what was built from the articles consistent, in one transaction per article
+(a deletion also takes back what the article taught the actor registry and its source's
+home, `registry.forget_article`, `source_homes.forget_article`):
 the article's mentions leave their fused events, each recounted (one left with no mention
 is dropped); the article leaves its story, which is re-profiled from the articles it keeps
 (one left with none is dropped), and the rarity counts of its features are taken back.
@@ -19,6 +21,7 @@ from typing import NamedTuple, Optional
 import msgspec
 
 from ..records import Article, ArticleRecord
+from ..resolve import registry, source_homes
 from . import fusion, stories
 from .connection import Connection
 
@@ -51,6 +54,8 @@ class Revising:
             except msgspec.DecodeError:  # a damaged record is deleted all the same
                 old = None
             story = _unfile(self._db, article_id, old, row[1])
+            registry.forget_article(self._db, article_id)
+            source_homes.forget_article(self._db, self.stored_article(article_id))
             self._db.execute("DELETE FROM articles WHERE id = ?", (article_id,))  # its rows go with it
             if story:
                 stories.reprofile(self._db, story, self._story_profile)
@@ -89,7 +94,7 @@ class Revising:
                 stories.reprofile(self._db, story, self._story_profile)
             if self.fusion:
                 fusion.fuse_article(self._db, record, text)
-                stories.file_article(self._db, record, text)
+                stories.file_article(self._db, record, text, self._story_profile)
         return Replaced(len(old.events), len(record.events), dropped)
 
 

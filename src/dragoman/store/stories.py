@@ -8,7 +8,11 @@ words of its headline), each weighted by its rarity among the articles filed so 
 a story. A story's profile is the sum of its articles' profiles, the older part decayed
 by half every `HALF_LIFE_DAYS`; stories whose last article is older than `ACTIVE_DAYS`
 are not candidates, so the cost per article is bounded by the news of the last weeks,
-not by the store. A story's id is its first article's (``S:ARTICLE``) and never changes;
+not by the store. Stories merge and split as news develops (`upkeep`, reading only the
+stories the new article touches): two that the article could each have joined, with room
+to spare (`BRIDGE_STRENGTH`), become one; a story whose later articles have drifted from
+its earlier ones splits in two. A story's id is its first article's (``S:ARTICLE``) and never changes
+(an id merged away leads to the story its first article is in);
 its title is the headline of its most central article (the one most similar to the
 story when it joined).
 
@@ -83,6 +87,10 @@ HALF_LIFE_DAYS = 7.0
 ACTIVE_DAYS = 21
 MAX_ACTIVE = 200  # the most recent active stories compared with one article
 PROFILE_FEATURES = 60  # a story keeps its strongest features only
+BRIDGE_STRENGTH = 1.5  # an article this many times as alike as joining asks, to each of two stories, makes them one
+SPLIT_SIMILARITY = JOIN_SIMILARITY  # a story whose earlier and later parts would not join each other has drifted apart
+MIN_PART = 2  # the fewest articles on each side of a split
+SPLIT_CHECK_ARTICLES = 40  # larger stories are not re-read for drift: the cost per article stays bounded
 
 # how much one feature of each kind says about which story an article belongs to
 WEIGHTS = {"actor": 2.0, "place": 1.5, "word": 1.0, "country": 0.5, "type": 0.5}
@@ -143,6 +151,10 @@ def _days(first: Optional[str], last: Optional[str]) -> float:
         return 0.0
 
 
+# an article's profile and headline, from the stored article (`Store` supplies it)
+Profiler = Callable[[str], tuple[dict[str, float], str]]
+
+
 def _count_features(db: Connection, found: dict[str, float]) -> None:
     db.executemany(
         "INSERT INTO story_features VALUES (?, 1) ON CONFLICT (feature) DO UPDATE SET articles = story_features.articles + 1",
@@ -176,8 +188,9 @@ def _weighted(found: dict[str, float], rarity: dict[str, float]) -> dict[str, fl
     return {key: value * rarity[key] for key, value in found.items()}
 
 
-def file_article(db: Connection, record: ArticleRecord, text: str) -> str:
-    """Put the article in its story (inside the caller's transaction); returns the story id.
+def file_article(db: Connection, record: ArticleRecord, text: str, profiler: Optional[Profiler] = None) -> str:
+    """Put the article in its story (inside the caller's transaction); returns the story id
+    (as it is after `upkeep`, which runs when a `profiler` is given).
     Profiles are stored as counted; the rarities weigh them when compared, as they are now."""
     found = profile(record, text)
     _count_features(db, found)
@@ -201,8 +214,9 @@ def file_article(db: Connection, record: ArticleRecord, text: str) -> str:
     # a new story, or one a user placed the article in that has since lost its articles
     db.execute("INSERT INTO stories VALUES (?, ?, 0, ?, ?, 0, '{}') ON CONFLICT (id) DO NOTHING",
                (story_id, headline_of(record, text), published, published))
-    row = db.execute("SELECT title_similarity, first, last, profile FROM stories WHERE id = ?", (story_id,)).fetchone()
-    title_similarity, first, last, stored = row
+    row = db.execute("SELECT title_similarity, first, last, profile, articles FROM stories WHERE id = ?",
+                     (story_id,)).fetchone()
+    title_similarity, first, last, stored, size = row
     story = _decayed(json.loads(stored), _days(last, published))
     rarity.update(_rarities(db, set(story) - set(rarity)) if set(story) - set(rarity) else {})
     if similarity is None:  # a new story's first article, or one sharing a fused event with it
@@ -218,7 +232,11 @@ def file_article(db: Connection, record: ArticleRecord, text: str) -> str:
          json.dumps({k: round(v, 4) for k, v in story.items()}), story_id),
     )
     db.execute("INSERT INTO story_articles VALUES (?, ?, ?, ?)", (story_id, record.id, published, round(similarity, 4)))
-    return story_id
+    if profiler is None or _placed_by_user(db, record.id):
+        return story_id
+    bridges = [sid for score, sid, other_size in scored if sid != story_id and size
+               and min(score / join_similarity(other_size), similarity / join_similarity(size)) >= BRIDGE_STRENGTH]
+    return upkeep(db, record.id, story_id, bridges, rarity, profiler)
 
 
 def _shared_fused_story(db: Connection, article_id: str) -> Optional[str]:
@@ -244,10 +262,6 @@ def _exists(db: Connection, story_id: str) -> bool:
 def _placed_by_user(db: Connection, article_id: str) -> Optional[str]:
     row = db.execute("SELECT story_id FROM story_corrections WHERE article_id = ?", (article_id,)).fetchone()
     return row[0] if row else None
-
-
-# an article's profile and headline, from the stored article (`Store` supplies it)
-Profiler = Callable[[str], tuple[dict[str, float], str]]
 
 
 def move(db: Connection, article_id: str, story_id: Optional[str], profiler: Profiler) -> str:
@@ -304,16 +318,115 @@ def _unused_story_id(db: Connection, wanted: str) -> str:
     return found
 
 
-def reprofile(db: Connection, story_id: str, profiler: Profiler) -> None:
-    """Rebuild a story from its articles, as if filed in date order: its profile, span and
-    count, each article's similarity to the whole, and the title of the most similar one.
-    A story left with no article is dropped."""
-    rows = db.execute("SELECT article_id, published FROM story_articles WHERE story_id = ?"
-                      " ORDER BY published IS NULL, published, article_id", (story_id,)).fetchall()
-    if not rows:
-        db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+def upkeep(db: Connection, article_id: str, story_id: str, bridged: list[str], rarity: dict[str, float],
+           profiler: Profiler) -> str:
+    """After article `article_id` joined story `story_id`: merge in each other active story
+    it bridges to it (`bridged`: the article is, to each of the two, `BRIDGE_STRENGTH` times as
+    alike as joining asks), then split the story where its earlier and later articles have
+    drifted apart (`_split_drifted`). Only the stories the article touches are read, and
+    stories holding an article a user placed are left as the user made them. Returns the
+    article's story now."""
+    for other in bridged:
+        if _exists(db, other) and not _user_placed(db, story_id, other):
+            story_id = _merge_filed(db, story_id, other, rarity)
+    _split_drifted(db, story_id, article_id, profiler)
+    return db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()[0]
+
+
+def _user_placed(db: Connection, *story_ids: str) -> bool:
+    marks = ", ".join("?" * len(story_ids))
+    return db.execute(f"SELECT 1 FROM story_corrections WHERE story_id IN ({marks}) LIMIT 1", story_ids).fetchone() \
+        is not None
+
+
+def _stored(db: Connection, story_id: str) -> tuple:
+    return db.execute("SELECT title, title_similarity, first, last, articles, profile FROM stories WHERE id = ?",
+                      (story_id,)).fetchone()
+
+
+def _with_rarities(db: Connection, rarity: dict[str, float], *profiles: dict[str, float]) -> dict[str, float]:
+    missing = set().union(*profiles) - set(rarity)
+    if missing:
+        rarity.update(_rarities(db, missing))
+    return rarity
+
+
+def _merge_filed(db: Connection, a: str, b: str, rarity: dict[str, float]) -> str:
+    """Make stories `a` and `b` one, without re-reading their articles: the larger (of equals,
+    the older) keeps its id, which the other's first article leads to (`Store.current_story`);
+    the profiles add up, each decayed to the later's last day. Returns the kept id."""
+    rows = {story_id: _stored(db, story_id) for story_id in (a, b)}
+    kept, merged = sorted((a, b), key=lambda sid: (-rows[sid][4], rows[sid][2] is None, rows[sid][2] or "", sid))
+    last = max(filter(None, (rows[a][3], rows[b][3])), default=None)
+    story: dict[str, float] = {}
+    for title, title_similarity, first, ended, size, stored in rows.values():
+        for key, value in _decayed(json.loads(stored), _days(ended, last)).items():
+            story[key] = story.get(key, 0.0) + value
+    story = _strongest(story, _with_rarities(db, rarity, story))
+    title, title_similarity = max((rows[kept][0], rows[kept][1]), (rows[merged][0], rows[merged][1]),
+                                  key=lambda pair: pair[1])
+    first = min(filter(None, (rows[a][2], rows[b][2])), default=None)
+    db.execute("UPDATE story_articles SET story_id = ? WHERE story_id = ?", (kept, merged))
+    db.execute("DELETE FROM stories WHERE id = ?", (merged,))
+    db.execute("UPDATE stories SET title = ?, title_similarity = ?, first = ?, last = ?, articles = ?, profile = ?"
+               " WHERE id = ?", (title, title_similarity, first, last, rows[a][4] + rows[b][4],
+                                 json.dumps({k: round(v, 4) for k, v in story.items()}), kept))
+    return kept
+
+
+def _split_drifted(db: Connection, story_id: str, article_id: str, profiler: Profiler) -> None:
+    """Split a story of at most `SPLIT_CHECK_ARTICLES` articles in two, its earlier articles
+    and its later ones (in date order, the new article `article_id` among the later), where the
+    two parts are least alike, when they would not join each other (`SPLIT_SIMILARITY`) nor
+    the new article the earlier part, and each part has `MIN_PART` articles or more; never
+    between two reports of one fused event. The part holding the article the story's id names
+    keeps the id (so an id keeps leading to its first article); the other is a story of its
+    own, ``S:`` and its first article."""
+    rows = _articles_in_order(db, story_id)
+    if not 2 * MIN_PART <= len(rows) <= SPLIT_CHECK_ARTICLES or _user_placed(db, story_id):
         return
-    profiles = {article_id: profiler(article_id) for article_id, _ in rows}
+    profiles = {found: profiler(found) for found, _ in rows}
+    rarity = _rarities(db, set().union(*(found for found, _ in profiles.values())))
+    events = _fused_of(db, [found for found, _ in rows])
+    newest = _weighted(profiles[article_id][0], rarity)
+    best = None
+    for cut in range(MIN_PART, len(rows) - MIN_PART + 1):
+        if article_id not in {found for found, _ in rows[cut:]} or events(rows[:cut]) & events(rows[cut:]):
+            continue
+        earlier, later = (_weighted(_accumulated(part, profiles), rarity) for part in (rows[:cut], rows[cut:]))
+        score = cosine(earlier, later)
+        if score < SPLIT_SIMILARITY and cosine(newest, earlier) < join_similarity(cut) \
+                and (best is None or score < best[0]):
+            best = (score, cut)
+    if best is None:
+        return
+    parts = [[found for found, _ in rows[:best[1]]], [found for found, _ in rows[best[1]:]]]
+    leaving = parts[0] if story_id[2:] in parts[1] else parts[1]
+    new_id = _unused_story_id(db, f"S:{leaving[0]}")
+    db.execute("INSERT INTO stories VALUES (?, NULL, 0, NULL, NULL, 0, '{}')", (new_id,))
+    db.executemany("UPDATE story_articles SET story_id = ? WHERE article_id = ?",
+                   [(new_id, found) for found in leaving])
+    for touched in (story_id, new_id):
+        reprofile(db, touched, profiles.__getitem__)
+
+
+def _fused_of(db: Connection, article_ids: list[str]) -> Callable[[list[tuple]], set[str]]:
+    """The fused events of some of these articles' rows (one query for all of them)."""
+    marks = ", ".join("?" * len(article_ids))
+    held: dict[str, set[str]] = {}
+    for article_id, fused_id in db.execute(
+            f"SELECT article_id, fused_id FROM fused_mentions WHERE article_id IN ({marks})", article_ids).fetchall():
+        held.setdefault(article_id, set()).add(fused_id)
+    return lambda rows: set().union(*(held.get(article_id, set()) for article_id, _ in rows))
+
+
+def _articles_in_order(db: Connection, story_id: str) -> list[tuple]:
+    return db.execute("SELECT article_id, published FROM story_articles WHERE story_id = ?"
+                      " ORDER BY published IS NULL, published, article_id", (story_id,)).fetchall()
+
+
+def _accumulated(rows: list[tuple], profiles: dict) -> dict[str, float]:
+    """The articles' profiles added in date order, the sum decayed as the days pass."""
     story: dict[str, float] = {}
     last = None
     for article_id, published in rows:
@@ -321,6 +434,19 @@ def reprofile(db: Connection, story_id: str, profiler: Profiler) -> None:
         for key, value in profiles[article_id][0].items():
             story[key] = story.get(key, 0.0) + value
         last = published or last
+    return story
+
+
+def reprofile(db: Connection, story_id: str, profiler: Profiler) -> None:
+    """Rebuild a story from its articles, as if filed in date order: its profile, span and
+    count, each article's similarity to the whole, and the title of the most similar one.
+    A story left with no article is dropped."""
+    rows = _articles_in_order(db, story_id)
+    if not rows:
+        db.execute("DELETE FROM stories WHERE id = ?", (story_id,))
+        return
+    profiles = {article_id: profiler(article_id) for article_id, _ in rows}
+    story = _accumulated(rows, profiles)
     rarity = _rarities(db, set().union(*(found for found, _ in profiles.values())))  # the story's are among them
     story = _strongest(story, rarity)
     whole = _weighted(story, rarity)

@@ -11,7 +11,7 @@ from msgspec.structs import replace
 from spacy.tokens import Doc, Span, Token
 
 from ...analysis import Analysis
-from ...annotate.views import lower_lemmas, lower_words, sentence_of
+from ...annotate.views import lower_lemmas, lower_words, sentence_number, sentence_of
 from ...records import HAPPENED, DateMention, Event, Offsets, Party, Place, Trigger
 from ..claims import casualty_counts
 from ..dates import event_date, past_perfect
@@ -198,6 +198,7 @@ class EventCoder:
             date=trigger_date,
             place=place,
             sentence=sentence,
+            sentence_number=sentence_number(head.doc, sentence.start),
             trigger=Trigger(
                 text=self.analysis.text[first.idx : last.idx + len(last.text)],
                 start=first.idx,
