@@ -28,7 +28,7 @@ def test_a_happening_mentioned_again_keeps_its_date(events_of):
         "The Chilean foreign minister met Peru's president again to sign the accord."
     )
     meetings = [e for e in events_of(text) if e.event == "CONSULT"]
-    assert [(e.date.value, e.date.source) for e in meetings][-1] == ("2024-05-07", "happening")
+    assert [(e.date.value, e.date.source) for e in meetings][-1] == ("2024-05-07", "mention")
 
 
 def test_a_happening_mentioned_again_keeps_its_date_without_a_publication_day(events_of):
@@ -40,7 +40,19 @@ def test_a_happening_mentioned_again_keeps_its_date_without_a_publication_day(ev
         "The Chilean foreign minister met Peru's president again to sign the accord."
     )
     meetings = [e for e in events_of(text, published=None) if e.event == "CONSULT"]
-    assert [(e.date.value, e.date.source) for e in meetings][-1] == ("2019-06-04", "happening")
+    assert [(e.date.value, e.date.source) for e in meetings][-1] == ("2019-06-04", "mention")
+
+
+def test_an_old_day_taken_from_another_mention_makes_the_act_history(events_of):
+    text = (
+        "The Chilean foreign minister met Peru's president in Lima on 4 June 2019. "
+        "The talks were cordial, aides said. "
+        "Fishing quotas took most of the time. "
+        "Border trade came up only briefly. "
+        "The Chilean foreign minister met Peru's president again to sign the accord."
+    )
+    again = [e for e in events_of(text) if e.event == "CONSULT"][-1]
+    assert (again.date.value, again.date.source, again.status) == ("2019-06-04", "mention", "historical")
 
 
 def test_a_happening_date_needs_the_same_actor_not_only_its_country(events_of):
@@ -68,7 +80,7 @@ def test_a_month_or_year_does_not_date_another_mention(events_of):
 
 @pytest.mark.parametrize("again, source", [("could visit Madrid again", None),
                                            ("did not visit Madrid again", "published")])
-def test_a_mention_not_told_as_happened_takes_no_happening_date(events_of, again, source):
+def test_a_mention_not_told_as_happened_takes_no_date_of_another(events_of, again, source):
     text = ("Peruvian Foreign Minister Carlos Ruiz visited Madrid on Monday. The visit was short. Aides were pleased. "
             f"The weather was fine. Carlos Ruiz {again}.")
     visits = [e for e in events_of(text) if e.event == "CONSULT"]
@@ -96,4 +108,4 @@ def test_a_noun_mention_does_not_take_an_earlier_date(events_of):
         "Officials blamed the rebels for the attack on a market last year."
     )
     later = [e for e in events_of(text) if e.event == "ASSAULT" and e.trigger.text == "attack"]
-    assert all(e.date is None or e.date.source != "happening" for e in later)
+    assert all(e.date is None or e.date.source != "mention" for e in later)

@@ -53,7 +53,7 @@ def test_no_day_from_a_mention_of_another_happening_or_from_an_unstated_date():
     told = _event("E1", "detained", _day("2024-05-07", "clause"))
     other = _event("E2", "detention", _by_publication(), happening="E2")
     assert date_from_mentions([told, other])[1].date.source == "published"
-    inherited = _event("E1", "detained", _day("2024-05-07", "happening"))
+    inherited = _event("E1", "detained", _day("2024-05-07", "mention"))
     again = _event("E2", "detention", _by_publication())
     assert date_from_mentions([inherited, again])[1].date.source == "published"
 

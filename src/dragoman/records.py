@@ -121,7 +121,7 @@ class DateMention(Record, kw_only=True):
     first: Optional[str] = None
     last: Optional[str] = None
     precision: Precision = "unknown"
-    source: Optional[str] = None  # for event dates: clause | sentence | context | narrative | lede | happening | mention | published
+    source: Optional[str] = None  # for event dates: clause | sentence | context | narrative | lede | mention | published
     unresolved: Optional[Unresolved] = None
 
 

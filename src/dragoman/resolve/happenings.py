@@ -30,7 +30,9 @@ the two share an actor; and a harm told again in its word to the same named part
 sentence are two acts (`_two_harms`: 'kidnapped and killed').
 
 Linked mentions then share a stated day (`date_from_mentions`): one that no words date
-takes the day another mention of the happening names for it.
+takes the day another mention of the happening names for it. That rule (`lends_its_day`,
+`day_of_mention`) is the one home of dating a mention by another: the event coder applies
+it too, earlier, to a verb that repeats an act of the same actor.
 """
 
 from __future__ import annotations
@@ -42,7 +44,7 @@ from typing import Iterable, Mapping, Optional, Sequence
 
 import msgspec
 
-from ..records import HAPPENED, MATERIAL_QUADS, VERBAL_QUADS, Actor, Claim, Event, Party
+from ..records import HAPPENED, MATERIAL_QUADS, VERBAL_QUADS, Actor, Claim, DateMention, Event, Party
 from .timex import mention_bounds
 
 # what a join needs: the parties' score plus the support of dates, places and words
@@ -472,31 +474,42 @@ def link_happenings(article_id: str, events: Sequence[Event], *, text: str, acto
 STATED_SOURCES = frozenset({"clause", "sentence", "context", "narrative", "lede"})
 
 
+def lends_its_day(status: str, date: Optional[DateMention], sources: frozenset[str] = STATED_SOURCES) -> bool:
+    """Whether a mention can lend its date to another mention of its happening: told as
+    having happened, with a day its own words state (`sources`); a month or a year holds
+    many acts of one kind ('backed Walker last year ... a group backing Kasich'), and a
+    date taken from another mention or from no words ("published") lends nothing."""
+    return (status in HAPPENED and date is not None and date.source in sources and bool(date.value)
+            and date.precision == "day")
+
+
+def day_of_mention(donor: DateMention, date: Optional[DateMention], at: int) -> Optional[DateMention]:
+    """The day `donor` states, for a mention at offset `at` that no words date (`date` only
+    "on or before publication", or a bound, or no days at all), with source "mention"; None
+    when its own words state a date, or its bound leaves the day out."""
+    if date is None or date.value:
+        return None
+    if (date.first and donor.first < date.first) or (date.last and donor.last > date.last):
+        return None
+    return msgspec.structs.replace(donor, text="", start=at, end=at, source="mention")
+
+
 def date_from_mentions(events: Sequence[Event]) -> list[Event]:
-    """`events` where one told as having happened that no words date (its date only "on or
-    before publication", or a bound, or no days at all) takes the day the words of the
-    nearest other mention of its happening state, with source "mention" ('troops shelled
-    the town on Monday ... the shelling killed six'). A bound the day falls outside of keeps
-    the event's own; a stated date is never replaced, nor taken from a date no words state
-    (the coder's "happening", "published"); a month or a year dates no single act."""
-    stated: dict[str, list[Event]] = {}
+    """`events` where one told as having happened that no words date takes the day the
+    nearest other mention of its happening states (`lends_its_day`, `day_of_mention`:
+    'troops shelled the town on Monday ... the shelling killed six'). The event coder
+    applies the same rule before the links, to a verb repeating an act of the same actor
+    (`events.coder`, as the day may make the event history)."""
+    lenders: dict[str, list[Event]] = {}
     for event in events:
-        date = event.date
-        if (event.status in HAPPENED and date is not None and date.source in STATED_SOURCES and date.value
-                and date.precision == "day"):
-            stated.setdefault(event.happening or event.id, []).append(event)
+        if lends_its_day(event.status, event.date):
+            lenders.setdefault(event.happening or event.id, []).append(event)
     out = []
     for event in events:
-        date = event.date
-        others = [e for e in stated.get(event.happening or event.id, ()) if e.id != event.id]
-        if date is None or date.value or event.status not in HAPPENED or not others:
-            out.append(event)
-            continue
-        donor = min(others, key=lambda e: abs(e.trigger.start - event.trigger.start)).date
-        if (date.first and donor.first < date.first) or (date.last and donor.last > date.last):
-            out.append(event)
-            continue
-        day = msgspec.structs.replace(donor, text="", start=event.trigger.start, end=event.trigger.start,
-                                      source="mention")
-        out.append(msgspec.structs.replace(event, date=day))
+        others = [e for e in lenders.get(event.happening or event.id, ()) if e.id != event.id]
+        day = None
+        if others and event.status in HAPPENED:
+            donor = min(others, key=lambda e: abs(e.trigger.start - event.trigger.start))
+            day = day_of_mention(donor.date, event.date, event.trigger.start)
+        out.append(event if day is None else msgspec.structs.replace(event, date=day))
     return out
