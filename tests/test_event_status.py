@@ -210,3 +210,20 @@ def test_violence_expected_to_happen_is_nobodys_threat(events_of):
     events = events_of("Residents fear that clashes will erupt near the mine.")
     assert _only(events, "ASSAULT").status == "future"
     assert "THREATEN" not in [e.event for e in events]
+
+
+# -- a participle clause on a past act ----------------------------------------------------------
+
+
+def test_participle_on_a_past_act_is_no_future(events_of):
+    # "went" is no "going to": what the participle tells came with the blast
+    blast = _only(events_of("A car bomb went off outside the police station, killing four officers."), "ASSAULT")
+    assert blast.status == "occurred"
+    backing = _only(events_of("On Monday the governor went further, endorsing two mayors in the north."), "SUPPORT")
+    assert backing.status == "occurred"
+
+
+def test_participle_on_a_scheduled_act_shares_its_future(events_of):
+    visit = _only(events_of("Making his first trip abroad, the Dutch premier is scheduled to land in Oslo on Friday."),
+                  "AGREE")
+    assert visit.status == "future"

@@ -138,7 +138,8 @@ class EventCoder:
         draft.happening = _occurrence_verb(draft, self.lex.occurrence_verbs)
         if not any(self.parties.is_agentive(t, p) for t, p in draft.actors + draft.recipients):
             if not (_counted_patients(draft) or _reported_occurrence(draft)
-                    or _patient_tells_the_act(draft) or _crowd_act(draft, self.lex.crowd_acts)):
+                    or _patient_tells_the_act(draft) or _crowd_act(draft, self.lex.crowd_acts)
+                    or _munition_does_it(draft, self.lex.munition_doers)):
                 if not self._main_subject_act(draft):
                     return None
                 draft.rule += "+reported:main-subject"
@@ -463,6 +464,15 @@ def _occurrence_verb(draft: Draft, occurrence_verbs: frozenset[str]) -> Optional
     if _lemma(verb) == "take" and "place" not in particles:
         return None
     return verb
+
+
+def _munition_does_it(draft: Draft, munitions: frozenset[str]) -> bool:
+    """'Mortar rounds struck the camp', 'shells landed in the market, killing
+    five': an attack whose doer is a munition fired or thrown reports the
+    attack; whoever fired it is not named."""
+    return draft.event == "ASSAULT" and any(
+        _lemma(w) in munitions for t, _ in draft.actors
+        for w in (t, *(c for c in t.children if c.dep_ == "compound")))  # "mortar rounds"
 
 
 def _crowd_act(draft: Draft, crowd_acts: frozenset[str]) -> bool:

@@ -45,8 +45,9 @@ class StatusReader:
         coordinated = False  # past a conjunct: "did not attack but shelled", "denied it and jailed him"
         subordinate = False  # past a clause of its own: "no one was held after shops were looted"
         past_fact = False  # ... told in the past: "could not sleep when rioters began torching shops"
-        for token in chain:
-            found = _status_flags(token, cues, is_governor=token != start, reported=reported)
+        for below, token in zip([None, *chain], chain):
+            governs = token != start and not (_participial_adjunct(below) and _told_in_the_past(token))
+            found = _status_flags(token, cues, is_governor=governs, reported=reported)
             if coordinated or subordinate:
                 found.pop("negated", None)
             if past_fact:
@@ -209,6 +210,16 @@ def _status_chain(start: Token, speech_verbs: frozenset[str]) -> list[Token]:
             break
         chain.append(token)
     return chain
+
+
+def _participial_adjunct(token: Optional[Token]) -> bool:
+    """'The bomb went off, killing five', 'sought damages, alleging fraud': a
+    participle clause tells what came with its verb's act and is no complement
+    of it. On a verb told in the past, a governor of the future ("go", "seek")
+    or of denial ("refrain") does not reach it as it reaches "going to kill";
+    on "is scheduled to arrive, making a visit" the participle shares the future."""
+    return (token is not None and token.dep_ == "advcl" and token.tag_ in ("VBG", "VBN")
+            and not any(c.dep_ in ("aux", "mark") for c in token.children))
 
 
 def _expected(draft: Draft) -> bool:
