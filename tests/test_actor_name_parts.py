@@ -4,8 +4,12 @@ spelled another way, a bare surname the tagger took for a place. Our own wording
 
 from __future__ import annotations
 
-import pytest
+import json
 
+import pytest
+from click.testing import CliRunner
+
+from dragoman.cli import main
 from dragoman.resolve.actor_codes import code_actor
 
 
@@ -64,5 +68,13 @@ def test_another_modifier_still_says_whom_the_unit_serves():
 @pytest.mark.parametrize("text", ["a drug smuggler", "drug gangs", "gang leaders", "wanted men"])
 def test_criminals_themselves_stay_criminals(text):
     assert code_actor(text).sector == "CRM"
+
+
+# --- a known name spelled another way ------------------------------------------------
+
+def test_the_cli_explains_a_known_name_under_the_spelling_it_matched():
+    result = CliRunner().invoke(main, ["actor", "al-Assad"])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["why"].startswith("Bashar al-Assad")
 
 

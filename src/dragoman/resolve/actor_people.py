@@ -112,10 +112,21 @@ def _fill_from_known(code: ActorCode, as_of: Union[str, date, None], registry: O
 def _lookup_known(name: str, as_of: Union[str, date, None], registry: Optional[ActorSource]) -> Optional[known.Coding]:
     """The known actor called `name`, or a common transliteration of it ("Mohammed" for
     "Mohamed")."""
-    spelling = next((s for s in _spellings(name) if any(src.find(s) for src in known.sources(registry))), None)
-    if spelling is None:
-        return None
-    return known.lookup(spelling, as_of=as_of, registry=registry)
+    spelling = known_spelling(name, registry)
+    return None if spelling is None else known.lookup(spelling, as_of=as_of, registry=registry)
+
+
+def explain_known(name: str, as_of: Union[str, date, None] = None,
+                  registry: Optional[ActorSource] = None) -> Optional[str]:
+    """Why the known actors code `name` as coding does, under the spelling it matched
+    ("al-Assad" is known as "al Assad"); None when no source knows it."""
+    spelling = known_spelling(name, registry)
+    return None if spelling is None else known.explain(spelling, as_of=as_of, registry=registry)
+
+
+def known_spelling(name: str, registry: Optional[ActorSource]) -> Optional[str]:
+    """The form of `name` some known-actor source knows: as written or a common transliteration."""
+    return next((s for s in _spellings(name) if any(src.find(s) for src in known.sources(registry))), None)
 
 
 @lru_cache(maxsize=2**14)
