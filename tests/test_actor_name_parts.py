@@ -10,6 +10,8 @@ import pytest
 from click.testing import CliRunner
 
 from dragoman.cli import main
+from dragoman.pipeline import Pipeline
+from dragoman.records import Article
 from dragoman.resolve.actor_codes import code_actor
 
 
@@ -78,3 +80,20 @@ def test_the_cli_explains_a_known_name_under_the_spelling_it_matched():
     assert json.loads(result.output)["why"].startswith("Bashar al-Assad")
 
 
+# --- a bare surname the tagger took for a place --------------------------------------
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(steps=["entities", "actors"])
+
+
+def test_a_surname_named_like_a_town_joins_the_person_named_in_full(pipeline):
+    text = ("Teachers went on strike in Lagos. Their union leader, Chidi Bello, spoke to reporters. "
+            "Bello said pay had not risen in years.")
+    analysis = pipeline.analyse(Article(id="t", text=text, published="2024-05-08"))
+    full = text.index("Chidi Bello")
+    bare = text.index("Bello said")
+    person = analysis.actor_at(full, full + len("Chidi Bello"))
+    assert person is not None
+    assert analysis.actor_at(bare, bare + len("Bello")) is person
+    assert person.country != "COL"

@@ -56,6 +56,15 @@ def surname_keys(name: str) -> set[str]:
     return keys
 
 
+def is_personal_name(name: str) -> bool:
+    """"Amina Bello", "Ursula von der Leyen": two words or more, each capitalised or a name
+    particle, none possessive; not "Ruler of Dubai" or "Trump's Indiana"."""
+    words = name.replace("\u2019", "'").split()
+    return len(words) > 1 and all(
+        (word[:1].isupper() and not word.endswith("'s")) or word.lower() in _LEXICON.name_particles
+        for word in words)
+
+
 def is_prefixed_name(piece: _Piece) -> bool:
     """'al-Assad', 'el-Sisi': a surname written with its article, which the tagger of words
     reads as an ordinary lowercase word."""
