@@ -542,7 +542,7 @@ def actor(
       dragoman actor "Angela Merkel" --as-of 2023-01-01
     """
     from .resolve.actor_codes import code_actor
-    from .resolve.registry import explain
+    from .resolve.actor_people import explain_known
 
     if db_path:
         with _open_store(db_path, read_only=True):  # a clear error for a path that is no store
@@ -564,7 +564,7 @@ def actor(
                 "role": code.role,
                 "kind": code.kind,
                 "rule": code.rule,
-                "why": explain(code.name, as_of=as_of.date() if as_of else None) if "known:" in (code.rule or "") else None,
+                "why": explain_known(code.name, as_of.date() if as_of else None) if "known:" in (code.rule or "") else None,
             }
         )
 

@@ -39,10 +39,10 @@ from ..pipeline import component
 from ..records import Actor
 from ..resolve import registry as known_actors
 from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields, names_player
-from ..resolve.actor_people import surname_keys
+from ..resolve.actor_people import is_personal_name, surname_keys
 from ..resolve.gazetteer import load_gazetteer
 from ..resolve.role_classes import ends_with_title, role_compatible
-from ..resolve.countries import country_code, is_state
+from ..resolve.countries import country_code, is_acronym, is_state
 from ..resolve.dateline import dateline_end
 from ..annotate.views import doc_tokens, lower_words, pos_tags, sentence_of, sentences, span_at, span_tokens
 from .actor_homes import home_country, place_in_title, take_homes
@@ -447,6 +447,7 @@ def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
     ("the Council", "Security Council") joins that name.
     """
     ordered = sorted(mentions, key=lambda m: m.start)
+    full_names = {m.key: m.name for m in ordered if m.kind == "person"}
     by_surname: dict[str, set[str]] = {}
     org_names: list[str] = []
     for m in ordered:
@@ -458,6 +459,10 @@ def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
     clusters: dict[str, _Cluster] = {}
     for m in ordered:
         key = m.key
+        if _bare_surname_as_body(m, by_surname, full_names):
+            # "Bello said" after "Amina Bello": the tagger's ORG or GPE on a bare surname is
+            # no body, and the town of that name ("place:Bello") no country of hers
+            m.code, m.kind = ActorCode(name=m.name, kind="person"), "person"
         owners = by_surname.get(m.name.lower(), set()) - {m.key} if m.kind == "person" else ()
         if owners and _KNOWN_RULE.search(m.code.rule or "") and not _names_known_bearer(m.name, owners):
             # "Khan" beside Khizr and Ghazala Khan, "Henry" beside Matt Henry, "Prince Mohammed"
@@ -476,6 +481,18 @@ def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
         if m.gender:
             cluster.gender = m.gender
     return clusters
+
+
+def _bare_surname_as_body(m: _Mention, by_surname: dict[str, set[str]], full_names: dict[str, str]) -> bool:
+    """Whether a one-word mention tagged as a body or place is the surname of the one
+    person the article names in full, by a personal name (capitalised words and name
+    particles: not "Ruler of Dubai", "Trump's Indiana"); a name the tables give a
+    sector, role or kind of its own ("Hamas", "Moscow" as a capital) stays what it is."""
+    owners = by_surname.get(m.name.lower(), set())
+    if m.kind == "person" or " " in m.name.strip() or is_acronym(m.name) or len(owners) != 1:
+        return False  # "PAC", "BC": an initialism ends many names, and is no surname
+    personal = is_personal_name(full_names.get(next(iter(owners)), ""))
+    return personal and m.code.sector is None and m.code.role is None and m.code.kind is None
 
 
 def _names_known_bearer(surname: str, full_names) -> bool:

@@ -29,6 +29,7 @@ from .actor_places import (
     _home_namesake,
     _institution_country,
     _main_country,
+    _name_place_country,
     _phrase_country,
     _place_modifier_country,
     _whole_place,
@@ -45,6 +46,7 @@ from .actor_words import (
     _Piece,
     _pieces,
     _UNARMED,
+    _CRIME_ACT,
 )
 from .article_memo import ArticleMemo
 from .registry import STATE_SECTORS, ActorSource
@@ -153,6 +155,11 @@ def _sector(a: _Analysis, head: Optional[int], has_country: bool,
         unarmed = next((p for p in before if p.lex is not None and p.lex.detail == _UNARMED), None)
         if unarmed is not None and lex.sector in _ARMED_DEFAULTS:  # "UFC fighter", "fire fighters"
             return None, [f"unarmed:{unarmed.key}", f"generic:{piece.key}"]
+        crime = next((p for p in before if p.lex is not None and p.lex.detail == _CRIME_ACT), None)
+        if crime is not None:  # "crime fighter", "drug task force": what they deal with
+            before = [p for p in before if p is not crime]
+            if lex.sector in _ARMED_DEFAULTS and _modifier_sector(before)[0] is None:
+                return None, [f"act:{crime.key}", f"generic:{piece.key}"]
         sector, rule = _modifier_sector(before)
         if sector is None:
             sector, rule = _of_sector(a.phrases)
@@ -166,7 +173,7 @@ def _sector(a: _Analysis, head: Optional[int], has_country: bool,
             rule = f"generic:{piece.key}"
         else:
             rule = f"{rule}+generic:{piece.key}"
-        return sector, [rule]
+        return sector, [rule] if crime is None else [f"act:{crime.key}", rule]
     rules = [f"{_head_label(piece)}:{piece.key}"]
     sector = lex.sector
     if piece.key in _LEXICON.member_bodies:
@@ -251,7 +258,9 @@ def _code_phrase(text: str, registry: Optional[ActorSource] = None,
     if whole is not None:
         return whole
     head = _head(a.main, bool(a.names))
-    country, country_rule = _main_country(a.main, head)
+    country, country_rule = _main_country(text, a.main, head)
+    if country is None:
+        country, country_rule = _name_place_country(text, a, registry)
     if country is None:
         country, country_rule = _institution_country(a.main, context_country)
     if country is None:
@@ -266,7 +275,7 @@ def _code_phrase(text: str, registry: Optional[ActorSource] = None,
     home, home_rule = _home_namesake(a.main, head, context_country, sector)
     if home is not None:
         country, country_rule = home, home_rule
-    if _national_namesake(a, head, sector):
+    if _national_namesake(a, head, sector, country_rule):
         sector, rules = "GOV", ["national-namesake", *rules]
     if any(p.type == "former" for p in a.main) and sector in STATE_SECTORS:
         sector, rules = "ELI", ["former", *rules]
@@ -276,12 +285,15 @@ def _code_phrase(text: str, registry: Optional[ActorSource] = None,
     return ActorCode(country, sector, _role(text, a, head), name, kind, rule)
 
 
-def _national_namesake(a: _Analysis, head: Optional[int], sector: Optional[str]) -> bool:
-    """"Armenia's Security Council", "the French UN envoy": a country named before an
-    intergovernmental body's name makes the body that country's own namesake, and its
-    envoy that country's official, not the body's."""
+def _national_namesake(a: _Analysis, head: Optional[int], sector: Optional[str],
+                       country_rule: Optional[str]) -> bool:
+    """"Armenia's Security Council", "the French UN envoy", "the Indiana General Assembly":
+    a country or place named before an intergovernmental body's name makes the body that
+    country's own namesake, and its envoy that country's official, not the body's."""
     if head is None or sector not in _IGO_FAMILIES:
         return False
+    if country_rule is not None and country_rule.startswith("place-in-name:"):
+        return True
     for i, piece in enumerate(a.main[:head + 1]):
         if piece.type == "institution" and piece.lex.country == "IGO":
             return any(p.type in ("country", "demonym") for p in a.main[:i])

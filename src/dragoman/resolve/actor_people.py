@@ -56,6 +56,15 @@ def surname_keys(name: str) -> set[str]:
     return keys
 
 
+def is_personal_name(name: str) -> bool:
+    """"Amina Bello", "Ursula von der Leyen": two words or more, each capitalised or a name
+    particle, none possessive; not "Ruler of Dubai" or "Trump's Indiana"."""
+    words = name.replace("\u2019", "'").split()
+    return len(words) > 1 and all(
+        (word[:1].isupper() and not word.endswith("'s")) or word.lower() in _LEXICON.name_particles
+        for word in words)
+
+
 def is_prefixed_name(piece: _Piece) -> bool:
     """'al-Assad', 'el-Sisi': a surname written with its article, which the tagger of words
     reads as an ordinary lowercase word."""
@@ -112,10 +121,21 @@ def _fill_from_known(code: ActorCode, as_of: Union[str, date, None], registry: O
 def _lookup_known(name: str, as_of: Union[str, date, None], registry: Optional[ActorSource]) -> Optional[known.Coding]:
     """The known actor called `name`, or a common transliteration of it ("Mohammed" for
     "Mohamed")."""
-    spelling = next((s for s in _spellings(name) if any(src.find(s) for src in known.sources(registry))), None)
-    if spelling is None:
-        return None
-    return known.lookup(spelling, as_of=as_of, registry=registry)
+    spelling = known_spelling(name, registry)
+    return None if spelling is None else known.lookup(spelling, as_of=as_of, registry=registry)
+
+
+def explain_known(name: str, as_of: Union[str, date, None] = None,
+                  registry: Optional[ActorSource] = None) -> Optional[str]:
+    """Why the known actors code `name` as coding does, under the spelling it matched
+    ("al-Assad" is known as "al Assad"); None when no source knows it."""
+    spelling = known_spelling(name, registry)
+    return None if spelling is None else known.explain(spelling, as_of=as_of, registry=registry)
+
+
+def known_spelling(name: str, registry: Optional[ActorSource]) -> Optional[str]:
+    """The form of `name` some known-actor source knows: as written or a common transliteration."""
+    return next((s for s in _spellings(name) if any(src.find(s) for src in known.sources(registry))), None)
 
 
 @lru_cache(maxsize=2**14)

@@ -28,13 +28,65 @@ _PLACE_MARGIN = 1.5
 _PLACE_REGIONS = frozenset({"admin1", "region"})
 
 
-def _main_country(main: list[_Piece], head: Optional[int]) -> tuple[Optional[str], Optional[str]]:
-    """Country named before the head (demonym, country, possessive, capital if a head follows)."""
-    for piece in main:
+def _main_country(text: str, main: list[_Piece], head: Optional[int]) -> tuple[Optional[str], Optional[str]]:
+    """Country named before the head (demonym, country, possessive, capital if a head follows);
+    a longer place the word only begins ("British Columbia") is that place's."""
+    for i, piece in enumerate(main):
         if piece.type in ("country", "demonym", "pre") or (piece.type == "capital" and head is not None):
+            wider = _wider_place(text, main, i)
+            if wider is not None:
+                return wider
             prefix = "possessive" if piece.possessive else piece.type
             return piece.lex.country, f"{prefix}:{piece.key}"
     return None, None
+
+
+def _wider_place(text: str, main: list[_Piece], i: int) -> Optional[tuple[str, str]]:
+    """"British Columbia Liberal Party", "New South Wales police": a country word and the
+    capitalised unknown words after it that together surely name a place of another
+    country (see _place_country)."""
+    piece = main[i]
+    if not piece.capitalized or piece.possessive:
+        return None
+    end = i + 1
+    while end < len(main) and main[end].type == "name" and not main[end - 1].possessive:
+        end += 1
+    for last in range(end - 1, i, -1):
+        place = _POSSESSIVE.sub("", text[piece.start:main[last].end])
+        country = _place_country(place)
+        if country is not None and country != piece.lex.country:
+            return country, f"place:{place}"
+    return None
+
+
+def _name_place_country(text: str, a: _Analysis,
+                        registry: Optional[ActorSource]) -> tuple[Optional[str], Optional[str]]:
+    """The place inside an organisation's full name wins over the table's body whose
+    shorter name matched inside it: "the Indiana General Assembly" is no UN body, the
+    "Workers' Party of Belgium" no Brazilian party. The place is the run of capitalised
+    words right before the body's name (a place the gazetteer surely knows, no known
+    actor: "Obama White House" is his), or the country of an "of" right after it."""
+    for i, piece in enumerate(a.main):
+        if piece.type != "institution" or not piece.capitalized:
+            continue
+        country, rule = None, None
+        run = []
+        for before in reversed(a.main[:i]):
+            if before.type != "name" or before.possessive:  # "Trump's ISIL": an owner, no place
+                break
+            run.insert(0, before)
+        place = text[run[0].start:run[-1].end] if run else ""
+        if place and not countries.is_acronym(place) and not any(s.find(place) for s in known.sources(registry)):
+            country, rule = _place_country(place), f"place:{place}"
+        if country is None and i == len(a.main) - 1 and a.phrases and a.phrases[0][0].key == "of":
+            obj = [p for p in a.phrases[0][1] if p.type != "skip"]
+            if obj and obj[0].type in ("country", "pre", "capital"):
+                country, rule = obj[0].lex.country, f"of:{obj[0].type}:{obj[0].key}"
+        if country is not None and country != piece.lex.country:
+            return country, f"place-in-name:{rule}"
+        return None, None
+    return None, None
+
 
 
 def _owner(piece: _Piece, context_country: Optional[str]) -> tuple[Optional[str], str]:

@@ -22,6 +22,7 @@ from . import countries
 _NO_COUNTRY = "-"
 _CAPITALISED = "capitalised"  # an entry that applies only to a capitalised word ("Labour")
 _UNARMED = "unarmed"  # what a fighter fights when it is no armed actor ("fire", "UFC")
+_CRIME_ACT = "crime act"  # a crime a generic head deals with, not commits ("crime fighter")
 
 
 _TOKEN = re.compile(r"(?i:ex)(?=-[^\W_])|[^\W_]+(?:[.'\-&][^\W_]+)*\.?|'s\b|[,;()]")
@@ -181,8 +182,9 @@ class _Lexicon:
                     self.add(singular, _Lex("head", sector, kind=kind))
                     if plural:
                         self.add(plural, _Lex("head", sector, kind=kind and "group", detail="plural"))
+            acts = {_key(word) for word in roles["crime_acts"]} if sector == "CRM" else set()
             for word in lists.get("modifiers") or []:
-                self.add(word, _Lex("modifier", sector))
+                self.add(word, _Lex("modifier", sector, detail=_CRIME_ACT if _key(word) in acts else ""))
         for entry, spec in roles["generic"].items():
             singular, plural = _forms(entry)
             kind = spec.get("kind")
