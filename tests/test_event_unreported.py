@@ -1,5 +1,5 @@
-"""Precision on real news (issue 17, prec6): attacks in words are criticism,
-and direct questions report no event. Sentences are our own."""
+"""Precision on real news (issue 17, prec6, precision16): attacks in words are
+criticism, and direct questions and commands report no event. Sentences are our own."""
 
 from __future__ import annotations
 
@@ -48,6 +48,24 @@ def test_what_a_question_asks_about_is_not_reported(event_triggers, text):
     ("Rebels attacked the base, but who ordered the raid?", "ASSAULT", "attacked"),
 ])
 def test_an_event_a_question_takes_as_given_stays(event_triggers, text, event, trigger):
+    assert (event, trigger) in event_triggers(text)
+
+
+# -- commands ------------------------------------------------------------------------------------
+@pytest.mark.parametrize("text, trigger", [
+    ('"Thank you to the firefighters, they saved our street," the owner said.', "Thank"),
+    ("Release the detained reporters now!", "Release"),
+    ('The preacher read aloud, "Attack the gates at dawn and the city will fall."', "Attack"),
+])
+def test_what_a_command_bids_is_not_reported(event_triggers, text, trigger):
+    assert [t for _, t in event_triggers(text) if t == trigger] == []
+
+
+@pytest.mark.parametrize("text, event, trigger", [
+    ("Troops attacked the gates at dawn.", "ASSAULT", "attacked"),
+    ('"We thank the rescue teams," the governor said.', "SUPPORT", "thank"),
+])
+def test_a_clause_with_a_subject_is_no_command(event_triggers, text, event, trigger):
     assert (event, trigger) in event_triggers(text)
 
 

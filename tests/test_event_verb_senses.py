@@ -1,6 +1,6 @@
-"""Senses of 'meet' and 'decline' that are no event. Meeting a target or a
-need is satisfying it, and one "meets his death"; declining with nothing
-declined, or by an amount, is decreasing. Sentences are our own."""
+"""Senses of 'meet', 'decline' and 'give' that are no event. Meeting a target or a
+need is satisfying it, and one "meets his death"; declining with nothing declined, or by an amount, is
+decreasing; "give" followed by an in-phrase is no "give in". Sentences are our own."""
 
 from __future__ import annotations
 
@@ -30,6 +30,20 @@ def test_meeting_people_is_a_consultation(sentence_events, text, trigger):
 ])
 def test_meeting_a_target_or_a_fate_is_no_event(sentence_events, text, trigger):
     assert _types(sentence_events(text), trigger) == []
+
+
+@pytest.mark.parametrize("text, trigger", [
+    ("The senator gave a long speech in the capital on Monday.", "gave"),
+    ("She gave birth to twins in a taxi last spring.", "gave"),
+    ("He hopes to give back to his village in the years ahead.", "give"),
+])
+def test_give_with_an_in_phrase_is_no_concession(sentence_events, text, trigger):
+    assert "CONCEDE" not in _types(sentence_events(text), trigger)
+
+
+def test_giving_in_is_a_concession(sentence_events):
+    text = "After weeks of strikes the government gave in to the miners."
+    assert _types(sentence_events(text), "gave") == ["CONCEDE"]
 
 
 @pytest.mark.parametrize("text, trigger", [

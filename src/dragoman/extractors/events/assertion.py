@@ -8,7 +8,7 @@ verb's event, a participle used as an adjective ("Western-funded
 militias"), events in relative clauses and in circumstance phrases or
 clauses are background, not reported events (save those a word of time
 order places beside the reported one), and what a direct question
-asks about is not reported; nor is a position its doer holds ("she
+asks about or a command bids is not reported; nor is a position its doer holds ("she
 supports drilling"), told in the present on a kind of thing.
 """
 
@@ -56,6 +56,7 @@ def unasserted(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> se
     absorbed |= _background_clauses(drafts, absorbed, lex)
     absorbed |= _circumstances(drafts, absorbed, lex)
     absorbed |= {i for i, d in drafts.items() if _asked_about(d.match.carrier or d.head)}
+    absorbed |= {i for i, d in drafts.items() if _commanded(d.match.carrier or d.head)}
     return absorbed
 
 
@@ -387,6 +388,26 @@ def _asked_about(anchor: Token) -> bool:
     if aux is None:
         return False
     return not (_lemma(aux) == "do" and clause.doc[clause.left_edge.i].lower_ == "why")
+
+
+# words an imperative may follow: "please attack", "do not negotiate", "just leave"
+_BEFORE_COMMAND = {"please", "do", "don't", "not", "n't", "just", "now", "then", "so", "and", "but", "never"}
+
+
+def _commanded(anchor: Token) -> bool:
+    """'Release them now!', 'Thank you to the police', 'Strike the shepherd':
+    a sentence, or a quotation, that opens on a bare verb with no subject
+    bids or blesses; what it names is not reported."""
+    if anchor.tag_ not in ("VB", "VBP") or anchor.dep_ in ("conj", "relcl", "acl", "amod"):
+        return False
+    if any(c.dep_ in ("nsubj", "nsubjpass", "csubj", "expl", "aux", "auxpass") for c in anchor.children):
+        return False
+    sentence = sentence_of(anchor)
+    opening = anchor.i
+    while opening > sentence.start and anchor.doc[opening - 1].lower_ in _BEFORE_COMMAND:
+        opening -= 1
+    previous = anchor.doc[opening - 1] if opening > sentence.start else None
+    return previous is None or previous.is_quote or (previous.is_punct and previous.lower_ not in _SET_OFF)
 
 
 def _embedded_tokens(head: Token, circumstances: frozenset[str]) -> list[Token]:

@@ -157,6 +157,8 @@ class TriggerMatcher:
             carrier = _carrier(anchor) if pos == "noun" else None
             if entry.particle and not _has_particle(token, entry.particle):
                 continue
+            if entry.particle and _particle_heads_a_phrase(token, entry):
+                continue  # "gave a speech in the city": a preposition, not "give in"
             if entry.objects and not _object_matches(token, entry.objects, entry.particle, clauses=True):
                 continue
             if any(_has_particle(token, p) for p in entry.not_particles):
@@ -333,6 +335,22 @@ def _has_particle(verb: Token, particle: str) -> bool:
         c.dep_ in ("prt", "prep", "agent") and c.lower_ == particle and c.i > verb.i
         for c in verb.children
     ) or (particle == "for" and bool(_for_clauses(verb)))
+
+
+# particles that make an intransitive phrasal verb ("give in", "back down",
+# "walk out"); as prepositions with objects of their own they only place the act
+_ADVERB_PARTICLES = {"in", "out", "up", "down", "back", "off", "away"}
+
+
+def _particle_heads_a_phrase(verb: Token, entry: Entry) -> bool:
+    """The entry's adverb particle is found only as a preposition with its own
+    object ("gave birth in a car", "walked out the door"), which is neither the
+    entry's object ("hold in custody") nor its recipient ("arrive in Paris")."""
+    particle = entry.particle
+    if particle not in _ADVERB_PARTICLES or entry.objects or particle in entry.recipient:
+        return False
+    found = [c for c in verb.children if c.lower_ == particle and c.i > verb.i and c.dep_ in ("prt", "prep", "agent")]
+    return bool(found) and all(c.dep_ != "prt" and any(g.dep_ == "pobj" for g in c.children) for c in found)
 
 
 def _has_prep(noun: Token, prep: str) -> bool:
