@@ -486,16 +486,21 @@ def _names_known_bearer(surname: str, full_names) -> bool:
         (found := known_actors.lookup(name)) is not None and found.name == famous.name for name in full_names)
 
 
-def _sweep_surnames(doc: Doc, clusters: list[_Cluster], sent_index_of) -> None:
-    """Surnames of named persons the tagger missed ("Mudavadi is expected to...")."""
+def _sweep_surnames(doc: Doc, text: str, clusters: list[_Cluster], sent_index_of) -> None:
+    """Surnames of named persons the tagger missed ("Mudavadi is expected to..."), also
+    those it read as a common noun ("Roes had been living ...", "Roes' house"), when the
+    article never writes that word in lower case: then it is no English noun there."""
     covered = [(m.start, m.end) for c in clusters for m in c.mentions]
     owners: dict[str, list[_Cluster]] = {}
     for c in clusters:
         if c.kind == "person" and len(c.name.split()) > 1:
             owners.setdefault(c.name.split()[-1], []).append(c)
+    lower_words_written = set(re.findall(r"\b[a-z][a-z'-]*\b", text))
     for tok in doc_tokens(doc):
         found = owners.get(tok.text)
-        if not found or len(found) > 1 or tok.pos_ != "PROPN":
+        if not found or len(found) > 1:
+            continue
+        if tok.pos_ != "PROPN" and not (tok.pos_ == "NOUN" and tok.text.lower() not in lower_words_written):
             continue
         if any(s <= tok.idx < e for s, e in covered):
             continue
@@ -766,7 +771,7 @@ def find_actors(analysis: Analysis) -> None:
         d.kind = d.code.kind or "group"
         clusters_by_key.setdefault(d.key, _Cluster(key=d.key, kind=d.kind)).mentions.append(d)
     clusters = _link_introductions(doc, list(clusters_by_key.values()))
-    _sweep_surnames(doc, clusters, sent_index_of)
+    _sweep_surnames(doc, analysis.text, clusters, sent_index_of)
     _resolve_pronouns(analysis, clusters, sent_index_of)
     home_namesakes = recode_home_namesakes(analysis, clusters)
     _inherit_from_named_persons(clusters)

@@ -1,0 +1,37 @@
+"""Who is who across an article: a surname the tagger read as a common noun, and a
+headline's or lede's description of the one person the body names."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from dragoman.pipeline import Pipeline
+from dragoman.records import Article
+
+
+@pytest.fixture(scope="module")
+def pipeline() -> Pipeline:
+    return Pipeline(steps=["entities", "actors"])
+
+
+def _actor_of(pipeline, text: str, phrase: str, nth: int = 0):
+    analysis = pipeline.analyse(Article(id="t", text=text, published="2024-05-08"))
+    start = [m.start() for m in re.finditer(rf"\b{re.escape(phrase)}\b", analysis.text)][nth]
+    return analysis.actor_at(start, start + len(phrase))
+
+
+def test_a_surname_read_as_a_plural_noun_is_the_person_named_in_full(pipeline):
+    text = ("The aid group said its engineer Peter Fowles was missing. "
+            "Fowles had been clearing a field when he vanished. Fowles' team was working nearby.")
+    assert _actor_of(pipeline, text, "Fowles", nth=1).name == "Peter Fowles"
+    assert _actor_of(pipeline, text, "Fowles", nth=2).name == "Peter Fowles"
+    assert _actor_of(pipeline, text, "he").name == "Peter Fowles"
+
+
+def test_a_word_the_article_also_writes_in_lower_case_is_no_surname(pipeline):
+    text = ("The aid group said its engineer Peter Stokes was missing. "
+            "Stokes had been clearing a field when the fire began. The wind stokes every blaze here.")
+    found = _actor_of(pipeline, text, "Stokes", nth=1)
+    assert found is None or found.name != "Peter Stokes"
