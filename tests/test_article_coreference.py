@@ -35,3 +35,20 @@ def test_a_word_the_article_also_writes_in_lower_case_is_no_surname(pipeline):
             "Stokes had been clearing a field when the fire began. The wind stokes every blaze here.")
     found = _actor_of(pipeline, text, "Stokes", nth=1)
     assert found is None or found.name != "Peter Stokes"
+
+
+def test_a_pronoun_never_names_a_description_of_the_other_sex(pipeline):
+    text = ("A local businessman was found injured outside the old station on Monday. "
+            "She had called for help before the ambulance came, neighbours said.")
+    found = _actor_of(pipeline, text, "She")
+    assert found is None or "businessman" not in found.name
+    text = ("A local businesswoman was found injured outside the old station on Monday. "
+            "She had called for help before the ambulance came, neighbours said.")
+    assert "businesswoman" in _actor_of(pipeline, text, "She").name
+
+
+def test_person_nouns_tell_a_sex_by_word_and_by_ending():
+    from dragoman.resolve.role_classes import noun_gender
+
+    assert [noun_gender(w) for w in ("man", "mother", "spokeswoman", "policeman")] == ["m", "f", "f", "m"]
+    assert noun_gender("officer") is None and noun_gender("human") is None and noun_gender("german") is None
