@@ -52,3 +52,18 @@ def test_person_nouns_tell_a_sex_by_word_and_by_ending():
 
     assert [noun_gender(w) for w in ("man", "mother", "spokeswoman", "policeman")] == ["m", "f", "f", "m"]
     assert noun_gender("officer") is None and noun_gender("human") is None and noun_gender("german") is None
+
+
+def test_a_headline_description_names_the_one_holder_of_its_title(pipeline):
+    text = ("Ohio governor vetoes school budget\n\n"
+            "Gov. Ann Fields vetoed the school budget on Tuesday, saying it cost too much. "
+            "Lawmakers led by Tom Reyes said they would try again next month.")
+    assert _actor_of(pipeline, text, "Ohio governor").name == "Ann Fields"
+
+
+def test_a_headline_description_stays_apart_when_two_hold_its_title(pipeline):
+    text = ("Ohio senator quits committee\n\n"
+            "Sen. Ann Fields left the budget committee on Tuesday. "
+            "Sen. Tom Reyes said he was sorry to see her go.")
+    found = _actor_of(pipeline, text, "Ohio senator")
+    assert found is None or found.name not in {"Ann Fields", "Tom Reyes"}

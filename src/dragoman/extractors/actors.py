@@ -80,6 +80,7 @@ class _Mention:
     word_before: str = ""  # a capitalised word right before a name and outside its title: "Dr."
     home: Optional[tuple[str, str]] = None  # (country, rule) the person's introduction gives: "of Fresno"
     noun_gender: Optional[str] = None  # "m" | "f" when its head noun says so: "an unarmed man", "the councilwoman"
+    headline: bool = False  # a headline's description, without its article: "Councilwoman arrested"
 
 
 @dataclass
@@ -410,6 +411,9 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
         if any(s <= head.idx < e for s, e in taken):
             continue  # the phrase is a named mention ("the Biden administration" around its name)
         contrasted = _contrasted(head)
+        # "Councilwoman arrested after ...": the article's headline drops the article of "the councilwoman"
+        headline_style = not analysis.text[:start].strip() and not any(
+            t.dep_ in {"det", "poss", "nummod"} for t in tokens)
         is_definite_description = (tokens[0].lower_ in _DEFINITE and head.tag_ == "NN" and code.kind == "person"
                                    and not contrasted)  # "the other senator" is not the one before
         name = re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
@@ -429,6 +433,7 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
             head_i=head.i,
             introduces=introduces,
             noun_gender=noun_gender(head.lemma_.lower()) if head.tag_ == "NN" and code.kind == "person" else None,
+            headline=headline_style and head.tag_ == "NN" and code.kind == "person" and not contrasted,
         )
         mentions.append(mention)
     return mentions
@@ -685,6 +690,27 @@ def _describe(target: _Cluster, d: _Mention) -> None:
         )
 
 
+def _only_title_holder(named: list[_Cluster], d: _Mention) -> Optional[_Cluster]:
+    """The one person the whole article names with a description's very title ("Sen.
+    Ann Roe" for "Senator"); none when two hold it, nor by a kindred title only, since
+    the person a headline means often has no title in the body at all."""
+    holders = [c for c in named if _holds_title(c, d) or _holds_title(c, d, True)]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _link_headline_descriptions(clusters: list[_Cluster]) -> list[_Cluster]:
+    """"Senator arrested after ...": a headline's bare description names the one person
+    of the article holding its title (`_only_title_holder`); the clusters left."""
+    named = [c for c in clusters if c.kind == "person" and not c.key.startswith(("group:", "contrast:"))]
+    for c in clusters:
+        for m in [m for m in c.mentions if m.headline]:
+            holder = _only_title_holder(named, m)
+            if holder is not None and holder is not c:
+                c.mentions.remove(m)
+                _describe(holder, m)
+    return [c for c in clusters if c.mentions]
+
+
 def _only_short_holder(named: list[_Cluster], d: _Mention, same_title) -> Optional[_Cluster]:
     """The one named person before a description who holds its very title written short:
     "Gov. Jane Roe ... the governor", but not with a Gov. Ann Poe or a Governor Ann Poe
@@ -794,7 +820,8 @@ def find_actors(analysis: Analysis) -> None:
         cluster = clusters_by_key.setdefault(d.key, _Cluster(key=d.key, kind=d.kind))
         cluster.mentions.append(d)
         cluster.noun_gender = cluster.noun_gender or d.noun_gender
-    clusters = _link_introductions(doc, list(clusters_by_key.values()))
+    clusters = _link_headline_descriptions(list(clusters_by_key.values()))
+    clusters = _link_introductions(doc, clusters)
     _sweep_surnames(doc, analysis.text, clusters, sent_index_of)
     _resolve_pronouns(analysis, clusters, sent_index_of)
     home_namesakes = recode_home_namesakes(analysis, clusters)
