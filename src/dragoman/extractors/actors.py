@@ -19,7 +19,10 @@ Four steps, each a small function:
    an object pronoun never to its own clause's subject ("Smith attacked him"),
    a subject pronoun never to a name its clause holds ("he attacked Smith").
    A person's gender comes from honorifics and from the pronouns no one else
-   near could be, never from a guessed link.
+   near could be, never from a guessed link; a noun that tells a sex ("a man",
+   "his mother") only rules out pronouns of the other. A headline's bare
+   description ("Ohio governor vetoes ...") names the one person of the article
+   holding its very title.
 
 No coreference model installs offline here, so this is a rule-based resolver;
 everything it decides is visible in the actor's `mentions` and `rule`.
