@@ -19,7 +19,10 @@ Four steps, each a small function:
    an object pronoun never to its own clause's subject ("Smith attacked him"),
    a subject pronoun never to a name its clause holds ("he attacked Smith").
    A person's gender comes from honorifics and from the pronouns no one else
-   near could be, never from a guessed link.
+   near could be, never from a guessed link; a noun that tells a sex ("a man",
+   "his mother") only rules out pronouns of the other. A headline's bare
+   description ("Ohio governor vetoes ...") names the one person of the article
+   holding its very title.
 
 No coreference model installs offline here, so this is a rule-based resolver;
 everything it decides is visible in the actor's `mentions` and `rule`.
@@ -41,7 +44,7 @@ from ..resolve import registry as known_actors
 from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields, names_player
 from ..resolve.actor_people import is_personal_name, surname_keys
 from ..resolve.gazetteer import load_gazetteer
-from ..resolve.role_classes import ends_with_title, role_compatible
+from ..resolve.role_classes import ends_with_title, noun_gender, role_compatible
 from ..resolve.countries import country_code, is_acronym, is_state
 from ..resolve.dateline import dateline_end
 from ..annotate.views import doc_tokens, lower_words, pos_tags, sentence_of, sentences, span_at, span_tokens
@@ -79,6 +82,8 @@ class _Mention:
     introduces: bool = False  # "a British aid worker": one person, whose nationality it gives
     word_before: str = ""  # a capitalised word right before a name and outside its title: "Dr."
     home: Optional[tuple[str, str]] = None  # (country, rule) the person's introduction gives: "of Fresno"
+    noun_gender: Optional[str] = None  # "m" | "f" when its head noun says so: "an unarmed man", "the councilwoman"
+    headline: bool = False  # a headline's description, without its article: "Councilwoman arrested"
 
 
 @dataclass
@@ -88,6 +93,7 @@ class _Cluster:
     mentions: list[_Mention] = field(default_factory=list)
     extra_spans: list[tuple[int, int]] = field(default_factory=list)  # pronouns, descriptions
     gender: Optional[str] = None
+    noun_gender: Optional[str] = None  # the sex its head noun tells ("a man"): rules out, never draws, pronouns
     last_char: int = -1
     last_sent: int = -1
     last_subject_sent: int = -1
@@ -408,6 +414,9 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
         if any(s <= head.idx < e for s, e in taken):
             continue  # the phrase is a named mention ("the Biden administration" around its name)
         contrasted = _contrasted(head)
+        # "Councilwoman arrested after ...": the article's headline drops the article of "the councilwoman"
+        headline_style = not analysis.text[:start].strip() and not any(
+            t.dep_ in {"det", "poss", "nummod"} for t in tokens)
         is_definite_description = (tokens[0].lower_ in _DEFINITE and head.tag_ == "NN" and code.kind == "person"
                                    and not contrasted)  # "the other senator" is not the one before
         name = re.sub(r"^(the|a|an)\s+", "", phrase, flags=re.I)
@@ -426,6 +435,8 @@ def _common_noun_mentions(analysis: Analysis, sent_index_of, taken: list[tuple[i
             name=name,
             head_i=head.i,
             introduces=introduces,
+            noun_gender=noun_gender(head.lemma_.lower()) if head.tag_ == "NN" and code.kind == "person" else None,
+            headline=headline_style and head.tag_ == "NN" and code.kind == "person" and not contrasted,
         )
         mentions.append(mention)
     return mentions
@@ -480,6 +491,7 @@ def _cluster_names(mentions: list[_Mention]) -> dict[str, _Cluster]:
         cluster.mentions.append(m)
         if m.gender:
             cluster.gender = m.gender
+        cluster.noun_gender = cluster.noun_gender or m.noun_gender
     return clusters
 
 
@@ -503,16 +515,21 @@ def _names_known_bearer(surname: str, full_names) -> bool:
         (found := known_actors.lookup(name)) is not None and found.name == famous.name for name in full_names)
 
 
-def _sweep_surnames(doc: Doc, clusters: list[_Cluster], sent_index_of) -> None:
-    """Surnames of named persons the tagger missed ("Mudavadi is expected to...")."""
+def _sweep_surnames(doc: Doc, text: str, clusters: list[_Cluster], sent_index_of) -> None:
+    """Surnames of named persons the tagger missed ("Mudavadi is expected to..."), also
+    those it read as a common noun ("Roes had been living ...", "Roes' house"), when the
+    article never writes that word in lower case: then it is no English noun there."""
     covered = [(m.start, m.end) for c in clusters for m in c.mentions]
     owners: dict[str, list[_Cluster]] = {}
     for c in clusters:
         if c.kind == "person" and len(c.name.split()) > 1:
             owners.setdefault(c.name.split()[-1], []).append(c)
+    lower_words_written = set(re.findall(r"\b[a-z][a-z'-]*\b", text))
     for tok in doc_tokens(doc):
         found = owners.get(tok.text)
-        if not found or len(found) > 1 or tok.pos_ != "PROPN":
+        if not found or len(found) > 1:
+            continue
+        if tok.pos_ != "PROPN" and not (tok.pos_ == "NOUN" and tok.text.lower() not in lower_words_written):
             continue
         if any(s <= tok.idx < e for s, e in covered):
             continue
@@ -587,10 +604,11 @@ def _learn_genders(pronouns: list[Token], persons: list[_Cluster], sent_index_of
         if tok.lower_ in _PLURAL:
             continue
         sent_index = sent_index_of(tok.i)
+        gender = "m" if tok.lower_ in _MALE else "f"
         near = [i for i, c in enumerate(persons)
                 if any(m.start < tok.idx and sent_index - 1 <= m.sent_index <= sent_index for m in c.mentions)]
-        if len(near) == 1:
-            votes.setdefault(near[0], Counter())["m" if tok.lower_ in _MALE else "f"] += 1
+        if len(near) == 1 and persons[near[0]].noun_gender in (None, gender):  # "a man ... she": someone else
+            votes.setdefault(near[0], Counter())[gender] += 1
     for i, counts in votes.items():
         (gender, n), *rest = counts.most_common()
         if persons[i].gender is None and not (rest and rest[0][1] == n):
@@ -624,8 +642,9 @@ def _resolve_pronouns(analysis: Analysis, clusters: list[_Cluster], sent_index_o
             # a person known to be of the pronoun's gender before one of unknown gender
             target = (_salient(persons, tok.idx, sent_index,
                                lambda c, g=gender: c.gender == g and id(c) not in barred, quoted=quoted)
-                      or _salient(persons, tok.idx, sent_index, lambda c: c.gender is None and id(c) not in barred,
-                                  quoted=quoted))
+                      or _salient(persons, tok.idx, sent_index,
+                                  lambda c, g=gender: c.gender is None and c.noun_gender in (None, g)
+                                  and id(c) not in barred, quoted=quoted))
         if target is not None:
             target.extra_spans.append((tok.idx, tok.idx + len(tok.text)))
 
@@ -645,13 +664,10 @@ def _resolve_descriptions(descriptions: list[_Mention], clusters: list[_Cluster]
     for d in descriptions:
 
         def compatible(c: _Cluster, d=d, spelled_out=False) -> bool:
-            country = c.vote("country")
-            if d.code.country and country and d.code.country != country:
-                return False
-            return role_compatible(d.code.role, c.vote("role"), spelled_out)
+            return _fits(c, d, spelled_out)
 
         def same_title(c: _Cluster, d=d, spelled_out=False) -> bool:
-            return compatible(c, d, spelled_out) and ends_with_title(d.code.role, c.vote("role"), spelled_out)
+            return _holds_title(c, d, spelled_out)
 
         # "the premier's aide said the prime minister ...": a person holding the very
         # title first, a named one before a described one, however recent a holder of a
@@ -664,15 +680,55 @@ def _resolve_descriptions(descriptions: list[_Mention], clusters: list[_Cluster]
         if target is None:
             unlinked.append(d)
             continue
-        target.extra_spans.append((d.start, d.end))
-        # what the description says about the person counts as a vote
-        if d.code.country and not target.vote("country"):
-            target.mentions.append(
-                _Mention(d.start, d.end, d.sent_index, d.is_subject,
-                         ActorCode(d.code.country, d.code.sector, None, None, "person", f"description:{d.name}"),
-                         "person", target.key, "", d.head_i)
-            )
+        _describe(target, d)
     return unlinked
+
+
+def _fits(c: _Cluster, d: _Mention, spelled_out: bool = False) -> bool:
+    """Whether a description may name a person: no other country, sex or class of role."""
+    country = c.vote("country")
+    if d.code.country and country and d.code.country != country:
+        return False
+    if d.noun_gender and d.noun_gender != (c.gender or c.noun_gender or d.noun_gender):
+        return False  # "the councilwoman" is no man
+    return role_compatible(d.code.role, c.vote("role"), spelled_out)
+
+
+def _holds_title(c: _Cluster, d: _Mention, spelled_out: bool = False) -> bool:
+    """Whether a person holds a description's very title ("the senator": "Sen. Ann Roe")."""
+    return _fits(c, d, spelled_out) and ends_with_title(d.code.role, c.vote("role"), spelled_out)
+
+
+def _describe(target: _Cluster, d: _Mention) -> None:
+    """Link a description to the person it names; what it says of them counts as a vote."""
+    target.extra_spans.append((d.start, d.end))
+    if d.code.country and not target.vote("country"):
+        target.mentions.append(
+            _Mention(d.start, d.end, d.sent_index, d.is_subject,
+                     ActorCode(d.code.country, d.code.sector, None, None, "person", f"description:{d.name}"),
+                     "person", target.key, "", d.head_i)
+        )
+
+
+def _only_title_holder(named: list[_Cluster], d: _Mention) -> Optional[_Cluster]:
+    """The one person the whole article names with a description's very title ("Sen.
+    Ann Roe" for "Senator"); none when two hold it, nor by a kindred title only, since
+    the person a headline means often has no title in the body at all."""
+    holders = [c for c in named if _holds_title(c, d) or _holds_title(c, d, True)]
+    return holders[0] if len(holders) == 1 else None
+
+
+def _link_headline_descriptions(clusters: list[_Cluster]) -> list[_Cluster]:
+    """"Senator arrested after ...": a headline's bare description names the one person
+    of the article holding its title (`_only_title_holder`); the clusters left."""
+    named = [c for c in clusters if c.kind == "person" and not c.key.startswith(("group:", "contrast:"))]
+    for c in clusters:
+        for m in [m for m in c.mentions if m.headline]:
+            holder = _only_title_holder(named, m)
+            if holder is not None and holder is not c:
+                c.mentions.remove(m)
+                _describe(holder, m)
+    return [c for c in clusters if c.mentions]
 
 
 def _only_short_holder(named: list[_Cluster], d: _Mention, same_title) -> Optional[_Cluster]:
@@ -781,9 +837,12 @@ def find_actors(analysis: Analysis) -> None:
     clusters = list(clusters_by_key.values())
     for d in _resolve_descriptions(descriptions, clusters):
         d.kind = d.code.kind or "group"
-        clusters_by_key.setdefault(d.key, _Cluster(key=d.key, kind=d.kind)).mentions.append(d)
-    clusters = _link_introductions(doc, list(clusters_by_key.values()))
-    _sweep_surnames(doc, clusters, sent_index_of)
+        cluster = clusters_by_key.setdefault(d.key, _Cluster(key=d.key, kind=d.kind))
+        cluster.mentions.append(d)
+        cluster.noun_gender = cluster.noun_gender or d.noun_gender
+    clusters = _link_headline_descriptions(list(clusters_by_key.values()))
+    clusters = _link_introductions(doc, clusters)
+    _sweep_surnames(doc, analysis.text, clusters, sent_index_of)
     _resolve_pronouns(analysis, clusters, sent_index_of)
     home_namesakes = recode_home_namesakes(analysis, clusters)
     _inherit_from_named_persons(clusters)

@@ -1,4 +1,5 @@
-"""Role classes: which role nouns may refer back to which titles (data/role_classes.yaml).
+"""Role classes: which role nouns may refer back to which titles (data/role_classes.yaml),
+and which person nouns tell a sex (data/person_genders.yaml).
 
 The actor resolver links a definite description ("the top US diplomat", "the Israeli
 leader") to a person whose title is in the same class ("Secretary of State"), or ends
@@ -94,3 +95,24 @@ def _spelled_out(role: str) -> str:
         full = None if bare.isupper() and len(bare) > 1 else _abbreviations().get(bare.lower())
         words.append(full or word)
     return " ".join(words)
+
+
+@lru_cache(maxsize=1)
+def _genders() -> tuple[dict[str, str], frozenset[str]]:
+    text = resources.files("dragoman.data").joinpath("person_genders.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    words = {w: "m" for w in data["male"]} | {w: "f" for w in data["female"]}
+    return words, frozenset(data["not_gendered"])
+
+
+def noun_gender(noun: str) -> Optional[str]:
+    """"m" or "f" when a person noun (a lemma, lower case) says the person's sex: "man",
+    "mother", "spokeswoman", "policeman"; None for "officer", "human"."""
+    words, not_gendered = _genders()
+    if noun in words:
+        return words[noun]
+    if noun in not_gendered:
+        return None
+    if noun.endswith("woman"):
+        return "f"
+    return "m" if noun.endswith("man") and len(noun) > 3 else None
