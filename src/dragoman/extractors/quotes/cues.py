@@ -8,7 +8,7 @@ from importlib import resources
 from typing import Optional
 
 import yaml
-from spacy.tokens import Token
+from spacy.tokens import Doc, Token
 
 from ...annotate.views import doc_tokens, lower_lemmas, lower_words
 from ...records import Trigger
@@ -110,6 +110,15 @@ def speech_cue(token: Token) -> Optional[Cue]:
     if lemma in lex.speech and token.pos_ == "VERB":
         return Cue(token, token, lemma)
     return None
+
+
+def cue_positions(doc: Doc) -> list[int]:
+    """The token indices a cue may begin at (a cue lemma or a source word): the few
+    where `clause_cue` has more to check, read from the kept columns, so a walk over
+    the article builds no Token and makes no call at the other words."""
+    lex = cue_lexicon()
+    return [i for i, (lemma, word) in enumerate(zip(lower_lemmas(doc), lower_words(doc)))
+            if lemma in lex.cue_lemmas or word in lex.source_words]
 
 
 def clause_cue(token: Token) -> Optional[Cue]:

@@ -10,7 +10,7 @@ from typing import Iterable, Optional
 from spacy.tokens import Doc, Token
 
 from ...annotate.views import doc_text, doc_tokens, sentence_of
-from .cues import _VERBAL, Cue, _is_source_cue, clause_cue, cue_lexicon
+from .cues import _VERBAL, Cue, _is_source_cue, clause_cue, cue_lexicon, cue_positions
 from .direct import _clause_start, _Found, _label_head
 from .marks import (
     _DOUBLE_MARK,
@@ -226,7 +226,9 @@ class _Attribution:
 def _attributions(doc: Doc, quoted: list[tuple[int, int]]) -> list[_Attribution]:
     found = []
     merged = _merged(quoted)
-    for token in doc_tokens(doc):
+    tokens = doc_tokens(doc)
+    for i in cue_positions(doc):
+        token = tokens[i]
         cue = clause_cue(token)  # None at most words, so tested before the quotations
         if cue is not None and not _inside_merged(token, merged):
             subject = _holder(token, quoted) if token.pos_ == "NOUN" else _subject(cue, quoted)
