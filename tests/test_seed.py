@@ -3,7 +3,8 @@
 The full pipeline, unchanged, must find at least 12 of the 14 annotated events
 with an accepted type, the actor and recipient countries and the status; all
 10 quotes with the right speaker; neither scare quote as a statement; all 5
-places with the right country within 25 km; and the annotated event dates.
+places with the right country within 25 km; and the annotated event dates, but
+for two events no words of their own date, which carry the publication bound.
 """
 
 from __future__ import annotations
@@ -68,6 +69,15 @@ def test_at_least_12_of_14_events(expected, record):
     assert len(matched) >= 12, f"matched {len(matched)}/14, missing {missing}"
 
 
+# annotated events whose own sentence states no day (the second meeting; the resolution's
+# call, told again): the annotation gives them the day of an earlier mention, which no
+# happening link of the article carries over, so the pipeline bounds them by publication
+# ("on or before"). The day they used to get came from a coder step that dated a verb by an
+# earlier act of the same actor: a dev-fitted output, wrong on unseen news about as often
+# as right, and removed.
+_BOUNDED_BY_PUBLICATION = frozenset({"E2", "E5"})
+
+
 def test_event_dates(expected, record):
     matched = _matched_events(expected, record)
     wrong = []
@@ -77,6 +87,11 @@ def test_event_dates(expected, record):
             continue
         date = event.date
         want = gold["date"]
+        if gold["id"] in _BOUNDED_BY_PUBLICATION:
+            got = date and (date.value, date.first, date.last, date.source)
+            if got != (None, None, expected["published"], "published"):
+                wrong.append((gold["id"], "on or before publication", got))
+            continue
         got = (date.first, date.last) if isinstance(want, list) and date else (date.value if date else None)
         if (tuple(want) if isinstance(want, list) else want) != got:
             wrong.append((gold["id"], want, got))

@@ -29,8 +29,7 @@ _DATE_SOURCES = {
     "narrative": "the day of one of the few sentences before (an event told in the past)",
     "lede": "the day the sentence after the story's undated lede names",
     "published": "on or before the publication date (no date in the text)",
-    "mention": ("the day another mention of the same happening states (the article's happening links,"
-                " or an earlier act of the same type by the same actor)"),
+    "mention": "the day another mention of the same happening states (the article's happening links)",
 }
 # why a date has no days (records.DateMention.unresolved)
 _UNRESOLVED = {

@@ -31,8 +31,8 @@ sentence are two acts (`_two_harms`: 'kidnapped and killed').
 
 Linked mentions then share a stated day (`date_from_mentions`): one that no words date
 takes the day another mention of the happening names for it. That rule (`lends_its_day`,
-`day_of_mention`) is the one home of dating a mention by another: the event coder applies
-it too, earlier, to a verb that repeats an act of the same actor.
+`day_of_mention`) is the one home of dating a mention by another; an event no words date
+and no linked mention dates keeps its "on or before publication" bound.
 """
 
 from __future__ import annotations
@@ -474,12 +474,12 @@ def link_happenings(article_id: str, events: Sequence[Event], *, text: str, acto
 STATED_SOURCES = frozenset({"clause", "sentence", "context", "narrative", "lede"})
 
 
-def lends_its_day(status: str, date: Optional[DateMention], sources: frozenset[str] = STATED_SOURCES) -> bool:
+def lends_its_day(status: str, date: Optional[DateMention]) -> bool:
     """Whether a mention can lend its date to another mention of its happening: told as
-    having happened, with a day its own words state (`sources`); a month or a year holds
-    many acts of one kind ('backed Walker last year ... a group backing Kasich'), and a
-    date taken from another mention or from no words ("published") lends nothing."""
-    return (status in HAPPENED and date is not None and date.source in sources and bool(date.value)
+    having happened, with a day its own words state (`STATED_SOURCES`); a month or a year
+    holds many acts of one kind ('backed Walker last year ... a group backing Kasich'), and
+    a date taken from another mention or from no words ("published") lends nothing."""
+    return (status in HAPPENED and date is not None and date.source in STATED_SOURCES and bool(date.value)
             and date.precision == "day")
 
 
@@ -497,9 +497,7 @@ def day_of_mention(donor: DateMention, date: Optional[DateMention], at: int) -> 
 def date_from_mentions(events: Sequence[Event]) -> list[Event]:
     """`events` where one told as having happened that no words date takes the day the
     nearest other mention of its happening states (`lends_its_day`, `day_of_mention`:
-    'troops shelled the town on Monday ... the shelling killed six'). The event coder
-    applies the same rule before the links, to a verb repeating an act of the same actor
-    (`events.coder`, as the day may make the event history)."""
+    'troops shelled the town on Monday ... the shelling killed six')."""
     lenders: dict[str, list[Event]] = {}
     for event in events:
         if lends_its_day(event.status, event.date):

@@ -12,13 +12,12 @@ from spacy.tokens import Doc, Span, Token
 
 from ...analysis import Analysis
 from ...annotate.views import lower_lemmas, lower_words, sentence_number, sentence_of
-from ...records import HAPPENED, DateMention, Event, Offsets, Party, Place, Trigger
-from ...resolve.happenings import day_of_mention, lends_its_day
+from ...records import Event, Offsets, Party, Place, Trigger
 from ..claims import casualty_counts
-from ..dates import event_date, past_perfect
+from ..dates import event_date
 from ..event_place import event_place
 from ..lexicon import Lexicon, Recoding
-from .arguments import ArgumentReader, _answered_parties, _borrow_purpose_recipients, party_keys
+from .arguments import ArgumentReader, _answered_parties, _borrow_purpose_recipients
 from .assertion import embeddings, standing_position, unasserted
 from .drafts import Draft
 from .parse import _QUANTITY_NOUNS, _complement_tokens, _lemma, _pobjects
@@ -28,10 +27,7 @@ from .status import StatusReader, force_named
 from .triggers import TriggerMatcher
 
 
-# dates the words of the event's sentence or paragraph state: the days a verb repeating
-# an act of the same actor takes (`_happening_date`)
-_NEAR_DATES = frozenset({"clause", "sentence", "context"})
-_TEXT_DATES = _NEAR_DATES | {"mention"}  # dates the text states
+_TEXT_DATES = frozenset({"clause", "sentence", "context", "mention"})  # dates the text states
 # statuses of an event told as still to come or as only possible: the fallback
 # "on or before publication" cannot date it (an announced threat, recoded as
 # occurred, is dated as the statement it is)
@@ -155,14 +151,7 @@ class EventCoder:
         visit = entry.visit
         draft.actors = [(t, self.parties.facing(t, p, draft.recipients, visit)) for t, p in draft.actors]
         trigger_date = event_date(self.analysis, draft.match.carrier or draft.head, event_noun=draft.head)
-        reasons = len(draft.reasons)
         draft.status = self.statuses.status(draft, trigger_date)
-        if draft.status in HAPPENED:
-            shared = _happening_date(draft, trigger_date, history)
-            if shared is not None:  # its date may make it history: decide again
-                trigger_date = shared
-                del draft.reasons[reasons:]
-                draft.status = self.statuses.status(draft, trigger_date)
         self.statuses.recode(draft)
         if entry.pos == "state" and draft.status == "negated":
             return None  # "was not concerned": no stance (a negated approval is recoded above)
@@ -353,33 +342,6 @@ def _first_cued(ranked: tuple[tuple[str, frozenset[str]], ...], cues: set[str]) 
 def _ranks_before(ranked: tuple[tuple[str, frozenset[str]], ...], mode: str, other: str) -> bool:
     order = [m for m, _ in ranked]
     return mode in order and (other not in order or order.index(mode) < order.index(other))
-
-
-def _happening_date(draft: Draft, date: Optional[DateMention], history: list[Draft]) -> Optional[DateMention]:
-    """The day of an earlier mention of the same happening, for a verb no words date
-    (`resolve.happenings.day_of_mention`, the one rule of dating a mention by another),
-    taken here, before the article's happening links, as the day may make the event
-    history: a verb dated by no words at all, repeating an act of the same type by the
-    same actor (one actor id: a country in common is not one party) that the words of its
-    own sentence or paragraph date (`_NEAR_DATES`), with no recipient that contradicts
-    ("Blinken met Netanyahu on Friday ... Blinken met the war cabinet"). Without a link,
-    that is as far as the evidence goes: a day the narrative carries, or a bound, makes
-    more such guesses wrong than right. A noun ("the attack") or a past perfect ("had
-    been killed") refers back to an earlier happening of its own."""
-    if not draft.match.verbal or past_perfect(draft.head) or date is None or date.source != "published":
-        return None
-    actors, recipients = _actor_ids(draft.actors), party_keys(draft.recipients)
-    for earlier in reversed(history):
-        if earlier.event != draft.event or not lends_its_day(earlier.status, earlier.date, _NEAR_DATES):
-            continue
-        theirs = party_keys(earlier.recipients)
-        if actors & _actor_ids(earlier.actors) and (not recipients or not theirs or recipients & theirs):
-            return day_of_mention(earlier.date, date, draft.head.idx)
-    return None
-
-
-def _actor_ids(parties: list[tuple[Token, Party]]) -> set[str]:
-    return {p.actor_id for _, p in parties if p.actor_id}
 
 
 def _counted_patients(draft: Draft) -> bool:
