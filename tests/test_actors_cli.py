@@ -65,6 +65,20 @@ def test_ingest_learning_and_an_actor_file_accumulate_in_a_store(tmp_path):
     assert "codes on 2020-01-01: CZE LEG Senator" in shown.stdout
 
 
+def test_show_finds_a_name_under_the_spelling_coding_matches(tmp_path):
+    """A user types a name as an article spells it; `actors show` finds it as `actor` codes it."""
+    actors_file = tmp_path / "people.yaml"
+    actors_file.write_text("- {name: Mohammed Odeh, country: JOR, kind: person, roles: [Minister of Water | GOV | 2019-01-01..]}\n",
+                           encoding="utf-8")
+    runner = CliRunner()
+    shown = runner.invoke(main, ["actors", "show", "Muhammad Odeh", "--actors", str(actors_file)])
+    assert shown.exit_code == 0, shown.output
+    assert "'Muhammad Odeh' is known as 'Mohammed Odeh'" in shown.stdout
+    assert "country: JOR" in shown.stdout
+    coded = json.loads(runner.invoke(main, ["actor", "Muhammad Odeh", "--actors", str(actors_file)]).stdout)
+    assert coded["country"] == "JOR"
+
+
 def test_unknown_names_and_missing_files_are_clear_errors(tmp_path):
     runner = CliRunner()
     missing = runner.invoke(main, ["actors", "show", "Nobody Known"])

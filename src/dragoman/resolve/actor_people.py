@@ -133,9 +133,11 @@ def explain_known(name: str, as_of: Union[str, date, None] = None,
     return None if spelling is None else known.explain(spelling, as_of=as_of, registry=registry)
 
 
-def known_spelling(name: str, registry: Optional[ActorSource]) -> Optional[str]:
-    """The form of `name` some known-actor source knows: as written or a common transliteration."""
-    return next((s for s in _spellings(name) if any(src.find(s) for src in known.sources(registry))), None)
+def known_spelling(name: str, registry: Optional[ActorSource], sources=None) -> Optional[str]:
+    """The form of `name` some known-actor source knows: as written or a common transliteration.
+    `sources` replaces the lookup order of `registry` (as `actors show` asks its own)."""
+    sources = known.sources(registry) if sources is None else sources
+    return next((s for s in _spellings(name) if any(src.find(s) for src in sources)), None)
 
 
 @lru_cache(maxsize=2**14)

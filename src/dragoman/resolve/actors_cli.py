@@ -184,6 +184,7 @@ def actors_show(name: str, db_path: str | None, actor_files: tuple[str, ...], as
       dragoman actors show "Amara Bell" --actors actors.db --as-of 2016-05-01
       dragoman actors show Museveni
     """
+    from .actor_people import known_spelling
     from .registry import Registry, code_as_of, outvote, starter
 
     sources = _actor_sources_for(db_path, actor_files)
@@ -194,6 +195,11 @@ def actors_show(name: str, db_path: str | None, actor_files: tuple[str, ...], as
 
     def say(line: str) -> None:
         echo(terminal_safe(line, one_line=True))
+
+    spelling = known_spelling(name, None, [source for _, source in sources])
+    if spelling and spelling != name:  # as coding does: "Muhammad" finds "Mohammed"
+        say(f"{name!r} is known as {spelling!r}")
+        name = spelling
 
     for label, source in sources:
         ids = source.ids(name) if isinstance(source, Registry) else []
