@@ -174,6 +174,7 @@ class Lexicon:
     locative_target: frozenset[str]  # "air strikes in the south": the venue is the target
     unclaimed_actor_at_place: frozenset[str]
     munition_doers: frozenset[str]  # "mortar rounds struck the camp": the munition stands for its unnamed users
+    private_people: frozenset[str]  # "rang her aunt": kin and friends, whose acts are private life
     commerce_sectors: frozenset[str]  # an event among these sectors only is business, not politics
     occurrence_verbs: frozenset[str]  # "clashes erupted": the noun's event is reported
     phase_verbs: frozenset[str]  # "the fighting continued": the verb's status is the phase's, not the event's
@@ -434,7 +435,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
              "agent_nouns", "outsider_words", "custody_words", "tied_people", "act_nouns", "document_nouns", "sponsor_words", "topic_preps", "circumstance_words",
              "sequence_words", "intent", "entries",
              "speech_verbs", "requires_recipient", "place_recipient", "locative_prepositions", "locative_target",
-             "unclaimed_actor_at_place", "munition_doers", "commerce_sectors",
+             "unclaimed_actor_at_place", "munition_doers", "private_people", "commerce_sectors",
              "occurrence_verbs", "phase_verbs", "crowd_acts", "question_words", "question_verbs", "opinion_verbs", "agreed_preps",
              "victims_of_place",
              "domestic_recipient", "object_genitive", "future_recode",
@@ -464,6 +465,8 @@ def load_lexicon_from(directory: Path) -> Lexicon:
     states = _evaluative_states(sections["evaluative_states"], path, classes, used, roots, valid_modes)
     munition_doers = _class_lemmas({"classes": _value(sections["munition_doers"])}, "classes",
                                    _where(path, sections["munition_doers"]), classes, used)
+    private_people = _class_lemmas({"classes": _value(sections["private_people"])}, "classes",
+                                   _where(path, sections["private_people"]), classes, used)
     unused = sorted(set(classes) - used)
     if unused:
         raise LexiconError(f"{classes_path.name}:1: no entry uses the class(es) {unused}")
@@ -532,6 +535,7 @@ def load_lexicon_from(directory: Path) -> Lexicon:
         locative_target=types("locative_target"),
         unclaimed_actor_at_place=types("unclaimed_actor_at_place"),
         munition_doers=munition_doers,
+        private_people=private_people,
         commerce_sectors=frozenset(code.upper() for code in words("commerce_sectors")),  # sector codes are upper case
         occurrence_verbs=words("occurrence_verbs"),
         phase_verbs=words("phase_verbs"),

@@ -9,17 +9,18 @@ militias"), events in relative clauses and in circumstance phrases or
 clauses are background, not reported events (save those a word of time
 order places beside the reported one), and what a direct question
 asks about or a command bids is not reported; nor is a position its doer holds ("she
-supports drilling"), told in the present on a kind of thing.
+supports drilling"), told in the present on a kind of thing, nor an act of private
+life, between someone's kin or friends and people of no public sector.
 """
 
 from __future__ import annotations
 
-from typing import Optional
+from typing import Callable, Optional
 
 from spacy.tokens import Token
 
 from ...annotate.views import doc_text, sentence_of
-from ...records import MATERIAL_QUADS
+from ...records import MATERIAL_QUADS, Party
 from ..lexicon import Lexicon
 from .arguments import _answered_parties
 from .drafts import Draft, Match
@@ -41,6 +42,13 @@ _SAID_QUADS = (1, 3)  # verbal cooperation and conflict: things said, a stance a
 _SIMPLE_PRESENT = {"VBZ", "VBP"}
 _KIND_TAGS = {"NN", "NNS", "VBG"}  # common nouns and gerunds
 _PICKING_DEPS = {"det", "poss", "nummod", "predet"}  # words that pick out one thing or some
+_ARGUMENT_DEPS = {"nsubj", "nsubjpass", "dobj", "dative"}  # who does the act and to whom
+_INDEFINITE = {"a", "an"}
+# material conflict: force, which the news reports when kin do it (a couple's
+# shooting spree) and which the authorities do to private people (arrests, sentences)
+_MATERIAL_CONFLICT = 4
+# charges and lawsuits, which accuse someone of a public wrong
+_ACCUSATIONS = frozenset({"ACCUSE"})
 
 
 def unasserted(drafts: dict[int, Draft], absorbed: set[int], lex: Lexicon) -> set[int]:
@@ -488,3 +496,38 @@ def _a_kind_of_thing(noun: Token) -> bool:
     if noun.tag_ not in _KIND_TAGS or noun.ent_type_:
         return False
     return not any(c.dep_ in _PICKING_DEPS or c.ent_type_ for c in noun.children if c.i < noun.i)
+
+
+def private_act(draft: Draft, lex: Lexicon, political: Callable[[Party], bool]) -> bool:
+    """'She rang her aunt', 'he had tea with a friend', 'her brother thanked
+    him': an act whose doer or other party is someone's kin or friend (a
+    private-life noun with a possessor, "his son", or "a friend"), and no party
+    of a sector of public life, is private life, not a political event (rne
+    guidelines: an event needs a political or social party). Force, an
+    arrest, a sentence or a lawsuit ("her uncle was detained") stays."""
+    if lex.quad[draft.event] == _MATERIAL_CONFLICT or draft.event in _ACCUSATIONS:
+        return False
+    if any(political(p) for _, p in draft.actors + draft.recipients):
+        return False
+    return any(_kin_or_friend(t, lex.private_people) for t in _arguments(draft))
+
+
+def _arguments(draft: Draft) -> list[Token]:
+    """The parties' words and the trigger's (or its light verb's) subject,
+    objects and prepositional objects ("had tea with a friend")."""
+    found = [t for t, _ in draft.actors + draft.recipients]
+    for verb in {draft.head, draft.match.carrier or draft.head}:
+        for child in verb.children:
+            if child.dep_ in _ARGUMENT_DEPS:
+                found.append(child)
+            elif child.dep_ == "prep":
+                found.extend(c for c in child.children if c.dep_ == "pobj")
+    return found
+
+
+def _kin_or_friend(noun: Token, private_people: frozenset[str]) -> bool:
+    """'his aunt', 'the mayor's niece', 'a friend': a noun of kin or friendship that
+    a possessor ties to someone, or an indefinite friend; not a name."""
+    if noun.pos_ != "NOUN" or (_lemma(noun) not in private_people and noun.lower_ not in private_people):
+        return False
+    return any(c.dep_ == "poss" or (c.dep_ == "det" and c.lower_ in _INDEFINITE) for c in noun.children)

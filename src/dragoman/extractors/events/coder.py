@@ -18,7 +18,7 @@ from ..dates import event_date
 from ..event_place import event_place
 from ..lexicon import Lexicon, Recoding
 from .arguments import ArgumentReader, _answered_parties, _borrow_purpose_recipients
-from .assertion import embeddings, standing_position, unasserted
+from .assertion import embeddings, private_act, standing_position, unasserted
 from .drafts import Draft
 from .parse import _QUANTITY_NOUNS, _complement_tokens, _lemma, _pobjects
 from .parties import PartyFinder
@@ -162,6 +162,8 @@ class EventCoder:
             self.arguments.fill_recipient(draft, history)
         if standing_position(draft, self.lex) and (trigger_date is None or trigger_date.source not in _TEXT_DATES):
             return None  # "she supports drilling": a position held, not an act
+        if private_act(draft, self.lex, _political):
+            return None  # "rang her aunt": private life
         place = event_place(self.analysis, draft.head)
         if not draft.actors and draft.event == "ASSAULT":  # ipe5 (issue #17): "killed in the firing"
             self.arguments.resume_doers(draft, history, self._mode(draft, place))
