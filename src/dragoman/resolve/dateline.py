@@ -39,6 +39,7 @@ from .gazetteer import load_gazetteer
 from .timex import lexicon, resolve
 
 OPENING = 200  # characters: a dateline or stamp stands before the story's first sentences
+DASHES = "-_—–\x97"  # what may trail a dateline beyond its end ("COLUMBIA ---", "MOSCOW (AP)_")
 
 _UPPER = r"[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*"  # "SALT LAKE CITY"
 _NAMED_WORD = r"[A-Z](?:[a-z]{0,2}\.|[A-Za-z'-]+)"  # "Lake", "St.", not a sentence's last word
@@ -101,6 +102,14 @@ def dateline_places(text: str) -> list[tuple[int, int]]:
     """The characters of the place of every wire-form dateline in the text."""
     places = (_dateline(text, found.start())[0] for found in _wire().finditer(text))
     return [span for span in places if span is not None]
+
+
+def dateline_bounds(text: str) -> list[tuple[int, int]]:
+    """Where every dateline in the text starts and ends (its forms as `dateline_end` reads
+    them), for the parse to cut each off its story sentence."""
+    starts = {found.start() for found in _wire().finditer(text)} | set(_article_openings(text))
+    bounds = ((at, _dateline(text, at)[1]) for at in sorted(starts))
+    return [(at, end) for at, end in bounds if end > at]
 
 
 def _dateline(text: str, at: int) -> tuple[Optional[tuple[int, int]], int]:
