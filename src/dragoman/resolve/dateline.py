@@ -22,6 +22,9 @@ it stands in brackets ("(NEW YORK) -"); and, in a text the source lower-cased, t
 and colon the article opens with ("new delhi: "). A place the gazetteer does not know is
 a heading, a byline or a speaker's name, never a dateline.
 
+The parse cuts each dateline off the sentence it opens (`dateline_bounds`, read by
+`annotate.nlp`): parsed with it, the place became the sentence's subject.
+
 The place finder reads the places of the wire forms, which the tagger rarely labels
 (`dateline_places`). A lower-cased opening's place is left to the tagger: added as a
 place, it settled the article's country in stories that name no other, and with it
