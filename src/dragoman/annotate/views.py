@@ -28,6 +28,7 @@ _SPANS_KEY = "dragoman_spans_at"
 _ENTS_KEY = "dragoman_ents"
 _POS_KEY = "dragoman_pos"
 _ENT_TYPES_KEY = "dragoman_ent_types"
+_STORY_KEY = "dragoman_story_sentences"
 
 
 def doc_text(doc: "Doc") -> str:
@@ -125,15 +126,51 @@ def sentences(doc: "Doc") -> list["Span"]:
     return cached
 
 
+def story_sentences(doc: "Doc") -> list["Span"]:
+    """The sentences, each with the dateline the parse cut off before it on its line
+    ("ROME (AP) - " in "ROME (AP) - Police said ..."): the story tells one sentence there,
+    whose scene the dateline's place may set."""
+    from ..resolve.dateline import dateline_end
+
+    cached = doc.user_data.get(_STORY_KEY)
+    if cached is None:
+        text, stories = doc_text(doc), []
+        for sent in sentences(doc):
+            before = stories[-1] if stories else None
+            if before is not None and _dateline_alone(before, dateline_end(text, before.start_char)) and (
+                    "\n" not in text[before.end_char:sent.start_char]):
+                stories[-1] = doc[before.start:sent.end]
+            else:
+                stories.append(sent)
+        cached = doc.user_data[_STORY_KEY] = (stories, [s.start for s in stories])
+    return cached[0]
+
+
+def _dateline_alone(sent: "Span", dateline_ends: int) -> bool:
+    """Whether the sentence holds nothing but a dateline ending at `dateline_ends` (spaces
+    and dashes aside: "COLUMBIA ---", "MOSCOW (AP)_")."""
+    from ..resolve.dateline import DASHES
+
+    return dateline_ends > sent.start_char and all(
+        t.idx < dateline_ends or t.is_space or not t.text.strip(DASHES) for t in sent)
+
+
+def with_dateline(sent: "Span") -> "Span":
+    """The story sentence holding a parse sentence: itself, or it with its dateline."""
+    stories = story_sentences(sent.doc)
+    starts = sent.doc.user_data[_STORY_KEY][1]
+    return stories[bisect.bisect_right(starts, sent.start) - 1]
+
+
 def sentence_number(doc: "Doc", start: int) -> int:
     """The place (1 for the first) of the sentence starting at character `start`, among the
-    document's sentences each cut at its line breaks (a headline line is a sentence of its
-    own, even when the parser runs it into the paragraph); lines of spaces only count none."""
+    document's story sentences each cut at its line breaks (a headline line is a sentence of
+    its own, even when the parser runs it into the paragraph); lines of spaces only count none."""
     starts = doc.user_data.get(_KEY + "_lines")
     if starts is None:
         text = doc_text(doc)
         starts = []
-        for sent in sentences(doc):
+        for sent in story_sentences(doc):
             piece = sent.start_char
             for line in text[sent.start_char:sent.end_char].split("\n"):
                 if line.strip():
@@ -157,5 +194,5 @@ def release(doc: "Doc") -> None:
     as the last reference to it goes, not at the next full garbage collection: a long
     run otherwise held hundreds of MB of finished Docs (bench/memory.py)."""
     for key in (_KEY, _KEY + "_starts", _TEXT_KEY, _LOWER_KEY, _LEMMAS_KEY, _TEXTS_KEY, _TOKENS_KEY, _SPANS_KEY, _ENTS_KEY,
-                _POS_KEY, _ENT_TYPES_KEY):
+                _POS_KEY, _ENT_TYPES_KEY, _STORY_KEY):
         doc.user_data.pop(key, None)

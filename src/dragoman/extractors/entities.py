@@ -92,6 +92,17 @@ def _without_dateline(ent):
     return Span(doc, rest.i, ent.end, label="PERSON") if _is_bare_name(name) else name
 
 
+def _dateline_taken_for_a_name(ent) -> bool:
+    """"TEGA CAY \x97" tagged a person: the place a dateline opens with is where the story
+    was filed, no person or body; the place finder reads it (`resolve.dateline`). The
+    agency after it ("(Reuters)") stays a name."""
+    if ent.label_ not in ("PERSON", "ORG"):
+        return False
+    sent = sentence_of(ent[0])
+    opening = all(t.is_punct or t.is_space for t in ent.doc[sent.start:ent.start])  # "(NEW YORK) -"
+    return opening and ent.end_char <= dateline_end(doc_text(ent.doc), sent.start_char)
+
+
 def _institution_label(ent) -> str:
     """ORG for a name the institution table knows ("ISIL" tagged NORP), else the label."""
     if ent.label_ in {"NORP", "GPE", "LOC", "FAC", "PERSON"}:
@@ -141,7 +152,7 @@ def _corrected_spans(doc) -> list:
     and known institutions labelled ORG, plus the institutions it missed."""
     ents = []
     for e in doc_ents(doc):
-        if _is_title_tail(e):
+        if _is_title_tail(e) or _dateline_taken_for_a_name(e):
             continue
         for part in _split_institution_and_name(_without_dateline(e)):
             part = _with_head_noun(part)

@@ -22,6 +22,9 @@ it stands in brackets ("(NEW YORK) -"); and, in a text the source lower-cased, t
 and colon the article opens with ("new delhi: "). A place the gazetteer does not know is
 a heading, a byline or a speaker's name, never a dateline.
 
+The parse cuts each dateline off the sentence it opens (`dateline_bounds`, read by
+`annotate.nlp`): parsed with it, the place became the sentence's subject.
+
 The place finder reads the places of the wire forms, which the tagger rarely labels
 (`dateline_places`). A lower-cased opening's place is left to the tagger: added as a
 place, it settled the article's country in stories that name no other, and with it
@@ -39,6 +42,7 @@ from .gazetteer import load_gazetteer
 from .timex import lexicon, resolve
 
 OPENING = 200  # characters: a dateline or stamp stands before the story's first sentences
+DASHES = "-_—–\x97"  # what may trail a dateline beyond its end ("COLUMBIA ---", "MOSCOW (AP)_")
 
 _UPPER = r"[A-Z][A-Z'.-]+(?: [A-Z][A-Z'.-]+)*"  # "SALT LAKE CITY"
 _NAMED_WORD = r"[A-Z](?:[a-z]{0,2}\.|[A-Za-z'-]+)"  # "Lake", "St.", not a sentence's last word
@@ -101,6 +105,14 @@ def dateline_places(text: str) -> list[tuple[int, int]]:
     """The characters of the place of every wire-form dateline in the text."""
     places = (_dateline(text, found.start())[0] for found in _wire().finditer(text))
     return [span for span in places if span is not None]
+
+
+def dateline_bounds(text: str) -> list[tuple[int, int]]:
+    """Where every dateline in the text starts and ends (its forms as `dateline_end` reads
+    them), for the parse to cut each off its story sentence."""
+    starts = {found.start() for found in _wire().finditer(text)} | set(_article_openings(text))
+    bounds = ((at, _dateline(text, at)[1]) for at in sorted(starts))
+    return [(at, end) for at, end in bounds if end > at]
 
 
 def _dateline(text: str, at: int) -> tuple[Optional[tuple[int, int]], int]:

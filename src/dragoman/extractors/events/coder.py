@@ -11,7 +11,7 @@ from msgspec.structs import replace
 from spacy.tokens import Doc, Span, Token
 
 from ...analysis import Analysis
-from ...annotate.views import lower_lemmas, lower_words, sentence_number, sentence_of
+from ...annotate.views import lower_lemmas, lower_words, sentence_number, sentence_of, with_dateline
 from ...records import Event, Offsets, Party, Place, Trigger
 from ..claims import casualty_counts
 from ..dates import event_date
@@ -179,7 +179,7 @@ class EventCoder:
             return None  # a host's visitor may be named outside the parse ("a forum hosted by the chamber")
         draft.mode = self._mode(draft, place)
         head = draft.head
-        sentence = _sentence_offsets(self.analysis.text, sentence_of(head), draft.match.tokens[0].idx)
+        sentence = _sentence_offsets(self.analysis.text, with_dateline(sentence_of(head)), draft.match.tokens[0].idx)
         first, last = draft.match.tokens[0], draft.match.tokens[-1]
         event = Event(
             id="",

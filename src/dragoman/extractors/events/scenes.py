@@ -13,7 +13,8 @@ from spacy.tokens import Doc, Span, Token
 
 from ...analysis import Analysis
 from ...annotate.views import (
-    doc_text, doc_tokens, ent_types, lower_words, pos_tags, sentence_of, sentences, span_at, span_tokens,
+    doc_text, doc_tokens, ent_types, lower_words, pos_tags, sentence_of, span_at, span_tokens, story_sentences,
+    with_dateline,
 )
 from ...records import Party, Place
 from ...resolve.countries import country_code, is_state
@@ -45,7 +46,7 @@ class Scenes:
     def of_sentence(self, token: Token, facing: frozenset[int]) -> Optional[Party]:
         """The first mention of the one country the token's sentence is set in, as a party;
         `facing` are the tokens of the event's other side, never the actor's scene."""
-        sentence = sentence_of(token)
+        sentence = with_dateline(sentence_of(token))
         key = (sentence.start, facing)
         if key not in self._settings:
             self._settings[key] = self._scene_of(sentence, facing)
@@ -73,7 +74,9 @@ class Scenes:
 
     def countries(self, sentence: Span, excluded: set[int]) -> dict[str, Party]:
         """The states a sentence's places and demonyms set it in, each by its first
-        mention, leaving out the `excluded` tokens (cited sources, the event's other side)."""
+        mention, leaving out the `excluded` tokens (cited sources, the event's other side).
+        A dateline the parse cut off the sentence still sets it."""
+        sentence = with_dateline(sentence)
         found: dict[str, Party] = {}
         for place in self.analysis.places_within(sentence.start_char, sentence.end_char):
             span = span_at(self.doc, place.start, place.end)
@@ -81,8 +84,8 @@ class Scenes:
                 place.country and span is not None and span.root.i not in excluded
                 and not is_stance_target(span.root) and _is_scene(span.root) and self.names_seat(place)
             ):
-                found.setdefault(place.country, Party(text=place.text, start=place.start, end=place.end,
-                                                      country=place.country))
+                self._first_mention(found, Party(text=place.text, start=place.start, end=place.end,
+                                                 country=place.country))
         tokens, pos, ent_type = doc_tokens(self.doc), pos_tags(self.doc), ent_types(self.doc)
         for i in range(sentence.start, sentence.end):  # the doc's kept views: iterating the Span builds each anew
             if not (pos[i] == "ADJ" or ent_type[i] == "NORP"):  # the cheap test first
@@ -93,9 +96,17 @@ class Scenes:
             if not ethnic_within(tok.doc, tok.i, tok.i + 1):
                 code = country_code(tok.text)
                 if code and _is_scene(tok):
-                    found.setdefault(code, Party(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
-                                                 country=code))
+                    self._first_mention(found, Party(text=tok.text, start=tok.idx, end=tok.idx + len(tok.text),
+                                                     country=code))
         return {code: party for code, party in found.items() if is_state(code)}  # "the UN", "ISIS": no scene
+
+    def _first_mention(self, found: dict[str, Party], party: Party) -> None:
+        """Keep the party as its country's mention unless one came before it; the
+        dateline's place gives way to the sentence's own mention ("BOSTON (Reuters) - The
+        owner of a shop in Massachusetts was arrested": the authorities of Massachusetts)."""
+        kept = found.get(party.country)
+        if kept is None or (self.place_in_dateline(kept) and not self.place_in_dateline(party)):
+            found[party.country] = party
 
     def article_country(self) -> Optional[str]:
         """The one country most of the article's places and demonyms name, if any."""
@@ -108,7 +119,7 @@ class Scenes:
         if self._article_party is _UNSET:
             counts: dict[str, int] = {}
             first: dict[str, Party] = {}
-            for sentence in sentences(self.doc):
+            for sentence in story_sentences(self.doc):
                 for code, party in self.countries(sentence, set()).items():
                     counts[code] = counts.get(code, 0) + 1
                     if not self.place_in_dateline(party):
