@@ -168,6 +168,27 @@ def _described(chain: list["Token"]) -> int:
     return sum(token.dep_ == "appos" for token in chain[:top])
 
 
+def town_at(analysis: Analysis, token: "Token") -> Optional[Place]:
+    """The place within one country (a town, province or site) that `token` is part of;
+    not a country, nor a region that spans several or is a bloc ("the EU")."""
+    return next((p for p in analysis.places
+                 if p.start <= token.idx < p.end and p.country and p.feature not in (None, "country")), None)
+
+
+def named_scene(analysis: Analysis, trigger: "Token") -> Optional[Place]:
+    """'the Orlando shooting', 'the Tulsa protest', 'a Warsaw meeting': a town or region
+    named before an event noun says where it happened, not who acted (a country there may
+    be the doer: 'a US strike')."""
+    if trigger.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    for child in trigger.children:
+        if child.dep_ in {"compound", "nmod"} and child.i < trigger.i:
+            town = town_at(analysis, child)
+            if town is not None:
+                return town
+    return None
+
+
 def _verbs_above(trigger: "Token") -> list["Token"]:
     """The trigger and the verbs that govern it, nearest first, within its sentence."""
     verbs, token = [trigger], trigger
@@ -205,6 +226,9 @@ def event_place(analysis: Analysis, trigger: "Token") -> Optional[Place]:
     the doer ("Israel struck"), an adjective ("Kenyan troops") or the doer's affiliation
     ("Haiti's leader") does not say where.
     """
+    named = named_scene(analysis, trigger)
+    if named is not None:
+        return named
     candidates = _candidates(analysis, trigger)
     for verb in _verbs_above(trigger):
         best: Optional[tuple[int, int, int, int, Place]] = None

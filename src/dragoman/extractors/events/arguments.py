@@ -19,6 +19,7 @@ from ...annotate.views import sentence_of, sentences, span_at
 from ...records import Party, Place
 from ...resolve.countries import is_state
 from ..lexicon import Lexicon
+from ..event_place import named_scene, town_at
 from .drafts import Draft, Match
 from .parse import (
     _NAME_ENTS,
@@ -244,6 +245,8 @@ class ArgumentReader:
             if actors:
                 return actors, recipients or between, "noun:light-verb"
         own, rule = _nominal_actors(noun, {t.i for t in match.tokens}, self.lex.agent_nouns)
+        if rule == "noun:compound":  # "the Tulsa protest": the town is where (see `event_place`)
+            own = [t for t in own if town_at(self.analysis, t) is None]
         if rule == "noun:possessive" and done_to_person:
             if all(_is_person(t) for t in own):  # "her arrest", "his abduction": the one it was done to
                 return [], own, "noun:possessive-patient"
@@ -426,6 +429,9 @@ class ArgumentReader:
         if following is not None and following.lower_ not in circumstances:
             tokens |= {t.i for t in following.subtree}
         tokens -= self._venue_tokens(draft)
+        scene = named_scene(self.analysis, draft.head)
+        if scene is not None and draft.event in self.lex.locative_target:  # "the Tulsa protest": "a protest in Tulsa"
+            tokens |= {t.i for t in span_at(self.doc, scene.start, scene.end) or ()}
         found = []
         for place in self.analysis.places:
             span = span_at(self.doc, place.start, place.end)
