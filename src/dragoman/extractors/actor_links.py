@@ -48,6 +48,22 @@ def _salient(
     return best
 
 
+def _governing_subject(pronoun: Token, c: _Cluster) -> bool:
+    """Whether a cluster is the subject of a clause above the pronoun's own word: of the
+    verb its clause depends on, or of the verb its possessor noun depends on."""
+    spans = [(m.start, m.end) for m in c.mentions]
+    for verb in list(pronoun.ancestors)[1:]:
+        for child in verb.children:
+            if child.dep_ in ("nsubj", "nsubjpass") and child.i < pronoun.i and any(
+                    s <= child.idx < e for s, e in spans):
+                return True
+    return False
+
+
+def _named_in(c: _Cluster, sent_index: int) -> bool:
+    return any(m.sent_index == sent_index for m in c.mentions)
+
+
 def _narrator_pronouns(analysis: Analysis) -> list[Token]:
     """he/she/they outside quotations ("we"/"they" inside one are the speaker's)."""
     tokens, pos = doc_tokens(analysis.doc), pos_tags(analysis.doc)  # kept views, not each Token's attributes
@@ -101,12 +117,17 @@ def _resolve_pronouns(analysis: Analysis, clusters: list[_Cluster], sent_index_o
             target = _salient(groups, tok.idx, sent_index, lambda c: id(c) not in barred, window=1, quoted=quoted)
         else:
             gender = "m" if word in _MALE else "f"
-            # a person known to be of the pronoun's gender before one of unknown gender
-            target = (_salient(persons, tok.idx, sent_index,
-                               lambda c, g=gender: c.gender == g and id(c) not in barred, quoted=quoted)
-                      or _salient(persons, tok.idx, sent_index,
-                                  lambda c, g=gender: c.gender is None and c.noun_gender in (None, g)
-                                  and id(c) not in barred, quoted=quoted))
+            known = _salient(persons, tok.idx, sent_index,
+                             lambda c, g=gender: c.gender == g and id(c) not in barred, quoted=quoted)
+            unknown = _salient(persons, tok.idx, sent_index,
+                               lambda c, g=gender: c.gender is None and c.noun_gender in (None, g)
+                               and id(c) not in barred, quoted=quoted)
+            # a person known to be of the pronoun's gender before one of unknown gender, unless
+            # the latter is the subject the pronoun's clause hangs on and the former is not named
+            # in its sentence: "Roe told reporters that he ...", "Roe brought his brother"
+            target = known or unknown
+            if known and unknown and _governing_subject(tok, unknown) and not _named_in(known, sent_index):
+                target = unknown
         if target is not None:
             target.extra_spans.append((tok.idx, tok.idx + len(tok.text)))
 
