@@ -80,3 +80,12 @@ def test_a_man_known_earlier_keeps_a_pronoun_when_his_sentence_names_him(pipelin
     text = ("Daniel Okafor opened the new footbridge over the canal on Monday, and he cut a red ribbon. "
             "The builder Tomas Reyes told Okafor that he would need to sign the papers.")
     assert _actor_of(pipeline, text, "he", nth=1).name == "Daniel Okafor"
+
+
+def test_pronouns_keep_a_person_in_reach_of_a_late_description(pipeline):
+    text = ("Sergeant Luis Ortega left the base at dawn on Friday. "
+            "He drove north along the river road. He stopped at a farm. He asked for water. "
+            "He waited an hour. He fixed a flat tyre. He phoned his unit. He crossed the bridge. "
+            "He reached the village by noon. He spoke to the elders. "
+            "The sergeant returned to the base on Sunday.")
+    assert _actor_of(pipeline, text, "The sergeant").name == "Luis Ortega"

@@ -24,7 +24,7 @@ _INTRODUCTION_WINDOW = 2  # sentences after a description in which the person it
 
 def _salient(
     clusters: list[_Cluster], before_char: int, sent_index: int, accept, window: int = 3,
-    quoted: frozenset = frozenset(),
+    quoted: frozenset = frozenset(), sent_of_char=None,
 ) -> Optional[_Cluster]:
     """The most salient cluster mentioned before a position and accepted by `accept`. A
     mention among `quoted` (ids of mentions inside a quotation) makes no one the subject
@@ -38,6 +38,8 @@ def _salient(
             continue
         last_start = max([m.start for m in seen] + extra_starts)
         last_sent = max((m.sent_index for m in seen), default=-1)
+        if sent_of_char is not None:  # linked pronouns keep a person in the window too
+            last_sent = max([last_sent] + [sent_of_char(s) for s in extra_starts])
         if last_sent >= 0 and sent_index - last_sent > window:
             continue
         subject_bonus = 1 if any(m.is_subject and m.sent_index >= sent_index - 1 and id(m) not in quoted
@@ -165,6 +167,31 @@ def _resolve_descriptions(descriptions: list[_Mention], clusters: list[_Cluster]
             continue
         _describe(target, d)
     return unlinked
+
+
+def _relink_descriptions(unlinked: list[_Mention], clusters: list[_Cluster], sent_of_char) -> list[_Cluster]:
+    """A description left alone because the person it fits was last named over eight
+    sentences before, though pronouns named them since, links to them now (with the
+    pronouns it drew); the clusters left."""
+    persons = [c for c in clusters if c.kind == "person"]
+    named = [c for c in persons if not c.key.startswith("group:")]
+    for d in unlinked:
+        own = next((c for c in clusters if c.mentions == [d]), None)
+        if own is None:
+            continue
+        others = [c for c in named if c is not own and not c.key.startswith("contrast:")]
+        if any(m.sent_index == d.sent_index and m.start > d.end for c in others for m in c.mentions):
+            continue  # "the president of the party, Jane Roe, ...": a name after it may be its own
+        target = (_salient(others, d.start, d.sent_index, lambda c, d=d: _holds_title(c, d), window=8,
+                           sent_of_char=sent_of_char)
+                  or _salient(others, d.start, d.sent_index, lambda c, d=d: _fits(c, d), window=8,
+                              sent_of_char=sent_of_char))
+        if target is None:
+            continue
+        own.mentions.remove(d)
+        target.extra_spans.extend(own.extra_spans)
+        _describe(target, d)
+    return [c for c in clusters if c.mentions]
 
 
 def _fits(c: _Cluster, d: _Mention, spelled_out: bool = False) -> bool:

@@ -30,6 +30,7 @@ everything it decides is visible in the actor's `mentions` and `rule`.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import replace
 from typing import Optional
@@ -48,8 +49,8 @@ from ..resolve.countries import country_code, is_acronym, is_state
 from ..resolve.dateline import dateline_end
 from ..annotate.views import doc_tokens, sentence_of, sentences, span_at, span_tokens
 from .actor_homes import home_country, place_in_title, take_homes
-from .actor_links import (_PRONOUNS, _link_headline_descriptions, _link_introductions, _resolve_descriptions,
-                          _resolve_pronouns)
+from .actor_links import (_PRONOUNS, _link_headline_descriptions, _link_introductions, _relink_descriptions,
+                          _resolve_descriptions, _resolve_pronouns)
 from .actor_mentions import _Cluster, _Mention
 from .actor_scene import dominant_country, place_in_scene, place_votes, recode_home_namesakes
 from .events.parse import HONORIFIC_GENDER
@@ -528,8 +529,6 @@ def find_actors(analysis: Analysis) -> None:
     sent_starts = [s.start for s in sentences(doc)]
 
     def sent_index_of(token_i: int) -> int:
-        import bisect
-
         return bisect.bisect_right(sent_starts, token_i) - 1
 
     persons = _person_mentions(analysis, sent_index_of)
@@ -545,7 +544,8 @@ def find_actors(analysis: Analysis) -> None:
     descriptions = [m for m in common if m.kind == "description"]
     clusters_by_key = _cluster_names(named + [m for m in common if m.kind != "description"])
     clusters = list(clusters_by_key.values())
-    for d in _resolve_descriptions(descriptions, clusters):
+    unlinked = _resolve_descriptions(descriptions, clusters)
+    for d in unlinked:
         d.kind = d.code.kind or "group"
         cluster = clusters_by_key.setdefault(d.key, _Cluster(key=d.key, kind=d.kind))
         cluster.mentions.append(d)
@@ -554,6 +554,8 @@ def find_actors(analysis: Analysis) -> None:
     clusters = _link_introductions(doc, clusters)
     _sweep_surnames(doc, analysis.text, clusters, sent_index_of)
     _resolve_pronouns(analysis, clusters, sent_index_of)
+    sent_start_chars = [doc[s.start].idx for s in sentences(doc)]
+    clusters = _relink_descriptions(unlinked, clusters, lambda char: bisect.bisect_right(sent_start_chars, char) - 1)
     home_namesakes = recode_home_namesakes(analysis, clusters)
     _inherit_from_named_persons(clusters)
     scene = dominant_country(clusters, place_votes(analysis, home_namesakes))
