@@ -67,3 +67,25 @@ def test_a_headline_description_stays_apart_when_two_hold_its_title(pipeline):
             "Sen. Tom Reyes said he was sorry to see her go.")
     found = _actor_of(pipeline, text, "Ohio senator")
     assert found is None or found.name not in {"Ann Fields", "Tom Reyes"}
+
+
+def test_a_pronoun_under_a_clause_goes_to_its_subject_before_a_man_known_earlier(pipeline):
+    # Okafor is known to be a man ("he cut"), Reyes is not when the second "he" comes
+    text = ("Daniel Okafor opened the new footbridge over the canal on Monday, and he cut a red ribbon. "
+            "The builder Tomas Reyes told reporters that he had finished the work a month early.")
+    assert _actor_of(pipeline, text, "he", nth=1).name == "Tomas Reyes"
+
+
+def test_a_man_known_earlier_keeps_a_pronoun_when_his_sentence_names_him(pipeline):
+    text = ("Daniel Okafor opened the new footbridge over the canal on Monday, and he cut a red ribbon. "
+            "The builder Tomas Reyes told Okafor that he would need to sign the papers.")
+    assert _actor_of(pipeline, text, "he", nth=1).name == "Daniel Okafor"
+
+
+def test_pronouns_keep_a_person_in_reach_of_a_late_description(pipeline):
+    text = ("Sergeant Luis Ortega left the base at dawn on Friday. "
+            "He drove north along the river road. He stopped at a farm. He asked for water. "
+            "He waited an hour. He fixed a flat tyre. He phoned his unit. He crossed the bridge. "
+            "He reached the village by noon. He spoke to the elders. "
+            "The sergeant returned to the base on Sunday.")
+    assert _actor_of(pipeline, text, "The sergeant").name == "Luis Ortega"

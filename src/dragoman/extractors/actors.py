@@ -30,9 +30,9 @@ everything it decides is visible in the actor's `mentions` and `rule`.
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections import Counter
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import Optional
 
 from spacy.tokens import Doc, Span, Token
@@ -44,79 +44,27 @@ from ..resolve import registry as known_actors
 from ..resolve.actor_codes import ActorCode, code_actor, fill_open_fields, names_player
 from ..resolve.actor_people import is_personal_name, surname_keys
 from ..resolve.gazetteer import load_gazetteer
-from ..resolve.role_classes import ends_with_title, noun_gender, role_compatible
+from ..resolve.role_classes import noun_gender
 from ..resolve.countries import country_code, is_acronym, is_state
 from ..resolve.dateline import dateline_end
-from ..annotate.views import doc_tokens, lower_words, pos_tags, sentence_of, sentences, span_at, span_tokens
+from ..annotate.views import doc_tokens, sentence_of, sentences, span_at, span_tokens
 from .actor_homes import home_country, place_in_title, take_homes
+from .actor_links import (_PRONOUNS, _link_headline_descriptions, _link_introductions, _relink_descriptions,
+                          _resolve_descriptions, _resolve_pronouns)
+from .actor_mentions import _Cluster, _Mention
 from .actor_scene import dominant_country, place_in_scene, place_votes, recode_home_namesakes
-from .events.parse import HONORIFIC_GENDER, commanded_names, own_clause_subjects
+from .events.parse import HONORIFIC_GENDER
 
 # lowercase words that may sit inside a capitalised title run: "Ambassador to the UN"
 _TITLE_CONNECTORS = {"of", "to", "the", "for", "on", "-"}
-_MALE = {"he", "him", "his", "himself"}
-_FEMALE = {"she", "her", "hers", "herself"}
-_PLURAL = {"they", "them", "their", "theirs", "themselves"}
-_PRONOUNS = _MALE | _FEMALE | _PLURAL
 _DEFINITE = {"the", "this", "that", "these", "those"}
 _INDEFINITE = {"a", "an"}
 # determiners of contrast: "another source", "other Republicans", "the other candidates"
 _CONTRAST = {"another", "other"}
 # ... and the ones that contrast only after "a": "a second officer", "a different family"
 _CONTRAST_AFTER_A = {"different", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
-_INTRODUCTION_WINDOW = 2  # sentences after a description in which the person it introduces is named
 
 
-@dataclass
-class _Mention:
-    start: int  # character offsets of the whole mention (title run included)
-    end: int
-    sent_index: int
-    is_subject: bool
-    code: ActorCode
-    kind: str
-    key: str  # clustering key
-    name: str  # the name this mention contributes
-    head_i: int  # token index of the head
-    gender: Optional[str] = None  # "m" | "f" when an honorific says so
-    introduces: bool = False  # "a British aid worker": one person, whose nationality it gives
-    word_before: str = ""  # a capitalised word right before a name and outside its title: "Dr."
-    home: Optional[tuple[str, str]] = None  # (country, rule) the person's introduction gives: "of Fresno"
-    noun_gender: Optional[str] = None  # "m" | "f" when its head noun says so: "an unarmed man", "the councilwoman"
-    headline: bool = False  # a headline's description, without its article: "Councilwoman arrested"
-
-
-@dataclass
-class _Cluster:
-    key: str
-    kind: str
-    mentions: list[_Mention] = field(default_factory=list)
-    extra_spans: list[tuple[int, int]] = field(default_factory=list)  # pronouns, descriptions
-    gender: Optional[str] = None
-    noun_gender: Optional[str] = None  # the sex its head noun tells ("a man"): rules out, never draws, pronouns
-    last_char: int = -1
-    last_sent: int = -1
-    last_subject_sent: int = -1
-
-    def note(self, start: int, sent_index: int, is_subject: bool) -> None:
-        self.last_char = max(self.last_char, start)
-        self.last_sent = max(self.last_sent, sent_index)
-        if is_subject:
-            self.last_subject_sent = max(self.last_subject_sent, sent_index)
-
-    def vote(self, attr: str) -> Optional[str]:
-        """The value most mentions give, the first given on a tie (as `Counter.most_common`):
-        a plain dict tally, as a Counter cost ~1% of the steps' time for its ~350 votes per article."""
-        counts: dict[str, int] = {}
-        for m in self.mentions:
-            value = getattr(m.code, attr)
-            if value:
-                counts[value] = counts.get(value, 0) + 1
-        return max(counts, key=counts.__getitem__) if counts else None
-
-    @property
-    def name(self) -> str:
-        return max((m.name for m in self.mentions), key=len)
 
 
 # -- step 1: mentions ---------------------------------------------------------
@@ -560,243 +508,6 @@ def _inherit_from_named_persons(clusters: list[_Cluster]) -> None:
                 break
 
 
-def _salient(
-    clusters: list[_Cluster], before_char: int, sent_index: int, accept, window: int = 3,
-    quoted: frozenset = frozenset(),
-) -> Optional[_Cluster]:
-    """The most salient cluster mentioned before a position and accepted by `accept`. A
-    mention among `quoted` (ids of mentions inside a quotation) makes no one the subject
-    of the narration: the speaker's words name people the narrator's "he" rarely means."""
-    best, best_score = None, None
-    for c in clusters:
-        # the extra spans (pronouns, descriptions) give a position only: no sentence, no subject
-        seen = [m for m in c.mentions if m.start < before_char]
-        extra_starts = [s for s, _e in c.extra_spans if s < before_char]
-        if not (seen or extra_starts) or not accept(c):
-            continue
-        last_start = max([m.start for m in seen] + extra_starts)
-        last_sent = max((m.sent_index for m in seen), default=-1)
-        if last_sent >= 0 and sent_index - last_sent > window:
-            continue
-        subject_bonus = 1 if any(m.is_subject and m.sent_index >= sent_index - 1 and id(m) not in quoted
-                                 for m in seen) else 0
-        score = (subject_bonus, last_start)
-        if best_score is None or score > best_score:
-            best, best_score = c, score
-    return best
-
-
-def _narrator_pronouns(analysis: Analysis) -> list[Token]:
-    """he/she/they outside quotations ("we"/"they" inside one are the speaker's)."""
-    tokens, pos = doc_tokens(analysis.doc), pos_tags(analysis.doc)  # kept views, not each Token's attributes
-    return [tokens[i] for i, word in enumerate(lower_words(analysis.doc)) if word in _PRONOUNS and pos[i] == "PRON"
-            and not _inside_quote(analysis.text, tokens[i].idx)]
-
-
-def _learn_genders(pronouns: list[Token], persons: list[_Cluster], sent_index_of) -> None:
-    """A person's gender from the pronouns only they can be: "he"/"she" with no other
-    person named before it in its sentence or the one before ("Sessions caused a stir
-    when he ..."). Each person's majority counts; an honorific ("Mrs.") is kept. Gender
-    is not taken from a pronoun's guessed link: one wrong guess would make Sanders "she"
-    and send every later "her" away from Clinton."""
-    votes: dict[int, Counter] = {}
-    for tok in pronouns:
-        if tok.lower_ in _PLURAL:
-            continue
-        sent_index = sent_index_of(tok.i)
-        gender = "m" if tok.lower_ in _MALE else "f"
-        near = [i for i, c in enumerate(persons)
-                if any(m.start < tok.idx and sent_index - 1 <= m.sent_index <= sent_index for m in c.mentions)]
-        if len(near) == 1 and persons[near[0]].noun_gender in (None, gender):  # "a man ... she": someone else
-            votes.setdefault(near[0], Counter())[gender] += 1
-    for i, counts in votes.items():
-        (gender, n), *rest = counts.most_common()
-        if persons[i].gender is None and not (rest and rest[0][1] == n):
-            persons[i].gender = gender
-
-
-def _cluster_at(clusters: list[_Cluster], token: Token) -> Optional[_Cluster]:
-    """The cluster one of whose mentions (or linked pronouns) covers a token."""
-    for c in clusters:
-        spans = [(m.start, m.end) for m in c.mentions] + c.extra_spans
-        if any(s <= token.idx < e for s, e in spans):
-            return c
-    return None
-
-
-def _resolve_pronouns(analysis: Analysis, clusters: list[_Cluster], sent_index_of) -> None:
-    persons = [c for c in clusters if c.kind == "person"]
-    groups = [c for c in clusters if c.kind != "person"]
-    pronouns = _narrator_pronouns(analysis)
-    _learn_genders(pronouns, persons, sent_index_of)
-    quoted = frozenset(id(m) for c in clusters for m in c.mentions if _inside_quote(analysis.text, m.start))
-    for tok in pronouns:
-        word = tok.lower_
-        sent_index = sent_index_of(tok.i)
-        bound = own_clause_subjects(tok) + commanded_names(tok)
-        barred = {id(c) for c in (_cluster_at(clusters, s) for s in bound) if c is not None}
-        if word in _PLURAL:
-            target = _salient(groups, tok.idx, sent_index, lambda c: id(c) not in barred, window=1, quoted=quoted)
-        else:
-            gender = "m" if word in _MALE else "f"
-            # a person known to be of the pronoun's gender before one of unknown gender
-            target = (_salient(persons, tok.idx, sent_index,
-                               lambda c, g=gender: c.gender == g and id(c) not in barred, quoted=quoted)
-                      or _salient(persons, tok.idx, sent_index,
-                                  lambda c, g=gender: c.gender is None and c.noun_gender in (None, g)
-                                  and id(c) not in barred, quoted=quoted))
-        if target is not None:
-            target.extra_spans.append((tok.idx, tok.idx + len(tok.text)))
-
-
-def _inside_quote(text: str, pos: int) -> bool:
-    """Whether a position lies between an opening and a closing quotation mark in its paragraph."""
-    para_start = text.rfind("\n", 0, pos) + 1
-    before = text[para_start:pos]
-    return before.count("“") > before.count("”") or before.count('"') % 2 == 1
-
-
-def _resolve_descriptions(descriptions: list[_Mention], clusters: list[_Cluster]) -> list[_Mention]:
-    """Link "the top US diplomat" to the person it describes; unlinked ones stay actors."""
-    persons = [c for c in clusters if c.kind == "person"]
-    named = [c for c in persons if not c.key.startswith("group:")]
-    unlinked = []
-    for d in descriptions:
-
-        def compatible(c: _Cluster, d=d, spelled_out=False) -> bool:
-            return _fits(c, d, spelled_out)
-
-        def same_title(c: _Cluster, d=d, spelled_out=False) -> bool:
-            return _holds_title(c, d, spelled_out)
-
-        # "the premier's aide said the prime minister ...": a person holding the very
-        # title first, a named one before a described one, however recent a holder of a
-        # kindred title ("President Obama"); a title written short ("Gov. X" for "the
-        # governor") only when it names one person of the article so far
-        target = (_salient(named, d.start, d.sent_index, same_title, window=8)
-                  or _only_short_holder(named, d, same_title)
-                  or _salient(persons, d.start, d.sent_index, same_title, window=8)
-                  or _salient(persons, d.start, d.sent_index, compatible, window=8))
-        if target is None:
-            unlinked.append(d)
-            continue
-        _describe(target, d)
-    return unlinked
-
-
-def _fits(c: _Cluster, d: _Mention, spelled_out: bool = False) -> bool:
-    """Whether a description may name a person: no other country, sex or class of role."""
-    country = c.vote("country")
-    if d.code.country and country and d.code.country != country:
-        return False
-    if d.noun_gender and d.noun_gender != (c.gender or c.noun_gender or d.noun_gender):
-        return False  # "the councilwoman" is no man
-    return role_compatible(d.code.role, c.vote("role"), spelled_out)
-
-
-def _holds_title(c: _Cluster, d: _Mention, spelled_out: bool = False) -> bool:
-    """Whether a person holds a description's very title ("the senator": "Sen. Ann Roe")."""
-    return _fits(c, d, spelled_out) and ends_with_title(d.code.role, c.vote("role"), spelled_out)
-
-
-def _describe(target: _Cluster, d: _Mention) -> None:
-    """Link a description to the person it names; what it says of them counts as a vote."""
-    target.extra_spans.append((d.start, d.end))
-    if d.code.country and not target.vote("country"):
-        target.mentions.append(
-            _Mention(d.start, d.end, d.sent_index, d.is_subject,
-                     ActorCode(d.code.country, d.code.sector, None, None, "person", f"description:{d.name}"),
-                     "person", target.key, "", d.head_i)
-        )
-
-
-def _only_title_holder(named: list[_Cluster], d: _Mention) -> Optional[_Cluster]:
-    """The one person the whole article names with a description's very title ("Sen.
-    Ann Roe" for "Senator"); none when two hold it, nor by a kindred title only, since
-    the person a headline means often has no title in the body at all."""
-    holders = [c for c in named if _holds_title(c, d) or _holds_title(c, d, True)]
-    return holders[0] if len(holders) == 1 else None
-
-
-def _link_headline_descriptions(clusters: list[_Cluster]) -> list[_Cluster]:
-    """"Senator arrested after ...": a headline's bare description names the one person
-    of the article holding its title (`_only_title_holder`); the clusters left."""
-    named = [c for c in clusters if c.kind == "person" and not c.key.startswith(("group:", "contrast:"))]
-    for c in clusters:
-        for m in [m for m in c.mentions if m.headline]:
-            holder = _only_title_holder(named, m)
-            if holder is not None and holder is not c:
-                c.mentions.remove(m)
-                _describe(holder, m)
-    return [c for c in clusters if c.mentions]
-
-
-def _only_short_holder(named: list[_Cluster], d: _Mention, same_title) -> Optional[_Cluster]:
-    """The one named person before a description who holds its very title written short:
-    "Gov. Jane Roe ... the governor", but not with a Gov. Ann Poe or a Governor Ann Poe
-    named too (`same_title(cluster, d, spelled_out)` tells a holder)."""
-    if any(0 <= d.start - m.end <= 2 for c in named for m in c.mentions):
-        return None  # "Dwight Roe, the general": in apposition, the name just before is the one
-    holders = [c for c in named if any(m.start < d.start for m in c.mentions) and same_title(c, d, True)]
-    if len(holders) != 1 or same_title(holders[0], d, False):
-        return None  # a holder of the title as written was the salient resolver's to find
-    return holders[0]
-
-
-def _link_introductions(doc: Doc, clusters: list[_Cluster]) -> list[_Cluster]:
-    """"a British mine removal expert was kidnapped ... Christopher Howes": an indefinite
-    singular description giving a nationality introduces the first person named in full
-    after it in the next two sentences (in its own sentence only when the name is the
-    description's own, "a woman named Jane Roe"), who has no country of their own and no
-    role that the description's rules out (a titled person needs a title the description
-    shares: "a Pentagon spokesman ... spokesman Kenneth Bacon"); the person takes its
-    country and sector (rule "introduced:..."). The clusters left, without the linked
-    descriptions."""
-    named = sorted((c for c in clusters if c.kind == "person" and not c.key.startswith("group:")),
-                   key=lambda c: min(m.start for m in c.mentions))
-    kept = []
-    for c in clusters:
-        intro = c.mentions[0] if len(c.mentions) == 1 and c.mentions[0].introduces else None
-        target = _introduced(doc, intro, named) if intro is not None else None
-        if target is None:
-            kept.append(c)
-            continue
-        target.extra_spans.extend([(intro.start, intro.end), *c.extra_spans])
-        target.mentions.append(
-            _Mention(intro.start, intro.end, intro.sent_index, intro.is_subject,
-                     ActorCode(intro.code.country, intro.code.sector, None, None, "person",
-                               f"introduced:{intro.name}"),
-                     "person", target.key, "", intro.head_i)
-        )
-    return kept
-
-
-def _names_description(name: Token, description: Token) -> bool:
-    """Whether a name is attached to a description as its name: "a US soldier, Sgt John Reed,"
-    (apposition) or "a woman named Jane Roe"."""
-    if name.dep_ == "appos":
-        return description in name.ancestors
-    return name.head.lemma_ in {"name", "call"} and name.head.head.i == description.i
-
-
-def _introduced(doc: Doc, intro: _Mention, named: list[_Cluster]) -> Optional[_Cluster]:
-    """The first person named after `intro` and close to it whom it can describe."""
-    for c in named:
-        first = min(c.mentions, key=lambda m: m.start)
-        if first.start < intro.end:
-            continue
-        if first.sent_index - intro.sent_index > _INTRODUCTION_WINDOW:
-            return None
-        if len(first.name.split()) < 2:
-            continue  # a person is introduced by their full name, not by a surname alone
-        if first.sent_index == intro.sent_index and not _names_description(doc[first.head_i], doc[intro.head_i]):
-            continue  # "a police officer shot Laquan McDonald": a name in the same sentence is someone else
-        role = c.vote("role") or first.word_before or None  # "Dr. Charles Lee", "Sheriff's Lt. Scott Peebles"
-        if not c.vote("country") and (role is None or role_compatible(intro.code.role, role)):
-            return c
-    return None
-
-
 def _to_actor(index: int, cluster: _Cluster) -> Actor:
     spans = sorted({(m.start, m.end) for m in cluster.mentions if m.name} | set(cluster.extra_spans))
     rules = [m.code.rule for m in cluster.mentions if m.code.rule]
@@ -818,8 +529,6 @@ def find_actors(analysis: Analysis) -> None:
     sent_starts = [s.start for s in sentences(doc)]
 
     def sent_index_of(token_i: int) -> int:
-        import bisect
-
         return bisect.bisect_right(sent_starts, token_i) - 1
 
     persons = _person_mentions(analysis, sent_index_of)
@@ -835,7 +544,8 @@ def find_actors(analysis: Analysis) -> None:
     descriptions = [m for m in common if m.kind == "description"]
     clusters_by_key = _cluster_names(named + [m for m in common if m.kind != "description"])
     clusters = list(clusters_by_key.values())
-    for d in _resolve_descriptions(descriptions, clusters):
+    unlinked = _resolve_descriptions(descriptions, clusters)
+    for d in unlinked:
         d.kind = d.code.kind or "group"
         cluster = clusters_by_key.setdefault(d.key, _Cluster(key=d.key, kind=d.kind))
         cluster.mentions.append(d)
@@ -844,6 +554,8 @@ def find_actors(analysis: Analysis) -> None:
     clusters = _link_introductions(doc, clusters)
     _sweep_surnames(doc, analysis.text, clusters, sent_index_of)
     _resolve_pronouns(analysis, clusters, sent_index_of)
+    sent_start_chars = [doc[s.start].idx for s in sentences(doc)]
+    clusters = _relink_descriptions(unlinked, clusters, lambda char: bisect.bisect_right(sent_start_chars, char) - 1)
     home_namesakes = recode_home_namesakes(analysis, clusters)
     _inherit_from_named_persons(clusters)
     scene = dominant_country(clusters, place_votes(analysis, home_namesakes))
