@@ -31,14 +31,18 @@ def test_a_happening_mentioned_again_keeps_its_date(events_of):
     assert [(e.date.value, e.date.source) for e in meetings][-1] == ("2024-05-07", "mention")
 
 
+# a dated meeting, three sentences of other matters, then the meeting told again
+_MET_IN_2019_THEN_AGAIN = (
+    "The Chilean foreign minister met Peru's president in Lima on 4 June 2019. "
+    "The talks were cordial, aides said. "
+    "Fishing quotas took most of the time. "
+    "Border trade came up only briefly. "
+    "The Chilean foreign minister met Peru's president again to sign the accord."
+)
+
+
 def test_a_happening_mentioned_again_keeps_its_date_without_a_publication_day(events_of):
-    text = (
-        "The Chilean foreign minister met Peru's president in Lima on 4 June 2019. "
-        "The talks were cordial, aides said. "
-        "Fishing quotas took most of the time. "
-        "Border trade came up only briefly. "
-        "The Chilean foreign minister met Peru's president again to sign the accord."
-    )
+    text = _MET_IN_2019_THEN_AGAIN
     meetings = [e for e in events_of(text, published=None) if e.event == "CONSULT"]
     assert [(e.date.value, e.date.source) for e in meetings][-1] == ("2019-06-04", "mention")
 
@@ -46,13 +50,7 @@ def test_a_happening_mentioned_again_keeps_its_date_without_a_publication_day(ev
 def test_an_undated_repeat_of_an_old_act_keeps_the_publication_bound(events_of):
     # "met ... again" five years after the first meeting is not linked to it (their days
     # cannot overlap), so no words date it: it happened on or before publication
-    text = (
-        "The Chilean foreign minister met Peru's president in Lima on 4 June 2019. "
-        "The talks were cordial, aides said. "
-        "Fishing quotas took most of the time. "
-        "Border trade came up only briefly. "
-        "The Chilean foreign minister met Peru's president again to sign the accord."
-    )
+    text = _MET_IN_2019_THEN_AGAIN
     again = [e for e in events_of(text) if e.event == "CONSULT"][-1]
     date = again.date
     assert (date.value, date.last, date.source, again.status) == (None, "2024-05-10", "published", "occurred")
