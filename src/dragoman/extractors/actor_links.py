@@ -301,7 +301,7 @@ def _introduced(doc: Doc, intro: _Mention, named: list[_Cluster]) -> Optional[_C
             continue  # a person is introduced by their full name, not by a surname alone
         if first.sent_index == intro.sent_index and not _names_description(doc[first.head_i], doc[intro.head_i]):
             continue  # "a police officer shot Laquan McDonald": a name in the same sentence is someone else
-        role = c.vote("role") or first.word_before or None  # "Dr. Charles Lee", "Sheriff's Lt. Scott Peebles"
+        role = c.vote("role") or first.word_before or None  # "Dr. Charles Lee", "Sheriff's Lt. Dana Ruiz"
         if not c.vote("country") and (role is None or role_compatible(intro.code.role, role)):
             return c
     return None

@@ -176,7 +176,7 @@ def town_at(analysis: Analysis, token: "Token") -> Optional[Place]:
 
 
 def named_scene(analysis: Analysis, trigger: "Token") -> Optional[Place]:
-    """'the Orlando shooting', 'the Tulsa protest', 'a Warsaw meeting': a town or region
+    """'the Akron shooting', 'the Fresno protest', 'a Lyon meeting': a town or region
     named before an event noun says where it happened, not who acted (a country there may
     be the doer: 'a US strike')."""
     if trigger.pos_ not in {"NOUN", "PROPN"}:

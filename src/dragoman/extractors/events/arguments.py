@@ -245,7 +245,7 @@ class ArgumentReader:
             if actors:
                 return actors, recipients or between, "noun:light-verb"
         own, rule = _nominal_actors(noun, {t.i for t in match.tokens}, self.lex.agent_nouns)
-        if rule == "noun:compound":  # "the Tulsa protest": the town is where (see `event_place`)
+        if rule == "noun:compound":  # "the Fresno protest": the town is where (see `event_place`)
             own = [t for t in own if town_at(self.analysis, t) is None]
         if rule == "noun:possessive" and done_to_person:
             if all(_is_person(t) for t in own):  # "her arrest", "his abduction": the one it was done to
@@ -430,7 +430,7 @@ class ArgumentReader:
             tokens |= {t.i for t in following.subtree}
         tokens -= self._venue_tokens(draft)
         scene = named_scene(self.analysis, draft.head)
-        if scene is not None and draft.event in self.lex.locative_target:  # "the Tulsa protest": "a protest in Tulsa"
+        if scene is not None and draft.event in self.lex.locative_target:  # "the Fresno protest": "a protest in Fresno"
             tokens |= {t.i for t in span_at(self.doc, scene.start, scene.end) or ()}
         found = []
         for place in self.analysis.places:

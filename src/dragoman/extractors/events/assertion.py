@@ -403,7 +403,7 @@ _BEFORE_COMMAND = {"please", "do", "don't", "not", "n't", "just", "now", "then",
 
 
 def _commanded(anchor: Token) -> bool:
-    """'Release them now!', 'Thank you to the police', 'Strike the shepherd':
+    """'Release them now!', 'Thank you to every nurse', 'Burn the files':
     a sentence, or a quotation, that opens on a bare verb with no subject
     bids or blesses; what it names is not reported."""
     if anchor.tag_ not in ("VB", "VBP") or anchor.dep_ in ("conj", "relcl", "acl", "amod"):
