@@ -165,7 +165,6 @@ _dask_option = click.option(
 )
 
 
-
 def _check_encoding(_ctx, _param, value: str | None) -> str | None:
     from .ingest.readers import is_text_encoding
 

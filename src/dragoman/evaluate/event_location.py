@@ -24,7 +24,6 @@ from .metrics import Ratio, Span, overlap, spans_match
 from .results import SYSTEM, Miss, Report, Row, context
 
 
-
 def event_place(events: Sequence[Event], verb: Span) -> tuple[bool, Optional[Span]]:
     """(whether we have an event at the verb, the span of its place or None)."""
     at_verb = [e for e in events if overlap((e.trigger.start, e.trigger.end), verb)]

@@ -65,8 +65,6 @@ _CONTRAST = {"another", "other"}
 _CONTRAST_AFTER_A = {"different", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"}
 
 
-
-
 # -- step 1: mentions ---------------------------------------------------------
 
 

@@ -88,7 +88,6 @@ def _name_place_country(text: str, a: _Analysis,
     return None, None
 
 
-
 def _owner(piece: _Piece, context_country: Optional[str]) -> tuple[Optional[str], str]:
     """Country of an institution: its own, or for a name several countries' bodies share
     ("PRD") the article's country when it is one of them."""

@@ -248,7 +248,6 @@ class _Lexicon:
         for key, entry in tables.capitals.items():
             self.entries.setdefault(key, []).append(_Lex("capital", country=entry.code))
 
-
     def _load_role_nouns(self) -> None:
         """data/role_nouns.yaml (general English, from WordNet): only words no other table
         has, so a hand-written entry always wins."""

@@ -252,7 +252,6 @@ class Workbench:
         return Response(out.getvalue(), media_type=MEDIA.get(name, "text/tab-separated-values"),
                         headers={"Content-Disposition": f'attachment; filename="events.{extension}"'})
 
-
     async def trace(self, request: Request) -> Response:
         """An event's explanation trace, as `dragoman explain` gives it: its article's
         traces, kept for the `TRACED_ARTICLES` latest articles traced, else its article

@@ -102,7 +102,6 @@ class StoryTimeline(NamedTuple):
     events: tuple[FusedEvent, ...]
 
 
-
 class FusedReading:
     """The fused-event and story half of `Store` (which provides `_db`, `_mentions` and `get`)."""
 
