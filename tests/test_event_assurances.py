@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _coded(events, trigger):
-    return [e.event for e in events if e.trigger.text == trigger]
+from coded_events import types_at
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -19,7 +17,7 @@ def _coded(events, trigger):
     ("The ministry guaranteed that the government will pay every pension in full.", "guaranteed"),
 ])
 def test_an_assurance_of_what_will_be_done_is_a_promise(sentence_events, text, trigger):
-    assert _coded(sentence_events(text), trigger) == ["AGREE"]
+    assert types_at(sentence_events(text), trigger) == ["AGREE"]
 
 
 def test_the_assured_party_is_the_recipient(sentence_events):
@@ -35,4 +33,4 @@ def test_the_assured_party_is_the_recipient(sentence_events):
     ("The new rules guarantee that landlords will face fines.", "guarantee"),
 ])
 def test_reassurance_and_prediction_are_no_promise(sentence_events, text, trigger):
-    assert _coded(sentence_events(text), trigger) == []
+    assert types_at(sentence_events(text), trigger) == []

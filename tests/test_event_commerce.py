@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _types(events, trigger):
-    return [e.event for e in events if e.trigger.text == trigger]
+from coded_events import types_at
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -18,14 +16,14 @@ def _types(events, trigger):
     ("Local merchants donated the prizes.", "donated"),
 ])
 def test_business_among_private_parties_is_no_event(sentence_events, text, trigger):
-    assert _types(sentence_events(text), trigger) == []
+    assert types_at(sentence_events(text), trigger) == []
 
 
 def test_a_business_dealing_with_a_government_is_coded(sentence_events):
     events = sentence_events("The oil company met the Nigerian government in Abuja on Monday.")
-    assert _types(events, "met") == ["CONSULT"]
+    assert types_at(events, "met") == ["CONSULT"]
 
 
 def test_a_government_offer_is_coded(sentence_events):
     events = sentence_events("The Japanese government offered aid to Nepal after the storm.")
-    assert _types(events, "offered") == ["AGREE"]
+    assert types_at(events, "offered") == ["AGREE"]

@@ -7,11 +7,9 @@ from __future__ import annotations
 
 import pytest
 
+from coded_events import types_at
+
 _LEAD = "The weather was mild all week. "
-
-
-def _types(events, trigger):
-    return [e.event for e in events if e.trigger.text == trigger]
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -20,7 +18,7 @@ def _types(events, trigger):
     ("His daughter praised him warmly on social media on Sunday.", "praised"),
 ])
 def test_an_act_among_kin_and_friends_is_no_event(sentence_events, text, trigger):
-    assert _types(sentence_events(_LEAD + text), trigger) == []
+    assert types_at(sentence_events(_LEAD + text), trigger) == []
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -30,4 +28,4 @@ def test_an_act_among_kin_and_friends_is_no_event(sentence_events, text, trigger
     ("The defence minister met with the army chief on Friday.", "met"),
 ])
 def test_an_act_with_a_public_party_or_by_the_authorities_is_coded(sentence_events, text, trigger):
-    assert _types(sentence_events(_LEAD + text), trigger) != []
+    assert types_at(sentence_events(_LEAD + text), trigger) != []

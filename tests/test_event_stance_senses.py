@@ -7,9 +7,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _types(events, trigger):
-    return [e.event for e in events if e.trigger.text == trigger]
+from coded_events import types_at
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -17,7 +15,7 @@ def _types(events, trigger):
     ("Ten countries have recognized Kosovo's independence.", "recognized"),
 ])
 def test_recognising_a_state_or_its_standing_is_support(sentence_events, text, trigger):
-    assert _types(sentence_events(text), trigger) == ["SUPPORT"]
+    assert types_at(sentence_events(text), trigger) == ["SUPPORT"]
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -26,7 +24,7 @@ def test_recognising_a_state_or_its_standing_is_support(sentence_events, text, t
     ("The guards recognised the two men at the gate.", "recognised"),
 ])
 def test_recognising_a_face_a_fact_or_a_need_is_no_event(sentence_events, text, trigger):
-    assert _types(sentence_events(text), trigger) == []
+    assert types_at(sentence_events(text), trigger) == []
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -35,7 +33,7 @@ def test_recognising_a_face_a_fact_or_a_need_is_no_event(sentence_events, text, 
     ("In the survey, 55 percent backed the mayor.", "backed"),
 ])
 def test_voters_and_poll_shares_backing_a_side_is_no_event(sentence_events, text, trigger):
-    assert _types(sentence_events(text), trigger) == []
+    assert types_at(sentence_events(text), trigger) == []
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -44,4 +42,4 @@ def test_voters_and_poll_shares_backing_a_side_is_no_event(sentence_events, text
     ("The Working Majority committee spent a million dollars to back her.", "back"),
 ])
 def test_a_crowd_or_an_organisation_backing_a_side_is_support(sentence_events, text, trigger):
-    assert _types(sentence_events(text), trigger) == ["SUPPORT"]
+    assert types_at(sentence_events(text), trigger) == ["SUPPORT"]

@@ -8,11 +8,9 @@ from __future__ import annotations
 
 import pytest
 
+from coded_events import types_at
+
 _LEAD = "The town council met on Monday. "  # the rule leaves an article's first sentence alone
-
-
-def _types(events, trigger):
-    return [e.event for e in events if e.trigger.text == trigger]
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -21,7 +19,7 @@ def _types(events, trigger):
     ("Her group rejects violence of any kind, the spokeswoman said.", "rejects"),
 ])
 def test_a_position_held_is_no_event(sentence_events, text, trigger):
-    assert _types(sentence_events(_LEAD + text), trigger) == []
+    assert types_at(sentence_events(_LEAD + text), trigger) == []
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -30,9 +28,9 @@ def test_a_position_held_is_no_event(sentence_events, text, trigger):
     ("The governor opposed drilling in a speech on Tuesday.", "opposed"),  # an act, told in the past
 ])
 def test_a_stance_on_a_party_or_an_occasion_is_coded(sentence_events, text, trigger):
-    assert _types(sentence_events(_LEAD + text), trigger) != []
+    assert types_at(sentence_events(_LEAD + text), trigger) != []
 
 
 def test_a_headline_present_tells_a_past_act(sentence_events):
     events = sentence_events("Senate rejects tax cuts\nThe vote was close on Monday.")
-    assert _types(events, "rejects") != []
+    assert types_at(events, "rejects") != []

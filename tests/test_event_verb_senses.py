@@ -6,9 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-
-def _types(events, trigger):
-    return [e.event for e in events if e.trigger.text == trigger]
+from coded_events import types_at
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -18,8 +16,8 @@ def _types(events, trigger):
     ("The two prime ministers met on the sidelines of the summit.", "met"),
 ])
 def test_meeting_people_is_a_consultation(sentence_events, text, trigger):
-    assert set(_types(sentence_events(text), trigger)) <= {"CONSULT", "AGREE"}
-    assert _types(sentence_events(text), trigger)
+    assert set(types_at(sentence_events(text), trigger)) <= {"CONSULT", "AGREE"}
+    assert types_at(sentence_events(text), trigger)
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -29,7 +27,7 @@ def test_meeting_people_is_a_consultation(sentence_events, text, trigger):
     ("The old sailor met his death at sea.", "met"),
 ])
 def test_meeting_a_target_or_a_fate_is_no_event(sentence_events, text, trigger):
-    assert _types(sentence_events(text), trigger) == []
+    assert types_at(sentence_events(text), trigger) == []
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -38,12 +36,12 @@ def test_meeting_a_target_or_a_fate_is_no_event(sentence_events, text, trigger):
     ("He hopes to give back to his village in the years ahead.", "give"),
 ])
 def test_give_with_an_in_phrase_is_no_concession(sentence_events, text, trigger):
-    assert "CONCEDE" not in _types(sentence_events(text), trigger)
+    assert "CONCEDE" not in types_at(sentence_events(text), trigger)
 
 
 def test_giving_in_is_a_concession(sentence_events):
     text = "After weeks of strikes the government gave in to the miners."
-    assert _types(sentence_events(text), "gave") == ["CONCEDE"]
+    assert types_at(sentence_events(text), "gave") == ["CONCEDE"]
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -51,7 +49,7 @@ def test_giving_in_is_a_concession(sentence_events):
     ("The rebels declined to sign the ceasefire.", "declined"),
 ])
 def test_declining_something_is_a_rejection(sentence_events, text, trigger):
-    assert _types(sentence_events(text), trigger) == ["REJECT"]
+    assert types_at(sentence_events(text), trigger) == ["REJECT"]
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -60,7 +58,7 @@ def test_declining_something_is_a_rejection(sentence_events, text, trigger):
     ("The town's population declined an average of forty people a month.", "declined"),
 ])
 def test_declining_in_number_is_no_event(sentence_events, text, trigger):
-    assert _types(sentence_events(text), trigger) == []
+    assert types_at(sentence_events(text), trigger) == []
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -70,7 +68,7 @@ def test_declining_in_number_is_no_event(sentence_events, text, trigger):
     ("Senator Alvarez warned the governor that she would block the budget.", "warned"),
 ])
 def test_a_warning_of_ones_own_act_or_a_reprisal_is_a_threat(sentence_events, text, trigger):
-    assert _types(sentence_events(text), trigger) == ["THREATEN"]
+    assert types_at(sentence_events(text), trigger) == ["THREATEN"]
 
 
 @pytest.mark.parametrize("text, trigger", [
@@ -80,9 +78,9 @@ def test_a_warning_of_ones_own_act_or_a_reprisal_is_a_threat(sentence_events, te
     ("The senator warned that his rival would wreck the economy.", "warned"),
 ])
 def test_a_caution_or_a_prediction_is_no_threat(sentence_events, text, trigger):
-    assert _types(sentence_events(text), trigger) == []
+    assert types_at(sentence_events(text), trigger) == []
 
 
 def test_a_named_party_declining_what_was_put_to_it_is_a_rejection(sentence_events):
     text = "Offered a seat at the table, Mr. Okafor declined."
-    assert _types(sentence_events(text), "declined") == ["REJECT"]
+    assert types_at(sentence_events(text), "declined") == ["REJECT"]
