@@ -195,7 +195,8 @@ def file_article(db: Connection, record: ArticleRecord, text: str, profiler: Opt
     found = profile(record, text)
     _count_features(db, found)
     published = record.published
-    story_id, similarity = _placed_by_user(db, record.id) or _shared_fused_story(db, record.id), None
+    placed = _placed_by_user(db, record.id)
+    story_id, similarity = placed or _shared_fused_story(db, record.id), None
     rows = []
     if published:
         since = (dt.date.fromisoformat(published[:10]) - dt.timedelta(days=ACTIVE_DAYS)).isoformat()
@@ -218,7 +219,7 @@ def file_article(db: Connection, record: ArticleRecord, text: str, profiler: Opt
                      (story_id,)).fetchone()
     title_similarity, first, last, stored, size = row
     story = _decayed(json.loads(stored), _days(last, published))
-    rarity.update(_rarities(db, set(story) - set(rarity)) if set(story) - set(rarity) else {})
+    _with_rarities(db, rarity, story)
     if similarity is None:  # a new story's first article, or one sharing a fused event with it
         similarity = cosine(mine, _weighted(story, rarity)) if story else JOIN_SIMILARITY
     for key, value in found.items():
@@ -232,7 +233,7 @@ def file_article(db: Connection, record: ArticleRecord, text: str, profiler: Opt
          json.dumps({k: round(v, 4) for k, v in story.items()}), story_id),
     )
     db.execute("INSERT INTO story_articles VALUES (?, ?, ?, ?)", (story_id, record.id, published, round(similarity, 4)))
-    if profiler is None or _placed_by_user(db, record.id):
+    if profiler is None or placed:
         return story_id
     bridges = [sid for score, sid, other_size in scored if sid != story_id and size
                and min(score / join_similarity(other_size), similarity / join_similarity(size)) >= BRIDGE_STRENGTH]
@@ -327,13 +328,14 @@ def upkeep(db: Connection, article_id: str, story_id: str, bridged: list[str], r
     stories holding an article a user placed are left as the user made them. Returns the
     article's story now."""
     for other in bridged:
-        if _exists(db, other) and not _user_placed(db, story_id, other):
+        if _exists(db, other) and not _holds_placed_articles(db, story_id, other):
             story_id = _merge_filed(db, story_id, other, rarity)
     _split_drifted(db, story_id, article_id, profiler)
     return db.execute("SELECT story_id FROM story_articles WHERE article_id = ?", (article_id,)).fetchone()[0]
 
 
-def _user_placed(db: Connection, *story_ids: str) -> bool:
+def _holds_placed_articles(db: Connection, *story_ids: str) -> bool:
+    """Whether any of these stories holds an article a user placed (`move`): upkeep leaves it be."""
     marks = ", ".join("?" * len(story_ids))
     return db.execute(f"SELECT 1 FROM story_corrections WHERE story_id IN ({marks}) LIMIT 1", story_ids).fetchone() \
         is not None
@@ -383,7 +385,7 @@ def _split_drifted(db: Connection, story_id: str, article_id: str, profiler: Pro
     keeps the id (so an id keeps leading to its first article); the other is a story of its
     own, ``S:`` and its first article."""
     rows = _articles_in_order(db, story_id)
-    if not 2 * MIN_PART <= len(rows) <= SPLIT_CHECK_ARTICLES or _user_placed(db, story_id):
+    if not 2 * MIN_PART <= len(rows) <= SPLIT_CHECK_ARTICLES or _holds_placed_articles(db, story_id):
         return
     profiles = {found: profiler(found) for found, _ in rows}
     rarity = _rarities(db, set().union(*(found for found, _ in profiles.values())))
